@@ -1,0 +1,29 @@
+"""stance: find quoted statements in news, attribute them, label their stance and tone.
+
+    >>> import stance
+    >>> clf = stance.load("models:/quote-stance@champion")
+    >>> clf.predict("Nie oddamy ani metra naszej ziemi.")
+    >>> stance.label_article(text, model=clf)
+
+Heavy libraries (mlflow, torch, transformers, datasets) load on first use, so
+``import stance`` stays instant.
+"""
+
+__version__ = "0.1.0"
+
+_API = ("load", "extract_quotes", "label_quotes", "label_article")
+
+
+def __getattr__(name):
+    if name in _API:
+        from stance import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'stance' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_API))
+
+
+__all__ = list(_API)

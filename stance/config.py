@@ -1,0 +1,63 @@
+"""Typed schemas for the Hydra configs, so a wrong type fails at composition, before any work,
+and the resolvers the YAML files use (``${stance.root:}``, ``${stance.tracking_uri:}``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from hydra.core.config_store import ConfigStore
+from omegaconf import MISSING, OmegaConf
+
+
+@dataclass
+class DataConfig:
+    path: str = MISSING
+    fractions: list[float] = field(default_factory=lambda: [0.7, 0.15, 0.15])
+    split_seed: int = 0
+    near_duplicate_threshold: float = 0.8
+    limit: Optional[int] = None
+
+
+@dataclass
+class TrackingConfig:
+    uri: str = MISSING
+    experiment: str = "quote-stance"
+    timeout: float = 5.0
+
+
+@dataclass
+class TrainConfig:
+    data: DataConfig = field(default_factory=DataConfig)
+    tracking: TrackingConfig = field(default_factory=TrackingConfig)
+    model: Any = MISSING
+    seed: int = 0
+    register: bool = False
+    registered_model_name: str = "quote-stance"
+    register_alias: Optional[str] = None
+    run_name: Optional[str] = None
+    n_boot: int = 1000
+
+
+@dataclass
+class EvaluateConfig:
+    model_uri: str = MISSING
+    data: DataConfig = field(default_factory=DataConfig)
+    tracking: TrackingConfig = field(default_factory=TrackingConfig)
+    split: str = "test"
+    seed: int = 0
+    run_name: Optional[str] = None
+    n_boot: int = 1000
+
+
+def register_configs() -> None:
+    """Register the schemas and resolvers (idempotent; entry points call it before composing)."""
+    from stance.tracking import default_tracking_uri, project_root
+
+    if not OmegaConf.has_resolver("stance.root"):
+        OmegaConf.register_new_resolver("stance.root", lambda: str(project_root()))
+    if not OmegaConf.has_resolver("stance.tracking_uri"):
+        OmegaConf.register_new_resolver("stance.tracking_uri", default_tracking_uri)
+    cs = ConfigStore.instance()
+    cs.store(name="train_schema", node=TrainConfig)
+    cs.store(name="evaluate_schema", node=EvaluateConfig)

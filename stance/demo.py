@@ -1,0 +1,57 @@
+"""The end of ``make demo``: label the example article with the registered model.
+
+    python -m stance.demo [--model models:/quote-stance/latest] [--file data/examples/davos-talks-pl.txt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+from stance.labels import LABELS, proba_column
+from stance.tracking import project_root
+
+
+def format_table(records: list[dict], width: int = 70) -> str:
+    """A readable plain-text table: speaker, statement, stance, tone, confidence."""
+    if not records:
+        return "(no statements found)"
+    head = f"{'#':>2}  {'speaker':<22}{'statement':<{width}}  {'stance':<13}{'tone':<9}{'conf.':>5}"
+    lines = [head, "-" * len(head)]
+    for i, r in enumerate(records, 1):
+        conf = min(r[proba_column("stance", r["stance"])], r[proba_column("tone", r["tone"])])
+        wrapped = textwrap.wrap(r["text"], width) or [""]
+        speaker = (r.get("speaker") or "?")[:21]
+        lines.append(f"{i:>2}  {speaker:<22}{wrapped[0]:<{width}}  {r['stance']:<13}{r['tone']:<9}{conf:>5.2f}")
+        lines += [f"{'':>2}  {'':<22}{w}" for w in wrapped[1:]]
+    lines.append("")
+    lines.append("conf. = the lower of the two predicted labels' probabilities; labels: "
+                 + "; ".join(f"{t}: {', '.join(LABELS[t])}" for t in LABELS))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import stance
+    from stance.cli import user_errors
+
+    parser = argparse.ArgumentParser(prog="python -m stance.demo", description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models:/quote-stance/latest")
+    parser.add_argument("--file", default=str(project_root() / "data/examples/davos-talks-pl.txt"))
+    parser.add_argument("--lang", default=None)
+    args = parser.parse_args(argv)
+    with user_errors("stance.demo"):
+        path = Path(args.file)
+        if not path.is_file():
+            print(f"stance.demo: error: {path} not found; pass --file <article.txt>", file=sys.stderr)
+            return 2
+        model = stance.load(args.model)
+        records = stance.label_article(path.read_text(encoding="utf-8"), model=model, lang=args.lang)
+        print(f"{path.name}: {len(records)} statements, model {args.model}\n")
+        print(format_table(records))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""The one interface every model family implements: ``QuoteClassifier``.
+
+A model labels both tasks (stance and tone). Subclasses implement ``_fit``,
+``predict_proba`` and the two state hooks; saving, loading, input checks and the
+output layout live here once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import tempfile
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from stance.errors import ModelNotFoundError
+from stance.labels import LABELS, TASKS, output_columns, proba_column
+
+MODEL_FILE = "stance_model.json"
+FORMAT_VERSION = 1
+
+
+def check_texts(texts: Sequence[Any]) -> list[str]:
+    """The texts as a list of non-empty strings; a clear ``ValueError`` naming the first bad position."""
+    if isinstance(texts, str):
+        raise ValueError("expected a list of texts, got a single string")
+    out = list(texts)
+    for i, t in enumerate(out):
+        if not isinstance(t, str):
+            raise ValueError(f"text at position {i} is {type(t).__name__}, not a string")
+        if not t.strip():
+            raise ValueError(f"text at position {i} is empty")
+    return out
+
+
+class QuoteClassifier(ABC):
+    """Labels statements for every task in ``stance.labels.TASKS``.
+
+    Verbs: ``fit(texts, labels)``, ``predict_proba(texts, task)``, ``predict(texts)``,
+    ``predict_frame(texts)``, ``save(dir)`` and ``QuoteClassifier.load(dir)``.
+    Constructor arguments are the model's parameters; they are saved with it.
+    """
+
+    def get_params(self) -> dict[str, Any]:
+        """Constructor parameters, JSON-serialisable (saved with the model, logged to MLflow)."""
+        return dict(self._params)
+
+    def _set_params(self, **params: Any) -> None:
+        self._params = {k: _plain(v) for k, v in params.items()}
+
+    # -- training ---------------------------------------------------------------
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Mapping[str, Sequence[str]],
+        validation: tuple[Sequence[str], Mapping[str, Sequence[str]]] | None = None,
+    ) -> "QuoteClassifier":
+        """Train on ``texts`` with ``labels[task]`` per task; ``validation`` may steer early stopping."""
+        texts = check_texts(texts)
+        for task in TASKS:
+            if task not in labels:
+                raise ValueError(f"labels for task {task!r} are missing")
+            if len(labels[task]) != len(texts):
+                raise ValueError(f"{len(labels[task])} {task} labels for {len(texts)} texts")
+            unknown = set(labels[task]) - set(LABELS[task])
+            if unknown:
+                raise ValueError(f"unknown {task} labels {sorted(unknown)}; allowed: {', '.join(LABELS[task])}")
+        if not texts:
+            raise ValueError("cannot fit on an empty list of statements")
+        self._fit(texts, {t: list(labels[t]) for t in TASKS}, validation)
+        return self
+
+    @abstractmethod
+    def _fit(self, texts: list[str], labels: dict[str, list[str]], validation) -> None: ...
+
+    # -- inference --------------------------------------------------------------
+    @abstractmethod
+    def predict_proba(self, texts: Sequence[str], task: str) -> np.ndarray:
+        """Probabilities, shape ``(n, len(LABELS[task]))``, columns in label order."""
+
+    def predict_probas(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Probabilities for every task; families that share work across tasks override this."""
+        texts = check_texts(texts)
+        return {task: self.predict_proba(texts, task) for task in TASKS}
+
+    def predict_frame(self, texts: Sequence[str]):
+        """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns."""
+        import pandas as pd
+
+        probas = self.predict_probas(texts)
+        cols: dict[str, Any] = {}
+        for task in TASKS:
+            cols[task] = np.asarray(LABELS[task], dtype=object)[probas[task].argmax(axis=1)] if len(probas[task]) else []
+        for task in TASKS:
+            for j, lab in enumerate(LABELS[task]):
+                cols[proba_column(task, lab)] = probas[task][:, j].astype(float)
+        return pd.DataFrame(cols, columns=output_columns())
+
+    def predict(self, texts: str | Sequence[str]) -> dict | list[dict]:
+        """Per text a dict with the label of every task and the probability of every label.
+
+        A single string in gives a single dict out.
+        """
+        single = isinstance(texts, str)
+        frame = self.predict_frame([texts] if single else texts)
+        rows = frame.to_dict(orient="records")
+        return rows[0] if single else rows
+
+    # -- persistence ------------------------------------------------------------
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the model to directory ``path`` atomically (a temporary folder, then a rename)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            self._save_state(tmp)
+            meta = {
+                "format_version": FORMAT_VERSION,
+                "class": f"{type(self).__module__}.{type(self).__qualname__}",
+                "params": self.get_params(),
+                "labels": {t: list(LABELS[t]) for t in TASKS},
+            }
+            (tmp / MODEL_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+            if path.exists():
+                shutil.rmtree(path)
+            os.replace(tmp, path)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return path
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "QuoteClassifier":
+        """Load a model saved by ``save`` (any family)."""
+        path = Path(path)
+        meta_file = path / MODEL_FILE
+        if not meta_file.is_file():
+            raise ModelNotFoundError(f"{path}: not a saved stance model (no {MODEL_FILE})")
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if meta.get("labels") != {t: list(LABELS[t]) for t in TASKS}:
+            raise ModelNotFoundError(f"{path}: model was trained with other label sets {meta.get('labels')}")
+        module, _, name = meta["class"].rpartition(".")
+        if not module.startswith("stance.models"):
+            raise ModelNotFoundError(f"{path}: refusing to load class {meta['class']!r} from outside stance.models")
+        model_cls = getattr(importlib.import_module(module), name)
+        if not (isinstance(model_cls, type) and issubclass(model_cls, cls)):
+            raise ModelNotFoundError(f"{path}: {meta['class']} is not a {cls.__name__}")
+        model = model_cls(**meta["params"])
+        model._load_state(path)
+        return model
+
+    @abstractmethod
+    def _save_state(self, path: Path) -> None: ...
+
+    @abstractmethod
+    def _load_state(self, path: Path) -> None: ...
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({args})"
+
+
+def _plain(value: Any) -> Any:
+    """OmegaConf containers and tuples as plain JSON-able Python values."""
+    try:
+        from omegaconf import DictConfig, ListConfig, OmegaConf
+
+        if isinstance(value, (DictConfig, ListConfig)):
+            return OmegaConf.to_container(value, resolve=True)
+    except ImportError:  # pragma: no cover - omegaconf is a core dependency
+        pass
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,38 @@
+"""The MLflow pyfunc wrapper, logged as a "model from code" (no cloudpickle).
+
+Input: a DataFrame with a ``text`` column (or a list of strings). Output: one row per
+input with ``stance``, ``tone`` and ``<task>_p_<label>`` columns.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import mlflow
+from mlflow.pyfunc import PythonModel
+
+# The wrapper validates its own input; MLflow's type-hint validation is not wanted here.
+warnings.filterwarnings("ignore", message=".*Add type hints to the `predict` method.*")
+
+
+class StanceModel(PythonModel):
+    def load_context(self, context):
+        from stance.models import load_model
+
+        self.model = load_model(context.artifacts["model_dir"])
+
+    def predict(self, context, model_input, params=None):
+        import pandas as pd
+
+        if isinstance(model_input, pd.DataFrame):
+            if "text" not in model_input.columns:
+                raise ValueError(f"input needs a 'text' column; got columns {list(model_input.columns)}")
+            texts = model_input["text"].tolist()
+        elif isinstance(model_input, str):
+            texts = [model_input]
+        else:
+            texts = list(model_input)
+        return self.model.predict_frame(texts)
+
+
+mlflow.models.set_model(StanceModel())

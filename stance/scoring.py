@@ -1,0 +1,117 @@
+"""Scoring a model on a labelled split: metrics, reports, confusion matrices, predictions.
+
+Shared by the training and evaluation entry points so both log the same names:
+``<task>_<split>_macro_f1``, ``<task>_<split>_f_avg``, ``<task>_<split>_accuracy``,
+``<task>_<split>_f1_<label>``, ``<task>_<split>_macro_f1_ci_low/high``, ``<task>_<split>_ece``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from stance.labels import LABELS, TASKS, proba_column
+from stance.metrics import confusion_matrix, task_report
+
+
+@dataclass
+class SplitScore:
+    split: str
+    metrics: dict[str, float]
+    predictions: "object"  # pandas.DataFrame: inputs, gold labels, predictions, probabilities
+    confusion: dict[str, np.ndarray] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def gold_labels(dataset, task: str) -> list[str]:
+    feature = dataset.features[task]
+    return [feature.int2str(v) for v in dataset[task]]
+
+
+def score_split(model, dataset, split: str, n_boot: int = 1000, seed: int = 0, by_language: bool = True) -> SplitScore:
+    """Predict ``dataset`` with ``model`` and compute every figure for every task."""
+    import time
+
+    texts = list(dataset["text"])
+    start = time.perf_counter()
+    frame = model.predict_frame(texts)
+    seconds = time.perf_counter() - start
+    metrics: dict[str, float] = {}
+    confusion = {}
+    keep = [c for c in ("id", "lang", "kind", "speaker") if c in dataset.column_names]
+    preds = frame.copy()
+    preds.insert(0, "text", texts)
+    for c in reversed(keep):
+        preds.insert(0, c, list(dataset[c]))
+    for task in TASKS:
+        gold = gold_labels(dataset, task)
+        pred = frame[task].tolist()
+        proba = frame[[proba_column(task, lab) for lab in LABELS[task]]].to_numpy()
+        preds.insert(preds.columns.get_loc(task), f"gold_{task}", gold)
+        report = task_report(task, gold, pred, proba, n_boot=n_boot, seed=seed)
+        metrics.update({f"{task}_{split}_{k}": v for k, v in report.items()})
+        confusion[task] = confusion_matrix(gold, pred, LABELS[task])
+        if by_language and "lang" in dataset.column_names:
+            langs = np.asarray(dataset["lang"])
+            for lang in sorted(set(langs)):
+                m = langs == lang
+                if m.sum() >= 10:
+                    sub = task_report(task, list(np.asarray(gold)[m]), list(np.asarray(pred)[m]), n_boot=200, seed=seed)
+                    metrics[f"{task}_{split}_{lang}_macro_f1"] = sub["macro_f1"]
+                    metrics[f"{task}_{split}_{lang}_f_avg"] = sub["f_avg"]
+    metrics[f"{split}_statements_per_second"] = len(texts) / seconds if seconds > 0 else float("nan")
+    return SplitScore(split, metrics, preds, confusion, seconds)
+
+
+def classification_report(score: SplitScore) -> str:
+    """A plain-text report: per task, per-class P/R/F1 and the headline figures."""
+    lines = [f"split: {score.split}  statements: {len(score.predictions)}"]
+    for task in TASKS:
+        m = {k[len(f'{task}_{score.split}_'):]: v for k, v in score.metrics.items() if k.startswith(f"{task}_{score.split}_")}
+        lines += ["", f"{task}", f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>10}"]
+        for lab in LABELS[task]:
+            lines.append(f"{lab:<14}{m[f'precision_{lab}']:>10.3f}{m[f'recall_{lab}']:>10.3f}{m[f'f1_{lab}']:>10.3f}")
+        lines.append(
+            f"macro-F1 {m['macro_f1']:.3f} (95% CI {m['macro_f1_ci_low']:.3f}-{m['macro_f1_ci_high']:.3f})"
+            f"  F_avg {m['f_avg']:.3f}  accuracy {m['accuracy']:.3f}  ECE {m.get('ece', float('nan')):.3f}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def confusion_figure(matrix: np.ndarray, labels, title: str):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.2, 3.6), dpi=120)
+    ax.imshow(matrix, cmap="Blues")
+    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    ax.set_title(title)
+    top = matrix.max() if matrix.size else 0
+    for (i, j), v in np.ndenumerate(matrix):
+        ax.text(j, i, str(v), ha="center", va="center", color="white" if v > top / 2 else "black")
+    fig.tight_layout()
+    return fig
+
+
+def log_split_score(score: SplitScore, predictions: bool = True) -> None:
+    """Log the metrics and artifacts of one scored split to the active MLflow run."""
+    import matplotlib.pyplot as plt
+
+    from stance import tracking
+
+    tracking.log_metrics(score.metrics)
+    tracking.log_text(classification_report(score), f"reports/classification_report_{score.split}.txt")
+    tracking.log_text(json.dumps(score.metrics, indent=1), f"reports/metrics_{score.split}.json")
+    for task, matrix in score.confusion.items():
+        fig = confusion_figure(matrix, LABELS[task], f"{task} ({score.split})")
+        tracking.log_figure(fig, f"plots/confusion_{task}_{score.split}.png")
+        plt.close(fig)
+    if predictions:
+        tracking.log_text(score.predictions.to_csv(index=False), f"predictions/{score.split}_predictions.csv")

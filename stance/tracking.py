@@ -1,0 +1,305 @@
+"""Everything MLflow: where runs go, run lifecycle, params, tags, metrics, artifacts,
+model logging and the registry.
+
+Traps handled here (see DESIGN.md): parallel Hydra jobs must not each create a fresh
+SQLite store, so a multirun's parent run and experiment are made once in the launching
+process (``SweepCallback``) and every job opens a child run; a job that raises ends its
+run as FAILED; the config is logged flattened and resolved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from stance.errors import TrackingError
+
+PARENT_RUN_FILE = "mlflow_parent_run_id"
+PARENT_RUN_ENV = "STANCE_PARENT_RUN_ID"
+
+
+# -- where runs go ---------------------------------------------------------------
+def project_root() -> Path:
+    """The repository root when running from a checkout, else the working directory."""
+    here = Path(__file__).resolve().parent.parent
+    return here if (here / "pyproject.toml").is_file() else Path.cwd()
+
+
+def default_tracking_uri() -> str:
+    """``MLFLOW_TRACKING_URI`` when set, else the embedded SQLite store in the project root."""
+    return os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{project_root() / 'mlflow.db'}"
+
+
+def artifact_root_for(uri: str) -> str | None:
+    """Where a local store keeps artifacts (``mlartifacts/`` beside the SQLite file); None for servers."""
+    if uri.startswith("sqlite:///"):
+        return (Path(uri[len("sqlite:///"):]).resolve().parent / "mlartifacts").as_uri()
+    return None
+
+
+def connect(uri: str | None = None, timeout: float = 5.0) -> str:
+    """Point MLflow at ``uri`` (default: ``default_tracking_uri()``) after checking it is usable.
+
+    A server that does not answer, or a SQLite file in a missing folder, raises a
+    one-line ``TrackingError`` saying what to fix.
+    """
+    import mlflow
+
+    uri = uri or default_tracking_uri()
+    if uri.startswith(("http://", "https://")):
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(uri.rstrip("/") + "/health", timeout=timeout) as resp:
+                resp.read()
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise TrackingError(
+                f"tracking server {uri} is unreachable ({reason}); start it (mlflow server ...) "
+                "or set tracking.uri / MLFLOW_TRACKING_URI to a reachable store"
+            ) from None
+    elif uri.startswith("sqlite:///"):
+        folder = Path(uri[len("sqlite:///"):]).parent
+        if not folder.is_dir():
+            raise TrackingError(f"tracking store folder {folder} does not exist; create it or set tracking.uri")
+    mlflow.set_tracking_uri(uri)
+    return uri
+
+
+def experiment_id(name: str) -> str:
+    """Id of experiment ``name``, created (with a local artifact root where relevant) if missing."""
+    import mlflow
+    from mlflow.exceptions import MlflowException
+
+    client = mlflow.MlflowClient()
+    exp = client.get_experiment_by_name(name)
+    if exp is not None:
+        return exp.experiment_id
+    try:
+        return client.create_experiment(name, artifact_location=artifact_root_for(mlflow.get_tracking_uri()))
+    except MlflowException:
+        # Another process created it between our lookup and create.
+        exp = client.get_experiment_by_name(name)
+        if exp is None:
+            raise
+        return exp.experiment_id
+
+
+# -- provenance ------------------------------------------------------------------
+def git_commit() -> str:
+    """The checkout's commit, suffixed ``-dirty`` when tracked files have uncommitted changes."""
+    root = project_root()
+    try:
+        sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return sha + ("-dirty" if dirty else "")
+
+
+def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"model": {"C": 1}}`` → ``{"model.C": 1}``; lists stay as values."""
+    flat: dict[str, Any] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def config_container(cfg) -> dict:
+    from omegaconf import OmegaConf
+
+    return OmegaConf.to_container(cfg, resolve=True)
+
+
+# -- run lifecycle ---------------------------------------------------------------
+@contextlib.contextmanager
+def tracked_run(
+    experiment: str,
+    run_name: str | None = None,
+    tags: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
+    parent_run_id: str | None = None,
+) -> Iterator[Any]:
+    """An MLflow run that ends FINISHED, or FAILED (with the parent too) if the body raises.
+
+    Call ``connect`` first. ``params`` may be nested; they are logged flattened.
+    """
+    import mlflow
+
+    exp_id = experiment_id(experiment)
+    run = mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=dict(tags or {}), parent_run_id=parent_run_id)
+    try:
+        if params:
+            log_params(params)
+        yield run
+    except BaseException as exc:
+        mlflow.set_tag("stance.error", f"{type(exc).__name__}: {exc}"[:5000])
+        mlflow.end_run(status="FAILED")
+        if parent_run_id:
+            mlflow.MlflowClient().set_terminated(parent_run_id, status="FAILED")
+        raise
+    else:
+        mlflow.end_run(status="FINISHED")
+
+
+def log_params(params: Mapping[str, Any]) -> None:
+    """Log (nested) params flattened; values over MLflow's length limit are truncated with a marker."""
+    import mlflow
+
+    flat = {k: _param_value(v) for k, v in flatten(params).items()}
+    items = list(flat.items())
+    for i in range(0, len(items), 100):
+        mlflow.log_params(dict(items[i : i + 100]))
+
+
+def _param_value(value: Any) -> str:
+    text = "null" if value is None else str(value)
+    return text if len(text) <= 6000 else text[:5980] + "...[truncated]"
+
+
+def log_metrics(metrics: Mapping[str, float], step: int | None = None) -> None:
+    import mlflow
+
+    mlflow.log_metrics({k: float(v) for k, v in metrics.items()}, step=step)
+
+
+def log_text(text: str, artifact_file: str) -> None:
+    import mlflow
+
+    mlflow.log_text(text, artifact_file)
+
+
+def log_figure(fig, artifact_file: str) -> None:
+    import mlflow
+
+    mlflow.log_figure(fig, artifact_file)
+
+
+def log_dir(path: str | Path, artifact_path: str | None = None) -> None:
+    import mlflow
+
+    if Path(path).is_dir():
+        mlflow.log_artifacts(str(path), artifact_path)
+
+
+# -- models ----------------------------------------------------------------------
+PYFUNC_CODE = Path(__file__).resolve().parent / "pyfunc_model.py"
+
+
+def log_model(model, name: str = "model", example_texts: list[str] | None = None):
+    """Log a ``QuoteClassifier`` as an MLflow pyfunc model ("models from code": no pickle).
+
+    The model's own files (skops / JSON / safetensors) travel as the ``model_dir``
+    artifact. Returns MLflow's ``ModelInfo``.
+    """
+    import mlflow
+    import pandas as pd
+    from mlflow.models import infer_signature
+
+    import warnings
+
+    examples = example_texts or ["Rozmowy były konstruktywne.", "We will not give up an inch of our land."]
+    example = pd.DataFrame({"text": examples})
+    signature = infer_signature(example, model.predict_frame(examples))
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*Add type hints to the `predict` method.*")
+        os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
+        model_dir = model.save(Path(tmp) / "model_dir")
+        return mlflow.pyfunc.log_model(
+            name=name,
+            python_model=str(PYFUNC_CODE),
+            artifacts={"model_dir": str(model_dir)},
+            signature=signature,
+            input_example=example,
+            pip_requirements=_requirements(),
+        )
+
+
+def _requirements() -> list[str]:
+    """Pinned requirements of the serving side; listed explicitly because inferring them
+    loads the model in a subprocess (slow) and would miss the lazily imported libraries."""
+    from importlib import metadata
+
+    reqs = []
+    for dist in ("mlflow", "scikit-learn", "skops", "pandas", "numpy", "simplemma"):
+        try:
+            reqs.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return reqs
+
+
+def register(model_uri: str, name: str, alias: str | None = None):
+    """Register ``model_uri`` under ``name`` (and point ``alias`` at the new version)."""
+    import mlflow
+
+    version = mlflow.register_model(model_uri, name)
+    if alias:
+        mlflow.MlflowClient().set_registered_model_alias(name, alias, version.version)
+    return version
+
+
+# -- multirun --------------------------------------------------------------------
+def parent_run_id_for_job() -> str | None:
+    """The sweep's parent run id when this process runs a Hydra multirun job."""
+    try:
+        from hydra.core.hydra_config import HydraConfig
+
+        hc = HydraConfig.get()
+        if hc.mode is not None and hc.mode.name == "MULTIRUN":
+            marker = Path(hc.sweep.dir) / PARENT_RUN_FILE
+            if marker.is_file():
+                return marker.read_text().strip()
+            return os.environ.get(PARENT_RUN_ENV) or None
+    except ValueError:  # HydraConfig not set: not running under Hydra
+        pass
+    return None
+
+
+try:
+    from hydra.experimental.callback import Callback as _HydraCallback
+except ImportError:  # pragma: no cover - hydra is a core dependency
+    _HydraCallback = object
+
+
+class SweepCallback(_HydraCallback):
+    """Creates the store, the experiment and the sweep's parent run once, before the jobs.
+
+    Jobs find the parent through a file in the sweep folder (works across the joblib
+    launcher's worker processes) and open nested child runs.
+    """
+
+    def on_multirun_start(self, config, **kwargs) -> None:
+        import mlflow
+
+        connect(config.tracking.uri, timeout=config.tracking.get("timeout", 5))
+        exp_id = experiment_id(config.tracking.experiment)
+        sweep_dir = Path(config.hydra.sweep.dir)
+        sweep_dir.mkdir(parents=True, exist_ok=True)
+        run = mlflow.MlflowClient().create_run(
+            exp_id,
+            run_name=f"sweep {sweep_dir.name}",
+            tags={"stance.run_type": "sweep", "stance.sweep_dir": str(sweep_dir), "stance.git_commit": git_commit(), "mlflow.source.git.commit": git_commit()},
+        )
+        (sweep_dir / PARENT_RUN_FILE).write_text(run.info.run_id)
+        os.environ[PARENT_RUN_ENV] = run.info.run_id
+
+    def on_multirun_end(self, config, **kwargs) -> None:
+        import mlflow
+
+        marker = Path(config.hydra.sweep.dir) / PARENT_RUN_FILE
+        if not marker.is_file():
+            return
+        client = mlflow.MlflowClient()
+        run_id = marker.read_text().strip()
+        if client.get_run(run_id).info.status == "RUNNING":
+            client.set_terminated(run_id, status="FINISHED")

@@ -1,0 +1,150 @@
+"""Train a model, score it on validation and test, log everything to MLflow.
+
+    python -m stance.train [model=tfidf_svm] [seed=3] [register=true]
+    python -m stance.train -m model=majority,tfidf_logreg,tfidf_svm seed=1,2,3
+"""
+
+from __future__ import annotations
+
+import time
+
+import hydra
+from omegaconf import DictConfig, OmegaConf
+
+from stance.config import register_configs
+from stance.errors import ConfigError
+
+register_configs()
+
+
+def build_model(model_cfg: DictConfig):
+    """Instantiate the configured model; a bad parameter is a ``ConfigError`` naming it."""
+    from hydra.errors import InstantiationException
+    from hydra.utils import instantiate
+
+    try:
+        return instantiate(model_cfg)
+    except InstantiationException as exc:
+        cause = exc.__cause__ or exc
+        raise ConfigError(f"model config {OmegaConf.to_container(model_cfg)} is invalid: {cause}") from None
+
+
+def model_choice(cfg: DictConfig) -> str:
+    """The model's config name (``tfidf_svm``), or its class name outside Hydra."""
+    try:
+        from hydra.core.hydra_config import HydraConfig
+
+        return HydraConfig.get().runtime.choices["model"]
+    except (ValueError, KeyError):
+        return cfg.model._target_.rsplit(".", 1)[-1]
+
+
+def run_tags(cfg: DictConfig, fingerprint: str, run_type: str) -> dict[str, str]:
+    """Provenance every run carries: commit, data fingerprint, overrides, sweep id."""
+    from stance import tracking
+
+    commit = tracking.git_commit()
+    tags = {
+        "stance.run_type": run_type,
+        "stance.git_commit": commit,
+        "mlflow.source.git.commit": commit,
+        "stance.data_fingerprint": fingerprint,
+        "stance.data_path": str(cfg.data.path),
+    }
+    try:
+        from hydra.core.hydra_config import HydraConfig
+
+        hc = HydraConfig.get()
+        tags["stance.overrides"] = " ".join(hc.overrides.task) or "(none)"
+        if hc.mode is not None and hc.mode.name == "MULTIRUN":
+            tags["stance.sweep_dir"] = str(hc.sweep.dir)
+            tags["stance.job_num"] = str(hc.job.num)
+        tags["stance.output_dir"] = hc.runtime.output_dir
+    except ValueError:  # composed without @hydra.main (tests, notebooks)
+        pass
+    return tags
+
+
+def train(cfg: DictConfig) -> dict[str, float]:
+    """The training job; returns its metrics (validation macro-F1 first, for sweepers)."""
+    import numpy as np
+
+    from stance import tracking
+    from stance.data import load_corpus
+    from stance.labels import TASKS
+    from stance.scoring import gold_labels, log_split_score, score_split
+
+    model = build_model(cfg.model)  # before any work: a bad model config fails fast
+    np.random.seed(cfg.seed)
+    corpus = load_corpus(
+        cfg.data.path,
+        fractions=list(cfg.data.fractions),
+        split_seed=cfg.data.split_seed,
+        near_duplicate_threshold=cfg.data.near_duplicate_threshold,
+        limit=cfg.data.limit,
+    )
+    tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout)
+    family = model_choice(cfg)
+    run_name = cfg.run_name or f"{family}-seed{cfg.seed}"
+    tags = run_tags(cfg, corpus.fingerprint, "train") | {"stance.model_family": family}
+    with tracking.tracked_run(
+        cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()
+    ) as run:
+        tracking.log_text(OmegaConf.to_yaml(cfg, resolve=True), "config.yaml")
+        _log_hydra_dir()
+        train_ds, val_ds = corpus.splits["train"], corpus.splits["validation"]
+        labels = {t: gold_labels(train_ds, t) for t in TASKS}
+        validation = (list(val_ds["text"]), {t: gold_labels(val_ds, t) for t in TASKS})
+        start = time.perf_counter()
+        model.fit(list(train_ds["text"]), labels, validation=validation)
+        metrics = {"train_seconds": time.perf_counter() - start}
+        for split in ("validation", "test"):
+            score = score_split(model, corpus.splits[split], split, n_boot=cfg.n_boot, seed=cfg.seed)
+            log_split_score(score, predictions=split == "test")
+            metrics.update(score.metrics)
+        metrics.update({f"n_{s}": len(ds) for s, ds in corpus.splits.items()})
+        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_"))})
+        info = tracking.log_model(model, name="model", example_texts=list(corpus.splits["test"]["text"][:3]))
+        registered = ""
+        if cfg.register:
+            version = tracking.register(info.model_uri, cfg.registered_model_name, cfg.register_alias)
+            registered = f"; registered {cfg.registered_model_name} version {version.version}"
+    print(
+        f"run {run.info.run_id} ({run_name}): "
+        + ", ".join(f"{t} test macro-F1 {metrics[f'{t}_test_macro_f1']:.3f}" for t in TASKS)
+        + f"; model {info.model_uri}{registered}"
+    )
+    return metrics
+
+
+def _log_hydra_dir() -> None:
+    from pathlib import Path
+
+    from stance import tracking
+
+    try:
+        from hydra.core.hydra_config import HydraConfig
+
+        tracking.log_dir(Path(HydraConfig.get().runtime.output_dir) / ".hydra", "hydra")
+    except ValueError:
+        pass
+
+
+@hydra.main(config_path="../conf", config_name="train", version_base="1.3")
+def _hydra_main(cfg: DictConfig) -> float:
+    from stance.cli import user_errors
+
+    with user_errors("stance.train"):
+        metrics = train(cfg)
+    # The objective a sweeper maximises: mean validation macro-F1 over the tasks.
+    from stance.labels import TASKS
+
+    return sum(metrics[f"{t}_validation_macro_f1"] for t in TASKS) / len(TASKS)
+
+
+def main() -> None:
+    _hydra_main()
+
+
+if __name__ == "__main__":
+    main()
