@@ -94,7 +94,8 @@ def assign_splits(
     out = [""] * len(texts)
     for g in sorted(members, key=order_key):
         idx = members[g]
-        stratum = Counter(strata[i] for i in idx).most_common(1)[0][0]
+        counts = Counter(strata[i] for i in idx)
+        stratum = min(counts, key=lambda s: (-counts[s], s))  # ties broken by name, not input order
         # The split furthest below its share of this stratum takes the group.
         deficits = [fractions[k] * totals[stratum] - filled[s][stratum] for k, s in enumerate(SPLITS)]
         split = SPLITS[int(np.argmax(deficits))]

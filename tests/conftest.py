@@ -1,0 +1,67 @@
+"""Shared fixtures: real MLflow stores in temporary folders, small real data slices,
+Hydra composition and subprocess runners for the entry points."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STATEMENTS = ROOT / "data" / "statements"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_jsonl(path: Path, records) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_records() -> dict[str, list[dict]]:
+    """The project's real statements, per split."""
+    return {s: read_jsonl(STATEMENTS / f"{s}.jsonl") for s in ("train", "validation", "test")}
+
+
+@pytest.fixture
+def small_corpus(tmp_path, corpus_records) -> Path:
+    """A folder with small real train/validation/test files (every label present)."""
+    out = tmp_path / "corpus"
+    sizes = {"train": 240, "validation": 60, "test": 60}
+    for split, n in sizes.items():
+        write_jsonl(out / f"{split}.jsonl", corpus_records[split][:n])
+    return out
+
+
+@pytest.fixture
+def tracking_uri(tmp_path, monkeypatch) -> str:
+    """A fresh SQLite MLflow store; also the process default through MLFLOW_TRACKING_URI."""
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
+    return uri
+
+
+def run_module(module: str, *args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run ``python -m module args`` in the project root, as a user would."""
+    full_env = {**os.environ, **(env or {}), "PYTHONHASHSEED": "0"}
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture
+def hydra_outputs(tmp_path) -> list[str]:
+    """Overrides that keep Hydra's output folders inside the test's temporary folder."""
+    return [f"hydra.run.dir={tmp_path}/outputs/run", f"hydra.sweep.dir={tmp_path}/multirun"]
+
+
+def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if "error:" in line]

@@ -1,0 +1,112 @@
+import numpy as np
+import pytest
+
+from stance.labels import LABELS, TASKS, output_columns
+from stance.models import QuoteClassifier, load_model
+from stance.models.majority import MajorityClassifier
+from stance.models.tfidf import TfidfClassifier
+
+FAMILIES = {
+    "majority": lambda: MajorityClassifier(),
+    "tfidf_logreg": lambda: TfidfClassifier(classifier="logreg", seed=1),
+    "tfidf_svm": lambda: TfidfClassifier(classifier="svm", calibration_cv=3, seed=1),
+    "tfidf_lemmas": lambda: TfidfClassifier(lemmatize=True, char_ngrams=None, seed=1),
+}
+
+
+def xy(records):
+    return [r["text"] for r in records], {t: [r[t] for r in records] for t in TASKS}
+
+
+@pytest.fixture(scope="module")
+def train_test(corpus_records):
+    return xy(corpus_records["train"][:300]), xy(corpus_records["test"][:80])
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_fit_predict_save_load(family, train_test, tmp_path):
+    (x, y), (xt, _) = train_test
+    model = FAMILIES[family]().fit(x, y)
+    frame = model.predict_frame(xt)
+    assert list(frame.columns) == output_columns()
+    assert len(frame) == len(xt)
+    for task in TASKS:
+        proba = model.predict_proba(xt, task)
+        assert proba.shape == (len(xt), len(LABELS[task]))
+        np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
+        assert set(frame[task]) <= set(LABELS[task])
+    path = model.save(tmp_path / "m")
+    again = load_model(path)
+    assert type(again) is type(model) and again.get_params() == model.get_params()
+    for task in TASKS:
+        np.testing.assert_allclose(again.predict_proba(xt, task), model.predict_proba(xt, task))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+
+
+def test_single_string_gives_single_answer(train_test):
+    (x, y), _ = train_test
+    model = TfidfClassifier(seed=0).fit(x, y)
+    one = model.predict("Nie oddamy ani metra naszej ziemi.")
+    assert isinstance(one, dict) and set(one) == set(output_columns())
+    many = model.predict(["Nie oddamy ani metra naszej ziemi.", "Spotkanie odbędzie się w czwartek."])
+    assert isinstance(many, list) and len(many) == 2 and many[0] == one
+
+
+def test_tfidf_learns_something(train_test, corpus_records):
+    (x, y), _ = train_test
+    xt, yt = xy(corpus_records["test"])
+    model = TfidfClassifier(seed=0).fit(x, y)
+    pred = model.predict_frame(xt)
+    # better than always answering the majority label of the test set
+    for task in TASKS:
+        acc = np.mean(pred[task].to_numpy() == np.asarray(yt[task]))
+        majority = max(yt[task].count(lab) for lab in LABELS[task]) / len(yt[task])
+        assert acc > majority + 0.1
+
+
+def test_same_seed_same_numbers(train_test):
+    (x, y), (xt, _) = train_test
+    a = TfidfClassifier(classifier="svm", calibration_cv=3, seed=5).fit(x, y).predict_proba(xt, "stance")
+    b = TfidfClassifier(classifier="svm", calibration_cv=3, seed=5).fit(x, y).predict_proba(xt, "stance")
+    np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("bad, message", [([""], "position 0 is empty"), (["ok", None], "position 1 is NoneType"), ("just a string", "single string")])
+def test_bad_inputs_are_clear_errors(train_test, bad, message):
+    (x, y), _ = train_test
+    model = MajorityClassifier().fit(x, y)
+    with pytest.raises(ValueError, match=message):
+        model.predict_probas(bad)
+
+
+def test_fit_checks_labels():
+    with pytest.raises(ValueError, match="unknown stance labels"):
+        MajorityClassifier().fit(["a"], {"stance": ["angry"], "tone": ["neutral"]})
+    with pytest.raises(ValueError, match="labels for task 'tone' are missing"):
+        MajorityClassifier().fit(["a"], {"stance": ["neutral"]})
+
+
+def test_load_refuses_foreign_classes(tmp_path, train_test):
+    (x, y), _ = train_test
+    path = MajorityClassifier().fit(x, y).save(tmp_path / "m")
+    meta = (path / "stance_model.json").read_text().replace("stance.models.majority.MajorityClassifier", "os.system")
+    (path / "stance_model.json").write_text(meta)
+    with pytest.raises(Exception, match="refusing to load class"):
+        QuoteClassifier.load(path)
+
+
+def test_interrupted_save_leaves_previous_model(tmp_path, train_test, monkeypatch):
+    (x, y), (xt, _) = train_test
+    model = MajorityClassifier().fit(x, y)
+    path = model.save(tmp_path / "m")
+
+    def boom(self, p):
+        (p / "partial").write_text("half")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(MajorityClassifier, "_save_state", boom)
+    with pytest.raises(RuntimeError):
+        model.save(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+    assert not (path / "partial").exists()
+    load_model(path)
