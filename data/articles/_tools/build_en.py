@@ -184,15 +184,20 @@ def features(doc: dict, c: collections.Counter) -> None:
             c["feat:headline with verb (says/calls)"] += 1
         if "\n\n" in r["text"]:
             c["feat:quote spanning paragraphs"] += 1
-        if any(ch in r["text"] for ch in "'‘") and m in ('"', "“") or "“" in r["text"] and m == "‘":
+        inner = r["text"].replace("\n\n" + m, "\n\n") if m else r["text"]
+        if re.search(r"(^|[\s(])[\"'‘“]\w", inner):
             c["feat:nested marks inside a statement"] += 1
-        if m and r["cue"] and r["cue"] != "headline":
-            after = t[e + 1:e + 60]
-            if re.match(r" (said|says|added|told|wrote) ", after):
-                c["feat:inverted attribution (…, said X)"] += 1
-        if m and re.match(r"[,.]?\S? (\w+ )*(said|told \w+|added|wrote)[,.]? *[\"“‘']", t[e + 1:e + 80]) \
-                and r["kind"] == "direct" and t[e - 1] == ",":
-            pass
+        if m and r["kind"] == "direct" and r["cue"] not in (None, "headline") and s >= len(doc["title"]):
+            after = t[e + 1:e + 160]
+            before = t[max(0, s - 80):s - 1]
+            if re.match(r"[,.]? (said|says|added|told|wrote|posted)\b", after):
+                c["feat:attribution after quote, verb first (…, said X)"] += 1
+            elif re.match(r"[,.]? [^.\"“”‘’]*?\b(said|says|added|told|wrote|posted)\b", after):
+                c["feat:attribution after quote, subject first (…, X said / the minister said)"] += 1
+            elif before.rstrip().endswith(":"):
+                c["feat:quote introduced by colon"] += 1
+            if re.match(r" [^.\"“”‘']*?, [\"“‘']", after):
+                c["feat:quote interrupted by attribution (first piece)"] += 1
     for r in doc["non_statements"]:
         c["non:" + r["why"]] += 1
     if doc["non_statements"]:

@@ -152,7 +152,9 @@ def validate(doc: dict, fname: str) -> list[str]:
             errs.append(f"{fname}: bad labels {r}")
         if not r["speaker"] or r["text"] != r["text"].strip() or not r["text"]:
             errs.append(f"{fname}: empty speaker or untrimmed span {r['text'][:40]!r}")
-        if r["text"][:1] in "„\"«‚–" or r["text"][-1:] in "”\"»’":
+        inner_ok = any(r["text"].count(o) and r["text"].count(o) == r["text"].count(c)
+                       for o, c in (("„", "”"), ("«", "»"), ("‚", "’")))
+        if r["text"][:1] in "„\"«‚–" or (r["text"][-1:] in "”\"»’" and not inner_ok):
             errs.append(f"{fname}: span includes a quote mark or dash {r['text'][:40]!r}")
     for r in doc["non_statements"]:
         if text[r["start"]:r["end"]] != r["text"]:
@@ -174,9 +176,13 @@ def features(doc: dict, c: collections.Counter) -> None:
             c["feat:headline"] += 1
             if before[-1:] not in "„\"«":
                 c["feat:headline_unquoted"] += 1
+        para_end = t.find("\n\n", e)
+        para_end = len(t) if para_end < 0 else para_end
+        if before[-1:] in "„\"«‚" and r["kind"] == "direct" and t[e:e + 3] == " – ":
+            c["feat:interrupted_quote_piece"] += 1
         if before.endswith("„"):
             c["mark:„”"] += 1
-            if t[e:e + 1] != "”":
+            if "”" not in t[e:para_end] and "\n\n" not in r["text"]:
                 c["feat:missing_close_mark"] += 1
         elif before.endswith('"'):
             c['mark:""'] += 1
@@ -186,8 +192,13 @@ def features(doc: dict, c: collections.Counter) -> None:
             c["mark:‚’"] += 1
         elif before == "– ":
             c["mark:dash"] += 1
-            if re.match(r" – \w", t[e:e + 4]) is None:
+            if r["cue"] is None:
                 c["feat:dash_line_without_attribution"] += 1
+            if r["speaker"] and any(t[e:e + 40].startswith(f" – {v}") for v in ("powiedziała", "mówiła", "dodała")):
+                c["feat:dash_speech_by_woman"] += 1
+        if r["kind"] == "fragment" and t[max(0, s - 40):s].rstrip("„\"«").rstrip().endswith("że,") is False \
+                and re.search(r"(jako|o|że) [„\"«]$", t[max(0, s - 10):s]):
+            c["feat:fragment_in_paraphrase"] += 1
         if "\n\n" in r["text"]:
             c["feat:spans_paragraphs"] += 1
         if r["cue"]:

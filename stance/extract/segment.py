@@ -1,0 +1,377 @@
+"""Stage 1 of the pipeline: find the shapes of speech in raw text, with linear scans only.
+
+* ``scan_quotes``: pairs quotation marks of every style, nested, across paragraphs,
+  recovering from missing closers;
+* ``dash_blocks``: dash-introduced speech (``– … – powiedział X.``) and continuation lines;
+* ``sentences``: sentence spans that never split inside a quotation or a dash block.
+
+Nothing here uses a regular expression with nested quantifiers; every loop walks the
+text (or a bounded window of it) once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+OPEN_PUNCT = "([{/—–-"
+CLOSE_PUNCT = ".,;:!?)]}…"
+QUOTE_CHARS = "„“”«»‚‘’\"'"
+DASHES = "–—―-"
+
+_EVENT_RE = re.compile(r"[„“”«»‚‘’\"'\n]")
+_MAX_STACK = 6
+
+
+@dataclass(frozen=True)
+class QSpan:
+    """A quotation: content ``text[start:end]`` between the mark at ``open`` and the one at ``close``
+    (-1 when the closing mark is missing). ``depth`` 0 is a top-level quotation."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    char: str
+    depth: int
+
+
+def _family(ch: str) -> str:
+    if ch in "„“”\"":
+        return "d"
+    if ch in "«»":
+        return "g"
+    return "s"
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def scan_quotes(text: str) -> list[QSpan]:
+    """All quotation spans in ``text``, sorted by start (outer before inner)."""
+    n = len(text)
+    spans: list[QSpan] = []
+    stack: list[list] = []  # [char, open_pos, closers, depth]
+    skip: set[int] = set()
+
+    def emit(entry, end_content: int, close_pos: int) -> None:
+        start = entry[1] + 1
+        end = end_content
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        s = start
+        while s < end and text[s].isspace():
+            s += 1
+        if end > s:
+            spans.append(QSpan(entry[1], s, end, close_pos, entry[0], entry[3]))
+
+    def close_to(idx: int, pos: int) -> None:
+        entry = stack[idx]
+        emit(entry, pos, pos)
+        del stack[idx:]
+
+    def find(closer: str) -> int:
+        for k in range(len(stack) - 1, -1, -1):
+            if closer in stack[k][2]:
+                return k
+        return -1
+
+    def push(ch: str, pos: int, closers: str) -> None:
+        if len(stack) < _MAX_STACK:
+            stack.append([ch, pos, closers, len(stack)])
+
+    for m in _EVENT_RE.finditer(text):
+        i = m.start()
+        c = text[i]
+        if c == "\n":
+            if not stack:
+                continue
+            _paragraph_break(text, i, stack, skip, emit)
+            continue
+        if i in skip:
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        left_open = i == 0 or prev.isspace() or prev in OPEN_PUNCT or prev in QUOTE_CHARS
+        right_open = i + 1 >= n or nxt.isspace() or nxt in CLOSE_PUNCT or nxt in "”“»«’'\""
+        if c == "„":
+            push(c, i, "”“\"")
+        elif c == "«":
+            push(c, i, "»")
+        elif c == "‚":
+            if not right_open:
+                push(c, i, "’‘")
+        elif c == "“":
+            k = find("“")
+            if k >= 0 and (k == len(stack) - 1 or right_open):
+                close_to(k, i)
+            elif not right_open:
+                push(c, i, "”\"“")
+        elif c == "”":
+            k = find("”")
+            if k >= 0:
+                close_to(k, i)
+            elif left_open and not right_open:
+                push(c, i, "”\"")
+        elif c == "»":
+            k = find("»")
+            if k >= 0:
+                close_to(k, i)
+            elif left_open and not right_open:
+                push(c, i, "«")
+        elif c == "‘":
+            k = find("‘")
+            if k >= 0 and right_open:
+                close_to(k, i)
+            elif left_open and not right_open:
+                push(c, i, "’")
+        elif c == "’":
+            if _is_word(prev) and _is_word(nxt):
+                continue  # apostrophe
+            k = find("’")
+            if k >= 0 and not (left_open and not right_open):
+                close_to(k, i)
+        elif c == '"':
+            if stack and stack[-1][0] == '"':
+                close_to(len(stack) - 1, i)
+            elif stack and '"' in stack[-1][2] and not (left_open and not right_open):
+                close_to(len(stack) - 1, i)
+            elif not right_open:
+                push(c, i, '"')
+        elif c == "'":
+            if _is_word(prev) and _is_word(nxt):
+                continue  # apostrophe
+            if stack and stack[-1][0] == "'" and not _is_word(nxt):
+                close_to(len(stack) - 1, i)
+            elif left_open and (_is_word(nxt) or nxt in "„“\"«‘"):
+                push(c, i, "'")
+    if stack:
+        end = n
+        start = stack[0][1]
+        nl = text.find("\n", start)
+        if nl != -1:
+            end = nl
+        emit(stack[0], end, -1)
+        stack.clear()
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _paragraph_break(text: str, i: int, stack: list, skip: set, emit) -> None:
+    """An open quotation meets a line break: continue it into the next paragraph when that
+    paragraph reopens it (English style) or closes it before opening a new one (Polish
+    style); otherwise it ends, unclosed, with its own paragraph."""
+    n = len(text)
+    outer = stack[0]
+    del stack[1:]
+    p = i
+    while p < n and text[p].isspace():
+        p += 1
+    if p >= n:
+        emit(outer, i, -1)
+        stack.clear()
+        return
+    fam = _family(outer[0])
+    if text[p] in QUOTE_CHARS and _family(text[p]) == fam and text[p] not in "”»’" and outer[0] != "'":
+        skip.add(p)  # the reopening mark of a continued quotation
+        return
+    q = text.find("\n", p)
+    if q == -1:
+        q = n
+    for m in _EVENT_RE.finditer(text, p, q):
+        ch = m.group()
+        if ch in outer[2]:
+            if ch == '"' and p < m.start() and text[m.start() - 1].isspace():
+                break  # a straight quote opening something new
+            return  # the closer comes in the next paragraph: keep the quotation open
+        if _family(ch) == fam and ch in "„“«\"":
+            break
+    emit(outer, i, -1)
+    stack.clear()
+
+
+# --- dash speech --------------------------------------------------------------------
+@dataclass(frozen=True)
+class DashBlock:
+    """Dash speech ``text[start:end]``; ``attr_start``/``attr_end`` bound the attribution clause
+    after the closing dash (equal when there is none)."""
+
+    dash: int
+    start: int
+    end: int
+    attr_start: int
+    attr_end: int
+
+
+def _inside(pos: int, starts: list[int], spans: list) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_DASH_RE = re.compile(r"[–—―-]")
+
+
+def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:
+    """Dash-introduced speech blocks, in order.
+
+    ``is_attribution(pos)`` tells whether the text after a dash at ``pos`` is an attribution
+    clause (``– powiedział Witkoff``). A block starts at a paragraph-initial dash, or (when
+    ``mid_paragraph``) at a dash right after a sentence end; it ends at a dash that is followed
+    by an attribution, or at the end of the paragraph.
+    """
+    n = len(text)
+    top = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes if q.depth == 0]
+    qstarts = [s for s, _ in top]
+    blocks: list[DashBlock] = []
+    pos = 0
+    while True:
+        m = _DASH_RE.search(text, pos)
+        if m is None:
+            break
+        d = m.start()
+        pos = d + 1
+        if d + 1 >= n or not text[d + 1].isspace() or text[d + 1] == "\n":
+            continue
+        # what precedes the dash on its line
+        k = d - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        at_par_start = k < 0 or text[k] == "\n"
+        after_sentence = False
+        if not at_par_start and mid_paragraph and k < d - 1:
+            j = k
+            while j >= 0 and text[j] in "”\"»’'":
+                j -= 1
+            after_sentence = j >= 0 and text[j] in ".!?…:"
+        if not (at_par_start or after_sentence):
+            continue
+        if _inside(d, qstarts, top):
+            continue
+        block, nxt = _read_block(text, d, top, qstarts, is_attribution)
+        if block is not None:
+            blocks.append(block)
+        pos = max(pos, nxt)
+    return blocks
+
+
+def _read_block(text: str, d: int, top, qstarts, is_attribution):
+    n = len(text)
+    cs = d + 1
+    while cs < n and text[cs] in " \t\u00a0":
+        cs += 1
+    pe = text.find("\n", cs)
+    if pe == -1:
+        pe = n
+    if cs >= pe:
+        return None, pe
+    # a quotation inside the block may run over the paragraph end: extend to its end
+    j = cs
+    while True:
+        m = _DASH_RE.search(text, j, pe)
+        if m is None:
+            break
+        e = m.start()
+        j = e + 1
+        if not (text[e - 1].isspace() and e + 1 < n and text[e + 1].isspace()):
+            continue
+        if _inside(e, qstarts, top):
+            continue
+        # a new dash turn after a sentence end closes this block without attribution
+        k = e - 1
+        while k > cs and text[k].isspace():
+            k -= 1
+        if text[k] in ".!?…" and not is_attribution(e + 1):
+            end = k + 1
+            return DashBlock(d, cs, end, end, end), e
+        if is_attribution(e + 1):
+            end = e
+            while end > cs and text[end - 1].isspace():
+                end -= 1
+            while end > cs and text[end - 1] == ",":
+                end -= 1
+            a_start = e + 1
+            while a_start < pe and text[a_start].isspace():
+                a_start += 1
+            a_end = _attribution_end(text, a_start, pe, top, qstarts)
+            if end <= cs:
+                return None, a_end
+            return DashBlock(d, cs, end, a_start, a_end), a_end
+    end = pe
+    while end > cs and text[end - 1].isspace():
+        end -= 1
+    return DashBlock(d, cs, end, end, end), pe
+
+
+def _attribution_end(text: str, a: int, pe: int, top, qstarts) -> int:
+    """End of an attribution clause: the sentence end, a dash resuming speech, or the paragraph end."""
+    j = a
+    while j < pe:
+        ch = text[j]
+        if ch in ".!?…" and (j + 1 >= pe or text[j + 1].isspace()) and not _inside(j, qstarts, top):
+            return j
+        if ch in "–—―-" and text[j - 1].isspace() and j + 1 < pe and text[j + 1].isspace() and not _inside(j, qstarts, top):
+            return j
+        j += 1
+    return pe
+
+
+# --- sentences ---------------------------------------------------------------------
+_BOUNDARY_RE = re.compile(r"[.!?…]+[”\"»’')\]]*\s+|\n\s*")
+_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
+
+
+def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) without surrounding whitespace; no boundary falls inside a
+    ``protected`` span (quotations, dash blocks)."""
+    starts = [s for s, _ in protected]
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    cur = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        b = m.end()
+        if b >= n:
+            break
+        punct = m.group()[0]
+        if punct not in "\n":
+            nxt = text[b]
+            if "\n" not in m.group() and not (nxt.isupper() or nxt.isdigit() or nxt in "„“\"«»‚'–—―-(["):
+                continue
+            if punct == ".":
+                w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+                if w is not None:
+                    word = w.group().strip(".")
+                    if word in abbreviations or (len(word) == 1 and word.isupper()):
+                        if "\n" not in m.group():
+                            continue
+        if _inside(m.start(), starts, protected) and _inside(b, starts, protected):
+            continue
+        if _inside(b - 1, starts, protected) and _inside(b, starts, protected):
+            continue
+        out.append((cur, b))
+        cur = b
+    out.append((cur, n))
+    res = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            res.append((s, e))
+    return res
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end), whitespace trimmed."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
