@@ -196,9 +196,8 @@ def features(doc: dict, c: collections.Counter) -> None:
                 c["feat:dash_line_without_attribution"] += 1
             if r["speaker"] and any(t[e:e + 40].startswith(f" – {v}") for v in ("powiedziała", "mówiła", "dodała")):
                 c["feat:dash_speech_by_woman"] += 1
-        if r["kind"] == "fragment" and t[max(0, s - 40):s].rstrip("„\"«").rstrip().endswith("że,") is False \
-                and re.search(r"(jako|o|że) [„\"«]$", t[max(0, s - 10):s]):
-            c["feat:fragment_in_paraphrase"] += 1
+        if r["kind"] == "fragment" and re.search(r"(jako|o|że) [„\"«]$", t[max(0, s - 10):s]):
+            c["feat:fragment_after_jako/o/że"] += 1
         if "\n\n" in r["text"]:
             c["feat:spans_paragraphs"] += 1
         if r["cue"]:
