@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import subprocess
 import sys
 import warnings
@@ -202,17 +201,24 @@ def test_build_encoder_from_mapping_and_instance(tmp_path):
         build_encoder({"dim": 3})
 
 
-def test_hydra_encoder_group_configs():
+def test_hydra_encoder_group_configs(tmp_path):
+    """``encoder=use|e5|minilm|e5_hf`` compose as a Hydra group from conf/."""
+    from hydra import compose, initialize_config_dir
     from hydra.utils import get_class
-    from omegaconf import OmegaConf
 
     from stance.encoders.registry import ALIASES
 
-    for name in ("use", "e5", "minilm", "e5_hf"):
-        cfg = OmegaConf.load(ROOT / "conf" / "encoder" / f"{name}.yaml")
-        cls = get_class(cfg._target_)
-        assert issubclass(cls, Encoder)
-        assert cfg._target_ == ALIASES[name]["_target_"]
+    (tmp_path / "main.yaml").write_text(
+        "defaults:\n  - encoder: use\n  - _self_\nhydra:\n  searchpath:\n    - file://%s\n" % (ROOT / "conf"))
+    with initialize_config_dir(config_dir=str(tmp_path), version_base=None):
+        for name in ("use", "e5", "minilm", "e5_hf"):
+            cfg = compose(config_name="main", overrides=[f"encoder={name}"])
+            assert issubclass(get_class(cfg.encoder._target_), Encoder)
+            assert cfg.encoder._target_ == ALIASES[name]["_target_"]
+            for key, value in ALIASES[name].items():
+                assert cfg.encoder[key] == value, (name, key)
+        cfg = compose(config_name="main", overrides=["encoder=e5", "encoder.mode=passage"])
+        assert cfg.encoder.mode == "passage"
 
 
 def test_resolve_pretrained_passthrough():

@@ -191,7 +191,7 @@ def fixed_sentences() -> list[str]:
     return pl + en + combo + FIXED_ODD
 
 
-def corpus_sentences(limit: int = 300) -> list[str]:
+def corpus_sentences(limit: int = 200) -> list[str]:
     texts = []
     for path in sorted((ROOT / "data" / "statements").rglob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():

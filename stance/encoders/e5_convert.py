@@ -476,8 +476,9 @@ def ensure_e5_small(cache_dir: Optional[PathLike] = None, src: Optional[PathLike
     the process and removed at exit.
     """
     src_path = Path(src) if src is not None else find_weights()
-    read_e5_file(src_path)                      # validate before anything else
-    sha = _source_sha(src_path)
+    if not src_path.is_file():
+        raise WeightsError("%s: file not found; %s" % (src_path, INSTALL_HINT))
+    sha = _source_sha(src_path)     # a finished conversion of these exact bytes is reused as is
     parent = Path(cache_dir) if cache_dir is not None else cache_root()
     final = parent / E5_SMALL_NAME
     if _marker_ok(final, sha):
@@ -494,6 +495,7 @@ def ensure_e5_small(cache_dir: Optional[PathLike] = None, src: Optional[PathLike
                       % (final.parent, E5_SMALL_NAME, parent), RuntimeWarning, stacklevel=2)
         final = parent / E5_SMALL_NAME
         temporary = True
+    read_e5_file(src_path)          # validate (clear WeightsError) before touching the cache
     _clean_stale(parent, E5_SMALL_NAME)
     tmp = parent / (".%s.tmp-%d-%s" % (E5_SMALL_NAME, os.getpid(), uuid.uuid4().hex[:8]))
     log.info("converting %s -> %s", src_path, final)

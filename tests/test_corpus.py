@@ -1,0 +1,110 @@
+"""The corpus's promises, asserted on the real files so a later edit cannot quietly break them."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, read_jsonl
+from stance.data import load_corpus, read_records
+from stance.data.build import build
+from stance.data.splits import near_duplicate_pairs, normalise
+from stance.data.stats import BEGIN, END, load_splits, markdown
+from stance.labels import KINDS, LABELS
+
+STATEMENTS = ROOT / "data/statements"
+ARTICLES = ROOT / "data/articles"
+
+
+@pytest.fixture(scope="module")
+def records():
+    return [r for recs in load_splits(STATEMENTS).values() for r in recs]
+
+
+def test_size_and_languages(records):
+    n = len(records)
+    langs = Counter(r["lang"] for r in records)
+    assert n >= 3000
+    assert langs["pl"] / n >= 0.60
+    assert langs["en"] / n >= 0.25
+
+
+def test_every_label_pair_and_hard_cases(records):
+    pairs = Counter((r["stance"], r["tone"]) for r in records)
+    for s in LABELS["stance"]:
+        for t in LABELS["tone"]:
+            assert pairs[(s, t)] >= 80, (s, t, pairs[(s, t)])
+    assert sum(1 for r in records if r.get("hard_case")) / len(records) >= 0.15
+    assert set(Counter(r["kind"] for r in records)) == set(KINDS)
+
+
+def test_fixed_splits_test_size_and_no_leakage():
+    corpus = load_corpus(STATEMENTS)  # refuses identical texts across splits
+    assert corpus.fixed_splits and len(corpus.splits["test"]) >= 500
+    splits = load_splits(STATEMENTS)
+    texts, owner = [], []
+    for split, recs in splits.items():
+        texts += [r["text"] for r in recs]
+        owner += [split] * len(recs)
+    crossing = [(texts[i], texts[j]) for i, j, _ in near_duplicate_pairs(texts, 0.8) if owner[i] != owner[j]]
+    assert crossing == []
+
+
+def test_split_files_are_what_the_builder_makes(tmp_path):
+    counts = build(STATEMENTS / "sources", tmp_path)
+    for split in ("train", "validation", "test"):
+        assert (tmp_path / f"{split}.jsonl").read_bytes() == (STATEMENTS / f"{split}.jsonl").read_bytes(), split
+    assert counts["test"] >= 500
+
+
+def test_no_real_names_outside_the_example(records):
+    # The only real, named speakers are those of the project's example article, whose words are its own.
+    examples = {r["speaker"] for r in records if str(r.get("source", "")).startswith("data/examples/")}
+    for r in records:
+        if r["speaker"] in examples:
+            assert str(r.get("source", "")).startswith("data/examples/"), r["id"]
+
+
+def test_data_card_tables_are_generated(records):
+    card = (ROOT / "data/DATACARD.md").read_text(encoding="utf-8")
+    generated = card.split(BEGIN, 1)[1].split(END, 1)[0]
+    assert generated.strip() == markdown(load_splits(STATEMENTS)).strip(), "run: python -m stance.data.stats --update-card data/DATACARD.md"
+
+
+def test_second_annotation_is_blind_and_large_enough():
+    second = read_jsonl(ROOT / "data/annotation/second_annotator.jsonl")
+    assert len(second) >= 300 and len({r["id"] for r in second}) == len(second)
+    assert all(set(r) <= {"id", "stance", "tone", "note"} for r in second)
+    report = json.loads((ROOT / "data/annotation/agreement.json").read_text())
+    assert report["n"] == len(second)
+    for task in ("stance", "tone"):
+        assert -1 <= report[task]["kappa"] <= 1
+
+
+# -- annotated articles --------------------------------------------------------------
+def articles():
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
+
+
+def test_article_counts():
+    arts = articles()
+    langs = Counter(a["lang"] for a in arts)
+    assert len(arts) >= 50 and langs["pl"] >= 35 and langs["en"] >= 10
+    assert any(a["id"] == "pl-davos" for a in arts)
+    davos = next(a for a in arts if a["id"] == "pl-davos")
+    assert davos["text"] == (ROOT / "data/examples/davos-talks-pl.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("article", articles(), ids=lambda a: a["id"])
+def test_article_offsets_and_labels(article):
+    text = article["text"]
+    last_end = -1
+    for st in article["statements"]:
+        assert text[st["start"] : st["end"]] == st["text"]
+        assert st["start"] >= last_end, "statements overlap or are out of order"
+        last_end = st["end"]
+        assert st["kind"] in KINDS and st["stance"] in LABELS["stance"] and st["tone"] in LABELS["tone"]
+        assert st["speaker"]
+    for ns in article.get("non_statements", []):
+        assert text[ns["start"] : ns["end"]] == ns["text"]
