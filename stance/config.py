@@ -17,6 +17,8 @@ class DataConfig:
     split_seed: int = 0
     near_duplicate_threshold: float = 0.8
     limit: Optional[int] = None
+    input: str = "text"  # text | speaker | context (stance.data.inputs)
+    train_languages: Optional[list[str]] = None  # e.g. [pl]: train and choose on Polish only
 
 
 @dataclass

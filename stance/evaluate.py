@@ -17,6 +17,7 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     from stance import tracking
     from stance.api import load
     from stance.data import load_eval_set
+    from stance.data.inputs import model_inputs
     from stance.labels import TASKS
     from stance.scoring import log_split_score, score_split
     from stance.train import run_tags
@@ -31,7 +32,7 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     with tracking.tracked_run(cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()) as run:
         tracking.log_text(OmegaConf.to_yaml(cfg, resolve=True), "config.yaml")
         tracking.log_params({"model_params": model.get_params()})
-        score = score_split(model, dataset, split, n_boot=cfg.n_boot, seed=cfg.seed)
+        score = score_split(model, dataset, split, n_boot=cfg.n_boot, seed=cfg.seed, inputs=model_inputs(dataset, cfg.data.input))
         log_split_score(score)
     print(
         f"run {run.info.run_id}: {cfg.model_uri} on {cfg.data.path} ({split}, {len(dataset)} statements): "

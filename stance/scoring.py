@@ -30,11 +30,16 @@ def gold_labels(dataset, task: str) -> list[str]:
     return [feature.int2str(v) for v in dataset[task]]
 
 
-def score_split(model, dataset, split: str, n_boot: int = 1000, seed: int = 0, by_language: bool = True) -> SplitScore:
-    """Predict ``dataset`` with ``model`` and compute every figure for every task."""
+def score_split(
+    model, dataset, split: str, n_boot: int = 1000, seed: int = 0, by_language: bool = True, inputs: list[str] | None = None
+) -> SplitScore:
+    """Predict ``dataset`` with ``model`` and compute every figure for every task.
+
+    ``inputs`` are what the model reads (``stance.data.inputs.model_inputs``); default the texts.
+    """
     import time
 
-    texts = list(dataset["text"])
+    texts = list(dataset["text"]) if inputs is None else list(inputs)
     start = time.perf_counter()
     frame = model.predict_frame(texts)
     seconds = time.perf_counter() - start

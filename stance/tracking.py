@@ -199,7 +199,7 @@ def log_model(model, name: str = "model", example_texts: list[str] | None = None
     """Log a ``QuoteClassifier`` as an MLflow pyfunc model ("models from code": no pickle).
 
     The model's own files (skops / JSON / safetensors) travel as the ``model_dir``
-    artifact. Returns MLflow's ``ModelInfo``.
+    artifact; their size is logged as ``model_size_mb``. Returns MLflow's ``ModelInfo``.
     """
     import mlflow
     import pandas as pd
@@ -214,6 +214,8 @@ def log_model(model, name: str = "model", example_texts: list[str] | None = None
         warnings.filterwarnings("ignore", message=".*Add type hints to the `predict` method.*")
         os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
         model_dir = model.save(Path(tmp) / "model_dir")
+        size = sum(f.stat().st_size for f in model_dir.rglob("*") if f.is_file())
+        mlflow.log_metric("model_size_mb", size / 2**20)
         return mlflow.pyfunc.log_model(
             name=name,
             python_model=str(PYFUNC_CODE),

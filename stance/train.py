@@ -12,7 +12,7 @@ import hydra
 from omegaconf import DictConfig, OmegaConf
 
 from stance.config import register_configs
-from stance.errors import ConfigError
+from stance.errors import ConfigError, StanceError
 
 register_configs()
 
@@ -26,6 +26,8 @@ def build_model(model_cfg: DictConfig):
         return instantiate(model_cfg)
     except InstantiationException as exc:
         cause = exc.__cause__ or exc
+        if isinstance(cause, StanceError):  # the model's own one-line message (e.g. a missing pretrained model)
+            raise cause from None
         raise ConfigError(f"model config {OmegaConf.to_container(model_cfg)} is invalid: {cause}") from None
 
 
@@ -50,6 +52,7 @@ def run_tags(cfg: DictConfig, fingerprint: str, run_type: str) -> dict[str, str]
         "mlflow.source.git.commit": commit,
         "stance.data_fingerprint": fingerprint,
         "stance.data_path": str(cfg.data.path),
+        "stance.input": str(cfg.data.get("input", "text")),
     }
     try:
         from hydra.core.hydra_config import HydraConfig
@@ -71,10 +74,14 @@ def train(cfg: DictConfig) -> dict[str, float]:
 
     from stance import tracking
     from stance.data import load_corpus
+    from stance.data.inputs import model_inputs, select_languages
+    from stance.errors import DataError
     from stance.labels import TASKS
+    from stance.profiling import PeakMemory
     from stance.scoring import gold_labels, log_split_score, score_split
 
     model = build_model(cfg.model)  # before any work: a bad model config fails fast
+    model_inputs([], cfg.data.input)  # likewise an unknown input mode
     np.random.seed(cfg.seed)
     corpus = load_corpus(
         cfg.data.path,
@@ -92,18 +99,24 @@ def train(cfg: DictConfig) -> dict[str, float]:
     ) as run:
         tracking.log_text(OmegaConf.to_yaml(cfg, resolve=True), "config.yaml")
         _log_hydra_dir()
-        train_ds, val_ds = corpus.splits["train"], corpus.splits["validation"]
+        # Cross-lingual studies train and choose on some languages; test always covers all.
+        train_ds = select_languages(corpus.splits["train"], cfg.data.train_languages)
+        val_ds = select_languages(corpus.splits["validation"], cfg.data.train_languages)
+        if len(train_ds) == 0 or len(val_ds) == 0:
+            raise DataError(f"data.train_languages={list(cfg.data.train_languages)} leaves no training or validation statements")
         labels = {t: gold_labels(train_ds, t) for t in TASKS}
-        validation = (list(val_ds["text"]), {t: gold_labels(val_ds, t) for t in TASKS})
-        start = time.perf_counter()
-        model.fit(list(train_ds["text"]), labels, validation=validation)
-        metrics = {"train_seconds": time.perf_counter() - start}
-        for split in ("validation", "test"):
-            score = score_split(model, corpus.splits[split], split, n_boot=cfg.n_boot, seed=cfg.seed)
-            log_split_score(score, predictions=split == "test")
-            metrics.update(score.metrics)
-        metrics.update({f"n_{s}": len(ds) for s, ds in corpus.splits.items()})
-        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_"))})
+        validation = (model_inputs(val_ds, cfg.data.input), {t: gold_labels(val_ds, t) for t in TASKS})
+        with PeakMemory() as memory:
+            start = time.perf_counter()
+            model.fit(model_inputs(train_ds, cfg.data.input), labels, validation=validation)
+            metrics = {"train_seconds": time.perf_counter() - start}
+            for split, ds in (("validation", val_ds), ("test", corpus.splits["test"])):
+                score = score_split(model, ds, split, n_boot=cfg.n_boot, seed=cfg.seed, inputs=model_inputs(ds, cfg.data.input))
+                log_split_score(score, predictions=split == "test")
+                metrics.update(score.metrics)
+        metrics["peak_rss_mb"] = memory.peak_mb
+        metrics.update({f"n_{s}": len(ds) for s, ds in (("train", train_ds), ("validation", val_ds), ("test", corpus.splits["test"]))})
+        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_", "peak_"))})
         info = tracking.log_model(model, name="model", example_texts=list(corpus.splits["test"]["text"][:3]))
         registered = ""
         if cfg.register:

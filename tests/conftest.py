@@ -33,11 +33,12 @@ def corpus_records() -> dict[str, list[dict]]:
 
 @pytest.fixture
 def small_corpus(tmp_path, corpus_records) -> Path:
-    """A folder with small real train/validation/test files (every label present)."""
+    """A folder with small real train/validation/test files: every label, half Polish, half English."""
     out = tmp_path / "corpus"
     sizes = {"train": 240, "validation": 60, "test": 60}
     for split, n in sizes.items():
-        write_jsonl(out / f"{split}.jsonl", corpus_records[split][:n])
+        by_lang = [[r for r in corpus_records[split] if r["lang"] == lang][: n // 2] for lang in ("pl", "en")]
+        write_jsonl(out / f"{split}.jsonl", [r for pair in zip(*by_lang) for r in pair])
     return out
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT, read_jsonl
 from stance.data import load_corpus, read_records
+from stance.data.agreement import BEGIN as AGREEMENT_BEGIN, END as AGREEMENT_END, agreement, markdown as agreement_markdown
 from stance.data.build import build
 from stance.data.splits import near_duplicate_pairs, normalise
 from stance.data.stats import BEGIN, END, load_splits, markdown
@@ -80,6 +81,18 @@ def test_second_annotation_is_blind_and_large_enough():
     assert report["n"] == len(second)
     for task in ("stance", "tone"):
         assert -1 <= report[task]["kappa"] <= 1
+
+
+def test_agreement_figures_are_generated_and_adjudication_applied(records):
+    folder = ROOT / "data/annotation"
+    report = agreement(folder)
+    assert json.loads((folder / "agreement.json").read_text()) == report, "run: python -m stance.data.agreement --update-card data/DATACARD.md"
+    card = (ROOT / "data/DATACARD.md").read_text(encoding="utf-8")
+    assert card.split(AGREEMENT_BEGIN, 1)[1].split(AGREEMENT_END, 1)[0].strip() == agreement_markdown(report).strip()
+    # The corpus carries the adjudicated label of every disagreement.
+    by_id = {r["id"]: r for r in records}
+    for row in read_jsonl(folder / "adjudicated.jsonl"):
+        assert (by_id[row["id"]]["stance"], by_id[row["id"]]["tone"]) == (row["stance"], row["tone"]), row["id"]
 
 
 # -- annotated articles --------------------------------------------------------------

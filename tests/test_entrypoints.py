@@ -85,7 +85,7 @@ def test_same_config_and_seed_same_numbers(small_corpus, tmp_path, hydra_outputs
         proc = run_module("stance.train", "model=tfidf_svm", "seed=4", f"data.path={small_corpus}", f"tracking.uri={uri}", "n_boot=50", *hydra_outputs)
         assert proc.returncode == 0, proc.stderr[-2000:]
         (run,) = runs(uri)
-        results.append({k: v for k, v in run.data.metrics.items() if "seconds" not in k and "per_second" not in k})
+        results.append({k: v for k, v in run.data.metrics.items() if not any(s in k for s in ("seconds", "per_second", "peak_rss"))})
     assert results[0] == results[1]
 
 
@@ -154,3 +154,26 @@ def test_a_job_that_raises_ends_its_run_failed(small_corpus, tracking_uri, hydra
     (run,) = runs(tracking_uri)
     assert run.info.status == "FAILED" and "ValueError" in run.data.tags["stance.error"]
     assert not client(tracking_uri).search_registered_models()
+
+
+# -- study options: what the model reads, which languages it learns from --------------
+def test_speaker_input_and_cross_lingual_training(small_corpus, tracking_uri, hydra_outputs, corpus_records):
+    proc = run_module(
+        "stance.train", "data.input=speaker", "data.train_languages=[pl]", f"data.path={small_corpus}",
+        f"tracking.uri={tracking_uri}", "n_boot=50", *hydra_outputs,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (run,) = runs(tracking_uri)
+    m = run.data.metrics
+    assert run.data.tags["stance.input"] == "speaker"
+    assert m["n_train"] == 120 and m["n_validation"] == 30
+    assert m["n_test"] == 60 and "stance_test_en_macro_f1" in m  # the test split keeps every language
+    assert m["peak_rss_mb"] > 50 and m["model_size_mb"] > 0
+    preds = mlflow.artifacts.load_text(f"runs:/{run.info.run_id}/predictions/test_predictions.csv")
+    assert " | " in preds.splitlines()[1]  # the model read "speaker | statement"
+
+
+def test_unknown_input_mode_fails_before_a_run(small_corpus, tracking_uri, hydra_outputs):
+    proc = run_module("stance.train", "data.input=everything", f"data.path={small_corpus}", f"tracking.uri={tracking_uri}", *hydra_outputs)
+    assert proc.returncode == 2 and "data.input='everything' is unknown" in error_lines(proc)[0]
+    assert runs(tracking_uri) == []

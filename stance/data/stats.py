@@ -72,14 +72,14 @@ def markdown(splits: dict[str, list[dict]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def update_card(card: Path, tables: str) -> bool:
-    """Replace the card's generated section; returns whether the file changed."""
+def update_card(card: Path, tables: str, begin: str = BEGIN, end: str = END) -> bool:
+    """Replace the card's generated section between ``begin`` and ``end``; returns whether the file changed."""
     text = card.read_text(encoding="utf-8")
-    if BEGIN not in text or END not in text:
-        raise SystemExit(f"{card}: add the markers {BEGIN} and {END} where the tables belong")
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    new = f"{head}{BEGIN}\n{tables}{END}{tail}"
+    if begin not in text or end not in text:
+        raise SystemExit(f"{card}: add the markers {begin} and {end} where the tables belong")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    new = f"{head}{begin}\n{tables}{end}{tail}"
     if new == text:
         return False
     tmp = card.with_name(f".{card.name}.tmp")
