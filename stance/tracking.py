@@ -222,17 +222,19 @@ def log_model(model, name: str = "model", example_texts: list[str] | None = None
             artifacts={"model_dir": str(model_dir)},
             signature=signature,
             input_example=example,
-            pip_requirements=_requirements(),
+            pip_requirements=_requirements(model.requirements()),
         )
 
 
-def _requirements() -> list[str]:
-    """Pinned requirements of the serving side; listed explicitly because inferring them
-    loads the model in a subprocess (slow) and would miss the lazily imported libraries."""
+def _requirements(extra: list[str] = ()) -> list[str]:
+    """Pinned requirements of the serving side (the core ones plus what the model family
+    needs); listed explicitly because inferring them loads the model in a subprocess (slow)
+    and would miss the lazily imported libraries."""
     from importlib import metadata
 
     reqs = []
-    for dist in ("mlflow", "scikit-learn", "skops", "pandas", "numpy", "simplemma"):
+    core = ("mlflow", "scikit-learn", "skops", "pandas", "numpy", "simplemma")
+    for dist in dict.fromkeys([*core, *extra]):
         try:
             reqs.append(f"{dist}=={metadata.version(dist)}")
         except metadata.PackageNotFoundError:

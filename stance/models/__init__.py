@@ -1,6 +1,19 @@
 """Model families behind one interface, ``QuoteClassifier``.
 
-Families (config group ``conf/model/``): ``majority``, ``tfidf_logreg``, ``tfidf_svm``.
+Families (config group ``conf/model/``):
+
+* ``majority`` (:mod:`.majority`): the most frequent training label, the floor;
+* ``tfidf_logreg``, ``tfidf_svm`` (:mod:`.tfidf`): word + character n-gram tf-idf with a
+  linear classifier per task;
+* ``encoder_head`` (:mod:`.encoder_head`): frozen sentence embeddings (the ``encoder``
+  group: ``use``, ``e5``, ``e5_hf``, ``minilm``; disk-cached) with a ``logreg`` or
+  ``mlp`` head per task: ``model=encoder_head encoder=e5``;
+* ``zeroshot_encoder`` (:mod:`.zeroshot`): no training; cosine similarity to embedded
+  Polish and English label descriptions (``resources/label_descriptions.json``), softmax
+  with a temperature;
+* ``ensemble`` (:mod:`.ensemble`): the (weighted) mean of member models' probabilities;
+  members are model configs, each saved in its own subfolder.
+
 ``load_model(path)`` loads any saved family.
 """
 

@@ -111,6 +111,10 @@ class QuoteClassifier(ABC):
         rows = frame.to_dict(orient="records")
         return rows[0] if single else rows
 
+    def requirements(self) -> list[str]:
+        """Distributions the serving side needs beyond the core ones (MLflow's pip requirements)."""
+        return []
+
     # -- persistence ------------------------------------------------------------
     def save(self, path: str | os.PathLike) -> Path:
         """Write the model to directory ``path`` atomically (a temporary folder, then a rename)."""
