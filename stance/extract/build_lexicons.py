@@ -65,19 +65,27 @@ def build_cues(morf) -> list[str]:
 
 def build_titles(morf) -> list[str]:
     rows: dict[str, set[str]] = {}
-    for fields in _lines("pl_titles.txt"):
+    entries = [(f, "") for f in _lines("pl_titles.txt")] + [(f, "epithet") for f in _lines("pl_epithets.txt")]
+    for fields, flag in entries:
         lemma, gender = fields[0], (fields[1] if len(fields) > 1 else "m")
-        forms = morf.generate(lemma) or [(lemma, lemma, "subst:sg:nom:m1")]
+        forms = [f for f in morf.generate(lemma) if f[2].split(":")[0] in ("subst", "depr", "adj")]
+        forms = forms or [(lemma, lemma, "subst:sg:nom:" + ("f" if gender == "f" else "m1"))]
         for form, _lem, tag, *_ in forms:
             parts = tag.split(":")
             if parts[0] not in ("subst", "depr", "adj"):
                 continue
             number = parts[1] if len(parts) > 1 else ""
             cases = parts[2] if len(parts) > 2 else ""
-            key = f"{form}\t{lemma}\t{gender}"
+            key = f"{form}\t{lemma}\t{gender}\t{flag}"
             for case in cases.split("."):
                 rows.setdefault(key, set()).add(f"{number}:{case}")
-    return sorted(f"{k}\t{','.join(sorted(v))}" for k, v in rows.items())
+    out = {}
+    for k, v in rows.items():
+        form, lemma, gender, flag = k.split("\t")
+        if form.lower() in out and out[form.lower()][1] == lemma:
+            continue  # one lemma per form; the first listed wins
+        out.setdefault(form.lower() + "\t" + lemma, f"{form}\t{lemma}\t{gender}\t{','.join(sorted(v))}\t{flag}")
+    return sorted(out.values())
 
 
 def build_places(morf) -> list[str]:

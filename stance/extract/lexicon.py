@@ -30,7 +30,10 @@ class Cue:
 class Lexicon:
     lang: str
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
-    titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases)
+    titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
+    org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
+    org_lemmas: frozenset = frozenset()  # noun lemmas (pl) that, capitalised, make a phrase an institution
+    anaphora: tuple = ()  # ((words...), 'last'|'first')
     title_words: frozenset = frozenset()  # words that may continue a role description
     places: dict = field(default_factory=dict)  # form -> (lemma, is_institution)
     media_names: tuple = ()  # multi-word tuples of case-sensitive media names
@@ -80,9 +83,18 @@ def load(lang: str) -> Lexicon:
         for line in (LEX_DIR / "pl_title_forms.txt").read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
-            form, lemma, gender, cases = (line.split("\t") + ["", "", "", ""])[:4]
-            lex.titles[form.lower()] = (lemma, gender, frozenset(cases.split(",")))
+            form, lemma, gender, cases, flag = (line.split("\t") + ["", "", "", "", ""])[:5]
+            cases = frozenset(cases.split(","))
+            prev = lex.titles.get(form.lower())
+            if prev is not None:
+                # several lemmas share the form (ministra: minister gen / ministra nom):
+                # keep the oblique reading's lemma, merge the cases
+                keep = prev if "sg:nom" not in prev[2] else (lemma, gender, cases, flag == "epithet")
+                lex.titles[form.lower()] = (keep[0], keep[1], prev[2] | cases, prev[3] or flag == "epithet")
+            else:
+                lex.titles[form.lower()] = (lemma, gender, cases, flag == "epithet")
         lex.title_words = frozenset(read_list("pl_title_words.txt"))
+        lex.org_lemmas = frozenset(w.lower() for w in read_list("pl_org_words.txt"))
         for line in (LEX_DIR / "pl_place_forms.txt").read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
@@ -103,7 +115,9 @@ def load(lang: str) -> Lexicon:
         for w in read_list("en_cue_nouns.txt"):
             lex.cues.setdefault(w.lower(), Cue(w, w, "noun"))
         for w in read_list("en_titles.txt"):
-            lex.titles[w.lower()] = (w.lower(), "", frozenset())
+            lex.titles[w.lower()] = (w.lower(), "", frozenset(), False)
+        lex.title_words = frozenset(read_list("en_title_mods.txt"))
+        lex.org_words = frozenset(read_list("en_org_words.txt"))
         for line in read_list("en_places.txt"):
             parts = line.split()
             inst = parts[-1] == "inst"
@@ -115,6 +129,11 @@ def load(lang: str) -> Lexicon:
         lex.stopcaps = frozenset(read_list("en_stopcaps.txt"))
         lex.nonquote_markers = tuple(tuple(m.split()) for m in read_list("en_nonquote_markers.txt"))
         lex.stopwords = frozenset(read_list("en_stopwords.txt"))
+    ana = []
+    for line in read_list("anaphora.txt"):
+        which, _, words = line.partition("|")
+        ana.append((tuple(words.split()), which.strip()))
+    lex.anaphora = tuple(sorted(ana, key=lambda a: -len(a[0])))
     names, stems = [], []
     for m in media:
         if m[:1].islower():

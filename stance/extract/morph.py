@@ -61,6 +61,7 @@ def simple_lemma(word: str) -> str:
         return word
 
 
+@lru_cache(maxsize=65536)
 def name_readings(word: str) -> list[tuple[str, str]]:
     """(lemma, case-list) pairs of readings that are person names (imię / nazwisko)."""
     out = []
@@ -71,6 +72,7 @@ def name_readings(word: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def word_class(word: str) -> str:
     """Coarse class of a capitalised word: 'name', 'place', 'inst', 'common', 'unknown', or ''."""
     readings = analyse(word)
@@ -95,6 +97,7 @@ def word_class(word: str) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=65536)
 def is_nominative_possible(word: str) -> bool | None:
     """True/False when morfeusz knows the word as a noun/adjective, None when it does not."""
     readings = analyse(word)
@@ -108,6 +111,7 @@ def is_nominative_possible(word: str) -> bool | None:
     return False if known else None
 
 
+@lru_cache(maxsize=65536)
 def adj_nominative(word: str, gender: str = "m") -> str:
     """Nominative singular of an adjective in ``gender`` ('m' or 'f'); the word when unknown."""
     m = morfeusz()
@@ -126,6 +130,7 @@ def adj_nominative(word: str, gender: str = "m") -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def common_lemma(word: str) -> str:
     """Lemma of a common noun (first substantive reading), else simplemma, else the word."""
     for lemma, tag, _q in analyse(word):
@@ -134,3 +139,44 @@ def common_lemma(word: str) -> str:
     if morfeusz() is None:
         return simple_lemma(word)
     return word
+
+
+@lru_cache(maxsize=65536)
+def is_adj(word: str) -> bool | None:
+    """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
+    if morfeusz() is None:
+        return None
+    return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in analyse(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def can_be_gen(word: str) -> bool | None:
+    """True when some noun/adjective reading of ``word`` is genitive; None without morfeusz."""
+    if morfeusz() is None:
+        return None
+    readings = analyse(word) or ()
+    if word[:1].isupper() and not readings:
+        readings = analyse(word.lower())
+    for _l, tag, _q in readings:
+        parts = tag.split(":")
+        if parts[0] in ("subst", "adj", "ppas", "pact", "depr") and len(parts) > 2 and "gen" in parts[2].split("."):
+            return True
+        if parts[0] == "ign":
+            return None
+    return False
+
+
+@lru_cache(maxsize=65536)
+def noun_gender(word: str) -> str:
+    """'m', 'f' or 'n' of the first noun reading; '' when unknown."""
+    for _l, tag, _q in analyse(word):
+        parts = tag.split(":")
+        if parts[0] == "subst" and len(parts) > 3:
+            g = parts[3]
+            if g.startswith("m"):
+                return "m"
+            if g.startswith("f"):
+                return "f"
+            if g.startswith("n"):
+                return "n"
+    return ""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from stance.extract.lexicon import load
 from stance.extract.quote import Quote
 from stance.extract.segment import QSpan, dash_blocks, paragraphs, scan_quotes, sentences
+from stance.extract.morph import analyse as morph_analyse
 from stance.extract.words import NP, Tokens
 
 _SENT_PUNCT = frozenset(".!?;…")
@@ -43,6 +44,26 @@ class Event:
     parent: "Event | None" = None
     pos: int = 0
     flags: frozenset = frozenset()
+    ref: "Ref | None" = None
+
+
+@dataclass
+class Ref:
+    """A mention of a possible speaker: a person's name, a role, or an institution."""
+
+    pos: int
+    speaker: str
+    kind: str  # name | title | inst
+    gender: str = ""
+    head: str = ""  # lemma of the role noun (roles and named people with a role)
+    vague: bool = True  # a role without complement ("rzecznik", "francuski minister")
+    epithet: bool = False
+    mods: tuple = ()  # lowercase words before the role noun
+    comp: tuple = ()  # lowercase words after the role noun
+    subject: bool = True
+    person: str | None = None  # the name attached to a role
+    role: str = ""  # the role description of a named person ("minister finansów")
+    end: int = 0
 
 
 @dataclass
@@ -92,7 +113,9 @@ class Document:
     def run(self) -> list[Quote]:
         text = self.text
         toks = self.toks
-        self.quotes = [q for q in scan_quotes(text) if q.depth == 0]
+        self.quotes = self._split_interrupted([q for q in scan_quotes(text) if q.depth == 0])
+        self.quotes.sort(key=lambda q: q.open)
+        self._quote_opens = [q.open for q in self.quotes]
         self.blocks = dash_blocks(text, self.quotes, self._is_attribution, mid_paragraph=self.lang == "pl")
         prot = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in self.quotes]
         prot += [(b.start, b.end) for b in self.blocks]
@@ -124,6 +147,15 @@ class Document:
         # ------------------------------------------------------------ stage 2: cues
         for si, s in enumerate(self.sents):
             self._sentence_events(si, s)
+            # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
+            # subject of the main clause, which follows it
+            for n, ev in enumerate(s.events):
+                if ev.cls == "pcon" and ev.mode == "carry" and ev.parent is None and ev.np is None:
+                    nxt = next((e for e in s.events[n + 1:] if e.cls in ("praet", "fin", "verb") and e.mode != "media"), None)
+                    if nxt is not None:
+                        ev.parent = nxt
+                        ev.mode = "inherit"
+        self._collect_mentions()
         # ------------------------------------------------------------ stage 3: candidates
         self._quote_candidates()
         self._dash_candidates()
@@ -132,6 +164,30 @@ class Document:
         # ------------------------------------------------------------ stage 4: resolve
         chosen = self._select()
         return self._resolve(chosen)
+
+    def _split_interrupted(self, quotes: list[QSpan]) -> list[QSpan]:
+        """„Nie oddamy – powiedział minister – ani metra”: one quotation per contiguous piece,
+        the attribution between the dashes left outside both."""
+        text = self.text
+        out = []
+        for q in quotes:
+            m = re.search(r"\s[–—]\s", text[q.start:q.end]) if q.close >= 0 else None
+            if m is not None:
+                d1 = q.start + m.start() + 1
+                m2 = re.search(r"\s[–—]\s", text[d1 + 1:q.end]) if self._is_attribution(d1 + 1) else None
+                if m2 is not None:
+                    d2 = d1 + 1 + m2.start() + 1
+                    e1 = d1
+                    while e1 > q.start and text[e1 - 1].isspace():
+                        e1 -= 1
+                    s2 = d2 + 1
+                    while s2 < q.end and text[s2].isspace():
+                        s2 += 1
+                    if e1 > q.start and s2 < q.end:
+                        out.append(QSpan(q.open, q.start, e1, d1, q.char, q.depth))
+                        q = QSpan(d2 + 1, s2, q.end, q.close, q.char, q.depth)
+            out.append(q)
+        return out
 
     def _is_attribution(self, pos: int) -> bool:
         """Does the text right after a dash attribute speech (``powiedział X``, ``dodała``)?"""
@@ -220,6 +276,10 @@ class Document:
                 boundary = self._boundary(s, k)
             region = toks.chunks(boundary + 1, k)
             subject = self._pick_subject(region)
+            if self._anaphora_before(boundary + 1, k):
+                ev.mode = "last"
+                self._find_clause(ev, s, k, jak)
+                return ev
             rel_ante = self._relative_antecedent(s, boundary + 1, k, region)
             if cls == "pcon" and subject is None and rel_ante is None:
                 parent = next((e for e in reversed(prev_events) if e.cls not in ("pcon",) and e.mode != "media"), None)
@@ -265,12 +325,12 @@ class Document:
             return
         ev.speaker = toks.canonical(np, oblique or not np.nominative)
         ev.speaker_kind = np.kind
+        if ev.speaker:
+            ev.ref = self._ref(np, oblique or not np.nominative, ev.speaker)
         ev.mode = "explicit" if ev.speaker else "carry"
         g = toks.gender_of(np)
         if g and not ev.gender:
             ev.gender = g
-        if np.kind == "name" and np.titles:
-            self.title_names.setdefault(self._title_key(np), ev.speaker)
         if ev.speaker and self._is_media_string(ev.speaker):
             ev.mode = "media"
 
@@ -304,12 +364,37 @@ class Document:
             q -= 1
         return s.t0 - 1
 
+    def _anaphora_before(self, a: int, k: int) -> bool:
+        """"The latter said", "ten ostatni dodał": a phrase from ``anaphora.txt`` right before the cue
+        (adverbs such as "afterwards" may sit between)."""
+        words = [w.lower() for w in self.toks.words[max(a, k - 6):k]]
+        for phrase, _which in self.lex.anaphora:
+            n = len(phrase)
+            for off in range(0, 3):
+                end = len(words) - off
+                if end - n >= 0 and tuple(words[end - n:end]) == phrase:
+                    return True
+        return False
+
     def _pick_subject(self, region: list[NP], first: bool = False) -> NP | None:
         cands = [np for np in region if not np.in_pp and not np.in_rel and np.nominative]
         if not cands:
             return None
         if first:
             return cands[0]
+        if self.lang == "en":
+            best = cands[0]
+            last = cands[-1]
+            k = last.end
+            while k < len(self.toks.words) and self.toks.kind(k) == "word" and self.toks.words[k].endswith("ly") and k - last.end < 2:
+                k += 1
+            if last is not best and k < len(self.toks.words) and self.toks.kind(k) == "cue" and not self._only_commas_between(best.end, last.start):
+                return last  # "EU adopts new sanctions, Kremlin calls it": the one right before the verb
+            # apposition: "A Commission spokeswoman, Henrike Vollmer, said" -> the name
+            words = self.toks.words
+            if best.kind == "title" and len(cands) > 1 and cands[1].kind == "name" and words[cands[1].start - 1] == "," and (cands[1].end >= len(words) or words[cands[1].end] in (",", "(")):
+                return cands[1]
+            return best
         best = cands[-1]
         # apposition: "Peskov, the Kremlin spokesman, said" -> the name
         if best.kind == "title" and len(cands) > 1:
@@ -502,9 +587,8 @@ class Document:
         while q < s.t1 and q - k <= _MAX_CLAUSE_GAP:
             c = kind(q)
             w = words[q]
-            if c == "comp":
-                if self.lang == "en" and q == k + 1 and False:
-                    break
+            if c == "comp" or (self.lang == "pl" and w.lower() in self.toks.fw.get("comp_directive", ()) and q > k + 1 and words[q - 1] == ","):
+                # "powiedział, że …"; "zaapelował do delegacji, by …"
                 ev.clause_start = self._after_tok(q)
                 ev.clause_kind = "comp"
                 return
@@ -516,8 +600,10 @@ class Document:
                     if commas > 1 and self.lang == "pl":
                         return
                     if self.lang == "en":
-                        return
+                        break
                 elif w in ".!?;:–—()\"„“”«»":
+                    if self.lang == "en":
+                        break
                     return
             q += 1
         if self.lang == "en" and "clause" in getattr(ev, "flags", ()):
@@ -641,9 +727,9 @@ class Document:
         # R-tail attribution: „…” – powiedział X. / "…," he said.
         tail = None
         for e in s.events:
-            if rt0 <= e.tok < rt1 and e.tok - rt0 <= 6 and e.cls != "frame":
+            if rt0 <= e.tok < rt1 and e.tok - rt0 <= 10 and e.cls != "frame":
                 between = [toks.kind(t) for t in range(rt0, e.tok)]
-                if all(c in ("punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop") for c in between) and not any(c == "quoted" for c in between):
+                if all(c in ("punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop", "tword", "cap", "particle") for c in between) and not any(c == "quoted" for c in between):
                     if not any(toks.words[t] in ".!?" for t in range(rt0, e.tok)):
                         tail = e
                         break
@@ -761,7 +847,7 @@ class Document:
                     for later in s.events[n + 1:]:
                         if later.pos <= start:
                             continue
-                        if later.clause_start >= 0 and later.clause_kind in ("comp", "zero") or later.cls == "pcon":
+                        if later.clause_start >= 0 and later.clause_kind in ("comp", "zero") or later.cls == "pcon" or (ev.cls == "pcon" and later is ev.parent):
                             end = min(end, self._cut_before(later, s))
                             break
                     # a source tail: " – podaje PAP", ": „quote”"
@@ -801,7 +887,9 @@ class Document:
                 return d
             pos = d + 1
         # ": „…”" — a colon introducing a quotation ends the reported clause
-        for q in self.quotes:
+        opens = self._quote_opens
+        for qi in range(bisect.bisect_right(opens, start), bisect.bisect_left(opens, end)):
+            q = self.quotes[qi]
             if start < q.open < end:
                 k = q.open - 1
                 while k > start and text[k].isspace():
@@ -822,8 +910,11 @@ class Document:
             body = text[c + 1:b].strip()
             if not body or body[0] in _QUOTE_OPEN:
                 continue
-            if any(text[p] in ".!?" for p in range(a, c)):
-                continue
+            # "Kolejarze zapowiadają strajk. Stelmaszyk: Nie ustąpimy": the part after the last sentence end
+            for p in range(c - 1, a, -1):
+                if text[p] in ".!?" and text[p + 1] == " ":
+                    a = p + 2
+                    break
             t0 = bisect.bisect_left(toks.starts, a)
             t1 = bisect.bisect_left(toks.starts, c)
             if t0 >= t1:
@@ -871,87 +962,328 @@ class Document:
         out.sort(key=lambda c: c.start)
         return out
 
+    # ------------------------------------------------------------------ mentions and entities
+    def _ref(self, np: NP, oblique: bool, speaker: str | None = None) -> Ref | None:
+        toks = self.toks
+        if speaker is None:
+            speaker = toks.canonical(np, oblique)
+        if not speaker:
+            return None
+        pos = toks.starts[np.start]
+        ref = Ref(pos, speaker, np.kind, end=toks.ends[np.end - 1])
+        ref.gender = self._np_gender(np)
+        if np.titles:
+            head = toks._head(np)
+            w = toks.words[head].lower()
+            info = self.lex.titles.get(w)
+            ref.head = info[0] if info else w
+            if self.lang == "en" and ref.head.endswith("s") and ref.head[:-1] in self.lex.titles:
+                ref.head = ref.head[:-1]
+            ref.epithet = bool(info and len(info) > 3 and info[3])
+            ref.mods = tuple(toks.words[t].lower() for t in np.titles if t < head and toks.words[t][0].isalnum())
+            ref.comp = tuple(toks.words[t].lower() for t in np.titles if t > head and toks.words[t][0].isalnum())
+            ref.vague = not ref.comp
+            if np.kind == "name":
+                ref.person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
+                role = NP(np.start, np.titles[-1] + 1, "title", titles=np.titles)
+                ref.speaker = ref.person
+                ref.role = toks.title_string(role, oblique)
+        return ref
+
+    def _np_gender(self, np: NP) -> str:
+        if np.kind == "name" and np.names:
+            first = self.toks.words[np.names[0]]
+            gs = set()
+            for _l, tag, q in morph_analyse(first):
+                if "imię" in q and tag.startswith("subst"):
+                    parts = tag.split(":")
+                    if len(parts) > 3:
+                        gs.add("f" if parts[3] == "f" else "m")
+            if len(gs) == 1:
+                return gs.pop()
+        g = self.toks.gender_of(np)
+        if g:
+            return g
+        if np.kind == "title" and self.lang == "en":
+            w = self.toks.words[self.toks._head(np)].lower()
+            if w.endswith("woman"):
+                return "f"
+            if w.endswith("man"):
+                return "m"
+        return ""
+
+    def _collect_mentions(self) -> None:
+        """Every speaker-like phrase outside quotations: subjects (for omitted subjects and
+        pronouns), names (for fullest forms and "the latter"), roles linked to names."""
+        toks = self.toks
+        self.mentions: list[Ref] = []
+        self.role_links: list[Ref] = []  # refs with head and person
+        for s in self.sents:
+            # only the main clause: what follows "że"/"that" or a colon is reported content
+            t1 = s.t1
+            for t in range(s.t0, s.t1):
+                if toks.kind(t) == "comp" or toks.words[t] == ":":
+                    t1 = t
+                    break
+            nps = [np for np in toks.chunks(s.t0, t1) if np.kind in ("name", "title", "inst")]
+            first_subject = True
+            prev = None
+            for np in nps:
+                ref = self._ref(np, not np.nominative or (np.in_pp and self.lang == "pl"))
+                if ref is None:
+                    continue
+                ref.subject = not np.in_pp and not np.in_rel and np.nominative
+                if np.start == s.t0 and np.kind == "name" and not np.in_pp:
+                    ref.subject = True  # a sentence-initial name is the topic ("Borowcowi nie podoba się")
+                if ref.subject and not first_subject and self.lang == "en":
+                    ref.subject = False  # English: the subject comes first
+                if ref.subject:
+                    first_subject = False
+                # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
+                if prev is not None and self._only_commas_between(prev[0].end, np.start):
+                    pn, pr = prev
+                    if pr.kind == "title" and ref.kind == "name" and not pr.person:
+                        pr.person = ref.speaker
+                        self.role_links.append(pr)
+                        ref.subject = ref.subject or pr.subject
+                    elif pr.kind == "name" and ref.kind == "title" and not ref.person:
+                        ref.person = pr.speaker
+                        self.role_links.append(ref)
+                if ref.kind == "name" and ref.person and ref.head:
+                    self.role_links.append(ref)
+                self.mentions.append(ref)
+                prev = (np, ref)
+        linked = {id(r) for r in self.role_links}
+        for ev in self.events:
+            if ev.ref is not None and ev.ref.kind == "name" and ev.ref.head and id(ev.ref) not in linked:
+                self.role_links.append(ev.ref)
+        self.mentions.sort(key=lambda r: r.pos)
+        self.role_links.sort(key=lambda r: r.pos)
+        self._mention_pos = [m.pos for m in self.mentions]
+        self._links_by_head: dict[str, list[Ref]] = {}
+        for r in self.role_links:
+            if r.head and r.person:
+                self._links_by_head.setdefault(r.head, []).append(r)
+        self._roles_by_head: dict[str, list[Ref]] = {}
+        for m in self.mentions:
+            if m.kind == "title" and not m.person and not m.vague and m.head:
+                self._roles_by_head.setdefault(m.head, []).append(m)
+        self._inst_full: dict[tuple, str] = {}
+        for m in self.mentions:
+            if m.kind == "inst" and m.speaker[:1].isupper():
+                mp = tuple(m.speaker.split())
+                for n in range(1, min(len(mp), 4)):
+                    key = mp[-n:]
+                    if len(mp) > len(self._inst_full.get(key, "").split()):
+                        self._inst_full[key] = m.speaker
+        self._name_cache: dict[str, str] = {}
+
+    def _full_names(self) -> list[list[str]]:
+        seen, out = set(), []
+        refs = [r for r in self.mentions if r.kind == "name"] + [e.ref for e in self.events if e.ref is not None and e.ref.kind == "name"]
+        rank = {}
+        for r in refs:
+            parts = r.speaker.split()
+            key = tuple(parts)
+            if len(parts) >= 2 and key not in seen:
+                seen.add(key)
+                out.append(parts)
+            if len(parts) >= 2:
+                rank[key] = min(rank.get(key, 1), 0 if r.subject else 1)
+        out.sort(key=lambda p: (-len(p), rank.get(tuple(p), 1)))  # fullest first, nominative subjects first
+        return out
+
+    def _canon_name(self, sp: str) -> str:
+        got = self._name_cache.get(sp)
+        if got is None:
+            got = self._name_cache[sp] = self._canon_name_uncached(sp)
+        return got
+
+    def _canon_name_uncached(self, sp: str) -> str:
+        parts = sp.split()
+        if not parts:
+            return sp
+        n = len(parts)
+        best = None
+        for full in self._fulls:
+            if len(full) <= n:
+                if len(full) == n and full != parts and full[:-1] == parts[:-1] and _stem_eq(parts[-1], full[-1]):
+                    return " ".join(full)
+                continue
+            tail = full[-n:]
+            if tail == parts:
+                best = full
+            elif tail[:-1] == parts[:-1] and (tail[-1].split("-")[0] == parts[-1] or _stem_eq(parts[-1], tail[-1]) or _stem_eq(parts[-1], tail[-1].split("-")[0])):
+                best = full
+            elif n == 1 and full[0] == parts[0] and not any(f[-1] == parts[0] for f in self._fulls):
+                best = full  # "Lin" -> "Lin Cheng-hao", "Liang" -> "Liang Weiming"
+            if best is not None:
+                break
+        return " ".join(best) if best else sp
+
+    def _canon_inst(self, sp: str) -> str:
+        """An institution by its fullest name in the document ("Commission" -> "European
+        Commission"; an acronym introduced in parentheses -> the name before it)."""
+        if sp in self._aliases:
+            return self._aliases[sp]
+        parts = sp.split()
+        if len(parts) == 1:
+            person = self._canon_name(sp)
+            if person != sp:
+                return person  # a surname read as a common or place noun ("Kuleszy", "Lin")
+        full = self._inst_full.get(tuple(parts))
+        return full if full and len(full.split()) > len(parts) else sp
+
+    def _inst_aliases(self) -> dict:
+        toks = self.toks
+        out = {}
+        for m in self.mentions:
+            if m.kind != "inst":
+                continue
+            k = bisect.bisect_left(toks.starts, m.end)
+            if k + 2 < len(toks.words) and toks.words[k] == "(" and toks.words[k + 2] == ")" and toks.kind(k + 1) == "acro":
+                out.setdefault(toks.words[k + 1], m.speaker)
+        return out
+
+    def _compatible(self, ref: Ref, other: Ref) -> bool:
+        """May ``ref`` (a role) be the same speaker as ``other`` (a role or a named role)?"""
+        if not ref.head or ref.head != other.head:
+            return False
+        theirs = other.mods + other.comp + tuple(w.lower() for w in (other.person or "").split())
+        for m in ref.mods:
+            if m in ("the", "a", "an") or len(m) < 3:
+                continue
+            if not any(w[:4] == m[:4] for w in theirs):
+                return False
+        if ref.vague:
+            return True
+        return any(w[:3] == c[:3] for c in ref.comp if len(c) > 2 for w in other.comp)
+
+    def _canon_ref(self, ref: Ref | None, pos: int) -> str | None:
+        if ref is None:
+            return None
+        if ref.kind == "name":
+            return self._canon_name(ref.speaker)
+        if ref.kind == "inst":
+            return self._canon_inst(ref.speaker)
+        if ref.kind != "title":
+            return ref.speaker
+        if ref.person:
+            return self._canon_name(ref.person)
+        if ref.epithet and ref.vague:
+            k = bisect.bisect_left(self._mention_pos, pos) - 1
+            stop = max(-1, k - _LOOKBACK)
+            while k > stop:
+                m = self.mentions[k]
+                if m.kind == "name" and m.subject and _gender_ok(self._gender(m), ref.gender):
+                    return self._canon_name(m.speaker)
+                k -= 1
+            return ref.speaker
+        links = self._links_by_head.get(ref.head, ())
+        k = bisect.bisect_left(_PosView(links), pos)
+        for j in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1):
+            if self._compatible(ref, links[j]):
+                return self._canon_name(links[j].person)
+        if ref.vague:
+            for j in range(k, min(len(links), k + _LOOKBACK)):
+                if self._compatible(ref, links[j]):
+                    return self._canon_name(links[j].person)
+        for m in self._roles_by_head.get(ref.head, ())[:_LOOKBACK]:
+            if m.pos >= ref.pos:
+                break
+            if m is not ref and self._compatible(ref, m):
+                return m.speaker
+        return ref.speaker
+
+    def _gender(self, ref: Ref) -> str:
+        return ref.gender or self._gender_of.get(ref.speaker, "")
+
     def _resolve(self, chosen: list[Cand]) -> list[Quote]:
         text = self.text
-        history: list[tuple[int, str, str, str]] = []  # (pos, speaker, gender, kind)
-        evs = sorted((e for e in self.events if e.mode == "explicit" and e.speaker), key=lambda e: e.pos)
-        hist_pos = [e.pos for e in evs]
-        gender_of: dict[str, str] = {}
+        self._fulls = self._full_names()
+        self._aliases = self._inst_aliases()
+        evs = sorted((e for e in self.events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos)
+        self._gender_of = gender_of = {}
         for e in evs:
-            if e.gender in ("m", "f") and e.speaker_kind == "name":
-                gender_of.setdefault(e.speaker, e.gender)
+            if e.gender in ("m", "f") and e.ref.kind == "name":
+                gender_of.setdefault(e.ref.speaker, e.gender)
+                gender_of.setdefault(self._canon_name(e.ref.speaker), e.gender)
+        history = sorted([e.ref for e in evs] + [m for m in self.mentions if m.subject], key=lambda r: r.pos)
+        hist_pos = [r.pos for r in history]
 
         def carry(pos: int, gender: str) -> str | None:
             k = bisect.bisect_left(hist_pos, pos) - 1
             fallback = None
-            while k >= 0:
-                e = evs[k]
-                g = gender_of.get(e.speaker, e.gender)
+            stop = max(-1, k - _LOOKBACK)
+            while k > stop:
+                r = history[k]
+                g = self._gender(r) or gender_of.get(self._canon_name(r.speaker) if r.kind == "name" else r.speaker, "")
                 if fallback is None:
-                    fallback = e.speaker
-                if not gender or not g or g == gender or gender == "pl":
-                    return e.speaker
+                    fallback = r
+                if _gender_ok(g, gender):
+                    return self._canon_ref(r, r.pos)
                 k -= 1
-            return fallback
+            return self._canon_ref(fallback, fallback.pos) if fallback else None
+
+        speakers = {self._canon_name(e.ref.speaker) for e in evs if e.ref.kind == "name"}
+
+        def last_named(pos: int) -> str | None:
+            k = bisect.bisect_left(self._mention_pos, pos)
+            for m in reversed(self.mentions[max(0, k - _LOOKBACK):k]):
+                if m.kind == "name" or m.person:
+                    name = self._canon_name(m.person or m.speaker)
+                    if m.person or len(name.split()) > 1 or name in speakers:
+                        return name
+            return None
 
         def speaker_of(ev: Event | None, pos: int, depth: int = 0) -> str | None:
             if ev is None:
                 return carry(pos, "")
             if ev.mode == "explicit":
-                return ev.speaker
+                return self._canon_ref(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+            if ev.mode == "last":
+                return last_named(ev.pos)
             if ev.mode == "inherit" and ev.parent is not None and depth < 5:
                 return speaker_of(ev.parent, ev.parent.pos, depth + 1)
             return carry(ev.pos, ev.gender)
 
-        fullest = self._fullest_names()
         out: list[Quote] = []
         for c in chosen:
             sp = speaker_of(c.event, c.start)
-            sp = self._canonical(sp, fullest)
-            cue = c.cue
-            out.append(Quote(text[c.start:c.end], sp, c.kind, c.start, c.end, cue))
+            out.append(Quote(text[c.start:c.end], sp, c.kind, c.start, c.end, c.cue))
         return out
 
-    def _canonical(self, sp: str | None, fullest: dict) -> str | None:
-        if not sp:
-            return None
-        if sp.lower() in self.title_names:
-            sp = self.title_names[sp.lower()]
-        parts = sp.split()
-        if parts and parts[-1] in fullest:
-            full = fullest[parts[-1]]
-            if len(full) > len(parts) and full[-len(parts):] == parts:
-                return " ".join(full)
-        return sp
 
-    def _fullest_names(self) -> dict[str, list[str]]:
-        """Surname -> fullest name form used anywhere in the document."""
-        toks = self.toks
-        words = toks.words
-        best: dict[str, list[str]] = {}
-        n = len(words)
-        i = 0
-        while i < n:
-            w = words[i]
-            if not w[:1].isupper() or i in toks.quoted:
-                i += 1
-                continue
-            j = i
-            run = []
-            while j < n and (words[j][:1].isupper() or (run and toks.kind(j) == "particle")) and j not in toks.quoted and toks.starts[j] - (toks.ends[j - 1] if j > i else toks.starts[j]) <= 1:
-                if toks.kind(j) == "name" or (run and toks.kind(j) == "particle"):
-                    run.append(j)
-                elif run:
-                    break
-                j += 1
-            if len(run) >= 2:
-                oblique = toks.lang == "pl" and any(toks.name_case(t) == "obl" for t in run)
-                lemmas = [toks.name_lemma(t, oblique) for t in run]
-                key = lemmas[-1]
-                if len(lemmas) > len(best.get(key, [])):
-                    best[key] = lemmas
-            i = max(j, i + 1)
-        return best
+_LOOKBACK = 200  # mentions searched back for an antecedent: bounded, so long texts stay linear
+
+
+class _PosView:
+    """A read-only sequence of the ``pos`` of refs, for bisect without a copy."""
+
+    def __init__(self, refs):
+        self.refs = refs
+
+    def __len__(self):
+        return len(self.refs)
+
+    def __getitem__(self, i):
+        return self.refs[i].pos
+
+
+def _gender_ok(g: str, want: str) -> bool:
+    return not want or not g or g == want or want == "pl"
+
+
+def _stem_eq(a: str, b: str) -> bool:
+    """Two inflected forms of one surname ("Melnyczenki"/"Melnyczenko", "Kuleszy"/"Kulesza")."""
+    if a == b or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -99,7 +99,11 @@ def scan_quotes(text: str) -> list[QSpan]:
         if c == "„":
             push(c, i, "”“\"")
         elif c == "«":
-            push(c, i, "»")
+            k = find("«")
+            if k >= 0:
+                close_to(k, i)  # »…« (reversed guillemets)
+            else:
+                push(c, i, "»")
         elif c == "‚":
             if not right_open:
                 push(c, i, "’‘")

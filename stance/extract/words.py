@@ -67,6 +67,15 @@ class Tokens:
         self.quoted: set[int] = set()  # token indices inside quotations / dash speech
         self.sent_initial: set[int] = set()
         self.vocab = None
+        self._lower_vocab = None
+        self._media_first = frozenset(n[0] for n in lex.media_names)
+
+    @property
+    def lower_vocab(self) -> set:
+        """Words the document also writes in lowercase (so a capitalised one is no name)."""
+        if self._lower_vocab is None:
+            self._lower_vocab = {w for w in self.words if w[:1].islower()}
+        return self._lower_vocab
 
     # -- classes ------------------------------------------------------------------
     def kind(self, i: int) -> str:
@@ -87,6 +96,8 @@ class Tokens:
         lex, fw = self.lex, self.fw
         low = w.lower()
         base = _strip_possessive(w) if self.lang == "en" else w
+        if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
+            return "pron"
         if w[0].isupper() and i in self.sent_initial:
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
@@ -104,6 +115,8 @@ class Tokens:
                 return "month"
             if low in lex.titles and (self.lang == "en" or i in self.sent_initial):
                 return "title"
+            if self.lang == "pl" and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
+                return "title"  # "– mówił Norweg": a nationality noun refers to a person
             if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
                 return "stop"
             if len(w) > 1 and w.isupper():
@@ -111,7 +124,15 @@ class Tokens:
             if self.lang == "pl":
                 if w in lex.stopcaps and i in self.sent_initial:
                     return "stop"
+                if len(w) == 1:
+                    return "cap"  # "platformie X", not a name
+                if self.is_org(i):
+                    return "inst"
                 wc = morph.word_class(w)
+                if wc != "name" and self._after_given_name(i):
+                    return "name"  # "Tomasz Wierzbicki", "Markus Lindqvist"
+                if wc == "place" and morph.name_readings(w):
+                    return "name"  # a surname that is also some village's name (the lexicon lists real places)
                 if wc == "place":
                     return "place"
                 if wc == "inst":
@@ -123,6 +144,8 @@ class Tokens:
                 return "stop"
             if len(w) == 1:
                 return "cap"
+            if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles:
+                return "stop"  # "Talks between ...", "Afterwards they said": a common word
             return "name"
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
@@ -140,8 +163,30 @@ class Tokens:
                 return "media"
         return "word"
 
+    def is_org(self, i: int) -> bool:
+        """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
+        w = self.words[i]
+        lems = self.lex.org_lemmas
+        if not lems or not w[:1].isupper():
+            return False
+        if w.lower() in lems:
+            return True
+        return any(tag.startswith("subst") and lem.lower() in lems for lem, tag, _q in morph.analyse(w))
+
+    def _after_given_name(self, i: int) -> bool:
+        """Polish: the word follows a given name directly ("Tomasz Wierzbicki")."""
+        if i == 0 or self.starts[i] - self.ends[i - 1] != 1 or self.text[self.ends[i - 1]] != " ":
+            return False
+        prev = self.words[i - 1]
+        if not prev[:1].isupper() or (i - 1) in self.quoted:
+            return False
+        return any("imię" in q for _l, _t, q in morph.analyse(prev))
+
     def _media_at(self, i: int) -> bool:
         words = self.words
+        first = words[i]
+        if first not in self._media_first and _strip_possessive(first) not in self._media_first:
+            return False
         for name in self.lex.media_names:
             if words[i] == name[0] or _strip_possessive(words[i]) == name[0] and len(name) == 1:
                 if all(i + k < len(words) and words[i + k] == name[k] for k in range(1, len(name))):
@@ -201,6 +246,7 @@ class Tokens:
         titles: list[int] = []
         inst: list[int] = []
         names: list[int] = []
+        pl = self.lang == "pl"
         # modifiers and role nouns
         p = k
         while p < j:
@@ -209,16 +255,42 @@ class Tokens:
                 titles.append(p)
                 p += 1
                 continue
-            if c == "word" and self.lang == "pl" and words[p].endswith(_ADJ_SUFFIXES) and self._title_ahead(p, j):
+            if pl and self._pl_modifier(p, j):
                 titles.append(p)
                 p += 1
                 continue
-            if self.lang == "en" and c in ("place", "inst", "acro", "name", "word") and self._title_ahead(p, j, en_mod=True):
+            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self._title_ahead(p, j, en_mod=True):
                 titles.append(p)
                 p += 1
                 continue
             break
-        if titles:
+        if not pl and not titles:
+            org = self._en_org(k, j)
+            poss_end = None
+            if org is not None:
+                if not self._possessive(org - 1) or org - 1 == k:
+                    return NP(start, org, "inst", inst=list(range(k, org)))
+                poss_end = org  # "The European Union's lead negotiator"
+            elif self._possessive(k):
+                poss_end = k + 1
+            if poss_end is not None:
+                n1 = poss_end + 1 if poss_end < j and words[poss_end] in ("'", "’") else poss_end
+                nxt = self.np_at(n1, j) if n1 < j else None
+                if nxt is not None and nxt.kind in ("title", "name", "inst") and (nxt.kind != "name" or nxt.titles):
+                    nxt.start = start
+                    own = [t for t in range(k, n1) if words[t][0].isalnum()]
+                    if nxt.kind == "title" or nxt.titles:
+                        nxt.titles = own + nxt.titles
+                    else:
+                        nxt.inst = own + nxt.inst
+                    return nxt
+                if org is not None:
+                    return NP(start, org, "inst", inst=list(range(k, org)))
+        if titles and pl and any(kind(t) == "title" for t in titles):
+            p, names = self._pl_complement(p, j, titles)
+            if names:
+                return NP(start, names[-1] + 1, "name", names=names, titles=titles)
+        elif titles:
             # complements of the role: "spraw zagranicznych", "Kremla", "USA", "ds. bezpieczeństwa"
             while p < j:
                 c = kind(p)
@@ -239,7 +311,7 @@ class Tokens:
             if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
                 if self.lang == "pl" and names and c == "name":
                     prev_case, this_case = self.name_case(names[-1]), self.name_case(q)
-                    if prev_case == "obl" and this_case != "obl":
+                    if prev_case == "obl" and this_case == "nom":
                         break
                 names.append(q)
                 q += 1
@@ -262,6 +334,8 @@ class Tokens:
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
                 e += 1
             return NP(start, e, "media", inst=list(range(k, e)))
+        if self.lang == "pl" and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
+            c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
             e = k + 1
             while e < j and kind(e) in ("inst", "place", "acro", "cap") and e - k < 5:
@@ -269,13 +343,158 @@ class Tokens:
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
 
+    def _possessive(self, i: int) -> bool:
+        w = self.words[i]
+        if w.endswith(("'s", "’s")):
+            return True
+        return i + 1 < len(self.words) and self.words[i + 1] in ("'", "’") and self.starts[i + 1] == self.ends[i] and w.endswith("s")
+
+    def _en_org(self, k: int, j: int) -> int | None:
+        """English institution: a capitalised run holding an institution word ("American Soybean
+        Growers Council", "China's Ministry of Commerce", "Coordination Headquarters for the
+        Treatment of Prisoners of War"); returns the end token or None."""
+        words, kind = self.words, self.kind
+        caps = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
+        q = k
+        has_org = False
+        while q < j and words[q][:1].isupper() and kind(q) in caps and q - k < 8:
+            if _strip_possessive(words[q]) in self.lex.org_words:
+                has_org = True
+            if q > k + 1 and self._possessive(q - 1):
+                break
+            q += 1
+        if not has_org:
+            return None
+        # "of Commerce", "for the Treatment of Prisoners of War"
+        while q + 1 < j and words[q].lower() in ("of", "for") and not self._possessive(q - 1):
+            r = q + 1
+            if words[r].lower() == "the" and r + 1 < j:
+                r += 1
+            if not (words[r][:1].isupper() and kind(r) in caps):
+                break
+            while r < j and words[r][:1].isupper() and kind(r) in caps:
+                r += 1
+            q = r
+        return q
+
+    def _pl_modifier(self, p: int, j: int) -> bool:
+        """An adjective before a role noun ("rosyjski dyplomata", sentence-initial "Specjalny wysłannik")."""
+        w = self.words[p]
+        c = self.kind(p)
+        if c == "word" and w.endswith(_ADJ_SUFFIXES) and self._title_ahead(p, j):
+            return morph.is_adj(w) is not False
+        if w[:1].isupper() and c in ("stop", "cap", "name", "place", "inst") and w.endswith(_ADJ_SUFFIXES):
+            if p in self.sent_initial or (p > 0 and not self.words[p - 1][0].isalnum()):
+                return bool(morph.is_adj(w)) and self._title_ahead(p, j)
+        return False
+
+    def _name_able(self, t: int, have_name: bool) -> bool:
+        c = self.kind(t)
+        w = self.words[t]
+        if c in ("name", "particle"):
+            return not (w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w))
+        if c == "place" and morph.name_readings(w) and not self.is_org(t):
+            return True
+        if c == "cap" and have_name and len(w) > 1:
+            return not morph.is_adj(w) and not self.is_org(t)
+        return False
+
+    def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list]:
+        """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
+        capitalised place) and the person name after it: appends to ``titles``, returns the end
+        token and the name tokens."""
+        kind, words = self.kind, self.words
+        head = max(t for t in titles if kind(t) == "title")
+        while p < j:
+            c = kind(p)
+            w = words[p]
+            low = w.lower()
+            if low == "ds":
+                titles.append(p)
+                p += 1
+                if p < j and words[p] == ".":
+                    titles.append(p)
+                    p += 1
+                continue
+            if c in ("tword", "title", "place", "inst", "acro") and not (c == "title" and w[:1].isupper() and p not in self.sent_initial):
+                titles.append(p)
+                p += 1
+                continue
+            if low == "ds":
+                titles.append(p)
+                p += 1
+                if p < j and words[p] == ".":
+                    titles.append(p)
+                    p += 1
+                continue
+            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
+                titles.append(p)
+                p += 1
+                continue
+            if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") and (low == "przy" or kind(titles[-1]) == "word"):
+                titles.append(p)
+                p += 1
+                continue
+            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
+                titles.append(p)
+                p += 1
+                continue
+            if c == "punct" and w in "–-" and titles[-1] > head and p + 1 < j and self.starts[p] == self.ends[p - 1] and self.ends[p] == self.starts[p + 1] and words[p + 1][:1].isupper():
+                titles.append(p)  # "Belgrad–Prisztina"
+                p += 1
+                continue
+            break
+        # a capitalised run: institution words, then (maybe) the person's name
+        run = []
+        q = p
+        while q < j and len(run) < 9:
+            c = kind(q)
+            if c in ("cap", "name", "inst", "place", "acro", "particle"):
+                run.append(q)
+                q += 1
+                continue
+            if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
+                q += 1
+                continue
+            if c == "coord" and words[q] == "i" and run and q + 1 < j and kind(q + 1) in ("cap", "inst"):
+                run.append(q)
+                q += 1
+                continue
+            break
+        names: list[int] = []
+        for t in reversed(run):
+            if len(names) < 4 and self._name_able(t, bool(names)):
+                names.insert(0, t)
+                continue
+            break
+        while names and kind(names[0]) == "particle":
+            names.pop(0)
+        # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
+        given = [n for n, t in enumerate(names) if any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
+        if given and given[0] > 0:
+            names = names[given[0]:]
+        comp = run[: len(run) - len(names)] if names else run
+        if names and comp and kind(comp[-1]) == "coord":
+            comp = comp[:-1]
+        titles.extend(comp)
+        end = (names[-1] + 1) if names else ((comp[-1] + 1) if comp else p)
+        while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
+            titles.pop()
+        return end, names
+
+    @staticmethod
+    def _verbish(w: str) -> bool:
+        return any(tag.split(":")[0] in ("fin", "praet", "inf", "impt", "pcon", "pant", "imps", "bedzie", "ger") for _l, tag, _q in morph.analyse(w))
+
     def _title_ahead(self, p: int, j: int, en_mod: bool = False) -> bool:
         kind = self.kind
-        for q in range(p + 1, min(j, p + 4)):
+        for q in range(p + 1, min(j, p + (5 if en_mod else 4))):
             c = kind(q)
             if c == "title":
                 return True
-            if en_mod and c in ("place", "inst", "acro", "title"):
+            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and not self.words[q].endswith(("ly", "ed", "ing")))):
+                if self.words[q].endswith(("'s", "’s")):
+                    return False
                 continue
             if not en_mod and c == "word" and self.words[q].endswith(_ADJ_SUFFIXES):
                 continue
@@ -331,8 +550,11 @@ class Tokens:
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it
                 # is a person name that can be nominative
-                if np.kind in ("inst", "media") or (np.kind == "name" and self.lang == "en"):
+                if np.kind in ("inst", "media"):
                     np.in_pp = True
+                elif np.kind == "name" and self.lang == "en":
+                    # "Later in the day Tkachivska wrote": a name right before a cue is its subject
+                    np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
                 elif np.kind == "title" and not self.title_nominative(self._head(np)):
@@ -375,8 +597,21 @@ class Tokens:
                             break
                 if lemma is None:
                     lemma = _strip_case(first, self.vocab)
-                rest = self.text[self.ends[toks[0]]:self.ends[toks[-1]]]
-                return (lemma + rest).strip()
+                # adjectives right after the head agree with it: "Banku Światowego" -> "Bank Światowy"
+                gender = morph.noun_gender(first) or "m"
+                parts = [lemma]
+                prev = self.ends[toks[0]]
+                agree = True
+                for t in toks[1:]:
+                    w = self.words[t]
+                    if agree and morph.is_adj(w.lower()):
+                        nom = morph.adj_nominative(w.lower(), gender)
+                        w = nom[:1].upper() + nom[1:] if w[:1].isupper() else nom
+                    else:
+                        agree = False
+                    parts.append(self.text[prev:self.starts[t]] + w)
+                    prev = self.ends[t]
+                return "".join(parts).strip()
             s = self.surface(toks)
             return s
         return ""
@@ -397,8 +632,9 @@ class Tokens:
             w = self.words[t]
             if oblique and t <= head:
                 if t == head:
-                    w = self.lex.titles.get(w.lower(), (w,))[0]
-                else:
+                    if not self.title_nominative(t):
+                        w = self.lex.titles.get(w.lower(), (w,))[0]
+                elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)
             if prev_end is not None:
                 parts.append(self.text[prev_end:self.starts[t]])
@@ -421,7 +657,7 @@ class Tokens:
                 for _lemma, c in readings:
                     if "nom" in c.split("."):
                         return w
-            for lemma, c in readings:
+            for lemma, c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
                 if lemma[:1].isupper():
                     return lemma
         if not oblique and self.name_case(i) != "obl":
