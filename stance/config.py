@@ -35,6 +35,7 @@ class TrainConfig:
     model: Any = MISSING
     seed: int = 0
     register: bool = False
+    calibrate: bool = True
     registered_model_name: str = "quote-stance"
     register_alias: Optional[str] = None
     run_name: Optional[str] = None
@@ -52,6 +53,19 @@ class EvaluateConfig:
     n_boot: int = 1000
 
 
+@dataclass
+class ArticlesConfig:
+    path: str = MISSING  # a folder of gold article *.json files, or one of them
+
+
+@dataclass
+class EvaluateExtractionConfig:
+    data: ArticlesConfig = field(default_factory=ArticlesConfig)
+    tracking: TrackingConfig = field(default_factory=TrackingConfig)
+    run_name: Optional[str] = None
+    max_misses_printed: int = 0
+
+
 def register_configs() -> None:
     """Register the schemas and resolvers (idempotent; entry points call it before composing)."""
     from stance.tracking import default_tracking_uri, project_root
@@ -63,3 +77,4 @@ def register_configs() -> None:
     cs = ConfigStore.instance()
     cs.store(name="train_schema", node=TrainConfig)
     cs.store(name="evaluate_schema", node=EvaluateConfig)
+    cs.store(name="evaluate_extraction_schema", node=EvaluateExtractionConfig)

@@ -12,36 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import hydra
-from hydra.core.config_store import ConfigStore
-from omegaconf import MISSING, DictConfig, OmegaConf
+from omegaconf import DictConfig, OmegaConf
 
-from stance.config import TrackingConfig, register_configs
+from stance.config import register_configs
 from stance.errors import DataError
 
 PROGRAM = "stance.evaluate_extraction"
 
 
-@dataclass
-class ArticlesConfig:
-    path: str = MISSING
-    input: str = "text"
-
-
-@dataclass
-class EvaluateExtractionConfig:
-    data: ArticlesConfig = field(default_factory=ArticlesConfig)
-    tracking: TrackingConfig = field(default_factory=TrackingConfig)
-    run_name: Optional[str] = None
-    max_misses_printed: int = 0
-
-
 register_configs()
-ConfigStore.instance().store(name="evaluate_extraction_schema", node=EvaluateExtractionConfig)
 
 
 def _check_article(path: Path, art) -> list[str]:

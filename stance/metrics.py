@@ -111,6 +111,29 @@ def expected_calibration_error(y_true, proba: np.ndarray, labels, n_bins: int = 
     return float(ece)
 
 
+def apply_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
+    """Probabilities rescaled as softmax(log p / T): T > 1 softens, T < 1 sharpens; argmax unchanged."""
+    proba = np.asarray(proba, dtype=float)
+    if temperature == 1.0 or proba.size == 0:
+        return proba
+    logits = np.log(np.clip(proba, 1e-12, 1.0)) / temperature
+    logits -= logits.max(axis=1, keepdims=True)
+    out = np.exp(logits)
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(proba: np.ndarray, y: Sequence[int], grid: np.ndarray | None = None) -> float:
+    """The temperature minimising the negative log-likelihood of ``y`` (a log-spaced grid
+    search: deterministic, and robust where a gradient method overshoots)."""
+    y = np.asarray(y, dtype=int)
+    if len(y) == 0:
+        return 1.0
+    grid = np.geomspace(0.05, 20.0, 121) if grid is None else grid
+    rows = np.arange(len(y))
+    nll = [-np.log(np.clip(apply_temperature(proba, t)[rows, y], 1e-12, 1.0)).mean() for t in grid]
+    return float(grid[int(np.argmin(nll))])
+
+
 def task_report(task: str, y_true, y_pred, proba: np.ndarray | None = None, n_boot: int = 1000, seed: int = 0) -> dict:
     """Every figure for one task on one split, as a flat dict (keys without task/split prefix)."""
     labels = LABELS[task]

@@ -109,14 +109,17 @@ def train(cfg: DictConfig) -> dict[str, float]:
         with PeakMemory() as memory:
             start = time.perf_counter()
             model.fit(model_inputs(train_ds, cfg.data.input), labels, validation=validation)
+            if cfg.calibrate:  # temperature scaling on validation: better probabilities, same labels
+                model.calibrate(*validation)
             metrics = {"train_seconds": time.perf_counter() - start}
+            metrics.update({f"{t}_temperature": v for t, v in model.temperatures_.items()})
             for split, ds in (("validation", val_ds), ("test", corpus.splits["test"])):
                 score = score_split(model, ds, split, n_boot=cfg.n_boot, seed=cfg.seed, inputs=model_inputs(ds, cfg.data.input))
                 log_split_score(score, predictions=split == "test")
                 metrics.update(score.metrics)
         metrics["peak_rss_mb"] = memory.peak_mb
         metrics.update({f"n_{s}": len(ds) for s, ds in (("train", train_ds), ("validation", val_ds), ("test", corpus.splits["test"]))})
-        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_", "peak_"))})
+        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_", "peak_")) or k.endswith("_temperature")})
         info = tracking.log_model(model, name="model", example_texts=list(corpus.splits["test"]["text"][:3]))
         registered = ""
         if cfg.register:

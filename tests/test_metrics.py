@@ -63,3 +63,18 @@ def test_expected_calibration_error():
 def test_unknown_label_is_a_clear_error():
     with pytest.raises(ValueError, match="'angry' is not one of"):
         metrics.macro_f1(["angry"], ["neutral"], LAB)
+
+
+def test_temperature_scaling_recovers_the_temperature_and_keeps_labels():
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(2000, 3)) * 2
+    true_p = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    y = np.array([rng.choice(3, p=row) for row in true_p])
+    overconfident = metrics.apply_temperature(true_p, 0.4)  # what an overconfident model would say
+    t = metrics.fit_temperature(overconfident, y)
+    assert 2.0 < t < 3.1  # undoing p ** (1 / 0.4) needs T close to 2.5
+    fixed = metrics.apply_temperature(overconfident, t)
+    assert np.allclose(fixed, true_p, atol=0.05)
+    assert (fixed.argmax(1) == overconfident.argmax(1)).all()
+    labels = [LAB[i] for i in y]
+    assert metrics.expected_calibration_error(labels, fixed, LAB) < metrics.expected_calibration_error(labels, overconfident, LAB)

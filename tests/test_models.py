@@ -110,3 +110,19 @@ def test_interrupted_save_leaves_previous_model(tmp_path, train_test, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
     assert not (path / "partial").exists()
     load_model(path)
+
+
+def test_calibration_is_saved_and_keeps_labels(train_test, corpus_records, tmp_path):
+    (x, y), (xt, _) = train_test
+    xv, yv = xy(corpus_records["validation"][:120])
+    model = TfidfClassifier(C=100.0, seed=1).fit(x, y)  # weakly regularised: overconfident
+    raw = model.predict_frame(xt)
+    model.calibrate(xv, yv)
+    assert set(model.temperatures_) == set(TASKS) and all(t > 0 for t in model.temperatures_.values())
+    calibrated = model.predict_frame(xt)
+    for task in TASKS:
+        assert (raw[task] == calibrated[task]).all()
+    assert not np.allclose(raw.iloc[:, 2:].to_numpy(), calibrated.iloc[:, 2:].to_numpy())
+    again = load_model(model.save(tmp_path / "m"))
+    assert again.temperatures_ == model.temperatures_
+    assert np.allclose(again.predict_frame(xt).iloc[:, 2:].to_numpy(float), calibrated.iloc[:, 2:].to_numpy(float))

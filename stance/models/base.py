@@ -88,11 +88,34 @@ class QuoteClassifier(ABC):
         texts = check_texts(texts)
         return {task: self.predict_proba(texts, task) for task in TASKS}
 
-    def predict_frame(self, texts: Sequence[str]):
-        """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns."""
-        import pandas as pd
+    # -- calibration -------------------------------------------------------------
+    temperatures_: dict[str, float] = {}
+
+    def calibrate(self, texts: Sequence[str], labels: Mapping[str, Sequence[str]]) -> "QuoteClassifier":
+        """Fit one temperature per task on held-out statements (validation), minimising their
+        negative log-likelihood. It rescales the probabilities of ``predict``/``predict_frame``
+        (p ** (1/T), renormalised) and never changes the predicted labels."""
+        from stance.metrics import fit_temperature
+
+        probas = self.predict_probas(check_texts(texts))
+        self.temperatures_ = {
+            task: fit_temperature(probas[task], [LABELS[task].index(v) for v in labels[task]]) for task in TASKS
+        }
+        return self
+
+    def calibrated_probas(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """``predict_probas`` with the fitted temperatures applied (the raw ones when uncalibrated)."""
+        from stance.metrics import apply_temperature
 
         probas = self.predict_probas(texts)
+        return {t: apply_temperature(p, self.temperatures_.get(t, 1.0)) for t, p in probas.items()}
+
+    def predict_frame(self, texts: Sequence[str]):
+        """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns
+        (calibrated probabilities when ``calibrate`` was called)."""
+        import pandas as pd
+
+        probas = self.calibrated_probas(texts)
         cols: dict[str, Any] = {}
         for task in TASKS:
             cols[task] = np.asarray(LABELS[task], dtype=object)[probas[task].argmax(axis=1)] if len(probas[task]) else []
@@ -128,6 +151,7 @@ class QuoteClassifier(ABC):
                 "class": f"{type(self).__module__}.{type(self).__qualname__}",
                 "params": self.get_params(),
                 "labels": {t: list(LABELS[t]) for t in TASKS},
+                "temperatures": dict(self.temperatures_),
             }
             (tmp / MODEL_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
             if path.exists():
@@ -156,6 +180,7 @@ class QuoteClassifier(ABC):
             raise ModelNotFoundError(f"{path}: {meta['class']} is not a {cls.__name__}")
         model = model_cls(**meta["params"])
         model._load_state(path)
+        model.temperatures_ = {t: float(v) for t, v in meta.get("temperatures", {}).items()}
         return model
 
     @abstractmethod
