@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/python -m stance.train register=true
+	$(BIN)/python -m stance.train model=ensemble register=true register_alias=champion
 	$(BIN)/python -m stance.demo
 
 # pytest exits 5 when it collects nothing: that is our failure, not a pass.

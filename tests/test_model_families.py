@@ -373,7 +373,9 @@ def test_hydra_composes_every_family():
     model = build_model(cfg.model)
     assert type(model) is EnsembleClassifier and model.member_names == ["tfidf", "encoder_head"]
     assert isinstance(model.members_["tfidf"], TfidfClassifier) and isinstance(model.members_["encoder_head"], EncoderHeadClassifier)
-    assert model.members_["encoder_head"].get_params()["encoder"]["_target_"] == ALIASES["use"]["_target_"]
+    # the ensemble defaults to e5 and to the members' C chosen on validation
+    assert model.members_["encoder_head"].get_params()["encoder"]["_target_"] == ALIASES["e5"]["_target_"]
+    assert model.members_["tfidf"].get_params()["C"] == 20.0 and model.members_["encoder_head"].get_params()["C"] == 3.0
     cfg = _compose(
         ["model=ensemble", "encoder=e5", "model@model.members.tfidf=tfidf_svm", "+model@model.members.zs=zeroshot_encoder", "model.weights={tfidf: 1, encoder_head: 2, zs: 1}"]
     )
