@@ -177,16 +177,72 @@ def test_document_title_in_quotes_is_not_a_statement():
 
 
 # --------------------------------------------------------------------------- gold articles
-def test_gold_articles_reach_the_floor():
-    """Measured floors on data/articles (goal: F1 >= 0.95 and speaker accuracy >= 0.92 per
-    language). Polish F1 meets the goal; the other figures are the honest floors reached."""
+def test_gold_articles_reach_the_goal():
+    """The goal on data/articles: F1 >= 0.95 and speaker accuracy >= 0.92 in each language
+    (measured: en F1 0.989 / speaker 0.950, pl F1 0.994 / speaker 0.969)."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
     report = score(arts, lambda t, l: extract_quotes(t, l))
     m = report.metrics()
-    assert m["extract_pl_f1"] >= 0.95
-    assert m["extract_pl_speaker_acc"] >= 0.90
-    assert m["extract_en_f1"] >= 0.91
-    assert m["extract_en_speaker_acc"] >= 0.88
+    for lang in ("pl", "en"):
+        assert m[f"extract_{lang}_f1"] >= 0.95, (lang, m[f"extract_{lang}_f1"])
+        assert m[f"extract_{lang}_speaker_acc"] >= 0.92, (lang, m[f"extract_{lang}_speaker_acc"])
+
+
+# --------------------------------------------------------------------------- rules added for the goal
+@pytest.mark.parametrize(
+    "lang,text,content,speaker",
+    [
+        # a clause before its attribution
+        ("en", "The harbour will reopen to ferries within a week, Transport Minister Alan Pryce said on Monday.",
+         "The harbour will reopen to ferries within a week", "Alan Pryce"),
+        # a noun cue in a prepositional phrase between the verb and "that"
+        ("en", "The Dutch Finance Ministry said in a statement that the bond sale had been postponed.",
+         "the bond sale had been postponed", "Dutch Finance Ministry"),
+        # a role with a prepositional tail
+        ("en", "A spokeswoman for the port operators said around half of the cranes were idle.",
+         "around half of the cranes were idle", "spokeswoman for the port operators"),
+        # the parenthetical "– jak zaznaczył –"
+        ("pl", "Minister Adam Wierzbicki zapewnił, że rząd chce porozumienia, ale – jak zaznaczył – budżet nie jest z gumy.",
+         "budżet nie jest z gumy", "Adam Wierzbicki"),
+    ],
+)
+def test_goal_rules(lang, text, content, speaker):
+    qs = extract_quotes(text, lang)
+    got = [q for q in qs if q.text == content]
+    assert got, qs
+    assert got[0].speaker == speaker
+
+
+def test_adding_after_a_hearer_takes_the_subject():
+    text = '"The talks were useful," Nora Vance told Reuters, adding that a second round would follow in May.'
+    qs = extract_quotes(text, "en")
+    assert [q.speaker for q in qs] == ["Nora Vance", "Nora Vance"]
+    assert qs[1].text == "a second round would follow in May"
+
+
+def test_quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker():
+    text = 'A council spokeswoman, Ellen Marsh, said that the council welcomed "every offer of help", but added that the budget was fixed.'
+    qs = extract_quotes(text, "en")
+    assert [(q.text, q.speaker) for q in qs] == [("every offer of help", "Ellen Marsh"), ("the budget was fixed", "Ellen Marsh")]
+
+
+def test_possessive_role_names_its_institution():
+    text = "Komisja Europejska zaapelowała o spokój. Jej rzeczniczka oświadczyła, że Bruksela chce pomóc."
+    q = one(text, "pl")
+    assert q.speaker == "rzeczniczka Komisji Europejskiej"
+
+
+def test_collective_speakers_and_country_complements():
+    q = one("Rozmowy zaplanowano na wtorek. Rezydenci zapowiadają, że nie przerwą protestu.", "pl")
+    assert q.speaker == "rezydenci"
+    q = one("Podobnie jest na Łotwie. Szef MSW Łotwy ostrzegł, że sytuacja jest poważna.", "pl")
+    assert q.speaker == "szef MSW Łotwy"
+
+
+def test_quote_followed_by_dash_attribution_is_not_dash_speech():
+    text = "„Ten most połączy dwa brzegi.” – mówił Karol Nowicki podczas otwarcia."
+    q = one(text, "pl")
+    assert (q.text, q.speaker) == ("Ten most połączy dwa brzegi.", "Karol Nowicki")
 
 
 # --------------------------------------------------------------------------- properties and bad input

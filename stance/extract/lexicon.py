@@ -42,7 +42,13 @@ class Lexicon:
     months: frozenset = frozenset()
     abbreviations: frozenset = frozenset()
     nonquote_markers: tuple = ()  # tuples of lowercase prefixes
+    nonquote_strict: frozenset = frozenset()  # markers that hold even after a cue verb ("tak zwane")
     stopwords: frozenset = frozenset()
+    # indexes derived from the lists above (built by ``load``), for lookups without scans
+    nonquote_exact: dict = field(default_factory=dict)  # last word (<= 2 letters) -> [(order, marker)]
+    nonquote_prefix: dict = field(default_factory=dict)  # last word prefix (> 2 letters) -> [(order, marker)]
+    media_name_set: frozenset = frozenset()  # media_names as a set of tuples
+    media_name_lens: tuple = ()  # distinct lengths of media_names
 
 
 def read_list(name: str) -> list[str]:
@@ -64,6 +70,17 @@ def _flags(text: str) -> tuple[frozenset, str]:
         else:
             flags.add(f)
     return frozenset(flags), needs
+
+
+def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
+    """Non-quote marker lines as word tuples, and the strict ones (written with a leading "!")."""
+    out, strict = [], set()
+    for m in lines:
+        words = tuple(m.lstrip("!").split())
+        out.append(words)
+        if m.startswith("!"):
+            strict.add(words)
+    return tuple(out), frozenset(strict)
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +120,7 @@ def load(lang: str) -> Lexicon:
             lex.places[form] = (lemma, bool(inst) or bool(prev and prev[1]))
         media = read_list("pl_media.txt")
         lex.stopcaps = frozenset(read_list("pl_stopcaps.txt"))
-        lex.nonquote_markers = tuple(tuple(m.split()) for m in read_list("pl_nonquote_markers.txt"))
+        lex.nonquote_markers, lex.nonquote_strict = _markers(read_list("pl_nonquote_markers.txt"))
         lex.stopwords = frozenset(read_list("pl_stopwords.txt"))
     else:
         for line in read_list("en_cues.txt"):
@@ -127,7 +144,7 @@ def load(lang: str) -> Lexicon:
                 lex.places[w] = (" ".join(words), inst or bool(prev and prev[1]))
         media = read_list("en_media.txt")
         lex.stopcaps = frozenset(read_list("en_stopcaps.txt"))
-        lex.nonquote_markers = tuple(tuple(m.split()) for m in read_list("en_nonquote_markers.txt"))
+        lex.nonquote_markers, lex.nonquote_strict = _markers(read_list("en_nonquote_markers.txt"))
         lex.stopwords = frozenset(read_list("en_stopwords.txt"))
     ana = []
     for line in read_list("anaphora.txt"):
@@ -142,4 +159,10 @@ def load(lang: str) -> Lexicon:
             names.append(tuple(m.split()))
     lex.media_names = tuple(sorted(names, key=len, reverse=True))
     lex.media_stems = tuple(stems)
+    lex.media_name_set = frozenset(lex.media_names)
+    lex.media_name_lens = tuple(sorted({len(n) for n in lex.media_names}))
+    for order, marker in enumerate(lex.nonquote_markers):
+        last = marker[-1]
+        table = lex.nonquote_prefix if len(last) > 2 else lex.nonquote_exact
+        table.setdefault(last, []).append((order, marker))
     return lex

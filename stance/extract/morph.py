@@ -180,3 +180,27 @@ def noun_gender(word: str) -> str:
             if g.startswith("n"):
                 return "n"
     return ""
+
+
+@lru_cache(maxsize=65536)
+def genitive(word: str, gender: str = "") -> str:
+    """Genitive singular of a noun (or of an adjective agreeing with a ``gender`` m/f/n noun),
+    keeping the capital letter; the word itself when morfeusz2 is missing or knows no form."""
+    m = morfeusz()
+    if m is None or not word:
+        return word
+    for lemma, tag, _q in analyse(word):
+        parts = tag.split(":")
+        if parts[0] not in ("subst", "adj") or len(parts) < 4 or "nom" not in parts[2].split("."):
+            continue
+        g = gender or ("f" if parts[3] == "f" else "n" if parts[3].startswith("n") else "m")
+        try:
+            forms = m.generate(lemma)
+        except Exception:
+            return word
+        for form, _l, gtag, *_ in forms:
+            gp = gtag.split(":")
+            if gp[0] == parts[0] and len(gp) > 3 and gp[1] == "sg" and "gen" in gp[2].split(".") and any(x.startswith(g) for x in gp[3].split(".")):
+                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+        return word
+    return word

@@ -45,6 +45,7 @@ class Event:
     pos: int = 0
     flags: frozenset = frozenset()
     ref: "Ref | None" = None
+    inner: bool = False  # inside another attribution's reported clause
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Ref:
     person: str | None = None  # the name attached to a role
     role: str = ""  # the role description of a named person ("minister finansów")
     end: int = 0
+    owner: str = ""  # gender of a possessive before a bare role ("Jej rzeczniczka": f)
 
 
 @dataclass
@@ -108,6 +110,8 @@ class Document:
         self.cands: list[Cand] = []
         self.events: list[Event] = []
         self.title_names: dict[str, str] = {}
+        self._triggers = _triggers(self.lex)
+        self._anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
 
     # ------------------------------------------------------------------ stage 1: shapes
     def run(self) -> list[Quote]:
@@ -126,10 +130,7 @@ class Document:
         content = _merge(content)
         starts = toks.starts
         for s, e in content:
-            i = bisect.bisect_left(starts, s)
-            while i < len(starts) and starts[i] < e:
-                toks.quoted.add(i)
-                i += 1
+            toks.quoted.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
         sents = sentences(text, self.protected, self.lex.abbreviations)
         self.sents: list[_Sent] = []
         for s, e in sents:
@@ -141,6 +142,9 @@ class Document:
                 k += 1
             if k < t1:
                 toks.sent_initial.add(k)
+        toks.classify_all()
+        triggers = self._triggers
+        self._trigger_pos = [i for i, w in enumerate(toks.lows) if w in triggers]
         # paragraph-initial tokens after a dash are also sentence-initial
         self.sent_starts = [s.start for s in self.sents]
         self.toks.vocab = {w for w in toks.words if w[:1].isupper()}
@@ -155,6 +159,11 @@ class Document:
                     if nxt is not None:
                         ev.parent = nxt
                         ev.mode = "inherit"
+        # attributions inside someone's reported clause ("zaznaczyła, że Kijów przestrzega …")
+        # are reported content: their subjects are no antecedents for later omitted subjects
+        for s in self.sents:
+            for ev in s.events:
+                ev.inner = self._outer(ev, s) is not ev
         self._collect_mentions()
         # ------------------------------------------------------------ stage 3: candidates
         self._quote_candidates()
@@ -222,8 +231,9 @@ class Document:
         kind = toks.kind
         words = toks.words
         fw = toks.fw
-        k = s.t0
-        while k < s.t1:
+        tp = self._trigger_pos  # tokens that are cue or frame words: no event starts elsewhere
+        for n in range(bisect.bisect_left(tp, s.t0), bisect.bisect_left(tp, s.t1)):
+            k = tp[n]
             c = kind(k)
             ev = None
             if c == "cue":
@@ -237,7 +247,6 @@ class Document:
                 ev.pos = toks.starts[ev.tok]
                 s.events.append(ev)
                 self.events.append(ev)
-            k += 1
 
     def _verb_event(self, si: int, s: _Sent, k: int) -> Event | None:
         toks = self.toks
@@ -281,6 +290,8 @@ class Document:
                 self._find_clause(ev, s, k, jak)
                 return ev
             rel_ante = self._relative_antecedent(s, boundary + 1, k, region)
+            if cls == "pcon" and subject is not None and boundary >= s.t0 and kind(boundary) == "cue" and words[k - 1] == "," and self.lex.cues[toks.lows[boundary]].cls != "noun":
+                subject = None  # "he told Reuters, adding that": the verb's hearer, not the subject
             if cls == "pcon" and subject is None and rel_ante is None:
                 parent = next((e for e in reversed(prev_events) if e.cls not in ("pcon",) and e.mode != "media"), None)
                 if parent is not None:
@@ -300,7 +311,7 @@ class Document:
             else:
                 btok = boundary if boundary >= s.t0 else None
                 if btok is not None and kind(btok) == "coord" and prev_events and jak is None:
-                    ev.parent = prev_events[-1]
+                    ev.parent = self._outer(prev_events[-1], s)
                     ev.mode = "inherit"
                 else:
                     after = self._after_subject(s, k)
@@ -328,6 +339,8 @@ class Document:
         if ev.speaker:
             ev.ref = self._ref(np, oblique or not np.nominative, ev.speaker)
         ev.mode = "explicit" if ev.speaker else "carry"
+        if ev.ref is not None and ev.gender in ("m", "f") and ev.ref.kind in ("title", "name") and self.lang == "pl":
+            ev.ref.gender = ev.gender  # "odpowiedziała premier Czech": a woman, whatever the noun's gender
         g = toks.gender_of(np)
         if g and not ev.gender:
             ev.gender = g
@@ -339,9 +352,11 @@ class Document:
         return self.toks.title_string(fake, True).lower()
 
     def _is_media_string(self, s: str) -> bool:
-        first = s.split()[0]
-        for name in self.lex.media_names:
-            if s.split()[: len(name)] == list(name):
+        parts = s.split()
+        first = parts[0]
+        lex = self.lex
+        for n in lex.media_name_lens:
+            if tuple(parts[:n]) in lex.media_name_set:
                 return True
         low = first.lower()
         return any(low.startswith(st) for st in self.lex.media_stems) and not first[:1].isupper()
@@ -367,7 +382,11 @@ class Document:
     def _anaphora_before(self, a: int, k: int) -> bool:
         """"The latter said", "ten ostatni dodał": a phrase from ``anaphora.txt`` right before the cue
         (adverbs such as "afterwards" may sit between)."""
-        words = [w.lower() for w in self.toks.words[max(a, k - 6):k]]
+        lows = self.toks.lows
+        lasts = self._anaphora_lasts
+        if not any(lows[q] in lasts for q in range(max(a, k - 3), k)):
+            return False
+        words = lows[max(a, k - 6):k]
         for phrase, _which in self.lex.anaphora:
             n = len(phrase)
             for off in range(0, 3):
@@ -454,7 +473,7 @@ class Document:
         (``W komunikacie Pentagonu podano``)."""
         toks = self.toks
         src = self.toks.fw.get("impersonal_sources", ())
-        for np in toks.chunks(s.t0, k):
+        for np in toks.chunks(s.t0, k) + toks.chunks(k + 1, min(s.t1, k + 6)):
             if np.kind in ("inst", "name", "title") and np.start > s.t0 and toks.words[np.start - 1].lower() in src:
                 self._set_np(ev, np, oblique=True)
                 return
@@ -484,7 +503,7 @@ class Document:
                 return None
         if np is not None:
             self._set_np(ev, np, oblique=True)
-            after = np.end
+            after = max(np.end, k + 1)  # "Ridgeway's announcement that": after the noun
         else:
             after = k + 1
         # requires ", że" right after the speaker
@@ -519,12 +538,16 @@ class Document:
             if q >= s.t1:
                 return None
             np = toks.np_at(q, s.t1)
-            if np is None:
+            pron = dict(p.split("=") for p in toks.fw.get("pron_oblique", ()))
+            if np is None and toks.lows[q] in pron and (kind(q) != "possessive" or q + 1 >= s.t1 or kind(q + 1) == "punct"):
+                ev.mode = "carry"  # "Według niej …": the person meant before
+                ev.gender = pron[toks.lows[q]]
+                np_end = q + 1
+            elif np is None or np.kind == "pron":
                 return None
-            if np.kind == "pron":
-                return None
-            self._set_np(ev, np, oblique=self.lang == "pl")
-            np_end = np.end
+            else:
+                self._set_np(ev, np, oblique=self.lang == "pl")
+                np_end = np.end
             head_start = k
         # where is the frame in its sentence?
         lead = [t for t in range(s.t0, head_start) if kind(t) not in ("punct",)]
@@ -573,6 +596,11 @@ class Document:
             q = k + 1
             while q < s.t1 and kind(q) not in ("punct",):
                 q += 1
+            if jak - 1 >= s.t0 and words[jak - 1] in ("–", "—") and q + 1 < s.t1 and words[q] in ("–", "—"):
+                # parenthetical "…, ale – jak zaznaczył – CLAUSE": the clause after the second dash
+                ev.clause_start = toks.starts[q + 1]
+                ev.clause_kind = "frame"
+                return
             if q >= s.t1 or words[q] in ".!?":
                 end_tok = jak - 1
                 while end_tok >= s.t0 and words[end_tok] in ",–—-":
@@ -592,7 +620,12 @@ class Document:
                 ev.clause_start = self._after_tok(q)
                 ev.clause_kind = "comp"
                 return
+            if c == "cue" and self._pp_noun_cue(q, k):
+                q += 1
+                continue  # "said in a statement that"
             if c == "quoted" or c == "cue":
+                if c == "cue" and self.lang == "en":
+                    break  # "said the pipeline could … if financing was agreed": no "that", maybe a bare clause
                 return
             if c == "punct":
                 if w == ",":
@@ -608,6 +641,55 @@ class Document:
             q += 1
         if self.lang == "en" and "clause" in getattr(ev, "flags", ()):
             self._zero_that(ev, s, k)
+            if ev.clause_start < 0:
+                self._clause_before(ev, s, k)
+
+    def _clause_before(self, ev: Event, s: _Sent, k: int) -> None:
+        """English ``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a
+        reported clause before the comma, then the speaker and the verb, then only adverbials."""
+        toks = self.toks
+        kind, words = toks.kind, toks.words
+        np = ev.np
+        if np is not None and np.end == k:
+            comma = np.start - 1  # "…, the Polish government said", "…, he said"
+            after = k + 1
+        elif np is None or np.start > k:
+            comma = k - 1  # "…, said Karabağlı"
+            after = np.end if np is not None else k + 1
+        else:
+            return
+        if comma <= s.t0 or words[comma] != ",":
+            return
+        # after the verb: the sentence end, a comma, or an adverbial phrase
+        if after < s.t1 and not (words[after] in ".,!?" or kind(after) == "prep"):
+            return
+        for q in range(after, s.t1):
+            c = kind(q)
+            if c in ("comp", "quoted") or words[q] == ":":
+                return
+            if words[q] == ",":
+                break
+        lead = range(s.t0, comma)
+        if len(lead) < 5 or any(kind(t) in ("quoted", "comp") for t in lead) or any(e.clause_start >= 0 for e in s.events):
+            return
+        aux = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
+        if not any(toks.lows[t] in aux or (toks.lows[t].endswith("ed") and kind(t) == "word") for t in lead):
+            return  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
+        ev.clause_start = s.start
+        ev.trailing_end = toks.ends[comma - 1]
+        ev.clause_kind = "trailing"
+
+    def _pp_noun_cue(self, q: int, k: int) -> bool:
+        """Token ``q`` is a cue noun inside a prepositional phrase right after the verb ``k``
+        ("said in a statement", "powiedział w oświadczeniu"): part of the verb's complement."""
+        toks = self.toks
+        cue = self.lex.cues.get(toks.lows[q])
+        if cue is None or cue.cls != "noun":
+            return False
+        r = q - 1
+        while r > k and toks.kind(r) in ("det", "word", "possessive"):
+            r -= 1
+        return r > k and toks.kind(r) == "prep"
 
     def _zero_that(self, ev: Event, s: _Sent, k: int) -> None:
         """English ``X said the talks were useful`` (no "that")."""
@@ -643,7 +725,7 @@ class Document:
             return
         if kind(q) in ("quoted", "punct"):
             return
-        aux = fw.get("aux", ())
+        aux = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
         ok = False
         for r in range(q, min(s.t1, q + 8)):
             lw = words[r].lower()
@@ -733,22 +815,32 @@ class Document:
                     if not any(toks.words[t] in ".!?" for t in range(rt0, e.tok)):
                         tail = e
                         break
+        if tail is None and q.close >= 0 and not R.strip():
+            # „….” – mówił X.: the sentence ended inside the marks; the attribution opens the next one
+            si = self._sent_of(s.start)
+            nxt = self.sents[si + 1] if 0 <= si + 1 < len(self.sents) else None
+            if nxt is not None and nxt.t0 < nxt.t1 and toks.words[nxt.t0] in ("–", "—") and not self.text[after:nxt.start].count("\n"):
+                tail = next((e for e in nxt.events if e.tok - nxt.t0 <= 3 and e.cls != "frame"), None)
         colon_np = None
         if last == ":" and not events_left:
             nps = toks.chunks(lt0, lt1)
             if len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(toks.kind(t) == "punct" or nps[0].start <= t < nps[0].end for t in range(lt0, lt1)):
                 colon_np = nps[0]
+        if only_punct and last == "," and content[:1].islower() and left > s.start:
+            only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
         direct = only_punct or last in ":–—" or (last == "," and starts_upper) or (
             events_left and events_left[-1].tok >= lt1 - 4 and starts_upper and last not in (",",)
         ) or colon_np is not None
         if direct and tail is None and events_left and last in (",",) and not starts_upper:
             direct = False
         title_like = _title_like(content)
+        if direct and title_like and not only_punct and last not in ":–—" and colon_np is None and tail is None:
+            direct = False
         if direct:
             ev = None
             if tail is not None and not (title_like and tail.np is None and tail.mode != "inherit"):
                 ev = tail
-            elif events_left and (last in ":," or events_left[-1].tok >= lt1 - 6):
+            elif events_left and (last in ":," or events_left[-1].tok >= lt1 - 6 or (last in "–—" and text[q.open] not in _QUOTE_OPEN)):
                 ev = events_left[-1]
             if colon_np is not None:
                 ev = Event(lt0, "headline" if self._is_headline_par(q.open) else ":", "colon")
@@ -775,6 +867,7 @@ class Document:
             ev = tail
         if ev is None:
             return
+        ev = self._outer(ev, s)
         if ev.cls == "frame" and ev.clause_kind == "" and ev.mode == "media":
             return
         self.cands.append(Cand(q.start, q.end, "fragment", ev, 2, ev.cue))
@@ -791,23 +884,42 @@ class Document:
         before = text[max(0, q.open - 2):q.open].strip()
         if before.endswith("("):
             return True
-        prev = [t for t in range(max(0, lt1 - 4), lt1) if words[t][0].isalnum()]
+        prev = [t for t in range(max(0, lt0, lt1 - 4), lt1) if words[t][0].isalnum()]  # within the sentence
         if not prev:
             return False
         low = [words[t].lower() for t in prev]
-        for marker in self.lex.nonquote_markers:
+        for marker in self._markers_ending(low[-1]):
             n = len(marker)
             if n > len(low):
                 continue
             tail = low[-n:]
-            if all(tail[i].startswith(marker[i]) if len(marker[i]) > 2 else tail[i] == marker[i] for i in range(n)):
+            if all(_marker_word(tail[i], marker[i], self.lang) for i in range(n)):
                 # "nazwał porozumienie „historycznym”": an active cue before the marker wins
                 mstart = prev[-n]
+                if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
+                    return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
                 for t in range(max(0, mstart - 3), mstart):
                     if toks.kind(t) == "cue" and self.lex.cues[words[t].lower()].cls not in ("noun", "imps"):
                         return False
                 return True
         return False
+
+    def _markers_ending(self, last: str) -> list:
+        """Non-quote markers whose last word may match ``last``, in lexicon order."""
+        lex = self.lex
+        found = list(lex.nonquote_exact.get(last, ()))
+        pref = lex.nonquote_prefix
+        if self.lang == "en":
+            for key in {last, last[:-1], last[:-2]}:
+                found.extend(m for m in pref.get(key, ()) if _marker_word(last, m[1][-1], "en"))
+        else:
+            for n in range(3, len(last) + 1):
+                got = pref.get(last[:n])
+                if got:
+                    found.extend(got)
+        if len(found) > 1:
+            found.sort()
+        return [m for _o, m in found]
 
     def _is_headline_par(self, pos: int) -> bool:
         text = self.text
@@ -819,14 +931,15 @@ class Document:
         return len(par) < 200 and not par.endswith(".")
 
     def _dash_candidates(self) -> None:
-        toks = self.toks
+        # events by position (bisect), keeping list order among those in one attribution
+        order = sorted(range(len(self.events)), key=lambda n: self.events[n].pos)
+        poss = [self.events[n].pos for n in order]
         for b in self.blocks:
             ev = None
             if b.attr_end > b.attr_start:
-                for e in self.events:
-                    if b.attr_start <= e.pos < b.attr_end:
-                        ev = e
-                        break
+                lo, hi = bisect.bisect_left(poss, b.attr_start), bisect.bisect_left(poss, b.attr_end)
+                if lo < hi:
+                    ev = self.events[min(order[lo:hi])]
             if ev is not None and ev.cls == "frame":
                 ev = None
             self.cands.append(Cand(b.start, b.end, "direct", ev, 1, ev.cue if ev else None))
@@ -847,7 +960,7 @@ class Document:
                     for later in s.events[n + 1:]:
                         if later.pos <= start:
                             continue
-                        if later.clause_start >= 0 and later.clause_kind in ("comp", "zero") or later.cls == "pcon" or (ev.cls == "pcon" and later is ev.parent):
+                        if later.clause_start >= 0 and later.clause_kind in ("comp", "zero") or self._parenthetical(later, s) or later.cls == "pcon" or (ev.cls == "pcon" and later is ev.parent) or self._coordinated(later, s):
                             end = min(end, self._cut_before(later, s))
                             break
                     # a source tail: " – podaje PAP", ": „quote”"
@@ -856,6 +969,35 @@ class Document:
                 if end - start < 3:
                     continue
                 self.cands.append(Cand(start, end, "indirect", ev, 3, ev.cue))
+
+    def _outer(self, ev: Event, s: _Sent) -> Event:
+        """The attribution whose reported clause holds ``ev`` ("said that the EU welcomed "…"":
+        the quoted words are the speaker's, not the EU's), or ``ev`` itself."""
+        if self._coordinated(ev, s):
+            return ev  # ", and called …": a predicate of its own
+        for e in s.events:
+            if e is ev or e.pos >= ev.pos:
+                break
+            if e.clause_kind in ("comp", "zero") and 0 <= e.clause_start <= ev.pos and e.mode not in ("media", "impersonal"):
+                return e
+        return ev
+
+    def _parenthetical(self, ev: Event, s: _Sent) -> bool:
+        """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
+        if ev.clause_kind != "frame" or ev.clause_start < 0:
+            return False
+        q = ev.tok - 1
+        while q >= s.t0 and self.toks.kind(q) == "word" and ev.tok - q <= 3:
+            q -= 1
+        return q >= s.t0 and self.toks.words[q] in ("–", "—")
+
+    def _coordinated(self, ev: Event, s: _Sent) -> bool:
+        """A cue verb right after ", and" / ", i" sharing the subject ("argued that …, and called
+        the plan "…""): a new predicate, so an earlier reported clause ends before it."""
+        toks = self.toks
+        k = ev.tok
+        return (ev.mode == "inherit" and ev.cls in ("verb", "praet", "fin") and k - 2 >= s.t0
+                and toks.kind(k - 1) == "coord" and toks.words[k - 2] == ",")
 
     def _cut_before(self, ev: Event, s: _Sent) -> int:
         toks = self.toks
@@ -873,6 +1015,8 @@ class Document:
             if c not in ("name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"):
                 break
             q -= 1
+        if self.lang == "en" and ev.inner:
+            return s.end  # "said she still believed a compromise …": embedded, the clause goes on
         return toks.starts[ev.tok]
 
     def _source_tail(self, start: int, end: int, s: _Sent) -> int:
@@ -920,7 +1064,7 @@ class Document:
             if t0 >= t1:
                 continue
             toks.sent_initial.add(t0)
-            toks._kind.pop(t0, None)
+            toks.forget(t0)
             nps = toks.chunks(t0, t1)
             if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
                 continue
@@ -983,6 +1127,9 @@ class Document:
             ref.mods = tuple(toks.words[t].lower() for t in np.titles if t < head and toks.words[t][0].isalnum())
             ref.comp = tuple(toks.words[t].lower() for t in np.titles if t > head and toks.words[t][0].isalnum())
             ref.vague = not ref.comp
+            if self.lang == "pl" and np.kind == "title" and ref.vague and np.start > 0 and toks.kind(np.start - 1) == "possessive":
+                owners = dict(p.split("=") for p in toks.fw.get("possessive_gender", ()))
+                ref.owner = owners.get(toks.lows[np.start - 1], "")
             if np.kind == "name":
                 ref.person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
                 role = NP(np.start, np.titles[-1] + 1, "title", titles=np.titles)
@@ -1018,14 +1165,31 @@ class Document:
         toks = self.toks
         self.mentions: list[Ref] = []
         self.role_links: list[Ref] = []  # refs with head and person
+        self.content_names: list[Ref] = []  # full names met inside reported clauses
+        kinds, words = toks._kinds, toks.words
         for s in self.sents:
             # only the main clause: what follows "że"/"that" or a colon is reported content
             t1 = s.t1
-            for t in range(s.t0, s.t1):
-                if toks.kind(t) == "comp" or toks.words[t] == ":":
-                    t1 = t
-                    break
+            for seq, item in ((kinds, "comp"), (words, ":")):
+                try:
+                    t1 = min(t1, seq.index(item, s.t0, t1))
+                except ValueError:
+                    pass
             nps = [np for np in toks.chunks(s.t0, t1) if np.kind in ("name", "title", "inst")]
+            if t1 < s.t1:
+                # names inside the reported content count for the fullest form ("her deputy, Thomas
+                # Whitcombe, would fly" -> later "Whitcombe" is "Thomas Whitcombe"), not as subjects
+                for k in range(t1, s.t1 - 1):
+                    # only runs of two or more name words ("Thomas Whitcombe") can be a full name
+                    if kinds[k] != "name" or kinds[k + 1] != "name" or (k > t1 and kinds[k - 1] == "name"):
+                        continue
+                    np = toks.np_at(k, s.t1)
+                    if np is None or np.kind != "name" or len(np.names) < 2:
+                        continue
+                    oblique = self.lang == "pl" and (toks.name_case(np.names[-1]) == "obl" or kinds[k - 1] == "prep")
+                    r = self._ref(np, oblique)
+                    if r is not None and r.kind == "name":
+                        self.content_names.append(r)
             first_subject = True
             prev = None
             for np in nps:
@@ -1066,7 +1230,7 @@ class Document:
                 self._links_by_head.setdefault(r.head, []).append(r)
         self._roles_by_head: dict[str, list[Ref]] = {}
         for m in self.mentions:
-            if m.kind == "title" and not m.person and not m.vague and m.head:
+            if m.kind == "title" and not m.person and m.head and (not m.vague or any(len(w) > 2 and w not in ("the", "a", "an") for w in m.mods)):
                 self._roles_by_head.setdefault(m.head, []).append(m)
         self._inst_full: dict[tuple, str] = {}
         for m in self.mentions:
@@ -1081,6 +1245,9 @@ class Document:
     def _full_names(self) -> list[list[str]]:
         seen, out = set(), []
         refs = [r for r in self.mentions if r.kind == "name"] + [e.ref for e in self.events if e.ref is not None and e.ref.kind == "name"]
+        for r in self.content_names:
+            r.subject = False
+        refs += self.content_names
         rank = {}
         for r in refs:
             parts = r.speaker.split()
@@ -1157,7 +1324,8 @@ class Document:
                 return False
         if ref.vague:
             return True
-        return any(w[:3] == c[:3] for c in ref.comp if len(c) > 2 for w in other.comp)
+        comp = [c for c in ref.comp if len(c) > 2]
+        return bool(comp) and all(any(w[:3] == c[:3] for w in other.comp) for c in comp)
 
     def _canon_ref(self, ref: Ref | None, pos: int) -> str | None:
         if ref is None:
@@ -1170,6 +1338,10 @@ class Document:
             return ref.speaker
         if ref.person:
             return self._canon_name(ref.person)
+        if ref.owner:
+            owner = self._owner(ref)
+            if owner:
+                return owner
         if ref.epithet and ref.vague:
             k = bisect.bisect_left(self._mention_pos, pos) - 1
             stop = max(-1, k - _LOOKBACK)
@@ -1195,6 +1367,40 @@ class Document:
                 return m.speaker
         return ref.speaker
 
+    def _owner(self, ref: Ref) -> str | None:
+        """"Jej rzeczniczka" after "Komisja Europejska zaapelowała": the role of the institution
+        the possessive points to, with the institution in the genitive ("rzeczniczka Komisji
+        Europejskiej"). The nearest earlier institution of the possessive's gender, in the
+        previous two sentences."""
+        from stance.extract.morph import genitive, noun_gender
+
+        si = self._sent_of(ref.pos)
+        lo = self.sents[max(0, si - 2)].start if si >= 0 else 0
+        k = bisect.bisect_left(self._mention_pos, ref.pos) - 1
+        while k >= 0 and self.mentions[k].pos >= lo:
+            m = self.mentions[k]
+            k -= 1
+            if m.kind != "inst" or not m.speaker[:1].isupper():
+                continue
+            words = m.speaker.split()
+            g = noun_gender(words[0])
+            if not g or (ref.owner == "f") != (g == "f") or ref.owner == "pl":
+                continue
+            out = [genitive(words[0])]
+            agree = True
+            for w in words[1:]:
+                if agree and self._adj_form(w):
+                    out.append(genitive(w, g))
+                else:
+                    agree = False
+                    out.append(w)
+            return f"{ref.speaker} {' '.join(out)}"
+        return None
+
+    @staticmethod
+    def _adj_form(w: str) -> bool:
+        return any(tag.startswith("adj:") and ":nom:" in tag for _l, tag, _q in morph_analyse(w.lower()))
+
     def _gender(self, ref: Ref) -> str:
         return ref.gender or self._gender_of.get(ref.speaker, "")
 
@@ -1208,7 +1414,7 @@ class Document:
             if e.gender in ("m", "f") and e.ref.kind == "name":
                 gender_of.setdefault(e.ref.speaker, e.gender)
                 gender_of.setdefault(self._canon_name(e.ref.speaker), e.gender)
-        history = sorted([e.ref for e in evs] + [m for m in self.mentions if m.subject], key=lambda r: r.pos)
+        history = sorted([e.ref for e in evs if not e.inner] + [m for m in self.mentions if m.subject], key=lambda r: r.pos)
         hist_pos = [r.pos for r in history]
 
         def carry(pos: int, gender: str) -> str | None:
@@ -1247,11 +1453,27 @@ class Document:
                 return speaker_of(ev.parent, ev.parent.pos, depth + 1)
             return carry(ev.pos, ev.gender)
 
+        # "The last named said …": the person it resolves to is the subject later pronouns carry
+        named = [Ref(e.pos, name, "name") for e in self.events if e.mode == "last" for name in (last_named(e.pos),) if name]
+        if named:
+            history[:] = sorted(history + named, key=lambda r: r.pos)
+            hist_pos[:] = [r.pos for r in history]
         out: list[Quote] = []
         for c in chosen:
             sp = speaker_of(c.event, c.start)
             out.append(Quote(text[c.start:c.end], sp, c.kind, c.start, c.end, c.cue))
         return out
+
+
+_TRIGGERS: dict = {}
+
+
+def _triggers(lex) -> frozenset:
+    """Lowercase words at which ``_sentence_events`` may find an event: cue forms, frame words."""
+    got = _TRIGGERS.get(lex.lang)
+    if got is None:
+        got = _TRIGGERS[lex.lang] = frozenset(lex.cues) | {"według", "zdaniem", "w", "according"}
+    return got
 
 
 _LOOKBACK = 200  # mentions searched back for an antecedent: bounded, so long texts stay linear
@@ -1268,6 +1490,16 @@ class _PosView:
 
     def __getitem__(self, i):
         return self.refs[i].pos
+
+
+def _marker_word(word: str, marker: str, lang: str) -> bool:
+    """A word matches a non-quote marker word: Polish by prefix (inflection: "książk" covers
+    "książce"), English as the word or its plural ("ship", "ships", never "shipping")."""
+    if len(marker) <= 2:
+        return word == marker
+    if lang == "en":
+        return word == marker or word == marker + "s" or word == marker + "es"
+    return word.startswith(marker)
 
 
 def _gender_ok(g: str, want: str) -> bool:

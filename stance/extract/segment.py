@@ -249,6 +249,8 @@ def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: b
             while j >= 0 and text[j] in "”\"»’'":
                 j -= 1
             after_sentence = j >= 0 and text[j] in ".!?…:"
+            if after_sentence and j < k and is_attribution(d + 1):
+                continue  # „….” – mówił X: the attribution of the quotation, not new dash speech
         if not (at_par_start or after_sentence):
             continue
         if _inside(d, qstarts, top):

@@ -1,7 +1,10 @@
 """Tokens, word classes and speaker phrases (noun phrases naming who speaks).
 
 Stage 3 helpers of the pipeline: ``Tokens`` tokenises a document once and classifies
-words lazily (function word, cue, role noun, person name, place, institution, medium);
+words (function word, cue, role noun, person name, place, institution, medium) — lazily, or
+all at once with ``classify_all`` when the pipeline has marked quotations and sentence starts;
+classes are cached per word form (and sentence-initial flag) unless they depended on the
+neighbouring tokens, so each distinct form is analysed once per document;
 ``Tokens.chunks`` walks a token range and returns the speaker phrases in it, marking
 those inside prepositional phrases or relative clauses; ``canonical`` turns a phrase into
 the canonical speaker string (nominative, rule-based for foreign surnames).
@@ -20,6 +23,8 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]
 
 _ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "'a", "’a", "'owi", "'em", "’em")
+# token classes at which ``Tokens.np_at`` never finds a phrase (English possessives aside)
+_NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
 _FEMALE_NAME_EXCEPTIONS = frozenset({"Kuba", "Barnaba", "Kosma", "Bonawentura", "Jarema", "Nikita", "Ilja", "Sasza", "Misza", "Luca", "Andrea", "Joshua"})
 
 
@@ -57,13 +62,15 @@ class Tokens:
         self.lex = lex
         self.lang = lex.lang
         self.fw = function_words(lex.lang)
-        starts, ends, words = [], [], []
-        for m in TOKEN_RE.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(m.group())
-        self.starts, self.ends, self.words = starts, ends, words
-        self._kind: dict[int, str] = {}
+        ms = list(TOKEN_RE.finditer(text))
+        self.starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
+        self.words = [m.group() for m in ms]
+        self.lows = [w.lower() for w in self.words]
+        self._kinds: list = [None] * len(ms)  # token index -> class, filled lazily
+        self._form_kind: dict = {}  # (word, sentence-initial) -> class, when no neighbour was consulted
+        self._verbs_en = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers
+        self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self.quoted: set[int] = set()  # token indices inside quotations / dash speech
         self.sent_initial: set[int] = set()
         self.vocab = None
@@ -79,16 +86,55 @@ class Tokens:
 
     # -- classes ------------------------------------------------------------------
     def kind(self, i: int) -> str:
-        k = self._kind.get(i)
+        k = self._kinds[i]
         if k is None:
-            k = self._classify(i)
-            self._kind[i] = k
+            k = self._kinds[i] = self._classify(i)
         return k
 
+    def classify_all(self) -> None:
+        """Classify every token now (once ``quoted`` and ``sent_initial`` are final); from then on
+        ``kind`` is a plain list lookup, the cheapest call Python offers in the hot loops."""
+        fk, initial, quoted, words = self._form_kind, self.sent_initial, self.quoted, self.words
+        kinds = self._kinds
+        en = self.lang == "en"
+        classify = self._classify
+        for i, w in enumerate(words):
+            if i in quoted:
+                kinds[i] = "quoted"
+                continue
+            ini = i in initial
+            k = fk.get((w, ini))
+            if k is None or type(k) is tuple or (en and ini and k == "name"):
+                k = classify(i)
+            kinds[i] = k
+        self.kind = kinds.__getitem__
+
+    def forget(self, i: int) -> None:
+        """Reclassify token ``i`` (after its sentence-initial flag changed)."""
+        self._kinds[i] = None
+        self._kinds[i] = self._classify(i)
+
     def _classify(self, i: int) -> str:
-        w = self.words[i]
         if i in self.quoted:
             return "quoted"
+        key = (self.words[i], i in self.sent_initial)
+        k = self._form_kind.get(key)
+        if k is None:
+            self._ctx = 0
+            self._agn = None
+            k = self._classify_form(i)
+            if not self._ctx:
+                self._form_kind[key] = k
+            elif self._ctx == 1 and self._agn is not None:
+                self._form_kind[key] = (self._agn,)  # depends only on the given-name test
+        elif type(k) is tuple:
+            k = "name" if self._after_given_name(i) else k[0]
+        if k == "name" and key[1] and self.lang == "en" and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
+            return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
+        return k
+
+    def _classify_form(self, i: int) -> str:
+        w = self.words[i]
         if not w[0].isalnum():
             return "punct"
         if w[0].isdigit():
@@ -129,17 +175,11 @@ class Tokens:
                 if self.is_org(i):
                     return "inst"
                 wc = morph.word_class(w)
-                if wc != "name" and self._after_given_name(i):
-                    return "name"  # "Tomasz Wierzbicki", "Markus Lindqvist"
-                if wc == "place" and morph.name_readings(w):
-                    return "name"  # a surname that is also some village's name (the lexicon lists real places)
-                if wc == "place":
-                    return "place"
-                if wc == "inst":
-                    return "inst"
-                if wc == "common":
-                    return "stop" if i in self.sent_initial else "cap"
-                return "name"
+                if wc != "name":
+                    rest = self._pl_cap_rest(w, wc, i)
+                    self._agn = rest  # the class unless a given name precedes ("Tomasz Wierzbicki")
+                    return "name" if self._after_given_name(i) else rest
+                return self._pl_cap_rest(w, wc, i)
             if w in lex.stopcaps and i in self.sent_initial:
                 return "stop"
             if len(w) == 1:
@@ -163,6 +203,20 @@ class Tokens:
                 return "media"
         return "word"
 
+    def _pl_cap_rest(self, w: str, wc: str, i: int) -> str:
+        """Polish capitalised word, once the given-name test is done: word_class decides."""
+        if wc == "place" and morph.name_readings(w):
+            return "name"  # a surname that is also some village's name (the lexicon lists real places)
+        if wc == "place":
+            return "place"
+        if wc == "inst":
+            return "inst"
+        if wc == "common":
+            if i in self.sent_initial and _persons_plural(w):
+                return "title"  # "Rezydenci zapowiadają", "Lekarze protestują": a group of people
+            return "stop" if i in self.sent_initial else "cap"
+        return "name"
+
     def is_org(self, i: int) -> bool:
         """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
         w = self.words[i]
@@ -175,6 +229,8 @@ class Tokens:
 
     def _after_given_name(self, i: int) -> bool:
         """Polish: the word follows a given name directly ("Tomasz Wierzbicki")."""
+        if not self._ctx:
+            self._ctx = 1  # depends on the previous token only
         if i == 0 or self.starts[i] - self.ends[i - 1] != 1 or self.text[self.ends[i - 1]] != " ":
             return False
         prev = self.words[i - 1]
@@ -187,6 +243,7 @@ class Tokens:
         first = words[i]
         if first not in self._media_first and _strip_possessive(first) not in self._media_first:
             return False
+        self._ctx = 2  # depends on the following tokens
         for name in self.lex.media_names:
             if words[i] == name[0] or _strip_possessive(words[i]) == name[0] and len(name) == 1:
                 if all(i + k < len(words) and words[i + k] == name[k] for k in range(1, len(name))):
@@ -243,10 +300,19 @@ class Tokens:
             return NP(start, k + 1, "pron", gender=g)
         if c == "possessive":
             return None
+        pl = self.lang == "pl"
+        # fast exits for the classes that never start a phrase (same answer as the walk below)
+        if c in _NEVER_START and (pl or not self._possessive(k)):
+            return None
+        if c == "word":
+            if pl:
+                if not self._pl_modifier(k, j):
+                    return None
+            elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
+                return None
         titles: list[int] = []
         inst: list[int] = []
         names: list[int] = []
-        pl = self.lang == "pl"
         # modifiers and role nouns
         p = k
         while p < j:
@@ -259,7 +325,7 @@ class Tokens:
                 titles.append(p)
                 p += 1
                 continue
-            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self._title_ahead(p, j, en_mod=True):
+            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self._verbs_en and self._title_ahead(p, j, en_mod=True):
                 titles.append(p)
                 p += 1
                 continue
@@ -304,6 +370,8 @@ class Tokens:
                     p += 1
                     continue
                 break
+        if titles and not pl and p < j and self.lows[p] in ("for", "of", "at") and kind(titles[-1]) == "title":
+            p = self._en_role_tail(p, j, titles)
         # a person name
         q = p
         while q < j and len(names) < 5:
@@ -338,10 +406,28 @@ class Tokens:
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
             e = k + 1
-            while e < j and kind(e) in ("inst", "place", "acro", "cap") and e - k < 5:
+            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.lang == "pl" and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
                 e += 1
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
+
+    def _en_role_tail(self, p: int, j: int, titles: list) -> int:
+        """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
+        there (a cue, a comma or the limit follows): "spokesperson for the train operators",
+        "controllers at the Marseille centre". Returns the new end (``p`` when not taken)."""
+        kind = self.kind
+        r = p + 1
+        if r < j and kind(r) == "det":
+            r += 1
+        s = r
+        while r < j and r - p <= 5 and kind(r) in ("word", "tword", "name", "place", "inst", "acro", "cap", "title"):
+            r += 1
+        if r == s or r - p > 5:
+            return p
+        if r < j and not (kind(r) == "cue" or self.words[r] == ","):
+            return p
+        titles.extend(range(p, r))
+        return r
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
@@ -416,7 +502,9 @@ class Tokens:
                     titles.append(p)
                     p += 1
                 continue
-            if c in ("tword", "title", "place", "inst", "acro") and not (c == "title" and w[:1].isupper() and p not in self.sent_initial):
+            if c in ("tword", "title", "place", "inst", "acro") and not (
+                c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
+            ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
                 titles.append(p)
                 p += 1
                 continue
@@ -434,6 +522,10 @@ class Tokens:
             if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") and (low == "przy" or kind(titles[-1]) == "word"):
                 titles.append(p)
                 p += 1
+                continue
+            if low == "w" and p + 1 < j and kind(p + 1) == "name" and kind(titles[-1]) == "word" and (self.name_case(p + 1) == "obl" or morph.word_class(words[p + 1]) in ("unknown", "")) and (p + 2 >= j or kind(p + 2) != "name"):
+                titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
+                p += 2
                 continue
             if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
                 titles.append(p)
@@ -469,6 +561,15 @@ class Tokens:
             break
         while names and kind(names[0]) == "particle":
             names.pop(0)
+        # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
+        # word is a genitive complement, not the person's name (which agrees with the role)
+        if names and self._nominative_only(head):
+            while names and self.name_case(names[0]) == "obl":
+                names.pop(0)
+        # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
+        # the office's complement, not a person
+        if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and _has_geo(words[names[0]]):
+            names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
         given = [n for n, t in enumerate(names) if any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
         if given and given[0] > 0:
@@ -482,9 +583,17 @@ class Tokens:
             titles.pop()
         return end, names
 
+    def _nominative_only(self, t: int) -> bool:
+        """The role noun at ``t`` is nominative (or vocative) in every reading."""
+        info = self.lex.titles.get(self.lows[t])
+        return bool(info and info[2]) and all(c.endswith((":nom", ":voc")) for c in info[2])
+
     @staticmethod
     def _verbish(w: str) -> bool:
-        return any(tag.split(":")[0] in ("fin", "praet", "inf", "impt", "pcon", "pant", "imps", "bedzie", "ger") for _l, tag, _q in morph.analyse(w))
+        # imperatives left out: "praw" (of rights) is also the imperative of "prawić", never a verb in news
+        # and a gerund only when no noun reading exists ("zjednoczenia": the noun "zjednoczenie")
+        tags = {tag.split(":")[0] for _l, tag, _q in morph.analyse(w)}
+        return bool(tags & {"fin", "praet", "inf", "pcon", "pant", "imps", "bedzie"}) or ("ger" in tags and "subst" not in tags)
 
     def _title_ahead(self, p: int, j: int, en_mod: bool = False) -> bool:
         kind = self.kind
@@ -507,6 +616,7 @@ class Tokens:
         out: list[NP] = []
         kind = self.kind
         words = self.words
+        pl = self.lang == "pl"
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -537,7 +647,13 @@ class Tokens:
                     pp = 0
                 k += 1
                 continue
-            np = self.np_at(k, j)
+            if c in _NEVER_START and (pl or not self._possessive(k)):
+                np = None  # np_at's fast exit, without the call
+            elif pl and c == "word" and (not words[k].endswith(_ADJ_SUFFIXES) or k + 1 >= j or (
+                kind(k + 1) != "title" and not (kind(k + 1) == "word" and words[k + 1].endswith(_ADJ_SUFFIXES)))):
+                np = None  # no adjective before a role noun ("rosyjski dyplomata"): np_at's fast exit
+            else:
+                np = self.np_at(k, j)
             if np is None or np.end <= k:
                 if pp and c in ("word", "det", "num", "tword", "title", "sie"):
                     pp = 2
@@ -628,11 +744,14 @@ class Tokens:
         gender = self.lex.titles.get(self.words[head].lower(), ("", "m", ()))[1]
         parts = []
         prev_end = None
+        agree = oblique and head + 1 == toks[-1] and self._agrees(toks[-1], head, gender)
         for t in toks:
             w = self.words[t]
-            if oblique and t <= head:
+            if agree and t == head + 1:
+                w = morph.adj_nominative(w.lower(), gender)
+            elif oblique and t <= head:
                 if t == head:
-                    if not self.title_nominative(t):
+                    if agree or not self.title_nominative(t):
                         w = self.lex.titles.get(w.lower(), (w,))[0]
                 elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)
@@ -644,6 +763,24 @@ class Tokens:
         if self.kind(toks[0]) in ("title", "word", "stop") or toks[0] in self.sent_initial:
             s = s[:1].lower() + s[1:]
         return s
+
+    def _agrees(self, t: int, head: int, gender: str) -> bool:
+        """Polish: the adjective at ``t`` agrees with the role noun at ``head`` in number, case
+        and gender (``strony ukraińskiej``), so it belongs to the role, not to a complement."""
+        info = self.lex.titles.get(self.lows[head])
+        if not info or gender not in ("m", "f") or self.words[t][:1].isupper():
+            return False
+        cases = info[2]
+        for _l, tag, _q in morph.analyse(self.lows[t]):
+            parts = tag.split(":")
+            if parts[0] != "adj" or len(parts) < 4:
+                continue
+            genders = parts[3].split(".")
+            if not any(g.startswith(gender) for g in genders):
+                continue
+            if any(f"{parts[1]}:{c}" in cases for c in parts[2].split(".")):
+                return True
+        return False
 
     def name_lemma(self, i: int, oblique: bool) -> str:
         w = self.words[i]
@@ -680,6 +817,22 @@ class Tokens:
         if len(np.names) > 1:
             return "m"
         return ""
+
+
+@lru_cache(maxsize=65536)
+def _has_geo(w: str) -> bool:
+    """Some morfeusz reading of ``w`` is a geographic name."""
+    return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
+
+
+@lru_cache(maxsize=65536)
+def _persons_plural(w: str) -> bool:
+    """A Polish common noun in the nominative plural of the masculine-personal gender
+    ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
+    readings = morph.analyse(w)
+    return bool(readings) and any(
+        tag.startswith("subst:pl:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
+    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact")) for _l, tag, _q in readings)
 
 
 def _strip_possessive(w: str) -> str:
