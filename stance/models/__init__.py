@@ -12,7 +12,11 @@ Families (config group ``conf/model/``):
   Polish and English label descriptions (``resources/label_descriptions.json``), softmax
   with a temperature;
 * ``ensemble`` (:mod:`.ensemble`): the (weighted) mean of member models' probabilities;
-  members are model configs, each saved in its own subfolder.
+  members are model configs, each saved in its own subfolder;
+* ``transformer`` (:mod:`.transformer`): a fine-tuned Hugging Face encoder with a stance and
+  a tone head (``model.pretrained=e5-small-offline``, a local path or a cached hub id).
+
+Every family's probabilities can be temperature-scaled on validation (``calibrate``).
 
 ``load_model(path)`` loads any saved family.
 """
