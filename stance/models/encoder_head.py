@@ -85,6 +85,14 @@ class EmbeddingMixin:
 
         return encoder_requirements(self._params["encoder"])
 
+    # Families using this mixin define ``proba_from_embeddings(x, task)``.
+    def predict_proba(self, texts, task):
+        return self.proba_from_embeddings(self.embed(texts), task)
+
+    def predict_probas(self, texts):
+        x = self.embed(texts)  # one encoding pass for both tasks
+        return {task: self.proba_from_embeddings(x, task) for task in TASKS}
+
     def _inner_encoder(self):
         from stance.encoders.cache import CachedEncoder
 
@@ -242,13 +250,6 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
             # a label absent from training has no column in the head: its probability stays 0
             proba[:, head.classes_] = head.predict_proba(x)
         return proba
-
-    def predict_proba(self, texts, task):
-        return self.proba_from_embeddings(self.embed(texts), task)
-
-    def predict_probas(self, texts):
-        x = self.embed(texts)  # one encoding pass for both tasks
-        return {task: self.proba_from_embeddings(x, task) for task in TASKS}
 
     def _save_state(self, path: Path) -> None:
         import skops.io as sio

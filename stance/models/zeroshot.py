@@ -177,13 +177,6 @@ class ZeroShotClassifier(EmbeddingMixin, QuoteClassifier):
         for task in TASKS:
             self._prototype(task)
 
-    def predict_proba(self, texts, task):
-        return self.proba_from_embeddings(self.embed(texts), task)
-
-    def predict_probas(self, texts):
-        x = self.embed(texts)  # one encoding pass for both tasks
-        return {task: self.proba_from_embeddings(x, task) for task in TASKS}
-
     def _save_state(self, path: Path) -> None:
         (path / _STATE_FILE).write_text(json.dumps(self.descriptions_, ensure_ascii=False, indent=1), encoding="utf-8")
 
