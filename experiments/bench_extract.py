@@ -1,21 +1,31 @@
 """Throughput of quote extraction (characters per second, one core) and a linear-cost check.
 
-    python experiments/bench_extract.py [--runs 5] [--mb 1.0]
+    python experiments/bench_extract.py [--runs 7] [--mb 1.0] [--baseline DIR/PKG]
 
 Normal text: all gold articles of data/articles concatenated, repeated to at least ``--mb``
 megabytes; each language is run with its own ``lang``. Adversarial text: the same size of
 random quote marks, dashes, words and line breaks (thousands of unmatched marks). Reports the
 median of ``--runs`` runs and the adversarial/normal time ratio (near 1 means linear cost).
+
+Absolute speed drifts with the (shared) machine, so two figures measured in the same process
+come along: ``reference_chars_per_s``, a plain ``re.finditer`` word pass over the normal text
+(machine speed), with ``normal_over_reference`` = extraction time / that pass's time (lower is
+better, comparable across machines and loads); and, with ``--baseline``, the speedup over an
+older copy of the extractor timed interleaved with the current one. A baseline copy is made
+with e.g. ``git show OLD:stance/extract/...`` into ``/tmp/b/extract_before/`` and
+``sed -i 's/stance\.extract/extract_before/g'`` on its files; pass ``/tmp/b/extract_before``.
 Writes experiments/results/bench_extract.json and prints a summary.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
 import random
+import re
 import statistics
 import sys
 import time
@@ -69,11 +79,30 @@ def timed(fn, runs: int) -> list[float]:
     return times
 
 
+def reference_pass(texts: dict[str, str]) -> None:
+    """Machine-speed yardstick: one C-level regex pass over the words, nothing else."""
+    for t in texts.values():
+        for _m in _REFERENCE_RE.finditer(t):
+            pass
+
+
+_REFERENCE_RE = re.compile(r"\w+")
+
+
+def load_baseline(path: str):
+    """``extract_quotes`` of an older copy of the package at ``path`` (its imports renamed to
+    the directory's name, so both copies live side by side in this process)."""
+    p = Path(path).resolve()
+    sys.path.insert(0, str(p.parent))
+    return importlib.import_module(p.name).extract_quotes
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--out", default=str(ROOT / "experiments" / "results" / "bench_extract.json"))
+    ap.add_argument("--baseline", default=None, help="directory of an older copy of the package (see above)")
     args = ap.parse_args(argv)
     _one_core()
     n = int(args.mb * 1_000_000)
@@ -85,7 +114,32 @@ def main(argv=None) -> dict:
     adv = adversarial_text(n_normal)
     adversarial = timed(lambda: extract_quotes(adv, "pl"), args.runs)
     n_quotes = sum(len(extract_quotes(t, lang)) for lang, t in texts.items())
+    reference = timed(lambda: reference_pass(texts), args.runs)
     med_n, med_a = statistics.median(normal), statistics.median(adversarial)
+    med_r = statistics.median(reference)
+    baseline = None
+    if args.baseline:
+        old = load_baseline(args.baseline)
+        old("Rozgrzewka: „tak” – powiedział Jan Nowak.", "pl")
+        old('Warm-up: "yes," said John Smith.', "en")
+        pairs = {"old_normal": [], "new_normal": [], "old_adversarial": [], "new_adversarial": []}
+        for _ in range(args.runs):  # interleaved, so drift hits both alike
+            for tag, fn in (("old", old), ("new", extract_quotes)):
+                pairs[f"{tag}_normal"] += timed(lambda: [fn(t, lang) for lang, t in texts.items()], 1)
+                pairs[f"{tag}_adversarial"] += timed(lambda: fn(adv, "pl"), 1)
+        m = {k: statistics.median(v) for k, v in pairs.items()}
+        # the two copies have different Quote classes: compare the fields
+        same = all([q.to_dict() for q in old(t, lang)] == [q.to_dict() for q in extract_quotes(t, lang)]
+                   for lang, t in list(texts.items()) + [("pl", adv)])
+        baseline = {
+            "path": args.baseline,
+            "median_s": m,
+            "speedup_normal": m["old_normal"] / m["new_normal"],
+            "speedup_adversarial": m["old_adversarial"] / m["new_adversarial"],
+            "baseline_mb_per_s": n_normal / m["old_normal"] / 1e6,
+            "current_mb_per_s": n_normal / m["new_normal"] / 1e6,
+            "identical_output": same,
+        }
     result = {
         "chars_normal": n_normal,
         "chars_adversarial": len(adv),
@@ -99,6 +153,10 @@ def main(argv=None) -> dict:
         "adversarial_chars_per_s": len(adv) / med_a,
         "adversarial_over_normal": med_a / med_n,
         "statements_found_normal": n_quotes,
+        "reference_seconds": reference,
+        "reference_chars_per_s": n_normal / med_r,
+        "normal_over_reference": med_n / med_r,
+        "same_process_baseline": baseline,
         "target_mb_per_s": 1.0,
         "meets_target": n_normal / med_n >= 1e6,
         "python": platform.python_version(),
@@ -111,6 +169,12 @@ def main(argv=None) -> dict:
           f"-> {result['normal_mb_per_s']:.3f} MB/s ({result['normal_chars_per_s']:,.0f} chars/s), {n_quotes} statements")
     print(f"adversarial text: {len(adv):,} chars, median {med_a:.3f} s -> {result['adversarial_chars_per_s']:,.0f} chars/s; "
           f"{result['adversarial_over_normal']:.2f}x the time of normal text")
+    print(f"reference re.finditer pass: {result['reference_chars_per_s']:,.0f} chars/s; extraction takes "
+          f"{result['normal_over_reference']:.1f}x its time")
+    if baseline:
+        print(f"same process vs {args.baseline}: {baseline['speedup_normal']:.2f}x faster on normal text "
+              f"({baseline['baseline_mb_per_s']:.3f} -> {baseline['current_mb_per_s']:.3f} MB/s), "
+              f"{baseline['speedup_adversarial']:.2f}x on adversarial; identical output: {baseline['identical_output']}")
     print(f"target 1 MB/s: {'met' if result['meets_target'] else 'NOT met'}; wrote {out}")
     return result
 

@@ -192,6 +192,7 @@ def main() -> None:
     parser.add_argument("--tracking-uri", default=os.environ.get("MLFLOW_TRACKING_URI") or default_tracking_uri())
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--throughput-repeats", type=int, default=3, help="fresh processes per arm for the cold-cache throughput")
     parser.add_argument("--extra", default="", help="overrides added to every job, space-separated (e.g. n_boot=200)")
     args = parser.parse_args()
     names = [a for a in args.arms.split(",") if a] + (list(STUDIES) if args.studies else [])
@@ -205,7 +206,7 @@ def main() -> None:
     for name, row in results.items():
         if name in names or args.report_only:
             print(f"throughput of {name} (cold cache) ...", flush=True)
-            row["cold_statements_per_second"] = (cold_throughput(row["model_uri"], args.tracking_uri), 0.0)
+            row["cold_statements_per_second"] = (cold_throughput(row["model_uri"], args.tracking_uri, args.throughput_repeats), 0.0)
     describe = {k: v[0] for k, v in everything.items()}
     main_table = markdown(results, list(ARMS), describe)
     study_table = markdown(results, list(STUDIES), describe)

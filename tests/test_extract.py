@@ -360,3 +360,27 @@ def test_entry_point_bad_input(tmp_path, tracking_uri, hydra_outputs, case):
     exp = client.get_experiment_by_name("quote-stance")
     if exp is not None:
         assert all(r.info.status != "RUNNING" for r in client.search_runs([exp.experiment_id]))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_gc_state_restored(enabled):
+    """extract_quotes pauses the cyclic collector for speed and leaves the caller's setting as it was."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert one("– Musimy spotkać się w czwartek – powiedział Witkoff.", "pl").speaker == "Witkoff"
+        assert gc.isenabled() is enabled
+        extract_quotes(None, "pl")  # the early exit too
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_role_matching_by_prefixes():
+    """A role resolves to the named person with a compatible role (prefix sets, see _compatible)."""
+    text = ("Minister finansów Andrzej Domański przedstawił projekt. "
+            "„Budżet jest bezpieczny” – powiedział minister finansów.")
+    qs = extract_quotes(text, "pl")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Andrzej Domański"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import and_
 
 from stance.extract.lexicon import load
 from stance.extract.quote import Quote
@@ -144,10 +146,10 @@ class Document:
                 toks.sent_initial.add(k)
         toks.classify_all()
         triggers = self._triggers
-        self._trigger_pos = [i for i, w in enumerate(toks.lows) if w in triggers]
+        self._trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
         # paragraph-initial tokens after a dash are also sentence-initial
         self.sent_starts = [s.start for s in self.sents]
-        self.toks.vocab = {w for w in toks.words if w[:1].isupper()}
+        self.toks.vocab = {w for w in set(toks.words) if w[:1].isupper()}  # distinct forms only
         # ------------------------------------------------------------ stage 2: cues
         for si, s in enumerate(self.sents):
             self._sentence_events(si, s)
@@ -1167,6 +1169,10 @@ class Document:
         self.role_links: list[Ref] = []  # refs with head and person
         self.content_names: list[Ref] = []  # full names met inside reported clauses
         kinds, words = toks._kinds, toks.words
+        # tokens that start two name words in a row: the only places a full name can begin, found
+        # once here instead of walking every token of every reported clause
+        is_name = list(map("name".__eq__, kinds))
+        pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
         for s in self.sents:
             # only the main clause: what follows "że"/"that" or a colon is reported content
             t1 = s.t1
@@ -1179,9 +1185,10 @@ class Document:
             if t1 < s.t1:
                 # names inside the reported content count for the fullest form ("her deputy, Thomas
                 # Whitcombe, would fly" -> later "Whitcombe" is "Thomas Whitcombe"), not as subjects
-                for k in range(t1, s.t1 - 1):
+                for n in range(bisect.bisect_left(pairs, t1), bisect.bisect_left(pairs, s.t1 - 1)):
+                    k = pairs[n]
                     # only runs of two or more name words ("Thomas Whitcombe") can be a full name
-                    if kinds[k] != "name" or kinds[k + 1] != "name" or (k > t1 and kinds[k - 1] == "name"):
+                    if k > t1 and kinds[k - 1] == "name":
                         continue
                     np = toks.np_at(k, s.t1)
                     if np is None or np.kind != "name" or len(np.names) < 2:
@@ -1313,23 +1320,46 @@ class Document:
         return out
 
     def _compatible(self, ref: Ref, other: Ref) -> bool:
-        """May ``ref`` (a role) be the same speaker as ``other`` (a role or a named role)?"""
+        """May ``ref`` (a role) be the same speaker as ``other`` (a role or a named role)?
+
+        Every modifier of ``ref`` (but articles and short words) must share its first four
+        letters with some word of ``other`` (modifiers, complement, person); a role with a
+        complement must also share the first three letters of each complement word."""
         if not ref.head or ref.head != other.head:
             return False
-        theirs = other.mods + other.comp + tuple(w.lower() for w in (other.person or "").split())
-        for m in ref.mods:
-            if m in ("the", "a", "an") or len(m) < 3:
-                continue
-            if not any(w[:4] == m[:4] for w in theirs):
-                return False
+        mods4, comp3, _t, _c = self._compat_keys(ref)
+        _m, _c, theirs4, their_comp3 = self._compat_keys(other)
+        if not mods4 <= theirs4:
+            return False
         if ref.vague:
             return True
-        comp = [c for c in ref.comp if len(c) > 2]
-        return bool(comp) and all(any(w[:3] == c[:3] for w in other.comp) for c in comp)
+        return bool(comp3) and comp3 <= their_comp3
+
+    def _compat_keys(self, ref: Ref) -> tuple:
+        """The letter prefixes ``_compatible`` compares, as sets, computed once per ref: it is
+        called for up to ``_LOOKBACK`` links per resolved role (refs are final by then)."""
+        got = self._compat_cache.get(id(ref))
+        if got is None or got[0] is not ref:
+            theirs = ref.mods + ref.comp + tuple(w.lower() for w in (ref.person or "").split())
+            keys = (frozenset(m[:4] for m in ref.mods if m not in ("the", "a", "an") and len(m) >= 3),
+                    frozenset(c[:3] for c in ref.comp if len(c) > 2),
+                    frozenset(w[:4] for w in theirs),
+                    frozenset(w[:3] for w in ref.comp))
+            got = self._compat_cache[id(ref)] = (ref, keys)
+        return got[1]
 
     def _canon_ref(self, ref: Ref | None, pos: int) -> str | None:
+        """The canonical speaker a mention stands for; memoised per (ref, pos), since the
+        mentions, links and genders it reads are final once ``_resolve`` starts."""
         if ref is None:
             return None
+        key = (id(ref), pos)
+        got = self._canon_cache.get(key)
+        if got is None or got[0] is not ref:
+            got = self._canon_cache[key] = (ref, self._canon_ref_uncached(ref, pos))
+        return got[1]
+
+    def _canon_ref_uncached(self, ref: Ref, pos: int) -> str | None:
         if ref.kind == "name":
             return self._canon_name(ref.speaker)
         if ref.kind == "inst":
@@ -1408,6 +1438,8 @@ class Document:
         text = self.text
         self._fulls = self._full_names()
         self._aliases = self._inst_aliases()
+        self._compat_cache: dict = {}  # id(ref) -> (ref, prefix sets), see _compat_keys
+        self._canon_cache: dict = {}  # (id(ref), pos) -> (ref, speaker), see _canon_ref
         evs = sorted((e for e in self.events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos)
         self._gender_of = gender_of = {}
         for e in evs:
@@ -1462,6 +1494,9 @@ class Document:
         for c in chosen:
             sp = speaker_of(c.event, c.start)
             out.append(Quote(text[c.start:c.end], sp, c.kind, c.start, c.end, c.cue))
+        # the recursive closure refers to itself (and through ``self`` to the whole document):
+        # break that cycle so the document is freed at once, not by a later cyclic collection
+        del speaker_of
         return out
 
 

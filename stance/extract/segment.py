@@ -21,6 +21,8 @@ QUOTE_CHARS = "„“”«»‚‘’\"'"
 DASHES = "–—―-"
 
 _EVENT_RE = re.compile(r"[„“”«»‚‘’\"'\n]")
+_LEFT_OPEN = frozenset(OPEN_PUNCT + QUOTE_CHARS)  # a mark after these may open a quotation
+_RIGHT_OPEN = frozenset(CLOSE_PUNCT + "”“»«’'\"")  # a mark before these may close one
 _MAX_STACK = 6
 
 
@@ -92,13 +94,15 @@ def scan_quotes(text: str) -> list[QSpan]:
             continue
         if i in skip:
             continue
+        if c == "„":  # the commonest mark opens unconditionally: no context needed
+            push(c, i, "”“\"")
+            continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
-        left_open = i == 0 or prev.isspace() or prev in OPEN_PUNCT or prev in QUOTE_CHARS
-        right_open = i + 1 >= n or nxt.isspace() or nxt in CLOSE_PUNCT or nxt in "”“»«’'\""
-        if c == "„":
-            push(c, i, "”“\"")
-        elif c == "«":
+        # set lookups first: they settle most cases without the Unicode isspace() call
+        left_open = i == 0 or prev in _LEFT_OPEN or prev.isspace()
+        right_open = i + 1 >= n or nxt in _RIGHT_OPEN or nxt.isspace()
+        if c == "«":
             k = find("«")
             if k >= 0:
                 close_to(k, i)  # »…« (reversed guillemets)

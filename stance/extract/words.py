@@ -25,6 +25,8 @@ _ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich"
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "'a", "’a", "'owi", "'em", "’em")
 # token classes at which ``Tokens.np_at`` never finds a phrase (English possessives aside)
 _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
+# token classes for which ``Tokens._pl_modifier`` can be true (checked before the call)
+_PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _FEMALE_NAME_EXCEPTIONS = frozenset({"Kuba", "Barnaba", "Kosma", "Bonawentura", "Jarema", "Nikita", "Ilja", "Sasza", "Misza", "Luca", "Andrea", "Joshua"})
 
 
@@ -62,13 +64,17 @@ class Tokens:
         self.lex = lex
         self.lang = lex.lang
         self.fw = function_words(lex.lang)
+        # map() over the unbound methods keeps the per-token loops in C (no Python-level
+        # call per token and field; tokenising is about a tenth of all the time)
         ms = list(TOKEN_RE.finditer(text))
-        self.starts = [m.start() for m in ms]
-        self.ends = [m.end() for m in ms]
-        self.words = [m.group() for m in ms]
-        self.lows = [w.lower() for w in self.words]
+        self.starts = list(map(re.Match.start, ms))
+        self.ends = list(map(re.Match.end, ms))
+        self.words = list(map(re.Match.group, ms))
+        self.lows = list(map(str.lower, self.words))
         self._kinds: list = [None] * len(ms)  # token index -> class, filled lazily
-        self._form_kind: dict = {}  # (word, sentence-initial) -> class, when no neighbour was consulted
+        # word -> class when no neighbour was consulted: [0] elsewhere, [1] sentence-initially
+        # (two dicts, not (word, flag) keys, so the hot lookup builds no tuple)
+        self._form_kind: tuple[dict, dict] = ({}, {})
         self._verbs_en = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self.quoted: set[int] = set()  # token indices inside quotations / dash speech
@@ -81,7 +87,7 @@ class Tokens:
     def lower_vocab(self) -> set:
         """Words the document also writes in lowercase (so a capitalised one is no name)."""
         if self._lower_vocab is None:
-            self._lower_vocab = {w for w in self.words if w[:1].islower()}
+            self._lower_vocab = {w for w in set(self.words) if w[:1].islower()}  # distinct forms only
         return self._lower_vocab
 
     # -- classes ------------------------------------------------------------------
@@ -94,18 +100,18 @@ class Tokens:
     def classify_all(self) -> None:
         """Classify every token now (once ``quoted`` and ``sent_initial`` are final); from then on
         ``kind`` is a plain list lookup, the cheapest call Python offers in the hot loops."""
-        fk, initial, quoted, words = self._form_kind, self.sent_initial, self.quoted, self.words
         kinds = self._kinds
-        en = self.lang == "en"
+        mid_get = self._form_kind[0].get
+        # quoted and sentence-initial tokens take the slow path; one set lookup tells them
+        special = self.quoted | self.sent_initial
+        quoted = self.quoted
         classify = self._classify
-        for i, w in enumerate(words):
-            if i in quoted:
-                kinds[i] = "quoted"
-                continue
-            ini = i in initial
-            k = fk.get((w, ini))
-            if k is None or type(k) is tuple or (en and ini and k == "name"):
-                k = classify(i)
+        for i, w in enumerate(self.words):
+            k = mid_get(w)
+            if k is None or i in special or k.__class__ is tuple:
+                # _classify returns a cached class as it is, except for the given-name test
+                # and the English sentence-initial "name" check it applies itself
+                k = "quoted" if i in quoted else classify(i)
             kinds[i] = k
         self.kind = kinds.__getitem__
 
@@ -117,19 +123,21 @@ class Tokens:
     def _classify(self, i: int) -> str:
         if i in self.quoted:
             return "quoted"
-        key = (self.words[i], i in self.sent_initial)
-        k = self._form_kind.get(key)
+        w = self.words[i]
+        ini = i in self.sent_initial
+        fk = self._form_kind[ini]
+        k = fk.get(w)
         if k is None:
             self._ctx = 0
             self._agn = None
             k = self._classify_form(i)
             if not self._ctx:
-                self._form_kind[key] = k
+                fk[w] = k
             elif self._ctx == 1 and self._agn is not None:
-                self._form_kind[key] = (self._agn,)  # depends only on the given-name test
+                fk[w] = (self._agn,)  # depends only on the given-name test
         elif type(k) is tuple:
             k = "name" if self._after_given_name(i) else k[0]
-        if k == "name" and key[1] and self.lang == "en" and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
+        if k == "name" and ini and self.lang == "en" and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         return k
 
@@ -321,7 +329,7 @@ class Tokens:
                 titles.append(p)
                 p += 1
                 continue
-            if pl and self._pl_modifier(p, j):
+            if pl and c in _PL_MODIFIER_KINDS and self._pl_modifier(p, j):
                 titles.append(p)
                 p += 1
                 continue
@@ -508,13 +516,6 @@ class Tokens:
                 titles.append(p)
                 p += 1
                 continue
-            if low == "ds":
-                titles.append(p)
-                p += 1
-                if p < j and words[p] == ".":
-                    titles.append(p)
-                    p += 1
-                continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
                 titles.append(p)
                 p += 1
@@ -652,6 +653,8 @@ class Tokens:
             elif pl and c == "word" and (not words[k].endswith(_ADJ_SUFFIXES) or k + 1 >= j or (
                 kind(k + 1) != "title" and not (kind(k + 1) == "word" and words[k + 1].endswith(_ADJ_SUFFIXES)))):
                 np = None  # no adjective before a role noun ("rosyjski dyplomata"): np_at's fast exit
+            elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
+                np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:
                 np = self.np_at(k, j)
             if np is None or np.end <= k:
