@@ -398,6 +398,7 @@ def test_train_encoder_head_end_to_end(small_corpus, tracking_uri, hydra_outputs
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     uri = re.search(r"model (models:/\S+)", proc.stdout).group(1)
+    mlflow.set_tracking_uri(tracking_uri)  # an earlier test may have set another store in this process
     runs = mlflow.search_runs(search_all_experiments=True, output_format="list")
     assert len(runs) == 1 and runs[0].info.status == "FINISHED"
     run = runs[0]
