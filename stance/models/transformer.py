@@ -92,7 +92,9 @@ class TransformerClassifier(QuoteClassifier):
     the mean validation macro-F1 before stopping. ``threads``: ``torch.set_num_threads``
     for training and prediction (``None`` leaves torch's default).
     ``freeze_embeddings``: keep the token embedding matrix fixed (for multilingual
-    models most parameters are there; freezing it saves optimizer time and memory).
+    models most parameters are there: on e5-small 96M of 117M; freezing it makes an epoch
+    about 2.4x faster on 2 cores, measured, and saves about 1 GB). The default, as in
+    ``conf/model/transformer.yaml``.
     """
 
     def __init__(
@@ -111,7 +113,7 @@ class TransformerClassifier(QuoteClassifier):
         pooling: str = "mean",
         prefix: str | None = None,
         dropout: float | None = None,
-        freeze_embeddings: bool = False,
+        freeze_embeddings: bool = True,
         predict_batch_size: int = 64,
         allow_download: bool = False,
         _saved_model: bool = False,
