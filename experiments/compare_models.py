@@ -129,7 +129,7 @@ def collect(experiment: str, uri: str) -> dict[str, dict]:
             return statistics.fmean(statistics.fmean(r.data.metrics[f"{t}_validation_macro_f1"] for t in TASKS) for r in rs)
 
         chosen = max(by_point, key=lambda p: val(by_point[p]))
-        rs = by_point[chosen]
+        rs = sorted(by_point[chosen], key=lambda r: int(r.data.params["seed"]))
         m = [r.data.metrics for r in rs]
         row = {
             "point": chosen, "n_seeds": len(rs), "seeds": sorted(int(r.data.params["seed"]) for r in rs),
@@ -142,6 +142,13 @@ def collect(experiment: str, uri: str) -> dict[str, dict]:
             vals = [x[key] for x in m if key in x]
             if vals:
                 row[key] = _mean_sd(vals)
+        # fine-tuned families log one point per epoch: seconds per epoch and how many ran
+        epochs = [client.get_metric_history(r.info.run_id, "epoch_train_seconds") for r in rs]
+        if all(epochs):
+            row["seconds_per_epoch"] = _mean_sd([statistics.median(x.value for x in e) for e in epochs])
+            row["epochs_run"] = _mean_sd([float(len(e)) for e in epochs])
+            val = [client.get_metric_history(r.info.run_id, "epoch_validation_mean_macro_f1") for r in rs]
+            row["best_epochs"] = [max(v, key=lambda x: x.value).step for v in val if v]
         row["model_uri"] = f"runs:/{rs[0].info.run_id}/model"
         out[arm] = row
     return out
@@ -177,6 +184,14 @@ def markdown(results: dict[str, dict], order: list[str], describe: dict[str, str
             f"| {describe.get(a, a)} | {r['n_seeds']} | `{chosen}` ({grid}) | {_fmt(r, 'train_seconds', 1)} | "
             f"{r.get('cold_statements_per_second', (float('nan'),))[0]:.0f} | {_fmt(r, 'peak_rss_mb', 0)} | {_fmt(r, 'model_size_mb', 1)} |"
         )
+    tuned = [a for a in arms if "seconds_per_epoch" in results[a]]
+    if tuned:
+        lines += [""] + [
+            f"{describe.get(a, a)}: {_fmt(results[a], 'seconds_per_epoch', 0)} s per epoch, "
+            f"{_fmt(results[a], 'epochs_run', 1)} epochs run, best epoch on validation per seed {results[a].get('best_epochs')} "
+            "(its weights are the model's)."
+            for a in tuned
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -192,7 +207,7 @@ def main() -> None:
     parser.add_argument("--tracking-uri", default=os.environ.get("MLFLOW_TRACKING_URI") or default_tracking_uri())
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--update-readme", action="store_true")
-    parser.add_argument("--throughput-repeats", type=int, default=3, help="fresh processes per arm for the cold-cache throughput")
+    parser.add_argument("--throughput-repeats", type=int, default=3, help="fresh processes per arm for the cold-cache throughput (0: skip it)")
     parser.add_argument("--extra", default="", help="overrides added to every job, space-separated (e.g. n_boot=200)")
     args = parser.parse_args()
     names = [a for a in args.arms.split(",") if a] + (list(STUDIES) if args.studies else [])
@@ -204,7 +219,7 @@ def main() -> None:
             run_arm(name, everything[name][1], args.seeds, args.experiment, args.tracking_uri, args.extra.split())
     results = collect(args.experiment, args.tracking_uri)
     for name, row in results.items():
-        if name in names or args.report_only:
+        if args.throughput_repeats > 0 and (name in names or args.report_only):
             print(f"throughput of {name} (cold cache) ...", flush=True)
             row["cold_statements_per_second"] = (cold_throughput(row["model_uri"], args.tracking_uri, args.throughput_repeats), 0.0)
     describe = {k: v[0] for k, v in everything.items()}
