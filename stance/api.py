@@ -9,7 +9,7 @@ from typing import Sequence
 
 from stance.errors import ModelNotFoundError
 
-_MLFLOW_SCHEMES = ("models:/", "runs:/", "mlflow-artifacts:/", "file:")
+_MLFLOW_SCHEMES = ("models:/", "runs:/", "mlflow-artifacts:/")
 
 
 def load(uri: str | os.PathLike, tracking_uri: str | None = None):
@@ -24,6 +24,11 @@ def load(uri: str | os.PathLike, tracking_uri: str | None = None):
     from stance.models.base import MODEL_FILE
 
     text = str(uri)
+    if text.startswith("file:"):
+        # a local folder: read in place (downloading it would copy whatever the folder holds)
+        from urllib.parse import unquote, urlparse
+
+        text = unquote(urlparse(text).path)
     local = Path(text)
     if not text.startswith(_MLFLOW_SCHEMES) and local.exists():
         return load_model(_model_dir_in(local, MODEL_FILE))
@@ -53,13 +58,27 @@ def load(uri: str | os.PathLike, tracking_uri: str | None = None):
 
 
 def _model_dir_in(path: Path, marker: str) -> Path:
-    """The stance model folder inside ``path``: itself, or an MLflow model's ``model_dir`` artifact."""
+    """The stance model folder that ``path`` is: a folder written by ``QuoteClassifier.save``
+    (``marker`` at its root) or an MLflow model (``MLmodel`` at its root, the stance model in
+    ``artifacts/model_dir``). Nothing below the root is searched: a folder is a model only if
+    its own root says so."""
+    if not path.is_dir():
+        raise ModelNotFoundError(f"{path}: not a folder; expected a stance model folder or an MLflow model folder")
     if (path / marker).is_file():
         return path
-    for candidate in (path / "artifacts" / "model_dir", *path.glob("**/model_dir")):
-        if (candidate / marker).is_file():
-            return candidate
-    raise ModelNotFoundError(f"{path}: no stance model inside (expected {marker} or an MLflow model with a model_dir artifact)")
+    if (path / "MLmodel").is_file():
+        from stance.safety import check_folder, inside
+
+        check_folder(path)
+        inner = path / "artifacts" / "model_dir"
+        if (inner / marker).is_file():
+            inside(inner, path)
+            return inner
+        raise ModelNotFoundError(f"{path}: an MLflow model without a stance model in artifacts/model_dir")
+    raise ModelNotFoundError(
+        f"{path}: not a model folder (expected {marker} written by QuoteClassifier.save, "
+        "or an MLflow model folder with an MLmodel file at its root)"
+    )
 
 
 def extract_quotes(text: str, lang: str | None = None):

@@ -17,9 +17,18 @@ warnings.filterwarnings("ignore", message=".*Add type hints to the `predict` met
 
 class StanceModel(PythonModel):
     def load_context(self, context):
-        from stance.models import load_model
+        from pathlib import PurePath
 
-        self.model = load_model(context.artifacts["model_dir"])
+        from stance.models import load_model
+        from stance.safety import UnsafeModelError
+
+        # MLflow joins the MLmodel file's relative path onto the model folder: refuse one that
+        # leaves it ("..", an absolute path) instead of loading whatever it points at.
+        given = context.artifacts["model_dir"]
+        parts = PurePath(given).parts
+        if ".." in parts or parts[-2:] != ("artifacts", "model_dir"):
+            raise UnsafeModelError(f"MLmodel: artifact model_dir {given!r} points outside the model's artifacts folder")
+        self.model = load_model(given)
 
     def predict(self, context, model_input, params=None):
         import pandas as pd

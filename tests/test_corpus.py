@@ -2,15 +2,14 @@
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, read_jsonl
-from stance.data import load_corpus, read_records
+from stance.data import load_corpus
 from stance.data.agreement import BEGIN as AGREEMENT_BEGIN, END as AGREEMENT_END, agreement, markdown as agreement_markdown
 from stance.data.build import build
-from stance.data.splits import near_duplicate_pairs, normalise
+from stance.data.splits import near_duplicate_pairs
 from stance.data.stats import BEGIN, END, load_splits, markdown
 from stance.labels import KINDS, LABELS
 

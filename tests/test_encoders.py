@@ -192,8 +192,12 @@ def test_warm_cache_is_fast(tmp_path):
 
 # ------------------------------------------------------------ build + config ----
 def test_build_encoder_from_mapping_and_instance(tmp_path):
-    enc = build_encoder({"_target_": HashEncoder.__module__ + ".HashEncoder", "dim": 5})
-    assert isinstance(enc, HashEncoder) and enc.dim == 5
+    # a config names one of the package's encoders (configs are also read back from saved models)
+    with pytest.raises(ValueError, match="refusing encoder _target_ 'test_encoders.HashEncoder'"):
+        build_encoder({"_target_": HashEncoder.__module__ + ".HashEncoder", "dim": 5})
+    with pytest.raises(ValueError, match="keys .'_recursive_'. are not accepted"):
+        build_encoder({"_target_": "stance.encoders.use.USEEncoder", "_recursive_": True})
+    enc = HashEncoder(dim=5)
     assert build_encoder(enc) is enc
     cached = build_encoder(enc, cache=tmp_path)
     assert isinstance(cached, CachedEncoder) and cached.dir.is_relative_to(tmp_path)

@@ -273,7 +273,8 @@ def test_ensemble_takes_a_list_of_configs_or_models(data):
     [
         ({"members": []}, "at least one member"),
         ({"members": [{"_target_": "os.system"}]}, "not a model family in stance.models"),
-        ({"members": [{"_target_": "stance.models.base.check_texts"}]}, "not a QuoteClassifier family"),
+        ({"members": [{"_target_": "stance.models.base.check_texts"}]}, "not a model family in stance.models"),
+        ({"members": [{"_target_": "stance.models.majority.MajorityClassifier", "_args_": [1]}]}, "keys .._args_.. are not accepted"),
         ({"members": [{"C": 1.0}]}, "_target_"),
         ({"members": {"../up": {"_target_": "stance.models.majority.MajorityClassifier"}}}, "folder-safe"),
         ({"members": [{"_target_": "stance.models.majority.MajorityClassifier"}], "weights": [1, 2]}, "2 weights for 1 members"),

@@ -8,7 +8,6 @@ the corpus texts into a temporary folder once per module; every test trains it f
 from __future__ import annotations
 
 import importlib.util
-import json
 import warnings
 
 from pathlib import Path

@@ -14,6 +14,10 @@ from .pretrained import is_offline_alias, resolve_pretrained
 POOLINGS = ("mean", "cls")
 # model types whose AutoModel accepts add_pooling_layer (the pooler is unused here)
 _HAS_POOLER_FLAG = {"bert", "roberta", "xlm-roberta", "camembert"}
+# Every from_pretrained call of the package: never code shipped with a model, weights only from
+# safetensors (a pickled .bin is never opened; see SECURITY.md).
+NO_REMOTE_CODE = {"trust_remote_code": False}
+SAFE_WEIGHTS = {"trust_remote_code": False, "use_safetensors": True}
 
 
 def _missing_message(name: str, exc: Exception) -> str:
@@ -81,7 +85,7 @@ class HFEncoder(Encoder):
             raise EncoderUnavailable("HFEncoder needs torch and transformers: pip install "
                                      "'stance[transformer]' (%s)" % exc) from None
         try:
-            self._config = AutoConfig.from_pretrained(self.path, local_files_only=not self.allow_download)
+            self._config = AutoConfig.from_pretrained(self.path, local_files_only=not self.allow_download, **NO_REMOTE_CODE)
         except (OSError, ValueError) as exc:
             raise EncoderUnavailable(_missing_message(self.model_name_or_path, exc)) from None
         # stable id: an alias or hub id as given; an ad-hoc local path made absolute
@@ -103,8 +107,8 @@ class HFEncoder(Encoder):
 
         if self.threads:
             torch.set_num_threads(int(self.threads))
-        kw = {"local_files_only": not self.allow_download}
-        mkw = dict(kw)
+        kw = {"local_files_only": not self.allow_download, **NO_REMOTE_CODE}
+        mkw = {**kw, **SAFE_WEIGHTS}
         if getattr(self._config, "model_type", None) in _HAS_POOLER_FLAG:
             mkw["add_pooling_layer"] = False
         try:

@@ -1,9 +1,8 @@
 """``build_encoder``: an encoder from a short name, a hub id / path, or a config."""
 from __future__ import annotations
 
-import importlib
 import os
-from typing import Any, Callable, Dict, Mapping, Union
+from typing import Any, Dict, Mapping, Union
 
 from .base import Encoder
 
@@ -46,14 +45,11 @@ def encoder_requirements(spec: Union[str, Mapping[str, Any]]) -> list:
     return list(REQUIREMENTS.get(spec.get("_target_", ""), []))
 
 
-def _locate(path: str) -> Callable[..., Encoder]:
-    mod, _, attr = path.rpartition(".")
-    if not mod:
-        raise ValueError("_target_ %r is not a dotted path" % path)
-    return getattr(importlib.import_module(mod), attr)
-
-
 def _from_mapping(cfg: Mapping[str, Any]) -> Encoder:
+    """Build an encoder from a config; its ``_target_`` must be one of ``stance.safety.ENCODERS``
+    (configs are also read from saved models, so they are never imported by a name they choose)."""
+    from stance.safety import ENCODERS, locate
+
     cfg = dict(cfg)
     if "_target_" not in cfg:
         name = cfg.pop("name", None)
@@ -64,9 +60,10 @@ def _from_mapping(cfg: Mapping[str, Any]) -> Encoder:
         base.update(cfg)
         cfg = base
     target = cfg.pop("_target_")
-    for k in [k for k in cfg if k.startswith("_")]:   # _recursive_, _convert_, ...
-        cfg.pop(k)
-    return _locate(target)(**cfg)
+    hydra_keys = sorted(k for k in cfg if str(k).startswith("_"))
+    if hydra_keys:
+        raise ValueError("encoder config keys %s are not accepted (only _target_ and the encoder's parameters)" % hydra_keys)
+    return locate(ENCODERS, target, "encoder _target_", "encoder config")(**cfg)
 
 
 def build_encoder(spec: Union[str, Mapping[str, Any], Encoder, Any],

@@ -7,7 +7,6 @@ output layout live here once.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -164,23 +163,38 @@ class QuoteClassifier(ABC):
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "QuoteClassifier":
-        """Load a model saved by ``save`` (any family)."""
+        """Load a model saved by ``save`` (any family).
+
+        The folder is data (SECURITY.md): its family must be one of ``stance.safety.MODEL_FAMILIES``
+        by exact name, its params plain JSON without Hydra keys, and it may hold no symbolic links.
+        """
+        import inspect
+
+        from stance import safety
+
         path = Path(path)
         meta_file = path / MODEL_FILE
         if not meta_file.is_file():
             raise ModelNotFoundError(f"{path}: not a saved stance model (no {MODEL_FILE})")
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        safety.check_folder(path)
+        meta = safety.read_json(meta_file)
+        if not isinstance(meta, dict) or not isinstance(meta.get("params"), dict):
+            raise ModelNotFoundError(f"{meta_file}: expected an object with 'class' and 'params'")
         if meta.get("labels") != {t: list(LABELS[t]) for t in TASKS}:
             raise ModelNotFoundError(f"{path}: model was trained with other label sets {meta.get('labels')}")
-        module, _, name = meta["class"].rpartition(".")
-        if not module.startswith("stance.models"):
-            raise ModelNotFoundError(f"{path}: refusing to load class {meta['class']!r} from outside stance.models")
-        model_cls = getattr(importlib.import_module(module), name)
-        if not (isinstance(model_cls, type) and issubclass(model_cls, cls)):
+        model_cls = safety.locate(safety.MODEL_FAMILIES, meta.get("class"), "model class", str(meta_file))
+        if not issubclass(model_cls, cls):
             raise ModelNotFoundError(f"{path}: {meta['class']} is not a {cls.__name__}")
+        accepted = inspect.signature(model_cls.__init__).parameters
+        unknown = sorted(set(meta["params"]) - set(accepted))
+        if unknown:
+            raise safety.UnsafeModelError(f"{meta_file}: unknown parameter(s) {unknown} for {meta['class']}")
+        temperatures = meta.get("temperatures", {})
+        if not isinstance(temperatures, dict) or not all(isinstance(v, (int, float)) for v in temperatures.values()):
+            raise ModelNotFoundError(f"{meta_file}: 'temperatures' must map tasks to numbers")
         model = model_cls(**meta["params"])
         model._load_state(path)
-        model.temperatures_ = {t: float(v) for t, v in meta.get("temperatures", {}).items()}
+        model.temperatures_ = {t: float(v) for t, v in temperatures.items()}
         return model
 
     @abstractmethod

@@ -17,7 +17,7 @@ Heads (``head``: one name for both tasks, or ``{stance: ..., tone: ...}``):
 * ``mlp``: a small ``MLPClassifier`` with early stopping
   (``class_weight="balanced"`` becomes per-sample weights).
 
-Saved state: the heads with skops (only sklearn/numpy/scipy types are accepted on
+Saved state: the heads with skops (only the types of ``stance.safety`` are accepted on
 load) and, as JSON params, the encoder config, so ``QuoteClassifier.load`` rebuilds
 the same encoder. Statements longer than a truncating encoder's maximum length are
 counted (``n_truncated_``, ``n_truncated_fit_``) and reported with a warning.
@@ -51,6 +51,13 @@ def encoder_spec(encoder: Any) -> str | dict:
         spec = {k: _plain(v) for k, v in encoder.items() if not str(k).startswith("_") or k == "_target_"}
         if "_target_" not in spec and "name" not in spec:
             raise ValueError(f"an encoder config needs _target_ or name, got keys {sorted(spec)}")
+        if "_target_" in spec:
+            from stance.safety import ENCODERS, UnsafeModelError
+
+            if spec["_target_"] not in ENCODERS:
+                raise UnsafeModelError(
+                    f"encoder _target_ {spec['_target_']!r} is not one of the package's encoders: {', '.join(ENCODERS)}"
+                )
         return spec
     raise ValueError(
         f"encoder must be a name ('use', 'e5', 'e5_hf', 'minilm', a model id) or an encoder config mapping, "
@@ -258,6 +265,6 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
             sio.dump(head, path / f"head_{task}.skops")
 
     def _load_state(self, path: Path) -> None:
-        from stance.models.tfidf import _load_skops
+        from stance.safety import load_skops
 
-        self.heads_ = {task: _load_skops(path / f"head_{task}.skops") for task in TASKS}
+        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in TASKS}

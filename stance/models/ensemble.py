@@ -13,13 +13,13 @@ order, or a mapping from member name to weight; they are normalised to sum to 1.
 
 ``fit`` fits every member on the same data. ``save`` stores each member in its own
 subfolder (``members/<name>/``) with the member's own ``save``; ``load`` loads each
-one back with ``QuoteClassifier.load`` (and its checks). The member configs are the
+one back with ``QuoteClassifier.load`` (and its checks). Members are built from the model-family
+allow-list of ``stance.safety``, never through Hydra (their configs are read back from files). The member configs are the
 ensemble's params, so they are logged and saved as JSON.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from pathlib import Path
@@ -29,51 +29,40 @@ import numpy as np
 
 from stance.labels import TASKS
 from stance.models.base import QuoteClassifier, _plain, check_texts
+from stance.safety import MODEL_FAMILIES, locate, read_json
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MEMBERS_DIR = "members"
 
 
+# Hydra's own keys in a member config from the command line (conf/model/*.yaml sets
+# _recursive_: false); they say nothing about the model and are not kept.
+_HYDRA_KEYS = ("_recursive_", "_convert_")
+
+
 def _member_config(model: Any, where: str) -> dict:
     if isinstance(model, QuoteClassifier):
-        return {"_target_": f"{type(model).__module__}.{type(model).__qualname__}", "_recursive_": False, **model.get_params()}
+        return {"_target_": f"{type(model).__module__}.{type(model).__qualname__}", **model.get_params()}
     cfg = _plain(model)
     if not isinstance(cfg, Mapping) or "_target_" not in cfg:
         raise ValueError(f"ensemble member {where} must be a model config with _target_ or a QuoteClassifier, got {cfg!r}")
-    if not str(cfg["_target_"]).startswith("stance.models."):
+    cfg = {k: v for k, v in cfg.items() if k not in _HYDRA_KEYS}
+    if cfg["_target_"] not in MODEL_FAMILIES:
         raise ValueError(f"ensemble member {where}: _target_ {cfg['_target_']!r} is not a model family in stance.models")
-    return dict(cfg)
-
-
-def _member_class(target: str, where: str) -> type:
-    """The class a member's ``_target_`` names, checked to be a family in ``stance.models``
-    before anything is called (saved params are data: they must not run arbitrary code)."""
-    module, _, name = target.rpartition(".")
-    try:
-        obj = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ValueError(f"ensemble member {where}: cannot import _target_ {target!r} ({exc})") from None
-    if not (isinstance(obj, type) and issubclass(obj, QuoteClassifier) and obj.__module__.startswith("stance.models")):
-        raise ValueError(f"ensemble member {where}: _target_ {target!r} is not a QuoteClassifier family in stance.models")
-    return obj
+    other = sorted(k for k in cfg if str(k).startswith("_") and k != "_target_")
+    if other:
+        raise ValueError(f"ensemble member {where}: config keys {other} are not accepted")
+    return cfg
 
 
 def _build_member(cfg: Mapping, where: str) -> QuoteClassifier:
-    from hydra.errors import InstantiationException
-    from hydra.utils import instantiate
-
-    _member_class(str(cfg["_target_"]), where)
-    cfg = dict(cfg)
-    # A member's params are plain values: a nested config with _target_ (an encoder) is passed
-    # on as a config, as the model configs in conf/model/ do with _recursive_: false.
-    cfg.setdefault("_recursive_", False)
+    """A member built from its config by the allow-list (saved params are data: no Hydra here)."""
+    model_cls = locate(MODEL_FAMILIES, cfg["_target_"], "ensemble member _target_", f"ensemble member {where}")
+    params = {k: v for k, v in cfg.items() if k != "_target_"}
     try:
-        model = instantiate(cfg)
-    except InstantiationException as exc:
-        raise ValueError(f"ensemble member {where} has an invalid config: {exc.__cause__ or exc}") from None
-    if not isinstance(model, QuoteClassifier):
-        raise ValueError(f"ensemble member {where}: {cfg['_target_']} is not a QuoteClassifier")
-    return model
+        return model_cls(**params)
+    except TypeError as exc:
+        raise ValueError(f"ensemble member {where} has an invalid config: {exc}") from None
 
 
 class EnsembleClassifier(QuoteClassifier):
@@ -141,7 +130,8 @@ class EnsembleClassifier(QuoteClassifier):
         (path / "ensemble.json").write_text(json.dumps({"members": self.member_names}, indent=1), encoding="utf-8")
 
     def _load_state(self, path: Path) -> None:
-        saved = json.loads((path / "ensemble.json").read_text(encoding="utf-8"))["members"]
+        saved = read_json(path / "ensemble.json")
+        saved = saved.get("members") if isinstance(saved, dict) else None
         if saved != self.member_names:
             raise ValueError(f"{path}: saved members {saved} do not match the params' members {self.member_names}")
         self.members_ = {name: QuoteClassifier.load(path / _MEMBERS_DIR / name) for name in saved}

@@ -15,9 +15,6 @@ import numpy as np
 from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
-# Types a saved tf-idf model may contain; anything else in a file is refused on load.
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
-
 
 class TfidfClassifier(QuoteClassifier):
     def __init__(
@@ -122,15 +119,7 @@ class TfidfClassifier(QuoteClassifier):
             sio.dump(head, path / f"head_{task}.skops")
 
     def _load_state(self, path: Path) -> None:
-        self.features_ = _load_skops(path / "features.skops")
-        self.heads_ = {task: _load_skops(path / f"head_{task}.skops") for task in TASKS}
+        from stance.safety import load_skops
 
-
-def _load_skops(file: Path):
-    import skops.io as sio
-
-    untrusted = sio.get_untrusted_types(file=file)
-    refused = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
-    if refused:
-        raise ValueError(f"{file}: refusing to load unexpected types {refused}")
-    return sio.load(file, trusted=untrusted)
+        self.features_ = load_skops(path / "features.skops")
+        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in TASKS}

@@ -178,17 +178,23 @@ class TransformerClassifier(QuoteClassifier):
 
     def _load_pretrained(self):
         from stance.encoders.base import EncoderUnavailable
-        from stance.encoders.hf import _HAS_POOLER_FLAG, _missing_message, _quiet_transformers
+        from stance.encoders.hf import (
+            _HAS_POOLER_FLAG,
+            NO_REMOTE_CODE,
+            SAFE_WEIGHTS,
+            _missing_message,
+            _quiet_transformers,
+        )
         from transformers import AutoConfig, AutoModel, AutoTokenizer
 
         p = self._params
         if self.path_ is None:
             self._check_pretrained()
-        kw = {"local_files_only": not p["allow_download"]}
+        kw = {"local_files_only": not p["allow_download"], **NO_REMOTE_CODE}
         try:
             with _quiet_transformers():
                 config = AutoConfig.from_pretrained(self.path_, **kw)
-                mkw = dict(kw)
+                mkw = {**kw, **SAFE_WEIGHTS}
                 if getattr(config, "model_type", None) in _HAS_POOLER_FLAG:
                     mkw["add_pooling_layer"] = False
                 tokenizer = AutoTokenizer.from_pretrained(self.path_, **kw)
@@ -370,23 +376,37 @@ class TransformerClassifier(QuoteClassifier):
 
     def _load_state(self, path: Path) -> None:
         import torch
+        from safetensors import SafetensorError
         from safetensors.torch import load_file
-        from stance.encoders.hf import _HAS_POOLER_FLAG, _quiet_transformers
+        from stance.encoders.hf import _HAS_POOLER_FLAG, NO_REMOTE_CODE, _quiet_transformers
+        from stance.safety import UnsafeModelError, read_json
         from transformers import AutoConfig, AutoModel, AutoTokenizer
 
         p = self._params
         if p["threads"]:
             torch.set_num_threads(p["threads"])
-        with _quiet_transformers():
-            config = AutoConfig.from_pretrained(path, local_files_only=True)
-            kw = {"add_pooling_layer": False} if getattr(config, "model_type", None) in _HAS_POOLER_FLAG else {}
-            encoder = AutoModel.from_config(config, **kw)
-            self.tokenizer_ = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        # config.json may name code to import (auto_map); a saved model never needs it
+        for name in ("config.json", "tokenizer_config.json"):
+            if (path / name).is_file() and "auto_map" in (read_json(path / name) or {}):
+                raise UnsafeModelError(f"{path / name}: refusing 'auto_map' (code shipped with a model)")
+        weights = path / WEIGHTS_FILE
+        try:
+            with _quiet_transformers():
+                config = AutoConfig.from_pretrained(path, local_files_only=True, **NO_REMOTE_CODE)
+                kw = {"add_pooling_layer": False} if getattr(config, "model_type", None) in _HAS_POOLER_FLAG else {}
+                encoder = AutoModel.from_config(config, **kw)
+                self.tokenizer_ = AutoTokenizer.from_pretrained(path, local_files_only=True, **NO_REMOTE_CODE)
+            state = load_file(str(weights))
+        except (OSError, ValueError, SafetensorError) as exc:
+            raise UnsafeModelError(f"{weights.parent}: not a loadable transformer model ({' '.join(str(exc).split())[:200]})") from None
         net = _build_net(encoder, p["pooling"], p["dropout"], {t: None for t in TASKS})
-        net.load_state_dict(load_file(str(path / WEIGHTS_FILE)), strict=True)
+        try:
+            net.load_state_dict(state, strict=True)
+        except RuntimeError as exc:
+            raise UnsafeModelError(f"{weights}: weights do not fit the saved config ({str(exc).splitlines()[0]})") from None
         self.net_ = net.eval()
         history = path / HISTORY_FILE
-        self.history_ = json.loads(history.read_text(encoding="utf-8")) if history.is_file() else []
+        self.history_ = read_json(history) if history.is_file() else []
 
 
 # -- pieces the Trainer drives --------------------------------------------------
