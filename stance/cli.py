@@ -13,11 +13,30 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 400 else text[:397] + "..."
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what SLURM and Kubernetes send before SIGKILL), handled like Ctrl-C."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated(f"signal {signum}")
+
+
 @contextlib.contextmanager
 def user_errors(program: str):
-    """Turn errors the user can fix into ``<program>: error: <one line>`` and exit status 2."""
+    """Turn errors the user can fix into ``<program>: error: <one line>`` and exit status 2;
+    SIGTERM and Ctrl-C end the job's run as KILLED and exit 143 / 130 with one line."""
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         yield
+    except KeyboardInterrupt as exc:
+        name = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        print(f"{program}: {name}; the run was ended as KILLED and nothing was registered", file=sys.stderr)
+        sys.exit(143 if isinstance(exc, Terminated) else 130)
     except StanceError as exc:
         print(f"{program}: error: {_one_line(exc)}", file=sys.stderr)
         sys.exit(2)
@@ -28,3 +47,6 @@ def user_errors(program: str):
             print(f"{program}: error: MLflow: {_one_line(exc.message)}", file=sys.stderr)
             sys.exit(2)
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -26,6 +26,7 @@ class TrackingConfig:
     uri: str = MISSING
     experiment: str = "quote-stance"
     timeout: float = 5.0
+    retry_seconds: float = 60.0  # a server's failed request is retried this long in all
 
 
 @dataclass
@@ -40,6 +41,9 @@ class TrainConfig:
     register_alias: Optional[str] = None
     run_name: Optional[str] = None
     n_boot: int = 1000
+    # Extra labelled sets scored in every run: name -> folder with validation.jsonl / test.jsonl
+    # (metrics <task>_<name>_validation_macro_f1 ...); the realistic set by default.
+    eval_sets: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

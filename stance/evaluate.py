@@ -25,7 +25,7 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     dataset, split, fp = load_eval_set(cfg.data.path, cfg.split)
     if cfg.data.limit:
         dataset = dataset.select(range(min(cfg.data.limit, len(dataset))))
-    tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout)
+    tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)
     model = load(cfg.model_uri, tracking_uri=cfg.tracking.uri)
     tags = run_tags(cfg, fp, "evaluate") | {"stance.model_uri": cfg.model_uri, "stance.model_family": type(model).__name__}
     run_name = cfg.run_name or f"evaluate {cfg.model_uri}"

@@ -1,7 +1,9 @@
 """The MLflow pyfunc wrapper, logged as a "model from code" (no cloudpickle).
 
-Input: a DataFrame with a ``text`` column (or a list of strings). Output: one row per
-input with ``stance``, ``tone`` and ``<task>_p_<label>`` columns.
+Input: a DataFrame with a ``text`` column (MLflow checks it against the logged signature, which
+names that one string column; a bare list or string is refused by MLflow's schema check: wrap it
+as ``pd.DataFrame({"text": texts})``). Output: one row per input row, same index, with ``stance``,
+``tone`` and ``<task>_p_<label>`` columns.
 """
 
 from __future__ import annotations
@@ -36,12 +38,10 @@ class StanceModel(PythonModel):
         if isinstance(model_input, pd.DataFrame):
             if "text" not in model_input.columns:
                 raise ValueError(f"input needs a 'text' column; got columns {list(model_input.columns)}")
-            texts = model_input["text"].tolist()
-        elif isinstance(model_input, str):
-            texts = [model_input]
-        else:
-            texts = list(model_input)
-        return self.model.predict_frame(texts)
+            return self.model.predict_frame(model_input["text"])
+        if isinstance(model_input, str):
+            model_input = [model_input]
+        return self.model.predict_frame(list(model_input))
 
 
 mlflow.models.set_model(StanceModel())

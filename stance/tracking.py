@@ -41,11 +41,14 @@ def artifact_root_for(uri: str) -> str | None:
     return None
 
 
-def connect(uri: str | None = None, timeout: float = 5.0) -> str:
+def connect(uri: str | None = None, timeout: float = 5.0, retry_seconds: float = 60.0) -> str:
     """Point MLflow at ``uri`` (default: ``default_tracking_uri()``) after checking it is usable.
 
     A server that does not answer, or a SQLite file in a missing folder, raises a
-    one-line ``TrackingError`` saying what to fix.
+    one-line ``TrackingError`` saying what to fix. For a server, MLflow's client retries a
+    failed request for about ``retry_seconds`` in all (not its default of many minutes); a
+    new SQLite store is created once, under a file lock, so parallel jobs never race on its
+    schema. Runs of this host left RUNNING by a process that is gone are marked FAILED.
     """
     import mlflow
 
@@ -54,6 +57,7 @@ def connect(uri: str | None = None, timeout: float = 5.0) -> str:
         import urllib.error
         import urllib.request
 
+        _bound_retries(retry_seconds)
         try:
             with urllib.request.urlopen(uri.rstrip("/") + "/health", timeout=timeout) as resp:
                 resp.read()
@@ -67,8 +71,34 @@ def connect(uri: str | None = None, timeout: float = 5.0) -> str:
         folder = Path(uri[len("sqlite:///"):]).parent
         if not folder.is_dir():
             raise TrackingError(f"tracking store folder {folder} does not exist; create it or set tracking.uri")
+        with file_lock(Path(uri[len("sqlite:///"):]).with_suffix(".lock")):
+            mlflow.MlflowClient(uri).search_experiments(max_results=1)  # creates and migrates the schema
     mlflow.set_tracking_uri(uri)
     return uri
+
+
+def _bound_retries(retry_seconds: float) -> None:
+    """MLflow's HTTP retries (urllib3: sleeps of 1, 2, 4, ... s) sized to about ``retry_seconds``
+    in all; MLflow's own default keeps a job retrying for over ten minutes."""
+    import math
+
+    retries = max(1, int(math.log2(max(retry_seconds, 1.0) + 1)))
+    os.environ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = str(retries)
+    os.environ["MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR"] = "1"
+    os.environ["MLFLOW_HTTP_REQUEST_TIMEOUT"] = str(int(max(5.0, retry_seconds / 4)))
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``path`` (created if missing) for the body's duration."""
+    import fcntl
+
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def experiment_id(name: str) -> str:
@@ -121,6 +151,46 @@ def config_container(cfg) -> dict:
 
 
 # -- run lifecycle ---------------------------------------------------------------
+def owner_tags() -> dict[str, str]:
+    """Which process owns a run: host, pid and the pid's start time (pids are reused)."""
+    import socket
+
+    import psutil
+
+    me = psutil.Process()
+    return {"stance.host": socket.gethostname(), "stance.pid": str(me.pid), "stance.pid_started": f"{me.create_time():.3f}"}
+
+
+def _owner_alive(tags: Mapping[str, str]) -> bool:
+    import psutil
+
+    try:
+        return f"{psutil.Process(int(tags['stance.pid'])).create_time():.3f}" == tags.get("stance.pid_started")
+    except (psutil.Error, KeyError, ValueError):
+        return False
+
+
+def reap_orphans(experiment_ids: list[str] | None = None) -> list[str]:
+    """Mark FAILED the RUNNING runs of this host whose owning process is gone (killed, or its
+    last calls never reached a server that was down); returns their ids. Runs of other hosts
+    are left alone: their processes cannot be checked from here."""
+    import socket
+
+    import mlflow
+
+    client = mlflow.MlflowClient()
+    ids = experiment_ids or [e.experiment_id for e in client.search_experiments()]
+    host = socket.gethostname()
+    reaped = []
+    for run in client.search_runs(ids, filter_string=f"attributes.status = 'RUNNING' and tags.`stance.host` = '{host}'"):
+        if _owner_alive(run.data.tags):
+            continue
+        client.set_tag(run.info.run_id, "stance.error", f"owning process {run.data.tags.get('stance.pid')} on {host} is gone")
+        client.set_terminated(run.info.run_id, status="FAILED")
+        reaped.append(run.info.run_id)
+    return reaped
+
+
 @contextlib.contextmanager
 def tracked_run(
     experiment: str,
@@ -129,26 +199,47 @@ def tracked_run(
     params: Mapping[str, Any] | None = None,
     parent_run_id: str | None = None,
 ) -> Iterator[Any]:
-    """An MLflow run that ends FINISHED, or FAILED (with the parent too) if the body raises.
+    """An MLflow run that ends FINISHED, or FAILED (KILLED for an interrupt or SIGTERM) if the
+    body raises; the error that ended it is what propagates, even when the server is gone and
+    the end state cannot be recorded (the next job on this host records it: ``reap_orphans``).
 
     Call ``connect`` first. ``params`` may be nested; they are logged flattened.
     """
     import mlflow
 
     exp_id = experiment_id(experiment)
-    run = mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=dict(tags or {}), parent_run_id=parent_run_id)
+    reap_orphans([exp_id])
+    run = mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags={**owner_tags(), **dict(tags or {})},
+                           parent_run_id=parent_run_id)
     try:
         if params:
             log_params(params)
         yield run
     except BaseException as exc:
-        mlflow.set_tag("stance.error", f"{type(exc).__name__}: {exc}"[:5000])
-        mlflow.end_run(status="FAILED")
-        if parent_run_id:
-            mlflow.MlflowClient().set_terminated(parent_run_id, status="FAILED")
+        status = "KILLED" if isinstance(exc, KeyboardInterrupt) else "FAILED"
+        try:
+            mlflow.set_tag("stance.error", f"{type(exc).__name__}: {exc}"[:5000])
+            mlflow.end_run(status=status)
+        except Exception as later:  # the store is gone too: keep the first error, say what happened
+            import sys
+
+            _drop_active_run()
+            print(f"note: run {run.info.run_id} could not be marked {status} ({type(later).__name__}); "
+                  "the next job on this host will mark it FAILED", file=sys.stderr)
         raise
     else:
         mlflow.end_run(status="FINISHED")
+
+
+def _drop_active_run() -> None:
+    """Forget the active run locally when ending it on the store failed (the store is gone)."""
+    try:
+        from mlflow.tracking import fluent
+
+        stack = fluent._active_run_stack.get() if hasattr(fluent._active_run_stack, "get") else fluent._active_run_stack
+        stack.clear()
+    except Exception:  # private API moved: a later start_run in this process may then nest
+        pass
 
 
 def log_params(params: Mapping[str, Any]) -> None:
@@ -279,31 +370,59 @@ class SweepCallback(_HydraCallback):
     """Creates the store, the experiment and the sweep's parent run once, before the jobs.
 
     Jobs find the parent through a file in the sweep folder (works across the joblib
-    launcher's worker processes) and open nested child runs.
+    launcher's worker processes) and open nested child runs. The parent always ends: at the
+    end of the multirun, or at the launching process's exit when a job's failure stopped the
+    sweep (Hydra then skips ``on_multirun_end``), FAILED if any child failed, with the count of
+    failed children as the tag ``stance.failed_children``.
     """
 
     def on_multirun_start(self, config, **kwargs) -> None:
+        import atexit
+
         import mlflow
 
-        connect(config.tracking.uri, timeout=config.tracking.get("timeout", 5))
+        connect(config.tracking.uri, timeout=config.tracking.get("timeout", 5),
+                retry_seconds=config.tracking.get("retry_seconds", 60))
         exp_id = experiment_id(config.tracking.experiment)
         sweep_dir = Path(config.hydra.sweep.dir)
         sweep_dir.mkdir(parents=True, exist_ok=True)
         run = mlflow.MlflowClient().create_run(
             exp_id,
             run_name=f"sweep {sweep_dir.name}",
-            tags={"stance.run_type": "sweep", "stance.sweep_dir": str(sweep_dir), "stance.git_commit": git_commit(), "mlflow.source.git.commit": git_commit()},
+            tags={"stance.run_type": "sweep", "stance.sweep_dir": str(sweep_dir), "stance.git_commit": git_commit(),
+                  "mlflow.source.git.commit": git_commit(), **owner_tags()},
         )
         (sweep_dir / PARENT_RUN_FILE).write_text(run.info.run_id)
         os.environ[PARENT_RUN_ENV] = run.info.run_id
+        atexit.register(finish_sweep, run.info.run_id, sweep_dir)
 
     def on_multirun_end(self, config, **kwargs) -> None:
-        import mlflow
-
         marker = Path(config.hydra.sweep.dir) / PARENT_RUN_FILE
-        if not marker.is_file():
+        if marker.is_file():
+            finish_sweep(marker.read_text().strip(), marker.parent)
+
+
+def finish_sweep(parent_run_id: str, sweep_dir: Path | None = None) -> None:
+    """End a sweep's parent run if it is still RUNNING: FAILED when a job failed (its run FAILED
+    or KILLED, or a job folder without a finished run: it failed before its run began), counted
+    in ``stance.failed_children``; FINISHED otherwise."""
+    import mlflow
+
+    client = mlflow.MlflowClient()
+    try:
+        parent = client.get_run(parent_run_id)
+        if parent.info.status != "RUNNING":
             return
-        client = mlflow.MlflowClient()
-        run_id = marker.read_text().strip()
-        if client.get_run(run_id).info.status == "RUNNING":
-            client.set_terminated(run_id, status="FINISHED")
+        children = client.search_runs([parent.info.experiment_id], filter_string=f"tags.mlflow.parentRunId = '{parent_run_id}'")
+        failed = sum(1 for c in children if c.info.status in ("FAILED", "KILLED"))
+        if sweep_dir is not None:
+            started = sum(1 for d in Path(sweep_dir).iterdir() if (d / ".hydra").is_dir())
+            finished = sum(1 for c in children if c.info.status == "FINISHED")
+            failed = max(failed, started - finished)
+        client.set_tag(parent_run_id, "stance.failed_children", str(failed))
+        client.set_tag(parent_run_id, "stance.children", str(len(children)))
+        client.set_terminated(parent_run_id, status="FAILED" if failed else "FINISHED")
+    except Exception as exc:  # at exit with the store gone: the next job's reap_orphans ends it
+        import sys
+
+        print(f"note: sweep run {parent_run_id} could not be ended ({type(exc).__name__})", file=sys.stderr)

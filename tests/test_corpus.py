@@ -7,9 +7,9 @@ import pytest
 
 from conftest import ROOT, read_jsonl
 from stance.data import load_corpus
-from stance.data.agreement import BEGIN as AGREEMENT_BEGIN, END as AGREEMENT_END, agreement, markdown as agreement_markdown
+from stance.data.agreement import SECTIONS, agreement, markdown as agreement_markdown
 from stance.data.build import build
-from stance.data.splits import near_duplicate_pairs
+from stance.data.splits import near_duplicate_pairs, normalise
 from stance.data.stats import BEGIN, END, load_splits, markdown
 from stance.labels import KINDS, LABELS
 
@@ -82,12 +82,14 @@ def test_second_annotation_is_blind_and_large_enough():
         assert -1 <= report[task]["kappa"] <= 1
 
 
-def test_agreement_figures_are_generated_and_adjudication_applied(records):
-    folder = ROOT / "data/annotation"
-    report = agreement(folder)
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s[0])
+def test_agreement_figures_are_generated_and_adjudication_applied(records, section):
+    name, begin, end, wording = section
+    folder = ROOT / name
+    report = agreement(folder) | {"folder": name}
     assert json.loads((folder / "agreement.json").read_text()) == report, "run: python -m stance.data.agreement --update-card data/DATACARD.md"
     card = (ROOT / "data/DATACARD.md").read_text(encoding="utf-8")
-    assert card.split(AGREEMENT_BEGIN, 1)[1].split(AGREEMENT_END, 1)[0].strip() == agreement_markdown(report).strip()
+    assert card.split(begin, 1)[1].split(end, 1)[0].strip() == agreement_markdown(report, **wording).strip()
     # The corpus carries the adjudicated label of every disagreement.
     by_id = {r["id"]: r for r in records}
     for row in read_jsonl(folder / "adjudicated.jsonl"):
@@ -120,3 +122,30 @@ def test_article_offsets_and_labels(article):
         assert st["speaker"]
     for ns in article.get("non_statements", []):
         assert text[ns["start"] : ns["end"]] == ns["text"]
+
+
+def test_realistic_set_is_current_and_blind(records):
+    """validation/test are what the builder makes from the sources and the two blind annotations
+    (agreed label, else the adjudicated one); halves never share a text; no realistic statement
+    is in the training corpus; the data card's section is current."""
+    from stance.data.realistic import BEGIN as R_BEGIN, END as R_END, HALVES, card_markdown, gold_records
+
+    folder = ROOT / "data" / "realistic"
+    gold = {r["id"]: r for r in gold_records(folder)}
+    first = {r["id"]: r for r in map(json.loads, (folder / "annotation/first_pass.jsonl").read_text().splitlines())}
+    halves = {h: [json.loads(line) for line in (folder / f"{h}.jsonl").read_text().splitlines()] for h in HALVES}
+    assert sorted(r["id"] for h in HALVES for r in halves[h]) == sorted(gold)
+    assert len(gold) >= 600 and min(len(v) for v in halves.values()) >= 280
+    for h in HALVES:
+        for r in halves[h]:
+            assert r == gold[r["id"]] and "writer_stance" not in r
+    agreed = [i for i in gold if all(first[i][t] == gold[i][t] for t in ("stance", "tone"))]
+    assert len(agreed) >= 0.9 * len(gold)
+    assert not {normalise(r["text"]) for r in halves["validation"]} & {normalise(r["text"]) for r in halves["test"]}
+    # independent writers do meet on stock phrases ("non-negotiable", "candid, in-depth and constructive"); nothing longer
+    corpus = {normalise(r["text"]) for r in records}
+    assert not {t for t in corpus & {normalise(r["text"]) for r in gold.values()} if len(t.split()) > 5}
+    card = (ROOT / "data" / "DATACARD.md").read_text(encoding="utf-8")
+    section = card.split(R_BEGIN, 1)[1].split(R_END, 1)[0]
+    assert section.strip() == card_markdown(folder, agreement(folder / "annotation")).strip(), \
+        "run: python -m stance.data.realistic --update-card data/DATACARD.md"

@@ -95,10 +95,36 @@ def test_class_label_features_and_deterministic_splits(tmp_path, corpus_records)
 def test_split_ignores_input_order():
     words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
     texts = [f"{words[i % 12]} {words[(i * 5) % 12]} {i * 7919}" for i in range(60)] + ["zupełnie inne zdanie"] * 2
-    strata = ["a" if i % 3 else "b" for i in range(62)]
-    first = dict(zip(texts, assign_splits(texts, strata, seed=3)))
-    rev = dict(zip(texts[::-1], assign_splits(texts[::-1], strata[::-1], seed=3)))
+    first = dict(zip(texts, assign_splits(texts, seed=3)))
+    rev = dict(zip(texts[::-1], assign_splits(texts[::-1], seed=3)))
     assert first == rev
+
+
+def test_editing_labels_or_adding_statements_moves_nothing(tmp_path):
+    """A statement's split depends on its text (and near-duplicates) only: relabelling every
+    statement, or adding new unrelated ones, leaves every split assignment as it was."""
+    from stance.data.build import build
+
+    import itertools
+
+    places = ("Genewie", "Kairze", "Dosze", "Ankarze", "Rijadzie")
+    labels = list(itertools.product(("conciliatory", "hardline", "neutral"), ("positive", "negative", "neutral")))
+    recs = [GOOD | {"id": f"s{i}", "text": f"{i * 7919} {places[i % 5]} {i * i} rozmowy {(i * 37) % 101}.",
+                    "stance": labels[i % 9][0], "tone": labels[i % 9][1]} for i in range(45)]
+    write_jsonl(tmp_path / "src" / "a.jsonl", recs)
+
+    def owners(out):
+        build(tmp_path / "src", out)
+        return {r["id"]: split for split in ("train", "validation", "test")
+                for r in map(json.loads, (out / f"{split}.jsonl").read_text().splitlines())}
+
+    before = owners(tmp_path / "before")
+    flip = {"conciliatory": "hardline", "hardline": "neutral", "neutral": "conciliatory"}
+    write_jsonl(tmp_path / "src" / "a.jsonl", [r | {"stance": flip[r["stance"]], "tone": "neutral"} for r in recs])
+    write_jsonl(tmp_path / "src" / "b.jsonl", [GOOD | {"id": f"n{i}", "text": f"Całkiem nowe zdanie {i * 31}."} for i in range(40)])
+    after = owners(tmp_path / "after")
+    assert set(before.values()) == {"train", "validation", "test"}
+    assert {k: after[k] for k in before} == before
 
 
 def test_near_duplicates_share_a_group():

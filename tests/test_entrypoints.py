@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import stance
-from conftest import error_lines, run_module, write_jsonl
+from conftest import ROOT, error_lines, run_module, write_jsonl
 from stance.labels import output_columns
 
 
@@ -23,7 +23,7 @@ def runs(uri):
 def trained(small_corpus, tracking_uri, hydra_outputs):
     proc = run_module(
         "stance.train", f"data.path={small_corpus}", f"tracking.uri={tracking_uri}", "register=true",
-        "register_alias=champion", "n_boot=100", *hydra_outputs,
+        "register_alias=champion", "n_boot=100", f"eval_sets.realistic={ROOT / 'data' / 'realistic'}", *hydra_outputs,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
@@ -42,6 +42,13 @@ def test_train_run_is_fully_tracked(trained, tracking_uri):
             for name in ("macro_f1", "f_avg", "accuracy", "macro_f1_ci_low", "macro_f1_ci_high", "ece"):
                 assert f"{task}_{split}_{name}" in metrics
         assert 0.0 <= metrics[f"{task}_test_macro_f1_ci_low"] <= metrics[f"{task}_test_macro_f1"] <= metrics[f"{task}_test_macro_f1_ci_high"]
+        # the realistic set is scored in every run, per half and language
+        for half in ("realistic_validation", "realistic_test"):
+            for name in ("macro_f1", "macro_f1_ci_low", "pl_macro_f1", "en_macro_f1"):
+                assert f"{task}_{half}_{name}" in metrics, (half, name)
+    assert len(tags["stance.eval_fingerprint.realistic"]) == 33
+    assert tags["stance.pid"].isdigit() and tags["stance.host"]
+    assert "realistic stance validation / test" in trained.stdout
     c = client(tracking_uri)
     names = {f.path for f in c.list_artifacts(run.info.run_id)} | {
         f.path for d in ("plots", "reports", "predictions", "hydra") for f in c.list_artifacts(run.info.run_id, d)

@@ -20,7 +20,8 @@ def xy(records):
 
 @pytest.fixture(scope="module")
 def train_test(corpus_records):
-    return xy(corpus_records["train"][:300]), xy(corpus_records["test"][:80])
+    # every 13th statement: both languages and every part of the corpus (files are sorted by id)
+    return xy(corpus_records["train"][::13][:300]), xy(corpus_records["test"][::13][:80])
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -126,3 +127,58 @@ def test_calibration_is_saved_and_keeps_labels(train_test, corpus_records, tmp_p
     again = load_model(model.save(tmp_path / "m"))
     assert again.temperatures_ == model.temperatures_
     assert np.allclose(again.predict_frame(xt).iloc[:, 2:].to_numpy(float), calibrated.iloc[:, 2:].to_numpy(float))
+
+
+@pytest.fixture(scope="module")
+def tfidf(train_test):
+    (x, y), _ = train_test
+    return TfidfClassifier(seed=1).fit(x, y)
+
+
+def test_dataframe_and_series_inputs_keep_rows_and_index(tfidf, train_test):
+    """A DataFrame gives one row per input row (never a prediction per column name), with its
+    own columns and index beside the predictions; a Series keeps its index for ``join``."""
+    import pandas as pd
+
+    _, (xt, _) = train_test
+    df = pd.DataFrame({"text": xt[:5], "source": list("abcde")}, index=[10, 3, 7, 42, 5])
+    out = tfidf.predict_frame(df)
+    assert list(out.index) == [10, 3, 7, 42, 5] and list(out["source"]) == list("abcde")
+    direct = tfidf.predict_frame(xt[:5])
+    assert list(out["stance"]) == list(direct["stance"])
+    np.testing.assert_allclose(out["stance_p_hardline"].to_numpy(), direct["stance_p_hardline"].to_numpy())
+    assert len(tfidf.predict(df)) == 5
+    filtered = df[df["source"] != "b"]
+    joined = filtered.join(tfidf.predict_frame(filtered["text"]))
+    assert list(joined.index) == [10, 7, 42, 5] and joined["stance"].notna().all()
+    with pytest.raises(ValueError, match="a DataFrame needs a 'text' column; it has \\['tekst'\\]"):
+        tfidf.predict(pd.DataFrame({"tekst": xt[:3]}))
+
+
+@pytest.mark.parametrize("bad, error, message", [
+    (None, TypeError, "got None"),
+    (b"Rozmowy", TypeError, "got bytes; decode them first"),
+    (["Rozmowy", "\u200b\u200b \ufeff"], ValueError, "text at position 1 is empty \\(or only spaces and invisible"),
+    (["x" * 20_001], ValueError, "20,001 characters, over the limit of 20,000"),
+    ({"text": "a"}, TypeError, "got a dict"),
+])
+def test_api_edges_are_one_line_errors(tfidf, bad, error, message):
+    with pytest.raises(error, match=message):
+        tfidf.predict(bad)
+
+
+def test_empty_input_gives_an_empty_result(tfidf):
+    assert tfidf.predict([]) == []
+    frame = tfidf.predict_frame([])
+    assert list(frame.columns) == output_columns() and len(frame) == 0
+
+
+def test_long_text_limit_is_configurable(tfidf):
+    long = "Rozmowy były konstruktywne. " * 1000  # 28,000 characters
+    with pytest.raises(ValueError, match="over the limit"):
+        tfidf.predict(long)
+    tfidf.max_text_chars = 50_000
+    try:
+        assert tfidf.predict(long)["stance"] in LABELS["stance"]
+    finally:
+        del tfidf.max_text_chars

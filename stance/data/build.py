@@ -4,8 +4,8 @@
 
 Sources are validated; exact duplicates (same normalised text) are dropped, keeping the
 first; near-duplicates (character 5-gram Jaccard > 0.8) are grouped so a group never
-straddles two splits; splits are stratified by stance × tone and language and are
-deterministic (same sources and seed → byte-identical files). Files are written to a
+straddles two splits; a statement's split comes from a stable hash of its near-duplicate
+group (never its labels or position), and splits are deterministic (same sources and seed → byte-identical files). Files are written to a
 temporary name and renamed.
 """
 
@@ -37,11 +37,11 @@ def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED) -> di
         unique.append(rec)
     names = assign_splits(
         [r["text"] for r in unique],
-        [f"{r['lang']}|{r['stance']}|{r['tone']}" for r in unique],
         fractions=fractions,
         seed=seed,
     )
     counts = {}
+    out.mkdir(parents=True, exist_ok=True)
     for split in SPLITS:
         rows = sorted((r for r, n in zip(unique, names) if n == split), key=lambda r: r["id"])
         counts[split] = len(rows)

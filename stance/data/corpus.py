@@ -45,7 +45,7 @@ def load_corpus(
 
     A folder holding ``train.jsonl``, ``validation.jsonl`` and ``test.jsonl`` is used as
     is (and checked that no text sits in two splits); any other file or folder is split
-    deterministically (stratified by stance×tone, near-duplicates kept together).
+    deterministically (a stable hash of each near-duplicate group; labels play no part).
     ``limit`` keeps the first ``limit`` statements of each split (for quick runs).
     """
     import datasets
@@ -60,7 +60,6 @@ def load_corpus(
         records = read_records(path)
         names = assign_splits(
             [r["text"] for r in records],
-            [f"{r['stance']}|{r['tone']}" for r in records],
             fractions=fractions,
             seed=split_seed,
             threshold=near_duplicate_threshold,

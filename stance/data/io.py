@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -17,6 +18,17 @@ from stance.labels import KINDS, LABELS, TASKS
 FIELDS_REQUIRED = ("text", "speaker", "lang", "kind", *TASKS)
 # Optional fields the codebook names; any other key is kept as given.
 FIELDS_OPTIONAL = ("id", "target", "context", "source", "date", "topic", "hard_case")
+# A record longer than this is refused, not read: one runaway line must not exhaust memory.
+MAX_LINE_BYTES = 1_000_000
+
+
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+
+
+def is_blank(text: str) -> bool:
+    """True for text that is empty once spaces and invisible characters (zero-width spaces,
+    joiners, direction marks, byte-order marks, soft hyphens) are removed."""
+    return not _INVISIBLE.sub("", text)
 
 
 def jsonl_files(path: str | Path) -> list[Path]:
@@ -41,8 +53,8 @@ def _check_record(rec: object, where: str) -> list[str]:
             problems.append(f"{where}: missing field {field!r}")
         elif not isinstance(rec[field], str):
             problems.append(f"{where}: field {field!r} must be a string, got {type(rec[field]).__name__}")
-    if isinstance(rec.get("text"), str) and not rec["text"].strip():
-        problems.append(f"{where}: field 'text' is empty")
+    if isinstance(rec.get("text"), str) and is_blank(rec["text"]):
+        problems.append(f"{where}: field 'text' is empty (or only spaces and invisible characters)")
     for task in TASKS:
         value = rec.get(task)
         if isinstance(value, str) and value not in LABELS[task]:
@@ -55,26 +67,51 @@ def _check_record(rec: object, where: str) -> list[str]:
     return problems
 
 
-def read_records(path: str | Path) -> list[dict]:
+def _lines(file: Path, max_bytes: int):
+    """``(line number, text or None)`` of a file read line by line in bounded pieces; ``None``
+    stands for a line longer than ``max_bytes`` (skipped to its end without holding it)."""
+    with file.open("rb") as handle:
+        lineno = 0
+        while True:
+            raw = handle.readline(max_bytes + 1)
+            if not raw:
+                return
+            lineno += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                while True:  # drop the rest of the runaway line
+                    rest = handle.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield lineno, None
+                continue
+            try:
+                yield lineno, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError(f"{file}:{lineno}: not UTF-8 text ({exc.reason} at byte {exc.start} of the line); "
+                                "save the file as UTF-8") from None
+
+
+def read_records(path: str | Path, max_line_bytes: int = MAX_LINE_BYTES) -> list[dict]:
     """Validated records from a ``.jsonl`` file or folder, in file then line order.
 
     Each record gets ``id`` (``<file stem>:<line>`` where the file gives none) and
     ``_file``. Raises ``DataError`` listing every problem (bad JSON, missing or
-    non-string field, empty text, unknown label, duplicate id); an empty file is an error.
+    non-string field, empty text, unknown label, duplicate id, a line longer than
+    ``max_line_bytes``); an empty file is an error. Files are read line by line.
     """
     records: list[dict] = []
     problems: list[str] = []
     seen_ids: dict[str, str] = {}
     for file in jsonl_files(path):
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except UnicodeDecodeError as exc:
-            raise DataError(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
         before = len(records)
-        for lineno, line in enumerate(lines, start=1):
+        for lineno, line in _lines(file, max_line_bytes):
+            where = f"{file}:{lineno}"
+            if line is None:
+                problems.append(f"{where}: line longer than {max_line_bytes:,} bytes; one record per line, "
+                                "a statement rather than a document")
+                continue
             if not line.strip():
                 continue
-            where = f"{file}:{lineno}"
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:

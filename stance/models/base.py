@@ -17,24 +17,58 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.errors import ModelNotFoundError
+from stance.errors import DataError, ModelNotFoundError
 from stance.labels import LABELS, TASKS, output_columns, proba_column
 
 MODEL_FILE = "stance_model.json"
 FORMAT_VERSION = 1
 
 
-def check_texts(texts: Sequence[Any]) -> list[str]:
-    """The texts as a list of non-empty strings; a clear ``ValueError`` naming the first bad position."""
+# Longer statements are refused (a quote is a sentence or a paragraph; a whole archive passed as
+# one string would otherwise be tokenised and held at once). Set ``model.max_text_chars`` to change.
+MAX_TEXT_CHARS = 20_000
+TEXT_COLUMN = "text"
+
+
+def check_texts(texts: Any, max_chars: int | None = None) -> list[str]:
+    """The statements as a list of strings, or one line saying what to pass instead.
+
+    Accepted: a list or tuple of strings, a pandas Series of strings, a DataFrame with a ``text``
+    column, a numpy array of strings. Refused: ``None``, bytes, a bare string (``predict`` wraps a
+    single string itself), a DataFrame without a ``text`` column (iterating it would yield its
+    column names), non-string items, empty or invisible-only texts, and (when given) texts over
+    ``max_chars``: the models' ``fit`` and ``predict`` pass their ``max_text_chars``.
+    """
+    from stance.data.io import is_blank
+
+    if texts is None:
+        raise TypeError("expected statements (a list of strings, a pandas Series, or a DataFrame with a 'text' column), got None")
+    if isinstance(texts, (bytes, bytearray)):
+        raise TypeError("expected statements as str, got bytes; decode them first (e.g. data.decode('utf-8'))")
     if isinstance(texts, str):
         raise ValueError("expected a list of texts, got a single string")
+    if hasattr(texts, "columns") and hasattr(texts, "iloc"):  # a DataFrame
+        if TEXT_COLUMN not in texts.columns:
+            raise ValueError(f"a DataFrame needs a {TEXT_COLUMN!r} column; it has {list(texts.columns)[:10]} "
+                             "(pass df['<your column>'] or rename it)")
+        texts = texts[TEXT_COLUMN]
+    if isinstance(texts, dict):
+        raise TypeError("expected statements as a list of strings, got a dict")
     out = list(texts)
     for i, t in enumerate(out):
         if not isinstance(t, str):
             raise ValueError(f"text at position {i} is {type(t).__name__}, not a string")
-        if not t.strip():
-            raise ValueError(f"text at position {i} is empty")
+        if is_blank(t):
+            raise ValueError(f"text at position {i} is empty (or only spaces and invisible characters)")
+        if max_chars is not None and len(t) > max_chars:
+            raise ValueError(f"text at position {i} has {len(t):,} characters, over the limit of {max_chars:,} for one "
+                             "statement; extract its statements with stance.label_article, or raise model.max_text_chars")
     return out
+
+
+def _index_of(texts: Any):
+    """The pandas index of a Series or DataFrame input (kept on the output), else None."""
+    return getattr(texts, "index", None) if hasattr(texts, "iloc") else None
 
 
 class QuoteClassifier(ABC):
@@ -44,6 +78,8 @@ class QuoteClassifier(ABC):
     ``predict_frame(texts)``, ``save(dir)`` and ``QuoteClassifier.load(dir)``.
     Constructor arguments are the model's parameters; they are saved with it.
     """
+
+    max_text_chars: int = MAX_TEXT_CHARS  # longest statement accepted by fit and predict
 
     def get_params(self) -> dict[str, Any]:
         """Constructor parameters, JSON-serialisable (saved with the model, logged to MLflow)."""
@@ -60,7 +96,7 @@ class QuoteClassifier(ABC):
         validation: tuple[Sequence[str], Mapping[str, Sequence[str]]] | None = None,
     ) -> "QuoteClassifier":
         """Train on ``texts`` with ``labels[task]`` per task; ``validation`` may steer early stopping."""
-        texts = check_texts(texts)
+        texts = check_texts(texts, self.max_text_chars)
         for task in TASKS:
             if task not in labels:
                 raise ValueError(f"labels for task {task!r} are missing")
@@ -71,6 +107,11 @@ class QuoteClassifier(ABC):
                 raise ValueError(f"unknown {task} labels {sorted(unknown)}; allowed: {', '.join(LABELS[task])}")
         if not texts:
             raise ValueError("cannot fit on an empty list of statements")
+        for task in TASKS:
+            present = sorted(set(labels[task]))
+            if len(present) < 2:
+                raise DataError(f"the training data has only one {task} label ({', '.join(present)}); "
+                                f"a classifier needs statements of at least two {task} labels")
         self._fit(texts, {t: list(labels[t]) for t in TASKS}, validation)
         return self
 
@@ -109,28 +150,36 @@ class QuoteClassifier(ABC):
         probas = self.predict_probas(texts)
         return {t: apply_temperature(p, self.temperatures_.get(t, 1.0)) for t, p in probas.items()}
 
-    def predict_frame(self, texts: Sequence[str]):
+    def predict_frame(self, texts: Any):
         """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns
-        (calibrated probabilities when ``calibrate`` was called)."""
+        (calibrated probabilities when ``calibrate`` was called). A Series keeps its index; a
+        DataFrame (with a ``text`` column) comes back with its own columns and index and the
+        predictions beside them, so ``df.join`` and filtering stay aligned."""
         import pandas as pd
 
-        probas = self.calibrated_probas(texts)
+        index = _index_of(texts)
+        items = check_texts(texts, self.max_text_chars)
+        probas = self.calibrated_probas(items) if items else {t: np.zeros((0, len(LABELS[t]))) for t in TASKS}
         cols: dict[str, Any] = {}
         for task in TASKS:
             cols[task] = np.asarray(LABELS[task], dtype=object)[probas[task].argmax(axis=1)] if len(probas[task]) else []
         for task in TASKS:
             for j, lab in enumerate(LABELS[task]):
                 cols[proba_column(task, lab)] = probas[task][:, j].astype(float)
-        return pd.DataFrame(cols, columns=output_columns())
+        frame = pd.DataFrame(cols, columns=output_columns(), index=index)
+        if hasattr(texts, "columns") and hasattr(texts, "iloc"):
+            clash = [c for c in frame.columns if c in texts.columns]
+            return texts.drop(columns=clash).join(frame)
+        return frame
 
-    def predict(self, texts: str | Sequence[str]) -> dict | list[dict]:
+    def predict(self, texts: Any) -> dict | list[dict]:
         """Per text a dict with the label of every task and the probability of every label.
 
-        A single string in gives a single dict out.
+        A single string in gives a single dict out; an empty list gives an empty list.
         """
         single = isinstance(texts, str)
         frame = self.predict_frame([texts] if single else texts)
-        rows = frame.to_dict(orient="records")
+        rows = frame[output_columns()].to_dict(orient="records")
         return rows[0] if single else rows
 
     def requirements(self) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
+from stance.errors import ConfigError
 from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
@@ -32,7 +33,11 @@ class TfidfClassifier(QuoteClassifier):
         seed: int = 0,
     ):
         if classifier not in ("logreg", "svm"):
-            raise ValueError(f"classifier must be 'logreg' or 'svm', got {classifier!r}")
+            raise ConfigError(f"classifier must be 'logreg' or 'svm', got {classifier!r}")
+        if not float(C) > 0:
+            raise ConfigError(f"C must be a positive number, got {C}")
+        if int(min_df) < 1 or int(calibration_cv) < 2:
+            raise ConfigError(f"min_df must be at least 1 and calibration_cv at least 2, got {min_df} and {calibration_cv}")
         self._set_params(
             classifier=classifier,
             word_ngrams=list(word_ngrams) if word_ngrams else None,

@@ -116,6 +116,7 @@ class TransformerClassifier(QuoteClassifier):
         freeze_embeddings: bool = True,
         predict_batch_size: int = 64,
         allow_download: bool = False,
+        label_smoothing: float = 0.0,
         _saved_model: bool = False,
     ):
         class_weights = "none" if class_weights in (None, False) else str(class_weights)
@@ -123,6 +124,8 @@ class TransformerClassifier(QuoteClassifier):
             raise ConfigError(f"class_weights must be one of {CLASS_WEIGHTS}, got {class_weights!r}")
         if pooling not in POOLINGS:
             raise ConfigError(f"pooling must be one of {POOLINGS}, got {pooling!r}")
+        if not 0 <= float(label_smoothing) < 1:
+            raise ConfigError(f"label_smoothing must be in [0, 1), got {label_smoothing}")
         if not 0 <= float(warmup_ratio) < 1:
             raise ConfigError(f"warmup_ratio must be in [0, 1), got {warmup_ratio}")
         for name, value in (("max_length", max_length), ("epochs", epochs), ("batch_size", batch_size),
@@ -147,6 +150,7 @@ class TransformerClassifier(QuoteClassifier):
             freeze_embeddings=bool(freeze_embeddings),
             predict_batch_size=int(predict_batch_size),
             allow_download=bool(allow_download),
+            label_smoothing=float(label_smoothing),
         )
         self.path_: str | None = None  # resolved local directory or hub id of `pretrained`
         self.net_ = None
@@ -220,7 +224,7 @@ class TransformerClassifier(QuoteClassifier):
         y = {t: np.array([LABELS[t].index(v) for v in labels[t]]) for t in TASKS}
         weights = {t: _class_weights(y[t], len(LABELS[t])) if p["class_weights"] == "balanced" else None for t in TASKS}
         set_seed(p["seed"])  # heads initialised identically whatever loading consumed
-        self.net_ = _build_net(encoder, p["pooling"], p["dropout"], weights)
+        self.net_ = _build_net(encoder, p["pooling"], p["dropout"], weights, p["label_smoothing"])
         if p["freeze_embeddings"]:
             emb = encoder.get_input_embeddings()
             for param in emb.parameters():
@@ -419,7 +423,8 @@ def _class_weights(y: np.ndarray, k: int) -> np.ndarray:
     return w
 
 
-def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, np.ndarray | None]):
+def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, np.ndarray | None],
+               label_smoothing: float = 0.0):
     import torch
     from torch import nn
 
@@ -452,7 +457,7 @@ def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, 
             if all(f"labels_{t}" in labels for t in TASKS):
                 loss = sum(
                     nn.functional.cross_entropy(out[f"logits_{t}"], labels[f"labels_{t}"],
-                                                weight=getattr(self, f"class_weight_{t}"))
+                                                weight=getattr(self, f"class_weight_{t}"), label_smoothing=label_smoothing)
                     for t in TASKS
                 )
                 out = {"loss": loss, **out}

@@ -215,6 +215,17 @@ def features(doc: dict, c: collections.Counter) -> None:
         c["articles_with_non_statements"] += 1
 
 
+def _target_folder(out: pathlib.Path, stem: str, heldout: bool) -> pathlib.Path:
+    """The held-out set is halved by article number: odd ones choose (validation), even ones
+    are only reported (test); each genre was written as a consecutive pair, so both halves
+    hold every genre."""
+    if not heldout:
+        return out
+    folder = out / ("validation" if int(stem.rsplit("-h", 1)[1]) % 2 else "test")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true")
@@ -234,11 +245,11 @@ def main() -> int:
             except SourceError as exc:
                 errs.append(str(exc))
                 continue
-            (out / f"{p.stem}.json").write_text(
+            (_target_folder(out, p.stem, args.heldout) / f"{p.stem}.json").write_text(
                 json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     c = collections.Counter()
     n = 0
-    for p in sorted(out.glob("pl-*.json")):
+    for p in sorted(out.glob("*/pl-*.json" if args.heldout else "pl-*.json")):
         doc = json.loads(p.read_text(encoding="utf-8"))
         errs += validate(doc, p.name)
         features(doc, c)

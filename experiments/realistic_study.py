@@ -1,0 +1,211 @@
+"""Models chosen for what they do on the realistic set: the study behind the README's lead table.
+
+    python experiments/realistic_study.py --arms tfidf_v1,tfidf_v2          # train arms (MLflow runs)
+    python experiments/realistic_study.py --arms posthoc_tr_tfidf           # mean of two trained arms
+    python experiments/realistic_study.py --report-only [--update-readme]   # tables from MLflow
+
+Every arm is one ``python -m stance.train`` run (seed 0 unless the arm names seeds) in the
+experiment ``realistic-study`` of the project's store; every run scores the corpus's own splits
+and both halves of the realistic set (``eval_sets.realistic``). Arms differ in data (``v1``: the
+corpus before the realism wave, built from its first sources; ``v2``: with the wave) and in model.
+Post-hoc arms average the calibrated probabilities of already trained arms' logged models, with
+the weight chosen on the realistic validation half (grid 0, 0.25, ..., 1) and reported on its
+test half. The choice of a default is made on the realistic **validation** half; the test half is
+only reported. Writes experiments/results/realistic_study.{md,json}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+EXPERIMENT = "realistic-study"
+V1_SOURCES = ("en-a", "pl-a", "pl-b", "examples")  # the corpus before the realism wave
+CORPUS_V1 = ROOT / "experiments/results/tmp/corpus-v1"
+CORPUS_V2 = ROOT / "data/statements"
+TASKS = ("stance", "tone")
+BEGIN, END = "<!-- realistic-study:begin -->", "<!-- realistic-study:end -->"
+
+TRANSFORMER = ["model=transformer", "model.pretrained=e5-small-offline"]
+# name -> (what it is, overrides); data v1 / v2 is part of the name
+ARMS: dict[str, tuple[str, list[str]]] = {
+    "tfidf_v1": ("tf-idf logreg (C=20), corpus v1", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V1}"]),
+    "tfidf_v2": ("tf-idf logreg (C=20), corpus v2 (with the realism wave)", ["model=tfidf_logreg", "model.C=20"]),
+    "tfidf_c5_v2": ("tf-idf logreg (C=5), corpus v2", ["model=tfidf_logreg", "model.C=5"]),
+    "ensemble_v1": ("tf-idf + frozen e5 head, corpus v1", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V1}"]),
+    "ensemble_v2": ("tf-idf + frozen e5 head, corpus v2", ["model=ensemble", "encoder=e5"]),
+    "zeroshot_e5": ("zero-shot, e5-small (no training)", ["model=zeroshot_encoder", "encoder=e5"]),
+    "transformer_v1": ("fine-tuned e5-small, corpus v1 (the previous default)", [*TRANSFORMER, f"data.path={CORPUS_V1}"]),
+    "transformer_v2": ("fine-tuned e5-small, corpus v2", TRANSFORMER),
+    "transformer_v2_e6": ("fine-tuned e5-small, corpus v2, 6 epochs, lr 8e-5",
+                          [*TRANSFORMER, "model.epochs=6", "model.learning_rate=8e-5"]),
+    "transformer_v2_ls": ("fine-tuned e5-small, corpus v2, label smoothing 0.1", [*TRANSFORMER, "model.label_smoothing=0.1"]),
+}
+# name -> (what it is, member arms): probabilities averaged after training
+POSTHOC: dict[str, tuple[str, tuple[str, ...]]] = {
+    "posthoc_tr_tfidf": ("mean of fine-tuned e5-small and tf-idf (weight on validation), v2", ("transformer_v2", "tfidf_v2")),
+    "posthoc_tr_ens": ("mean of fine-tuned e5-small and the tf-idf + e5 ensemble, v2", ("transformer_v2", "ensemble_v2")),
+    "posthoc_tr_zs": ("mean of fine-tuned e5-small and zero-shot e5, v2", ("transformer_v2", "zeroshot_e5")),
+}
+
+
+def build_v1() -> None:
+    """The corpus as it was before the wave: the same builder on the first sources only (splits are
+    hash-based, so each statement sits in the same split as in v2)."""
+    import shutil
+    import tempfile
+
+    from stance.data.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in V1_SOURCES:
+            shutil.copy(ROOT / f"data/statements/sources/{name}.jsonl", tmp)
+        build(Path(tmp), CORPUS_V1)
+
+
+def run_arm(name: str, uri: str) -> None:
+    what, overrides = ARMS[name]
+    cmd = [sys.executable, "-m", "stance.train", *overrides, f"run_name={name}", f"tracking.experiment={EXPERIMENT}",
+           f"tracking.uri={uri}", f"hydra.run.dir={ROOT}/outputs/realistic-study/{name}"]
+    print("$", " ".join(cmd[1:]), flush=True)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(f"realistic_study: arm {name} failed (exit {proc.returncode})")
+    print(proc.stdout.strip().splitlines()[-1], f"({time.perf_counter() - start:.0f} s)", flush=True)
+
+
+def latest_runs(uri: str) -> dict[str, object]:
+    """The newest FINISHED run of every arm, by run name."""
+    import mlflow
+
+    client = mlflow.MlflowClient(uri)
+    exp = client.get_experiment_by_name(EXPERIMENT)
+    if exp is None:
+        return {}
+    out: dict[str, object] = {}
+    for run in client.search_runs([exp.experiment_id], filter_string="attributes.status = 'FINISHED'",
+                                  order_by=["attributes.start_time DESC"]):
+        out.setdefault(run.info.run_name, run)
+    return out
+
+
+def run_posthoc(name: str, uri: str) -> None:
+    """Average two trained arms' probabilities; weight chosen on the realistic validation half."""
+    import mlflow
+    import numpy as np
+
+    from stance import tracking
+    from stance.api import load
+    from stance.data import load_eval_set
+    from stance.labels import LABELS
+    from stance.metrics import macro_f1, task_report
+
+    what, (a, b) = POSTHOC[name]
+    runs = latest_runs(uri)
+    missing = [m for m in (a, b) if m not in runs]
+    if missing:
+        raise SystemExit(f"realistic_study: {name} needs the arms {missing} trained first")
+    models = [load(f"runs:/{runs[m].info.run_id}/model", tracking_uri=uri) for m in (a, b)]
+    halves = {h: load_eval_set(ROOT / f"data/realistic/{h}.jsonl")[0] for h in ("validation", "test")}
+    probas = {h: [m.calibrated_probas(list(ds["text"])) for m in models] for h, ds in halves.items()}
+
+    def scores(weight: float, half: str) -> dict[str, float]:
+        ds, out = halves[half], {}
+        langs = np.array(ds["lang"])
+        for task in TASKS:
+            p = weight * probas[half][0][task] + (1 - weight) * probas[half][1][task]
+            gold = [LABELS[task][v] for v in ds[task]]
+            pred = [LABELS[task][i] for i in p.argmax(axis=1)]
+            report = task_report(task, gold, pred, p, n_boot=1000, seed=0)
+            out.update({f"{task}_realistic_{half}_{k}": v for k, v in report.items()})
+            for lang in ("pl", "en"):
+                sel = langs == lang
+                out[f"{task}_realistic_{half}_{lang}_macro_f1"] = macro_f1(
+                    [g for g, s in zip(gold, sel) if s], [q for q, s in zip(pred, sel) if s], LABELS[task])
+        return out
+
+    grid = [0.0, 0.25, 0.5, 0.75, 1.0]
+    chosen = max(grid, key=lambda w: sum(scores(w, "validation")[f"{t}_realistic_validation_macro_f1"] for t in TASKS))
+    tracking.connect(uri)
+    with tracking.tracked_run(EXPERIMENT, name, {"stance.run_type": "posthoc", "stance.members": f"{a},{b}"},
+                              params={"weight_first": chosen, "members": [a, b]}):
+        tracking.log_metrics(scores(chosen, "validation") | scores(chosen, "test"))
+    mlflow.end_run()
+    print(f"{name}: weight on {a} = {chosen}")
+
+
+def table(uri: str) -> tuple[str, list[dict]]:
+    runs = latest_runs(uri)
+    names = [n for n in [*ARMS, *POSTHOC] if n in runs]
+    rows = []
+    for n in names:
+        m = runs[n].data.metrics
+        row = {"arm": n, "what": (ARMS.get(n) or POSTHOC[n])[0], "run_id": runs[n].info.run_id}
+        for t in TASKS:
+            for key in ("realistic_validation_macro_f1", "realistic_test_macro_f1", "realistic_test_macro_f1_ci_low",
+                        "realistic_test_macro_f1_ci_high", "realistic_test_pl_macro_f1", "realistic_test_en_macro_f1",
+                        "test_macro_f1"):
+                row[f"{t}_{key}"] = m.get(f"{t}_{key}")
+        row["train_seconds"] = m.get("train_seconds")
+        rows.append(row)
+
+    def f(v):
+        return "–" if v is None else f"{v:.3f}"
+
+    lines = [
+        "| model | stance: realistic val | realistic test (95% CI) | pl / en | tone: realistic val | realistic test (95% CI) | pl / en | corpus test stance / tone | train s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        cells = []
+        for t in TASKS:
+            cells += [f(r[f"{t}_realistic_validation_macro_f1"]),
+                      f"{f(r[f'{t}_realistic_test_macro_f1'])} ({f(r[f'{t}_realistic_test_macro_f1_ci_low'])}–{f(r[f'{t}_realistic_test_macro_f1_ci_high'])})",
+                      f"{f(r[f'{t}_realistic_test_pl_macro_f1'])} / {f(r[f'{t}_realistic_test_en_macro_f1'])}"]
+        secs = "–" if r["train_seconds"] is None else f"{r['train_seconds']:.0f}"
+        lines.append(f"| {r['what']} | " + " | ".join(cells) + f" | {f(r['stance_test_macro_f1'])} / {f(r['tone_test_macro_f1'])} | {secs} |")
+    return "\n".join(lines) + "\n", rows
+
+
+def main() -> int:
+    from stance.tracking import default_tracking_uri
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arms", default="", help="comma-separated arm names (training or post-hoc)")
+    parser.add_argument("--tracking-uri", default=default_tracking_uri())
+    parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--update-readme", action="store_true")
+    args = parser.parse_args()
+    if not args.report_only:
+        names = [a for a in args.arms.split(",") if a]
+        unknown = [a for a in names if a not in ARMS and a not in POSTHOC]
+        if unknown:
+            raise SystemExit(f"unknown arms {unknown}; known: {', '.join([*ARMS, *POSTHOC])}")
+        if any(a.endswith("_v1") for a in names):
+            build_v1()
+        for name in names:
+            run_arm(name, args.tracking_uri) if name in ARMS else run_posthoc(name, args.tracking_uri)
+    text, rows = table(args.tracking_uri)
+    out = ROOT / "experiments/results"
+    (out / "realistic_study.md").write_text(text, encoding="utf-8")
+    (out / "realistic_study.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    print(text)
+    if args.update_readme:
+        from stance.data.stats import update_card
+
+        update_card(ROOT / "README.md", text, BEGIN, END)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
