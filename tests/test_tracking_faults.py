@@ -178,3 +178,29 @@ def test_invalid_hyper_parameters_are_one_line(small_corpus, tracking_uri, hydra
     errors = [line for line in proc.stderr.splitlines() if "error:" in line]
     assert proc.returncode == 2 and len(errors) == 1 and message in errors[0], proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
+
+
+def test_full_disk_for_artifacts_fails_the_run_cleanly(small_corpus, tmp_path, hydra_outputs):
+    """Writing the model when the disk is full (simulated with a file-size limit, which fails
+    writes with EFBIG as a full disk fails them with ENOSPC): one line, exit 2, the run FAILED,
+    nothing registered."""
+    import resource
+
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    from stance import tracking
+
+    tracking.connect(uri)  # the store exists before the limit applies (as on a disk that fills up later)
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4 * 2**20, 4 * 2**20))
+
+    proc = subprocess.run([sys.executable, "-m", "stance.train", f"data.path={small_corpus}", f"tracking.uri={uri}",
+                           "register=true", "n_boot=20", "eval_sets={}", *hydra_outputs],
+                          cwd=ROOT, capture_output=True, text=True, preexec_fn=limit, timeout=600)
+    errors = [line for line in proc.stderr.splitlines() if "error:" in line]
+    assert proc.returncode == 2 and len(errors) == 1 and "no space to write" in errors[0], proc.stderr[-2000:]
+    client = mlflow.MlflowClient(uri)
+    runs = [r for e in client.search_experiments() for r in client.search_runs([e.experiment_id])]
+    assert [r.info.status for r in runs] == ["FAILED"]
+    assert not client.search_registered_models()

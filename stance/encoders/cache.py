@@ -4,7 +4,8 @@ Layout (one folder per encoder, under ``<cache_dir>/embeddings/``)::
 
     <slug>-<sha1(name)[:12]>/
         NAME                           the encoder's name and dim (for people)
-        shard-<ns>-<pid>-<rand>.npy    one per encode() call that had misses
+        shard-<ns>-<pid>-<rand>-<sha>.npy  one per encode() call that had misses; <sha>: the first
+                                       16 hex digits of the file's sha256, checked on load
 
 Each shard is one ``.npy`` structured array of rows ``(key: 32 bytes = sha256 of
 the UTF-8 text, vec: float32[dim])``; the index is the union of the shards'
@@ -31,6 +32,7 @@ a warning.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import time
@@ -125,6 +127,8 @@ class CachedEncoder(Encoder):
             if fname in self._seen:
                 continue
             self._seen.add(fname)
+            if not self._content_ok(self.dir / fname):
+                continue
             try:
                 arr = np.load(self.dir / fname, mmap_mode="r", allow_pickle=False)
             except FileNotFoundError:        # merged away by another process meanwhile
@@ -143,15 +147,41 @@ class CachedEncoder(Encoder):
             for row in range(arr.shape[0]):
                 self._index[keys[32 * row:32 * row + 32]] = (sid, row)
 
+    @staticmethod
+    def _content_ok(path: Path) -> bool:
+        """False (with a warning, and the shard removed so its texts are encoded again) when a
+        shard's bytes do not match the hash in its name; shards named before hashes pass."""
+        parts = path.stem.split("-")
+        if len(parts) < 5:
+            return True
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        except FileNotFoundError:
+            return False
+        if digest == parts[-1]:
+            return True
+        warnings.warn("stance: embedding cache shard %s is damaged (content hash mismatch); removing it, "
+                      "its statements will be encoded again" % path, RuntimeWarning, stacklevel=4)
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return False
+
     def _write_shard(self, keys: List[bytes], vecs: np.ndarray) -> None:
         rows = np.empty(len(keys), dtype=self._rowtype)
         rows["key"] = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), 32)
         rows["vec"] = vecs
-        fname = "shard-%d-%d-%s.npy" % (time.time_ns(), os.getpid(), uuid.uuid4().hex[:8])
+        buf = io.BytesIO()
+        np.save(buf, rows, allow_pickle=False)
+        data = buf.getvalue()
+        # the name carries the content's hash: a shard truncated or altered on disk is detected on load
+        fname = "shard-%d-%d-%s-%s.npy" % (time.time_ns(), os.getpid(), uuid.uuid4().hex[:8],
+                                            hashlib.sha256(data).hexdigest()[:16])
         tmp = self.dir / (".tmp-" + fname)
         try:
             with open(tmp, "wb") as fh:
-                np.save(fh, rows, allow_pickle=False)
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.dir / fname)

