@@ -98,7 +98,7 @@ def main(argv=None) -> dict:
                 thr[name] = "unavailable: %s" % exc
                 continue
             enc.encode(texts[:16])                    # warm-up / lazy load
-            _, sec = timed(lambda: enc.encode(texts), args.repeats)
+            _, sec = timed(lambda enc=enc: enc.encode(texts), args.repeats)
             thr[name] = {"name": enc.name, "sentences_per_s": round(len(texts) / sec, 1)}
         cached = CachedEncoder(build_encoder("e5"), Path(tmp) / "emb")
         cached.encode(texts)

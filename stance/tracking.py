@@ -1,10 +1,12 @@
 """Everything MLflow: where runs go, run lifecycle, params, tags, metrics, artifacts,
 model logging and the registry.
 
-Traps handled here (see DESIGN.md): parallel Hydra jobs must not each create a fresh
-SQLite store, so a multirun's parent run and experiment are made once in the launching
-process (``SweepCallback``) and every job opens a child run; a job that raises ends its
-run as FAILED; the config is logged flattened and resolved.
+Traps handled here: parallel jobs must not race on creating a fresh SQLite store (it is
+created under a file lock, and a multirun's parent run and experiment are made once in the
+launching process, ``SweepCallback``, before every job opens a child run); a job that raises
+ends its run FAILED (KILLED on SIGTERM or Ctrl-C) and a run whose process died is marked
+FAILED by the next job on the host; a server that went away is retried for a bounded time;
+the config is logged flattened and resolved.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def connect(uri: str | None = None, timeout: float = 5.0, retry_seconds: float =
     one-line ``TrackingError`` saying what to fix. For a server, MLflow's client retries a
     failed request for about ``retry_seconds`` in all (not its default of many minutes); a
     new SQLite store is created once, under a file lock, so parallel jobs never race on its
-    schema. Runs of this host left RUNNING by a process that is gone are marked FAILED.
+    schema.
     """
     import mlflow
 

@@ -221,7 +221,7 @@ def test_bad_label_descriptions_are_clear_errors(tmp_path):
     with pytest.raises(ValueError, match="unknown tone labels"):
         load_descriptions(broken)
     with pytest.raises(ValueError, match="languages"):
-        _zeroshot(languages=["de"]).descriptions_
+        _ = _zeroshot(languages=["de"]).descriptions_
 
 
 def test_saved_zeroshot_keeps_its_descriptions(data, tmp_path):

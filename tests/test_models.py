@@ -182,3 +182,11 @@ def test_long_text_limit_is_configurable(tfidf):
         assert tfidf.predict(long)["stance"] in LABELS["stance"]
     finally:
         del tfidf.max_text_chars
+
+
+def test_single_class_training_data_is_a_data_error():
+    from stance.errors import DataError
+
+    texts = ["Rozmowy były konstruktywne.", "Nie oddamy ani metra.", "Spotkanie w czwartek."]
+    with pytest.raises(DataError, match="only one stance label \\(neutral\\); a classifier needs statements of at least two"):
+        TfidfClassifier().fit(texts, {"stance": ["neutral"] * 3, "tone": ["positive", "negative", "neutral"]})

@@ -40,7 +40,7 @@ def mlflow_server(tmp_path):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError((tmp_path / "server.log").read_text()[-2000:])
+                raise RuntimeError((tmp_path / "server.log").read_text()[-2000:]) from None
             time.sleep(0.5)
     else:
         proc.kill()
