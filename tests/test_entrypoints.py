@@ -72,6 +72,12 @@ def test_model_loads_by_every_uri_form(trained, tracking_uri):
     pyfunc = mlflow.pyfunc.load_model("models:/quote-stance/1")
     out = pyfunc.predict(pd.DataFrame({"text": ["Rozmowy były konstruktywne.", "Nie oddamy ani metra."]}))
     assert list(out.columns) == output_columns() and len(out) == 2
+    # the pyfunc keeps the input's row order and index, and refuses what its signature does not name
+    framed = pd.DataFrame({"text": ["Nie oddamy ani metra.", "Rozmowy były konstruktywne."]}, index=[7, 3])
+    assert list(pyfunc.predict(framed).index) == [7, 3]
+    for bad in (["Rozmowy były konstruktywne."], "Rozmowy były konstruktywne.", pd.DataFrame({"tekst": ["x"]})):
+        with pytest.raises(mlflow.exceptions.MlflowException, match="text"):
+            pyfunc.predict(bad)
     local = mlflow.artifacts.download_artifacts("models:/quote-stance/1")
     assert stance.load(local).predict("Rozmowy były konstruktywne.")["stance"] == pyfunc.predict(pd.DataFrame({"text": ["Rozmowy były konstruktywne."]})).iloc[0]["stance"]
 
