@@ -48,6 +48,8 @@ ARMS: dict[str, tuple[str, list[str]]] = {
     "transformer_v2_e6": ("fine-tuned e5-small, corpus v2, 6 epochs, lr 8e-5",
                           [*TRANSFORMER, "model.epochs=6", "model.learning_rate=8e-5"]),
     "transformer_v2_ls": ("fine-tuned e5-small, corpus v2, label smoothing 0.1", [*TRANSFORMER, "model.label_smoothing=0.1"]),
+    "transformer_v2_frag": ("fine-tuned e5-small, corpus v2, fragment augmentation 0.5",
+                            [*TRANSFORMER, "model.fragment_augmentation=0.5"]),
 }
 # name -> (what it is, member arms): probabilities averaged after training
 POSTHOC: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -198,3 +198,23 @@ def test_train_entry_point_missing_model_is_one_line(small_corpus, tracking_uri,
     client = mlflow.MlflowClient()
     assert not [r for e in client.search_experiments() for r in client.search_runs([e.experiment_id])], \
         f"no run should be opened for a model that is not there ({store})"
+
+
+def test_fragment_augmentation_adds_labelled_pieces():
+    from stance.models.transformer import fragment_augment
+
+    texts = ["Nie oddamy ani metra naszej ziemi, to jest nasze ostatnie słowo w tej sprawie.", "Krótko."]
+    labels = {"stance": ["hardline", "neutral"], "tone": ["negative", "neutral"]}
+    out, out_labels = fragment_augment(texts, labels, 1.0, seed=0)
+    assert out[:2] == texts and len(out) == 3  # the short statement gets no piece
+    assert out[2] in texts[0] and 3 <= len(out[2].split()) < len(texts[0].split())
+    assert out_labels == {"stance": ["hardline", "neutral", "hardline"], "tone": ["negative", "neutral", "negative"]}
+    assert fragment_augment(texts, labels, 1.0, seed=0) == (out, out_labels)  # seeded
+    assert fragment_augment(texts, labels, 0.0, seed=0) == (texts, labels)
+
+
+def test_label_smoothing_and_augmentation_train(tiny_model_dir, data):
+    (x, y), _, xt = data
+    model = make(tiny_model_dir, epochs=1, label_smoothing=0.1, fragment_augmentation=0.5).fit(x, y)
+    assert len(model.predict(xt)) == len(xt)
+    assert model.get_params()["label_smoothing"] == 0.1
