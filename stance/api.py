@@ -1,13 +1,15 @@
-"""The Python API: ``load``, ``extract_quotes``, ``label_quotes``, ``label_article``."""
+"""The Python API: ``load``, ``extract_quotes``, ``label_quotes``, ``label_article``, ``label_articles``."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Mapping, Sequence
 
 from stance.errors import ModelNotFoundError
+from stance.labels import TASKS
 
 _MLFLOW_SCHEMES = ("models:/", "runs:/", "mlflow-artifacts:/")
 
@@ -81,17 +83,48 @@ def _model_dir_in(path: Path, marker: str) -> Path:
     )
 
 
+LANGUAGES = ("pl", "en")
+
+
+def _check_lang(lang) -> str | None:
+    if lang is None:
+        return None
+    if not isinstance(lang, str) or lang.lower() not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None (detect), got {lang!r}")
+    return lang.lower()
+
+
 def extract_quotes(text: str, lang: str | None = None):
-    """Statements in ``text`` as ``Quote`` records (text, speaker, kind, start, end, cue)."""
+    """Statements in ``text`` as ``Quote`` records (text, speaker, kind, start, end, cue).
+
+    ``text`` must be a string (bytes and None are refused in one line); ``lang`` is 'pl', 'en'
+    or None to detect it (any other value is refused rather than quietly treated as another)."""
     from stance.extract import extract_quotes as _extract
 
-    return _extract(text, lang=lang)
+    if not isinstance(text, str):
+        hint = "; decode bytes first (data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"extract_quotes: text must be a str, not {type(text).__name__}{hint}")
+    return _extract(text, lang=_check_lang(lang))
 
 
-def _as_model(model):
+@functools.lru_cache(maxsize=8)
+def _load_cached(uri: str, tracking_uri: str | None):
+    return load(uri, tracking_uri=tracking_uri)
+
+
+def clear_model_cache() -> None:
+    """Forget the models that ``label_article``/``label_articles`` loaded by URI (after
+    registering a new version under an alias, for instance)."""
+    _load_cached.cache_clear()
+
+
+def _as_model(model, tracking_uri: str | None = None):
+    """A loaded model as is; a URI or path loaded once per process (``clear_model_cache``)."""
     if model is None:
         raise ValueError("pass model=<a loaded model or a model URI>, e.g. model='models:/quote-stance/latest'")
-    return load(model) if isinstance(model, (str, os.PathLike)) else model
+    if isinstance(model, (str, os.PathLike)):
+        return _load_cached(str(model), tracking_uri or os.environ.get("MLFLOW_TRACKING_URI"))
+    return model
 
 
 def label_quotes(texts: str | Sequence[str], model) -> dict | list[dict]:
@@ -99,18 +132,69 @@ def label_quotes(texts: str | Sequence[str], model) -> dict | list[dict]:
     return _as_model(model).predict(texts)
 
 
-def label_article(text: str, model, lang: str | None = None) -> list[dict]:
+def _records(quotes, labels, lang: str, article_id=None) -> list[dict]:
+    out = []
+    for q, lab in zip(quotes, labels):
+        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in TASKS)
+        record = {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue,
+                  "lang": lang, **lab, "confidence": confidence}
+        out.append(record if article_id is None else {"article_id": article_id, **record})
+    return out
+
+
+def label_article(text: str, model, lang: str | None = None, article_id=None) -> list[dict]:
     """Extract the statements of an article and label each.
 
-    One record per statement: ``text, speaker, kind, start, end, cue, stance, tone`` and
-    the ``<task>_p_<label>`` probabilities.
+    One record per statement: ``text, speaker, kind, start, end, cue, lang`` (given or
+    detected), ``stance, tone``, the ``<task>_p_<label>`` probabilities and ``confidence`` (the
+    lower of the two predicted labels' probabilities); ``article_id`` first when given. A model
+    URI is loaded once per process and reused.
     """
+    from stance.extract import detect_lang
+
     clf = _as_model(model)
     quotes = extract_quotes(text, lang=lang)
     if not quotes:
         return []
     labels = clf.predict([q.text for q in quotes])
-    return [
-        {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, **lab}
-        for q, lab in zip(quotes, labels)
-    ]
+    return _records(quotes, labels, _check_lang(lang) or detect_lang(text), article_id)
+
+
+def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256) -> list[dict]:
+    """``label_article`` over many articles with one model: statements are labelled in batches of
+    about ``batch_size`` across articles, with a progress bar on a terminal (quiet in logs).
+
+    ``articles``: strings (their position is the ``article_id``), ``(article_id, text)`` pairs,
+    or a mapping from id to text. Returns one list of records, in article order.
+    """
+    from tqdm.auto import tqdm
+
+    from stance.extract import detect_lang
+
+    if isinstance(articles, (str, bytes)):
+        raise TypeError("label_articles takes many articles (a list, pairs, or a mapping); use label_article for one")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    clf = _as_model(model)
+    items = articles.items() if isinstance(articles, Mapping) else articles
+    out: list[dict] = []
+    pending: list[tuple] = []  # (article_id, lang, quotes)
+
+    def flush():
+        texts = [q.text for _, _, quotes in pending for q in quotes]
+        labels = iter(clf.predict(texts)) if texts else iter(())
+        for article_id, article_lang, quotes in pending:
+            out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id))
+        pending.clear()
+
+    n_pending = 0
+    for position, item in enumerate(tqdm(items, desc="articles", unit="article", disable=None)):
+        article_id, text = (position, item) if isinstance(item, str) else item
+        quotes = extract_quotes(text, lang=lang)
+        pending.append((article_id, _check_lang(lang) or detect_lang(text), quotes))
+        n_pending += len(quotes)
+        if n_pending >= batch_size:
+            flush()
+            n_pending = 0
+    flush()
+    return out

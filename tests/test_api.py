@@ -1,0 +1,67 @@
+"""The Python API around a saved model: label_article(s), the per-URI model cache, input checks."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.labels import LABELS, TASKS
+
+ARTICLES = {
+    "a1": "– Nie oddamy ani metra naszej ziemi – powiedział minister obrony. Rzecznik rządu dodał, że rozmowy "
+          "odbędą się w czwartek.",
+    "a2": "\u201cWe are ready to sign the framework this week,\u201d the foreign minister said on Tuesday.",
+    "a3": "Bez cytatów: rynek zamknął się na plusie.",
+}
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory, corpus_records):
+    from stance.models.tfidf import TfidfClassifier
+
+    recs = corpus_records["train"][::10]
+    model = TfidfClassifier(seed=0).fit([r["text"] for r in recs], {t: [r[t] for r in recs] for t in TASKS})
+    return model.save(tmp_path_factory.mktemp("api") / "model")
+
+
+def test_label_article_records(model_dir):
+    stance.clear_model_cache()
+    records = stance.label_article(ARTICLES["a1"], model=str(model_dir), article_id="a1")
+    assert len(records) == 2
+    for r in records:
+        assert list(r)[:2] == ["article_id", "text"] and r["article_id"] == "a1" and r["lang"] == "pl"
+        assert r["stance"] in LABELS["stance"] and r["tone"] in LABELS["tone"]
+        assert r["confidence"] == pytest.approx(min(r[f"{t}_p_{r[t]}"] for t in TASKS))
+        assert ARTICLES["a1"][r["start"]:r["end"]] == r["text"]
+    assert stance.label_article(ARTICLES["a3"], model=str(model_dir)) == []
+
+
+def test_model_uri_is_loaded_once(model_dir):
+    from stance.api import _load_cached
+
+    stance.clear_model_cache()
+    for text in ARTICLES.values():
+        stance.label_article(text, model=str(model_dir))
+    info = _load_cached.cache_info()
+    assert info.misses == 1 and info.hits == 2
+
+
+@pytest.mark.parametrize("batch_size", [1, 256])
+def test_label_articles_matches_label_article(model_dir, batch_size):
+    one_by_one = [r for key, text in ARTICLES.items() for r in stance.label_article(text, model=str(model_dir), article_id=key)]
+    assert stance.label_articles(ARTICLES, model=str(model_dir), batch_size=batch_size) == one_by_one
+    by_position = stance.label_articles(list(ARTICLES.values()), model=str(model_dir))
+    assert [r["article_id"] for r in by_position] == [0, 0, 1]
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda m: stance.extract_quotes(None), TypeError, "text must be a str, not NoneType"),
+    (lambda m: stance.extract_quotes(b"abc"), TypeError, "decode bytes first"),
+    (lambda m: stance.extract_quotes("Tekst.", lang="de"), ValueError, "lang must be one of pl, en or None"),
+    (lambda m: stance.extract_quotes("Text.", lang="english"), ValueError, "got 'english'"),
+    (lambda m: stance.label_articles("one article", model=m), TypeError, "use label_article for one"),
+    (lambda m: stance.label_article("Tekst.", model=None), ValueError, "pass model="),
+])
+def test_bad_api_input_is_one_line(model_dir, call, error, message):
+    with pytest.raises(error, match=message):
+        call(str(model_dir))
