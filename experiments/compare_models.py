@@ -226,7 +226,7 @@ def main() -> None:
     main_table = markdown(results, list(ARMS), describe)
     study_table = markdown(results, list(STUDIES), describe)
     text = (
-        f"Test split of `data/statements` ({args.experiment}, {args.tracking_uri}); mean ± sd over seeds; "
+        f"Test split of `data/statements` (experiment {args.experiment}); mean ± sd over seeds; "
         "each family's configuration chosen on validation.\n\n" + main_table
         + ("\nStudies (input and cross-lingual transfer; per-language columns show the transfer):\n\n" + study_table if any(a in results for a in STUDIES) else "")
     )
