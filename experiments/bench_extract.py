@@ -125,8 +125,8 @@ def main(argv=None) -> dict:
         pairs = {"old_normal": [], "new_normal": [], "old_adversarial": [], "new_adversarial": []}
         for _ in range(args.runs):  # interleaved, so drift hits both alike
             for tag, fn in (("old", old), ("new", extract_quotes)):
-                pairs[f"{tag}_normal"] += timed(lambda: [fn(t, lang) for lang, t in texts.items()], 1)
-                pairs[f"{tag}_adversarial"] += timed(lambda: fn(adv, "pl"), 1)
+                pairs[f"{tag}_normal"] += timed(lambda fn=fn: [fn(t, lang) for lang, t in texts.items()], 1)
+                pairs[f"{tag}_adversarial"] += timed(lambda fn=fn: fn(adv, "pl"), 1)
         m = {k: statistics.median(v) for k, v in pairs.items()}
         # the two copies have different Quote classes: compare the fields
         same = all([q.to_dict() for q in old(t, lang)] == [q.to_dict() for q in extract_quotes(t, lang)]

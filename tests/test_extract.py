@@ -181,7 +181,7 @@ def test_gold_articles_reach_the_goal():
     """The goal on data/articles: F1 >= 0.95 and speaker accuracy >= 0.92 in each language
     (measured: en F1 0.989 / speaker 0.950, pl F1 0.994 / speaker 0.969)."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
-    report = score(arts, lambda t, l: extract_quotes(t, l))
+    report = score(arts, lambda text, lang: extract_quotes(text, lang))
     m = report.metrics()
     for lang in ("pl", "en"):
         assert m[f"extract_{lang}_f1"] >= 0.95, (lang, m[f"extract_{lang}_f1"])

@@ -19,9 +19,6 @@ from stance.extract.quote import Quote
 
 __all__ = ["Quote", "extract_quotes", "detect_lang"]
 
-_MAX_CHARS_PER_CHUNK = 200_000
-
-
 def detect_lang(text: str) -> str:
     """'pl' or 'en', cheaply (diacritics and function words of the first 20,000 characters)."""
     from stance.extract.pipeline import detect_lang as _detect
@@ -38,7 +35,7 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    from stance.extract.pipeline import Document, detect_lang as _detect
+    from stance.extract.pipeline import detect_lang as _detect, extract
 
     lang = (lang or "").lower()[:2]
     if lang not in ("pl", "en"):
@@ -51,7 +48,7 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     if paused:
         gc.disable()
     try:
-        return Document(text, lang).run()
+        return extract(text, lang)
     finally:
         if paused:
             gc.enable()

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from stance.extract.languages import Rules, rules_for
+
 LEX_DIR = Path(__file__).resolve().parent / "lexicons"
 
 
@@ -29,6 +31,7 @@ class Cue:
 @dataclass
 class Lexicon:
     lang: str
+    rules: Rules = None  # grammatical switches (languages.py)
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
     titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
     org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
@@ -87,7 +90,7 @@ def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
 def load(lang: str) -> Lexicon:
     """The lexicon for ``lang`` ('pl' or 'en'; anything else gets the English one)."""
     lang = "pl" if lang == "pl" else "en"
-    lex = Lexicon(lang=lang)
+    lex = Lexicon(lang=lang, rules=rules_for(lang))
     lex.months = frozenset(read_list("months.txt"))
     lex.abbreviations = frozenset(read_list("abbreviations.txt"))
     if lang == "pl":

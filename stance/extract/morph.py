@@ -41,7 +41,7 @@ def analyse(word: str) -> tuple:
     except Exception:
         return ()
     out = []
-    for _s, _e, (form, lemma, tag, quals, _q2) in res:
+    for _s, _e, (_form, lemma, tag, quals, _q2) in res:
         if _s != 0:
             continue
         out.append((lemma.split(":", 1)[0], tag, tuple(quals)))

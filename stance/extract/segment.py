@@ -1,4 +1,8 @@
-"""Stage 1 of the pipeline: find the shapes of speech in raw text, with linear scans only.
+"""Stage 1, segment: paragraphs, sentences, tokens, and the shapes of speech, with linear scans.
+
+``segment(text, lang)`` returns ``Segments``: top-level quotations (interrupted ones split
+around their attribution), dash-speech blocks, sentences that never split inside either, and
+the classified ``Tokens``. The scanners it uses:
 
 * ``scan_quotes``: pairs quotation marks of every style, nested, across paragraphs,
   recovering from missing closers;
@@ -15,9 +19,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stance.extract.lexicon import Lexicon, load
+from stance.extract.words import TOKEN_RE, Tokens
+
 OPEN_PUNCT = "([{/—–-"
 CLOSE_PUNCT = ".,;:!?)]}…"
 QUOTE_CHARS = "„“”«»‚‘’\"'"
+QUOTE_OPENERS = "„“”«»‚‘\"'"  # marks that may open a quotation (not the apostrophe ’)
 DASHES = "–—―-"
 
 _EVENT_RE = re.compile(r"[„“”«»‚‘’\"'\n]")
@@ -383,5 +391,144 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
+            out.append((s, e))
+    return out
+
+
+# --- the stage --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sentence:
+    """Sentence ``index``: characters ``[start, end)``, tokens ``[t0, t1)``."""
+
+    index: int
+    start: int
+    end: int
+    t0: int
+    t1: int
+
+
+@dataclass(frozen=True, eq=False)
+class Segments:
+    """What the later stages read: the text, its language data, quotations (top level, sorted
+    by the opening mark), dash blocks, sentences and tokens (classified, final)."""
+
+    text: str
+    lex: Lexicon
+    quotes: tuple[QSpan, ...]
+    quote_opens: tuple[int, ...]
+    blocks: tuple[DashBlock, ...]
+    sentences: tuple[Sentence, ...]
+    sent_starts: tuple[int, ...]
+    tokens: Tokens
+    headlines: tuple[tuple[int, int, int], ...]  # (speaker start, colon, end) of "X: …" paragraphs
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding character ``pos`` (-1 before the first)."""
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+
+def segment(text: str, lang: str) -> Segments:
+    lex = load(lang)
+    quotes = split_interrupted(text, lex, [q for q in scan_quotes(text) if q.depth == 0])
+    quotes.sort(key=lambda q: q.open)
+    blocks = dash_blocks(text, quotes, lambda pos: dash_attribution(text, pos, lex),
+                         mid_paragraph=lex.rules.dash_speech_mid_paragraph)
+    protected = _merge([(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes]
+                       + [(b.start, b.end) for b in blocks])
+    # content regions whose tokens are never cues or speakers
+    content = _merge([(q.start, q.end) for q in quotes] + [(b.start, b.end) for b in blocks])
+    spans = sentences(text, protected, lex.abbreviations)
+    headlines = tuple(headline_parts(text))
+    # headline speakers are sentence-initial words (classified as such)
+    tokens = Tokens(text, lex, content, spans, [a for a, colon, _b in headlines if TOKEN_RE.search(text, a, colon)])
+    starts = tokens.starts
+    sents = tuple(Sentence(n, s, e, bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))
+                  for n, (s, e) in enumerate(spans))
+    return Segments(text, lex, tuple(quotes), tuple(q.open for q in quotes), tuple(blocks), sents,
+                    tuple(s.start for s in sents), tokens, headlines)
+
+
+def split_interrupted(text: str, lex: Lexicon, quotes: list[QSpan]) -> list[QSpan]:
+    """„Nie oddamy – powiedział minister – ani metra”: one quotation per contiguous piece,
+    the attribution between the dashes left outside both."""
+    out = []
+    for q in quotes:
+        first = _SPACED_DASH_RE.search(text, q.start, q.end) if q.close >= 0 else None
+        if first is not None:
+            dash1 = first.start() + 1
+            second = (_SPACED_DASH_RE.search(text, dash1 + 1, q.end)
+                      if dash_attribution(text, dash1 + 1, lex) else None)
+            if second is not None:
+                dash2 = second.start() + 1
+                end1 = dash1
+                while end1 > q.start and text[end1 - 1].isspace():
+                    end1 -= 1
+                start2 = dash2 + 1
+                while start2 < q.end and text[start2].isspace():
+                    start2 += 1
+                if end1 > q.start and start2 < q.end:
+                    out.append(QSpan(q.open, q.start, end1, dash1, q.char, q.depth))
+                    q = QSpan(dash2 + 1, start2, q.end, q.close, q.char, q.depth)
+        out.append(q)
+    return out
+
+
+_SPACED_DASH_RE = re.compile(r"\s[–—]\s")
+_WORD_OR_MARK_RE = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does the text right after a dash attribute speech (``powiedział X``, ``dodała``)? A cue
+    verb among the first words, before any sentence punctuation."""
+    window = text[pos:pos + 80]
+    n = 0
+    for m in _WORD_OR_MARK_RE.finditer(window):
+        word = m.group()
+        if not word[0].isalnum():
+            if word in ".!?;:\n":
+                return False
+            continue
+        cue = lex.cues.get(word.lower())
+        if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
+            return not cue.needs or cue.needs in window[m.end():m.end() + 20]
+        n += 1
+        if n >= 3:
+            return False
+        if n == 1 and word[0].isupper() and lex.rules.capital_after_dash_continues_speech:
+            continue
+    return False
+
+
+HEADLINE_MAX = 220  # a headline paragraph is short
+HEADLINE_COLON_WITHIN = 90  # and its speaker ("Stelmaszyk:") comes early
+
+
+def headline_parts(text: str):
+    """``(speaker_start, colon, body_end)`` for every short paragraph shaped ``X: words`` (the
+    body not a quotation): headline speech candidates. The speaker part starts after the last
+    sentence end before the colon ("Kolejarze zapowiadają strajk. Stelmaszyk: Nie ustąpimy")."""
+    for a, b in paragraphs(text):
+        if b - a > HEADLINE_MAX:
+            continue
+        colon = text.find(":", a, min(b, a + HEADLINE_COLON_WITHIN))
+        if colon == -1:
+            continue
+        body = text[colon + 1:b].strip()
+        if not body or body[0] in QUOTE_OPENERS:
+            continue
+        for p in range(colon - 1, a, -1):
+            if text[p] in ".!?" and text[p + 1] == " ":
+                a = p + 2
+                break
+        yield a, colon, b
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
             out.append((s, e))
     return out

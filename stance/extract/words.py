@@ -12,6 +12,7 @@ the canonical speaker string (nominative, rule-based for foreign surnames).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,7 +60,12 @@ class NP:
 class Tokens:
     """A tokenised document with lazily classified words."""
 
-    def __init__(self, text: str, lex: Lexicon, protected_mask=None):
+    def __init__(self, text: str, lex: Lexicon, quoted_spans=(), sentence_spans=(), initial_positions=()):
+        """Tokenise ``text`` and classify every token. ``quoted_spans`` (char spans of quoted
+        content and dash speech: their tokens are never cues or speakers), ``sentence_spans``
+        (the first word of each is sentence-initial) and ``initial_positions`` (more
+        sentence-initial words, e.g. headline speakers) must be known here: a token's class
+        depends on them, and is final once the constructor returns."""
         self.text = text
         self.lex = lex
         self.lang = lex.lang
@@ -71,17 +77,33 @@ class Tokens:
         self.ends = list(map(re.Match.end, ms))
         self.words = list(map(re.Match.group, ms))
         self.lows = list(map(str.lower, self.words))
-        self._kinds: list = [None] * len(ms)  # token index -> class, filled lazily
+        self.kinds: list = [None] * len(ms)  # token index -> class
         # word -> class when no neighbour was consulted: [0] elsewhere, [1] sentence-initially
         # (two dicts, not (word, flag) keys, so the hot lookup builds no tuple)
         self._form_kind: tuple[dict, dict] = ({}, {})
         self._verbs_en = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers
+        self._frames = self.fw.get("frame_zdaniem", frozenset()) | self.fw.get("frame_wedlug", frozenset())
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
-        self.quoted: set[int] = set()  # token indices inside quotations / dash speech
-        self.sent_initial: set[int] = set()
-        self.vocab = None
+        self._agn = None  # the class of a capitalised word unless a given name precedes it
         self._lower_vocab = None
         self._media_first = frozenset(n[0] for n in lex.media_names)
+        starts = self.starts
+        quoted: set[int] = set()
+        for s, e in quoted_spans:
+            quoted.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
+        self.quoted = quoted  # token indices inside quotations / dash speech (read-only)
+        initial = set()
+        for s, e in sentence_spans:
+            k, t1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            while k < t1 and not self.words[k][0].isalnum():
+                k += 1
+            if k < t1:
+                initial.add(k)
+        initial.update(bisect.bisect_left(starts, p) for p in initial_positions if p < (self.ends[-1] if ms else 0))
+        self.sent_initial = initial  # read-only from here on
+        self._classify_all()
+        self.kind = self.kinds.__getitem__
+        self.vocab = {w for w in set(self.words) if w[:1].isupper()}  # distinct capitalised forms
 
     @property
     def lower_vocab(self) -> set:
@@ -92,15 +114,17 @@ class Tokens:
 
     # -- classes ------------------------------------------------------------------
     def kind(self, i: int) -> str:
-        k = self._kinds[i]
+        """The class of token ``i`` (lazily, while the constructor classifies; after that the
+        instance attribute ``kind`` is the list's own lookup)."""
+        k = self.kinds[i]
         if k is None:
-            k = self._kinds[i] = self._classify(i)
+            k = self.kinds[i] = self._classify(i)
         return k
 
-    def classify_all(self) -> None:
-        """Classify every token now (once ``quoted`` and ``sent_initial`` are final); from then on
+    def _classify_all(self) -> None:
+        """Classify every token once (``quoted`` and ``sent_initial`` are final); from then on
         ``kind`` is a plain list lookup, the cheapest call Python offers in the hot loops."""
-        kinds = self._kinds
+        kinds = self.kinds
         mid_get = self._form_kind[0].get
         # quoted and sentence-initial tokens take the slow path; one set lookup tells them
         special = self.quoted | self.sent_initial
@@ -113,12 +137,6 @@ class Tokens:
                 # and the English sentence-initial "name" check it applies itself
                 k = "quoted" if i in quoted else classify(i)
             kinds[i] = k
-        self.kind = kinds.__getitem__
-
-    def forget(self, i: int) -> None:
-        """Reclassify token ``i`` (after its sentence-initial flag changed)."""
-        self._kinds[i] = None
-        self._kinds[i] = self._classify(i)
 
     def _classify(self, i: int) -> str:
         if i in self.quoted:
@@ -155,7 +173,7 @@ class Tokens:
         if w[0].isupper() and i in self.sent_initial:
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
-                    if role == "prep" and low in ("według", "zdaniem"):
+                    if role == "prep" and low in self._frames:
                         return "frame"
                     return role
             if low in lex.cues:
@@ -197,7 +215,7 @@ class Tokens:
             return "name"
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
-                if role == "prep" and low in ("według", "zdaniem"):
+                if role == "prep" and low in self._frames:
                     return "frame"
                 return role
         if low in lex.cues:
@@ -319,7 +337,6 @@ class Tokens:
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
         titles: list[int] = []
-        inst: list[int] = []
         names: list[int] = []
         # modifiers and role nouns
         p = k
@@ -676,11 +693,11 @@ class Tokens:
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
-                elif np.kind == "title" and not self.title_nominative(self._head(np)):
+                elif np.kind == "title" and not self.title_nominative(self.head(np)):
                     np.in_pp = True
             if self.lang == "pl" and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
-            if self.lang == "pl" and np.kind == "title" and not self.title_nominative(self._head(np)):
+            if self.lang == "pl" and np.kind == "title" and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)
@@ -688,7 +705,7 @@ class Tokens:
             k = np.end
         return out
 
-    def _head(self, np: NP) -> int:
+    def head(self, np: NP) -> int:
         heads = [t for t in np.titles if self.kind(t) == "title"]
         return heads[0] if heads else np.titles[0]
 
@@ -743,7 +760,7 @@ class Tokens:
             if first.lower() in self.lex.titles and not first.isupper():
                 s = s[:1].lower() + s[1:]
             return s
-        head = self._head(np)
+        head = self.head(np)
         gender = self.lex.titles.get(self.words[head].lower(), ("", "m", ()))[1]
         parts = []
         prev_end = None
@@ -797,7 +814,7 @@ class Tokens:
                 for _lemma, c in readings:
                     if "nom" in c.split("."):
                         return w
-            for lemma, c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
+            for lemma, _c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
                 if lemma[:1].isupper():
                     return lemma
         if not oblique and self.name_case(i) != "obl":
@@ -809,7 +826,7 @@ class Tokens:
             return np.gender
         if np.kind != "name" or self.lang != "pl":
             if np.kind == "title" and self.lang == "pl":
-                return self.lex.titles.get(self.words[self._head(np)].lower(), ("", ""))[1]
+                return self.lex.titles.get(self.words[self.head(np)].lower(), ("", ""))[1]
             return ""
         first = self.words[np.names[0]]
         last = self.words[np.names[-1]]

@@ -1,0 +1,398 @@
+"""Stage 3, candidates: spans that may be statements, each tied to the event that attributes it.
+
+* quotations: ``direct`` (speech introduced by a colon, dash or comma, or followed by an
+  attribution) or ``fragment`` (quoted words inside a paraphrase); titles, names and scare
+  quotes are left out;
+* dash speech blocks: ``direct``, attributed by the clause after the closing dash;
+* reported clauses of events: ``indirect``;
+* headlines ``X: …``: ``direct`` with cue ``headline``.
+
+``select`` keeps the non-overlapping ones, by priority (direct, fragment, indirect).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from stance.extract.cues import Cues, Event, coordinated, event_with
+from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence, dash_attribution
+from stance.extract.subject import bind_subject
+
+_NO_STATEMENT = ("media", "impersonal")
+# token classes that may stand between a quotation and its attribution ("…,” the minister said)
+_TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop", "tword",
+                         "cap", "particle"})
+_SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
+_MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
+_DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
+_SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # direct | fragment | indirect
+    event: Event | None
+    priority: int
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidates:
+    candidates: tuple[Candidate, ...]
+    events: tuple[Event, ...]  # the cue events and the ones made here (headline and colon speakers)
+
+
+def find_candidates(cues: Cues) -> Candidates:
+    return _CandidateFinder(cues).run()
+
+
+def select(candidates) -> list[Candidate]:
+    """Non-overlapping candidates, sorted by start: direct before fragment before indirect,
+    then earlier and longer first; nothing attributed to a medium or an impersonal verb."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in sorted(candidates, key=lambda c: (c.priority, c.start, -(c.end - c.start))):
+        if c.event is not None and c.event.mode in _NO_STATEMENT:
+            continue
+        k = bisect.bisect_left(taken, (c.start, -1))
+        if any(0 <= j < len(taken) and taken[j][0] < c.end and c.start < taken[j][1] for j in (k - 1, k)):
+            continue
+        bisect.insort(taken, (c.start, c.end))
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+class _CandidateFinder:
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.seg = cues.seg
+        self.text = cues.seg.text
+        self.toks = cues.seg.tokens
+        self.lex = cues.seg.lex
+        self.events: list[Event] = list(cues.events)
+        self.out: list[Candidate] = []
+
+    def run(self) -> Candidates:
+        self._quotations()
+        self._dash_speech()
+        self._reported_clauses()
+        self._headlines()
+        return Candidates(tuple(self.out), tuple(self.events))
+
+    def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
+        self.out.append(Candidate(start, end, kind, ev, priority, cue))
+
+    def _speaker_event(self, tok: int, cue: str, np) -> Event:
+        """An event for a speaker named before a colon (``Stelmaszyk: …``)."""
+        ev = event_with(len(self.events), tok, self.toks.starts[tok], -1, cue, "colon",
+                        bind_subject(self.toks, np, False, ""))
+        self.events.append(ev)
+        return ev
+
+    # -- quotations ------------------------------------------------------------------
+    def _quotations(self) -> None:
+        seg = self.seg
+        block_starts = [b.start for b in seg.blocks]
+        by_sent: dict[int, list[QSpan]] = {}
+        for q in seg.quotes:
+            k = bisect.bisect_right(block_starts, q.open) - 1
+            if k >= 0 and seg.blocks[k].start <= q.open < seg.blocks[k].end:
+                continue  # part of dash speech
+            by_sent.setdefault(seg.sentence_of(q.open), []).append(q)
+        for si, qs in by_sent.items():
+            if si < 0:
+                continue
+            sent = seg.sentences[si]
+            for n, q in enumerate(qs):
+                if n == 0:
+                    left = sent.start
+                else:
+                    left = qs[n - 1].close + 1 if qs[n - 1].close >= 0 else qs[n - 1].end
+                right = qs[n + 1].open if n + 1 < len(qs) else sent.end
+                self._quotation(sent, q, max(left, sent.start), min(right, sent.end) if q.close >= 0 else q.end)
+
+    def _quotation(self, sent: Sentence, q: QSpan, left: int, right: int) -> None:
+        """One quotation between ``left`` (the previous one's end) and ``right`` (the next
+        one's start): direct speech, a fragment, or nothing."""
+        text, toks = self.text, self.toks
+        content = text[q.start:q.end]
+        before = text[left:q.open]
+        last = before.rstrip()[-1:]
+        after = (q.close + 1) if q.close >= 0 else q.end
+        lt0 = bisect.bisect_left(toks.starts, left)
+        lt1 = bisect.bisect_left(toks.starts, q.open)
+        rt0 = bisect.bisect_left(toks.starts, after)
+        rt1 = bisect.bisect_left(toks.starts, right) if right > after else rt0
+        if self._non_statement(q, lt0, lt1, content):
+            return
+        only_punct = not any(ch.isalnum() for ch in before)
+        starts_upper = content[:1].isupper() or content[:1] in "„\"“«"
+        events_left = self.cues.in_range(sent.index, lt0, lt1)
+        tail = self._tail_attribution(sent, q, rt0, rt1, text[after:right] if right > after else "")
+        colon_np = None
+        if last == ":" and not events_left:
+            nps = toks.chunks(lt0, lt1)
+            if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst")
+                    and all(toks.kind(t) == "punct" or nps[0].start <= t < nps[0].end for t in range(lt0, lt1))):
+                colon_np = nps[0]
+        if only_punct and last == "," and content[:1].islower() and left > sent.start:
+            only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
+        direct = only_punct or last in ":–—" or (last == "," and starts_upper) or (
+            events_left and events_left[-1].tok >= lt1 - 4 and starts_upper and last != ",") or colon_np is not None
+        if direct and tail is None and events_left and last == "," and not starts_upper:
+            direct = False
+        title_like = _title_like(content)
+        if direct and title_like and not only_punct and last not in ":–—" and colon_np is None and tail is None:
+            direct = False
+        if direct:
+            self._direct(q, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np)
+            return
+        if title_like:
+            return
+        # fragment: the nearest attribution in the sentence, before it if any
+        ev = events_left[-1] if events_left else None
+        if ev is None:
+            earlier = self.cues.in_range(sent.index, sent.t0, lt0)
+            ev = earlier[-1] if earlier else tail
+        if ev is None:
+            return
+        ev = self.cues.outer(ev)
+        if ev.cls == "frame" and ev.clause_kind == "" and ev.mode == "media":
+            return
+        self._add(q.start, q.end, "fragment", ev, _FRAGMENT, ev.cue)
+
+    def _direct(self, q, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np) -> None:
+        ev = None
+        if tail is not None and not (title_like and tail.np is None and tail.mode != "inherit"):
+            ev = tail
+        elif events_left and (last in ":," or events_left[-1].tok >= lt1 - 6
+                              or (last in "–—" and self.text[q.open] not in QUOTE_OPENERS)):
+            ev = events_left[-1]
+        if colon_np is not None:
+            ev = self._speaker_event(lt0, "headline" if self._headline_paragraph(q.open) else ":", colon_np)
+        if ev is not None:
+            self._add(q.start, q.end, "direct", ev, _DIRECT, ev.cue)
+        elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
+            self._add(q.start, q.end, "direct", None, _DIRECT, None)  # speech with its speaker elsewhere
+
+    def _tail_attribution(self, sent: Sentence, q: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
+        """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a
+        subject between; or „….” – mówił X. (the attribution opens the next sentence)."""
+        toks = self.toks
+        for e in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
+            if e.cls == "frame":
+                continue
+            if all(toks.kind(t) in _TAIL_KINDS for t in range(rt0, e.tok)) and not any(
+                    toks.words[t] in ".!?" for t in range(rt0, e.tok)):
+                return e
+        if q.close >= 0 and not right_text.strip():
+            nxt = sent.index + 1
+            if nxt < len(self.seg.sentences):
+                ns = self.seg.sentences[nxt]
+                after = q.close + 1
+                if ns.t0 < ns.t1 and toks.words[ns.t0] in ("–", "—") and "\n" not in self.text[after:ns.start]:
+                    return next((e for e in self.cues.in_range(nxt, ns.t0, ns.t0 + 4) if e.cls != "frame"), None)
+        return None
+
+    def _non_statement(self, q: QSpan, lt0: int, lt1: int, content: str) -> bool:
+        """Titles, names, scare quotes: a marker word right before the quotation and no
+        active cue verb close before the marker."""
+        toks = self.toks
+        words = toks.words
+        if not content.strip() or not any(ch.isalpha() for ch in content):
+            return True
+        if self.text[max(0, q.open - 2):q.open].strip().endswith("("):
+            return True  # inside parentheses
+        prev = [t for t in range(max(0, lt0, lt1 - 4), lt1) if words[t][0].isalnum()]  # within the sentence
+        if not prev:
+            return False
+        low = [words[t].lower() for t in prev]
+        by_prefix = self.lex.rules.markers_by_prefix
+        for marker in self._markers_ending(low[-1]):
+            n = len(marker)
+            if n > len(low) or not all(_marker_word(low[-n + i], marker[i], by_prefix) for i in range(n)):
+                continue
+            # "nazwał porozumienie „historycznym”": an active cue before the marker wins
+            mstart = prev[-n]
+            if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
+                return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
+            for t in range(max(0, mstart - 3), mstart):
+                if toks.kind(t) == "cue" and self.lex.cues[words[t].lower()].cls not in ("noun", "imps"):
+                    return False
+            return True
+        return False
+
+    def _markers_ending(self, last: str) -> list:
+        """Non-quote markers whose last word may match ``last``, in lexicon order."""
+        lex = self.lex
+        found = list(lex.nonquote_exact.get(last, ()))
+        pref = lex.nonquote_prefix
+        if lex.rules.markers_by_prefix:
+            for n in range(3, len(last) + 1):
+                found.extend(pref.get(last[:n], ()))
+        else:
+            for key in {last, last[:-1], last[:-2]}:
+                found.extend(m for m in pref.get(key, ()) if _marker_word(last, m[1][-1], False))
+        if len(found) > 1:
+            found.sort()
+        return [m for _o, m in found]
+
+    def _headline_paragraph(self, pos: int) -> bool:
+        text = self.text
+        a = text.rfind("\n", 0, pos) + 1
+        b = text.find("\n", pos)
+        par = text[a:b if b != -1 else len(text)].strip()
+        return len(par) < 200 and not par.endswith(".")
+
+    # -- dash speech -----------------------------------------------------------------
+    def _dash_speech(self) -> None:
+        # events by position (bisect), keeping list order among those in one attribution
+        events = self.events
+        order = sorted(range(len(events)), key=lambda n: events[n].pos)
+        positions = [events[n].pos for n in order]
+        for b in self.seg.blocks:
+            ev = None
+            if b.attr_end > b.attr_start:
+                lo, hi = bisect.bisect_left(positions, b.attr_start), bisect.bisect_left(positions, b.attr_end)
+                if lo < hi:
+                    ev = events[min(order[lo:hi])]
+            if ev is not None and ev.cls == "frame":
+                ev = None
+            self._add(b.start, b.end, "direct", ev, _DIRECT, ev.cue if ev else None)
+
+    # -- reported clauses ------------------------------------------------------------
+    def _reported_clauses(self) -> None:
+        for sent, evs in zip(self.seg.sentences, self.cues.by_sentence):
+            for n, ev in enumerate(evs):
+                if ev.clause_start < 0 or ev.mode in _NO_STATEMENT:
+                    continue
+                if ev.clause_kind == "trailing":
+                    start, end = ev.clause_start, ev.trailing_end
+                else:
+                    start, end = ev.clause_start, self._clause_end(sent, evs, n)
+                start, end = _trim(self.text, start, end)
+                if end - start >= 3:
+                    self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+
+    def _clause_end(self, sent: Sentence, evs, n: int) -> int:
+        """A reported clause runs to the sentence end, but stops before a later attribution
+        with content of its own, and before a source tail (`` – podaje PAP``, ``: „…”``)."""
+        ev, start, end = evs[n], evs[n].clause_start, sent.end
+        for later in evs[n + 1:]:
+            if later.pos <= start:
+                continue
+            if ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
+                    or later.cls == "pcon" or (ev.cls == "pcon" and later.index == ev.parent)
+                    or coordinated(self.seg, later)):
+                end = min(end, self._cut_before(later, sent))
+                break
+        return min(end, self._source_tail(start, end))
+
+    def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
+        """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
+        if ev.clause_kind != "frame" or ev.clause_start < 0:
+            return False
+        q = ev.tok - 1
+        while q >= sent.t0 and self.toks.kind(q) == "word" and ev.tok - q <= 3:
+            q -= 1
+        return q >= sent.t0 and self.toks.words[q] in ("–", "—")
+
+    def _cut_before(self, ev: Event, sent: Sentence) -> int:
+        """Where a clause ends before the attribution ``ev``: at the comma, dash or conjunction
+        before its subject ("…, a Pieskow dodał")."""
+        toks = self.toks
+        q = ev.tok - 1
+        while q >= sent.t0 and q >= ev.tok - 6:
+            if toks.words[q] in (",", "–", "—", "-", ";") or toks.kind(q) == "coord":
+                while q - 1 >= sent.t0 and (toks.words[q - 1] == "," or toks.kind(q - 1) == "coord"):
+                    q -= 1
+                return toks.starts[q]
+            if toks.kind(q) not in _SUBJECT_KINDS:
+                break
+            q -= 1
+        if self.lex.rules.embedded_cues_continue_clause and ev.inner:
+            return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
+        return toks.starts[ev.tok]
+
+    def _source_tail(self, start: int, end: int) -> int:
+        text = self.text
+        pos = start
+        while True:
+            m = _SPACED_DASH_RE.search(text, pos, end)
+            if m is None:
+                break
+            dash = m.start() + 1
+            if dash_attribution(text, dash + 1, self.lex):
+                return dash
+            pos = dash + 1
+        # ": „…”" — a colon introducing a quotation ends the reported clause
+        opens = self.seg.quote_opens
+        for qi in range(bisect.bisect_right(opens, start), bisect.bisect_left(opens, end)):
+            k = opens[qi] - 1
+            while k > start and text[k].isspace():
+                k -= 1
+            if text[k] == ":":
+                return k
+        return end
+
+    # -- headlines -------------------------------------------------------------------
+    def _headlines(self) -> None:
+        text, toks = self.text, self.toks
+        for a, colon, b in self.seg.headlines:
+            t0 = bisect.bisect_left(toks.starts, a)
+            t1 = bisect.bisect_left(toks.starts, colon)
+            if t0 >= t1:
+                continue
+            nps = toks.chunks(t0, t1)
+            if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
+                continue
+            np = nps[0]
+            if np.kind == "inst" and not any(self.lex.places.get(toks.words[t], ("", False))[1] or toks.kind(t) == "acro"
+                                             for t in np.inst):
+                continue  # a place, not a speaker ("Davos: ...")
+            if np.kind not in ("name", "title", "inst"):
+                continue
+            ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
+                            bind_subject(toks, np, False, ""))
+            if ev.mode != "explicit":
+                continue
+            self.events.append(ev)
+            start = colon + 1
+            while start < b and text[start].isspace():
+                start += 1
+            self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+
+def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:
+    """A word matches a non-quote marker word: by prefix in an inflected language ("książk"
+    covers "książce"), else as the word or its plural ("ship", "ships", never "shipping")."""
+    if len(marker) <= 2:
+        return word == marker
+    if by_prefix:
+        return word.startswith(marker)
+    return word in (marker, marker + "s", marker + "es")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):
+        end -= 1
+    return start, end
+
+
+def _title_like(content: str) -> bool:
+    """Quoted words that look like a title or a name ("Financial Times", "Pajęczyna")."""
+    c = content.strip()
+    if not c or c[-1] in ".!?…,":
+        return False
+    words = re.findall(r"[^\W\d_]+", c)
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    return all(w[0].isupper() for w in long_words) and (len(words) <= 3 or len(long_words) >= 2)

@@ -1,0 +1,328 @@
+"""Stage 2, cues: attribution events (a cue verb, a cue noun, a frame) with their subject and clause.
+
+For every cue word or frame outside quotations an ``Event`` records the cue, who it names
+(``mode`` explicit with a ``speaker``, carry for a pronoun or omitted subject, inherit from
+``parent``, last for "the latter", media/impersonal for no statement) and where its reported
+clause is. Subjects come from ``subject.py`` (case and position), clauses from ``clauses.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from itertools import compress
+
+from stance.extract.clauses import NO_CLAUSE, Clause, after_token, find_clause, trailing_clause
+from stance.extract.mentions import Ref, word_map
+from stance.extract.segment import Segments, Sentence
+from stance.extract.subject import (Binding, anaphora_before, bind_subject, clause_boundary, impersonal_source,
+                                    inverted_subject, pick_subject, relative_antecedent)
+from stance.extract.words import NP
+
+_FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
+_OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
+_NO_STATEMENT = ("media", "impersonal")
+
+
+@dataclass(frozen=True)
+class Event:
+    """An attribution: the cue at token ``tok`` (character ``pos``) of sentence ``sent``."""
+
+    index: int  # position in the document's event list
+    tok: int
+    pos: int
+    sent: int
+    cue: str
+    cls: str  # praet | fin | pcon | pant | imps | verb | noun | frame | colon
+    gender: str = ""
+    flags: frozenset = frozenset()
+    np: NP | None = None
+    speaker: str | None = None
+    speaker_kind: str = ""
+    ref: Ref | None = None
+    mode: str = "carry"  # explicit | carry | inherit | last | media | impersonal
+    parent: int = -1  # index of the event whose speaker this one shares (mode inherit)
+    clause_start: int = -1  # character offset where a reported clause starts
+    clause_kind: str = ""  # comp | frame | trailing | zero
+    trailing_end: int = -1
+    inner: bool = False  # inside another attribution's reported clause
+
+
+def event_with(index: int, tok: int, pos: int, sent: int, cue: str, cls: str, binding: Binding | None = None,
+               clause: Clause = NO_CLAUSE, **extra) -> Event:
+    """An event from its parts (the subject binding and the clause)."""
+    fields = dict(extra)
+    if binding is not None:
+        fields.update(np=binding.np, mode=binding.mode, gender=binding.gender, speaker=binding.speaker,
+                      speaker_kind=binding.speaker_kind, ref=binding.ref)
+    return Event(index, tok, pos, sent, cue, cls, clause_start=clause.start, clause_kind=clause.kind,
+                 trailing_end=clause.trailing_end, **fields)
+
+
+def is_opener(ev: Event) -> bool:
+    """Does ``ev`` report a clause that runs on to the end of its sentence?"""
+    return ev.clause_kind in _OPENER_KINDS and ev.clause_start >= 0 and ev.mode not in _NO_STATEMENT
+
+
+@dataclass(frozen=True, eq=False)
+class Cues:
+    """All events (cue order), and per sentence: its events and their token positions."""
+
+    seg: Segments
+    events: tuple[Event, ...]
+    by_sentence: tuple[tuple[Event, ...], ...]
+    toks_by_sentence: tuple[tuple[int, ...], ...]
+    openers: tuple[tuple[Event, ...], ...]
+
+    def in_range(self, si: int, t0: int, t1: int) -> tuple[Event, ...]:
+        """Events of sentence ``si`` whose cue token is in ``[t0, t1)``."""
+        toks = self.toks_by_sentence[si]
+        return self.by_sentence[si][bisect.bisect_left(toks, t0):bisect.bisect_left(toks, t1)]
+
+    def outer(self, ev: Event) -> Event:
+        return outer_event(self.seg, ev, self.openers[ev.sent])
+
+
+def outer_event(seg: Segments, ev: Event, openers) -> Event:
+    """The attribution whose reported clause holds ``ev`` ("said that the EU welcomed "…"": the
+    quoted words are the speaker's, not the EU's), or ``ev`` itself. ``openers``: the events
+    of its sentence that open a clause (``is_opener``), in order."""
+    if coordinated(seg, ev):
+        return ev  # ", and called …": a predicate of its own
+    for e in openers:
+        if e.pos >= ev.pos:
+            break
+        if e.clause_start <= ev.pos:
+            return e
+    return ev
+
+
+def coordinated(seg: Segments, ev: Event) -> bool:
+    """A cue verb right after ", and" / ", i" sharing the subject ("argued that …, and called
+    the plan "…""): a new predicate, so an earlier reported clause ends before it."""
+    toks, k = seg.tokens, ev.tok
+    return (ev.mode == "inherit" and ev.cls in _FINITE_CLASSES and k - 2 >= seg.sentences[ev.sent].t0
+            and toks.kind(k - 1) == "coord" and toks.words[k - 2] == ",")
+
+
+def find_cues(seg: Segments) -> Cues:
+    return _CueFinder(seg).run()
+
+
+class _CueFinder:
+    def __init__(self, seg: Segments):
+        self.seg = seg
+        self.toks = seg.tokens
+        self.lex = seg.lex
+        fw = self.toks.fw
+        self.frames = fw.get("frame_zdaniem", frozenset()) | fw.get("frame_wedlug", frozenset())
+        self.pair_first = fw.get("frame_pair_first", frozenset())
+        self.pair_second = fw.get("frame_pair_second", frozenset())
+        self.frame_possessive = fw.get("frame_possessive", frozenset())
+        self.jak = fw.get("jak", frozenset())
+        self.topic_prep = fw.get("topic_prep", frozenset())
+        self.agent = fw.get("agent", frozenset())
+        self.possessive_gender = word_map(self.toks, "possessive_gender")
+        self.pron_oblique = word_map(self.toks, "pron_oblique")
+        self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
+        self.events: list[Event] = []
+
+    def run(self) -> Cues:
+        toks, seg = self.toks, self.seg
+        triggers = frozenset(self.lex.cues) | self.frames | self.pair_first
+        trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
+        by_sentence = []
+        for sent in seg.sentences:
+            found: list[Event] = []
+            openers: list[Event] = []
+            lo, hi = bisect.bisect_left(trigger_pos, sent.t0), bisect.bisect_left(trigger_pos, sent.t1)
+            for k in trigger_pos[lo:hi]:
+                ev = self._event_at(sent, k, found, openers)
+                if ev is not None:
+                    found.append(ev)
+                    self.events.append(ev)
+                    if is_opener(ev):
+                        openers.append(ev)
+            by_sentence.append(self._finish_sentence(found))
+        return Cues(seg, tuple(self.events), tuple(by_sentence), tuple(tuple(e.tok for e in evs) for evs in by_sentence),
+                    tuple(tuple(e for e in evs if is_opener(e)) for evs in by_sentence))
+
+    def _finish_sentence(self, found: list[Event]) -> tuple[Event, ...]:
+        # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
+        # subject of the main clause, which follows it
+        for n, ev in enumerate(found):
+            if ev.cls == "pcon" and ev.mode == "carry" and ev.parent < 0 and ev.np is None:
+                main = next((e for e in found[n + 1:] if e.cls in _FINITE_CLASSES and e.mode != "media"), None)
+                if main is not None:
+                    found[n] = replace(ev, parent=main.index, mode="inherit")
+        # attributions inside someone's reported clause ("zaznaczyła, że Kijów przestrzega …")
+        # are reported content: their subjects are no antecedents for later omitted subjects
+        openers = [e for e in found if is_opener(e)]
+        for n, ev in enumerate(found):
+            if outer_event(self.seg, ev, openers) is not ev:
+                ev = replace(ev, inner=True)
+            found[n] = self.events[ev.index] = ev
+        return tuple(found)
+
+    def _event_at(self, sent: Sentence, k: int, found: list[Event], openers: list[Event]) -> Event | None:
+        toks = self.toks
+        kind = toks.kind(k)
+        if kind == "cue":
+            return self._verb_event(sent, k, found, openers)
+        pair = (toks.lows[k] in self.pair_first and k + 1 < sent.t1 and toks.lows[k + 1] in self.pair_second
+                and kind != "quoted")
+        if kind == "frame" or pair:
+            return self._frame_event(sent, k, pair)
+        return None
+
+    def _new(self, sent: Sentence, k: int, cue: str, cls: str, binding=None, clause=NO_CLAUSE, **extra) -> Event:
+        return event_with(len(self.events), k, self.toks.starts[k], sent.index, cue, cls, binding, clause, **extra)
+
+    def _bind(self, np: NP, oblique: bool, gender: str) -> Binding:
+        return bind_subject(self.toks, np, oblique, gender)
+
+    def _verb_event(self, sent: Sentence, k: int, found: list[Event], openers: list[Event]) -> Event | None:
+        toks, lex = self.toks, self.lex
+        words, lows, kind = toks.words, toks.lows, toks.kind
+        cue = lex.cues[lows[k]]
+        if cue.needs and cue.needs not in lows[k + 1:min(sent.t1, k + 3)]:
+            return None
+        cls = cue.cls
+        suffix = lex.rules.participle_suffix
+        if suffix and cls == "verb" and lows[k].endswith(suffix):
+            cls = "pcon"
+        if cls == "noun":
+            return self._noun_event(sent, k, cue)
+        cue_text = words[k]
+        if k + 2 < sent.t1 and lows[k + 1] in self.topic_prep and kind(k + 2) == "quoted":
+            cue_text = toks.text[toks.starts[k]:toks.ends[k + 1]]  # "mówił o „…”": keep the preposition
+        jak = self._jak_before(sent, k)
+        gender = cue.gender
+        binding, parent, mode = None, -1, "carry"
+        if cls == "imps":
+            source = impersonal_source(toks, sent, k)
+            if source is not None:
+                binding = self._bind(source, True, gender)
+            else:
+                mode = "impersonal"
+        else:
+            boundary = jak if jak is not None else clause_boundary(toks, sent, k)
+            region = toks.chunks(boundary + 1, k)
+            subject = pick_subject(toks, region)
+            if anaphora_before(toks, self.anaphora_lasts, boundary + 1, k):
+                clause = find_clause(toks, sent, k, jak, cue.flags, None, any(e.clause_start >= 0 for e in found))
+                return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")
+            antecedent = relative_antecedent(toks, sent, boundary + 1, k, region)
+            if (cls == "pcon" and subject is not None and boundary >= sent.t0 and kind(boundary) == "cue"
+                    and words[k - 1] == "," and lex.cues[lows[boundary]].cls != "noun"):
+                subject = None  # "he told Reuters, adding that": the verb's hearer, not the subject
+            if cls == "pcon" and subject is None and antecedent is None:
+                main = next((e for e in reversed(found) if e.cls != "pcon" and e.mode != "media"), None)
+                if main is not None:
+                    parent, mode = main.index, "inherit"
+                else:
+                    first = pick_subject(toks, toks.chunks(sent.t0, k), first=True)
+                    if first is not None:
+                        binding = self._bind(first, False, gender)
+            elif antecedent is not None:
+                binding = self._bind(antecedent, True, gender)
+            elif subject is not None:
+                binding = self._bind(subject, False, gender)
+            elif boundary >= sent.t0 and kind(boundary) == "coord" and found and jak is None:
+                parent, mode = outer_event(self.seg, found[-1], openers).index, "inherit"
+            else:
+                after = inverted_subject(toks, sent, k)
+                if after is not None:
+                    binding = self._bind(after, False, gender)
+        clause = find_clause(toks, sent, k, jak, cue.flags, binding.np if binding else None,
+                             any(e.clause_start >= 0 for e in found))
+        if binding is not None:
+            return self._new(sent, k, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
+        return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _jak_before(self, sent: Sentence, k: int) -> int | None:
+        """The token of a "jak"/"as" frame right before the cue ("jak powiedział X")."""
+        toks = self.toks
+        q = k - 1
+        while q >= sent.t0 and toks.kind(q) == "word" and k - q <= 2 and toks.lows[q] not in self.jak:
+            q -= 1
+        if q >= sent.t0 and toks.lows[q] in self.jak and toks.kind(q) != "quoted":
+            return q
+        return None
+
+    def _noun_event(self, sent: Sentence, k: int, cue) -> Event | None:
+        """``zapowiedź Witkoffa, że …``, ``Ridgeway's announcement that …``: a cue noun counts
+        only with its speaker and a content clause."""
+        toks = self.toks
+        words, kind = toks.words, toks.kind
+        np, binding, gender = None, None, ""
+        if k - 1 >= sent.t0 and kind(k - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[k - 1], "")
+        elif toks.lex.rules.genitive_s and k - 1 >= sent.t0 and words[k - 1].endswith(("'s", "’s")):
+            nps = [n for n in toks.chunks(max(sent.t0, k - 5), k) if n.end == k]
+            if not nps:
+                return None
+            np = nps[-1]
+        else:
+            q = k + 1
+            if q < sent.t1 and toks.lows[q] in self.agent:
+                q += 1  # "an announcement by the ministry"
+            np = toks.np_at(q, sent.t1) if q < sent.t1 else None
+            if np is None or np.kind == "pron":
+                return None
+        if np is not None:
+            binding = self._bind(np, True, gender)
+        q = max(np.end, k + 1) if np is not None else k + 1
+        if q < sent.t1 and words[q] == ",":
+            q += 1
+        if q < sent.t1 and kind(q) == "comp":
+            clause = Clause(after_token(toks, q), "comp")
+            if binding is not None:
+                return self._new(sent, k, words[k], "noun", binding, clause, flags=cue.flags)
+            return self._new(sent, k, words[k], "noun", None, clause, gender=gender, flags=cue.flags)
+        return None
+
+    def _frame_event(self, sent: Sentence, k: int, pair: bool) -> Event | None:
+        """``Według X, …`` / ``Zdaniem X …`` / ``W opinii X …`` / ``According to X, …``."""
+        toks = self.toks
+        words, kind = toks.words, toks.kind
+        q, cue_text = k + 1, words[k]
+        if pair:
+            q, cue_text = k + 2, toks.text[toks.starts[k]:toks.ends[k + 1]]
+        binding, gender = None, ""
+        if toks.lows[k] in self.frame_possessive and k - 1 >= sent.t0 and kind(k - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[k - 1], "")  # "jego zdaniem"
+            np_end, head_start = k + 1, k - 1
+        else:
+            if q >= sent.t1:
+                return None
+            np = toks.np_at(q, sent.t1)
+            if np is None and toks.lows[q] in self.pron_oblique and (
+                    kind(q) != "possessive" or q + 1 >= sent.t1 or kind(q + 1) == "punct"):
+                gender = self.pron_oblique[toks.lows[q]]  # "Według niej …": the person meant before
+                np_end = q + 1
+            elif np is None or np.kind == "pron":
+                return None
+            else:
+                binding = self._bind(np, toks.lex.rules.case_marked, "")
+                np_end = np.end
+            head_start = k
+        clause = self._frame_clause(sent, np_end, head_start)
+        if binding is not None:
+            return self._new(sent, k, cue_text, "frame", binding, clause)
+        return self._new(sent, k, cue_text, "frame", None, clause, gender=gender)
+
+    def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
+        """A sentence-initial frame reports what follows it; a final one ("…, według X.") what
+        precedes it."""
+        toks = self.toks
+        words, kind = toks.words, toks.kind
+        lead = [t for t in range(sent.t0, head_start) if kind(t) != "punct"]
+        if len(lead) <= 2 and all(kind(t) in ("coord", "stop", "word", "quoted") for t in lead):
+            p = np_end
+            if p < sent.t1 and words[p] == ",":
+                p += 1
+            return Clause(toks.starts[p], "frame") if p < sent.t1 else NO_CLAUSE
+        if head_start > sent.t0 and not any(words[t] not in ".!?" for t in range(np_end, sent.t1)):
+            return trailing_clause(toks, sent, head_start - 1)
+        return NO_CLAUSE
