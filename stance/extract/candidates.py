@@ -76,6 +76,9 @@ class _CandidateFinder:
         self.lex = cues.seg.lex
         self.events: list[Event] = list(cues.events)
         self.out: list[Candidate] = []
+        self._tail_dashes = self._source_dashes()
+        self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._colon_quotes = self._quotes_after_colon()
 
     def run(self) -> Candidates:
         self._quotations()
@@ -243,11 +246,16 @@ class _CandidateFinder:
         return [m for _o, m in found]
 
     def _headline_paragraph(self, pos: int) -> bool:
-        text = self.text
-        a = text.rfind("\n", 0, pos) + 1
-        b = text.find("\n", pos)
-        par = text[a:b if b != -1 else len(text)].strip()
-        return len(par) < 200 and not par.endswith(".")
+        """Is the line holding ``pos`` short and without a final full stop (a headline)?"""
+        text, breaks = self.text, self._line_breaks
+        k = bisect.bisect_left(breaks, pos)
+        lo = breaks[k - 1] + 1 if k > 0 else 0
+        hi = breaks[k] if k < len(breaks) else len(text)
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        return hi - lo < 200 and not (hi > lo and text[hi - 1] == ".")
 
     # -- dash speech -----------------------------------------------------------------
     def _dash_speech(self) -> None:
@@ -268,31 +276,47 @@ class _CandidateFinder:
     # -- reported clauses ------------------------------------------------------------
     def _reported_clauses(self) -> None:
         for sent, evs in zip(self.seg.sentences, self.cues.by_sentence):
+            if not any(ev.clause_start >= 0 for ev in evs):
+                continue
+            cuts = self._next_cuts(sent, evs)
+            positions = [ev.pos for ev in evs]
             for n, ev in enumerate(evs):
                 if ev.clause_start < 0 or ev.mode in _NO_STATEMENT:
                     continue
                 if ev.clause_kind == "trailing":
                     start, end = ev.clause_start, ev.trailing_end
                 else:
-                    start, end = ev.clause_start, self._clause_end(sent, evs, n)
+                    start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
                 start, end = _trim(self.text, start, end)
                 if end - start >= 3:
                     self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
 
-    def _clause_end(self, sent: Sentence, evs, n: int) -> int:
-        """A reported clause runs to the sentence end, but stops before a later attribution
-        with content of its own, and before a source tail (`` – podaje PAP``, ``: „…”``)."""
-        ev, start, end = evs[n], evs[n].clause_start, sent.end
-        for later in evs[n + 1:]:
-            if later.pos <= start:
-                continue
-            if ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
-                    or later.cls == "pcon" or (ev.cls == "pcon" and later.index == ev.parent)
-                    or coordinated(self.seg, later)):
-                end = min(end, self._cut_before(later, sent))
-                break
-        return min(end, self._source_tail(start, end))
+    def _next_cuts(self, sent: Sentence, evs) -> list[int]:
+        """For each event index, the first one at or after it that ends an earlier reported
+        clause (an attribution with content of its own); ``len(evs)`` when none."""
+        cuts = [len(evs)] * (len(evs) + 1)
+        for m in range(len(evs) - 1, -1, -1):
+            later = evs[m]
+            cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
+                   or later.cls == "pcon" or coordinated(self.seg, later))
+            cuts[m] = m if cut else cuts[m + 1]
+        return cuts
 
+    def _clause_end(self, sent: Sentence, evs, n: int, cuts: list[int], positions: list[int]) -> int:
+        """A reported clause runs to the sentence end, but stops before a later attribution
+        with content of its own (or, for a participle, before its main verb), and before a
+        source tail (`` – podaje PAP``, ``: „…”``)."""
+        ev = evs[n]
+        start, end = ev.clause_start, sent.end
+        first = max(n + 1, bisect.bisect_right(positions, start))  # events inside the clause
+        stop = cuts[first] if first < len(evs) else len(evs)
+        if ev.cls == "pcon" and ev.parent >= 0:
+            parent = next((m for m in range(first, stop) if evs[m].index == ev.parent), None)
+            if parent is not None:
+                stop = parent
+        if stop < len(evs):
+            end = min(end, self._cut_before(evs[stop], sent))
+        return min(end, self._source_tail(start, end))
     def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
         """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
         if ev.clause_kind != "frame" or ev.clause_start < 0:
@@ -319,25 +343,39 @@ class _CandidateFinder:
             return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
         return toks.starts[ev.tok]
 
-    def _source_tail(self, start: int, end: int) -> int:
-        text = self.text
-        pos = start
-        while True:
-            m = _SPACED_DASH_RE.search(text, pos, end)
-            if m is None:
-                break
-            dash = m.start() + 1
-            if dash_attribution(text, dash + 1, self.lex):
-                return dash
-            pos = dash + 1
-        # ": „…”" — a colon introducing a quotation ends the reported clause
-        opens = self.seg.quote_opens
-        for qi in range(bisect.bisect_right(opens, start), bisect.bisect_left(opens, end)):
-            k = opens[qi] - 1
-            while k > start and text[k].isspace():
+    def _source_dashes(self) -> list[int]:
+        """Spaced dashes followed by an attribution (`` – podaje PAP``), in order."""
+        text, out = self.text, []
+        m = _SPACED_DASH_RE.search(text)
+        while m is not None:  # not finditer: " – – " holds two spaced dashes sharing a space
+            if dash_attribution(text, m.start() + 2, self.lex):
+                out.append(m.start() + 1)
+            m = _SPACED_DASH_RE.search(text, m.start() + 2)
+        return out
+
+    def _quotes_after_colon(self) -> tuple[list[int], list[int]]:
+        """Colons that introduce a quotation (``: „…”``) and the quotations' opening marks."""
+        text, colons, opens = self.text, [], []
+        for q in self.seg.quotes:
+            k = q.open - 1
+            while k > 0 and text[k].isspace():
                 k -= 1
-            if text[k] == ":":
-                return k
+            if k >= 0 and text[k] == ":":
+                colons.append(k)
+                opens.append(q.open)
+        return colons, opens
+
+    def _source_tail(self, start: int, end: int) -> int:
+        """Where a reported clause ends before a source tail: an attributing dash, or a colon
+        introducing a quotation."""
+        dashes = self._tail_dashes
+        k = bisect.bisect_left(dashes, start + 1)  # the dash's leading space is at or after start
+        if k < len(dashes) and dashes[k] + 1 < end:
+            return dashes[k]
+        colons, opens = self._colon_quotes
+        k = bisect.bisect_left(colons, start)
+        if k < len(colons) and opens[k] < end:
+            return colons[k]
         return end
 
     # -- headlines -------------------------------------------------------------------

@@ -38,11 +38,28 @@ def after_token(toks: Tokens, q: int) -> int:
     return p
 
 
+@dataclass(frozen=True)
+class SentenceMarks:
+    """First tokens of a sentence that decide whether it can open with a reported clause:
+    the first quotation or complementiser, and the first finite verb (t1 when none)."""
+
+    first_blocking: int
+    first_finite: int
+
+
+def sentence_marks(toks: Tokens, sent: Sentence) -> SentenceMarks:
+    kinds = toks.kinds
+    blocking = next((t for t in range(sent.t0, sent.t1) if kinds[t] in ("quoted", "comp")), sent.t1)
+    finite = next((t for t in range(sent.t0, sent.t1) if _finite(toks, t)), sent.t1)
+    return SentenceMarks(blocking, finite)
+
+
 def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: frozenset,
-                np: NP | None, earlier_have_clause: bool) -> Clause:
+                np: NP | None, earlier_have_clause: bool, marks=None) -> Clause:
     """The clause reported by the cue verb at token ``k``. ``jak`` is the token of a "jak"/"as"
     frame before it; ``np`` the cue's subject phrase; ``earlier_have_clause`` whether an earlier
-    cue of the sentence already has one."""
+    cue of the sentence already has one; ``marks`` a callable giving the sentence's
+    ``SentenceMarks`` (computed once per sentence, only when needed)."""
     if jak is not None:
         return _jak_clause(toks, sent, k, jak)
     kind, words, lows = toks.kind, toks.words, toks.lows
@@ -78,15 +95,14 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
     if rules.bare_clauses and "clause" in flags:
         found = _zero_that(toks, sent, k, flags)
         if found.start < 0 and not earlier_have_clause:
-            found = _clause_before(toks, sent, k, np)
+            found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
     return NO_CLAUSE
 
 
 def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     kind, words = toks.kind, toks.words
-    lead = [t for t in range(sent.t0, jak) if kind(t) != "punct"]
-    if len(lead) <= 2:
+    if len(words_before(toks, sent.t0, jak, 3)) <= 2:
         # "Jak podkreślił X, <appositions>, CLAUSE"
         p = _skip_appositions(toks, sent, k)
         return Clause(toks.starts[p], "frame") if p is not None else NO_CLAUSE
@@ -102,6 +118,18 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     return NO_CLAUSE
 
 
+def words_before(toks: Tokens, t0: int, t1: int, limit: int) -> list[int]:
+    """The first ``limit`` non-punctuation tokens of ``[t0, t1)`` (a bounded look: callers only
+    ask whether a frame is near the sentence start)."""
+    out = []
+    for t in range(t0, t1):
+        if toks.kind(t) != "punct":
+            out.append(t)
+            if len(out) >= limit:
+                break
+    return out
+
+
 def trailing_clause(toks: Tokens, sent: Sentence, end_tok: int) -> Clause:
     """A clause from the sentence start to token ``end_tok`` (dashes and commas before the
     attribution left out), or none when nothing is left."""
@@ -113,7 +141,7 @@ def trailing_clause(toks: Tokens, sent: Sentence, end_tok: int) -> Clause:
     return Clause(sent.start, "trailing", toks.ends[end_tok])
 
 
-def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Clause:
+def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: SentenceMarks) -> Clause:
     """``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a reported clause
     before the comma, then the speaker and the verb, then only adverbials."""
     kind, words = toks.kind, toks.words
@@ -135,10 +163,9 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Claus
             return NO_CLAUSE
         if words[q] == ",":
             break
-    lead = range(sent.t0, comma)
-    if len(lead) < 5 or any(kind(t) in ("quoted", "comp") for t in lead):
+    if comma - sent.t0 < 5 or marks.first_blocking < comma:
         return NO_CLAUSE
-    if not any(_finite(toks, t) for t in lead):
+    if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
 

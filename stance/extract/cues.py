@@ -12,7 +12,8 @@ import bisect
 from dataclasses import dataclass, replace
 from itertools import compress
 
-from stance.extract.clauses import NO_CLAUSE, Clause, after_token, find_clause, trailing_clause
+from stance.extract.clauses import (NO_CLAUSE, Clause, SentenceMarks, after_token, find_clause, sentence_marks,
+                                    trailing_clause, words_before)
 from stance.extract.mentions import Ref, word_map
 from stance.extract.segment import Segments, Sentence
 from stance.extract.subject import (Binding, anaphora_before, bind_subject, clause_boundary, impersonal_source,
@@ -126,6 +127,7 @@ class _CueFinder:
         self.pron_oblique = word_map(self.toks, "pron_oblique")
         self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
         self.events: list[Event] = []
+        self._state = _SentenceState(self.toks, None)  # the sentence being read
 
     def run(self) -> Cues:
         toks, seg = self.toks, self.seg
@@ -133,28 +135,27 @@ class _CueFinder:
         trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
         by_sentence = []
         for sent in seg.sentences:
-            found: list[Event] = []
-            openers: list[Event] = []
+            state = self._state = _SentenceState(toks, sent)
             lo, hi = bisect.bisect_left(trigger_pos, sent.t0), bisect.bisect_left(trigger_pos, sent.t1)
             for k in trigger_pos[lo:hi]:
-                ev = self._event_at(sent, k, found, openers)
+                ev = self._event_at(sent, k)
                 if ev is not None:
-                    found.append(ev)
                     self.events.append(ev)
-                    if is_opener(ev):
-                        openers.append(ev)
-            by_sentence.append(self._finish_sentence(found))
+                    state.add(ev)
+            by_sentence.append(self._finish_sentence(state.found))
         return Cues(seg, tuple(self.events), tuple(by_sentence), tuple(tuple(e.tok for e in evs) for evs in by_sentence),
                     tuple(tuple(e for e in evs if is_opener(e)) for evs in by_sentence))
 
     def _finish_sentence(self, found: list[Event]) -> tuple[Event, ...]:
         # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
-        # subject of the main clause, which follows it
-        for n, ev in enumerate(found):
-            if ev.cls == "pcon" and ev.mode == "carry" and ev.parent < 0 and ev.np is None:
-                main = next((e for e in found[n + 1:] if e.cls in _FINITE_CLASSES and e.mode != "media"), None)
-                if main is not None:
-                    found[n] = replace(ev, parent=main.index, mode="inherit")
+        # subject of the main clause, which follows it (the next finite cue, found backwards)
+        following_main: Event | None = None
+        for n in range(len(found) - 1, -1, -1):
+            ev = found[n]
+            if ev.cls == "pcon" and ev.mode == "carry" and ev.parent < 0 and ev.np is None and following_main is not None:
+                found[n] = replace(ev, parent=following_main.index, mode="inherit")
+            if ev.cls in _FINITE_CLASSES and ev.mode != "media":
+                following_main = ev
         # attributions inside someone's reported clause ("zaznaczyła, że Kijów przestrzega …")
         # are reported content: their subjects are no antecedents for later omitted subjects
         openers = [e for e in found if is_opener(e)]
@@ -164,11 +165,11 @@ class _CueFinder:
             found[n] = self.events[ev.index] = ev
         return tuple(found)
 
-    def _event_at(self, sent: Sentence, k: int, found: list[Event], openers: list[Event]) -> Event | None:
+    def _event_at(self, sent: Sentence, k: int) -> Event | None:
         toks = self.toks
         kind = toks.kind(k)
         if kind == "cue":
-            return self._verb_event(sent, k, found, openers)
+            return self._verb_event(sent, k)
         pair = (toks.lows[k] in self.pair_first and k + 1 < sent.t1 and toks.lows[k + 1] in self.pair_second
                 and kind != "quoted")
         if kind == "frame" or pair:
@@ -181,8 +182,8 @@ class _CueFinder:
     def _bind(self, np: NP, oblique: bool, gender: str) -> Binding:
         return bind_subject(self.toks, np, oblique, gender)
 
-    def _verb_event(self, sent: Sentence, k: int, found: list[Event], openers: list[Event]) -> Event | None:
-        toks, lex = self.toks, self.lex
+    def _verb_event(self, sent: Sentence, k: int) -> Event | None:
+        toks, lex, state = self.toks, self.lex, self._state
         words, lows, kind = toks.words, toks.lows, toks.kind
         cue = lex.cues[lows[k]]
         if cue.needs and cue.needs not in lows[k + 1:min(sent.t1, k + 3)]:
@@ -210,14 +211,14 @@ class _CueFinder:
             region = toks.chunks(boundary + 1, k)
             subject = pick_subject(toks, region)
             if anaphora_before(toks, self.anaphora_lasts, boundary + 1, k):
-                clause = find_clause(toks, sent, k, jak, cue.flags, None, any(e.clause_start >= 0 for e in found))
+                clause = find_clause(toks, sent, k, jak, cue.flags, None, state.has_clause, state.marks)
                 return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")
             antecedent = relative_antecedent(toks, sent, boundary + 1, k, region)
             if (cls == "pcon" and subject is not None and boundary >= sent.t0 and kind(boundary) == "cue"
                     and words[k - 1] == "," and lex.cues[lows[boundary]].cls != "noun"):
                 subject = None  # "he told Reuters, adding that": the verb's hearer, not the subject
             if cls == "pcon" and subject is None and antecedent is None:
-                main = next((e for e in reversed(found) if e.cls != "pcon" and e.mode != "media"), None)
+                main = state.last_main
                 if main is not None:
                     parent, mode = main.index, "inherit"
                 else:
@@ -228,14 +229,14 @@ class _CueFinder:
                 binding = self._bind(antecedent, True, gender)
             elif subject is not None:
                 binding = self._bind(subject, False, gender)
-            elif boundary >= sent.t0 and kind(boundary) == "coord" and found and jak is None:
-                parent, mode = outer_event(self.seg, found[-1], openers).index, "inherit"
+            elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
+                parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
                 after = inverted_subject(toks, sent, k)
                 if after is not None:
                     binding = self._bind(after, False, gender)
         clause = find_clause(toks, sent, k, jak, cue.flags, binding.np if binding else None,
-                             any(e.clause_start >= 0 for e in found))
+                             state.has_clause, state.marks)
         if binding is not None:
             return self._new(sent, k, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
@@ -317,7 +318,7 @@ class _CueFinder:
         precedes it."""
         toks = self.toks
         words, kind = toks.words, toks.kind
-        lead = [t for t in range(sent.t0, head_start) if kind(t) != "punct"]
+        lead = words_before(toks, sent.t0, head_start, 3)
         if len(lead) <= 2 and all(kind(t) in ("coord", "stop", "word", "quoted") for t in lead):
             p = np_end
             if p < sent.t1 and words[p] == ",":
@@ -326,3 +327,30 @@ class _CueFinder:
         if head_start > sent.t0 and not any(words[t] not in ".!?" for t in range(np_end, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)
         return NO_CLAUSE
+
+
+class _SentenceState:
+    """What the cue finder knows about the sentence it is reading, kept up to date as events
+    are found, so that no event looks back over all earlier ones."""
+
+    def __init__(self, toks, sent: Sentence | None):
+        self.toks = toks
+        self.sent = sent
+        self.found: list[Event] = []
+        self.openers: list[Event] = []
+        self.has_clause = False  # does an earlier event report a clause?
+        self.last_main: Event | None = None  # the last finite, non-media event
+        self._marks: SentenceMarks | None = None
+
+    def add(self, ev: Event) -> None:
+        self.found.append(ev)
+        self.has_clause = self.has_clause or ev.clause_start >= 0
+        if is_opener(ev):
+            self.openers.append(ev)
+        if ev.cls != "pcon" and ev.mode != "media":
+            self.last_main = ev
+
+    def marks(self) -> SentenceMarks:
+        if self._marks is None:
+            self._marks = sentence_marks(self.toks, self.sent)
+        return self._marks
