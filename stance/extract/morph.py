@@ -204,3 +204,10 @@ def genitive(word: str, gender: str = "") -> str:
                 return form[:1].upper() + form[1:] if word[:1].isupper() else form
         return word
     return word
+
+
+@lru_cache(maxsize=65536)
+def first_or_second_person(word: str) -> bool:
+    """Some reading of ``word`` is in the first or second person ("zrobimy", "jesteście",
+    "nas", "-śmy"): the speaker's own voice, not a narrator's. False without morfeusz2."""
+    return any(":pri" in tag or ":sec" in tag for _l, tag, _q in analyse(word.lower()))

@@ -227,6 +227,7 @@ def _inside(pos: int, starts: list[int], spans: list) -> bool:
 
 
 _DASH_RE = re.compile(r"[–—―-]")
+_SPACED_DASH_RE = re.compile(r"\s[–—]\s")
 
 
 def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:
@@ -267,11 +268,137 @@ def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: b
             continue
         if _inside(d, qstarts, top):
             continue
+        if at_par_start and _lowercase_after(text, d + 1) and is_attribution(d + 1):
+            continue  # "– powiedział minister." on a line of its own: the previous paragraph's attribution
         block, nxt = _read_block(text, d, top, qstarts, is_attribution)
         if block is not None:
             blocks.append(block)
         pos = max(pos, nxt)
     return blocks
+
+
+def _lowercase_after(text: str, pos: int) -> bool:
+    """Is the first word after ``pos`` lowercase (an attribution, not the start of speech)?"""
+    m = _FIRST_WORD_RE.search(text, pos, pos + 40)
+    return m is not None and m.group()[0].islower()
+
+
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[DashBlock]) -> list[DashBlock]:
+    """Speech without an opening mark or dash, attributed only by a trailing dash clause
+    (``… tego nie zaakceptujemy – powiedział minister.``, or the clause on a line of its own):
+    a block from the start of the attributed sentence, or of the paragraph when the earlier
+    sentences are in the speaker's voice too, to the dash. The attribution must start with
+    the cue verb and end the sentence; content with quotation marks is left to the quotations."""
+    top = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes]
+    qstarts = [a for a, _ in top]
+    taken = sorted([(b.dash if b.dash >= 0 else b.start, max(b.end, b.attr_end)) for b in blocks] + top)
+    taken_starts = [a for a, _ in taken]
+    boundaries = [m.end() for m in _BOUNDARY_RE.finditer(text)]
+    out: list[DashBlock] = []
+    floor = 0  # nothing before the end of the last block found
+    for m in _SPACED_DASH_RE.finditer(text):
+        d = m.start() + 1
+        a_start = m.end()
+        if d < floor or _inside_any(d, taken_starts, taken) or not _lowercase_after(text, a_start):
+            continue
+        first = _FIRST_WORD_RE.search(text, a_start, a_start + 40)
+        cue = lex.cues.get(first.group().lower()) if first else None
+        if cue is None or cue.cls in ("noun", "imps") or not dash_attribution(text, a_start, lex):
+            continue
+        line_start = text.rfind("\n", 0, d) + 1
+        line_end = text.find("\n", d)
+        line_end = len(text) if line_end == -1 else line_end
+        a_end = _attribution_end(text, a_start, line_end, top, qstarts)
+        if a_end < line_end and text[a_end] not in ".!?…":
+            continue  # "… – powiedział – …": the speech goes on, an interrupted quotation
+        if not text[line_start:d].strip():
+            start, end = _previous_paragraph(text, line_start)
+        else:
+            end = d
+            while end > line_start and (text[end - 1].isspace() or text[end - 1] == ","):
+                end -= 1
+            start = _speech_start(text, lex, boundaries, max(line_start, floor), end)
+        if end - start < 2 or start < floor or not any(ch.isspace() for ch in text[start:end]):
+            continue
+        if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps(start, end, taken_starts, taken):
+            continue
+        subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
+        if _has_cue_verb(text[start:end], lex) or _names_medium(text[first.end():subject_end if subject_end >= 0 else a_end], lex):
+            continue  # "X zapewnił, że … – podaje PAP": a reported clause with its source, not speech
+        out.append(DashBlock(-1, start, end, a_start, a_end))
+        floor = a_end
+    return out
+
+
+def _inside_any(pos: int, starts: list[int], spans: list) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _overlaps(start: int, end: int, starts: list[int], spans: list) -> bool:
+    """Does any span start inside ``[start, end)``?"""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
+def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
+    """The non-empty paragraph before the line at ``line_start`` (trimmed), or an empty span."""
+    end = line_start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start or text[start] in DASHES or text[end - 1] in QUOTE_CHARS:
+        return 0, 0  # dash speech or a quotation has its own attribution
+    return start, end
+
+
+def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: int) -> int:
+    """Where unmarked speech ending at ``end`` starts: its own sentence, extended back over
+    earlier sentences of the paragraph that are in the speaker's voice (first or second person)."""
+    k = bisect.bisect_right(boundaries, end - 1) - 1
+    start = max(lo, boundaries[k]) if k >= 0 else lo
+    while k >= 0 and start > lo:
+        prev = max(lo, boundaries[k - 1]) if k > 0 else lo
+        if prev >= start or not _in_own_voice(text[prev:start], lex):
+            break
+        start, k = prev, k - 1
+    return start
+
+
+def _has_cue_verb(span: str, lex: Lexicon) -> bool:
+    """Does ``span`` report speech itself (a cue verb with a "że"/"that" clause after it)?"""
+    from stance.extract.words import function_words
+
+    comp = function_words(lex.lang).get("comp", frozenset())
+    words = [w.lower() for w in _FIRST_WORD_RE.findall(span)]
+    for n, w in enumerate(words):
+        cue = lex.cues.get(w)
+        if cue is not None and cue.cls != "noun" and any(x in comp for x in words[n + 1:n + 13]):
+            return True
+    return False
+
+
+def _names_medium(span: str, lex: Lexicon) -> bool:
+    words = _FIRST_WORD_RE.findall(span)
+    if any(w.lower().startswith(lex.media_stems) for w in words if w[:1].islower()):
+        return True
+    return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
+
+
+def _in_own_voice(sentence: str, lex: Lexicon) -> bool:
+    from stance.extract.morph import first_or_second_person
+    from stance.extract.words import function_words
+
+    own = function_words(lex.lang).get("speech_person", frozenset())
+    words = _FIRST_WORD_RE.findall(sentence)
+    if any(w.lower() in own for w in words):
+        return True
+    return lex.rules.case_marked and any(first_or_second_person(w) for w in words if w[:1].islower())
 
 
 def _read_block(text: str, d: int, top, qstarts, is_attribution):
@@ -433,6 +560,7 @@ def segment(text: str, lang: str) -> Segments:
     quotes.sort(key=lambda q: q.open)
     blocks = dash_blocks(text, quotes, lambda pos: dash_attribution(text, pos, lex),
                          mid_paragraph=lex.rules.dash_speech_mid_paragraph)
+    blocks = sorted(blocks + unmarked_speech(text, lex, quotes, blocks), key=lambda b: b.start)
     protected = _merge([(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes]
                        + [(b.start, b.end) for b in blocks])
     # content regions whose tokens are never cues or speakers
@@ -473,7 +601,6 @@ def split_interrupted(text: str, lex: Lexicon, quotes: list[QSpan]) -> list[QSpa
     return out
 
 
-_SPACED_DASH_RE = re.compile(r"\s[–—]\s")
 _WORD_OR_MARK_RE = re.compile(r"[^\W\d_]+|[^\w\s]")
 
 
