@@ -65,3 +65,72 @@ def test_english_speech_attributed_after_the_quote():
             "“We will finish the work before winter,” the minister said. “Nobody will be left behind.”")
     assert found(text, "en") == [("We will finish the work before winter,", "Harold Pike", "direct"),
                                  ("Nobody will be left behind.", "Harold Pike", "direct")]
+
+
+# -- 3. reported speech and attributed opinion, the whole clause -----------------------
+@pytest.mark.parametrize("lang, text, clause, speaker", [
+    ("pl", "Minister Jan Lis był w Lublinie. Mówił, że rolnicy dostaną pomoc jeszcze w tym roku.",
+     "rolnicy dostaną pomoc jeszcze w tym roku", "Jan Lis"),
+    ("pl", "Posłanka Anna Wrona zabrała głos. Mówiła o tym, że szpitale nie mają pieniędzy na leki.",
+     "szpitale nie mają pieniędzy na leki", "Anna Wrona"),
+    ("pl", "Anna Wrona skrytykowała projekt. Jej zdaniem ustawa uderzy w małe firmy.",
+     "ustawa uderzy w małe firmy", "Anna Wrona"),
+    ("pl", "Ekonomista Marek Zięba uważa, że inflacja spadnie w przyszłym roku.",
+     "inflacja spadnie w przyszłym roku", "Marek Zięba"),
+    ("pl", "W ocenie posła Jana Lisa budżet wytrzyma te wydatki.", "budżet wytrzyma te wydatki", "Jan Lis"),
+    ("en", "According to Mark Ziebe, inflation will fall next year.", "inflation will fall next year", "Mark Ziebe"),
+    ("en", "In the view of the central bank governor, Mark Ziebe, inflation will fall next year.",
+     "inflation will fall next year", "Mark Ziebe"),
+    ("en", "After meeting the chancellor, Jan Lis said aid would arrive soon.", "aid would arrive soon", "Jan Lis"),
+])
+def test_reported_clause_is_captured_whole(lang, text, clause, speaker):
+    assert found(text, lang) == [(clause, speaker, "indirect")]
+
+
+# -- 4. a role resolves to the person named elsewhere in the article --------------------
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("pl", "Prezydent Francji Jan Kowalski przyjechał do Warszawy. – Jesteśmy gotowi – powiedział prezydent Francji.",
+     "Jan Kowalski"),
+    ("pl", "Szef MSZ Tomasz Bury rozmawiał z ambasadorami. Później szef MSZ dodał, że rozmowy potrwają.", "Tomasz Bury"),
+    ("pl", "Kanclerz Ewa Lange przyjechała do Paryża. Kanclerz powiedziała, że Europa musi się zbroić.", "Ewa Lange"),
+    ("en", 'President Jean Dupont arrived on Monday. "We are ready to talk," the president said.', "Jean Dupont"),
+    ("en", "Turkish President Kemal Arslan met the envoy. The Turkish leader said the talks had been useful.",
+     "Kemal Arslan"),
+    ("pl", "Turecki prezydent Kemal Arslan spotkał się z wysłannikiem. Turecki przywódca powiedział, że rozmowy były dobre.",
+     "Kemal Arslan"),
+])
+def test_role_resolves_to_the_named_person(lang, text, speaker):
+    assert [s for _t, s, _k in found(text, lang)] == [speaker]
+
+
+# -- 5. the speaker is the nominative subject, not an object or a place ------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("Wysłannik prezydenta powiedział, że rozmowy potrwają do piątku.", "wysłannik prezydenta"),
+    ("Prezydenta Adama Wronę zapewnił premier Jan Lis, że rząd go poprze.", "Jan Lis"),
+    ("Po rozmowie z kanclerzem Niemiec Jan Lis powiedział, że pomoc dotrze.", "Jan Lis"),
+    ("W Warszawie minister Ewa Bury powiedziała, że rozmowy potrwają do piątku.", "Ewa Bury"),
+    ("Dziennikarzom minister Jan Lis powiedział, że rozmowy potrwają.", "Jan Lis"),
+])
+def test_speaker_is_the_nominative_subject(text, speaker):
+    assert [s for _t, s, _k in found(text, "pl")] == [speaker]
+
+
+# -- 6. sources that are not people -------------------------------------------------------
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("pl", "Źródło zbliżone do rządu powiedziało, że decyzja zapadnie w piątek.", "źródło zbliżone do rządu"),
+    ("pl", "Jak przekazało agencji źródło w ministerstwie, decyzja zapadnie w piątek.", "źródło w ministerstwie"),
+    ("en", "A source close to the government said the decision would come on Friday.", "source close to the government"),
+    ("pl", "Ministerstwo Zdrowia poinformowało, że szczepionki trafią do aptek w marcu.", "Ministerstwo Zdrowia"),
+    ("en", "The ministry said in a statement that the decision would come on Friday.", "ministry"),
+])
+def test_sources_and_institutions_are_named_as_such(lang, text, speaker):
+    assert [s for _t, s, _k in found(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Agencja Reuters podała, że decyzja zapadnie w piątek."),
+    ("pl", "Jak donoszą media, decyzja zapadnie w piątek."),
+    ("en", "The decision will come on Friday, according to Reuters."),
+])
+def test_media_reports_are_no_statements(lang, text):
+    assert found(text, lang) == []

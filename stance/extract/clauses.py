@@ -213,8 +213,10 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if q >= sent.t1:
         return NO_CLAUSE
     first = words[q]
-    if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()):
-        return NO_CLAUSE
+    aux = fw.get("aux", frozenset())
+    if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
+            or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 3)))):
+        return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
     finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())

@@ -38,6 +38,11 @@ class Coreference:
         self._compat_cache: dict[int, tuple] = {}
         self._canon_cache: dict[tuple, tuple] = {}
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
+        self.generic_roles = self.toks.fw.get("generic_role", frozenset())
+        # every role linked to a person, by position: a generic role ("the Turkish leader")
+        # may stand for a person of any office
+        self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
+        self._all_link_positions = [r.pos for r in self._all_links]
         for ev in sorted((e for e in events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos):
             if ev.gender in ("m", "f") and ev.ref.kind == "name":
                 self.gender_of.setdefault(ev.ref.speaker, ev.gender)
@@ -165,12 +170,28 @@ class Coreference:
             for j in range(k, min(len(links), k + LOOKBACK)):
                 if self.compatible(ref, links[j]):
                     return self.name(links[j].person)
+        if ref.head in self.generic_roles and ref.mods:
+            person = self._generic_role_person(ref, pos)
+            if person:
+                return person
         for m in mentions.roles_by_head.get(ref.head, ())[:LOOKBACK]:
             if m.pos >= ref.pos:
                 break
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker
+
+    def _generic_role_person(self, ref: Ref, pos: int) -> str | None:
+        """"The Turkish leader" after "Turkish President Kemal Arslan": the nearest earlier
+        person whose role shares every modifier (by its first four letters)."""
+        mods4 = self._compat_keys(ref)[0]
+        if not mods4:
+            return None
+        k = bisect.bisect_left(self._all_link_positions, pos)
+        for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if mods4 <= self._compat_keys(link)[2]:
+                return self.name(link.person)
+        return None
 
     def _owner(self, ref: Ref) -> str | None:
         """"Jej rzeczniczka" after "Komisja Europejska zaapelowała": the role of the institution

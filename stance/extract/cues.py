@@ -117,8 +117,9 @@ class _CueFinder:
         self.lex = seg.lex
         fw = self.toks.fw
         self.frames = fw.get("frame_zdaniem", frozenset()) | fw.get("frame_wedlug", frozenset())
-        self.pair_first = fw.get("frame_pair_first", frozenset())
-        self.pair_second = fw.get("frame_pair_second", frozenset())
+        self.frame_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> phrases, longest first
+        for phrase in sorted((tuple(p.split("_")) for p in fw.get("frame_phrase", ())), key=len, reverse=True):
+            self.frame_phrases.setdefault(phrase[0], []).append(phrase)
         self.frame_possessive = fw.get("frame_possessive", frozenset())
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
@@ -131,7 +132,7 @@ class _CueFinder:
 
     def run(self) -> Cues:
         toks, seg = self.toks, self.seg
-        triggers = frozenset(self.lex.cues) | self.frames | self.pair_first
+        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases)
         trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
         by_sentence = []
         for sent in seg.sentences:
@@ -170,10 +171,12 @@ class _CueFinder:
         kind = toks.kind(k)
         if kind == "cue":
             return self._verb_event(sent, k)
-        pair = (toks.lows[k] in self.pair_first and k + 1 < sent.t1 and toks.lows[k + 1] in self.pair_second
-                and kind != "quoted")
-        if kind == "frame" or pair:
-            return self._frame_event(sent, k, pair)
+        if kind == "frame":
+            return self._frame_event(sent, k, 1)
+        if kind != "quoted":
+            for phrase in self.frame_phrases.get(toks.lows[k], ()):
+                if tuple(toks.lows[k:min(k + len(phrase), sent.t1)]) == phrase:
+                    return self._frame_event(sent, k, len(phrase))
         return None
 
     def _new(self, sent: Sentence, k: int, cue: str, cls: str, binding=None, clause=NO_CLAUSE, **extra) -> Event:
@@ -283,13 +286,12 @@ class _CueFinder:
             return self._new(sent, k, words[k], "noun", None, clause, gender=gender, flags=cue.flags)
         return None
 
-    def _frame_event(self, sent: Sentence, k: int, pair: bool) -> Event | None:
-        """``Według X, …`` / ``Zdaniem X …`` / ``W opinii X …`` / ``According to X, …``."""
+    def _frame_event(self, sent: Sentence, k: int, length: int) -> Event | None:
+        """``Według X, …`` / ``Zdaniem X …`` / ``W opinii X …`` / ``According to X, …``: a frame
+        of ``length`` words at token ``k``."""
         toks = self.toks
-        words, kind = toks.words, toks.kind
-        q, cue_text = k + 1, words[k]
-        if pair:
-            q, cue_text = k + 2, toks.text[toks.starts[k]:toks.ends[k + 1]]
+        kind = toks.kind
+        q, cue_text = k + length, toks.text[toks.starts[k]:toks.ends[k + length - 1]]
         binding, gender = None, ""
         if toks.lows[k] in self.frame_possessive and k - 1 >= sent.t0 and kind(k - 1) == "possessive":
             gender = self.possessive_gender.get(toks.lows[k - 1], "")  # "jego zdaniem"
@@ -323,6 +325,10 @@ class _CueFinder:
             p = np_end
             if p < sent.t1 and words[p] == ",":
                 p += 1
+                apposition = toks.np_at(p, sent.t1) if p < sent.t1 else None
+                if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
+                        and words[apposition.end] == ","):
+                    p = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
             return Clause(toks.starts[p], "frame") if p < sent.t1 else NO_CLAUSE
         if head_start > sent.t0 and not any(words[t] not in ".!?" for t in range(np_end, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)

@@ -16,6 +16,7 @@ from stance.extract import morph
 _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
 # token classes for which ``_pl_modifier`` can be true (checked before the call)
 _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
+_NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
 
 
@@ -105,9 +106,11 @@ class PhraseReader:
                 if org is not None:
                     return NP(start, org, "inst", inst=list(range(k, org)))
         if titles and pl and any(kind(t) == "title" for t in titles):
-            p, names = self._pl_complement(p, j, titles)
+            p, names, complete = self._pl_complement(p, j, titles)
             if names:
                 return NP(start, names[-1] + 1, "name", names=names, titles=titles)
+            if complete:
+                return NP(start, p, "title", titles=titles)
         elif titles:
             # complements of the role: "spraw zagranicznych", "Kremla", "USA", "ds. bezpieczeństwa"
             while p < j:
@@ -237,10 +240,11 @@ class PhraseReader:
             return not morph.is_adj(w) and not self.is_org(t)
         return False
 
-    def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list]:
+    def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
         """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
         capitalised place) and the person name after it: appends to ``titles``, returns the end
-        token and the name tokens."""
+        token, the name tokens, and whether the phrase must end there (a name follows that does
+        not agree with the role: it starts a phrase of its own)."""
         kind, words = self.kind, self.words
         head = max(t for t in titles if kind(t) == "title")
         while p < j:
@@ -311,6 +315,16 @@ class PhraseReader:
         if names and self._nominative_only(head):
             while names and self.name_case(names[0]) == "obl":
                 names.pop(0)
+        # "z kanclerzem Niemiec Jan Lis powiedział": a role in the instrumental, locative or dative
+        # and a name in its base form do not agree: the name starts a phrase of its own (the
+        # subject). Genitive and accusative roles are left alone: "posła Jana Lisa" has names
+        # that are also base forms of other names ("Jana", "Lisa").
+        complete = False  # the role phrase ends here, whatever follows
+        cases = self.title_cases(head)
+        if names and cases and cases <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names):
+            run = run[:run.index(names[0])]
+            names = []
+            complete = True
         # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
         # the office's complement, not a person
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
@@ -326,7 +340,7 @@ class PhraseReader:
         end = (names[-1] + 1) if names else ((comp[-1] + 1) if comp else p)
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
-        return end, names
+        return end, names, complete
 
     def _nominative_only(self, t: int) -> bool:
         """The role noun at ``t`` is nominative (or vocative) in every reading."""
@@ -424,6 +438,8 @@ class PhraseReader:
                     np.in_pp = True
             if self.lang == "pl" and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
+            if self.lang == "pl" and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
+                np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
             if self.lang == "pl" and np.kind == "title" and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel

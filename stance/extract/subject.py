@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from stance.extract import morph
 from stance.extract.mentions import Ref, make_ref, only_commas
 from stance.extract.segment import Sentence
 from stance.extract.words import NP, Tokens
@@ -122,6 +123,8 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
             continue
         if np.kind in ("title", "name") and not np.nominative:
             continue
+        if np.kind == "media" and toks.lex.rules.case_marked and morph.is_nominative_possible(toks.words[np.start]) is False:
+            continue  # "przekazało agencji źródło": the medium is told, the source speaks
         return np
     return None
 
@@ -162,6 +165,11 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str) -> Binding:
     if (ref is not None and gender in ("m", "f") and ref.kind in ("title", "name")
             and toks.lex.rules.verbs_agree_in_gender):
         ref = replace(ref, gender=gender)  # "odpowiedziała premier Czech": a woman, whatever the noun's gender
+    if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
+        tail = _source_description(toks, np.end)
+        if tail:
+            speaker = f"{speaker} {tail}"
+            ref = replace(ref, speaker=speaker)
     gender = gender or toks.gender_of(np)
     mode = "explicit" if speaker else "carry"
     if speaker and is_media_name(toks.lex, speaker):
@@ -177,3 +185,17 @@ def is_media_name(lex, speaker: str) -> bool:
             return True
     first = parts[0]
     return not first[:1].isupper() and any(first.lower().startswith(st) for st in lex.media_stems)
+
+
+_DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")
+_DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap"})
+
+
+def _source_description(toks: Tokens, t: int) -> str:
+    """The words describing an anonymous source after its noun, up to the verb or a comma."""
+    end = t
+    while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS:
+        end += 1
+    while end > t and toks.kind(end - 1) in ("prep", "det"):
+        end -= 1  # never end on "do" / "the"
+    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""

@@ -20,7 +20,7 @@ from stance.extract.phrases import NP, PhraseReader, strip_possessive
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 
-_OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "'a", "’a", "'owi", "'em", "’em")
+_OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
 _FEMALE_NAME_EXCEPTIONS = frozenset({"Kuba", "Barnaba", "Kosma", "Bonawentura", "Jarema", "Nikita", "Ilja", "Sasza", "Misza", "Luca", "Andrea", "Joshua"})
 
 
@@ -278,6 +278,21 @@ class Tokens(PhraseReader):
         if w.endswith("a") and len(w) > 3:
             return "amb"
         return "nom"
+
+    def base_form_name(self, i: int) -> bool:
+        """A capitalised token that morfeusz2 knows as a name in its base (nominative) form
+        ("Jan", not "Janem"); always true without case marking."""
+        if not self.lex.rules.case_marked:
+            return True
+        word = self.words[i]
+        return any(lemma == word for lemma, _case in morph.name_readings(word))
+
+    def title_cases(self, i: int) -> frozenset:
+        """The cases (nom, gen, …) a role noun form may have; empty when unknown or uninflected."""
+        info = self.lex.titles.get(self.words[i].lower()) if self.lex.rules.case_marked else None
+        if info is None:
+            return frozenset({"nom"})
+        return frozenset(c.split(":")[-1] for c in info[2] if c)
 
     def title_nominative(self, i: int) -> bool:
         if self.lang != "pl":
