@@ -134,3 +134,36 @@ def test_sources_and_institutions_are_named_as_such(lang, text, speaker):
 ])
 def test_media_reports_are_no_statements(lang, text):
     assert found(text, lang) == []
+
+
+# -- genres the tuning articles lack: live blogs, interviews, wire copy --------------------
+def test_live_blog_time_stamps_are_not_speakers():
+    text = ("Relacja na żywo\n\n14:32 Minister Jan Lis: Nie ustąpimy w sprawie portu.\n\n"
+            "14:45 Rzecznik rządu Piotr Malik powiedział, że rozmowy potrwają do wieczora.")
+    assert found(text, "pl") == [("Nie ustąpimy w sprawie portu.", "Jan Lis", "direct"),
+                                 ("rozmowy potrwają do wieczora", "Piotr Malik", "indirect")]
+
+
+def test_english_live_blog():
+    text = ('Live updates\n\n10:15 GMT - Harold Pike: "We are close to a deal."\n\n'
+            "10:40 GMT - Pike later said talks would resume on Friday.")
+    assert found(text, "en") == [("We are close to a deal.", "Harold Pike", "direct"),
+                                 ("talks would resume on Friday", "Harold Pike", "indirect")]
+
+
+def test_interview_answers_after_a_name_may_be_long():
+    answer = "Nie ustąpimy. " + "Mamy plan i będziemy go realizować krok po kroku, bez względu na protesty. " * 4
+    text = f"Rozmowa z ministrem.\n\nAnna Wrona: Czy rząd ustąpi rolnikom?\n\nJan Lis: {answer}"
+    assert [(s, k) for _t, s, k in found(text, "pl")] == [("Anna Wrona", "direct"), ("Jan Lis", "direct")]
+
+
+def test_long_paragraph_after_a_colon_is_no_answer_without_a_name():
+    text = "Ministerstwo: " + "Program obejmie wszystkie gminy w regionie i potrwa do końca roku. " * 5
+    assert found(text, "pl") == []
+
+
+def test_wire_dateline_and_weekday_before_a_bare_clause():
+    text = ("LONDON (Wire) - Britain's finance minister Harold Pike said on Tuesday the budget would be "
+            'balanced by 2030.\n\n"We will not borrow more," Pike told reporters.')
+    assert found(text, "en") == [("the budget would be balanced by 2030", "Harold Pike", "indirect"),
+                                 ("We will not borrow more,", "Harold Pike", "direct")]

@@ -80,9 +80,11 @@ def test_sentences_never_split_inside_quotations():
 
 
 def test_headline_parts():
-    # a quotation after the colon is left to the quotation scanner; a long paragraph is no headline
-    text = "Lis: Nie ustąpimy\n\nMaj: „Tak”\n\nAkapit: " + "słowo " * 50
-    assert [(text[a:c], text[c + 1:b].strip()) for a, c, b in headline_parts(text)] == [("Lis", "Nie ustąpimy")]
+    # a quotation after the colon is left to the quotation scanner; a time stamp is skipped and
+    # its colon is no speaker's; a paragraph past ANSWER_MAX is neither headline nor answer
+    text = "Lis: Nie ustąpimy\n\nMaj: „Tak”\n\n14:32 Wrona: Dobrze\n\nAkapit: " + "słowo " * 1000
+    assert [(text[a:c], text[c + 1:b].strip()) for a, c, b in headline_parts(text)] == [
+        ("Lis", "Nie ustąpimy"), ("Wrona", "Dobrze")]
 
 
 def test_segments_are_final_and_immutable():

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.cues import Cues, Event, coordinated, event_with
-from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence, dash_attribution
+from stance.extract.segment import HEADLINE_MAX, QUOTE_OPENERS, QSpan, Sentence, dash_attribution
 from stance.extract.subject import bind_subject
 
 _NO_STATEMENT = ("media", "impersonal")
@@ -139,9 +139,12 @@ class _CandidateFinder:
         tail = self._tail_attribution(sent, q, rt0, rt1, text[after:right] if right > after else "")
         colon_np = None
         if last == ":" and not events_left:
+            # the speaker before the colon, maybe after a time stamp ("10:15 GMT - Harold Pike:")
             nps = toks.chunks(lt0, lt1)
-            if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst")
-                    and all(toks.kind(t) == "punct" or nps[0].start <= t < nps[0].end for t in range(lt0, lt1))):
+            stamp = {t for np in nps if _stamp_phrase(toks, np) for t in range(np.start, np.end)}
+            nps = [np for np in nps if np.start not in stamp]
+            if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
+                    toks.kind(t) in _STAMP_KINDS or t in stamp or nps[0].start <= t < nps[0].end for t in range(lt0, lt1))):
                 colon_np = nps[0]
         if only_punct and last == "," and content[:1].islower() and left > sent.start:
             only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
@@ -395,6 +398,8 @@ class _CandidateFinder:
                 continue  # a place, not a speaker ("Davos: ...")
             if np.kind not in ("name", "title", "inst"):
                 continue
+            if b - a > HEADLINE_MAX and np.kind != "name":
+                continue  # a long "X: …" paragraph is an interview answer only after a person's name
             ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
                             bind_subject(toks, np, False, ""))
             if ev.mode != "explicit":
@@ -404,6 +409,15 @@ class _CandidateFinder:
             while start < b and text[start].isspace():
                 start += 1
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+
+_STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
+
+
+def _stamp_phrase(toks, np) -> bool:
+    """A time zone after a time ("10:15 GMT"): part of a time stamp, not a speaker."""
+    return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
+        np.start > 0 and toks.kind(np.start - 1) == "num")
 
 
 def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:

@@ -203,8 +203,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     # prepositional phrases and time adverbs: "on Tuesday", "in a statement"
     while q < sent.t1 and kind(q) == "prep":
         r = q + 1
-        while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4:
-            r += 1
+        while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
+            r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
         q = r
         if q < sent.t1 and words[q] == ",":
             return NO_CLAUSE

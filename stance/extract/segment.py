@@ -627,17 +627,24 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 HEADLINE_MAX = 220  # a headline paragraph is short
+ANSWER_MAX = 5000  # an interview answer ("Jan Lis: …") may be a long paragraph
 HEADLINE_COLON_WITHIN = 90  # and its speaker ("Stelmaszyk:") comes early
+# a live blog's time stamp before the speaker: "14:32", "10:15 GMT -", "9.05 |"
+_TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
 
 def headline_parts(text: str):
-    """``(speaker_start, colon, body_end)`` for every short paragraph shaped ``X: words`` (the
-    body not a quotation): headline speech candidates. The speaker part starts after the last
-    sentence end before the colon ("Kolejarze zapowiadają strajk. Stelmaszyk: Nie ustąpimy")."""
+    """``(speaker_start, colon, body_end)`` for every paragraph shaped ``X: words`` (the body not
+    a quotation): headline speech (short) and interview answers (longer) are candidates. The
+    speaker part starts after a leading time stamp, or after the last sentence end before the
+    colon ("Kolejarze zapowiadają strajk. Stelmaszyk: Nie ustąpimy")."""
     for a, b in paragraphs(text):
-        if b - a > HEADLINE_MAX:
+        if b - a > ANSWER_MAX:
             continue
-        colon = text.find(":", a, min(b, a + HEADLINE_COLON_WITHIN))
+        stamp = _TIMESTAMP_RE.match(text, a, b)
+        if stamp is not None:
+            a = stamp.end()
+        colon = _speaker_colon(text, a, min(b, a + HEADLINE_COLON_WITHIN))
         if colon == -1:
             continue
         body = text[colon + 1:b].strip()
@@ -648,6 +655,14 @@ def headline_parts(text: str):
                 a = p + 2
                 break
         yield a, colon, b
+
+
+def _speaker_colon(text: str, a: int, b: int) -> int:
+    """The first colon in ``[a, b)`` that is not inside a number or a time ("14:32")."""
+    colon = text.find(":", a, b)
+    while colon != -1 and 0 < colon < len(text) - 1 and text[colon - 1].isdigit() and text[colon + 1].isdigit():
+        colon = text.find(":", colon + 1, b)
+    return colon
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from stance.extract.words import NP, Tokens
 
 # token classes that end the clause a cue's subject is searched in
 _CLAUSE_BREAKS = frozenset({"comp", "coord", "quoted", "cue"})
-_BREAK_PUNCT = frozenset(":;–—()")
+_BREAK_PUNCT = frozenset(":;–—-()")  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
 _AFTER_STOP_KINDS = frozenset({"comp", "quoted", "cue", "rel", "coord"})
 _AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
 _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
