@@ -15,7 +15,7 @@ from itertools import compress
 from stance.extract.clauses import (NO_CLAUSE, Clause, SentenceMarks, after_token, find_clause, sentence_marks,
                                     trailing_clause, words_before)
 from stance.extract.mentions import Ref, word_map
-from stance.extract.segment import Segments, Sentence
+from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (Binding, anaphora_before, bind_subject, clause_boundary, impersonal_source,
                                     inverted_subject, pick_subject, relative_antecedent)
 from stance.extract.words import NP
@@ -198,7 +198,8 @@ class _CueFinder:
         if cls == "noun":
             return self._noun_event(sent, k, cue)
         cue_text = words[k]
-        if k + 2 < sent.t1 and lows[k + 1] in self.topic_prep and kind(k + 2) == "quoted":
+        if k + 2 < sent.t1 and lows[k + 1] in self.topic_prep and (kind(k + 2) == "quoted" or (
+                words[k + 2] in QUOTE_OPENERS and k + 3 < sent.t1 and kind(k + 3) == "quoted")):
             cue_text = toks.text[toks.starts[k]:toks.ends[k + 1]]  # "mówił o „…”": keep the preposition
         jak = self._jak_before(sent, k)
         gender = cue.gender
