@@ -52,12 +52,11 @@ class Event:
 def event_with(index: int, tok: int, pos: int, sent: int, cue: str, cls: str, binding: Binding | None = None,
                clause: Clause = NO_CLAUSE, **extra) -> Event:
     """An event from its parts (the subject binding and the clause)."""
-    fields = dict(extra)
     if binding is not None:
-        fields.update(np=binding.np, mode=binding.mode, gender=binding.gender, speaker=binding.speaker,
-                      speaker_kind=binding.speaker_kind, ref=binding.ref)
+        extra.update(np=binding.np, mode=binding.mode, gender=binding.gender, speaker=binding.speaker,
+                     speaker_kind=binding.speaker_kind, ref=binding.ref)
     return Event(index, tok, pos, sent, cue, cls, clause_start=clause.start, clause_kind=clause.kind,
-                 trailing_end=clause.trailing_end, **fields)
+                 trailing_end=clause.trailing_end, **extra)
 
 
 def is_opener(ev: Event) -> bool:
@@ -120,6 +119,7 @@ class _CueFinder:
         self.frame_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> phrases, longest first
         for phrase in sorted((tuple(p.split("_")) for p in fw.get("frame_phrase", ())), key=len, reverse=True):
             self.frame_phrases.setdefault(phrase[0], []).append(phrase)
+        self.frame_seconds = frozenset(p[1] for ps in self.frame_phrases.values() for p in ps if len(p) > 1)
         self.frame_possessive = fw.get("frame_possessive", frozenset())
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
@@ -148,6 +148,8 @@ class _CueFinder:
                     tuple(tuple(e for e in evs if is_opener(e)) for evs in by_sentence))
 
     def _finish_sentence(self, found: list[Event]) -> tuple[Event, ...]:
+        if not found:
+            return ()
         # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
         # subject of the main clause, which follows it (the next finite cue, found backwards)
         following_main: Event | None = None
@@ -173,8 +175,9 @@ class _CueFinder:
             return self._verb_event(sent, k)
         if kind == "frame":
             return self._frame_event(sent, k, 1)
-        if kind != "quoted":
-            for phrase in self.frame_phrases.get(toks.lows[k], ()):
+        phrases = self.frame_phrases.get(toks.lows[k])
+        if phrases and kind != "quoted" and k + 1 < sent.t1 and toks.lows[k + 1] in self.frame_seconds:
+            for phrase in phrases:
                 if tuple(toks.lows[k:min(k + len(phrase), sent.t1)]) == phrase:
                     return self._frame_event(sent, k, len(phrase))
         return None

@@ -46,14 +46,16 @@ def word_map(toks: Tokens, role: str) -> dict[str, str]:
     return dict(p.split("=") for p in toks.fw.get(role, ()))
 
 
-def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True) -> Ref | None:
-    """The mention a phrase stands for (None when it yields no speaker string)."""
+def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True,
+             gender: str = "") -> Ref | None:
+    """The mention a phrase stands for (None when it yields no speaker string). ``gender``
+    overrides the phrase's own for a role or a name (the verb's agreement says it)."""
     if speaker is None:
         speaker = toks.canonical(np, oblique)
     if not speaker:
         return None
     pos, end = toks.starts[np.start], toks.ends[np.end - 1]
-    gender = np_gender(toks, np)
+    gender = gender if gender and np.kind in ("title", "name") else np_gender(toks, np)
     if not np.titles:
         return Ref(pos, speaker, np.kind, gender=gender, subject=subject, end=end)
     lex, rules = toks.lex, toks.lex.rules

@@ -320,8 +320,7 @@ class PhraseReader:
         # subject). Genitive and accusative roles are left alone: "posła Jana Lisa" has names
         # that are also base forms of other names ("Jana", "Lisa").
         complete = False  # the role phrase ends here, whatever follows
-        cases = self.title_cases(head)
-        if names and cases and cases <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names):
+        if names and self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names):
             run = run[:run.index(names[0])]
             names = []
             complete = True

@@ -296,7 +296,7 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
     qstarts = [a for a, _ in top]
     taken = sorted([(b.dash if b.dash >= 0 else b.start, max(b.end, b.attr_end)) for b in blocks] + top)
     taken_starts = [a for a, _ in taken]
-    boundaries = [m.end() for m in _BOUNDARY_RE.finditer(text)]
+    boundaries: list[int] = []  # sentence starts, found on first need (most texts never need them)
     out: list[DashBlock] = []
     floor = 0  # nothing before the end of the last block found
     for m in _SPACED_DASH_RE.finditer(text):
@@ -320,6 +320,8 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             end = d
             while end > line_start and (text[end - 1].isspace() or text[end - 1] == ","):
                 end -= 1
+            if not boundaries:
+                boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
             start = _speech_start(text, lex, boundaries, max(line_start, floor), end)
         if end - start < 2 or start < floor or not any(ch.isspace() for ch in text[start:end]):
             continue

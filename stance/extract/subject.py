@@ -161,10 +161,9 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str) -> Binding:
         return Binding(np, "media", gender)
     oblique = oblique or not np.nominative
     speaker = toks.canonical(np, oblique)
-    ref = make_ref(toks, np, oblique, speaker) if speaker else None
-    if (ref is not None and gender in ("m", "f") and ref.kind in ("title", "name")
-            and toks.lex.rules.verbs_agree_in_gender):
-        ref = replace(ref, gender=gender)  # "odpowiedziała premier Czech": a woman, whatever the noun's gender
+    # "odpowiedziała premier Czech": a woman, whatever the noun's gender
+    agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
+    ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
     if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
         tail = _source_description(toks, np.end)
         if tail:

@@ -289,10 +289,9 @@ class Tokens(PhraseReader):
 
     def title_cases(self, i: int) -> frozenset:
         """The cases (nom, gen, …) a role noun form may have; empty when unknown or uninflected."""
-        info = self.lex.titles.get(self.words[i].lower()) if self.lex.rules.case_marked else None
-        if info is None:
-            return frozenset({"nom"})
-        return frozenset(c.split(":")[-1] for c in info[2] if c)
+        info = self.lex.titles.get(self.lows[i]) if self.lex.rules.case_marked else None
+        cases = frozenset(c.split(":")[-1] for c in info[2] if c) if info is not None else frozenset()
+        return cases or frozenset({"nom"})
 
     def title_nominative(self, i: int) -> bool:
         if self.lang != "pl":
