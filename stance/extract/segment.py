@@ -297,6 +297,7 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
     taken = sorted([(b.dash if b.dash >= 0 else b.start, max(b.end, b.attr_end)) for b in blocks] + top)
     taken_starts = [a for a, _ in taken]
     boundaries: list[int] = []  # sentence starts, found on first need (most texts never need them)
+    line_breaks: list[int] | None = None
     out: list[DashBlock] = []
     floor = 0  # nothing before the end of the last block found
     for m in _SPACED_DASH_RE.finditer(text):
@@ -308,9 +309,11 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
         cue = lex.cues.get(first.group().lower()) if first else None
         if cue is None or cue.cls in ("noun", "imps") or not dash_attribution(text, a_start, lex):
             continue
-        line_start = text.rfind("\n", 0, d) + 1
-        line_end = text.find("\n", d)
-        line_end = len(text) if line_end == -1 else line_end
+        if line_breaks is None:
+            line_breaks = [m.start() for m in re.finditer("\n", text)]
+        nl = bisect.bisect_left(line_breaks, d)  # bisect, not find: a long line must not be rescanned
+        line_start = line_breaks[nl - 1] + 1 if nl > 0 else 0
+        line_end = line_breaks[nl] if nl < len(line_breaks) else len(text)
         a_end = _attribution_end(text, a_start, line_end, top, qstarts)
         if a_end < line_end and text[a_end] not in ".!?…":
             continue  # "… – powiedział – …": the speech goes on, an interrupted quotation

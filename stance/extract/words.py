@@ -63,6 +63,7 @@ class Tokens(PhraseReader):
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self._agn = None  # the class of a capitalised word unless a given name precedes it
         self._lower_vocab = None
+        self._name_cases: dict[str, str] = {}  # word form -> name_case
         self._media_first = frozenset(n[0] for n in lex.media_names)
         starts = self.starts
         quoted: set[int] = set()
@@ -267,6 +268,12 @@ class Tokens(PhraseReader):
         if self.lang != "pl":
             return "nom"
         w = self.words[i]
+        got = self._name_cases.get(w)
+        if got is None:
+            got = self._name_cases[w] = self._name_case(w)
+        return got
+
+    def _name_case(self, w: str) -> str:
         readings = morph.name_readings(w)
         if readings:
             cases = set()
