@@ -54,7 +54,7 @@ class PhraseReader:
             return NP(start, k + 1, "pron", gender=g)
         if c == "possessive":
             return None
-        pl = self.lang == "pl"
+        pl = self.cased
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
@@ -115,7 +115,7 @@ class PhraseReader:
             # complements of the role: "spraw zagranicznych", "Kremla", "USA", "ds. bezpieczeństwa"
             while p < j:
                 c = kind(p)
-                if c == "tword" or c in ("place", "inst", "acro") or (c == "title" and self.lang == "pl"):
+                if c == "tword" or c in ("place", "inst", "acro") or (c == "title" and self.cased):
                     titles.append(p)
                     p += 1
                     if p < j and words[p] == "." and words[p - 1].lower() in ("ds",):
@@ -132,7 +132,7 @@ class PhraseReader:
         while q < j and len(names) < 5:
             c = kind(q)
             if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
-                if self.lang == "pl" and names and c == "name":
+                if self.cased and names and c == "name":
                     prev_case, this_case = self.name_case(names[-1]), self.name_case(q)
                     if prev_case == "obl" and this_case == "nom":
                         break
@@ -157,11 +157,11 @@ class PhraseReader:
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
                 e += 1
             return NP(start, e, "media", inst=list(range(k, e)))
-        if self.lang == "pl" and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
+        if self.cased and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
             e = k + 1
-            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.lang == "pl" and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
+            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
                 e += 1
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
@@ -374,7 +374,7 @@ class PhraseReader:
         out: list[NP] = []
         kind = self.kind
         words = self.words
-        pl = self.lang == "pl"
+        pl = self.cased
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -428,18 +428,18 @@ class PhraseReader:
                 # is a person name that can be nominative
                 if np.kind in ("inst", "media"):
                     np.in_pp = True
-                elif np.kind == "name" and self.lang == "en":
+                elif np.kind == "name" and not self.cased:
                     # "Later in the day Tkachivska wrote": a name right before a cue is its subject
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
                 elif np.kind == "title" and not self.title_nominative(self.head(np)):
                     np.in_pp = True
-            if self.lang == "pl" and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
+            if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
-            if self.lang == "pl" and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
-            if self.lang == "pl" and np.kind == "title" and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "title" and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)

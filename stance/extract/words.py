@@ -46,6 +46,8 @@ class Tokens(PhraseReader):
         self.text = text
         self.lex = lex
         self.lang = lex.lang
+        # nouns inflect for case (Polish): morfeusz2 readings decide names, roles and subjects
+        self.cased = lex.rules.case_marked
         self.fw = function_words(lex.lang)
         # map() over the unbound methods keeps the per-token loops in C (no Python-level
         # call per token and field; tokenising is about a tenth of all the time)
@@ -133,7 +135,7 @@ class Tokens(PhraseReader):
                 fk[w] = (self._agn,)  # depends only on the given-name test
         elif type(k) is tuple:
             k = "name" if self._after_given_name(i) else k[0]
-        if k == "name" and ini and self.lang == "en" and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
+        if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         return k
 
@@ -145,7 +147,7 @@ class Tokens(PhraseReader):
             return "num"
         lex, fw = self.lex, self.fw
         low = w.lower()
-        base = strip_possessive(w) if self.lang == "en" else w
+        base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
         if w[0].isupper() and i in self.sent_initial:
@@ -163,15 +165,15 @@ class Tokens(PhraseReader):
                 return "inst" if lex.places[base][1] else "place"
             if base in lex.months:
                 return "month"
-            if low in lex.titles and (self.lang == "en" or i in self.sent_initial):
+            if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial):
                 return "title"
-            if self.lang == "pl" and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
+            if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 return "title"  # "– mówił Norweg": a nationality noun refers to a person
             if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
                 return "stop"
             if len(w) > 1 and w.isupper():
                 return "acro"
-            if self.lang == "pl":
+            if self.cased:
                 if w in lex.stopcaps and i in self.sent_initial:
                     return "stop"
                 if len(w) == 1:
@@ -265,7 +267,7 @@ class Tokens(PhraseReader):
     # -- case of a name token (Polish) -----------------------------------------------
     def name_case(self, i: int) -> str:
         """'nom', 'obl' (certainly not nominative) or 'amb' for a capitalised token."""
-        if self.lang != "pl":
+        if not self.cased:
             return "nom"
         w = self.words[i]
         got = self._name_cases.get(w)
@@ -301,7 +303,7 @@ class Tokens(PhraseReader):
         return cases or frozenset({"nom"})
 
     def title_nominative(self, i: int) -> bool:
-        if self.lang != "pl":
+        if not self.cased:
             return True
         info = self.lex.titles.get(self.words[i].lower())
         if info is None:
@@ -324,7 +326,7 @@ class Tokens(PhraseReader):
         if np.kind in ("inst", "media"):
             toks = np.inst
             first = self.words[toks[0]]
-            if self.lang == "pl" and oblique:
+            if self.cased and oblique:
                 lemma = self.lex.places.get(first, (None,))[0]
                 if lemma is None:
                     for lem, tag, _q in morph.analyse(first):
@@ -354,7 +356,7 @@ class Tokens(PhraseReader):
 
     def title_string(self, np: NP, oblique: bool) -> str:
         toks = np.titles
-        if self.lang != "pl":
+        if not self.cased:
             s = self.surface(toks)
             first = self.words[toks[0]]
             if first.lower() in self.lex.titles and not first.isupper():
@@ -404,7 +406,7 @@ class Tokens(PhraseReader):
 
     def name_lemma(self, i: int, oblique: bool) -> str:
         w = self.words[i]
-        if self.lang != "pl":
+        if not self.cased:
             return strip_possessive(w)
         if self.kind(i) == "particle":
             return w
@@ -424,8 +426,8 @@ class Tokens(PhraseReader):
     def gender_of(self, np: NP) -> str:
         if np.kind == "pron":
             return np.gender
-        if np.kind != "name" or self.lang != "pl":
-            if np.kind == "title" and self.lang == "pl":
+        if np.kind != "name" or not self.cased:
+            if np.kind == "title" and self.cased:
                 return self.lex.titles.get(self.words[self.head(np)].lower(), ("", ""))[1]
             return ""
         first = self.words[np.names[0]]
