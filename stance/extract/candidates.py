@@ -119,32 +119,32 @@ class _CandidateFinder:
                 right = qs[n + 1].open if n + 1 < len(qs) else sent.end
                 self._quotation(sent, q, max(left, sent.start), min(right, sent.end) if q.close >= 0 else q.end)
 
-    def _quotation(self, sent: Sentence, q: QSpan, left: int, right: int) -> None:
+    def _quotation(self, sent: Sentence, quote: QSpan, left: int, right: int) -> None:
         """One quotation between ``left`` (the previous one's end) and ``right`` (the next
         one's start): direct speech, a fragment, or nothing."""
         text, toks = self.text, self.toks
-        content = text[q.start:q.end]
-        before = text[left:q.open]
+        content = text[quote.start:quote.end]
+        before = text[left:quote.open]
         last = before.rstrip()[-1:]
-        after = (q.close + 1) if q.close >= 0 else q.end
+        after = (quote.close + 1) if quote.close >= 0 else quote.end
         lt0 = bisect.bisect_left(toks.starts, left)
-        lt1 = bisect.bisect_left(toks.starts, q.open)
+        lt1 = bisect.bisect_left(toks.starts, quote.open)
         rt0 = bisect.bisect_left(toks.starts, after)
         rt1 = bisect.bisect_left(toks.starts, right) if right > after else rt0
-        if self._non_statement(q, lt0, lt1, content):
+        if self._non_statement(quote, lt0, lt1, content):
             return
         only_punct = not any(ch.isalnum() for ch in before)
         starts_upper = content[:1].isupper() or content[:1] in "„\"“«"
         events_left = self.cues.in_range(sent.index, lt0, lt1)
-        tail = self._tail_attribution(sent, q, rt0, rt1, text[after:right] if right > after else "")
+        tail = self._tail_attribution(sent, quote, rt0, rt1, text[after:right] if right > after else "")
         colon_np = None
         if last == ":" and not events_left:
             # the speaker before the colon, maybe after a time stamp ("10:15 GMT - Harold Pike:")
             nps = toks.chunks(lt0, lt1)
-            stamp = {t for np in nps if _stamp_phrase(toks, np) for t in range(np.start, np.end)}
-            nps = [np for np in nps if np.start not in stamp]
+            stamp = {tok for phrase in nps if _stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
+            nps = [phrase for phrase in nps if phrase.start not in stamp]
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
-                    toks.kind(t) in _STAMP_KINDS or t in stamp or nps[0].start <= t < nps[0].end for t in range(lt0, lt1))):
+                    toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
                 colon_np = nps[0]
         if only_punct and last == "," and content[:1].islower() and left > sent.start:
             only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
@@ -156,7 +156,7 @@ class _CandidateFinder:
         if direct and title_like and not only_punct and last not in ":–—" and colon_np is None and tail is None:
             direct = False
         if direct:
-            self._direct(q, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np)
+            self._direct(quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np)
             return
         if title_like:
             return
@@ -170,65 +170,65 @@ class _CandidateFinder:
         ev = self.cues.outer(ev)
         if ev.cls == "frame" and ev.clause_kind == "" and ev.mode == "media":
             return
-        self._add(q.start, q.end, "fragment", ev, _FRAGMENT, ev.cue)
+        self._add(quote.start, quote.end, "fragment", ev, _FRAGMENT, ev.cue)
 
-    def _direct(self, q, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np) -> None:
+    def _direct(self, quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np) -> None:
         ev = None
         if tail is not None and not (title_like and tail.np is None and tail.mode != "inherit"):
             ev = tail
         elif events_left and (last in ":," or events_left[-1].tok >= lt1 - 6
-                              or (last in "–—" and self.text[q.open] not in QUOTE_OPENERS)):
+                              or (last in "–—" and self.text[quote.open] not in QUOTE_OPENERS)):
             ev = events_left[-1]
         if colon_np is not None:
-            ev = self._speaker_event(lt0, "headline" if self._headline_paragraph(q.open) else ":", colon_np)
+            ev = self._speaker_event(lt0, "headline" if self._headline_paragraph(quote.open) else ":", colon_np)
         if ev is not None:
-            self._add(q.start, q.end, "direct", ev, _DIRECT, ev.cue)
+            self._add(quote.start, quote.end, "direct", ev, _DIRECT, ev.cue)
         elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
-            self._add(q.start, q.end, "direct", None, _DIRECT, None)  # speech with its speaker elsewhere
+            self._add(quote.start, quote.end, "direct", None, _DIRECT, None)  # speech with its speaker elsewhere
 
-    def _tail_attribution(self, sent: Sentence, q: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
+    def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
         """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a
         subject between; or „….” – mówił X. (the attribution opens the next sentence)."""
         toks = self.toks
-        for e in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
-            if e.cls == "frame":
+        for ev in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
+            if ev.cls == "frame":
                 continue
-            if all(toks.kind(t) in _TAIL_KINDS for t in range(rt0, e.tok)) and not any(
-                    toks.words[t] in ".!?" for t in range(rt0, e.tok)):
-                return e
-        if q.close >= 0 and not right_text.strip():
+            if all(toks.kind(tok) in _TAIL_KINDS for tok in range(rt0, ev.tok)) and not any(
+                    toks.words[tok] in ".!?" for tok in range(rt0, ev.tok)):
+                return ev
+        if quote.close >= 0 and not right_text.strip():
             nxt = sent.index + 1
             if nxt < len(self.seg.sentences):
                 ns = self.seg.sentences[nxt]
-                after = q.close + 1
+                after = quote.close + 1
                 if ns.t0 < ns.t1 and toks.words[ns.t0] in ("–", "—") and "\n" not in self.text[after:ns.start]:
-                    return next((e for e in self.cues.in_range(nxt, ns.t0, ns.t0 + 4) if e.cls != "frame"), None)
+                    return next((ev for ev in self.cues.in_range(nxt, ns.t0, ns.t0 + 4) if ev.cls != "frame"), None)
         return None
 
-    def _non_statement(self, q: QSpan, lt0: int, lt1: int, content: str) -> bool:
+    def _non_statement(self, quote: QSpan, lt0: int, lt1: int, content: str) -> bool:
         """Titles, names, scare quotes: a marker word right before the quotation and no
         active cue verb close before the marker."""
         toks = self.toks
         words = toks.words
         if not content.strip() or not any(ch.isalpha() for ch in content):
             return True
-        if self.text[max(0, q.open - 2):q.open].strip().endswith("("):
+        if self.text[max(0, quote.open - 2):quote.open].strip().endswith("("):
             return True  # inside parentheses
-        prev = [t for t in range(max(0, lt0, lt1 - 4), lt1) if words[t][0].isalnum()]  # within the sentence
+        prev = [tok for tok in range(max(0, lt0, lt1 - 4), lt1) if words[tok][0].isalnum()]  # within the sentence
         if not prev:
             return False
-        low = [words[t].lower() for t in prev]
+        low = [words[tok].lower() for tok in prev]
         by_prefix = self.lex.rules.markers_by_prefix
         for marker in self._markers_ending(low[-1]):
-            n = len(marker)
-            if n > len(low) or not all(_marker_word(low[-n + i], marker[i], by_prefix) for i in range(n)):
+            size = len(marker)
+            if size > len(low) or not all(_marker_word(low[-size + idx], marker[idx], by_prefix) for idx in range(size)):
                 continue
             # "nazwał porozumienie „historycznym”": an active cue before the marker wins
-            mstart = prev[-n]
+            mstart = prev[-size]
             if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
                 return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
-            for t in range(max(0, mstart - 3), mstart):
-                if toks.kind(t) == "cue" and self.lex.cues[words[t].lower()].cls not in ("noun", "imps"):
+            for tok in range(max(0, mstart - 3), mstart):
+                if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps"):
                     return False
             return True
         return False
@@ -298,23 +298,23 @@ class _CandidateFinder:
         """For each event index, the first one at or after it that ends an earlier reported
         clause (an attribution with content of its own); ``len(evs)`` when none."""
         cuts = [len(evs)] * (len(evs) + 1)
-        for m in range(len(evs) - 1, -1, -1):
-            later = evs[m]
+        for idx in range(len(evs) - 1, -1, -1):
+            later = evs[idx]
             cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
                    or later.cls == "pcon" or coordinated(self.seg, later))
-            cuts[m] = m if cut else cuts[m + 1]
+            cuts[idx] = idx if cut else cuts[idx + 1]
         return cuts
 
-    def _clause_end(self, sent: Sentence, evs, n: int, cuts: list[int], positions: list[int]) -> int:
+    def _clause_end(self, sent: Sentence, evs, idx: int, cuts: list[int], positions: list[int]) -> int:
         """A reported clause runs to the sentence end, but stops before a later attribution
         with content of its own (or, for a participle, before its main verb), and before a
         source tail (`` – podaje PAP``, ``: „…”``)."""
-        ev = evs[n]
+        ev = evs[idx]
         start, end = ev.clause_start, sent.end
-        first = max(n + 1, bisect.bisect_right(positions, start))  # events inside the clause
+        first = max(idx + 1, bisect.bisect_right(positions, start))  # events inside the clause
         stop = cuts[first] if first < len(evs) else len(evs)
         if ev.cls == "pcon" and ev.parent >= 0:
-            parent = next((m for m in range(first, stop) if evs[m].index == ev.parent), None)
+            parent = next((later for later in range(first, stop) if evs[later].index == ev.parent), None)
             if parent is not None:
                 stop = parent
         if stop < len(evs):
@@ -324,24 +324,24 @@ class _CandidateFinder:
         """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
         if ev.clause_kind != "frame" or ev.clause_start < 0:
             return False
-        q = ev.tok - 1
-        while q >= sent.t0 and self.toks.kind(q) == "word" and ev.tok - q <= 3:
-            q -= 1
-        return q >= sent.t0 and self.toks.words[q] in ("–", "—")
+        tok = ev.tok - 1
+        while tok >= sent.t0 and self.toks.kind(tok) == "word" and ev.tok - tok <= 3:
+            tok -= 1
+        return tok >= sent.t0 and self.toks.words[tok] in ("–", "—")
 
     def _cut_before(self, ev: Event, sent: Sentence) -> int:
         """Where a clause ends before the attribution ``ev``: at the comma, dash or conjunction
         before its subject ("…, a Pieskow dodał")."""
         toks = self.toks
-        q = ev.tok - 1
-        while q >= sent.t0 and q >= ev.tok - 6:
-            if toks.words[q] in (",", "–", "—", "-", ";") or toks.kind(q) == "coord":
-                while q - 1 >= sent.t0 and (toks.words[q - 1] == "," or toks.kind(q - 1) == "coord"):
-                    q -= 1
-                return toks.starts[q]
-            if toks.kind(q) not in _SUBJECT_KINDS:
+        tok = ev.tok - 1
+        while tok >= sent.t0 and tok >= ev.tok - 6:
+            if toks.words[tok] in (",", "–", "—", "-", ";") or toks.kind(tok) == "coord":
+                while tok - 1 >= sent.t0 and (toks.words[tok - 1] == "," or toks.kind(tok - 1) == "coord"):
+                    tok -= 1
+                return toks.starts[tok]
+            if toks.kind(tok) not in _SUBJECT_KINDS:
                 break
-            q -= 1
+            tok -= 1
         if self.lex.rules.embedded_cues_continue_clause and ev.inner:
             return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
         return toks.starts[ev.tok]

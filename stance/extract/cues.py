@@ -153,33 +153,33 @@ class _CueFinder:
         # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
         # subject of the main clause, which follows it (the next finite cue, found backwards)
         following_main: Event | None = None
-        for n in range(len(found) - 1, -1, -1):
-            ev = found[n]
+        for idx in range(len(found) - 1, -1, -1):
+            ev = found[idx]
             if ev.cls == "pcon" and ev.mode == "carry" and ev.parent < 0 and ev.np is None and following_main is not None:
-                found[n] = replace(ev, parent=following_main.index, mode="inherit")
+                found[idx] = replace(ev, parent=following_main.index, mode="inherit")
             if ev.cls in _FINITE_CLASSES and ev.mode != "media":
                 following_main = ev
         # attributions inside someone's reported clause ("zaznaczyła, że Kijów przestrzega …")
         # are reported content: their subjects are no antecedents for later omitted subjects
-        openers = [e for e in found if is_opener(e)]
-        for n, ev in enumerate(found):
+        openers = [other for other in found if is_opener(other)]
+        for idx, ev in enumerate(found):
             if outer_event(self.seg, ev, openers) is not ev:
                 ev = replace(ev, inner=True)
-            found[n] = self.events[ev.index] = ev
+            found[idx] = self.events[ev.index] = ev
         return tuple(found)
 
-    def _event_at(self, sent: Sentence, k: int) -> Event | None:
+    def _event_at(self, sent: Sentence, tok: int) -> Event | None:
         toks = self.toks
-        kind = toks.kind(k)
+        kind = toks.kind(tok)
         if kind == "cue":
-            return self._verb_event(sent, k)
+            return self._verb_event(sent, tok)
         if kind == "frame":
-            return self._frame_event(sent, k, 1)
-        phrases = self.frame_phrases.get(toks.lows[k])
-        if phrases and kind != "quoted" and k + 1 < sent.t1 and toks.lows[k + 1] in self.frame_seconds:
+            return self._frame_event(sent, tok, 1)
+        phrases = self.frame_phrases.get(toks.lows[tok])
+        if phrases and kind != "quoted" and tok + 1 < sent.t1 and toks.lows[tok + 1] in self.frame_seconds:
             for phrase in phrases:
-                if tuple(toks.lows[k:min(k + len(phrase), sent.t1)]) == phrase:
-                    return self._frame_event(sent, k, len(phrase))
+                if tuple(toks.lows[tok:min(tok + len(phrase), sent.t1)]) == phrase:
+                    return self._frame_event(sent, tok, len(phrase))
         return None
 
     def _new(self, sent: Sentence, k: int, cue: str, cls: str, binding=None, clause=NO_CLAUSE, **extra) -> Event:
@@ -188,48 +188,48 @@ class _CueFinder:
     def _bind(self, np: NP, oblique: bool, gender: str) -> Binding:
         return bind_subject(self.toks, np, oblique, gender)
 
-    def _verb_event(self, sent: Sentence, k: int) -> Event | None:
+    def _verb_event(self, sent: Sentence, cue_tok: int) -> Event | None:
         toks, lex, state = self.toks, self.lex, self._state
         words, lows, kind = toks.words, toks.lows, toks.kind
-        cue = lex.cues[lows[k]]
-        if cue.needs and cue.needs not in lows[k + 1:min(sent.t1, k + 3)]:
+        cue = lex.cues[lows[cue_tok]]
+        if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
             return None
         cls = cue.cls
         suffix = lex.rules.participle_suffix
-        if suffix and cls == "verb" and lows[k].endswith(suffix):
+        if suffix and cls == "verb" and lows[cue_tok].endswith(suffix):
             cls = "pcon"
         if cls == "noun":
-            return self._noun_event(sent, k, cue)
-        cue_text = words[k]
-        if k + 2 < sent.t1 and lows[k + 1] in self.topic_prep and (kind(k + 2) == "quoted" or (
-                words[k + 2] in QUOTE_OPENERS and k + 3 < sent.t1 and kind(k + 3) == "quoted")):
-            cue_text = toks.text[toks.starts[k]:toks.ends[k + 1]]  # "mówił o „…”": keep the preposition
-        jak = self._jak_before(sent, k)
+            return self._noun_event(sent, cue_tok, cue)
+        cue_text = words[cue_tok]
+        if cue_tok + 2 < sent.t1 and lows[cue_tok + 1] in self.topic_prep and (kind(cue_tok + 2) == "quoted" or (
+                words[cue_tok + 2] in QUOTE_OPENERS and cue_tok + 3 < sent.t1 and kind(cue_tok + 3) == "quoted")):
+            cue_text = toks.text[toks.starts[cue_tok]:toks.ends[cue_tok + 1]]  # "mówił o „…”": keep the preposition
+        jak = self._jak_before(sent, cue_tok)
         gender = cue.gender
         binding, parent, mode = None, -1, "carry"
         if cls == "imps":
-            source = impersonal_source(toks, sent, k)
+            source = impersonal_source(toks, sent, cue_tok)
             if source is not None:
                 binding = self._bind(source, True, gender)
             else:
                 mode = "impersonal"
         else:
-            boundary = jak if jak is not None else clause_boundary(toks, sent, k)
-            region = toks.chunks(boundary + 1, k)
+            boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
+            region = toks.chunks(boundary + 1, cue_tok)
             subject = pick_subject(toks, region)
-            if anaphora_before(toks, self.anaphora_lasts, boundary + 1, k):
-                clause = find_clause(toks, sent, k, jak, cue.flags, None, state.has_clause, state.marks)
-                return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")
-            antecedent = relative_antecedent(toks, sent, boundary + 1, k, region)
+            if anaphora_before(toks, self.anaphora_lasts, boundary + 1, cue_tok):
+                clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
+                return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")
+            antecedent = relative_antecedent(toks, sent, boundary + 1, cue_tok, region)
             if (cls == "pcon" and subject is not None and boundary >= sent.t0 and kind(boundary) == "cue"
-                    and words[k - 1] == "," and lex.cues[lows[boundary]].cls != "noun"):
+                    and words[cue_tok - 1] == "," and lex.cues[lows[boundary]].cls != "noun"):
                 subject = None  # "he told Reuters, adding that": the verb's hearer, not the subject
             if cls == "pcon" and subject is None and antecedent is None:
                 main = state.last_main
                 if main is not None:
                     parent, mode = main.index, "inherit"
                 else:
-                    first = pick_subject(toks, toks.chunks(sent.t0, k), first=True)
+                    first = pick_subject(toks, toks.chunks(sent.t0, cue_tok), first=True)
                     if first is not None:
                         binding = self._bind(first, False, gender)
             elif antecedent is not None:
@@ -239,85 +239,85 @@ class _CueFinder:
             elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
-                after = inverted_subject(toks, sent, k)
+                after = inverted_subject(toks, sent, cue_tok)
                 if after is not None:
                     binding = self._bind(after, False, gender)
-        clause = find_clause(toks, sent, k, jak, cue.flags, binding.np if binding else None,
+        clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,
                              state.has_clause, state.marks)
         if binding is not None:
-            return self._new(sent, k, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
-        return self._new(sent, k, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+            return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
+        return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
 
-    def _jak_before(self, sent: Sentence, k: int) -> int | None:
+    def _jak_before(self, sent: Sentence, cue_tok: int) -> int | None:
         """The token of a "jak"/"as" frame right before the cue ("jak powiedział X")."""
         toks = self.toks
-        q = k - 1
-        while q >= sent.t0 and toks.kind(q) == "word" and k - q <= 2 and toks.lows[q] not in self.jak:
-            q -= 1
-        if q >= sent.t0 and toks.lows[q] in self.jak and toks.kind(q) != "quoted":
-            return q
+        tok = cue_tok - 1
+        while tok >= sent.t0 and toks.kind(tok) == "word" and cue_tok - tok <= 2 and toks.lows[tok] not in self.jak:
+            tok -= 1
+        if tok >= sent.t0 and toks.lows[tok] in self.jak and toks.kind(tok) != "quoted":
+            return tok
         return None
 
-    def _noun_event(self, sent: Sentence, k: int, cue) -> Event | None:
+    def _noun_event(self, sent: Sentence, cue_tok: int, cue) -> Event | None:
         """``zapowiedź Witkoffa, że …``, ``Ridgeway's announcement that …``: a cue noun counts
         only with its speaker and a content clause."""
         toks = self.toks
         words, kind = toks.words, toks.kind
         np, binding, gender = None, None, ""
-        if k - 1 >= sent.t0 and kind(k - 1) == "possessive":
-            gender = self.possessive_gender.get(toks.lows[k - 1], "")
-        elif toks.lex.rules.genitive_s and k - 1 >= sent.t0 and words[k - 1].endswith(("'s", "’s")):
-            nps = [n for n in toks.chunks(max(sent.t0, k - 5), k) if n.end == k]
+        if cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")
+        elif toks.lex.rules.genitive_s and cue_tok - 1 >= sent.t0 and words[cue_tok - 1].endswith(("'s", "’s")):
+            nps = [phrase for phrase in toks.chunks(max(sent.t0, cue_tok - 5), cue_tok) if phrase.end == cue_tok]
             if not nps:
                 return None
             np = nps[-1]
         else:
-            q = k + 1
-            if q < sent.t1 and toks.lows[q] in self.agent:
-                q += 1  # "an announcement by the ministry"
-            np = toks.np_at(q, sent.t1) if q < sent.t1 else None
+            tok = cue_tok + 1
+            if tok < sent.t1 and toks.lows[tok] in self.agent:
+                tok += 1  # "an announcement by the ministry"
+            np = toks.np_at(tok, sent.t1) if tok < sent.t1 else None
             if np is None or np.kind == "pron":
                 return None
         if np is not None:
             binding = self._bind(np, True, gender)
-        q = max(np.end, k + 1) if np is not None else k + 1
-        if q < sent.t1 and words[q] == ",":
-            q += 1
-        if q < sent.t1 and kind(q) == "comp":
-            clause = Clause(after_token(toks, q), "comp")
+        tok = max(np.end, cue_tok + 1) if np is not None else cue_tok + 1
+        if tok < sent.t1 and words[tok] == ",":
+            tok += 1
+        if tok < sent.t1 and kind(tok) == "comp":
+            clause = Clause(after_token(toks, tok), "comp")
             if binding is not None:
-                return self._new(sent, k, words[k], "noun", binding, clause, flags=cue.flags)
-            return self._new(sent, k, words[k], "noun", None, clause, gender=gender, flags=cue.flags)
+                return self._new(sent, cue_tok, words[cue_tok], "noun", binding, clause, flags=cue.flags)
+            return self._new(sent, cue_tok, words[cue_tok], "noun", None, clause, gender=gender, flags=cue.flags)
         return None
 
-    def _frame_event(self, sent: Sentence, k: int, length: int) -> Event | None:
+    def _frame_event(self, sent: Sentence, cue_tok: int, length: int) -> Event | None:
         """``Według X, …`` / ``Zdaniem X …`` / ``W opinii X …`` / ``According to X, …``: a frame
         of ``length`` words at token ``k``."""
         toks = self.toks
         kind = toks.kind
-        q, cue_text = k + length, toks.text[toks.starts[k]:toks.ends[k + length - 1]]
+        tok, cue_text = cue_tok + length, toks.text[toks.starts[cue_tok]:toks.ends[cue_tok + length - 1]]
         binding, gender = None, ""
-        if toks.lows[k] in self.frame_possessive and k - 1 >= sent.t0 and kind(k - 1) == "possessive":
-            gender = self.possessive_gender.get(toks.lows[k - 1], "")  # "jego zdaniem"
-            np_end, head_start = k + 1, k - 1
+        if toks.lows[cue_tok] in self.frame_possessive and cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")  # "jego zdaniem"
+            np_end, head_start = cue_tok + 1, cue_tok - 1
         else:
-            if q >= sent.t1:
+            if tok >= sent.t1:
                 return None
-            np = toks.np_at(q, sent.t1)
-            if np is None and toks.lows[q] in self.pron_oblique and (
-                    kind(q) != "possessive" or q + 1 >= sent.t1 or kind(q + 1) == "punct"):
-                gender = self.pron_oblique[toks.lows[q]]  # "Według niej …": the person meant before
-                np_end = q + 1
+            np = toks.np_at(tok, sent.t1)
+            if np is None and toks.lows[tok] in self.pron_oblique and (
+                    kind(tok) != "possessive" or tok + 1 >= sent.t1 or kind(tok + 1) == "punct"):
+                gender = self.pron_oblique[toks.lows[tok]]  # "Według niej …": the person meant before
+                np_end = tok + 1
             elif np is None or np.kind == "pron":
                 return None
             else:
                 binding = self._bind(np, toks.lex.rules.case_marked, "")
                 np_end = np.end
-            head_start = k
+            head_start = cue_tok
         clause = self._frame_clause(sent, np_end, head_start)
         if binding is not None:
-            return self._new(sent, k, cue_text, "frame", binding, clause)
-        return self._new(sent, k, cue_text, "frame", None, clause, gender=gender)
+            return self._new(sent, cue_tok, cue_text, "frame", binding, clause)
+        return self._new(sent, cue_tok, cue_text, "frame", None, clause, gender=gender)
 
     def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
         """A sentence-initial frame reports what follows it; a final one ("…, według X.") what
@@ -325,16 +325,16 @@ class _CueFinder:
         toks = self.toks
         words, kind = toks.words, toks.kind
         lead = words_before(toks, sent.t0, head_start, 3)
-        if len(lead) <= 2 and all(kind(t) in ("coord", "stop", "word", "quoted") for t in lead):
-            p = np_end
-            if p < sent.t1 and words[p] == ",":
-                p += 1
-                apposition = toks.np_at(p, sent.t1) if p < sent.t1 else None
+        if len(lead) <= 2 and all(kind(lead_tok) in ("coord", "stop", "word", "quoted") for lead_tok in lead):
+            tok = np_end
+            if tok < sent.t1 and words[tok] == ",":
+                tok += 1
+                apposition = toks.np_at(tok, sent.t1) if tok < sent.t1 else None
                 if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
                         and words[apposition.end] == ","):
-                    p = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
-            return Clause(toks.starts[p], "frame") if p < sent.t1 else NO_CLAUSE
-        if head_start > sent.t0 and not any(words[t] not in ".!?" for t in range(np_end, sent.t1)):
+                    tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
+            return Clause(toks.starts[tok], "frame") if tok < sent.t1 else NO_CLAUSE
+        if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(np_end, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)
         return NO_CLAUSE
 
