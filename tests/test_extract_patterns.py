@@ -167,3 +167,18 @@ def test_wire_dateline_and_weekday_before_a_bare_clause():
             'balanced by 2030.\n\n"We will not borrow more," Pike told reporters.')
     assert found(text, "en") == [("the budget would be balanced by 2030", "Harold Pike", "indirect"),
                                  ("We will not borrow more,", "Harold Pike", "direct")]
+
+
+def test_british_single_quotes_new_sentence_after_the_attribution():
+    text = "‘We have been clear from the start,’ Martin Keel said in a statement. ‘The budget is fixed.’"
+    assert found(text, "en") == [("We have been clear from the start,", "Martin Keel", "direct"),
+                                 ("The budget is fixed.", "Martin Keel", "direct")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Dock workers rejected the offer.\n\nPhoto: Dock workers at the terminal on Thursday."),
+    ("pl", "Radni przyjęli budżet.\n\nFot: Radni podczas sesji w czwartek"),
+    ("pl", "Radni przyjęli budżet.\n\nCzytaj także: Remont dworca potrwa dłużej"),
+])
+def test_web_page_labels_are_not_speakers(lang, text):
+    assert found(text, lang) == []

@@ -51,7 +51,7 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
         punct = m.group()[0]
         if punct not in "\n":
             nxt = text[b]
-            if "\n" not in m.group() and not (nxt.isupper() or nxt.isdigit() or nxt in "„“\"«»‚'–—―-(["):
+            if "\n" not in m.group() and not (nxt.isupper() or nxt.isdigit() or nxt in "„“‘\"«»‚'–—―-(["):
                 continue
             if punct == ".":
                 w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
