@@ -191,6 +191,10 @@ class Coreference:
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
             if mods4 <= self._compat_keys(link)[2]:
                 return self.name(link.person)
+        if ref.vague:  # a headline's "says rail union chief": the person is named further on
+            for link in self._all_links[k:k + LOOKBACK]:
+                if mods4 <= self._compat_keys(link)[2]:
+                    return self.name(link.person)
         return None
 
     def _owner(self, ref: Ref) -> str | None:
