@@ -182,3 +182,14 @@ def test_british_single_quotes_new_sentence_after_the_attribution():
 ])
 def test_web_page_labels_are_not_speakers(lang, text):
     assert found(text, lang) == []
+
+
+def test_generic_role_in_a_headline_is_named_further_on():
+    text = "‘No deal yet’, says Turkish leader\n\nTurkish President Kemal Arslan met the envoy on Monday."
+    assert found(text, "en") == [("No deal yet", "Kemal Arslan", "direct")]
+
+
+def test_a_broadcaster_is_no_antecedent_of_an_omitted_subject():
+    text = ("– Rozumiemy rolników – powiedziała minister Ewa Bury w Polsat News. "
+            "Wezwała też protestujących, by wrócili do rozmów.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Ewa Bury", "Ewa Bury"]
