@@ -1,4 +1,4 @@
-"""Throughput of quote extraction (characters per second, one core) on news and on hostile text.
+r"""Throughput of quote extraction (characters per second, one core) on news and on hostile text.
 
     python experiments/bench_extract.py [--runs 5] [--mb 1.0] [--hostile-mb 1.0] [--big-mb 10]
                                         [--baseline DIR/PKG]

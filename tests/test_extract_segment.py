@@ -7,8 +7,16 @@ import dataclasses
 import pytest
 
 from stance.extract.lexicon import load
-from stance.extract.segment import (dash_attribution, dash_blocks, headline_parts, scan_quotes, segment, sentences,
-                                    split_interrupted, unmarked_speech)
+from stance.extract.segment import (
+    dash_attribution,
+    dash_blocks,
+    headline_parts,
+    scan_quotes,
+    segment,
+    sentences,
+    split_interrupted,
+    unmarked_speech,
+)
 
 PL = load("pl")
 

@@ -20,7 +20,7 @@ import gc
 
 from stance.extract.quote import Quote
 
-__all__ = ["Quote", "extract_quotes", "detect_lang"]
+__all__ = ["Quote", "detect_lang", "extract_quotes"]
 
 def detect_lang(text: str) -> str:
     """'pl' or 'en', cheaply (diacritics and function words of the first 20,000 characters)."""
@@ -44,7 +44,8 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
         raise TypeError(f"extract_quotes: lang must be 'pl', 'en' or None, not {type(lang).__name__}")
     if not text.strip():
         return []
-    from stance.extract.pipeline import detect_lang as _detect, extract
+    from stance.extract.pipeline import detect_lang as _detect
+    from stance.extract.pipeline import extract
 
     lang = (lang or "").lower()[:2]
     if lang not in ("pl", "en"):

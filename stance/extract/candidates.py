@@ -17,7 +17,13 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.cues import Cues, Event, coordinated, event_with
-from stance.extract.segment import HEADLINE_MAX, QUOTE_OPENERS, QSpan, Sentence, dash_attribution
+from stance.extract.segment import (
+    HEADLINE_MAX,
+    QUOTE_OPENERS,
+    QSpan,
+    Sentence,
+    dash_attribution,
+)
 from stance.extract.subject import bind_subject
 
 _NO_STATEMENT = ("media", "impersonal")

@@ -12,12 +12,28 @@ import bisect
 from dataclasses import dataclass, replace
 from itertools import compress
 
-from stance.extract.clauses import (NO_CLAUSE, Clause, SentenceMarks, after_token, find_clause, sentence_marks,
-                                    trailing_clause, words_before)
+from stance.extract.clauses import (
+    NO_CLAUSE,
+    Clause,
+    SentenceMarks,
+    after_token,
+    find_clause,
+    sentence_marks,
+    trailing_clause,
+    words_before,
+)
 from stance.extract.mentions import Ref, word_map
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
-from stance.extract.subject import (Binding, anaphora_before, bind_subject, clause_boundary, impersonal_source,
-                                    inverted_subject, pick_subject, relative_antecedent)
+from stance.extract.subject import (
+    Binding,
+    anaphora_before,
+    bind_subject,
+    clause_boundary,
+    impersonal_source,
+    inverted_subject,
+    pick_subject,
+    relative_antecedent,
+)
 from stance.extract.words import NP
 
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own

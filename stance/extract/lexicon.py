@@ -7,7 +7,7 @@ inflected forms with ``python -m stance.extract.build_lexicons``); no rule lives
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from stance.extract.languages import Rules, rules_for
@@ -86,7 +86,7 @@ def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
     return tuple(out), frozenset(strict)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> Lexicon:
     """The lexicon for ``lang`` ('pl' or 'en'; anything else gets the English one)."""
     lang = "pl" if lang == "pl" else "en"

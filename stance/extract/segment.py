@@ -21,7 +21,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from stance.extract.dashes import SPACED_DASH_RE, DashBlock, dash_attribution, dash_blocks, inside_span, unmarked_speech
+from stance.extract.dashes import (
+    SPACED_DASH_RE,
+    DashBlock,
+    dash_attribution,
+    dash_blocks,
+    inside_span,
+    unmarked_speech,
+)
 from stance.extract.lexicon import Lexicon, load
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
 from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS, QSpan, scan_quotes

@@ -51,7 +51,7 @@ def anaphora_before(toks: Tokens, anaphora_lasts: frozenset, a: int, k: int) -> 
     words = lows[max(a, k - 6):k]
     for phrase, _which in toks.lex.anaphora:
         n = len(phrase)
-        for off in range(0, 3):
+        for off in range(3):
             end = len(words) - off
             if end - n >= 0 and tuple(words[end - n:end]) == phrase:
                 return True

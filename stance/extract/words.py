@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
@@ -24,7 +24,7 @@ _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "
 _FEMALE_NAME_EXCEPTIONS = frozenset({"Kuba", "Barnaba", "Kosma", "Bonawentura", "Jarema", "Nikita", "Ilja", "Sasza", "Misza", "Luca", "Andrea", "Joshua"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def function_words(lang: str) -> dict[str, frozenset]:
     """Closed-class words by role from ``lexicons/<lang>_function.txt``."""
     out: dict[str, set] = {}
