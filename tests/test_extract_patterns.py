@@ -193,3 +193,12 @@ def test_a_broadcaster_is_no_antecedent_of_an_omitted_subject():
     text = ("– Rozumiemy rolników – powiedziała minister Ewa Bury w Polsat News. "
             "Wezwała też protestujących, by wrócili do rozmów.")
     assert [s for _t, s, _k in found(text, "pl")] == ["Ewa Bury", "Ewa Bury"]
+
+
+def test_closing_frame_is_the_source_of_the_clause_not_part_of_it():
+    text = "The port authority argues that costs have doubled since 2020, according to its annual report."
+    assert found(text, "en") == [("costs have doubled since 2020", "port authority", "indirect")]
+
+
+def test_section_labels_are_not_speakers():
+    assert found("Opinion: The harbour deal is a mistake\n\nThe deal was signed.", "en") == []

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from stance.extract.cues import Cues, Event, coordinated, event_with
+from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
     QUOTE_OPENERS,
@@ -84,6 +84,7 @@ class _CandidateFinder:
         self.out: list[Candidate] = []
         self._tail_dashes = self._source_dashes()
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._closing_frame = _closing_frame_re(self.toks.fw)
         self._colon_quotes = self._quotes_after_colon()
 
     def run(self) -> Candidates:
@@ -293,6 +294,8 @@ class _CandidateFinder:
                 if ev.clause_start < 0 or ev.mode in _NO_STATEMENT:
                     continue
                 if ev.clause_kind == "trailing":
+                    if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
+                        continue  # "X argues that …, according to its report": the report is X's source
                     start, end = ev.clause_start, ev.trailing_end
                 else:
                     start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
@@ -307,7 +310,8 @@ class _CandidateFinder:
         for idx in range(len(evs) - 1, -1, -1):
             later = evs[idx]
             cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
-                   or later.cls == "pcon" or coordinated(self.seg, later))
+                   or later.cls == "pcon" or coordinated(self.seg, later)
+                   or (later.cls == "frame" and later.clause_kind == "trailing"))  # "…, according to its report."
             cuts[idx] = idx if cut else cuts[idx + 1]
         return cuts
 
@@ -375,8 +379,11 @@ class _CandidateFinder:
         return colons, opens
 
     def _source_tail(self, start: int, end: int) -> int:
-        """Where a reported clause ends before a source tail: an attributing dash, or a colon
-        introducing a quotation."""
+        """Where a reported clause ends before a source tail: an attributing dash, a colon
+        introducing a quotation, or a closing frame (``…, according to its report.``)."""
+        closing = self._closing_frame.search(self.text, start, end)
+        if closing is not None:
+            end = closing.start()
         dashes = self._tail_dashes
         k = bisect.bisect_left(dashes, start + 1)  # the dash's leading space is at or after start
         if k < len(dashes) and dashes[k] + 1 < end:
@@ -415,6 +422,17 @@ class _CandidateFinder:
             while start < b and text[start].isspace():
                 start += 1
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+
+def _closing_frame_re(fw: dict) -> re.Pattern:
+    """", according to its annual report." / ", według danych GUS.": a frame with its source
+    closing a clause (a few words, then the sentence end)."""
+    phrases = [p.replace("_", r"\s+") for p in fw.get("frame_phrase", ())]
+    phrases += sorted(fw.get("frame_wedlug", ()))
+    if not phrases:
+        return re.compile(r"(?!x)x")  # never matches
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(rf",\s+(?:{alternatives})\b[^,.;:!?„“”\"«»]{{1,80}}[.!?]?\s*$", re.IGNORECASE)
 
 
 _STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
