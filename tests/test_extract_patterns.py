@@ -202,3 +202,12 @@ def test_closing_frame_is_the_source_of_the_clause_not_part_of_it():
 
 def test_section_labels_are_not_speakers():
     assert found("Opinion: The harbour deal is a mistake\n\nThe deal was signed.", "en") == []
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("pl", "Minister Ewa Bury broniła reformy. – Nikt nas nie pytał – powiedziała pielęgniarka.", "pielęgniarka"),
+    ("en", 'The minister defended the reform. "Nobody asked us," said a nurse.', "nurse"),
+])
+def test_people_in_the_street_speak_for_themselves(lang, text, speaker):
+    """A quoted worker or nurse is the speaker, not the minister mentioned before."""
+    assert [s for _t, s, _k in found(text, lang)] == [speaker]
