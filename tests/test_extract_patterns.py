@@ -211,3 +211,12 @@ def test_section_labels_are_not_speakers():
 def test_people_in_the_street_speak_for_themselves(lang, text, speaker):
     """A quoted worker or nurse is the speaker, not the minister mentioned before."""
     assert [s for _t, s, _k in found(text, lang)] == [speaker]
+
+
+def test_interview_answers_after_a_label_are_the_guests():
+    text = ("Minister Jan Lis: Nie oddamy portu\n\nZ ministrem rolnictwa Janem Lisem rozmawia Anna Wrona.\n\n"
+            "Pytanie: Czy rząd ustąpi?\n\nOdp.: Nie ustąpimy. Mamy plan.")
+    assert found(text, "pl") == [("Nie oddamy portu", "Jan Lis", "direct"), ("Nie ustąpimy. Mamy plan.", "Jan Lis", "direct")]
+    text = ("Interview: Harold Pike on the harbour strike\n\nHarold Pike, the transport minister, spoke to Anna Wrona."
+            "\n\nQ: Will the government give in?\n\nA: No. We have a plan and we will stick to it.")
+    assert found(text, "en") == [("No. We have a plan and we will stick to it.", "Harold Pike", "direct")]

@@ -85,6 +85,7 @@ class _CandidateFinder:
         self._tail_dashes = self._source_dashes()
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._closing_frame = _closing_frame_re(self.toks.fw)
+        self._answer_labels = self.toks.fw.get("answer_label", frozenset())
         self._colon_quotes = self._quotes_after_colon()
 
     def run(self) -> Candidates:
@@ -402,6 +403,15 @@ class _CandidateFinder:
             t1 = bisect.bisect_left(toks.starts, colon)
             if t0 >= t1:
                 continue
+            start = colon + 1
+            while start < b and text[start].isspace():
+                start += 1
+            if toks.lows[t0] in self._answer_labels and all(toks.kind(t) == "punct" for t in range(t0 + 1, t1)):
+                # "A: …" / "Odp.: …": the interviewee answers; who that is, the speaker stage decides
+                ev = event_with(len(self.events), t0, toks.starts[t0], -1, toks.words[t0], "colon", mode="interviewee")
+                self.events.append(ev)
+                self._add(start, b, "direct", ev, _DIRECT, None)
+                continue
             nps = toks.chunks(t0, t1)
             if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
                 continue
@@ -418,9 +428,6 @@ class _CandidateFinder:
             if ev.mode != "explicit":
                 continue
             self.events.append(ev)
-            start = colon + 1
-            while start < b and text[start].isspace():
-                start += 1
             self._add(start, b, "direct", ev, _DIRECT, "headline")
 
 

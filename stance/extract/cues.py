@@ -57,7 +57,7 @@ class Event:
     speaker: str | None = None
     speaker_kind: str = ""
     ref: Ref | None = None
-    mode: str = "carry"  # explicit | carry | inherit | last | media | impersonal
+    mode: str = "carry"  # explicit | carry | inherit | last | interviewee | media | impersonal
     parent: int = -1  # index of the event whose speaker this one shares (mode inherit)
     clause_start: int = -1  # character offset where a reported clause starts
     clause_kind: str = ""  # comp | frame | trailing | zero

@@ -2,7 +2,8 @@
 
 An event names its speaker (``explicit``: the mention, through coreference), shares another
 event's (``inherit``: a participle, a coordinated verb), points back to "the latter" (``last``),
-or leaves it to the context (``carry``: a pronoun or an omitted subject: the nearest earlier
+is an interview answer (``interviewee``: the guest the headline or lead names), or leaves it
+to the context (``carry``: a pronoun or an omitted subject: the nearest earlier
 subject of a compatible gender). A candidate with no event (dash speech without attribution)
 carries the previous speaker.
 """
@@ -36,6 +37,18 @@ class SpeakerResolver:
             history = sorted(history + latter, key=lambda r: r.pos)
         self.history = history
         self.history_pos = [r.pos for r in history]
+        self.interviewee = self._interviewee()
+
+    def _interviewee(self) -> str | None:
+        """Who answers in an interview ("A: …"): the speaker of the first headline statement, else
+        the first person named with a full name (the lead introduces the guest)."""
+        for ev in self.events:
+            if ev.cls == "colon" and ev.cue == "headline" and ev.mode == "explicit":
+                return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+        for m in self.mentions.mentions:
+            if m.kind == "name" and len(self.coref.name(m.speaker).split()) > 1:
+                return self.coref.name(m.speaker)
+        return None
 
     def speaker_of(self, ev: Event | None, pos: int) -> str | None:
         if ev is None:
@@ -48,6 +61,8 @@ class SpeakerResolver:
             return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
         if ev.mode == "last":
             return self.last_named(ev.pos)
+        if ev.mode == "interviewee":
+            return self.interviewee
         return self.carry(ev.pos, ev.gender)
 
     def carry(self, pos: int, gender: str) -> str | None:
