@@ -4,10 +4,13 @@
     >>> extract_quotes("– Musimy spotkać się w czwartek – powiedział Witkoff.")
     [Quote(text='Musimy spotkać się w czwartek', speaker='Witkoff', kind='direct', ...)]
 
-Rule-based and transparent; the stages live in their own modules:
-``segment`` (quotation marks, dash speech, sentences), ``words`` (tokens, speaker
-phrases, name normalisation), ``pipeline`` (cues, candidates, speaker resolution),
-``lexicons/`` (the word lists, as data). ``scoring`` compares extractions with gold spans.
+Rule-based and transparent; ``pipeline`` chains the stages, each a module with a frozen
+output: ``segment`` (quotations, dash speech, sentences, tokens), ``cues`` (cue verbs,
+nouns and frames with their subject, ``subject``, and reported clause, ``clauses``),
+``candidates`` (direct, fragment, indirect, headline spans), ``mentions`` and ``coref``
+(who may speak, and who a name or role stands for), ``resolve`` (the speaker of each
+statement). Word lists are data in ``lexicons/``, grammar switches in ``languages.py``.
+``scoring`` compares extractions with gold spans.
 Importing this package loads nothing heavy; morfeusz2 is loaded on first use, if present.
 """
 
@@ -17,10 +20,7 @@ import gc
 
 from stance.extract.quote import Quote
 
-__all__ = ["Quote", "extract_quotes", "detect_lang"]
-
-_MAX_CHARS_PER_CHUNK = 200_000
-
+__all__ = ["Quote", "detect_lang", "extract_quotes"]
 
 def detect_lang(text: str) -> str:
     """'pl' or 'en', cheaply (diacritics and function words of the first 20,000 characters)."""
@@ -33,12 +33,19 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     """Statements in ``text`` (direct quotations, dash speech, quoted fragments, reported
     speech) with their speakers, sorted by ``start`` and never overlapping.
 
-    ``lang`` is 'pl' or 'en'; None detects it. Never raises on odd input: empty or binary
-    text gives an empty list.
+    ``text`` must be a ``str`` (decode bytes first); ``lang`` is 'pl', 'en' or None (detect;
+    another code is detected too). Empty, whitespace-only or binary-junk text gives an empty
+    list; a non-string raises ``TypeError``.
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"extract_quotes: text must be a str{hint}, not {type(text).__name__}")
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"extract_quotes: lang must be 'pl', 'en' or None, not {type(lang).__name__}")
+    if not text.strip():
         return []
-    from stance.extract.pipeline import Document, detect_lang as _detect
+    from stance.extract.pipeline import detect_lang as _detect
+    from stance.extract.pipeline import extract
 
     lang = (lang or "").lower()[:2]
     if lang not in ("pl", "en"):
@@ -51,7 +58,7 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     if paused:
         gc.disable()
     try:
-        return Document(text, lang).run()
+        return extract(text, lang)
     finally:
         if paused:
             gc.enable()

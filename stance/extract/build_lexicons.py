@@ -96,7 +96,7 @@ def build_places(morf) -> list[str]:
         for word in words:
             rows.add(f"{word}\t{word}\t{inst}")
             gen = morf.generate(word) + (morf.generate(word.lower()) if word[1:].islower() else [])
-            for form, lem, tag, *_ in gen:
+            for form, _lem, tag, *_ in gen:
                 if tag.startswith(("subst", "adj")):
                     rows.add(f"{form[:1].upper()}{form[1:]}\t{word}\t{inst}")
     return sorted(rows)

@@ -7,8 +7,10 @@ inflected forms with ``python -m stance.extract.build_lexicons``); no rule lives
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+
+from stance.extract.languages import Rules, rules_for
 
 LEX_DIR = Path(__file__).resolve().parent / "lexicons"
 
@@ -29,6 +31,7 @@ class Cue:
 @dataclass
 class Lexicon:
     lang: str
+    rules: Rules = None  # grammatical switches (languages.py)
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
     titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
     org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
@@ -83,11 +86,11 @@ def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
     return tuple(out), frozenset(strict)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> Lexicon:
     """The lexicon for ``lang`` ('pl' or 'en'; anything else gets the English one)."""
     lang = "pl" if lang == "pl" else "en"
-    lex = Lexicon(lang=lang)
+    lex = Lexicon(lang=lang, rules=rules_for(lang))
     lex.months = frozenset(read_list("months.txt"))
     lex.abbreviations = frozenset(read_list("abbreviations.txt"))
     if lang == "pl":

@@ -41,7 +41,7 @@ def analyse(word: str) -> tuple:
     except Exception:
         return ()
     out = []
-    for _s, _e, (form, lemma, tag, quals, _q2) in res:
+    for _s, _e, (_form, lemma, tag, quals, _q2) in res:
         if _s != 0:
             continue
         out.append((lemma.split(":", 1)[0], tag, tuple(quals)))
@@ -204,3 +204,10 @@ def genitive(word: str, gender: str = "") -> str:
                 return form[:1].upper() + form[1:] if word[:1].isupper() else form
         return word
     return word
+
+
+@lru_cache(maxsize=65536)
+def first_or_second_person(word: str) -> bool:
+    """Some reading of ``word`` is in the first or second person ("zrobimy", "jesteście",
+    "nas", "-śmy"): the speaker's own voice, not a narrator's. False without morfeusz2."""
+    return any(":pri" in tag or ":sec" in tag for _l, tag, _q in analyse(word.lower()))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 MIN_OVERLAP = 0.5
 
@@ -67,7 +68,7 @@ class Counts:
     speaker_ok: int = 0
     kind_ok: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         for k in ("gold", "pred", "matched", "exact", "speaker_ok", "kind_ok"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 

@@ -1,0 +1,481 @@
+"""Stage 3, candidates: spans that may be statements, each tied to the event that attributes it.
+
+* quotations: ``direct`` (speech introduced by a colon, dash or comma, or followed by an
+  attribution) or ``fragment`` (quoted words inside a paraphrase); titles, names and scare
+  quotes are left out;
+* dash speech blocks: ``direct``, attributed by the clause after the closing dash;
+* reported clauses of events: ``indirect``;
+* headlines ``X: …``: ``direct`` with cue ``headline``.
+
+``select`` keeps the non-overlapping ones, by priority (direct, fragment, indirect).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
+from stance.extract.segment import (
+    HEADLINE_MAX,
+    QUOTE_OPENERS,
+    QSpan,
+    Sentence,
+    dash_attribution,
+)
+from stance.extract.subject import bind_subject
+
+_NO_STATEMENT = ("media", "impersonal")
+# token classes that may stand between a quotation and its attribution ("…,” the minister said)
+_TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop", "tword",
+                         "cap", "particle"})
+_SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
+_MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
+_DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
+_SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # direct | fragment | indirect
+    event: Event | None
+    priority: int
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidates:
+    candidates: tuple[Candidate, ...]
+    events: tuple[Event, ...]  # the cue events and the ones made here (headline and colon speakers)
+
+
+def find_candidates(cues: Cues) -> Candidates:
+    return _CandidateFinder(cues).run()
+
+
+def select(candidates) -> list[Candidate]:
+    """Non-overlapping candidates, sorted by start: direct before fragment before indirect,
+    then earlier and longer first; nothing attributed to a medium or an impersonal verb."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in sorted(candidates, key=lambda c: (c.priority, c.start, -(c.end - c.start))):
+        if c.event is not None and c.event.mode in _NO_STATEMENT:
+            continue
+        k = bisect.bisect_left(taken, (c.start, -1))
+        if any(0 <= j < len(taken) and taken[j][0] < c.end and c.start < taken[j][1] for j in (k - 1, k)):
+            continue
+        bisect.insort(taken, (c.start, c.end))
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+class _CandidateFinder:
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.seg = cues.seg
+        self.text = cues.seg.text
+        self.toks = cues.seg.tokens
+        self.lex = cues.seg.lex
+        self.events: list[Event] = list(cues.events)
+        self.out: list[Candidate] = []
+        self._tail_dashes = self._source_dashes()
+        self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._closing_frame = _closing_frame_re(self.toks.fw)
+        self._answer_labels = self.toks.fw.get("answer_label", frozenset())
+        self._colon_quotes = self._quotes_after_colon()
+
+    def run(self) -> Candidates:
+        self._quotations()
+        self._dash_speech()
+        self._reported_clauses()
+        self._headlines()
+        return Candidates(tuple(self.out), tuple(self.events))
+
+    def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
+        self.out.append(Candidate(start, end, kind, ev, priority, cue))
+
+    def _speaker_event(self, tok: int, cue: str, np) -> Event:
+        """An event for a speaker named before a colon (``Stelmaszyk: …``)."""
+        ev = event_with(len(self.events), tok, self.toks.starts[tok], -1, cue, "colon",
+                        bind_subject(self.toks, np, False, ""))
+        self.events.append(ev)
+        return ev
+
+    # -- quotations ------------------------------------------------------------------
+    def _quotations(self) -> None:
+        seg = self.seg
+        block_starts = [b.start for b in seg.blocks]
+        by_sent: dict[int, list[QSpan]] = {}
+        for q in seg.quotes:
+            k = bisect.bisect_right(block_starts, q.open) - 1
+            if k >= 0 and seg.blocks[k].start <= q.open < seg.blocks[k].end:
+                continue  # part of dash speech
+            by_sent.setdefault(seg.sentence_of(q.open), []).append(q)
+        for si, qs in by_sent.items():
+            if si < 0:
+                continue
+            sent = seg.sentences[si]
+            for n, q in enumerate(qs):
+                if n == 0:
+                    left = sent.start
+                else:
+                    left = qs[n - 1].close + 1 if qs[n - 1].close >= 0 else qs[n - 1].end
+                right = qs[n + 1].open if n + 1 < len(qs) else sent.end
+                self._quotation(sent, q, max(left, sent.start), min(right, sent.end) if q.close >= 0 else q.end)
+
+    def _quotation(self, sent: Sentence, quote: QSpan, left: int, right: int) -> None:
+        """One quotation between ``left`` (the previous one's end) and ``right`` (the next
+        one's start): direct speech, a fragment, or nothing."""
+        text, toks = self.text, self.toks
+        content = text[quote.start:quote.end]
+        before = text[left:quote.open]
+        last = before.rstrip()[-1:]
+        after = (quote.close + 1) if quote.close >= 0 else quote.end
+        lt0 = bisect.bisect_left(toks.starts, left)
+        lt1 = bisect.bisect_left(toks.starts, quote.open)
+        rt0 = bisect.bisect_left(toks.starts, after)
+        rt1 = bisect.bisect_left(toks.starts, right) if right > after else rt0
+        if self._non_statement(quote, lt0, lt1, content):
+            return
+        only_punct = not any(ch.isalnum() for ch in before)
+        starts_upper = content[:1].isupper() or content[:1] in "„\"“«"
+        events_left = self.cues.in_range(sent.index, lt0, lt1)
+        tail = self._tail_attribution(sent, quote, rt0, rt1, text[after:right] if right > after else "")
+        colon_np = None
+        if last == ":" and not events_left:
+            # the speaker before the colon, maybe after a time stamp ("10:15 GMT - Harold Pike:")
+            nps = toks.chunks(lt0, lt1)
+            stamp = {tok for phrase in nps if _stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
+            nps = [phrase for phrase in nps if phrase.start not in stamp]
+            if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
+                    toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
+                colon_np = nps[0]
+        if only_punct and last == "," and content[:1].islower() and left > sent.start:
+            only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
+        direct = only_punct or last in ":–—" or (last == "," and starts_upper) or (
+            events_left and events_left[-1].tok >= lt1 - 4 and starts_upper and last != ",") or colon_np is not None
+        if direct and tail is None and events_left and last == "," and not starts_upper:
+            direct = False
+        title_like = _title_like(content)
+        if direct and title_like and not only_punct and last not in ":–—" and colon_np is None and tail is None:
+            direct = False
+        if direct:
+            self._direct(quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np)
+            return
+        if title_like:
+            return
+        # fragment: the nearest attribution in the sentence, before it if any
+        ev = events_left[-1] if events_left else None
+        if ev is None:
+            earlier = self.cues.in_range(sent.index, sent.t0, lt0)
+            ev = earlier[-1] if earlier else tail
+        if ev is None:
+            return
+        ev = self.cues.outer(ev)
+        if ev.cls == "frame" and ev.clause_kind == "" and ev.mode == "media":
+            return
+        self._add(quote.start, quote.end, "fragment", ev, _FRAGMENT, ev.cue)
+
+    def _direct(self, quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np) -> None:
+        ev = None
+        if tail is not None and not (title_like and tail.np is None and tail.mode != "inherit"):
+            ev = tail
+        elif events_left and (last in ":," or events_left[-1].tok >= lt1 - 6
+                              or (last in "–—" and self.text[quote.open] not in QUOTE_OPENERS)):
+            ev = events_left[-1]
+        if colon_np is not None:
+            ev = self._speaker_event(lt0, "headline" if self._headline_paragraph(quote.open) else ":", colon_np)
+        if ev is not None:
+            self._add(quote.start, quote.end, "direct", ev, _DIRECT, ev.cue)
+        elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
+            self._add(quote.start, quote.end, "direct", None, _DIRECT, None)  # speech with its speaker elsewhere
+
+    def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
+        """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a
+        subject between; or „….” – mówił X. (the attribution opens the next sentence)."""
+        toks = self.toks
+        for ev in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
+            if ev.cls == "frame":
+                continue
+            if all(toks.kind(tok) in _TAIL_KINDS for tok in range(rt0, ev.tok)) and not any(
+                    toks.words[tok] in ".!?" for tok in range(rt0, ev.tok)):
+                return ev
+        if quote.close >= 0 and not right_text.strip():
+            nxt = sent.index + 1
+            if nxt < len(self.seg.sentences):
+                ns = self.seg.sentences[nxt]
+                after = quote.close + 1
+                if ns.t0 < ns.t1 and toks.words[ns.t0] in ("–", "—") and "\n" not in self.text[after:ns.start]:
+                    return next((ev for ev in self.cues.in_range(nxt, ns.t0, ns.t0 + 4) if ev.cls != "frame"), None)
+        return None
+
+    def _non_statement(self, quote: QSpan, lt0: int, lt1: int, content: str) -> bool:
+        """Titles, names, scare quotes: a marker word right before the quotation and no
+        active cue verb close before the marker."""
+        toks = self.toks
+        words = toks.words
+        if not content.strip() or not any(ch.isalpha() for ch in content):
+            return True
+        if self.text[max(0, quote.open - 2):quote.open].strip().endswith("("):
+            return True  # inside parentheses
+        prev = [tok for tok in range(max(0, lt0, lt1 - 4), lt1) if words[tok][0].isalnum()]  # within the sentence
+        if not prev:
+            return False
+        low = [words[tok].lower() for tok in prev]
+        by_prefix = self.lex.rules.markers_by_prefix
+        for marker in self._markers_ending(low[-1]):
+            size = len(marker)
+            if size > len(low) or not all(_marker_word(low[-size + idx], marker[idx], by_prefix) for idx in range(size)):
+                continue
+            # "nazwał porozumienie „historycznym”": an active cue before the marker wins
+            mstart = prev[-size]
+            if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
+                return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
+            for tok in range(max(0, mstart - 3), mstart):
+                if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps"):
+                    return False
+            return True
+        return False
+
+    def _markers_ending(self, last: str) -> list:
+        """Non-quote markers whose last word may match ``last``, in lexicon order."""
+        lex = self.lex
+        found = list(lex.nonquote_exact.get(last, ()))
+        pref = lex.nonquote_prefix
+        if lex.rules.markers_by_prefix:
+            for n in range(3, len(last) + 1):
+                found.extend(pref.get(last[:n], ()))
+        else:
+            for key in {last, last[:-1], last[:-2]}:
+                found.extend(m for m in pref.get(key, ()) if _marker_word(last, m[1][-1], False))
+        if len(found) > 1:
+            found.sort()
+        return [m for _o, m in found]
+
+    def _headline_paragraph(self, pos: int) -> bool:
+        """Is the line holding ``pos`` short and without a final full stop (a headline)?"""
+        text, breaks = self.text, self._line_breaks
+        k = bisect.bisect_left(breaks, pos)
+        lo = breaks[k - 1] + 1 if k > 0 else 0
+        hi = breaks[k] if k < len(breaks) else len(text)
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        return hi - lo < 200 and not (hi > lo and text[hi - 1] == ".")
+
+    # -- dash speech -----------------------------------------------------------------
+    def _dash_speech(self) -> None:
+        # events by position (bisect), keeping list order among those in one attribution
+        events = self.events
+        order = sorted(range(len(events)), key=lambda n: events[n].pos)
+        positions = [events[n].pos for n in order]
+        for b in self.seg.blocks:
+            ev = None
+            if b.attr_end > b.attr_start:
+                lo, hi = bisect.bisect_left(positions, b.attr_start), bisect.bisect_left(positions, b.attr_end)
+                if lo < hi:
+                    ev = events[min(order[lo:hi])]
+            if ev is not None and ev.cls == "frame":
+                ev = None
+            self._add(b.start, b.end, "direct", ev, _DIRECT, ev.cue if ev else None)
+
+    # -- reported clauses ------------------------------------------------------------
+    def _reported_clauses(self) -> None:
+        for sent, evs in zip(self.seg.sentences, self.cues.by_sentence):
+            if not any(ev.clause_start >= 0 for ev in evs):
+                continue
+            cuts = self._next_cuts(sent, evs)
+            positions = [ev.pos for ev in evs]
+            for n, ev in enumerate(evs):
+                if ev.clause_start < 0 or ev.mode in _NO_STATEMENT:
+                    continue
+                if ev.clause_kind == "trailing":
+                    if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
+                        continue  # "X argues that …, according to its report": the report is X's source
+                    start, end = ev.clause_start, ev.trailing_end
+                else:
+                    start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
+                start, end = _trim(self.text, start, end)
+                if end - start >= 3:
+                    self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+
+    def _next_cuts(self, sent: Sentence, evs) -> list[int]:
+        """For each event index, the first one at or after it that ends an earlier reported
+        clause (an attribution with content of its own); ``len(evs)`` when none."""
+        cuts = [len(evs)] * (len(evs) + 1)
+        for idx in range(len(evs) - 1, -1, -1):
+            later = evs[idx]
+            cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
+                   or later.cls == "pcon" or coordinated(self.seg, later)
+                   or (later.cls == "frame" and later.clause_kind == "trailing"))  # "…, according to its report."
+            cuts[idx] = idx if cut else cuts[idx + 1]
+        return cuts
+
+    def _clause_end(self, sent: Sentence, evs, idx: int, cuts: list[int], positions: list[int]) -> int:
+        """A reported clause runs to the sentence end, but stops before a later attribution
+        with content of its own (or, for a participle, before its main verb), and before a
+        source tail (`` – podaje PAP``, ``: „…”``)."""
+        ev = evs[idx]
+        start, end = ev.clause_start, sent.end
+        first = max(idx + 1, bisect.bisect_right(positions, start))  # events inside the clause
+        stop = cuts[first] if first < len(evs) else len(evs)
+        if ev.cls == "pcon" and ev.parent >= 0:
+            parent = next((later for later in range(first, stop) if evs[later].index == ev.parent), None)
+            if parent is not None:
+                stop = parent
+        if stop < len(evs):
+            end = min(end, self._cut_before(evs[stop], sent))
+        return min(end, self._source_tail(start, end))
+    def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
+        """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
+        if ev.clause_kind != "frame" or ev.clause_start < 0:
+            return False
+        tok = ev.tok - 1
+        while tok >= sent.t0 and self.toks.kind(tok) == "word" and ev.tok - tok <= 3:
+            tok -= 1
+        return tok >= sent.t0 and self.toks.words[tok] in ("–", "—")
+
+    def _cut_before(self, ev: Event, sent: Sentence) -> int:
+        """Where a clause ends before the attribution ``ev``: at the comma, dash or conjunction
+        before its subject ("…, a Pieskow dodał")."""
+        toks = self.toks
+        tok = ev.tok - 1
+        while tok >= sent.t0 and tok >= ev.tok - 6:
+            if toks.words[tok] in (",", "–", "—", "-", ";") or toks.kind(tok) == "coord":
+                while tok - 1 >= sent.t0 and (toks.words[tok - 1] == "," or toks.kind(tok - 1) == "coord"):
+                    tok -= 1
+                return toks.starts[tok]
+            if toks.kind(tok) not in _SUBJECT_KINDS:
+                break
+            tok -= 1
+        if self.lex.rules.embedded_cues_continue_clause and ev.inner:
+            return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
+        return toks.starts[ev.tok]
+
+    def _source_dashes(self) -> list[int]:
+        """Spaced dashes followed by an attribution (`` – podaje PAP``), in order."""
+        text, out = self.text, []
+        m = _SPACED_DASH_RE.search(text)
+        while m is not None:  # not finditer: " – – " holds two spaced dashes sharing a space
+            if dash_attribution(text, m.start() + 2, self.lex):
+                out.append(m.start() + 1)
+            m = _SPACED_DASH_RE.search(text, m.start() + 2)
+        return out
+
+    def _quotes_after_colon(self) -> tuple[list[int], list[int]]:
+        """Colons that introduce a quotation (``: „…”``) and the quotations' opening marks."""
+        text, colons, opens = self.text, [], []
+        for q in self.seg.quotes:
+            k = q.open - 1
+            while k > 0 and text[k].isspace():
+                k -= 1
+            if k >= 0 and text[k] == ":":
+                colons.append(k)
+                opens.append(q.open)
+        return colons, opens
+
+    def _source_tail(self, start: int, end: int) -> int:
+        """Where a reported clause ends before a source tail: an attributing dash, a colon
+        introducing a quotation, or a closing frame (``…, according to its report.``)."""
+        closing = self._closing_frame.search(self.text, start, end)
+        if closing is not None:
+            end = closing.start()
+        dashes = self._tail_dashes
+        k = bisect.bisect_left(dashes, start + 1)  # the dash's leading space is at or after start
+        if k < len(dashes) and dashes[k] + 1 < end:
+            return dashes[k]
+        colons, opens = self._colon_quotes
+        k = bisect.bisect_left(colons, start)
+        if k < len(colons) and opens[k] < end:
+            return colons[k]
+        return end
+
+    # -- headlines -------------------------------------------------------------------
+    def _headlines(self) -> None:
+        text, toks = self.text, self.toks
+        for a, colon, b in self.seg.headlines:
+            t0 = bisect.bisect_left(toks.starts, a)
+            t1 = bisect.bisect_left(toks.starts, colon)
+            if t0 >= t1:
+                continue
+            start = colon + 1
+            while start < b and text[start].isspace():
+                start += 1
+            if toks.lows[t0] in self._answer_labels and all(toks.kind(t) == "punct" for t in range(t0 + 1, t1)):
+                # "A: …" / "Odp.: …": the interviewee answers; who that is, the speaker stage decides
+                ev = event_with(len(self.events), t0, toks.starts[t0], -1, toks.words[t0], "colon", mode="interviewee")
+                self.events.append(ev)
+                self._add(start, b, "direct", ev, _DIRECT, None)
+                continue
+            nps = toks.chunks(t0, t1)
+            if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
+                continue
+            np = nps[0]
+            if np.kind == "inst" and not any(self.lex.places.get(toks.words[t], ("", False))[1] or toks.kind(t) == "acro"
+                                             for t in np.inst):
+                continue  # a place, not a speaker ("Davos: ...")
+            if np.kind not in ("name", "title", "inst"):
+                continue
+            if b - a > HEADLINE_MAX and np.kind != "name":
+                continue  # a long "X: …" paragraph is an interview answer only after a person's name
+            ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
+                            bind_subject(toks, np, False, ""))
+            if ev.mode != "explicit":
+                continue
+            self.events.append(ev)
+            self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+
+def _closing_frame_re(fw: dict) -> re.Pattern:
+    """", according to its annual report." / ", według danych GUS.": a frame with its source
+    closing a clause (a few words, then the sentence end)."""
+    phrases = [p.replace("_", r"\s+") for p in fw.get("frame_phrase", ())]
+    phrases += sorted(fw.get("frame_wedlug", ()))
+    if not phrases:
+        return re.compile(r"(?!x)x")  # never matches
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(rf",\s+(?:{alternatives})\b[^,.;:!?„“”\"«»]{{1,80}}[.!?]?\s*$", re.IGNORECASE)
+
+
+_STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
+
+
+def _stamp_phrase(toks, np) -> bool:
+    """A time zone after a time ("10:15 GMT"): part of a time stamp, not a speaker."""
+    return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
+        np.start > 0 and toks.kind(np.start - 1) == "num")
+
+
+def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:
+    """A word matches a non-quote marker word: by prefix in an inflected language ("książk"
+    covers "książce"), else as the word or its plural ("ship", "ships", never "shipping")."""
+    if len(marker) <= 2:
+        return word == marker
+    if by_prefix:
+        return word.startswith(marker)
+    return word in (marker, marker + "s", marker + "es")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):
+        end -= 1
+    return start, end
+
+
+def _title_like(content: str) -> bool:
+    """Quoted words that look like a title or a name ("Financial Times", "Pajęczyna")."""
+    c = content.strip()
+    if not c or c[-1] in ".!?…,":
+        return False
+    words = re.findall(r"[^\W\d_]+", c)
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    return all(w[0].isupper() for w in long_words) and (len(words) <= 3 or len(long_words) >= 2)

@@ -1,0 +1,255 @@
+"""Where a cue's reported clause is: after ``że``/``that``, after a frame, or before the cue.
+
+``find_clause`` returns a ``Clause``: ``kind`` comp (``powiedział, że …``), frame (``Jak
+podkreślił X, …``), zero (English ``said the talks were useful``, no complementiser) or
+trailing (``…, jak podkreślił X.`` / ``Talks will resume, the minister said.``: the clause
+runs from the sentence start to ``trailing_end``). Only tokens are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stance.extract.segment import Sentence
+from stance.extract.words import NP, Tokens
+
+MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
+_DASHES = ("–", "—")
+_TRIM_BEFORE = ",–—-"
+_CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
+_PHRASE_KINDS = frozenset({"det", "word", "month", "name", "num", "acro", "media", "inst", "place"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int = -1  # character offset where the reported clause starts; -1: none
+    kind: str = ""  # comp | frame | zero | trailing
+    trailing_end: int = -1  # end of a trailing clause
+
+
+NO_CLAUSE = Clause()
+
+
+def after_token(toks: Tokens, q: int) -> int:
+    """The first non-space character after token ``q``."""
+    text, p = toks.text, toks.ends[q]
+    while p < len(text) and text[p].isspace():
+        p += 1
+    return p
+
+
+@dataclass(frozen=True)
+class SentenceMarks:
+    """First tokens of a sentence that decide whether it can open with a reported clause:
+    the first quotation or complementiser, and the first finite verb (t1 when none)."""
+
+    first_blocking: int
+    first_finite: int
+
+
+def sentence_marks(toks: Tokens, sent: Sentence) -> SentenceMarks:
+    kinds = toks.kinds
+    blocking = next((t for t in range(sent.t0, sent.t1) if kinds[t] in ("quoted", "comp")), sent.t1)
+    finite = next((t for t in range(sent.t0, sent.t1) if _finite(toks, t)), sent.t1)
+    return SentenceMarks(blocking, finite)
+
+
+def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: frozenset,
+                np: NP | None, earlier_have_clause: bool, marks=None) -> Clause:
+    """The clause reported by the cue verb at token ``k``. ``jak`` is the token of a "jak"/"as"
+    frame before it; ``np`` the cue's subject phrase; ``earlier_have_clause`` whether an earlier
+    cue of the sentence already has one; ``marks`` a callable giving the sentence's
+    ``SentenceMarks`` (computed once per sentence, only when needed)."""
+    if jak is not None:
+        return _jak_clause(toks, sent, k, jak)
+    kind, words, lows = toks.kind, toks.words, toks.lows
+    rules = toks.lex.rules
+    directive = toks.fw.get("comp_directive", ())
+    commas = 0
+    q = k + 1
+    while q < sent.t1 and q - k <= MAX_CLAUSE_GAP:
+        c = kind(q)
+        w = words[q]
+        if c == "comp" or (lows[q] in directive and q > k + 1 and words[q - 1] == ","):
+            # "powiedział, że …"; "zaapelował do delegacji, by …"
+            return Clause(after_token(toks, q), "comp")
+        if c == "cue" and _pp_noun_cue(toks, q, k):
+            q += 1
+            continue  # "said in a statement that"
+        if c == "quoted" or c == "cue":
+            if c == "cue" and rules.bare_clauses:
+                break  # "said the pipeline could … if financing was agreed": maybe a bare clause
+            return NO_CLAUSE
+        if c == "punct":
+            if w == ",":
+                if rules.bare_clauses:
+                    break
+                commas += 1
+                if commas > 1:
+                    return NO_CLAUSE
+            elif w in _CLAUSE_END_PUNCT:
+                if rules.bare_clauses:
+                    break
+                return NO_CLAUSE
+        q += 1
+    if rules.bare_clauses and "clause" in flags:
+        found = _zero_that(toks, sent, k, flags)
+        if found.start < 0 and not earlier_have_clause:
+            found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
+        return found
+    return NO_CLAUSE
+
+
+def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
+    kind, words = toks.kind, toks.words
+    if len(words_before(toks, sent.t0, jak, 3)) <= 2:
+        # "Jak podkreślił X, <appositions>, CLAUSE"
+        p = _skip_appositions(toks, sent, k)
+        return Clause(toks.starts[p], "frame") if p is not None else NO_CLAUSE
+    # trailing "…, jak podkreślił X."
+    q = k + 1
+    while q < sent.t1 and kind(q) != "punct":
+        q += 1
+    if jak - 1 >= sent.t0 and words[jak - 1] in _DASHES and q + 1 < sent.t1 and words[q] in _DASHES:
+        # parenthetical "…, ale – jak zaznaczył – CLAUSE": the clause after the second dash
+        return Clause(toks.starts[q + 1], "frame")
+    if q >= sent.t1 or words[q] in ".!?":
+        return trailing_clause(toks, sent, jak - 1)
+    return NO_CLAUSE
+
+
+def words_before(toks: Tokens, t0: int, t1: int, limit: int) -> list[int]:
+    """The first ``limit`` non-punctuation tokens of ``[t0, t1)`` (a bounded look: callers only
+    ask whether a frame is near the sentence start)."""
+    out = []
+    for t in range(t0, t1):
+        if toks.kind(t) != "punct":
+            out.append(t)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def trailing_clause(toks: Tokens, sent: Sentence, end_tok: int) -> Clause:
+    """A clause from the sentence start to token ``end_tok`` (dashes and commas before the
+    attribution left out), or none when nothing is left."""
+    words = toks.words
+    while end_tok >= sent.t0 and words[end_tok] in _TRIM_BEFORE:
+        end_tok -= 1
+    if end_tok < sent.t0:
+        return NO_CLAUSE
+    return Clause(sent.start, "trailing", toks.ends[end_tok])
+
+
+def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: SentenceMarks) -> Clause:
+    """``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a reported clause
+    before the comma, then the speaker and the verb, then only adverbials."""
+    kind, words = toks.kind, toks.words
+    if np is not None and np.end == k:
+        comma = np.start - 1  # "…, the Polish government said", "…, he said"
+        after = k + 1
+    elif np is None or np.start > k:
+        comma = k - 1  # "…, said Karabağlı"
+        after = np.end if np is not None else k + 1
+    else:
+        return NO_CLAUSE
+    if comma <= sent.t0 or words[comma] != ",":
+        return NO_CLAUSE
+    # after the verb: the sentence end, a comma, or an adverbial phrase
+    if after < sent.t1 and not (words[after] in ".,!?" or kind(after) == "prep"):
+        return NO_CLAUSE
+    for q in range(after, sent.t1):
+        if kind(q) in ("comp", "quoted") or words[q] == ":":
+            return NO_CLAUSE
+        if words[q] == ",":
+            break
+    if comma - sent.t0 < 5 or marks.first_blocking < comma:
+        return NO_CLAUSE
+    if marks.first_finite >= comma:
+        return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
+    return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _finite(toks: Tokens, t: int) -> bool:
+    finite = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
+    return toks.lows[t] in finite or (toks.lows[t].endswith("ed") and toks.kind(t) == "word")
+
+
+def _pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
+    """Token ``q`` is a cue noun inside a prepositional phrase right after the verb ``k``
+    ("said in a statement", "powiedział w oświadczeniu"): part of the verb's complement."""
+    cue = toks.lex.cues.get(toks.lows[q])
+    if cue is None or cue.cls != "noun":
+        return False
+    r = q - 1
+    while r > k and toks.kind(r) in ("det", "word", "possessive"):
+        r -= 1
+    return r > k and toks.kind(r) == "prep"
+
+
+def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause:
+    """``X said the talks were useful`` (no complementiser): a clause that starts like one and
+    has a finite verb within a few words."""
+    kind, words, fw = toks.kind, toks.words, toks.fw
+    q = k + 1
+    if "tell" in flags:
+        # hearer: "told reporters", "told Reuters", "told the BBC"
+        if q < sent.t1 and kind(q) == "det":
+            q += 1
+        if q < sent.t1 and (toks.lows[q] in fw.get("tell_objects", ()) or kind(q) in ("media", "name", "acro", "pron", "inst")):
+            q += toks.media_len(q) if kind(q) == "media" else 1
+        else:
+            return NO_CLAUSE
+    # prepositional phrases and time adverbs: "on Tuesday", "in a statement"
+    while q < sent.t1 and kind(q) == "prep":
+        r = q + 1
+        while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
+            r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
+        q = r
+        if q < sent.t1 and words[q] == ",":
+            return NO_CLAUSE
+    if q < sent.t1 and kind(q) == "comp":
+        return Clause(after_token(toks, q), "comp")
+    if q >= sent.t1:
+        return NO_CLAUSE
+    first = words[q]
+    aux = fw.get("aux", frozenset())
+    if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
+            or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 3)))):
+        return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
+    if kind(q) in ("quoted", "punct"):
+        return NO_CLAUSE
+    finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
+    for r in range(q, min(sent.t1, q + 8)):
+        low = toks.lows[r]
+        if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) == "word" and r == q + 1))):
+            return Clause(toks.starts[q], "zero")
+        if kind(r) == "punct" and words[r] in ".,;:":
+            break
+    return NO_CLAUSE
+
+
+def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
+    """After ``Jak przekazał X``: token where the reported clause starts, skipping
+    appositions (``, główny ukraiński negocjator,``) and relative clauses."""
+    kind, words = toks.kind, toks.words
+    q = k + 1
+    while q < sent.t1 and words[q] != ",":  # up to the first comma: the speaker phrase
+        if kind(q) == "quoted":
+            return None
+        q += 1
+    while q < sent.t1 and words[q] == ",":
+        seg_start = q + 1
+        r = seg_start
+        while r < sent.t1 and words[r] != ",":
+            r += 1
+        seg = range(seg_start, r)
+        if not seg:
+            return None
+        has_title = any(kind(t) == "title" for t in seg)
+        has_cue = any(kind(t) == "cue" for t in seg)
+        if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower())):
+            q = r
+            continue
+        return seg_start
+    return None

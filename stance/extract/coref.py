@@ -1,0 +1,267 @@
+"""Coreference: the canonical speaker a mention stands for, across the whole article.
+
+* names: the fullest form used anywhere (``Hartwellem`` -> ``Daniel Hartwell``), inflected
+  surnames matched by stem (``Kuleszy`` / ``Kulesza``);
+* institutions: the fullest name, or the name an acronym was introduced with;
+* roles: the person a role was linked to by apposition (``rzecznik Kremla Dmitrij Pieskow``
+  earlier -> a later ``rzecznik Kremla`` is Pieskow), a more specific unnamed role, or the
+  role itself; ``Jej rzeczniczka`` -> the role of the institution the possessive points to.
+
+Lookups search a bounded number of mentions back (``LOOKBACK``), so long texts stay linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from stance.extract.mentions import Mentions, Ref
+from stance.extract.morph import analyse as morph_analyse
+from stance.extract.segment import Segments
+
+LOOKBACK = 200  # mentions searched back for an antecedent
+
+
+class Coreference:
+    """Canonical speakers for one document; ``events`` are all attribution events."""
+
+    def __init__(self, seg: Segments, mentions: Mentions, events):
+        self.seg = seg
+        self.toks = seg.tokens
+        self.mentions = mentions
+        self.articles = self.toks.fw.get("article", frozenset())
+        self.fulls = _full_names(mentions, events)
+        self.aliases = self._inst_aliases()
+        self.gender_of: dict[str, str] = {}
+        self._name_cache: dict[str, str] = {}
+        # memo tables keyed by id(): hashing a whole Ref per lookup would cost more than the
+        # work saved; the mentions (and so the ids) live as long as this object
+        self._compat_cache: dict[int, tuple] = {}
+        self._canon_cache: dict[tuple, tuple] = {}
+        self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
+        self.generic_roles = self.toks.fw.get("generic_role", frozenset())
+        # every role linked to a person, by position: a generic role ("the Turkish leader")
+        # may stand for a person of any office
+        self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
+        self._all_link_positions = [r.pos for r in self._all_links]
+        for ev in sorted((e for e in events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos):
+            if ev.gender in ("m", "f") and ev.ref.kind == "name":
+                self.gender_of.setdefault(ev.ref.speaker, ev.gender)
+                self.gender_of.setdefault(self.name(ev.ref.speaker), ev.gender)
+
+    # -- names and institutions --------------------------------------------------------
+    def name(self, speaker: str) -> str:
+        """The fullest form of a person's name in the document."""
+        got = self._name_cache.get(speaker)
+        if got is None:
+            got = self._name_cache[speaker] = self._fullest(speaker)
+        return got
+
+    def _fullest(self, speaker: str) -> str:
+        parts = speaker.split()
+        if not parts:
+            return speaker
+        n = len(parts)
+        for full in self.fulls:
+            if len(full) <= n:
+                if len(full) == n and full != parts and full[:-1] == parts[:-1] and _stem_eq(parts[-1], full[-1]):
+                    return " ".join(full)
+                continue
+            tail = full[-n:]
+            if tail == parts or (tail[:-1] == parts[:-1] and (
+                    tail[-1].split("-")[0] == parts[-1] or _stem_eq(parts[-1], tail[-1])
+                    or _stem_eq(parts[-1], tail[-1].split("-")[0]))):
+                return " ".join(full)
+            if n == 1 and full[0] == parts[0] and not any(f[-1] == parts[0] for f in self.fulls):
+                return " ".join(full)  # "Lin" -> "Lin Cheng-hao", "Liang" -> "Liang Weiming"
+        return speaker
+
+    def institution(self, speaker: str) -> str:
+        """An institution by its fullest name in the document ("Commission" -> "European
+        Commission"; an acronym introduced in parentheses -> the name before it)."""
+        if speaker in self.aliases:
+            return self.aliases[speaker]
+        parts = speaker.split()
+        if len(parts) == 1:
+            person = self.name(speaker)
+            if person != speaker:
+                return person  # a surname read as a common or place noun ("Kuleszy", "Lin")
+        full = self.mentions.inst_full.get(tuple(parts))
+        return full if full and len(full.split()) > len(parts) else speaker
+
+    def _inst_aliases(self) -> dict:
+        toks = self.toks
+        out = {}
+        for m in self.mentions.mentions:
+            if m.kind != "inst":
+                continue
+            k = bisect.bisect_left(toks.starts, m.end)
+            if k + 2 < len(toks.words) and toks.words[k] == "(" and toks.words[k + 2] == ")" and toks.kind(k + 1) == "acro":
+                out.setdefault(toks.words[k + 1], m.speaker)
+        return out
+
+    def gender(self, ref: Ref) -> str:
+        return ref.gender or self.gender_of.get(ref.speaker, "")
+
+    # -- roles -------------------------------------------------------------------------
+    def compatible(self, ref: Ref, other: Ref) -> bool:
+        """May ``ref`` (a role) be the same speaker as ``other`` (a role or a named role)?
+
+        Every modifier of ``ref`` (but articles and short words) must share its first four
+        letters with some word of ``other`` (modifiers, complement, person); a role with a
+        complement must also share the first three letters of each complement word."""
+        if not ref.head or ref.head != other.head:
+            return False
+        mods4, comp3, _t, _c = self._compat_keys(ref)
+        _m, _c, theirs4, their_comp3 = self._compat_keys(other)
+        if not mods4 <= theirs4:
+            return False
+        if ref.vague:
+            return True
+        return bool(comp3) and comp3 <= their_comp3
+
+    def _compat_keys(self, ref: Ref) -> tuple:
+        got = self._compat_cache.get(id(ref))
+        if got is None or got[0] is not ref:
+            theirs = ref.mods + ref.comp + tuple(w.lower() for w in (ref.person or "").split())
+            got = self._compat_cache[id(ref)] = (ref, (
+                frozenset(m[:4] for m in ref.mods if m not in self.articles and len(m) >= 3),
+                frozenset(c[:3] for c in ref.comp if len(c) > 2),
+                frozenset(w[:4] for w in theirs),
+                frozenset(w[:3] for w in ref.comp)))
+        return got[1]
+
+    def speaker(self, ref: Ref | None, pos: int) -> str | None:
+        """The canonical speaker a mention stands for (memoised: mentions are final)."""
+        if ref is None:
+            return None
+        key = (id(ref), pos)
+        got = self._canon_cache.get(key)
+        if got is None or got[0] is not ref:
+            got = self._canon_cache[key] = (ref, self._speaker(ref, pos))
+        return got[1]
+
+    def _speaker(self, ref: Ref, pos: int) -> str | None:
+        if ref.kind == "name":
+            return self.name(ref.speaker)
+        if ref.kind == "inst":
+            return self.institution(ref.speaker)
+        if ref.kind != "title":
+            return ref.speaker
+        if ref.person:
+            return self.name(ref.person)
+        if ref.owner:
+            owner = self._owner(ref)
+            if owner:
+                return owner
+        mentions = self.mentions
+        if ref.epithet and ref.vague:
+            # "Norweg dodał": the nearest named subject of the right gender
+            k = bisect.bisect_left(mentions.positions, pos) - 1
+            for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+                if m.kind == "name" and m.subject and _gender_ok(self.gender(m), ref.gender):
+                    return self.name(m.speaker)
+            return ref.speaker
+        links = mentions.links_by_head.get(ref.head, ())
+        k = bisect.bisect_left(self._link_positions.get(ref.head, ()), pos)
+        for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            if self.compatible(ref, links[j]):
+                return self.name(links[j].person)
+        if ref.vague:
+            for j in range(k, min(len(links), k + LOOKBACK)):
+                if self.compatible(ref, links[j]):
+                    return self.name(links[j].person)
+        if ref.head in self.generic_roles and ref.mods:
+            person = self._generic_role_person(ref, pos)
+            if person:
+                return person
+        for m in mentions.roles_by_head.get(ref.head, ())[:LOOKBACK]:
+            if m.pos >= ref.pos:
+                break
+            if m != ref and self.compatible(ref, m):
+                return m.speaker
+        return ref.speaker
+
+    def _generic_role_person(self, ref: Ref, pos: int) -> str | None:
+        """"The Turkish leader" after "Turkish President Kemal Arslan": the nearest earlier
+        person whose role shares every modifier (by its first four letters)."""
+        mods4 = self._compat_keys(ref)[0]
+        if not mods4:
+            return None
+        k = bisect.bisect_left(self._all_link_positions, pos)
+        for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if mods4 <= self._compat_keys(link)[2]:
+                return self.name(link.person)
+        if ref.vague:  # a headline's "says rail union chief": the person is named further on
+            for link in self._all_links[k:k + LOOKBACK]:
+                if mods4 <= self._compat_keys(link)[2]:
+                    return self.name(link.person)
+        return None
+
+    def _owner(self, ref: Ref) -> str | None:
+        """"Jej rzeczniczka" after "Komisja Europejska zaapelowała": the role of the institution
+        the possessive points to, with the institution in the genitive ("rzeczniczka Komisji
+        Europejskiej"). The nearest earlier institution of the possessive's gender, in the
+        previous two sentences."""
+        from stance.extract.morph import genitive, noun_gender
+
+        seg, mentions = self.seg, self.mentions
+        si = seg.sentence_of(ref.pos)
+        lo = seg.sentences[max(0, si - 2)].start if si >= 0 else 0
+        k = bisect.bisect_left(mentions.positions, ref.pos) - 1
+        while k >= 0 and mentions.mentions[k].pos >= lo:
+            m = mentions.mentions[k]
+            k -= 1
+            if m.kind != "inst" or not m.speaker[:1].isupper():
+                continue
+            words = m.speaker.split()
+            gender = noun_gender(words[0])
+            if not gender or (ref.owner == "f") != (gender == "f") or ref.owner == "pl":
+                continue
+            out = [genitive(words[0])]
+            agree = True
+            for w in words[1:]:
+                if agree and _adjective(w):
+                    out.append(genitive(w, gender))
+                else:
+                    agree = False
+                    out.append(w)
+            return f"{ref.speaker} {' '.join(out)}"
+        return None
+
+
+def _full_names(mentions: Mentions, events) -> list[list[str]]:
+    """Every multi-word name, fullest first (nominative subjects first among equals)."""
+    refs = [r for r in mentions.mentions if r.kind == "name"]
+    refs += [e.ref for e in events if e.ref is not None and e.ref.kind == "name"]
+    refs += mentions.content_names
+    seen, out, rank = set(), [], {}
+    for r in refs:
+        parts = r.speaker.split()
+        key = tuple(parts)
+        if len(parts) >= 2:
+            if key not in seen:
+                seen.add(key)
+                out.append(parts)
+            rank[key] = min(rank.get(key, 1), 0 if r.subject else 1)
+    out.sort(key=lambda p: (-len(p), rank.get(tuple(p), 1)))
+    return out
+
+
+def _adjective(word: str) -> bool:
+    return any(tag.startswith("adj:") and ":nom:" in tag for _l, tag, _q in morph_analyse(word.lower()))
+
+
+def _gender_ok(gender: str, want: str) -> bool:
+    return not want or not gender or gender == want or want == "pl"
+
+
+def _stem_eq(a: str, b: str) -> bool:
+    """Two inflected forms of one surname ("Melnyczenki"/"Melnyczenko", "Kuleszy"/"Kulesza")."""
+    if a == b or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2

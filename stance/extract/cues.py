@@ -1,0 +1,382 @@
+"""Stage 2, cues: attribution events (a cue verb, a cue noun, a frame) with their subject and clause.
+
+For every cue word or frame outside quotations an ``Event`` records the cue, who it names
+(``mode`` explicit with a ``speaker``, carry for a pronoun or omitted subject, inherit from
+``parent``, last for "the latter", media/impersonal for no statement) and where its reported
+clause is. Subjects come from ``subject.py`` (case and position), clauses from ``clauses.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from itertools import compress
+
+from stance.extract.clauses import (
+    NO_CLAUSE,
+    Clause,
+    SentenceMarks,
+    after_token,
+    find_clause,
+    sentence_marks,
+    trailing_clause,
+    words_before,
+)
+from stance.extract.mentions import Ref, word_map
+from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
+from stance.extract.subject import (
+    Binding,
+    anaphora_before,
+    bind_subject,
+    clause_boundary,
+    impersonal_source,
+    inverted_subject,
+    pick_subject,
+    relative_antecedent,
+)
+from stance.extract.words import NP
+
+_FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
+_OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
+_NO_STATEMENT = ("media", "impersonal")
+
+
+@dataclass(frozen=True)
+class Event:
+    """An attribution: the cue at token ``tok`` (character ``pos``) of sentence ``sent``."""
+
+    index: int  # position in the document's event list
+    tok: int
+    pos: int
+    sent: int
+    cue: str
+    cls: str  # praet | fin | pcon | pant | imps | verb | noun | frame | colon
+    gender: str = ""
+    flags: frozenset = frozenset()
+    np: NP | None = None
+    speaker: str | None = None
+    speaker_kind: str = ""
+    ref: Ref | None = None
+    mode: str = "carry"  # explicit | carry | inherit | last | interviewee | media | impersonal
+    parent: int = -1  # index of the event whose speaker this one shares (mode inherit)
+    clause_start: int = -1  # character offset where a reported clause starts
+    clause_kind: str = ""  # comp | frame | trailing | zero
+    trailing_end: int = -1
+    inner: bool = False  # inside another attribution's reported clause
+
+
+def event_with(index: int, tok: int, pos: int, sent: int, cue: str, cls: str, binding: Binding | None = None,
+               clause: Clause = NO_CLAUSE, **extra) -> Event:
+    """An event from its parts (the subject binding and the clause)."""
+    if binding is not None:
+        extra.update(np=binding.np, mode=binding.mode, gender=binding.gender, speaker=binding.speaker,
+                     speaker_kind=binding.speaker_kind, ref=binding.ref)
+    return Event(index, tok, pos, sent, cue, cls, clause_start=clause.start, clause_kind=clause.kind,
+                 trailing_end=clause.trailing_end, **extra)
+
+
+def is_opener(ev: Event) -> bool:
+    """Does ``ev`` report a clause that runs on to the end of its sentence?"""
+    return ev.clause_kind in _OPENER_KINDS and ev.clause_start >= 0 and ev.mode not in _NO_STATEMENT
+
+
+@dataclass(frozen=True, eq=False)
+class Cues:
+    """All events (cue order), and per sentence: its events and their token positions."""
+
+    seg: Segments
+    events: tuple[Event, ...]
+    by_sentence: tuple[tuple[Event, ...], ...]
+    toks_by_sentence: tuple[tuple[int, ...], ...]
+    openers: tuple[tuple[Event, ...], ...]
+
+    def in_range(self, si: int, t0: int, t1: int) -> tuple[Event, ...]:
+        """Events of sentence ``si`` whose cue token is in ``[t0, t1)``."""
+        toks = self.toks_by_sentence[si]
+        return self.by_sentence[si][bisect.bisect_left(toks, t0):bisect.bisect_left(toks, t1)]
+
+    def outer(self, ev: Event) -> Event:
+        return outer_event(self.seg, ev, self.openers[ev.sent])
+
+
+def outer_event(seg: Segments, ev: Event, openers) -> Event:
+    """The attribution whose reported clause holds ``ev`` ("said that the EU welcomed "…"": the
+    quoted words are the speaker's, not the EU's), or ``ev`` itself. ``openers``: the events
+    of its sentence that open a clause (``is_opener``), in order."""
+    if coordinated(seg, ev):
+        return ev  # ", and called …": a predicate of its own
+    for e in openers:
+        if e.pos >= ev.pos:
+            break
+        if e.clause_start <= ev.pos:
+            return e
+    return ev
+
+
+def coordinated(seg: Segments, ev: Event) -> bool:
+    """A cue verb right after ", and" / ", i" sharing the subject ("argued that …, and called
+    the plan "…""): a new predicate, so an earlier reported clause ends before it."""
+    toks, k = seg.tokens, ev.tok
+    return (ev.mode == "inherit" and ev.cls in _FINITE_CLASSES and k - 2 >= seg.sentences[ev.sent].t0
+            and toks.kind(k - 1) == "coord" and toks.words[k - 2] == ",")
+
+
+def find_cues(seg: Segments) -> Cues:
+    return _CueFinder(seg).run()
+
+
+class _CueFinder:
+    def __init__(self, seg: Segments):
+        self.seg = seg
+        self.toks = seg.tokens
+        self.lex = seg.lex
+        fw = self.toks.fw
+        self.frames = fw.get("frame_zdaniem", frozenset()) | fw.get("frame_wedlug", frozenset())
+        self.frame_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> phrases, longest first
+        for phrase in sorted((tuple(p.split("_")) for p in fw.get("frame_phrase", ())), key=len, reverse=True):
+            self.frame_phrases.setdefault(phrase[0], []).append(phrase)
+        self.frame_seconds = frozenset(p[1] for ps in self.frame_phrases.values() for p in ps if len(p) > 1)
+        self.frame_possessive = fw.get("frame_possessive", frozenset())
+        self.jak = fw.get("jak", frozenset())
+        self.topic_prep = fw.get("topic_prep", frozenset())
+        self.agent = fw.get("agent", frozenset())
+        self.possessive_gender = word_map(self.toks, "possessive_gender")
+        self.pron_oblique = word_map(self.toks, "pron_oblique")
+        self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
+        self.events: list[Event] = []
+        self._state = _SentenceState(self.toks, None)  # the sentence being read
+
+    def run(self) -> Cues:
+        toks, seg = self.toks, self.seg
+        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases)
+        trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
+        by_sentence = []
+        for sent in seg.sentences:
+            state = self._state = _SentenceState(toks, sent)
+            lo, hi = bisect.bisect_left(trigger_pos, sent.t0), bisect.bisect_left(trigger_pos, sent.t1)
+            for k in trigger_pos[lo:hi]:
+                ev = self._event_at(sent, k)
+                if ev is not None:
+                    self.events.append(ev)
+                    state.add(ev)
+            by_sentence.append(self._finish_sentence(state.found))
+        return Cues(seg, tuple(self.events), tuple(by_sentence), tuple(tuple(e.tok for e in evs) for evs in by_sentence),
+                    tuple(tuple(e for e in evs if is_opener(e)) for evs in by_sentence))
+
+    def _finish_sentence(self, found: list[Event]) -> tuple[Event, ...]:
+        if not found:
+            return ()
+        # "Podkreślając, że …, minister Kowalczyk zapowiedział": the participle takes the
+        # subject of the main clause, which follows it (the next finite cue, found backwards)
+        following_main: Event | None = None
+        for idx in range(len(found) - 1, -1, -1):
+            ev = found[idx]
+            if ev.cls == "pcon" and ev.mode == "carry" and ev.parent < 0 and ev.np is None and following_main is not None:
+                found[idx] = replace(ev, parent=following_main.index, mode="inherit")
+            if ev.cls in _FINITE_CLASSES and ev.mode != "media":
+                following_main = ev
+        # attributions inside someone's reported clause ("zaznaczyła, że Kijów przestrzega …")
+        # are reported content: their subjects are no antecedents for later omitted subjects
+        openers = [other for other in found if is_opener(other)]
+        for idx, ev in enumerate(found):
+            if outer_event(self.seg, ev, openers) is not ev:
+                ev = replace(ev, inner=True)
+            found[idx] = self.events[ev.index] = ev
+        return tuple(found)
+
+    def _event_at(self, sent: Sentence, tok: int) -> Event | None:
+        toks = self.toks
+        kind = toks.kind(tok)
+        if kind == "cue":
+            return self._verb_event(sent, tok)
+        if kind == "frame":
+            return self._frame_event(sent, tok, 1)
+        phrases = self.frame_phrases.get(toks.lows[tok])
+        if phrases and kind != "quoted" and tok + 1 < sent.t1 and toks.lows[tok + 1] in self.frame_seconds:
+            for phrase in phrases:
+                if tuple(toks.lows[tok:min(tok + len(phrase), sent.t1)]) == phrase:
+                    return self._frame_event(sent, tok, len(phrase))
+        return None
+
+    def _new(self, sent: Sentence, k: int, cue: str, cls: str, binding=None, clause=NO_CLAUSE, **extra) -> Event:
+        return event_with(len(self.events), k, self.toks.starts[k], sent.index, cue, cls, binding, clause, **extra)
+
+    def _bind(self, np: NP, oblique: bool, gender: str) -> Binding:
+        return bind_subject(self.toks, np, oblique, gender)
+
+    def _verb_event(self, sent: Sentence, cue_tok: int) -> Event | None:
+        toks, lex, state = self.toks, self.lex, self._state
+        words, lows, kind = toks.words, toks.lows, toks.kind
+        cue = lex.cues[lows[cue_tok]]
+        if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
+            return None
+        cls = cue.cls
+        suffix = lex.rules.participle_suffix
+        if suffix and cls == "verb" and lows[cue_tok].endswith(suffix):
+            cls = "pcon"
+        if cls == "noun":
+            return self._noun_event(sent, cue_tok, cue)
+        cue_text = words[cue_tok]
+        if cue_tok + 2 < sent.t1 and lows[cue_tok + 1] in self.topic_prep and (kind(cue_tok + 2) == "quoted" or (
+                words[cue_tok + 2] in QUOTE_OPENERS and cue_tok + 3 < sent.t1 and kind(cue_tok + 3) == "quoted")):
+            cue_text = toks.text[toks.starts[cue_tok]:toks.ends[cue_tok + 1]]  # "mówił o „…”": keep the preposition
+        jak = self._jak_before(sent, cue_tok)
+        gender = cue.gender
+        binding, parent, mode = None, -1, "carry"
+        if cls == "imps":
+            source = impersonal_source(toks, sent, cue_tok)
+            if source is not None:
+                binding = self._bind(source, True, gender)
+            else:
+                mode = "impersonal"
+        else:
+            boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
+            region = toks.chunks(boundary + 1, cue_tok)
+            subject = pick_subject(toks, region)
+            if anaphora_before(toks, self.anaphora_lasts, boundary + 1, cue_tok):
+                clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
+                return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")
+            antecedent = relative_antecedent(toks, sent, boundary + 1, cue_tok, region)
+            if (cls == "pcon" and subject is not None and boundary >= sent.t0 and kind(boundary) == "cue"
+                    and words[cue_tok - 1] == "," and lex.cues[lows[boundary]].cls != "noun"):
+                subject = None  # "he told Reuters, adding that": the verb's hearer, not the subject
+            if cls == "pcon" and subject is None and antecedent is None:
+                main = state.last_main
+                if main is not None:
+                    parent, mode = main.index, "inherit"
+                else:
+                    first = pick_subject(toks, toks.chunks(sent.t0, cue_tok), first=True)
+                    if first is not None:
+                        binding = self._bind(first, False, gender)
+            elif antecedent is not None:
+                binding = self._bind(antecedent, True, gender)
+            elif subject is not None:
+                binding = self._bind(subject, False, gender)
+            elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
+                parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
+            else:
+                after = inverted_subject(toks, sent, cue_tok)
+                if after is not None:
+                    binding = self._bind(after, False, gender)
+        clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,
+                             state.has_clause, state.marks)
+        if binding is not None:
+            return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
+        return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _jak_before(self, sent: Sentence, cue_tok: int) -> int | None:
+        """The token of a "jak"/"as" frame right before the cue ("jak powiedział X")."""
+        toks = self.toks
+        tok = cue_tok - 1
+        while tok >= sent.t0 and toks.kind(tok) == "word" and cue_tok - tok <= 2 and toks.lows[tok] not in self.jak:
+            tok -= 1
+        if tok >= sent.t0 and toks.lows[tok] in self.jak and toks.kind(tok) != "quoted":
+            return tok
+        return None
+
+    def _noun_event(self, sent: Sentence, cue_tok: int, cue) -> Event | None:
+        """``zapowiedź Witkoffa, że …``, ``Ridgeway's announcement that …``: a cue noun counts
+        only with its speaker and a content clause."""
+        toks = self.toks
+        words, kind = toks.words, toks.kind
+        np, binding, gender = None, None, ""
+        if cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")
+        elif toks.lex.rules.genitive_s and cue_tok - 1 >= sent.t0 and words[cue_tok - 1].endswith(("'s", "’s")):
+            nps = [phrase for phrase in toks.chunks(max(sent.t0, cue_tok - 5), cue_tok) if phrase.end == cue_tok]
+            if not nps:
+                return None
+            np = nps[-1]
+        else:
+            tok = cue_tok + 1
+            if tok < sent.t1 and toks.lows[tok] in self.agent:
+                tok += 1  # "an announcement by the ministry"
+            np = toks.np_at(tok, sent.t1) if tok < sent.t1 else None
+            if np is None or np.kind == "pron":
+                return None
+        if np is not None:
+            binding = self._bind(np, True, gender)
+        tok = max(np.end, cue_tok + 1) if np is not None else cue_tok + 1
+        if tok < sent.t1 and words[tok] == ",":
+            tok += 1
+        if tok < sent.t1 and kind(tok) == "comp":
+            clause = Clause(after_token(toks, tok), "comp")
+            if binding is not None:
+                return self._new(sent, cue_tok, words[cue_tok], "noun", binding, clause, flags=cue.flags)
+            return self._new(sent, cue_tok, words[cue_tok], "noun", None, clause, gender=gender, flags=cue.flags)
+        return None
+
+    def _frame_event(self, sent: Sentence, cue_tok: int, length: int) -> Event | None:
+        """``Według X, …`` / ``Zdaniem X …`` / ``W opinii X …`` / ``According to X, …``: a frame
+        of ``length`` words at token ``k``."""
+        toks = self.toks
+        kind = toks.kind
+        tok, cue_text = cue_tok + length, toks.text[toks.starts[cue_tok]:toks.ends[cue_tok + length - 1]]
+        binding, gender = None, ""
+        if toks.lows[cue_tok] in self.frame_possessive and cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")  # "jego zdaniem"
+            np_end, head_start = cue_tok + 1, cue_tok - 1
+        else:
+            if tok >= sent.t1:
+                return None
+            np = toks.np_at(tok, sent.t1)
+            if np is None and toks.lows[tok] in self.pron_oblique and (
+                    kind(tok) != "possessive" or tok + 1 >= sent.t1 or kind(tok + 1) == "punct"):
+                gender = self.pron_oblique[toks.lows[tok]]  # "Według niej …": the person meant before
+                np_end = tok + 1
+            elif np is None or np.kind == "pron":
+                return None
+            else:
+                binding = self._bind(np, toks.lex.rules.case_marked, "")
+                np_end = np.end
+            head_start = cue_tok
+        clause = self._frame_clause(sent, np_end, head_start)
+        if binding is not None:
+            return self._new(sent, cue_tok, cue_text, "frame", binding, clause)
+        return self._new(sent, cue_tok, cue_text, "frame", None, clause, gender=gender)
+
+    def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
+        """A sentence-initial frame reports what follows it; a final one ("…, według X.") what
+        precedes it."""
+        toks = self.toks
+        words, kind = toks.words, toks.kind
+        lead = words_before(toks, sent.t0, head_start, 3)
+        if len(lead) <= 2 and all(kind(lead_tok) in ("coord", "stop", "word", "quoted") for lead_tok in lead):
+            tok = np_end
+            if tok < sent.t1 and words[tok] == ",":
+                tok += 1
+                apposition = toks.np_at(tok, sent.t1) if tok < sent.t1 else None
+                if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
+                        and words[apposition.end] == ","):
+                    tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
+            return Clause(toks.starts[tok], "frame") if tok < sent.t1 else NO_CLAUSE
+        if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(np_end, sent.t1)):
+            return trailing_clause(toks, sent, head_start - 1)
+        return NO_CLAUSE
+
+
+class _SentenceState:
+    """What the cue finder knows about the sentence it is reading, kept up to date as events
+    are found, so that no event looks back over all earlier ones."""
+
+    def __init__(self, toks, sent: Sentence | None):
+        self.toks = toks
+        self.sent = sent
+        self.found: list[Event] = []
+        self.openers: list[Event] = []
+        self.has_clause = False  # does an earlier event report a clause?
+        self.last_main: Event | None = None  # the last finite, non-media event
+        self._marks: SentenceMarks | None = None
+
+    def add(self, ev: Event) -> None:
+        self.found.append(ev)
+        self.has_clause = self.has_clause or ev.clause_start >= 0
+        if is_opener(ev):
+            self.openers.append(ev)
+        if ev.cls != "pcon" and ev.mode != "media":
+            self.last_main = ev
+
+    def marks(self) -> SentenceMarks:
+        if self._marks is None:
+            self._marks = sentence_marks(self.toks, self.sent)
+        return self._marks

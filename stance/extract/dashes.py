@@ -1,0 +1,298 @@
+"""Dash speech: ``– … – powiedział X.`` blocks, continuation lines, and unmarked speech that only
+a trailing dash attribution marks (``… tego nie zaakceptujemy – powiedział minister.``).
+
+Every scan walks the text (or a bounded window of it) once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from stance.extract.lexicon import Lexicon
+from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
+from stance.extract.marks import DASHES, QUOTE_CHARS, QSpan
+
+
+@dataclass(frozen=True)
+class DashBlock:
+    """Dash speech ``text[start:end]``; ``attr_start``/``attr_end`` bound the attribution clause
+    after the closing dash (equal when there is none)."""
+
+    dash: int
+    start: int
+    end: int
+    attr_start: int
+    attr_end: int
+
+
+def inside_span(pos: int, starts: list[int], spans: list) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+_DASH_RE = re.compile(r"[–—―-]")
+SPACED_DASH_RE = re.compile(r"\s[–—]\s")
+
+
+def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:
+    """Dash-introduced speech blocks, in order.
+
+    ``is_attribution(pos)`` tells whether the text after a dash at ``pos`` is an attribution
+    clause (``– powiedział Witkoff``). A block starts at a paragraph-initial dash, or (when
+    ``mid_paragraph``) at a dash right after a sentence end; it ends at a dash that is followed
+    by an attribution, or at the end of the paragraph.
+    """
+    n = len(text)
+    top = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes if q.depth == 0]
+    qstarts = [s for s, _ in top]
+    blocks: list[DashBlock] = []
+    pos = 0
+    while True:
+        m = _DASH_RE.search(text, pos)
+        if m is None:
+            break
+        d = m.start()
+        pos = d + 1
+        if d + 1 >= n or not text[d + 1].isspace() or text[d + 1] == "\n":
+            continue
+        # what precedes the dash on its line
+        k = d - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        at_par_start = k < 0 or text[k] == "\n"
+        after_sentence = False
+        if not at_par_start and mid_paragraph and k < d - 1:
+            j = k
+            while j >= 0 and text[j] in "”\"»’'":
+                j -= 1
+            after_sentence = j >= 0 and text[j] in ".!?…:"
+            if after_sentence and j < k and is_attribution(d + 1):
+                continue  # „….” – mówił X: the attribution of the quotation, not new dash speech
+        if not (at_par_start or after_sentence):
+            continue
+        if inside_span(d, qstarts, top):
+            continue
+        if at_par_start and _lowercase_after(text, d + 1) and is_attribution(d + 1):
+            continue  # "– powiedział minister." on a line of its own: the previous paragraph's attribution
+        block, nxt = _read_block(text, d, top, qstarts, is_attribution)
+        if block is not None:
+            blocks.append(block)
+        pos = max(pos, nxt)
+    return blocks
+
+
+def _lowercase_after(text: str, pos: int) -> bool:
+    """Is the first word after ``pos`` lowercase (an attribution, not the start of speech)?"""
+    m = _FIRST_WORD_RE.search(text, pos, pos + 40)
+    return m is not None and m.group()[0].islower()
+
+
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[DashBlock]) -> list[DashBlock]:
+    """Speech without an opening mark or dash, attributed only by a trailing dash clause
+    (``… tego nie zaakceptujemy – powiedział minister.``, or the clause on a line of its own):
+    a block from the start of the attributed sentence, or of the paragraph when the earlier
+    sentences are in the speaker's voice too, to the dash. The attribution must start with
+    the cue verb and end the sentence; content with quotation marks is left to the quotations."""
+    top = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes]
+    qstarts = [a for a, _ in top]
+    taken = sorted([(b.dash if b.dash >= 0 else b.start, max(b.end, b.attr_end)) for b in blocks] + top)
+    taken_starts = [a for a, _ in taken]
+    boundaries: list[int] = []  # sentence starts, found on first need (most texts never need them)
+    line_breaks: list[int] | None = None
+    out: list[DashBlock] = []
+    floor = 0  # nothing before the end of the last block found
+    for m in SPACED_DASH_RE.finditer(text):
+        d = m.start() + 1
+        a_start = m.end()
+        if d < floor or _inside_any(d, taken_starts, taken) or not _lowercase_after(text, a_start):
+            continue
+        first = _FIRST_WORD_RE.search(text, a_start, a_start + 40)
+        cue = lex.cues.get(first.group().lower()) if first else None
+        if cue is None or cue.cls in ("noun", "imps") or not dash_attribution(text, a_start, lex):
+            continue
+        if line_breaks is None:
+            line_breaks = [m.start() for m in re.finditer("\n", text)]
+        nl = bisect.bisect_left(line_breaks, d)  # bisect, not find: a long line must not be rescanned
+        line_start = line_breaks[nl - 1] + 1 if nl > 0 else 0
+        line_end = line_breaks[nl] if nl < len(line_breaks) else len(text)
+        a_end = _attribution_end(text, a_start, line_end, top, qstarts)
+        if a_end < line_end and text[a_end] not in ".!?…":
+            continue  # "… – powiedział – …": the speech goes on, an interrupted quotation
+        if not text[line_start:d].strip():
+            start, end = _previous_paragraph(text, line_start)
+        else:
+            end = d
+            while end > line_start and (text[end - 1].isspace() or text[end - 1] == ","):
+                end -= 1
+            if not boundaries:
+                boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
+            start = _speech_start(text, lex, boundaries, max(line_start, floor), end)
+        if end - start < 2 or start < floor or not any(ch.isspace() for ch in text[start:end]):
+            continue
+        if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps(start, end, taken_starts, taken):
+            continue
+        subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
+        if _has_cue_verb(text[start:end], lex) or _names_medium(text[first.end():subject_end if subject_end >= 0 else a_end], lex):
+            continue  # "X zapewnił, że … – podaje PAP": a reported clause with its source, not speech
+        out.append(DashBlock(-1, start, end, a_start, a_end))
+        floor = a_end
+    return out
+
+
+def _inside_any(pos: int, starts: list[int], spans: list) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _overlaps(start: int, end: int, starts: list[int], spans: list) -> bool:
+    """Does any span start inside ``[start, end)``?"""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
+def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
+    """The non-empty paragraph before the line at ``line_start`` (trimmed), or an empty span."""
+    end = line_start - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start or text[start] in DASHES or text[end - 1] in QUOTE_CHARS:
+        return 0, 0  # dash speech or a quotation has its own attribution
+    return start, end
+
+
+def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: int) -> int:
+    """Where unmarked speech ending at ``end`` starts: its own sentence, extended back over
+    earlier sentences of the paragraph that are in the speaker's voice (first or second person)."""
+    k = bisect.bisect_right(boundaries, end - 1) - 1
+    start = max(lo, boundaries[k]) if k >= 0 else lo
+    while k >= 0 and start > lo:
+        prev = max(lo, boundaries[k - 1]) if k > 0 else lo
+        if prev >= start or not _in_own_voice(text[prev:start], lex):
+            break
+        start, k = prev, k - 1
+    return start
+
+
+def _has_cue_verb(span: str, lex: Lexicon) -> bool:
+    """Does ``span`` report speech itself (a cue verb with a "że"/"that" clause after it)?"""
+    from stance.extract.words import function_words
+
+    comp = function_words(lex.lang).get("comp", frozenset())
+    words = [w.lower() for w in _FIRST_WORD_RE.findall(span)]
+    for n, w in enumerate(words):
+        cue = lex.cues.get(w)
+        if cue is not None and cue.cls != "noun" and any(x in comp for x in words[n + 1:n + 13]):
+            return True
+    return False
+
+
+def _names_medium(span: str, lex: Lexicon) -> bool:
+    words = _FIRST_WORD_RE.findall(span)
+    if any(w.lower().startswith(lex.media_stems) for w in words if w[:1].islower()):
+        return True
+    return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
+
+
+def _in_own_voice(sentence: str, lex: Lexicon) -> bool:
+    from stance.extract.morph import first_or_second_person
+    from stance.extract.words import function_words
+
+    own = function_words(lex.lang).get("speech_person", frozenset())
+    words = _FIRST_WORD_RE.findall(sentence)
+    if any(w.lower() in own for w in words):
+        return True
+    return lex.rules.case_marked and any(first_or_second_person(w) for w in words if w[:1].islower())
+
+
+def _read_block(text: str, d: int, top, qstarts, is_attribution):
+    n = len(text)
+    cs = d + 1
+    while cs < n and text[cs] in " \t\u00a0":
+        cs += 1
+    pe = text.find("\n", cs)
+    if pe == -1:
+        pe = n
+    if cs >= pe:
+        return None, pe
+    # a quotation inside the block may run over the paragraph end: extend to its end
+    j = cs
+    while True:
+        m = _DASH_RE.search(text, j, pe)
+        if m is None:
+            break
+        e = m.start()
+        j = e + 1
+        if not (text[e - 1].isspace() and e + 1 < n and text[e + 1].isspace()):
+            continue
+        if inside_span(e, qstarts, top):
+            continue
+        # a new dash turn after a sentence end closes this block without attribution
+        k = e - 1
+        while k > cs and text[k].isspace():
+            k -= 1
+        if text[k] in ".!?…" and not is_attribution(e + 1):
+            end = k + 1
+            return DashBlock(d, cs, end, end, end), e
+        if is_attribution(e + 1):
+            end = e
+            while end > cs and text[end - 1].isspace():
+                end -= 1
+            while end > cs and text[end - 1] == ",":
+                end -= 1
+            a_start = e + 1
+            while a_start < pe and text[a_start].isspace():
+                a_start += 1
+            a_end = _attribution_end(text, a_start, pe, top, qstarts)
+            if end <= cs:
+                return None, a_end
+            return DashBlock(d, cs, end, a_start, a_end), a_end
+    end = pe
+    while end > cs and text[end - 1].isspace():
+        end -= 1
+    return DashBlock(d, cs, end, end, end), pe
+
+
+def _attribution_end(text: str, a: int, pe: int, top, qstarts) -> int:
+    """End of an attribution clause: the sentence end, a dash resuming speech, or the paragraph end."""
+    j = a
+    while j < pe:
+        ch = text[j]
+        if ch in ".!?…" and (j + 1 >= pe or text[j + 1].isspace()) and not inside_span(j, qstarts, top):
+            return j
+        if ch in "–—―-" and text[j - 1].isspace() and j + 1 < pe and text[j + 1].isspace() and not inside_span(j, qstarts, top):
+            return j
+        j += 1
+    return pe
+
+
+_WORD_OR_MARK_RE = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does the text right after a dash attribute speech (``powiedział X``, ``dodała``)? A cue
+    verb among the first words, before any sentence punctuation."""
+    window = text[pos:pos + 80]
+    n = 0
+    for m in _WORD_OR_MARK_RE.finditer(window):
+        word = m.group()
+        if not word[0].isalnum():
+            if word in ".!?;:\n":
+                return False
+            continue
+        cue = lex.cues.get(word.lower())
+        if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
+            return not cue.needs or cue.needs in window[m.end():m.end() + 20]
+        n += 1
+        if n >= 3:
+            return False
+        if n == 1 and word[0].isupper() and lex.rules.capital_after_dash_continues_speech:
+            continue
+    return False

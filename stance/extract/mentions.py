@@ -1,0 +1,220 @@
+"""Mentions: every phrase that may name a speaker (a person, a role, an institution), as ``Ref``.
+
+``make_ref`` turns a speaker phrase into a ``Ref`` (canonical string, role head, gender);
+``collect_mentions`` walks the main clause of every sentence for subjects (antecedents of
+pronouns and omitted subjects), names (for the fullest form of a surname) and roles linked
+to a name by apposition (``rzecznik Kremla Dmitrij Pieskow``, ``the fisheries minister,
+Alasdair Craigmyle,``), which later resolve a bare role to the person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import cache
+from itertools import compress
+from operator import and_
+
+from stance.extract.morph import analyse as morph_analyse
+from stance.extract.segment import Segments
+from stance.extract.words import NP, Tokens, function_words
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention of a possible speaker at character ``pos``: a person's name, a role or an
+    institution (``kind`` name | title | inst)."""
+
+    pos: int
+    speaker: str
+    kind: str
+    gender: str = ""
+    head: str = ""  # lemma of the role noun (roles and named people with a role)
+    vague: bool = True  # a role without complement ("rzecznik", "francuski minister")
+    epithet: bool = False
+    mods: tuple = ()  # lowercase words before the role noun
+    comp: tuple = ()  # lowercase words after the role noun
+    subject: bool = True
+    person: str | None = None  # the name attached to a role
+    role: str = ""  # the role description of a named person ("minister finansów")
+    end: int = 0
+    owner: str = ""  # gender of a possessive before a bare role ("Jej rzeczniczka": f)
+
+
+def word_map(toks: Tokens, role: str) -> dict[str, str]:
+    """A function-word role written ``word=value`` (``jego=m``) as a dict."""
+    return dict(p.split("=") for p in toks.fw.get(role, ()))
+
+
+def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True,
+             gender: str = "") -> Ref | None:
+    """The mention a phrase stands for (None when it yields no speaker string). ``gender``
+    overrides the phrase's own for a role or a name (the verb's agreement says it)."""
+    if speaker is None:
+        speaker = toks.canonical(np, oblique)
+    if not speaker:
+        return None
+    pos, end = toks.starts[np.start], toks.ends[np.end - 1]
+    gender = gender if gender and np.kind in ("title", "name") else np_gender(toks, np)
+    if not np.titles:
+        return Ref(pos, speaker, np.kind, gender=gender, subject=subject, end=end)
+    lex, rules = toks.lex, toks.lex.rules
+    head_tok = toks.head(np)
+    word = toks.words[head_tok].lower()
+    info = lex.titles.get(word)
+    head = info[0] if info else word
+    if rules.singular_role_heads and head.endswith("s") and head[:-1] in lex.titles:
+        head = head[:-1]
+    mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
+    comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
+    owner = ""
+    if rules.case_marked and np.kind == "title" and not comp and np.start > 0 and toks.kind(np.start - 1) == "possessive":
+        owner = word_map(toks, "possessive_gender").get(toks.lows[np.start - 1], "")
+    person, role = None, ""
+    if np.kind == "name":
+        person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
+        speaker = person
+        role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
+    return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]),
+               mods, comp, subject, person, role, end, owner)
+
+
+def np_gender(toks: Tokens, np: NP) -> str:
+    """m, f or "" for a phrase: a given name's gender, the role noun's, or a role's ending."""
+    if np.kind == "name" and np.names:
+        genders = set()
+        for _lemma, tag, qualifiers in morph_analyse(toks.words[np.names[0]]):
+            if "imię" in qualifiers and tag.startswith("subst"):
+                parts = tag.split(":")
+                if len(parts) > 3:
+                    genders.add("f" if parts[3] == "f" else "m")
+        if len(genders) == 1:
+            return genders.pop()
+    gender = toks.gender_of(np)
+    if gender:
+        return gender
+    if np.kind == "title":
+        word = toks.words[toks.head(np)].lower()
+        for suffix, value in _gender_suffixes(toks.lex.lang):
+            if word.endswith(suffix):
+                return value
+    return ""
+
+
+@cache
+def _gender_suffixes(lang: str) -> tuple[tuple[str, str], ...]:
+    """Role-noun endings that give a gender, longest first ("spokeswoman" ends with "man" too)."""
+    pairs = dict(p.split("=") for p in function_words(lang).get("gender_suffix", ()))
+    return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
+
+
+@dataclass(frozen=True, eq=False)
+class Mentions:
+    """Mentions sorted by position, with the indexes coreference reads."""
+
+    mentions: tuple[Ref, ...]
+    positions: tuple[int, ...]
+    links_by_head: dict  # role head -> roles linked to a person, by position
+    roles_by_head: dict  # role head -> unnamed specific roles, by position
+    content_names: tuple[Ref, ...]  # full names met inside reported clauses (not subjects)
+    inst_full: dict  # last words of an institution -> its fullest name
+
+
+def collect_mentions(seg: Segments, events) -> Mentions:
+    """Every speaker-like phrase of the main clauses (what follows "że"/"that" or a colon is
+    reported content), and roles linked to names; ``events`` are the cue events (their named
+    speakers with a role are links too)."""
+    toks = seg.tokens
+    rules = toks.lex.rules
+    mentions: list[Ref] = []
+    role_links: list[Ref] = []
+    content_names: list[Ref] = []
+    kinds, words = toks.kinds, toks.words
+    # tokens that start two name words in a row: the only places a full name can begin, found
+    # once here instead of walking every token of every reported clause
+    is_name = list(map("name".__eq__, kinds))
+    pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
+    for sent in seg.sentences:
+        main_end = sent.t1
+        for seq, item in ((kinds, "comp"), (words, ":")):
+            try:
+                main_end = min(main_end, seq.index(item, sent.t0, main_end))
+            except ValueError:
+                pass
+        if main_end < sent.t1:
+            content_names += _content_names(toks, sent, main_end, pairs)
+        first_subject = True
+        prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
+        for np in toks.chunks(sent.t0, main_end):
+            if np.kind not in ("name", "title", "inst"):
+                continue
+            subject = not np.in_pp and not np.in_rel and np.nominative
+            if np.start == sent.t0 and np.kind == "name" and not np.in_pp:
+                subject = True  # a sentence-initial name is the topic ("Borowcowi nie podoba się")
+            if subject and not first_subject and rules.subject_first:
+                subject = False  # subject-verb order: only the first subject counts
+            ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
+            if ref is None:
+                continue
+            if subject:
+                first_subject = False
+            # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
+            if prev is not None and only_commas(words, prev[0].end, np.start):
+                before = mentions[prev[1]]
+                if before.kind == "title" and ref.kind == "name" and not before.person:
+                    mentions[prev[1]] = before = replace(before, person=ref.speaker)
+                    role_links.append(before)
+                    ref = replace(ref, subject=ref.subject or before.subject)
+                elif before.kind == "name" and ref.kind == "title" and not ref.person:
+                    ref = replace(ref, person=before.speaker)
+                    role_links.append(ref)
+            if ref.kind == "name" and ref.person and ref.head:
+                role_links.append(ref)
+            mentions.append(ref)
+            prev = (np, len(mentions) - 1)
+    role_links += [ev.ref for ev in events if ev.ref is not None and ev.ref.kind == "name" and ev.ref.head]
+    mentions.sort(key=lambda r: r.pos)
+    role_links.sort(key=lambda r: r.pos)
+    links_by_head: dict[str, list[Ref]] = {}
+    for r in role_links:
+        if r.head and r.person:
+            links_by_head.setdefault(r.head, []).append(r)
+    articles = toks.fw.get("article", frozenset())
+    roles_by_head: dict[str, list[Ref]] = {}
+    for m in mentions:
+        if m.kind == "title" and not m.person and m.head and (
+                not m.vague or any(len(w) > 2 and w not in articles for w in m.mods)):
+            roles_by_head.setdefault(m.head, []).append(m)
+    inst_full: dict[tuple, str] = {}
+    for m in mentions:
+        if m.kind == "inst" and m.speaker[:1].isupper():
+            parts = tuple(m.speaker.split())
+            for n in range(1, min(len(parts), 4)):
+                key = parts[-n:]
+                if len(parts) > len(inst_full.get(key, "").split()):
+                    inst_full[key] = m.speaker
+    return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,
+                    tuple(content_names), inst_full)
+
+
+def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[Ref]:
+    """Full names inside the reported content ("her deputy, Thomas Whitcombe, would fly"): they
+    give the fullest form of a later "Whitcombe", but are not subjects."""
+    kinds = toks.kinds
+    out = []
+    for n in range(bisect.bisect_left(pairs, main_end), bisect.bisect_left(pairs, sent.t1 - 1)):
+        k = pairs[n]
+        if k > main_end and kinds[k - 1] == "name":
+            continue  # only the start of a run of name words can start a full name
+        np = toks.np_at(k, sent.t1)
+        if np is None or np.kind != "name" or len(np.names) < 2:
+            continue
+        oblique = toks.lex.rules.case_marked and (toks.name_case(np.names[-1]) == "obl" or kinds[k - 1] == "prep")
+        ref = make_ref(toks, np, oblique, subject=False)
+        if ref is not None and ref.kind == "name":
+            out.append(ref)
+    return out
+
+
+def only_commas(words: list[str], a: int, b: int) -> bool:
+    return b > a and all(words[q] == "," for q in range(a, b))

@@ -1,0 +1,466 @@
+"""Speaker phrases: the noun phrases that may name who speaks, read off classified tokens.
+
+``PhraseReader`` is the part of ``Tokens`` that walks tokens into phrases: ``np_at`` reads the
+phrase starting at a token (a person's name, a role with its complement, an institution, a
+medium, a pronoun), ``chunks`` all phrases of a range, marking those inside prepositional
+phrases or relative clauses and those not in the nominative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stance.extract import morph
+
+# token classes at which ``np_at`` never finds a phrase (English possessives aside)
+_NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
+# token classes for which ``_pl_modifier`` can be true (checked before the call)
+_PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
+_NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
+ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
+
+
+@dataclass
+class NP:
+    """A speaker phrase over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    kind: str  # name | title | inst | media | pron | poss
+    names: list = field(default_factory=list)  # token indices of the person name
+    titles: list = field(default_factory=list)  # token indices of the role description
+    inst: list = field(default_factory=list)  # token indices of an institution / place
+    in_pp: bool = False
+    in_rel: bool = False
+    nominative: bool = True
+    gender: str = ""
+
+
+class PhraseReader:
+    """Phrase reading over the token lists and classes that ``Tokens`` provides."""
+
+    def np_at(self, k: int, j: int) -> NP | None:
+        """The speaker phrase starting at token ``k`` (not beyond ``j``), or None."""
+        kind = self.kind
+        words = self.words
+        start = k
+        if kind(k) == "det":
+            k += 1
+        if k >= j:
+            return None
+        c = kind(k)
+        if c == "pron":
+            g = {"on": "m", "ona": "f", "oni": "pl", "one": "pl", "he": "m", "she": "f", "they": "pl", "it": "n"}.get(words[k].lower(), "")
+            return NP(start, k + 1, "pron", gender=g)
+        if c == "possessive":
+            return None
+        pl = self.cased
+        # fast exits for the classes that never start a phrase (same answer as the walk below)
+        if c in _NEVER_START and (pl or not self._possessive(k)):
+            return None
+        if c == "word":
+            if pl:
+                if not self._pl_modifier(k, j):
+                    return None
+            elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
+                return None
+        titles: list[int] = []
+        names: list[int] = []
+        # modifiers and role nouns
+        p = k
+        while p < j:
+            c = kind(p)
+            if c == "title":
+                titles.append(p)
+                p += 1
+                continue
+            if pl and c in _PL_MODIFIER_KINDS and self._pl_modifier(p, j):
+                titles.append(p)
+                p += 1
+                continue
+            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self._verbs_en and self._title_ahead(p, j, en_mod=True):
+                titles.append(p)
+                p += 1
+                continue
+            break
+        if not pl and not titles:
+            org = self._en_org(k, j)
+            poss_end = None
+            if org is not None:
+                if not self._possessive(org - 1) or org - 1 == k:
+                    return NP(start, org, "inst", inst=list(range(k, org)))
+                poss_end = org  # "The European Union's lead negotiator"
+            elif self._possessive(k):
+                poss_end = k + 1
+            if poss_end is not None:
+                n1 = poss_end + 1 if poss_end < j and words[poss_end] in ("'", "’") else poss_end
+                nxt = self.np_at(n1, j) if n1 < j else None
+                if nxt is not None and nxt.kind in ("title", "name", "inst") and (nxt.kind != "name" or nxt.titles):
+                    nxt.start = start
+                    own = [t for t in range(k, n1) if words[t][0].isalnum()]
+                    if nxt.kind == "title" or nxt.titles:
+                        nxt.titles = own + nxt.titles
+                    else:
+                        nxt.inst = own + nxt.inst
+                    return nxt
+                if org is not None:
+                    return NP(start, org, "inst", inst=list(range(k, org)))
+        if titles and pl and any(kind(t) == "title" for t in titles):
+            p, names, complete = self._pl_complement(p, j, titles)
+            if names:
+                return NP(start, names[-1] + 1, "name", names=names, titles=titles)
+            if complete:
+                return NP(start, p, "title", titles=titles)
+        elif titles:
+            # complements of the role: "spraw zagranicznych", "Kremla", "USA", "ds. bezpieczeństwa"
+            while p < j:
+                c = kind(p)
+                if c == "tword" or c in ("place", "inst", "acro") or (c == "title" and self.cased):
+                    titles.append(p)
+                    p += 1
+                    if p < j and words[p] == "." and words[p - 1].lower() in ("ds",):
+                        p += 1
+                    continue
+                if c == "punct" and words[p] == "." and p > k and words[p - 1].lower() in self.lex.abbreviations and p + 1 < j and kind(p + 1) in ("tword", "word"):
+                    p += 1
+                    continue
+                break
+        if titles and not pl and p < j and self.lows[p] in ("for", "of", "at") and kind(titles[-1]) == "title":
+            p = self._en_role_tail(p, j, titles)
+        # a person name
+        q = p
+        while q < j and len(names) < 5:
+            c = kind(q)
+            if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
+                if self.cased and names and c == "name":
+                    prev_case, this_case = self.name_case(names[-1]), self.name_case(q)
+                    if prev_case == "obl" and this_case == "nom":
+                        break
+                names.append(q)
+                q += 1
+                continue
+            if c == "punct" and words[q] == "." and names and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
+                q += 1  # initial: "J. D. Vance"
+                continue
+            break
+        if names:
+            return NP(start, q, "name", names=names, titles=titles)
+        if titles:
+            # the head must be a role noun, not just an adjective
+            if not any(kind(t) == "title" for t in titles):
+                return None
+            return NP(start, p, "title", titles=titles)
+        c = kind(k)
+        if c == "media":
+            n = self.media_len(k)
+            e = k + n
+            while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
+                e += 1
+            return NP(start, e, "media", inst=list(range(k, e)))
+        if self.cased and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
+            c = "inst"  # "Narodowy Fundusz Zdrowia"
+        if c in ("inst", "place", "acro", "cap"):
+            e = k + 1
+            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
+                e += 1
+            return NP(start, e, "inst", inst=list(range(k, e)))
+        return None
+
+    def _en_role_tail(self, p: int, j: int, titles: list) -> int:
+        """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
+        there (a cue, a comma or the limit follows): "spokesperson for the train operators",
+        "controllers at the Marseille centre". Returns the new end (``p`` when not taken)."""
+        kind = self.kind
+        r = p + 1
+        if r < j and kind(r) == "det":
+            r += 1
+        s = r
+        while r < j and r - p <= 5 and kind(r) in ("word", "tword", "name", "place", "inst", "acro", "cap", "title"):
+            r += 1
+        if r == s or r - p > 5:
+            return p
+        if r < j and not (kind(r) == "cue" or self.words[r] == ","):
+            return p
+        titles.extend(range(p, r))
+        return r
+
+    def _possessive(self, i: int) -> bool:
+        w = self.words[i]
+        if w.endswith(("'s", "’s")):
+            return True
+        return i + 1 < len(self.words) and self.words[i + 1] in ("'", "’") and self.starts[i + 1] == self.ends[i] and w.endswith("s")
+
+    def _en_org(self, k: int, j: int) -> int | None:
+        """English institution: a capitalised run holding an institution word ("American Soybean
+        Growers Council", "China's Ministry of Commerce", "Coordination Headquarters for the
+        Treatment of Prisoners of War"); returns the end token or None."""
+        words, kind = self.words, self.kind
+        caps = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
+        q = k
+        has_org = False
+        while q < j and words[q][:1].isupper() and kind(q) in caps and q - k < 8:
+            if strip_possessive(words[q]) in self.lex.org_words:
+                has_org = True
+            if q > k + 1 and self._possessive(q - 1):
+                break
+            q += 1
+        if not has_org:
+            return None
+        # "of Commerce", "for the Treatment of Prisoners of War"
+        while q + 1 < j and words[q].lower() in ("of", "for") and not self._possessive(q - 1):
+            r = q + 1
+            if words[r].lower() == "the" and r + 1 < j:
+                r += 1
+            if not (words[r][:1].isupper() and kind(r) in caps):
+                break
+            while r < j and words[r][:1].isupper() and kind(r) in caps:
+                r += 1
+            q = r
+        return q
+
+    def _pl_modifier(self, p: int, j: int) -> bool:
+        """An adjective before a role noun ("rosyjski dyplomata", sentence-initial "Specjalny wysłannik")."""
+        w = self.words[p]
+        c = self.kind(p)
+        if c == "word" and w.endswith(ADJ_SUFFIXES) and self._title_ahead(p, j):
+            return morph.is_adj(w) is not False
+        if w[:1].isupper() and c in ("stop", "cap", "name", "place", "inst") and w.endswith(ADJ_SUFFIXES):
+            if p in self.sent_initial or (p > 0 and not self.words[p - 1][0].isalnum()):
+                return bool(morph.is_adj(w)) and self._title_ahead(p, j)
+        return False
+
+    def _name_able(self, t: int, have_name: bool) -> bool:
+        c = self.kind(t)
+        w = self.words[t]
+        if c in ("name", "particle"):
+            return not (w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w))
+        if c == "place" and morph.name_readings(w) and not self.is_org(t):
+            return True
+        if c == "cap" and have_name and len(w) > 1:
+            return not morph.is_adj(w) and not self.is_org(t)
+        return False
+
+    def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
+        """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
+        capitalised place) and the person name after it: appends to ``titles``, returns the end
+        token, the name tokens, and whether the phrase must end there (a name follows that does
+        not agree with the role: it starts a phrase of its own)."""
+        kind, words = self.kind, self.words
+        head = max(t for t in titles if kind(t) == "title")
+        while p < j:
+            c = kind(p)
+            w = words[p]
+            low = w.lower()
+            if low == "ds":
+                titles.append(p)
+                p += 1
+                if p < j and words[p] == ".":
+                    titles.append(p)
+                    p += 1
+                continue
+            if c in ("tword", "title", "place", "inst", "acro") and not (
+                c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
+            ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
+                titles.append(p)
+                p += 1
+                continue
+            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
+                titles.append(p)
+                p += 1
+                continue
+            if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") and (low == "przy" or kind(titles[-1]) == "word"):
+                titles.append(p)
+                p += 1
+                continue
+            if low == "w" and p + 1 < j and kind(p + 1) == "name" and kind(titles[-1]) == "word" and (self.name_case(p + 1) == "obl" or morph.word_class(words[p + 1]) in ("unknown", "")) and (p + 2 >= j or kind(p + 2) != "name"):
+                titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
+                p += 2
+                continue
+            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
+                titles.append(p)
+                p += 1
+                continue
+            if c == "punct" and w in "–-" and titles[-1] > head and p + 1 < j and self.starts[p] == self.ends[p - 1] and self.ends[p] == self.starts[p + 1] and words[p + 1][:1].isupper():
+                titles.append(p)  # "Belgrad–Prisztina"
+                p += 1
+                continue
+            break
+        # a capitalised run: institution words, then (maybe) the person's name
+        run = []
+        q = p
+        while q < j and len(run) < 9:
+            c = kind(q)
+            if c in ("cap", "name", "inst", "place", "acro", "particle"):
+                run.append(q)
+                q += 1
+                continue
+            if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
+                q += 1
+                continue
+            if c == "coord" and words[q] == "i" and run and q + 1 < j and kind(q + 1) in ("cap", "inst"):
+                run.append(q)
+                q += 1
+                continue
+            break
+        names: list[int] = []
+        for t in reversed(run):
+            if len(names) < 4 and self._name_able(t, bool(names)):
+                names.insert(0, t)
+                continue
+            break
+        while names and kind(names[0]) == "particle":
+            names.pop(0)
+        # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
+        # word is a genitive complement, not the person's name (which agrees with the role)
+        if names and self._nominative_only(head):
+            while names and self.name_case(names[0]) == "obl":
+                names.pop(0)
+        # "z kanclerzem Niemiec Jan Lis powiedział": a role in the instrumental, locative or dative
+        # and a name in its base form do not agree: the name starts a phrase of its own (the
+        # subject). Genitive and accusative roles are left alone: "posła Jana Lisa" has names
+        # that are also base forms of other names ("Jana", "Lisa").
+        complete = False  # the role phrase ends here, whatever follows
+        if names and self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names):
+            run = run[:run.index(names[0])]
+            names = []
+            complete = True
+        # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
+        # the office's complement, not a person
+        if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
+            names = []
+        # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
+        given = [n for n, t in enumerate(names) if any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
+        if given and given[0] > 0:
+            names = names[given[0]:]
+        comp = run[: len(run) - len(names)] if names else run
+        if names and comp and kind(comp[-1]) == "coord":
+            comp = comp[:-1]
+        titles.extend(comp)
+        end = (names[-1] + 1) if names else ((comp[-1] + 1) if comp else p)
+        while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
+            titles.pop()
+        return end, names, complete
+
+    def _nominative_only(self, t: int) -> bool:
+        """The role noun at ``t`` is nominative (or vocative) in every reading."""
+        info = self.lex.titles.get(self.lows[t])
+        return bool(info and info[2]) and all(c.endswith((":nom", ":voc")) for c in info[2])
+
+    @staticmethod
+    def _verbish(w: str) -> bool:
+        # imperatives left out: "praw" (of rights) is also the imperative of "prawić", never a verb in news
+        # and a gerund only when no noun reading exists ("zjednoczenia": the noun "zjednoczenie")
+        tags = {tag.split(":")[0] for _l, tag, _q in morph.analyse(w)}
+        return bool(tags & {"fin", "praet", "inf", "pcon", "pant", "imps", "bedzie"}) or ("ger" in tags and "subst" not in tags)
+
+    def _title_ahead(self, p: int, j: int, en_mod: bool = False) -> bool:
+        kind = self.kind
+        for q in range(p + 1, min(j, p + (5 if en_mod else 4))):
+            c = kind(q)
+            if c == "title":
+                return True
+            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and not self.words[q].endswith(("ly", "ed", "ing")))):
+                if self.words[q].endswith(("'s", "’s")):
+                    return False
+                continue
+            if not en_mod and c == "word" and self.words[q].endswith(ADJ_SUFFIXES):
+                continue
+            return False
+        return False
+
+    def chunks(self, i: int, j: int) -> list[NP]:
+        """Speaker phrases in tokens ``[i, j)``, flagged when inside a prepositional phrase
+        or a relative clause (those are never the subject)."""
+        out: list[NP] = []
+        kind = self.kind
+        words = self.words
+        pl = self.cased
+        pp = 0  # 1: right after a preposition; 2: preposition + other words
+        rel = False
+        k = i
+        while k < j:
+            c = kind(k)
+            if c == "quoted":
+                while k < j and kind(k) == "quoted":
+                    k += 1
+                pp = 0
+                continue
+            if c == "punct":
+                if words[k] in ",;:–—()":
+                    pp = 0
+                    if rel:
+                        rel = False
+                k += 1
+                continue
+            if c in ("prep", "frame"):
+                pp = 1
+                k += 1
+                continue
+            if c == "rel":
+                rel = True
+                k += 1
+                continue
+            if c in ("coord",):
+                if not (pp and k + 1 < j and kind(k + 1) in ("name",) and self.name_case(k + 1) == "obl"):
+                    pp = 0
+                k += 1
+                continue
+            if c in _NEVER_START and (pl or not self._possessive(k)):
+                np = None  # np_at's fast exit, without the call
+            elif pl and c == "word" and (not words[k].endswith(ADJ_SUFFIXES) or k + 1 >= j or (
+                kind(k + 1) != "title" and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))):
+                np = None  # no adjective before a role noun ("rosyjski dyplomata"): np_at's fast exit
+            elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
+                np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
+            else:
+                np = self.np_at(k, j)
+            if np is None or np.end <= k:
+                if pp and c in ("word", "det", "num", "tword", "title", "sie"):
+                    pp = 2
+                elif c in ("cue",):
+                    pp = 0
+                k += 1
+                continue
+            if pp == 1:
+                np.in_pp = True
+            elif pp == 2:
+                # a capitalised phrase after "prep + words" still belongs to the PP unless it
+                # is a person name that can be nominative
+                if np.kind in ("inst", "media"):
+                    np.in_pp = True
+                elif np.kind == "name" and not self.cased:
+                    # "Later in the day Tkachivska wrote": a name right before a cue is its subject
+                    np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
+                elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
+                    np.in_pp = True
+                elif np.kind == "title" and not self.title_nominative(self.head(np)):
+                    np.in_pp = True
+            if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
+                np.nominative = False
+            if self.cased and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
+                np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
+            if self.cased and np.kind == "title" and not self.title_nominative(self.head(np)):
+                np.nominative = False
+            np.in_rel = rel
+            out.append(np)
+            pp = 0
+            k = np.end
+        return out
+
+    def head(self, np: NP) -> int:
+        heads = [t for t in np.titles if self.kind(t) == "title"]
+        return heads[0] if heads else np.titles[0]
+
+
+
+def has_geo(w: str) -> bool:
+    """Some morfeusz reading of ``w`` is a geographic name."""
+    return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
+
+
+def strip_possessive(w: str) -> str:
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    if w.endswith(("s'", "s’")):
+        return w[:-1]
+    return w

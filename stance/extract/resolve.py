@@ -1,0 +1,95 @@
+"""Stage 5, speakers: every selected candidate's event resolved to a canonical speaker.
+
+An event names its speaker (``explicit``: the mention, through coreference), shares another
+event's (``inherit``: a participle, a coordinated verb), points back to "the latter" (``last``),
+is an interview answer (``interviewee``: the guest the headline or lead names), or leaves it
+to the context (``carry``: a pronoun or an omitted subject: the nearest earlier
+subject of a compatible gender). A candidate with no event (dash speech without attribution)
+carries the previous speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from stance.extract.candidates import Candidate
+from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
+from stance.extract.cues import Event
+from stance.extract.mentions import Mentions, Ref
+from stance.extract.quote import Quote
+
+_MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
+
+
+class SpeakerResolver:
+    def __init__(self, mentions: Mentions, coref: Coreference, events: tuple[Event, ...]):
+        self.mentions = mentions
+        self.coref = coref
+        self.events = events
+        named = sorted((e for e in events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos)
+        self.speakers = {coref.name(e.ref.speaker) for e in named if e.ref.kind == "name"}
+        # subjects a pronoun or omitted subject may refer back to: named speakers of main
+        # clauses, subject mentions, and the people "the latter" resolves to
+        history = sorted([e.ref for e in named if not e.inner] + [m for m in mentions.mentions if m.subject],
+                         key=lambda r: r.pos)
+        latter = [Ref(e.pos, name, "name") for e in events if e.mode == "last" for name in (self.last_named(e.pos),) if name]
+        if latter:
+            history = sorted(history + latter, key=lambda r: r.pos)
+        self.history = history
+        self.history_pos = [r.pos for r in history]
+        self.interviewee = self._interviewee()
+
+    def _interviewee(self) -> str | None:
+        """Who answers in an interview ("A: …"): the speaker of the first headline statement, else
+        the first person named with a full name (the lead introduces the guest)."""
+        for ev in self.events:
+            if ev.cls == "colon" and ev.cue == "headline" and ev.mode == "explicit":
+                return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+        for m in self.mentions.mentions:
+            if m.kind == "name" and len(self.coref.name(m.speaker).split()) > 1:
+                return self.coref.name(m.speaker)
+        return None
+
+    def speaker_of(self, ev: Event | None, pos: int) -> str | None:
+        if ev is None:
+            return self.carry(pos, "")
+        depth = 0
+        while ev.mode == "inherit" and ev.parent >= 0 and depth < _MAX_INHERIT:
+            ev = self.events[ev.parent]
+            depth += 1
+        if ev.mode == "explicit":
+            return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+        if ev.mode == "last":
+            return self.last_named(ev.pos)
+        if ev.mode == "interviewee":
+            return self.interviewee
+        return self.carry(ev.pos, ev.gender)
+
+    def carry(self, pos: int, gender: str) -> str | None:
+        """The nearest earlier subject of a compatible gender (else the nearest one)."""
+        coref = self.coref
+        k = bisect.bisect_left(self.history_pos, pos) - 1
+        fallback = None
+        for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
+            g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
+            if fallback is None:
+                fallback = r
+            if _gender_ok(g, gender):
+                return coref.speaker(r, r.pos)
+        return coref.speaker(fallback, fallback.pos) if fallback else None
+
+    def last_named(self, pos: int) -> str | None:
+        """"The last named said …": the nearest earlier person (a full name, or a known speaker)."""
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos)
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK):k]):
+            if m.kind == "name" or m.person:
+                name = self.coref.name(m.person or m.speaker)
+                if m.person or len(name.split()) > 1 or name in self.speakers:
+                    return name
+        return None
+
+
+def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> list[Quote]:
+    return [Quote(text[c.start:c.end], resolver.speaker_of(c.event, c.start), c.kind, c.start, c.end, c.cue)
+            for c in chosen]

@@ -1,0 +1,200 @@
+"""Attribution within a sentence: which phrase is the subject of a cue, by case and position.
+
+A cue verb's speaker is its nominative subject: the nearest nominative phrase before the verb
+in its clause (Polish), the first one (English, subject-verb order), or the one right after
+it (inverted ``powiedział Witkoff``). Phrases inside prepositional phrases or relative clauses
+and oblique (genitive, accusative, instrumental …) phrases are never subjects: in
+``wysłannik prezydenta powiedział`` the envoy speaks, not the president. These functions
+only read the tokens; the cue stage calls them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from stance.extract import morph
+from stance.extract.mentions import Ref, make_ref, only_commas
+from stance.extract.segment import Sentence
+from stance.extract.words import NP, Tokens
+
+# token classes that end the clause a cue's subject is searched in
+_CLAUSE_BREAKS = frozenset({"comp", "coord", "quoted", "cue"})
+_BREAK_PUNCT = frozenset(":;–—-()")  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
+_AFTER_STOP_KINDS = frozenset({"comp", "quoted", "cue", "rel", "coord"})
+_AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
+_MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
+
+
+def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
+    """Token index of the clause boundary before token ``k`` (or ``sent.t0 - 1``)."""
+    kind, words = toks.kind, toks.words
+    q = k - 1
+    while q >= sent.t0:
+        c = kind(q)
+        if c in _CLAUSE_BREAKS:
+            if c == "coord" and q + 1 < k and kind(q + 1) == "name" and q - 1 >= sent.t0 and kind(q - 1) == "name":
+                q -= 1  # "Witkoff i Kushner powiedzieli": coordinated names are one subject
+                continue
+            return q
+        if c == "punct" and words[q] in _BREAK_PUNCT:
+            return q
+        q -= 1
+    return sent.t0 - 1
+
+
+def anaphora_before(toks: Tokens, anaphora_lasts: frozenset, a: int, k: int) -> bool:
+    """"The latter said", "ten ostatni dodał": a phrase from ``anaphora.txt`` right before the
+    cue (adverbs such as "afterwards" may sit between)."""
+    lows = toks.lows
+    if not any(lows[q] in anaphora_lasts for q in range(max(a, k - 3), k)):
+        return False
+    words = lows[max(a, k - 6):k]
+    for phrase, _which in toks.lex.anaphora:
+        n = len(phrase)
+        for off in range(3):
+            end = len(words) - off
+            if end - n >= 0 and tuple(words[end - n:end]) == phrase:
+                return True
+    return False
+
+
+def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | None:
+    """The subject among the phrases of a clause (nominative, outside PPs and relative clauses)."""
+    nominatives = [np for np in region if not np.in_pp and not np.in_rel and np.nominative]
+    if not nominatives:
+        return None
+    if first:
+        return nominatives[0]
+    if toks.lex.rules.subject_first:
+        return _first_subject(toks, nominatives)
+    nearest = nominatives[-1]
+    # apposition: "Peskov, the Kremlin spokesman, said" -> the name
+    if nearest.kind == "title" and len(nominatives) > 1:
+        before = nominatives[-2]
+        if before.kind == "name" and only_commas(toks.words, before.end, nearest.start):
+            return before
+    return nearest
+
+
+def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
+    """Subject-verb order: the first phrase, unless another one stands right before the verb
+    after a clause of its own ("EU adopts new sanctions, Kremlin calls it"), or the first is a
+    role with a name in apposition ("A Commission spokeswoman, Henrike Vollmer, said")."""
+    words = toks.words
+    best, last = nominatives[0], nominatives[-1]
+    k = last.end
+    while k < len(words) and toks.kind(k) == "word" and words[k].endswith("ly") and k - last.end < 2:
+        k += 1  # an adverb between subject and verb ("quickly said")
+    if last is not best and k < len(words) and toks.kind(k) == "cue" and not only_commas(toks.words, best.end, last.start):
+        return last
+    if (best.kind == "title" and len(nominatives) > 1 and nominatives[1].kind == "name"
+            and words[nominatives[1].start - 1] == ","
+            and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
+        return nominatives[1]
+    return best
+
+
+def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: list[NP]) -> NP | None:
+    """"…, który powiedział": the phrase the relative pronoun refers back to, when the relative
+    clause has no subject of its own."""
+    rel = next((q for q in range(k - 1, a - 1, -1) if toks.kind(q) == "rel"), None)
+    if rel is None:
+        return None
+    if any(np.start > rel and not np.in_pp and np.nominative for np in region):
+        return None
+    q = rel - 1
+    if q >= sent.t0 and toks.words[q] == ",":
+        q -= 1
+    nps = [np for np in toks.chunks(max(sent.t0, q - 8), q + 1) if np.end == q + 1]
+    return nps[-1] if nps else None
+
+
+def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
+    """Subject after the verb: ``powiedział Witkoff``, ``said Karabağlı``; oblique names and
+    roles are objects, not subjects."""
+    kind, words = toks.kind, toks.words
+    stop = k + 1
+    while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
+        if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT):
+            break
+        stop += 1
+    for np in toks.chunks(k + 1, stop):
+        if np.in_pp or np.in_rel:
+            continue
+        if np.kind in ("title", "name") and not np.nominative:
+            continue
+        if np.kind == "media" and toks.lex.rules.case_marked and morph.is_nominative_possible(toks.words[np.start]) is False:
+            continue  # "przekazało agencji źródło": the medium is told, the source speaks
+        return np
+    return None
+
+
+def impersonal_source(toks: Tokens, sent: Sentence, k: int) -> NP | None:
+    """``W komunikacie Pentagonu podano``: the institution named as the source of an impersonal
+    verb (``przekazano``, ``podano``), right after a source noun; None when there is none."""
+    sources = toks.fw.get("impersonal_sources", ())
+    for np in toks.chunks(sent.t0, k) + toks.chunks(k + 1, min(sent.t1, k + 6)):
+        if np.kind in ("inst", "name", "title") and np.start > sent.t0 and toks.words[np.start - 1].lower() in sources:
+            return np
+    return None
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a cue learns from its subject phrase: ``mode`` explicit (a speaker is named), carry
+    (a pronoun: resolved later), media (a medium reports: no statement)."""
+
+    np: NP | None
+    mode: str
+    gender: str
+    speaker: str | None = None
+    speaker_kind: str = ""
+    ref: Ref | None = None
+
+
+def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str) -> Binding:
+    """The speaker a cue gets from phrase ``np`` (``oblique``: read it as a non-nominative form
+    to lemmatise); ``gender`` is the cue verb's own gender, if any."""
+    if np.kind == "pron":
+        return Binding(np, "carry", np.gender or gender)
+    if np.kind == "media":
+        return Binding(np, "media", gender)
+    oblique = oblique or not np.nominative
+    speaker = toks.canonical(np, oblique)
+    # "odpowiedziała premier Czech": a woman, whatever the noun's gender
+    agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
+    ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
+    if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
+        tail = _source_description(toks, np.end)
+        if tail:
+            speaker = f"{speaker} {tail}"
+            ref = replace(ref, speaker=speaker)
+    gender = gender or toks.gender_of(np)
+    mode = "explicit" if speaker else "carry"
+    if speaker and is_media_name(toks.lex, speaker):
+        mode = "media"
+    return Binding(np, mode, gender, speaker, np.kind, ref)
+
+
+def is_media_name(lex, speaker: str) -> bool:
+    """A medium ("Reuters", "agencja …"): media report, they are no speakers."""
+    parts = speaker.split()
+    for n in lex.media_name_lens:
+        if tuple(parts[:n]) in lex.media_name_set:
+            return True
+    first = parts[0]
+    return not first[:1].isupper() and any(first.lower().startswith(st) for st in lex.media_stems)
+
+
+_DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")
+_DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap"})
+
+
+def _source_description(toks: Tokens, t: int) -> str:
+    """The words describing an anonymous source after its noun, up to the verb or a comma."""
+    end = t
+    while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS:
+        end += 1
+    while end > t and toks.kind(end - 1) in ("prep", "det"):
+        end -= 1  # never end on "do" / "the"
+    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
