@@ -94,7 +94,7 @@ def evaluate_extraction(cfg: DictConfig) -> dict[str, float]:
     articles, fingerprint = load_articles(cfg.data.path)
     report = score(articles, lambda text, lang: extract_quotes(text, lang))
     metrics = report.metrics()
-    table = report.table()
+    table = report.table() + "\n\n" + report.kind_table()
     tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)
     tags = run_tags(cfg, fingerprint, "evaluate_extraction") | {"stance.n_articles": str(len(articles))}
     run_name = cfg.run_name or f"evaluate_extraction {Path(cfg.data.path).name}"

@@ -397,3 +397,18 @@ def test_role_matching_by_prefixes():
             "„Budżet jest bezpieczny” – powiedział minister finansów.")
     qs = extract_quotes(text, "pl")
     assert [q.speaker for q in qs if q.kind == "direct"] == ["Andrzej Domański"]
+
+
+def test_report_by_gold_kind():
+    from stance.extract.scoring import score_article
+
+    gold = [{"start": 0, "end": 10, "speaker": "A", "kind": "direct"},
+            {"start": 20, "end": 30, "speaker": "B", "kind": "indirect"},
+            {"start": 40, "end": 50, "speaker": "C", "kind": "indirect"}]
+    pred = [{"start": 0, "end": 10, "speaker": "A", "kind": "direct"},
+            {"start": 21, "end": 30, "speaker": "X", "kind": "indirect"}]
+    report = score_article("a", "pl", gold, pred)
+    m = report.metrics()
+    assert m["extract_kind_direct_recall"] == 1.0 and m["extract_kind_indirect_recall"] == 0.5
+    assert m["extract_kind_indirect_speaker_acc"] == 0.0 and m["extract_kind_indirect_exact_recall"] == 0.0
+    assert "indirect" in report.kind_table()

@@ -96,6 +96,9 @@ class Counts:
 class Report:
     by_lang: dict[str, Counts] = field(default_factory=dict)
     misses: list[dict] = field(default_factory=list)
+    # per gold kind (direct, fragment, indirect): gold, found, exact and speaker counts; a
+    # prediction's own kind may differ, so precision has no per-kind meaning here
+    by_kind: dict[str, Counts] = field(default_factory=dict)
 
     @property
     def overall(self) -> Counts:
@@ -109,7 +112,21 @@ class Report:
         out = {f"{prefix}_{k}": v for k, v in self.overall.metrics().items()}
         for lang in sorted(self.by_lang):
             out.update({f"{prefix}_{lang}_{k}": v for k, v in self.by_lang[lang].metrics().items()})
+        for kind, c in sorted(self.by_kind.items()):
+            m = c.metrics()
+            out.update({f"{prefix}_kind_{kind}_{k}": m[k] for k in ("recall", "speaker_acc", "n_gold")})
+            out[f"{prefix}_kind_{kind}_exact_recall"] = c.exact / c.gold if c.gold else 0.0
         return out
+
+    def kind_table(self) -> str:
+        """Recall, exact-span recall and speaker accuracy per gold kind of statement."""
+        head = f"{'kind':<10}{'gold':>6}{'recall':>10}{'exact':>10}{'speaker_acc':>13}"
+        rows = [head, "-" * len(head)]
+        for kind, c in sorted(self.by_kind.items()):
+            exact = c.exact / c.gold if c.gold else 0.0
+            rows.append(f"{kind:<10}{c.gold:>6}{c.matched / max(c.gold, 1):>10.3f}{exact:>10.3f}"
+                        f"{c.metrics()['speaker_acc']:>13.3f}")
+        return "\n".join(rows)
 
     def table(self) -> str:
         """A plain-text summary table, one row per language and one overall."""
@@ -131,13 +148,19 @@ def score_article(article_id: str, lang: str, gold: Iterable, pred: Iterable, re
     pairs = match(gold, pred)
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
+    for g in gold:
+        report.by_kind.setdefault(str(_get(g, "kind")), Counts()).gold += 1
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
+        kc = report.by_kind[str(_get(g, "kind"))]
+        kc.matched += 1
         c.matched += 1
         if int(_get(g, "start")) == int(_get(p, "start")) and int(_get(g, "end")) == int(_get(p, "end")):
             c.exact += 1
+            kc.exact += 1
         if norm_speaker(_get(g, "speaker")) == norm_speaker(_get(p, "speaker")):
             c.speaker_ok += 1
+            kc.speaker_ok += 1
         else:
             report.misses.append(_miss("wrong_speaker", article_id, lang, g, p))
         if _get(g, "kind") == _get(p, "kind"):
