@@ -149,3 +149,23 @@ def test_realistic_set_is_current_and_blind(records):
     section = card.split(R_BEGIN, 1)[1].split(R_END, 1)[0]
     assert section.strip() == card_markdown(folder, agreement(folder / "annotation")).strip(), \
         "run: python -m stance.data.realistic --update-card data/DATACARD.md"
+
+
+def test_heldout_articles_are_valid_and_halved():
+    """Each half holds one article of every genre pair (odd / even numbers), spans match the text,
+    and every file passes the build scripts' validation."""
+    import subprocess
+    import sys
+
+    halves = {h: sorted((ROOT / "data/heldout/articles" / h).glob("*.json")) for h in ("validation", "test")}
+    assert len(halves["validation"]) == len(halves["test"]) == 16
+    for h, files in halves.items():
+        for f in files:
+            art = json.loads(f.read_text(encoding="utf-8"))
+            assert int(art["id"].rsplit("-h", 1)[1]) % 2 == (1 if h == "validation" else 0)
+            for st in art["statements"]:
+                assert art["text"][st["start"]:st["end"]] == st["text"]
+    for lang in ("pl", "en"):
+        proc = subprocess.run([sys.executable, str(ROOT / f"data/articles/_tools/build_{lang}.py"), "--check", "--heldout",
+                               "--out", str(ROOT / "data/heldout/articles")], capture_output=True, text=True)
+        assert proc.returncode == 0 and "ERROR" not in proc.stdout, proc.stdout[-2000:]
