@@ -152,30 +152,39 @@ def table(uri: str) -> tuple[str, list[dict]]:
     rows = []
     for n in names:
         m = runs[n].data.metrics
-        row = {"arm": n, "what": (ARMS.get(n) or POSTHOC[n])[0], "run_id": runs[n].info.run_id}
+        what = (ARMS.get(n) or POSTHOC[n])[0]
+        if "weight_first" in runs[n].data.params:
+            what += f" (weight {float(runs[n].data.params['weight_first']):g} on the fine-tuned model)"
+        row = {"arm": n, "what": what, "run_id": runs[n].info.run_id}
         for t in TASKS:
             for key in ("realistic_validation_macro_f1", "realistic_test_macro_f1", "realistic_test_macro_f1_ci_low",
                         "realistic_test_macro_f1_ci_high", "realistic_test_pl_macro_f1", "realistic_test_en_macro_f1",
                         "test_macro_f1"):
                 row[f"{t}_{key}"] = m.get(f"{t}_{key}")
         row["train_seconds"] = m.get("train_seconds")
+        row["selection"] = sum(row[f"{t}_realistic_validation_macro_f1"] for t in TASKS) / len(TASKS)
         rows.append(row)
+    # the choice: the best mean macro-F1 on the realistic validation half; on a tie the row listed
+    # first (single models come before post-hoc means, so a mean that equals one member loses)
+    chosen = max(rows, key=lambda r: r["selection"]) if rows else None
 
     def f(v):
         return "–" if v is None else f"{v:.3f}"
 
     lines = [
-        "| model | stance: realistic val | realistic test (95% CI) | pl / en | tone: realistic val | realistic test (95% CI) | pl / en | corpus test stance / tone | train s |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| model | chooses: mean realistic val | stance: realistic val | realistic test (95% CI) | pl / en | tone: realistic val | realistic test (95% CI) | pl / en | corpus test stance / tone | train s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        r["chosen"] = r is chosen
         cells = []
         for t in TASKS:
             cells += [f(r[f"{t}_realistic_validation_macro_f1"]),
                       f"{f(r[f'{t}_realistic_test_macro_f1'])} ({f(r[f'{t}_realistic_test_macro_f1_ci_low'])}–{f(r[f'{t}_realistic_test_macro_f1_ci_high'])})",
                       f"{f(r[f'{t}_realistic_test_pl_macro_f1'])} / {f(r[f'{t}_realistic_test_en_macro_f1'])}"]
         secs = "–" if r["train_seconds"] is None else f"{r['train_seconds']:.0f}"
-        lines.append(f"| {r['what']} | " + " | ".join(cells) + f" | {f(r['stance_test_macro_f1'])} / {f(r['tone_test_macro_f1'])} | {secs} |")
+        name = f"**{r['what']}** (chosen)" if r["chosen"] else r["what"]
+        lines.append(f"| {name} | {f(r['selection'])} | " + " | ".join(cells) + f" | {f(r['stance_test_macro_f1'])} / {f(r['tone_test_macro_f1'])} | {secs} |")
     return "\n".join(lines) + "\n", rows
 
 
