@@ -74,6 +74,8 @@ def build(folder: Path) -> dict:
 
 def card_markdown(folder: Path, report: dict) -> str:
     """The data card's section: size, proportions and agreement."""
+    from stance.data.agreement import kappa_table
+
     records = gold_records(folder)
     halves = {h: _read(folder / f"{h}.jsonl") for h in HALVES}
     n = len(records)
@@ -94,12 +96,8 @@ def card_markdown(folder: Path, report: dict) -> str:
         f"- genre: {share('genre')}",
         f"- hard cases (writer's tag): {hard / n:.0%} of statements; {share('hard_case')}",
         "",
-        "| task | Cohen's kappa | " + " | ".join(f"kappa {k}" for k in sorted(report["languages"])) + " | raw agreement |",
-        "|---" * (3 + len(report["languages"])) + "|",
+        *kappa_table(report),
     ]
-    for task in TASKS:
-        e = report[task]
-        lines.append(f"| {task} | {e['kappa']:.3f} | " + " | ".join(f"{e[f'kappa_{k}']:.3f}" for k in sorted(report["languages"])) + f" | {e['agreement']:.1%} |")
     adj = report["adjudication"]
     lines += ["", f"{report['disagreements']} statements had a disagreement on at least one task; a third annotator "
               f"settled each by the codebook, seeing both labels unattributed ({adj['first_label_changed']} changed the "
