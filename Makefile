@@ -8,7 +8,7 @@ TORCH  ?= torch==2.13.0
 EXTRAS ?= transformer,encoders,dev
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo demo-fast test bench clean-runs ui
+.PHONY: install demo demo-fast test lint bench clean-runs ui
 
 install: $(STAMP)
 
@@ -35,6 +35,9 @@ test: install
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$rc
+
+lint: install
+	$(BIN)/ruff check stance tests experiments
 
 bench: install
 	$(BIN)/python experiments/bench_api.py
