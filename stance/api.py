@@ -198,3 +198,41 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
             n_pending = 0
     flush()
     return out
+
+
+def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
+    """The package's runs as a DataFrame, newest first: run id and name, status, run type and
+    model family, start time, data fingerprint and commit, the validation / test / realistic
+    macro-F1 of each task, and the logged model's URI (``runs:/<id>/model``) for ``stance.load``.
+
+    Reads the same store the commands write (``tracking_uri``, else ``MLFLOW_TRACKING_URI``,
+    else the project's ``mlflow.db``) without creating anything: an unknown experiment or a
+    missing store gives an empty frame.
+    """
+    import pandas as pd
+
+    from stance import tracking
+
+    uri = tracking_uri or tracking.default_tracking_uri()
+    columns = ["run_id", "run_name", "status", "run_type", "family", "start_time", "data_fingerprint", "git_commit",
+               *[f"{t}_{s}_macro_f1" for s in ("validation", "test", "realistic_validation", "realistic_test") for t in TASKS],
+               "model_uri"]
+    if uri.startswith("sqlite:///") and not Path(uri[len("sqlite:///"):]).is_file():
+        return pd.DataFrame(columns=columns)
+    import mlflow
+
+    client = mlflow.MlflowClient(uri)
+    exp = client.get_experiment_by_name(experiment)
+    if exp is None:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for run in client.search_runs([exp.experiment_id], order_by=["attributes.start_time DESC"]):
+        tags, metrics = run.data.tags, run.data.metrics
+        row = {"run_id": run.info.run_id, "run_name": run.info.run_name, "status": run.info.status,
+               "run_type": tags.get("stance.run_type"), "family": tags.get("stance.model_family"),
+               "start_time": pd.Timestamp(run.info.start_time, unit="ms"),
+               "data_fingerprint": tags.get("stance.data_fingerprint"), "git_commit": tags.get("stance.git_commit"),
+               "model_uri": f"runs:/{run.info.run_id}/model" if tags.get("stance.run_type") == "train" else None}
+        row.update({c: metrics.get(c) for c in columns if c.endswith("_macro_f1")})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)

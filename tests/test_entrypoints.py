@@ -190,3 +190,12 @@ def test_unknown_input_mode_fails_before_a_run(small_corpus, tracking_uri, hydra
     proc = run_module("stance.train", "data.input=everything", f"data.path={small_corpus}", f"tracking.uri={tracking_uri}", *hydra_outputs)
     assert proc.returncode == 2 and "data.input='everything' is unknown" in error_lines(proc)[0]
     assert runs(tracking_uri) == []
+
+
+def test_runs_from_python(trained, tracking_uri, tmp_path):
+    df = stance.runs(tracking_uri=tracking_uri)
+    assert len(df) == 1 and df.loc[0, "status"] == "FINISHED" and df.loc[0, "family"] == "tfidf_logreg"
+    assert 0 < df.loc[0, "stance_test_macro_f1"] <= 1 and 0 < df.loc[0, "tone_realistic_test_macro_f1"] <= 1
+    assert stance.load(df.loc[0, "model_uri"], tracking_uri=tracking_uri).predict("Rozmowy były konstruktywne.")
+    missing = tmp_path / "elsewhere" / "mlflow.db"
+    assert stance.runs(tracking_uri=f"sqlite:///{missing}").empty and not missing.parent.exists()
