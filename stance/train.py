@@ -48,7 +48,10 @@ def run_tags(cfg: DictConfig, fingerprint: str, run_type: str) -> dict[str, str]
     from stance import tracking
 
     commit = tracking.git_commit()
+    from stance import __version__
+
     tags = {
+        "stance.version": __version__,
         "stance.run_type": run_type,
         "stance.git_commit": commit,
         "mlflow.source.git.commit": commit,

@@ -48,6 +48,7 @@ def test_train_run_is_fully_tracked(trained, tracking_uri):
                 assert f"{task}_{half}_{name}" in metrics, (half, name)
     assert len(tags["stance.eval_fingerprint.realistic"]) == 33
     assert tags["stance.pid"].isdigit() and tags["stance.host"]
+    assert tags["stance.version"] == stance.__version__
     assert "realistic stance validation / test" in trained.stdout
     c = client(tracking_uri)
     names = {f.path for f in c.list_artifacts(run.info.run_id)} | {
