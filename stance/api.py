@@ -236,3 +236,36 @@ def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
         row.update({c: metrics.get(c) for c in columns if c.endswith("_macro_f1")})
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def summarise(records) -> "object":
+    """Per speaker: the number of statements, the share of each stance and tone label, and the
+    mean probability of each label, most quoted first (a DataFrame indexed by speaker).
+
+    ``records``: what ``label_article`` / ``label_articles`` return (a list of dicts or a
+    DataFrame), one article or a whole archive. Speakers are grouped as the extractor wrote them
+    (canonical nominative forms, so ``Marty Zawadzkiej`` and ``Zawadzka`` are one ``Marta
+    Zawadzka`` when the article names her in full); statements without a speaker are grouped
+    under ``(unknown)``.
+    """
+    import pandas as pd
+
+    from stance.labels import LABELS, proba_column
+
+    frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
+    if frame.empty:
+        return pd.DataFrame()
+    missing = [c for c in ("speaker", *TASKS) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"records need the columns {missing} (pass what label_article or label_articles return)")
+    frame = frame.assign(speaker=frame["speaker"].fillna("(unknown)"))
+    groups = frame.groupby("speaker", sort=False)
+    out = pd.DataFrame({"statements": groups.size()})
+    for task in TASKS:
+        for label in LABELS[task]:
+            out[f"{task}_{label}_share"] = groups[task].apply(lambda s, lab=label: float((s == lab).mean()))
+        for label in LABELS[task]:
+            column = proba_column(task, label)
+            if column in frame.columns:
+                out[f"mean_{column}"] = groups[column].mean()
+    return out.sort_values("statements", ascending=False, kind="stable")

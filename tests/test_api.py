@@ -65,3 +65,18 @@ def test_label_articles_matches_label_article(model_dir, batch_size):
 def test_bad_api_input_is_one_line(model_dir, call, error, message):
     with pytest.raises(error, match=message):
         call(str(model_dir))
+
+
+def test_summarise_per_speaker(model_dir):
+    records = stance.label_articles(ARTICLES, model=str(model_dir))
+    table = stance.summarise(records)
+    assert table["statements"].sum() == len(records) and table["statements"].is_monotonic_decreasing
+    for task in TASKS:
+        shares = table[[f"{task}_{lab}_share" for lab in LABELS[task]]].sum(axis=1)
+        assert (abs(shares - 1) < 1e-9).all()
+    speaker = records[0]["speaker"]
+    mine = [r for r in records if r["speaker"] == speaker]
+    assert table.loc[speaker, "mean_stance_p_hardline"] == pytest.approx(sum(r["stance_p_hardline"] for r in mine) / len(mine))
+    assert stance.summarise([]).empty
+    with pytest.raises(ValueError, match="records need the columns"):
+        stance.summarise([{"text": "x"}])

@@ -190,3 +190,16 @@ def test_single_class_training_data_is_a_data_error():
     texts = ["Rozmowy były konstruktywne.", "Nie oddamy ani metra.", "Spotkanie w czwartek."]
     with pytest.raises(DataError, match="only one stance label \\(neutral\\); a classifier needs statements of at least two"):
         TfidfClassifier().fit(texts, {"stance": ["neutral"] * 3, "tone": ["positive", "negative", "neutral"]})
+
+
+def test_abstention_marks_low_confidence(tfidf, train_test):
+    _, (xt, _) = train_test
+    plain = tfidf.predict_frame(xt)
+    frame = tfidf.predict_frame(xt, min_confidence=0.6)
+    conf = np.minimum(*(plain[[c for c in plain.columns if c.startswith(f"{t}_p_")]].max(axis=1) for t in TASKS))
+    np.testing.assert_allclose(frame["confidence"].to_numpy(), conf.to_numpy())
+    assert (frame["abstained"] == (conf < 0.6)).all() and list(frame["stance"]) == list(plain["stance"])
+    assert frame["abstained"].any() and not frame["abstained"].all()
+    assert set(tfidf.predict(xt[0], min_confidence=0.0)) == set(output_columns()) | {"confidence", "abstained"}
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        tfidf.predict(xt, min_confidence=2)

@@ -150,11 +150,15 @@ class QuoteClassifier(ABC):
         probas = self.predict_probas(texts)
         return {t: apply_temperature(p, self.temperatures_.get(t, 1.0)) for t, p in probas.items()}
 
-    def predict_frame(self, texts: Any):
+    def predict_frame(self, texts: Any, min_confidence: float | None = None):
         """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns
         (calibrated probabilities when ``calibrate`` was called). A Series keeps its index; a
         DataFrame (with a ``text`` column) comes back with its own columns and index and the
-        predictions beside them, so ``df.join`` and filtering stay aligned."""
+        predictions beside them, so ``df.join`` and filtering stay aligned.
+
+        ``min_confidence``: also add ``confidence`` (the lower of the two predicted labels'
+        probabilities) and ``abstained`` (``confidence < min_confidence``); the labels stay, so
+        a caller can keep or drop the abstained rows."""
         import pandas as pd
 
         index = _index_of(texts)
@@ -167,19 +171,27 @@ class QuoteClassifier(ABC):
             for j, lab in enumerate(LABELS[task]):
                 cols[proba_column(task, lab)] = probas[task][:, j].astype(float)
         frame = pd.DataFrame(cols, columns=output_columns(), index=index)
+        if min_confidence is not None:
+            if not 0 <= float(min_confidence) <= 1:
+                raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
+            top = [probas[t].max(axis=1) if len(probas[t]) else np.zeros(0) for t in TASKS]
+            frame["confidence"] = np.minimum.reduce(top) if top else []
+            frame["abstained"] = frame["confidence"] < float(min_confidence)
         if hasattr(texts, "columns") and hasattr(texts, "iloc"):
             clash = [c for c in frame.columns if c in texts.columns]
             return texts.drop(columns=clash).join(frame)
         return frame
 
-    def predict(self, texts: Any) -> dict | list[dict]:
-        """Per text a dict with the label of every task and the probability of every label.
+    def predict(self, texts: Any, min_confidence: float | None = None) -> dict | list[dict]:
+        """Per text a dict with the label of every task and the probability of every label
+        (plus ``confidence`` and ``abstained`` with ``min_confidence``, see ``predict_frame``).
 
         A single string in gives a single dict out; an empty list gives an empty list.
         """
         single = isinstance(texts, str)
-        frame = self.predict_frame([texts] if single else texts)
-        rows = frame[output_columns()].to_dict(orient="records")
+        frame = self.predict_frame([texts] if single else texts, min_confidence=min_confidence)
+        extra = ["confidence", "abstained"] if min_confidence is not None else []
+        rows = frame[output_columns() + extra].to_dict(orient="records")
         return rows[0] if single else rows
 
     def requirements(self) -> list[str]:
