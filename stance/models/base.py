@@ -246,14 +246,19 @@ class QuoteClassifier(ABC):
         model_cls = safety.locate(safety.MODEL_FAMILIES, meta.get("class"), "model class", str(meta_file))
         if not issubclass(model_cls, cls):
             raise ModelNotFoundError(f"{path}: {meta['class']} is not a {cls.__name__}")
-        accepted = inspect.signature(model_cls.__init__).parameters
-        unknown = sorted(set(meta["params"]) - set(accepted))
+        accepted = set(inspect.signature(model_cls.__init__).parameters) - {"self"}
+        unknown = sorted(set(meta["params"]) - accepted)
         if unknown:
             raise safety.UnsafeModelError(f"{meta_file}: unknown parameter(s) {unknown} for {meta['class']}")
         temperatures = meta.get("temperatures", {})
         if not isinstance(temperatures, dict) or not all(isinstance(v, (int, float)) for v in temperatures.values()):
             raise ModelNotFoundError(f"{meta_file}: 'temperatures' must map tasks to numbers")
-        model = model_cls(**meta["params"])
+        try:
+            model = model_cls(**meta["params"])
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, ModelNotFoundError):  # the allow-lists' own refusals, already one line
+                raise
+            raise ModelNotFoundError(f"{meta_file}: invalid parameters for {meta['class']} ({exc})") from None
         model._load_state(path)
         model.temperatures_ = {t: float(v) for t, v in temperatures.items()}
         return model
