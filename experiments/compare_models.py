@@ -1,4 +1,4 @@
-"""The model comparison of issue 5: every family on the fixed test split, chosen on validation.
+"""The model comparison on the corpus: every family on the fixed test split, chosen on validation.
 
     python experiments/compare_models.py                       # all arms, seeds 1,2,3
     python experiments/compare_models.py --arms tfidf_logreg,encoder_head_e5 --seeds 1,2
