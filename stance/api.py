@@ -69,9 +69,10 @@ def _model_dir_in(path: Path, marker: str) -> Path:
     if (path / marker).is_file():
         return path
     if (path / "MLmodel").is_file():
-        from stance.safety import check_folder, inside
+        from stance.safety import inside
 
-        check_folder(path)
+        # only artifacts/model_dir is read; loading it checks that folder (no links in it), and
+        # `inside` refuses an artifacts/ or model_dir that is itself a link out of the model
         inner = path / "artifacts" / "model_dir"
         if (inner / marker).is_file():
             inside(inner, path)
@@ -118,12 +119,12 @@ def clear_model_cache() -> None:
     _load_cached.cache_clear()
 
 
-def _as_model(model, tracking_uri: str | None = None):
+def _as_model(model):
     """A loaded model as is; a URI or path loaded once per process (``clear_model_cache``)."""
     if model is None:
         raise ValueError("pass model=<a loaded model or a model URI>, e.g. model='models:/quote-stance/latest'")
     if isinstance(model, (str, os.PathLike)):
-        return _load_cached(str(model), tracking_uri or os.environ.get("MLFLOW_TRACKING_URI"))
+        return _load_cached(str(model), os.environ.get("MLFLOW_TRACKING_URI"))
     return model
 
 
@@ -153,11 +154,12 @@ def label_article(text: str, model, lang: str | None = None, article_id=None) ->
     from stance.extract import detect_lang
 
     clf = _as_model(model)
+    lang = _check_lang(lang)
     quotes = extract_quotes(text, lang=lang)
     if not quotes:
         return []
     labels = clf.predict([q.text for q in quotes])
-    return _records(quotes, labels, _check_lang(lang) or detect_lang(text), article_id)
+    return _records(quotes, labels, lang or detect_lang(text), article_id)
 
 
 def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256) -> list[dict]:
@@ -176,6 +178,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     clf = _as_model(model)
+    lang = _check_lang(lang)
     items = articles.items() if isinstance(articles, Mapping) else articles
     out: list[dict] = []
     pending: list[tuple] = []  # (article_id, lang, quotes)
@@ -191,7 +194,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     for position, item in enumerate(tqdm(items, desc="articles", unit="article", disable=None)):
         article_id, text = (position, item) if isinstance(item, str) else item
         quotes = extract_quotes(text, lang=lang)
-        pending.append((article_id, _check_lang(lang) or detect_lang(text), quotes))
+        pending.append((article_id, lang or detect_lang(text), quotes))
         n_pending += len(quotes)
         if n_pending >= batch_size:
             flush()

@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from stance.labels import LABELS, proba_column
+from stance.labels import LABELS
 from stance.tracking import project_root
 
 
@@ -21,7 +21,7 @@ def format_table(records: list[dict], width: int = 70) -> str:
     head = f"{'#':>2}  {'speaker':<22}{'statement':<{width}}  {'stance':<13}{'tone':<9}{'conf.':>5}"
     lines = [head, "-" * len(head)]
     for i, r in enumerate(records, 1):
-        conf = min(r[proba_column("stance", r["stance"])], r[proba_column("tone", r["tone"])])
+        conf = r["confidence"]
         wrapped = textwrap.wrap(r["text"], width) or [""]
         speaker = (r.get("speaker") or "?")[:21]
         lines.append(f"{i:>2}  {speaker:<22}{wrapped[0]:<{width}}  {r['stance']:<13}{r['tone']:<9}{conf:>5.2f}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -223,8 +224,6 @@ def tracked_run(
             mlflow.set_tag("stance.error", f"{type(exc).__name__}: {exc}"[:5000])
             mlflow.end_run(status=status)
         except Exception as later:  # the store is gone too: keep the first error, say what happened
-            import sys
-
             _drop_active_run()
             print(f"note: run {run.info.run_id} could not be marked {status} ({type(later).__name__}); "
                   "the next job on this host will mark it FAILED", file=sys.stderr)
@@ -425,6 +424,4 @@ def finish_sweep(parent_run_id: str, sweep_dir: Path | None = None) -> None:
         client.set_tag(parent_run_id, "stance.children", str(len(children)))
         client.set_terminated(parent_run_id, status="FAILED" if failed else "FINISHED")
     except Exception as exc:  # at exit with the store gone: the next job's reap_orphans ends it
-        import sys
-
         print(f"note: sweep run {parent_run_id} could not be ended ({type(exc).__name__})", file=sys.stderr)

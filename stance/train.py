@@ -29,8 +29,6 @@ def build_model(model_cfg: DictConfig):
         if isinstance(cause, StanceError):  # the model's own one-line message (e.g. a missing pretrained model)
             raise cause from None
         raise ConfigError(f"model config {OmegaConf.to_container(model_cfg)} is invalid: {cause}") from None
-    except StanceError:
-        raise
 
 
 def model_choice(cfg: DictConfig) -> str:
@@ -137,7 +135,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
                     f"{metrics[f'{t}_test_macro_f1']:.3f}" for t in TASKS)
         + "".join(f"; {name} {t} validation / test {metrics[f'{t}_{name}_validation_macro_f1']:.3f} / "
                   f"{metrics[f'{t}_{name}_test_macro_f1']:.3f}"
-                  for name in {n.rsplit('_', 1)[0] for n, _ in extra_sets} for t in TASKS)
+                  for name in dict.fromkeys(n.rsplit('_', 1)[0] for n, _ in extra_sets) for t in TASKS)
         + f"; model {info.model_uri}{registered}"
     )
     return metrics

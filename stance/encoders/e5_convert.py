@@ -446,17 +446,12 @@ def _marker_ok(d: Path, sha: str) -> bool:
             and (d / "config.json").is_file()):
         return False
     files = m.get("files_sha256") or {}
-    bad = [name for name, digest in files.items() if not (d / name).is_file() or _cached_sha(d / name) != digest]
+    bad = [name for name, digest in files.items() if not (d / name).is_file() or _source_sha(d / name) != digest]
     if bad or not files:
         warnings.warn("stance: converted model %s does not match its recorded content (%s); converting it again"
                       % (d, ", ".join(bad) or "no hashes recorded"), RuntimeWarning, stacklevel=3)
         return False
     return True
-
-
-def _cached_sha(path: Path) -> str:
-    """sha256 of a file, memoised by (path, size, mtime) so each process hashes a file once."""
-    return _source_sha(path)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -485,6 +480,7 @@ _FALLBACK: Dict[str, Path] = {}   # source sha -> model converted into a tempora
 
 
 def _source_sha(path: Path) -> str:
+    """sha256 of a file, memoised by (path, size, mtime): each process hashes a file once."""
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
     if key not in _SHA_MEMO:

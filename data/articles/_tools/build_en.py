@@ -30,6 +30,8 @@ import pathlib
 import re
 import sys
 
+from build_pl import _target_folder  # same folder: one rule for the held-out halves
+
 HERE = pathlib.Path(__file__).resolve().parent
 ART = HERE.parent
 SRC = HERE / "src_en"
@@ -219,17 +221,6 @@ def show(doc: dict) -> None:
               f"…{ctx}⟦{r['text'].replace(chr(10), '¶')}⟧{t[r['end']:r['end'] + 25]!r}")
     for r in doc["non_statements"]:
         print(f"  NON {r['why']}: {r['text']!r}")
-
-
-def _target_folder(out: pathlib.Path, stem: str, heldout: bool) -> pathlib.Path:
-    """The held-out set is halved by article number: odd ones choose (validation), even ones
-    are only reported (test); each genre was written as a consecutive pair, so both halves
-    hold every genre."""
-    if not heldout:
-        return out
-    folder = out / ("validation" if int(stem.rsplit("-h", 1)[1]) % 2 else "test")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def main() -> int:
