@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -133,6 +134,32 @@ def label_quotes(texts: str | Sequence[str], model) -> dict | list[dict]:
     return _as_model(model).predict(texts)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*\s+|\n\s*\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) of ``text`` that hold ``text[start:end]`` (the quote's context)."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin:stop.start() + 1 if stop else len(text)].strip()
+
+
+def _model_inputs(clf, text: str, quotes) -> list[str]:
+    """What ``clf`` reads for each quote: the statement, or (``input_mode`` speaker/context, as
+    it was trained) the statement with its speaker or with the sentence around it. As in the
+    corpus, a direct quote has no context sentence: it is the speaker's own words."""
+    from stance.data.inputs import model_inputs
+
+    mode = getattr(clf, "input_mode", "text")
+    if mode == "text":
+        return [q.text for q in quotes]
+    rows = [{"text": q.text, "speaker": q.speaker,
+             "context": None if q.kind == "direct" else _sentence_around(text, q.start, q.end)} for q in quotes]
+    return model_inputs(rows, mode)
+
+
 def _records(quotes, labels, lang: str, article_id=None) -> list[dict]:
     out = []
     for q, lab in zip(quotes, labels):
@@ -158,7 +185,7 @@ def label_article(text: str, model, lang: str | None = None, article_id=None) ->
     quotes = extract_quotes(text, lang=lang)
     if not quotes:
         return []
-    labels = clf.predict([q.text for q in quotes])
+    labels = clf.predict(_model_inputs(clf, text, quotes))
     return _records(quotes, labels, lang or detect_lang(text), article_id)
 
 
@@ -181,12 +208,12 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     lang = _check_lang(lang)
     items = articles.items() if isinstance(articles, Mapping) else articles
     out: list[dict] = []
-    pending: list[tuple] = []  # (article_id, lang, quotes)
+    pending: list[tuple] = []  # (article_id, lang, text, quotes)
 
     def flush():
-        texts = [q.text for _, _, quotes in pending for q in quotes]
+        texts = [x for _, _, article, quotes in pending for x in _model_inputs(clf, article, quotes)]
         labels = iter(clf.predict(texts)) if texts else iter(())
-        for article_id, article_lang, quotes in pending:
+        for article_id, article_lang, _, quotes in pending:
             out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id))
         pending.clear()
 
@@ -194,7 +221,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     for position, item in enumerate(tqdm(items, desc="articles", unit="article", disable=None)):
         article_id, text = (position, item) if isinstance(item, str) else item
         quotes = extract_quotes(text, lang=lang)
-        pending.append((article_id, lang or detect_lang(text), quotes))
+        pending.append((article_id, lang or detect_lang(text), text, quotes))
         n_pending += len(quotes)
         if n_pending >= batch_size:
             flush()

@@ -30,6 +30,13 @@ class TrackingConfig:
 
 
 @dataclass
+class ExplainConfig:
+    examples: int = 5  # test statements explained in the run's explanations.html
+    sample: int = 100  # test statements of the deletion (faithfulness) check; 0 skips it
+    k: int = 3  # words deleted by that check
+
+
+@dataclass
 class TrainConfig:
     data: DataConfig = field(default_factory=DataConfig)
     tracking: TrackingConfig = field(default_factory=TrackingConfig)
@@ -41,6 +48,7 @@ class TrainConfig:
     register_alias: Optional[str] = None
     run_name: Optional[str] = None
     n_boot: int = 1000
+    explain: ExplainConfig = field(default_factory=ExplainConfig)
     # Extra labelled sets scored in every run: name -> folder with validation.jsonl / test.jsonl
     # (metrics <task>_<name>_validation_macro_f1 ...); the realistic set by default.
     eval_sets: dict[str, str] = field(default_factory=dict)

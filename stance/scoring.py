@@ -14,6 +14,7 @@ import numpy as np
 
 from stance.labels import LABELS, TASKS, proba_column
 from stance.metrics import confusion_matrix, task_report
+from stance.risk_coverage import log_risk_coverage
 
 
 @dataclass
@@ -118,5 +119,6 @@ def log_split_score(score: SplitScore, predictions: bool = True) -> None:
         fig = confusion_figure(matrix, LABELS[task], f"{task} ({score.split})")
         tracking.log_figure(fig, f"plots/confusion_{task}_{score.split}.png")
         plt.close(fig)
+    log_risk_coverage(score.predictions, score.split, {t: LABELS[t] for t in TASKS})
     if predictions:
         tracking.log_text(score.predictions.to_csv(index=False), f"predictions/{score.split}_predictions.csv")

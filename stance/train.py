@@ -96,7 +96,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
     extra_sets, extra_tags = load_extra_sets(cfg.get("eval_sets") or {})
     tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)
     family = model_choice(cfg)
-    run_name = cfg.run_name or f"{family}-seed{cfg.seed}"
+    run_name = cfg.run_name or default_run_name(family, cfg.seed)
     tags = run_tags(cfg, corpus.fingerprint, "train") | {"stance.model_family": family} | extra_tags
     with tracking.tracked_run(
         cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()
@@ -121,9 +121,13 @@ def train(cfg: DictConfig) -> dict[str, float]:
                 score = score_split(model, ds, split, n_boot=cfg.n_boot, seed=cfg.seed, inputs=model_inputs(ds, cfg.data.input))
                 log_split_score(score, predictions=split.endswith("test"))
                 metrics.update(score.metrics)
+        metrics.update(log_explanations(model, model_inputs(corpus.splits["test"], cfg.data.input), cfg.explain, cfg.seed))
         metrics["peak_rss_mb"] = memory.peak_mb
         metrics.update({f"n_{s}": len(ds) for s, ds in (("train", train_ds), ("validation", val_ds), ("test", corpus.splits["test"]))})
-        tracking.log_metrics({k: v for k, v in metrics.items() if k.startswith(("train_", "n_", "peak_")) or k.endswith("_temperature")})
+        tracking.log_metrics({k: v for k, v in metrics.items()
+                              if k.startswith(("train_", "n_", "peak_", "explain_")) or k.endswith("_temperature")})
+        model.input_mode = str(cfg.data.input)
+        model.info = model_card(family, tags, metrics, cfg, run.info.run_id)
         info = tracking.log_model(model, name="model", example_texts=list(corpus.splits["test"]["text"][:3]))
         registered = ""
         if cfg.register:
@@ -138,7 +142,90 @@ def train(cfg: DictConfig) -> dict[str, float]:
                   for name in dict.fromkeys(n.rsplit('_', 1)[0] for n, _ in extra_sets) for t in TASKS)
         + f"; model {info.model_uri}{registered}"
     )
+    parent = tracking.parent_run_id_for_job()
+    print(f"  experiment {cfg.tracking.experiment!r} at {cfg.tracking.uri}"
+          + (f", sweep parent run {parent}" if parent else "")
+          + (f"; outputs in {tags['stance.output_dir']}" if "stance.output_dir" in tags else "")
+          + ". Choose models by validation; the test figures are for reporting.")
     return metrics
+
+
+def model_card(family: str, tags: dict, metrics: dict, cfg: DictConfig, run_id: str) -> dict:
+    """What a loaded model reports about its training (``clf.info``): plain data only."""
+    from stance.labels import LABELS, TASKS
+
+    return {
+        "family": family,
+        "run_id": run_id,
+        "stance_version": tags["stance.version"],
+        "git_commit": tags["stance.git_commit"],
+        "data_fingerprint": tags["stance.data_fingerprint"],
+        "data_path": tags["stance.data_path"],
+        "input": str(cfg.data.input),
+        "seed": int(cfg.seed),
+        "n_train": int(metrics.get("n_train", 0)),
+        "labels": {t: list(LABELS[t]) for t in TASKS},
+        "validation": {k: round(float(v), 4) for k, v in metrics.items()
+                       if k.endswith(("validation_macro_f1", "validation_f_avg")) and "_ci_" not in k},
+    }
+
+
+def swept_overrides() -> list[str]:
+    """The keys a Hydra multirun varies (``model.C=1,5,20`` gives ``model.C``), from the
+    ``multirun.yaml`` Hydra writes in the sweep folder before the jobs; [] outside a sweep."""
+    from pathlib import Path
+
+    try:
+        from hydra.core.hydra_config import HydraConfig
+        from hydra.core.override_parser.overrides_parser import OverridesParser
+
+        hc = HydraConfig.get()
+        if hc.mode is None or hc.mode.name != "MULTIRUN":
+            return []
+        sweep_file = Path(hc.sweep.dir) / "multirun.yaml"
+        given = list(OmegaConf.load(sweep_file).hydra.overrides.task) if sweep_file.is_file() else []
+    except ValueError:  # not under Hydra
+        return []
+    parsed = OverridesParser.create().parse_overrides(given)
+    return [o.key_or_group for o in parsed if o.is_sweep_override()]
+
+
+def default_run_name(family: str, seed: int) -> str:
+    """``<family>[-<key><value>…]-seed<seed>``: a sweep's runs are named by what varies
+    (``tfidf_logreg-C5-seed0``), a single run by its family and seed."""
+    from hydra.core.hydra_config import HydraConfig
+
+    parts = [family]
+    varying = [k for k in swept_overrides() if k not in ("model", "seed")]
+    if varying:
+        values = dict(o.split("=", 1) for o in HydraConfig.get().overrides.task if "=" in o)
+        for key in varying:
+            value = values.get(key, values.get(f"+{key}", ""))
+            short = key.rsplit(".", 1)[-1].rsplit("/", 1)[-1]
+            parts.append(f"{short}{value}" if value[:1].isdigit() or value[:1] in "-." else f"{short}={value}")
+    return "-".join(parts + [f"seed{seed}"])
+
+
+def log_explanations(model, texts: list[str], settings, seed: int) -> dict[str, float]:
+    """Log a few explained test statements (HTML) and the deletion check on a sample of the
+    test split: top-k attributed words against k random ones (``stance.explain``)."""
+    import numpy as np
+
+    from stance import tracking
+    from stance.explain import deletion_gain, explanations_html
+
+    if not texts:
+        return {}
+    rng = np.random.default_rng(seed)
+    if settings.examples > 0:
+        shown = [texts[i] for i in rng.choice(len(texts), size=min(settings.examples, len(texts)), replace=False)]
+        tracking.log_text(explanations_html(model, shown, "explained test statements"), "explanations/test_examples.html")
+    if settings.sample <= 0:
+        return {}
+    sample = [texts[i] for i in rng.choice(len(texts), size=min(settings.sample, len(texts)), replace=False)]
+    check = deletion_gain(model, sample, k=settings.k, seed=seed)
+    return {"explain_deletion_top": check["top"], "explain_deletion_random": check["random"],
+            "explain_deletion_gain": check["gain"]}
 
 
 def load_extra_sets(eval_sets) -> tuple[list[tuple[str, object]], dict[str, str]]:

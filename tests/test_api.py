@@ -54,6 +54,31 @@ def test_label_articles_matches_label_article(model_dir, batch_size):
     assert [r["article_id"] for r in by_position] == [0, 0, 1]
 
 
+def test_label_article_gives_a_model_the_input_it_was_trained_on(model_dir):
+    """A model trained with data.input=speaker/context reads "speaker | quote" or "quote |
+    sentence around it" from label_article, as in training; a direct quote has no context."""
+    from stance.api import _model_inputs
+    from stance.extract import extract_quotes
+    from stance.models import load_model
+
+    clf = load_model(model_dir)
+    quotes = extract_quotes(ARTICLES["a1"], lang="pl")
+    assert _model_inputs(clf, ARTICLES["a1"], quotes) == [q.text for q in quotes]
+    clf.input_mode = "speaker"
+    assert _model_inputs(clf, ARTICLES["a1"], quotes) == [f"{q.speaker} | {q.text}" for q in quotes]
+    clf.input_mode = "context"
+    direct, indirect = quotes
+    assert direct.kind == "direct" and indirect.kind == "indirect"
+    assert _model_inputs(clf, ARTICLES["a1"], quotes) == [
+        direct.text, f"{indirect.text} | Rzecznik rządu dodał, że rozmowy odbędą się w czwartek."]
+    saved = clf.save(model_dir.parent / "context-model")
+    assert load_model(saved).input_mode == "context"  # saved with the model
+    records = stance.label_article(ARTICLES["a1"], model=clf)
+    expected = clf.predict(_model_inputs(clf, ARTICLES["a1"], quotes))
+    assert [r["stance_p_hardline"] for r in records] == [e["stance_p_hardline"] for e in expected]
+    assert [r["text"] for r in records] == [q.text for q in quotes]  # records show the quote, not the input
+
+
 @pytest.mark.parametrize("call, error, message", [
     (lambda m: stance.extract_quotes(None), TypeError, "text must be a str, not NoneType"),
     (lambda m: stance.extract_quotes(b"abc"), TypeError, "decode bytes first"),

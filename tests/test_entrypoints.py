@@ -57,9 +57,29 @@ def test_train_run_is_fully_tracked(trained, tracking_uri):
     for expected in (
         "config.yaml", "plots/confusion_stance_test.png", "plots/confusion_tone_test.png",
         "reports/classification_report_test.txt", "predictions/test_predictions.csv", "hydra/config.yaml", "hydra/overrides.yaml",
+        "plots/risk_coverage_test.png", "plots/risk_coverage_realistic_validation.png", "reports/risk_coverage_test.csv",
     ):
         assert expected in names
+    assert "explanations/test_examples.html" in {f.path for f in c.list_artifacts(run.info.run_id, "explanations")}
+    # the deletion check ran on the test sample: top-attributed words matter more than random ones
+    assert metrics["explain_deletion_gain"] == pytest.approx(metrics["explain_deletion_top"] - metrics["explain_deletion_random"])
+    assert metrics["explain_deletion_gain"] > 0
     assert "run " in trained.stdout and "registered quote-stance version 1" in trained.stdout
+    assert f"experiment 'quote-stance' at {tracking_uri}" in trained.stdout and "outputs in " in trained.stdout
+    assert "Add type hints" not in trained.stderr  # MLflow's warning on every run is gone (the predict is typed)
+
+
+def test_loaded_model_reports_its_training(trained, tracking_uri):
+    (run,) = runs(tracking_uri)
+    clf = stance.load("models:/quote-stance/1", tracking_uri=tracking_uri)
+    info = clf.info
+    assert info["run_id"] == run.info.run_id and info["family"] == "tfidf_logreg"
+    assert info["data_fingerprint"] == run.data.tags["stance.data_fingerprint"]
+    assert info["git_commit"] == run.data.tags["stance.git_commit"]
+    assert info["labels"] == {"stance": ["conciliatory", "hardline", "neutral"], "tone": ["positive", "negative", "neutral"]}
+    assert info["validation"]["stance_validation_macro_f1"] == pytest.approx(run.data.metrics["stance_validation_macro_f1"], abs=1e-4)
+    assert "stance_realistic_validation_macro_f1" in info["validation"]
+    assert clf.input_mode == "text" and info["n_train"] == 240
 
 
 def test_model_loads_by_every_uri_form(trained, tracking_uri):
@@ -117,6 +137,15 @@ def test_multirun_parent_and_children_with_parallel_jobs(small_corpus, tracking_
     assert {r.data.tags["mlflow.parentRunId"] for r in children} == {parents[0].info.run_id}
     assert sorted(r.data.tags["stance.job_num"] for r in children) == ["0", "1", "2", "3"]
     assert sorted(r.info.run_name for r in children) == ["majority-seed1", "majority-seed2", "tfidf_logreg-seed1", "tfidf_logreg-seed2"]
+
+
+def test_sweep_runs_are_named_by_what_varies(small_corpus, tracking_uri, hydra_outputs):
+    proc = run_module("stance.train", "-m", "model.C=1,5", "seed=0", f"data.path={small_corpus}", f"tracking.uri={tracking_uri}",
+                      "n_boot=20", "explain.sample=0", *hydra_outputs)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    children = [r for r in runs(tracking_uri) if r.data.tags.get("stance.run_type") == "train"]
+    assert sorted(r.info.run_name for r in children) == ["tfidf_logreg-C1-seed0", "tfidf_logreg-C5-seed0"]
+    assert proc.stdout.count("sweep parent run ") == 2
 
 
 # -- bad input: one line, non-zero exit, nothing half-written -------------------------

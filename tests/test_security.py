@@ -76,6 +76,16 @@ def hydra_recursive(folder: Path, sentinel: Path) -> str:
     return r"stance_model\.json: refusing key '_recursive_' at params\.members\.a"
 
 
+def card_with_code(folder: Path, sentinel: Path) -> str:
+    # the model card and input mode are data: an input mode that is not one of the known names
+    # (here an expression) is refused, and the card is never built into anything
+    meta = json.loads((folder / "stance_model.json").read_text())
+    meta["input"] = f"__import__('os').system('touch {sentinel}')"
+    meta["info"] = {"_target_": "os.system", "command": f"touch {sentinel}"}
+    (folder / "stance_model.json").write_text(json.dumps(meta))
+    return r"stance_model\.json: 'input' must be one of text, speaker, context"
+
+
 def prefixed_class(folder: Path, sentinel: Path) -> str:
     # a name that starts like the project's own but is not on the list
     meta = json.loads((folder / "stance_model.json").read_text())
@@ -135,7 +145,7 @@ def huge_array(folder: Path, sentinel: Path) -> str:
     return r"features\.skops: array .* declares shape \(1000000000000,\)"
 
 
-PAYLOADS = [skops_builtins_eval, skops_shell, encoder_target, hydra_recursive, prefixed_class, pickled_weights,
+PAYLOADS = [skops_builtins_eval, skops_shell, encoder_target, hydra_recursive, card_with_code, prefixed_class, pickled_weights,
             symlink_inside, huge_array]
 
 

@@ -196,7 +196,7 @@ def test_full_disk_for_artifacts_fails_the_run_cleanly(small_corpus, tmp_path, h
         resource.setrlimit(resource.RLIMIT_FSIZE, (4 * 2**20, 4 * 2**20))
 
     proc = subprocess.run([sys.executable, "-m", "stance.train", f"data.path={small_corpus}", f"tracking.uri={uri}",
-                           "register=true", "n_boot=20", "eval_sets={}", *hydra_outputs],
+                           "register=true", "n_boot=20", "~eval_sets.realistic", *hydra_outputs],
                           cwd=ROOT, capture_output=True, text=True, preexec_fn=limit, timeout=600)
     errors = [line for line in proc.stderr.splitlines() if "error:" in line]
     assert proc.returncode == 2 and len(errors) == 1 and "no space to write" in errors[0], proc.stderr[-2000:]

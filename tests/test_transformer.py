@@ -218,3 +218,19 @@ def test_label_smoothing_and_augmentation_train(tiny_model_dir, data):
     model = make(tiny_model_dir, epochs=1, label_smoothing=0.1, fragment_augmentation=0.5).fit(x, y)
     assert len(model.predict(xt)) == len(xt)
     assert model.get_params()["label_smoothing"] == 0.1
+
+
+def test_explain_occludes_words_of_the_fine_tuned_model(fitted, data):
+    """Occlusion on the transformer: one weight per word, equal to the fall in P(label) when the
+    word is deleted, the label and probability those of ``predict``."""
+    from stance.explain import delete_spans
+
+    text = data[2][0]
+    explained = fitted.explain(text)
+    predicted = fitted.predict(text)
+    for task, exp in explained.items():
+        assert exp.label == predicted[task]
+        assert exp.probability == pytest.approx(predicted[f"{task}_p_{exp.label}"], abs=1e-6)
+        word, start, end, weight = exp.words[0]
+        without = fitted.predict(delete_spans(text, [(start, end)]))[f"{task}_p_{exp.label}"]
+        assert weight == pytest.approx(exp.probability - without, abs=1e-5)

@@ -80,6 +80,12 @@ class QuoteClassifier(ABC):
     """
 
     max_text_chars: int = MAX_TEXT_CHARS  # longest statement accepted by fit and predict
+    # What the model reads per statement (``stance.data.inputs``: text, speaker or context);
+    # ``label_article`` builds the same input from the article. Saved with the model.
+    input_mode: str = "text"
+    # The model card that training fills in (data fingerprint, commit, validation scores, label
+    # sets, ...) and ``save`` keeps: plain data, read back as such.
+    info: dict[str, Any] = {}
 
     def get_params(self) -> dict[str, Any]:
         """Constructor parameters, JSON-serialisable (saved with the model, logged to MLflow)."""
@@ -194,6 +200,13 @@ class QuoteClassifier(ABC):
         rows = frame[output_columns() + extra].to_dict(orient="records")
         return rows[0] if single else rows
 
+    def explain(self, text: str, tasks: Sequence[str] | None = None):
+        """Which words drove each task's label for ``text``: ``{task: Explanation}`` (word
+        occlusion; the tf-idf families add their weighted n-grams). See ``stance.explain``."""
+        from stance.explain import explain
+
+        return explain(self, text, tasks)
+
     def requirements(self) -> list[str]:
         """Distributions the serving side needs beyond the core ones (MLflow's pip requirements)."""
         return []
@@ -212,6 +225,8 @@ class QuoteClassifier(ABC):
                 "params": self.get_params(),
                 "labels": {t: list(LABELS[t]) for t in TASKS},
                 "temperatures": dict(self.temperatures_),
+                "input": self.input_mode,
+                "info": dict(self.info),
             }
             (tmp / MODEL_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
             if path.exists():
@@ -259,8 +274,14 @@ class QuoteClassifier(ABC):
             if isinstance(exc, ModelNotFoundError):  # the allow-lists' own refusals, already one line
                 raise
             raise ModelNotFoundError(f"{meta_file}: invalid parameters for {meta['class']} ({exc})") from None
+        from stance.data.inputs import INPUT_MODES
+
+        input_mode, info = meta.get("input", "text"), meta.get("info", {})
+        if input_mode not in INPUT_MODES or not isinstance(info, dict):
+            raise ModelNotFoundError(f"{meta_file}: 'input' must be one of {', '.join(INPUT_MODES)} and 'info' an object")
         model._load_state(path)
         model.temperatures_ = {t: float(v) for t, v in temperatures.items()}
+        model.input_mode, model.info = input_mode, info
         return model
 
     @abstractmethod

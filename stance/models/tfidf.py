@@ -116,6 +116,24 @@ class TfidfClassifier(QuoteClassifier):
         x = self.transform(texts)
         return {task: self._proba_from_features(x, task) for task in TASKS}
 
+    def ngram_weights(self, text: str, task: str, label_index: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each n-gram's share of the logit of label ``label_index``: its tf-idf value times the
+        label's weight minus the mean weight over labels (what softmax compares). Empty for the
+        SVM, whose Platt-calibrated folds have no single weight vector."""
+        head = self.heads_[task]
+        if not hasattr(head, "coef_") or label_index not in head.classes_:
+            return np.array([], dtype=object), np.array([])
+        x = self.transform([text]).tocsr()
+        coef = head.coef_
+        if coef.shape[0] == 1:  # two classes: sklearn keeps one row, for the second class
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        row = list(head.classes_).index(label_index)
+        centred = coef[row] - coef.mean(axis=0)
+        cols = x.indices
+        names = self.features_.get_feature_names_out()[cols]
+        names = np.array([n.replace("word__", "", 1) if n.startswith("word__") else f"‹{n[6:]}›" for n in names], dtype=object)
+        return names, x.data * centred[cols]
+
     def _save_state(self, path: Path) -> None:
         import skops.io as sio
 
