@@ -2,6 +2,7 @@
 
     python experiments/realistic_study.py --arms tfidf_v1,tfidf_v2          # train arms (MLflow runs)
     python experiments/realistic_study.py --arms posthoc_tr_tfidf           # mean of two trained arms
+    python experiments/realistic_study.py --rescore                         # score logged models on the current set
     python experiments/realistic_study.py --report-only [--update-readme]   # tables from MLflow
 
 Every arm is one ``python -m stance.train`` run (seed 0 unless the arm names seeds) in the
@@ -148,6 +149,37 @@ def run_posthoc(name: str, uri: str) -> None:
     print(f"{name}: weight on {a} = {chosen}")
 
 
+def rescore(uri: str) -> None:
+    """Score every trained arm's logged model on the realistic set as it is now (its halves grew
+    after some arms were trained) and log the metrics into the arm's run, replacing the old ones;
+    runs already scored on the current set are skipped. The models are not retrained."""
+    import mlflow
+    from mlflow.entities import Metric
+
+    from stance.api import load
+    from stance.scoring import score_split
+    from stance.train import load_extra_sets
+
+    sets, tags = load_extra_sets({"realistic": str(ROOT / "data/realistic")})
+    current = tags["stance.eval_fingerprint.realistic"]
+    client = mlflow.MlflowClient(uri)
+    for name, run in latest_runs(uri).items():
+        if name not in ARMS or run.data.tags.get("stance.eval_fingerprint.realistic") == current:
+            continue
+        start = time.perf_counter()
+        model = load(f"runs:/{run.info.run_id}/model", tracking_uri=uri)
+        now = int(time.time() * 1000)
+        for split, ds in sets:
+            score = score_split(model, ds, split, n_boot=1000, seed=0)
+            metrics = [Metric(k, float(v), now, 0) for k, v in score.metrics.items()]
+            for i in range(0, len(metrics), 500):
+                client.log_batch(run.info.run_id, metrics=metrics[i:i + 500])
+            if split.endswith("test"):
+                client.log_text(run.info.run_id, score.predictions.to_csv(index=False), f"predictions/{split}_predictions.csv")
+        client.set_tag(run.info.run_id, "stance.eval_fingerprint.realistic", current)
+        print(f"{name}: rescored on the realistic set {current} ({time.perf_counter() - start:.0f} s)", flush=True)
+
+
 def _with_seed_means(rows: list[dict]) -> list[dict]:
     """Add, after the seed-0 row of an arm that also ran as ``<arm>_s<seed>``, a row with the mean
     (and the sd in ``*_sd`` keys) over its seeds."""
@@ -224,9 +256,12 @@ def main() -> int:
     parser.add_argument("--arms", default="", help="comma-separated arm names (training or post-hoc)")
     parser.add_argument("--tracking-uri", default=default_tracking_uri())
     parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--rescore", action="store_true", help="score the logged models on the current realistic set")
     parser.add_argument("--update-readme", action="store_true")
     args = parser.parse_args()
-    if not args.report_only:
+    if args.rescore:
+        rescore(args.tracking_uri)
+    elif not args.report_only:
         names = [a for a in args.arms.split(",") if a]
         unknown = [a for a in names if a not in ARMS and a not in POSTHOC]
         if unknown:
