@@ -327,7 +327,8 @@ class _CueFinder:
             elif np is None or np.kind == "pron":
                 return None
             else:
-                binding = self._bind(np, toks.lex.rules.case_marked, "")
+                # the frame's preposition governs the case: "według ministra" is never "ministra"
+                binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end
             head_start = cue_tok
         clause = self._frame_clause(sent, np_end, head_start)

@@ -152,15 +152,16 @@ class Binding:
     ref: Ref | None = None
 
 
-def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str) -> Binding:
+def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: bool = False) -> Binding:
     """The speaker a cue gets from phrase ``np`` (``oblique``: read it as a non-nominative form
-    to lemmatise); ``gender`` is the cue verb's own gender, if any."""
+    to lemmatise; ``governed``: a preposition fixes that case); ``gender`` is the cue verb's
+    own gender, if any."""
     if np.kind == "pron":
         return Binding(np, "carry", np.gender or gender)
     if np.kind == "media":
         return Binding(np, "media", gender)
     oblique = oblique or not np.nominative
-    speaker = toks.canonical(np, oblique)
+    speaker = toks.canonical(np, oblique, governed and oblique)
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
