@@ -175,6 +175,11 @@ class Coreference:
         person = self._synonym_person(ref, pos)
         if person:
             return person
+        if ref.vague and not ref.mods and " " not in ref.speaker:
+            # "the ministry" after "the Finance Ministry": the institution named with that noun
+            full = mentions.inst_full.get((ref.speaker.capitalize(),))
+            if full and full.split()[-1].lower() == ref.speaker.lower():
+                return full
         if ref.head in self.generic_roles and ref.mods:
             person = self._generic_role_person(ref, pos)
             if person:
