@@ -111,3 +111,9 @@ def test_a_bare_agency_is_a_medium():
 def test_the_ministry_is_the_ministry_named_before():
     text = "The Finance Ministry published a report. According to the ministry, the tax would raise a billion dollars."
     assert [s for _t, s, _k in found(text, "en")] == ["Finance Ministry"]
+
+
+def test_bare_quoted_headline_takes_the_person_the_lead_introduces():
+    text = ("‘We cannot plan a harvest on promises’: a farmer on the drought\n\n"
+            "Hannah Brightwell farms 400 hectares near Lincoln. She expects to lose a third of her crop.")
+    assert found(text, "en") == [("We cannot plan a harvest on promises", "Hannah Brightwell", "direct")]
