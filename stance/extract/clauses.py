@@ -8,12 +8,15 @@ runs from the sentence start to ``trailing_end``). Only tokens are read.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from stance.extract.segment import Sentence
 from stance.extract.words import NP, Tokens
 
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
+# tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
+_MIN_TRAILING = 4
 _DASHES = ("–", "—")
 _TRIM_BEFORE = ",–—-"
 _CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
@@ -72,6 +75,11 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         w = words[q]
         if c == "comp" or (lows[q] in directive and q > k + 1 and words[q - 1] == ","):
             # "powiedział, że …"; "zaapelował do delegacji, by …"
+            if rules.bare_clauses and "clause" in flags and q > k + 2:
+                bare = _zero_that(toks, sent, k, flags)
+                if (0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q)
+                        and kind(q - 1) in ("word", "name", "place", "inst") and not _finite(toks, q - 1)):
+                    return bare  # "said the government could accept … mines that process ore": a relative "that"
             return Clause(after_token(toks, q), "comp")
         if c == "cue" and _pp_noun_cue(toks, q, k):
             q += 1
@@ -163,11 +171,18 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             return NO_CLAUSE
         if words[q] == ",":
             break
-    if comma - sent.t0 < 5 or marks.first_blocking < comma:
+    if comma - sent.t0 < _MIN_TRAILING or marks.first_blocking < comma:
         return NO_CLAUSE
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _finite_between(toks: Tokens, start: int, q: int) -> bool:
+    """Is there an auxiliary or finite verb from character ``start`` to token ``q``?"""
+    finite = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
+    t = bisect.bisect_left(toks.starts, start)
+    return any(toks.lows[r] in finite for r in range(t, q))
 
 
 def _finite(toks: Tokens, t: int) -> bool:

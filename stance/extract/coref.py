@@ -13,6 +13,8 @@ Lookups search a bounded number of mentions back (``LOOKBACK``), so long texts s
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
@@ -170,6 +172,14 @@ class Coreference:
             for j in range(k, min(len(links), k + LOOKBACK)):
                 if self.compatible(ref, links[j]):
                     return self.name(links[j].person)
+        person = self._synonym_person(ref, pos)
+        if person:
+            return person
+        if ref.vague and not ref.mods and " " not in ref.speaker:
+            # "the ministry" after "the Finance Ministry": the institution named with that noun
+            full = mentions.inst_full.get((ref.speaker.capitalize(),))
+            if full and full.split()[-1].lower() == ref.speaker.lower():
+                return full
         if ref.head in self.generic_roles and ref.mods:
             person = self._generic_role_person(ref, pos)
             if person:
@@ -180,6 +190,21 @@ class Coreference:
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker
+
+    def _synonym_person(self, ref: Ref, pos: int) -> str | None:
+        """"Szef MSZ" after "minister spraw zagranicznych Adam Wierzbicki": the role read as the
+        one it stands for (``<lang>_role_synonyms.txt``), matched against the nearest earlier
+        person's role (same head noun, every other word by its first four letters)."""
+        other = role_synonym(self.toks.lex.lang, ref.speaker)
+        if not other:
+            return None
+        head, *rest = other.split()
+        want = {w[:4] for w in rest}
+        k = bisect.bisect_left(self._all_link_positions, pos)
+        for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:
+                return self.name(link.person)
+        return None
 
     def _generic_role_person(self, ref: Ref, pos: int) -> str | None:
         """"The Turkish leader" after "Turkish President Kemal Arslan": the nearest earlier
@@ -227,6 +252,36 @@ class Coreference:
                     out.append(w)
             return f"{ref.speaker} {' '.join(out)}"
         return None
+
+
+@lru_cache(maxsize=8)
+def _role_synonyms(lang: str) -> tuple[dict, tuple]:
+    """(exact role -> role, ((prefix words, role prefix), …)) from ``<lang>_role_synonyms.txt``."""
+    path = Path(__file__).resolve().parent / "lexicons" / f"{lang}_role_synonyms.txt"
+    exact, prefixes = {}, []
+    if path.exists():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if "=" not in line:
+                continue
+            left, right = (" ".join(p.split()) for p in line.split("=", 1))
+            if left.endswith(" *") and right.endswith(" *"):
+                prefixes.append((left[:-1], right[:-1]))
+            else:
+                exact[left] = right
+    return exact, tuple(prefixes)
+
+
+def role_synonym(lang: str, role: str) -> str:
+    """The role ``role`` stands for ("szef MSZ" -> "minister spraw zagranicznych"), or ''."""
+    exact, prefixes = _role_synonyms(lang)
+    low = " ".join(role.lower().split())
+    if low in exact:
+        return exact[low]
+    for left, right in prefixes:
+        if low.startswith(left) and len(low) > len(left):
+            return right + low[len(left):]
+    return ""
 
 
 def _full_names(mentions: Mentions, events) -> list[list[str]]:

@@ -117,8 +117,18 @@ def coordinated(seg: Segments, ev: Event) -> bool:
     """A cue verb right after ", and" / ", i" sharing the subject ("argued that …, and called
     the plan "…""): a new predicate, so an earlier reported clause ends before it."""
     toks, k = seg.tokens, ev.tok
-    return (ev.mode == "inherit" and ev.cls in _FINITE_CLASSES and k - 2 >= seg.sentences[ev.sent].t0
-            and toks.kind(k - 1) == "coord" and toks.words[k - 2] == ",")
+    if not (ev.mode == "inherit" and ev.cls in _FINITE_CLASSES and k - 2 >= seg.sentences[ev.sent].t0
+            and toks.kind(k - 1) == "coord"):
+        return False
+    # "… and added, “…”": speech of its own follows the verb, so the clause before ends too
+    if toks.words[k - 2] == ",":
+        return True
+    j, n = k + 1, len(toks.words)
+    if j < n and toks.words[j] in (",", ":"):
+        j += 1
+    while j < n and j <= k + 3 and toks.kind(j) == "punct" and not toks.words[j][0].isalnum():
+        j += 1  # the opening mark
+    return j < n and j > k + 1 and toks.kind(j) == "quoted"
 
 
 def find_cues(seg: Segments) -> Cues:
@@ -327,7 +337,8 @@ class _CueFinder:
             elif np is None or np.kind == "pron":
                 return None
             else:
-                binding = self._bind(np, toks.lex.rules.case_marked, "")
+                # the frame's preposition governs the case: "według ministra" is never "ministra"
+                binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end
             head_start = cue_tok
         clause = self._frame_clause(sent, np_end, head_start)

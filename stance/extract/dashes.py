@@ -33,7 +33,7 @@ def inside_span(pos: int, starts: list[int], spans: list) -> bool:
 
 
 _DASH_RE = re.compile(r"[–—―-]")
-SPACED_DASH_RE = re.compile(r"\s[–—]\s")
+SPACED_DASH_RE = re.compile(r"\s[–—-]\s")  # web text types a spaced hyphen for the dash
 
 
 def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:
@@ -90,6 +90,8 @@ def _lowercase_after(text: str, pos: int) -> bool:
 
 
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+# a live blog's time stamp before the speaker or the speech: "14:32", "10:15 GMT -", "9.05 |"
+TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
 
 def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[DashBlock]) -> list[DashBlock]:
@@ -136,8 +138,14 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             continue
         if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps(start, end, taken_starts, taken):
             continue
+        stamp = TIMESTAMP_RE.match(text, start, end)
+        if stamp is not None and stamp.end() < end:
+            start = stamp.end()  # "18:15 Woda opada … – przekazał X": the live blog's time is not speech
         subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
-        if _has_cue_verb(text[start:end], lex) or _names_medium(text[first.end():subject_end if subject_end >= 0 else a_end], lex):
+        if not boundaries:
+            boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
+        if _reports_speech(text, lex, boundaries, start, end) or _names_medium(
+                text[first.end():subject_end if subject_end >= 0 else a_end], lex):
             continue  # "X zapewnił, że … – podaje PAP": a reported clause with its source, not speech
         out.append(DashBlock(-1, start, end, a_start, a_end))
         floor = a_end
@@ -181,6 +189,24 @@ def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: 
     return start
 
 
+def _reports_speech(text: str, lex: Lexicon, boundaries: list[int], start: int, end: int) -> bool:
+    """Does a sentence of ``[start, end)`` in the narrator's voice report speech itself? A cue
+    verb inside the speaker's own words ("Dostaliśmy pismo, w którym napisano, że …") does not
+    make the paragraph a reported clause; "X zapewnił, że … – podaje PAP" does."""
+    k = bisect.bisect_right(boundaries, start)
+    lo = start
+    while lo < end:
+        hi = min(end, boundaries[k]) if k < len(boundaries) else end
+        if hi <= lo:
+            k += 1
+            continue
+        piece = text[lo:hi]
+        if _has_cue_verb(piece, lex) and not _in_own_voice(piece, lex):
+            return True
+        lo, k = hi, k + 1
+    return False
+
+
 def _has_cue_verb(span: str, lex: Lexicon) -> bool:
     """Does ``span`` report speech itself (a cue verb with a "że"/"that" clause after it)?"""
     from stance.extract.words import function_words
@@ -195,7 +221,13 @@ def _has_cue_verb(span: str, lex: Lexicon) -> bool:
 
 
 def _names_medium(span: str, lex: Lexicon) -> bool:
+    """Is a medium the subject of the attribution ("podaje PAP", "podała agencja")? A medium
+    after a preposition is the hearer ("dodała w rozmowie z agencją", "said on France 2")."""
+    from stance.extract.words import function_words
+
+    preps = function_words(lex.lang).get("prep", frozenset())
     words = _FIRST_WORD_RE.findall(span)
+    words = [w for n, w in enumerate(words) if not any(p.lower() in preps for p in words[max(0, n - 1):n])]
     if any(w.lower().startswith(lex.media_stems) for w in words if w[:1].islower()):
         return True
     return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
@@ -209,7 +241,8 @@ def _in_own_voice(sentence: str, lex: Lexicon) -> bool:
     words = _FIRST_WORD_RE.findall(sentence)
     if any(w.lower() in own for w in words):
         return True
-    return lex.rules.case_marked and any(first_or_second_person(w) for w in words if w[:1].islower())
+    # the sentence's first word is capitalised by position, not as a name ("Dostaliśmy pismo")
+    return lex.rules.case_marked and any(first_or_second_person(w) for n, w in enumerate(words) if n == 0 or w[:1].islower())
 
 
 def _read_block(text: str, d: int, top, qstarts, is_attribution):

@@ -153,6 +153,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 subject = True  # a sentence-initial name is the topic ("Borowcowi nie podoba się")
             if subject and not first_subject and rules.subject_first:
                 subject = False  # subject-verb order: only the first subject counts
+            if subject and not first_subject and np.kind == "inst" and all(toks.kind(t) == "place" for t in np.inst):
+                subject = False  # "Jan Lis odwiedził Gdańsk": a place after the subject is its object
             ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
             if ref is None:
                 continue

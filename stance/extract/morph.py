@@ -209,5 +209,15 @@ def genitive(word: str, gender: str = "") -> str:
 @lru_cache(maxsize=65536)
 def first_or_second_person(word: str) -> bool:
     """Some reading of ``word`` is in the first or second person ("zrobimy", "jesteście",
-    "nas", "-śmy"): the speaker's own voice, not a narrator's. False without morfeusz2."""
-    return any(":pri" in tag or ":sec" in tag for _l, tag, _q in analyse(word.lower()))
+    "nas", "-śmy"): the speaker's own voice, not a narrator's. False without morfeusz2.
+
+    Every segment counts, not only the first: morfeusz splits "dostaliśmy" into a past form
+    and the agglutinate "śmy", and only the agglutinate carries the person."""
+    m = morfeusz()
+    if m is None or not word:
+        return False
+    try:
+        res = m.analyse(word.lower())
+    except Exception:
+        return False
+    return any(":pri" in tag or ":sec" in tag for _s, _e, (_f, _l, tag, *_rest) in res)

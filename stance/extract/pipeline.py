@@ -29,14 +29,26 @@ _PL_LETTERS_RE = re.compile(r"[ąćęłńśźż]")
 _SAMPLE = 20_000  # characters read to guess the language
 
 
+# ",,Nie ustąpimy"": web text types the Polish low opening mark as two commas; read as " „"
+# (same length, so every offset still points into the original text)
+_DOUBLE_COMMA_RE = re.compile(r"(?<![^\s(])[,]{2}(?=\w)")
+
+
 def extract(text: str, lang: str) -> list[Quote]:
-    seg = segment(text, lang)
+    seg = segment(normalise_marks(text), lang)
     cues = find_cues(seg)
     mentions = collect_mentions(seg, cues.events)
     found = find_candidates(cues)
     chosen = select(found.candidates)
     resolver = SpeakerResolver(mentions, Coreference(seg, mentions, found.events), found.events)
     return assemble(text, chosen, resolver)
+
+
+def normalise_marks(text: str) -> str:
+    """The text with two-character quotation marks replaced by one mark of the same width."""
+    if ",," not in text:
+        return text
+    return _DOUBLE_COMMA_RE.sub(" „", text)
 
 
 def detect_lang(text: str) -> str:

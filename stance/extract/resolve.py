@@ -52,7 +52,8 @@ class SpeakerResolver:
 
     def speaker_of(self, ev: Event | None, pos: int) -> str | None:
         if ev is None:
-            return self.carry(pos, "")
+            # a bare quoted headline has nobody before it: the person the lead introduces
+            return self.carry(pos, "") or self.interviewee
         depth = 0
         while ev.mode == "inherit" and ev.parent >= 0 and depth < _MAX_INHERIT:
             ev = self.events[ev.parent]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from stance.extract.dashes import (
     SPACED_DASH_RE,
+    TIMESTAMP_RE,
     DashBlock,
     dash_attribution,
     dash_blocks,
@@ -182,7 +183,7 @@ HEADLINE_MAX = 220  # a headline paragraph is short
 ANSWER_MAX = 5000  # an interview answer ("Jan Lis: …") may be a long paragraph
 HEADLINE_COLON_WITHIN = 90  # and its speaker ("Stelmaszyk:") comes early
 # a live blog's time stamp before the speaker: "14:32", "10:15 GMT -", "9.05 |"
-_TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
+_TIMESTAMP_RE = TIMESTAMP_RE
 
 
 def headline_parts(text: str):

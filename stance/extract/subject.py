@@ -152,15 +152,16 @@ class Binding:
     ref: Ref | None = None
 
 
-def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str) -> Binding:
+def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: bool = False) -> Binding:
     """The speaker a cue gets from phrase ``np`` (``oblique``: read it as a non-nominative form
-    to lemmatise); ``gender`` is the cue verb's own gender, if any."""
+    to lemmatise; ``governed``: a preposition fixes that case); ``gender`` is the cue verb's
+    own gender, if any."""
     if np.kind == "pron":
         return Binding(np, "carry", np.gender or gender)
     if np.kind == "media":
         return Binding(np, "media", gender)
     oblique = oblique or not np.nominative
-    speaker = toks.canonical(np, oblique)
+    speaker = toks.canonical(np, oblique, governed and oblique)
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
@@ -183,7 +184,9 @@ def is_media_name(lex, speaker: str) -> bool:
         if tuple(parts[:n]) in lex.media_name_set:
             return True
     first = parts[0]
-    return not first[:1].isupper() and any(first.lower().startswith(st) for st in lex.media_stems)
+    # a capital counts only on a bare noun ("Agencja podała" opens a sentence); a longer capitalised
+    # name is an institution ("Agencja Bezpieczeństwa Wewnętrznego")
+    return (not first[:1].isupper() or len(parts) == 1) and any(first.lower().startswith(st) for st in lex.media_stems)
 
 
 _DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")

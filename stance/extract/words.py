@@ -317,12 +317,14 @@ class Tokens(PhraseReader):
             return ""
         return self.text[self.starts[idx[0]]:self.ends[idx[-1]]]
 
-    def canonical(self, np: NP, oblique: bool) -> str:
-        """Canonical speaker string of a phrase (nominative; fullest-name grouping comes later)."""
+    def canonical(self, np: NP, oblique: bool, governed: bool = False) -> str:
+        """Canonical speaker string of a phrase (nominative; fullest-name grouping comes later).
+        ``governed``: a preposition fixes the case ("według ministra"), so a form that could
+        also be a nominative ("ministra") is read as the oblique one."""
         if np.kind == "name":
             return " ".join(self.name_lemma(t, oblique) for t in np.names if self.kind(t) != "punct")
         if np.kind == "title":
-            return self.title_string(np, oblique)
+            return self.title_string(np, oblique, governed)
         if np.kind in ("inst", "media"):
             toks = np.inst
             first = self.words[toks[0]]
@@ -354,7 +356,7 @@ class Tokens(PhraseReader):
             return s
         return ""
 
-    def title_string(self, np: NP, oblique: bool) -> str:
+    def title_string(self, np: NP, oblique: bool, governed: bool = False) -> str:
         toks = np.titles
         if not self.cased:
             s = self.surface(toks)
@@ -373,7 +375,7 @@ class Tokens(PhraseReader):
                 w = morph.adj_nominative(w.lower(), gender)
             elif oblique and t <= head:
                 if t == head:
-                    if agree or not self.title_nominative(t):
+                    if agree or governed or not self.title_nominative(t):
                         w = self.lex.titles.get(w.lower(), (w,))[0]
                 elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)

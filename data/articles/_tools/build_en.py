@@ -48,7 +48,7 @@ MARKS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 # Length limits for the tuning set; the blind held-out set (--heldout) has other genres
 # (wire briefs, live blogs, long interviews), so its limits are wider.
-LIMITS = {"chars": (1200, 3500), "statements": (4, 12)}
+LIMITS = {"chars": (1200, 3500), "statements": (4, 12), "unmarked_direct": True}
 
 
 class SourceError(Exception):
