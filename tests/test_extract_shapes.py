@@ -1,4 +1,4 @@
-"""Rules added for shapes of unseen news (issue 12, second round): each failed before its rule."""
+"""Rules for shapes of news the first tuning articles lacked (live blogs, Q&A, wire copy, role synonyms): each failed before its rule."""
 
 from __future__ import annotations
 
