@@ -33,6 +33,17 @@ class StanceModel(PythonModel):
         self.model = load_model(given)
         _warn_if_other_version(PurePath(given).parents[1] / "code" / "stance")
 
+    def predict(self, context, model_input, params=None):
+        import pandas as pd
+
+        if isinstance(model_input, pd.DataFrame):
+            if "text" not in model_input.columns:
+                raise ValueError(f"input needs a 'text' column; got columns {list(model_input.columns)}")
+            return self.model.predict_frame(model_input["text"])
+        if isinstance(model_input, str):
+            model_input = [model_input]
+        return self.model.predict_frame(list(model_input))
+
 
 def _warn_if_other_version(bundled) -> None:
     """MLflow puts the model's copy of stance (code/stance) first on sys.path, but a process that
@@ -49,17 +60,6 @@ def _warn_if_other_version(bundled) -> None:
     if found and found.group(1) != stance.__version__:
         warnings.warn(f"this model was written by stance {found.group(1)} but stance {stance.__version__}, imported "
                       "before the model, reads it; load it in a fresh process to use its own copy", stacklevel=2)
-
-    def predict(self, context, model_input, params=None):
-        import pandas as pd
-
-        if isinstance(model_input, pd.DataFrame):
-            if "text" not in model_input.columns:
-                raise ValueError(f"input needs a 'text' column; got columns {list(model_input.columns)}")
-            return self.model.predict_frame(model_input["text"])
-        if isinstance(model_input, str):
-            model_input = [model_input]
-        return self.model.predict_frame(list(model_input))
 
 
 mlflow.models.set_model(StanceModel())

@@ -204,3 +204,21 @@ def test_installed_wheel_runs_the_readme_examples_from_an_empty_folder(venv, dis
         ready.write_text(dists["wheel"].name + "\n")
     assert "/code/stance/" in bare[0] and Path(installed[0]).is_relative_to(venv)
     assert bare[1] == installed[1]
+
+
+def test_a_model_read_by_another_installed_version_warns(tmp_path):
+    """The one case the model's own code is not used: stance imported before loading."""
+    from stance import __version__
+    from stance.pyfunc_model import _warn_if_other_version
+
+    bundled = tmp_path / "code" / "stance"
+    bundled.mkdir(parents=True)
+    (bundled / "__init__.py").write_text('__version__ = "0.0.1"\n')
+    with pytest.warns(UserWarning, match=f"written by stance 0.0.1 but stance {__version__}"):
+        _warn_if_other_version(bundled)
+    (bundled / "__init__.py").write_text(f'__version__ = "{__version__}"\n')
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_if_other_version(bundled)
