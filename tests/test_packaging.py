@@ -2,16 +2,14 @@
 with pip into a fresh virtual environment (base dependencies only: no torch), and the README's
 installed-package examples run from an empty folder outside the checkout.
 
-The environment is cached under pytest's cache folder keyed by the SHA-256 of the wheel (built with a
-fixed SOURCE_DATE_EPOCH, so the same sources give the same bytes) and the Python version: any change
-to the package makes a new one; the check that loads a model without stance uninstalls and then
-reinstalls the same wheel, and the cache is marked usable only while stance is installed.
+The environments are cached under pytest's cache folder keyed by the SHA-256 of what they are built
+from (the wheel, built with a fixed SOURCE_DATE_EPOCH so the same sources give the same bytes; the
+logged model's pinned requirements.txt) and the Python version: any change makes a fresh one.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -91,25 +89,31 @@ def _pip(venv: Path, *args: str) -> None:
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 
-@pytest.fixture(scope="module")
-def venv(dists, request, tmp_path_factory) -> Path:
-    """A virtual environment holding only the wheel and its dependencies (see the module's note)."""
-    wheel = dists["wheel"]
-    key = hashlib.sha256(wheel.read_bytes() + sys.version.encode()).hexdigest()[:16]
+def cached_venv(request, tmp_path_factory, name: str, content: bytes, pip_args: list[str]) -> Path:
+    """A virtual environment made by ``python -m venv`` and ``pip install <pip_args>``, kept in
+    pytest's cache under the SHA-256 of ``content`` (what it is built from) and the Python version;
+    environments of other contents are deleted, never reused."""
+    key = hashlib.sha256(content + sys.version.encode()).hexdigest()[:16]
     cache = request.config.cache
-    root = Path(cache.mkdir("stance-wheel-venv")) if cache is not None else tmp_path_factory.mktemp("venv")
-    for old in root.iterdir():  # environments of earlier wheels are never reused: remove them
+    root = Path(cache.mkdir(name)) if cache is not None else tmp_path_factory.mktemp(name)
+    for old in root.iterdir():
         if old.name != key:
             shutil.rmtree(old, ignore_errors=True)
-    env_dir, ready = root / key, root / key / "stance-wheel-installed"
+    env_dir, ready = root / key, root / key / "installed-ok"
     if not ready.is_file():
         shutil.rmtree(env_dir, ignore_errors=True)
         proc = subprocess.run([sys.executable, "-m", "venv", str(env_dir)], capture_output=True, text=True, timeout=300,
                               env=clean_env())
         assert proc.returncode == 0, proc.stderr
-        _pip(env_dir, "install", str(wheel))
-        ready.write_text(wheel.name + "\n")
+        _pip(env_dir, "install", *pip_args)
+        ready.write_text(" ".join(pip_args) + "\n")
     return env_dir
+
+
+@pytest.fixture(scope="module")
+def venv(dists, request, tmp_path_factory) -> Path:
+    """A virtual environment holding only the wheel and its dependencies (no torch)."""
+    return cached_venv(request, tmp_path_factory, "stance-wheel-venv", dists["wheel"].read_bytes(), [str(dists["wheel"])])
 
 
 def readme_example() -> tuple[list[str], str]:
@@ -121,7 +125,7 @@ def readme_example() -> tuple[list[str], str]:
     return commands, re.search(r"```python\n(.*?)```", block, re.S).group(1)
 
 
-def test_installed_wheel_runs_the_readme_examples_from_an_empty_folder(venv, dists, tmp_path):
+def test_installed_wheel_runs_the_readme_examples_from_an_empty_folder(venv, dists, tmp_path, request, tmp_path_factory):
     from stance import __version__
 
     work = tmp_path / "project"
@@ -186,22 +190,22 @@ def test_installed_wheel_runs_the_readme_examples_from_an_empty_folder(venv, dis
         proc = run([str(bindir / script), "--help"])
         assert script in proc.stdout, (script, proc.stdout[:500])
 
-    # the MLflow model loads where stance is not installed: its own copy (code/stance) is used
-    # (MLflow puts code/ first on sys.path; a process that imported stance before keeps its own)
+    # the MLflow model loads in an environment built from its requirements.txt alone (what
+    # spark_udf(env_manager="virtualenv") builds): no stance there, the model's code/stance is used.
+    # (MLflow puts code/ first on sys.path; a process that imported stance before keeps its own.)
+    uri = "models:/quote-stance@champion"
     predict = ("import sys, mlflow, pandas as pd; mlflow.set_tracking_uri('sqlite:///mlflow.db'); "
-               "m = mlflow.pyfunc.load_model('models:/quote-stance@champion'); "
+               f"m = mlflow.pyfunc.load_model('{uri}'); "
                "out = m.predict(pd.DataFrame({'text': ['Nie oddamy ani metra naszej ziemi.', 'We welcome the talks.']})); "
                "print(sys.modules['stance'].__file__); print(list(out['stance']))")
     installed = run([python, "-c", "import stance; " + predict]).stdout.splitlines()
-    ready = venv / "stance-wheel-installed"
-    ready.unlink()  # the cached environment is unusable until stance is back
-    try:
-        _pip(venv, "uninstall", "-y", "stance")
-        assert run([python, "-c", "import stance"], check=False).returncode != 0
-        bare = run([python, "-c", predict]).stdout.splitlines()
-    finally:
-        _pip(venv, "install", "--no-deps", str(dists["wheel"]))
-        ready.write_text(dists["wheel"].name + "\n")
+    requirements = Path(run([python, "-c", "import mlflow; mlflow.set_tracking_uri('sqlite:///mlflow.db'); "
+                                           f"print(mlflow.pyfunc.get_model_dependencies('{uri}'))"]).stdout.split()[-1])
+    assert not [r for r in requirements.read_text().split() if r.split("=")[0] == "stance"]
+    bare_python = str(cached_venv(request, tmp_path_factory, "stance-model-venv", requirements.read_bytes(),
+                                  ["-r", str(requirements)]) / "bin" / "python")
+    assert run([bare_python, "-c", "import stance"], check=False).returncode != 0
+    bare = run([bare_python, "-c", predict]).stdout.splitlines()
     assert "/code/stance/" in bare[0] and Path(installed[0]).is_relative_to(venv)
     assert bare[1] == installed[1]
 
@@ -222,3 +226,10 @@ def test_a_model_read_by_another_installed_version_warns(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _warn_if_other_version(bundled)
+
+
+def test_readme_names_no_path_of_the_machine_it_was_written_on():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"(?<![\w:/])/(?:work|home|root|Users|mnt|opt|srv|scratch)/[^\s`)]*", readme)
+    found += [str(ROOT)] if str(ROOT) in readme else []
+    assert not found, found
