@@ -8,7 +8,7 @@ TORCH  ?= torch==2.13.0
 EXTRAS ?= transformer,encoders,dev
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo demo-fast test lint bench clean-runs ui
+.PHONY: install demo demo-fast test lint bench clean-runs ui dist
 
 install: $(STAMP)
 
@@ -36,6 +36,10 @@ test: install
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
 	exit $$rc
+
+# The wheel and sdist a user installs (tests/test_packaging.py builds and installs them in make test).
+dist: install
+	$(BIN)/python -m build --outdir dist .
 
 lint: install
 	$(BIN)/ruff check stance tests experiments

@@ -41,7 +41,7 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     return score.metrics
 
 
-@hydra.main(config_path="../conf", config_name="evaluate", version_base="1.3")
+@hydra.main(config_path="conf", config_name="evaluate", version_base="1.3")
 def _hydra_main(cfg: DictConfig) -> None:
     from stance.cli import user_errors
 

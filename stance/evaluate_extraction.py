@@ -60,7 +60,8 @@ def load_articles(path: str | Path) -> tuple[list[dict], str]:
     fingerprint of their bytes. Raises ``DataError`` naming the file for anything wrong."""
     p = Path(path)
     if not p.exists():
-        raise DataError(f"{p}: no such file or folder")
+        raise DataError(f"{p}: no such file or folder; pass data.path=<a folder of gold article .json files or one of them> "
+                        "(the default, data/articles, is the project's gold set, present in a checkout of the repository)")
     files = sorted(f for f in p.glob("*.json") if f.is_file()) if p.is_dir() else [p]
     if not files:
         raise DataError(f"{p}: no gold articles (*.json) in this folder")
@@ -111,7 +112,7 @@ def evaluate_extraction(cfg: DictConfig) -> dict[str, float]:
     return metrics
 
 
-@hydra.main(config_path="../conf", config_name="evaluate_extraction", version_base="1.3")
+@hydra.main(config_path="conf", config_name="evaluate_extraction", version_base="1.3")
 def _hydra_main(cfg: DictConfig) -> None:
     from stance.cli import user_errors
 

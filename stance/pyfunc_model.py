@@ -27,6 +27,7 @@ class StanceModel(PythonModel):
         if ".." in parts or parts[-2:] != ("artifacts", "model_dir"):
             raise UnsafeModelError(f"MLmodel: artifact model_dir {given!r} points outside the model's artifacts folder")
         self.model = load_model(given)
+        _warn_if_other_version(PurePath(given).parents[1] / "code" / "stance")
 
     # Typed so MLflow knows the input is a DataFrame (checked against the logged signature, which
     # names the one string column) and does not warn on every run that the hints are missing.
@@ -38,6 +39,23 @@ class StanceModel(PythonModel):
         if isinstance(model_input, str):
             model_input = [model_input]
         return self.model.predict_frame(list(model_input))
+
+
+def _warn_if_other_version(bundled) -> None:
+    """MLflow puts the model's copy of stance (code/stance) first on sys.path, but a process that
+    imported an installed stance before loading keeps that one: say so when their versions differ."""
+    import re
+    from pathlib import Path
+
+    import stance
+
+    init = Path(bundled) / "__init__.py"
+    if not init.is_file() or Path(stance.__file__).resolve().parent == Path(bundled).resolve():
+        return
+    found = re.search(r'^__version__ = "([^"]+)"', init.read_text(encoding="utf-8"), re.M)
+    if found and found.group(1) != stance.__version__:
+        warnings.warn(f"this model was written by stance {found.group(1)} but stance {stance.__version__}, imported "
+                      "before the model, reads it; load it in a fresh process to use its own copy", stacklevel=2)
 
 
 mlflow.models.set_model(StanceModel())

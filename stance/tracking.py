@@ -26,10 +26,17 @@ PARENT_RUN_ENV = "STANCE_PARENT_RUN_ID"
 
 
 # -- where runs go ---------------------------------------------------------------
-def project_root() -> Path:
-    """The repository root when running from a checkout, else the working directory."""
+def checkout_root() -> Path | None:
+    """The repository root when stance runs from a checkout (editable install, PYTHONPATH), None
+    when it is installed from a wheel (site-packages has no pyproject.toml beside the package)."""
     here = Path(__file__).resolve().parent.parent
-    return here if (here / "pyproject.toml").is_file() else Path.cwd()
+    return here if (here / "pyproject.toml").is_file() else None
+
+
+def project_root() -> Path:
+    """The repository root when running from a checkout, else the working directory: an installed
+    package keeps its store (mlflow.db) and looks for data/ in the folder it is run from."""
+    return checkout_root() or Path.cwd()
 
 
 def default_tracking_uri() -> str:
@@ -125,8 +132,12 @@ def experiment_id(name: str) -> str:
 
 # -- provenance ------------------------------------------------------------------
 def git_commit() -> str:
-    """The checkout's commit, suffixed ``-dirty`` when tracked files have uncommitted changes."""
-    root = project_root()
+    """The checkout's commit, suffixed ``-dirty`` when tracked files have uncommitted changes;
+    "unknown" for an installed package (the run's ``stance.version`` tag says which code ran), so
+    that the commit of whatever repository the user happens to run from is never recorded as ours."""
+    root = checkout_root()
+    if root is None:
+        return "unknown"
     try:
         sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, timeout=5).stdout.strip()
@@ -299,6 +310,8 @@ def log_model(model, name: str = "model", example_texts: list[str] | None = None
 
     import warnings
 
+    from stance import __version__
+
     examples = example_texts or ["Rozmowy były konstruktywne.", "We will not give up an inch of our land."]
     example = pd.DataFrame({"text": examples})
     signature = infer_signature(example, model.predict_frame(examples))
@@ -312,10 +325,25 @@ def log_model(model, name: str = "model", example_texts: list[str] | None = None
             name=name,
             python_model=str(PYFUNC_CODE),
             artifacts={"model_dir": str(model_dir)},
+            # The package travels with the model (code/stance, about 0.7 MB): MLflow puts code/ on
+            # sys.path before loading, so the model loads where stance is not installed (a Spark
+            # executor, a colleague's environment) with the same code that wrote it. Not a pip
+            # requirement: "stance" on PyPI is another project (see README, "Installing").
+            code_paths=[str(package_copy(Path(tmp) / "code"))],
             signature=signature,
             input_example=example,
             pip_requirements=_requirements(model.requirements()),
+            metadata={"stance_version": __version__},
         )
+
+
+def package_copy(folder: Path) -> Path:
+    """A copy of the imported ``stance`` package (code, configs, lexicons, resources; no byte
+    code) at ``folder/stance``, for logging as the model's code path."""
+    import shutil
+
+    src = Path(__file__).resolve().parent
+    return Path(shutil.copytree(src, folder / "stance", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")))
 
 
 def _requirements(extra: list[str] = ()) -> list[str]:

@@ -264,7 +264,7 @@ def _log_hydra_dir() -> None:
         pass
 
 
-@hydra.main(config_path="../conf", config_name="train", version_base="1.3")
+@hydra.main(config_path="conf", config_name="train", version_base="1.3")
 def _hydra_main(cfg: DictConfig) -> float:
     from stance.cli import user_errors
 

@@ -206,14 +206,14 @@ def test_build_encoder_from_mapping_and_instance(tmp_path):
 
 
 def test_hydra_encoder_group_configs(tmp_path):
-    """``encoder=use|e5|minilm|e5_hf`` compose as a Hydra group from conf/."""
+    """``encoder=use|e5|minilm|e5_hf`` compose as a Hydra group from the package's configs (stance/conf/)."""
     from hydra import compose, initialize_config_dir
     from hydra.utils import get_class
 
     from stance.encoders.registry import ALIASES
 
     (tmp_path / "main.yaml").write_text(
-        "defaults:\n  - encoder: use\n  - _self_\nhydra:\n  searchpath:\n    - file://%s\n" % (ROOT / "conf"))
+        "defaults:\n  - encoder: use\n  - _self_\nhydra:\n  searchpath:\n    - pkg://stance.conf\n")
     with initialize_config_dir(config_dir=str(tmp_path), version_base=None):
         for name in ("use", "e5", "minilm", "e5_hf"):
             cfg = compose(config_name="main", overrides=[f"encoder={name}"])

@@ -337,12 +337,12 @@ def test_long_statements_are_truncated_with_a_warning_and_counted(data):
 
 # -- Hydra --------------------------------------------------------------------------
 def _compose(overrides):
-    from hydra import compose, initialize_config_dir
+    from hydra import compose, initialize_config_module
 
     from stance.config import register_configs
 
     register_configs()
-    with initialize_config_dir(config_dir=str(ROOT / "conf"), version_base="1.3"):
+    with initialize_config_module(config_module="stance.conf", version_base="1.3"):
         return compose(config_name="train", overrides=overrides)
 
 

@@ -41,7 +41,10 @@ def jsonl_files(path: str | Path) -> list[Path]:
         if not files:
             raise DataError(f"{p}: folder has no .jsonl files; give a labelled .jsonl file or a folder of them")
         return files
-    raise DataError(f"{p}: no such file or folder; set data.path to a labelled .jsonl file or folder")
+    # An installed package has no corpus: the default data/statements exists only in a checkout
+    # of the repository, so the message says both what to pass and why the default is missing.
+    raise DataError(f"{p}: no such file or folder; pass data.path=<a labelled .jsonl file or a folder of them> "
+                    "(the default, data/statements, is the project's corpus, present in a checkout of the repository)")
 
 
 def _check_record(rec: object, where: str) -> list[str]:

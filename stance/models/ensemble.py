@@ -6,9 +6,9 @@
     ... }, weights={"tfidf": 1, "encoder_head": 2})
 
 ``members``: model configs (mappings with a ``_target_`` inside ``stance.models``,
-as in ``conf/model/*.yaml``) or ready ``QuoteClassifier`` objects, as a list or as a
+as in ``stance/conf/model/*.yaml``) or ready ``QuoteClassifier`` objects, as a list or as a
 mapping from member name to model. Hydra composes them as a mapping
-(``conf/model/ensemble.yaml``). ``weights``: ``None`` (equal), a list in member
+(``stance/conf/model/ensemble.yaml``). ``weights``: ``None`` (equal), a list in member
 order, or a mapping from member name to weight; they are normalised to sum to 1.
 
 ``fit`` fits every member on the same data. ``save`` stores each member in its own
@@ -35,7 +35,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MEMBERS_DIR = "members"
 
 
-# Hydra's own keys in a member config from the command line (conf/model/*.yaml sets
+# Hydra's own keys in a member config from the command line (stance/conf/model/*.yaml sets
 # _recursive_: false); they say nothing about the model and are not kept.
 _HYDRA_KEYS = ("_recursive_", "_convert_")
 

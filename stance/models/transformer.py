@@ -94,7 +94,7 @@ class TransformerClassifier(QuoteClassifier):
     ``freeze_embeddings``: keep the token embedding matrix fixed (for multilingual
     models most parameters are there: on e5-small 96M of 117M; freezing it makes an epoch
     about 2.4x faster on 2 cores, measured, and saves about 1 GB). The default, as in
-    ``conf/model/transformer.yaml``.
+    ``stance/conf/model/transformer.yaml``.
     """
 
     def __init__(
