@@ -52,10 +52,10 @@ def test_fixed_splits_test_size_and_no_leakage():
 
 
 def test_split_files_are_what_the_builder_makes(tmp_path):
-    counts = build(STATEMENTS / "sources", tmp_path)
+    counts = build(STATEMENTS / "sources", tmp_path, exclude=ROOT / "data" / "realistic")
     for split in ("train", "validation", "test"):
         assert (tmp_path / f"{split}.jsonl").read_bytes() == (STATEMENTS / f"{split}.jsonl").read_bytes(), split
-    assert counts["test"] >= 500
+    assert counts["test"] >= 500 and counts["dropped_in_evaluation_set"] > 0
 
 
 def test_no_real_names_outside_the_example(records):
@@ -142,9 +142,10 @@ def test_realistic_set_is_current_and_blind(records):
     agreed = [i for i in gold if all(first[i][t] == gold[i][t] for t in ("stance", "tone"))]
     assert len(agreed) >= 0.9 * len(gold)
     assert not {normalise(r["text"]) for r in halves["validation"]} & {normalise(r["text"]) for r in halves["test"]}
-    # independent writers do meet on stock phrases ("non-negotiable", "candid, in-depth and constructive"); nothing longer
+    # independent writers meet on stock fragments ("nie do przyjęcia", "non-negotiable"): the corpus
+    # builder drops them from training, so no realistic statement is ever trained on
     corpus = {normalise(r["text"]) for r in records}
-    assert not {t for t in corpus & {normalise(r["text"]) for r in gold.values()} if len(t.split()) > 5}
+    assert not corpus & {normalise(r["text"]) for r in gold.values()}
     card = (ROOT / "data" / "DATACARD.md").read_text(encoding="utf-8")
     section = card.split(R_BEGIN, 1)[1].split(R_END, 1)[0]
     assert section.strip() == card_markdown(folder, agreement(folder / "annotation")).strip(), \

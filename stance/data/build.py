@@ -3,7 +3,9 @@
     python -m stance.data.build [--sources data/statements/sources] [--out data/statements]
 
 Sources are validated; exact duplicates (same normalised text) are dropped, keeping the
-first; near-duplicates (character 5-gram Jaccard > 0.8) are grouped so a group never
+first; a statement whose normalised text is in the evaluation set (``--exclude``, default the
+realistic set) is dropped, so no training statement is also a test item (independent writers
+meet on stock fragments such as "nie do przyjęcia"); near-duplicates (character 5-gram Jaccard > 0.8) are grouped so a group never
 straddles two splits; a statement's split comes from a stable hash of its near-duplicate
 group (never its labels or position), and splits are deterministic (same sources and seed → byte-identical files). Files are written to a
 temporary name and renamed.
@@ -24,12 +26,19 @@ FRACTIONS = (0.64, 0.16, 0.20)
 SEED = 13
 
 
-def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED) -> dict[str, int]:
+def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED, exclude: Path | None = None) -> dict[str, int]:
     records = read_records(sources)
+    held = set()
+    for file in sorted(exclude.glob("*.jsonl")) if exclude else []:
+        held |= {normalise(json.loads(line)["text"]) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()}
     seen: set[str] = set()
     unique = []
+    in_eval = 0
     for rec in records:
         key = normalise(rec["text"])
+        if key in held:
+            in_eval += 1
+            continue
         if key in seen:
             continue
         seen.add(key)
@@ -51,7 +60,8 @@ def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED) -> di
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         os.replace(tmp, target)
-    counts["dropped_exact_duplicates"] = len(records) - len(unique)
+    counts["dropped_exact_duplicates"] = len(records) - len(unique) - in_eval
+    counts["dropped_in_evaluation_set"] = in_eval
     return counts
 
 
@@ -64,9 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, default=root / "data/statements/sources")
     parser.add_argument("--out", type=Path, default=root / "data/statements")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--exclude", type=Path, default=root / "data/realistic",
+                        help="folder of evaluation .jsonl files whose statements must not be trained on")
     args = parser.parse_args(argv)
     with user_errors("stance.data.build"):
-        print(json.dumps(build(args.sources, args.out, seed=args.seed)))
+        exclude = args.exclude if args.exclude.is_dir() else None
+        print(json.dumps(build(args.sources, args.out, seed=args.seed, exclude=exclude)))
     return 0
 
 
