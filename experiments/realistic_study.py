@@ -8,7 +8,8 @@
 Every arm is one ``python -m stance.train`` run (seed 0 unless the arm names seeds) in the
 experiment ``realistic-study`` of the project's store; every run scores the corpus's own splits
 and both halves of the realistic set (``eval_sets.realistic``). Arms differ in data (``v1``: the
-corpus before the realism wave, built from its first sources; ``v2``: with the wave) and in model.
+corpus before the realism wave, built from its first sources; ``v2``: with the wave; ``v3``: with
+wave 3, the project's corpus now) and in model.
 Post-hoc arms average the calibrated probabilities of already trained arms' logged models, with
 the weight chosen on the realistic validation half (grid 0, 0.25, ..., 1) and reported on its
 test half. The choice of a default is made on the realistic **validation** half; the test half is
@@ -30,27 +31,35 @@ sys.path.insert(0, str(ROOT))
 
 EXPERIMENT = "realistic-study"
 V1_SOURCES = ("en-a", "pl-a", "pl-b", "examples")  # the corpus before the realism wave
+V2_SOURCES = (*V1_SOURCES, "pl-c", "pl-d", "en-b")  # with the realism wave, before wave 3
 CORPUS_V1 = ROOT / "experiments/results/tmp/corpus-v1"
-CORPUS_V2 = ROOT / "data/statements"
+CORPUS_V2 = ROOT / "experiments/results/tmp/corpus-v2"
+CORPUS_V3 = ROOT / "data/statements"  # with wave 3 (and without statements that are in the realistic set)
 TASKS = ("stance", "tone")
 BEGIN, END = "<!-- realistic-study:begin -->", "<!-- realistic-study:end -->"
 
-TRANSFORMER = ["model=transformer", "model.pretrained=e5-small-offline"]
+TRANSFORMER_V3 = ["model=transformer", "model.pretrained=e5-small-offline"]
+TRANSFORMER = [*TRANSFORMER_V3, f"data.path={CORPUS_V2}"]
 # name -> (what it is, overrides); data v1 / v2 is part of the name
 ARMS: dict[str, tuple[str, list[str]]] = {
     "tfidf_v1": ("tf-idf logreg (C=20), corpus v1", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V1}"]),
-    "tfidf_v2": ("tf-idf logreg (C=20), corpus v2 (with the realism wave)", ["model=tfidf_logreg", "model.C=20"]),
-    "tfidf_c5_v2": ("tf-idf logreg (C=5), corpus v2", ["model=tfidf_logreg", "model.C=5"]),
+    "tfidf_v2": ("tf-idf logreg (C=20), corpus v2 (with the realism wave)", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V2}"]),
+    "tfidf_c5_v2": ("tf-idf logreg (C=5), corpus v2", ["model=tfidf_logreg", "model.C=5", f"data.path={CORPUS_V2}"]),
+    "tfidf_v3": ("tf-idf logreg (C=20), corpus v3 (with wave 3)", ["model=tfidf_logreg", "model.C=20"]),
     "ensemble_v1": ("tf-idf + frozen e5 head, corpus v1", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V1}"]),
-    "ensemble_v2": ("tf-idf + frozen e5 head, corpus v2", ["model=ensemble", "encoder=e5"]),
+    "ensemble_v2": ("tf-idf + frozen e5 head, corpus v2", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V2}"]),
+    "ensemble_v3": ("tf-idf + frozen e5 head, corpus v3", ["model=ensemble", "encoder=e5"]),
     "zeroshot_e5": ("zero-shot, e5-small (no training)", ["model=zeroshot_encoder", "encoder=e5"]),
-    "transformer_v1": ("fine-tuned e5-small, corpus v1 (the previous default)", [*TRANSFORMER, f"data.path={CORPUS_V1}"]),
+    "transformer_v1": ("fine-tuned e5-small, corpus v1 (the previous default)", [*TRANSFORMER_V3, f"data.path={CORPUS_V1}"]),
     "transformer_v2": ("fine-tuned e5-small, corpus v2", TRANSFORMER),
     "transformer_v2_e6": ("fine-tuned e5-small, corpus v2, 6 epochs, lr 8e-5",
                           [*TRANSFORMER, "model.epochs=6", "model.learning_rate=8e-5"]),
     "transformer_v2_s1": ("fine-tuned e5-small, corpus v2, seed 1", [*TRANSFORMER, "seed=1"]),
     "transformer_v2_s2": ("fine-tuned e5-small, corpus v2, seed 2", [*TRANSFORMER, "seed=2"]),
     "transformer_v2_ls": ("fine-tuned e5-small, corpus v2, label smoothing 0.1", [*TRANSFORMER, "model.label_smoothing=0.1"]),
+    "transformer_v3": ("fine-tuned e5-small, corpus v3", TRANSFORMER_V3),
+    "transformer_v3_ls": ("fine-tuned e5-small, corpus v3, label smoothing 0.1, 5 epochs",
+                          [*TRANSFORMER_V3, "model.label_smoothing=0.1", "model.epochs=5"]),
     "transformer_v2_frag": ("fine-tuned e5-small, corpus v2, fragment augmentation 0.5",
                             [*TRANSFORMER, "model.fragment_augmentation=0.5"]),
 }
@@ -59,21 +68,23 @@ POSTHOC: dict[str, tuple[str, tuple[str, ...]]] = {
     "posthoc_tr_tfidf": ("mean of fine-tuned e5-small and tf-idf (weight on validation), v2", ("transformer_v2", "tfidf_v2")),
     "posthoc_tr_ens": ("mean of fine-tuned e5-small and the tf-idf + e5 ensemble, v2", ("transformer_v2", "ensemble_v2")),
     "posthoc_tr_zs": ("mean of fine-tuned e5-small and zero-shot e5, v2", ("transformer_v2", "zeroshot_e5")),
+    "posthoc_tr_tfidf_v3": ("mean of fine-tuned e5-small and tf-idf, v3", ("transformer_v3", "tfidf_v3")),
+    "posthoc_tr_ens_v3": ("mean of fine-tuned e5-small and the tf-idf + e5 ensemble, v3", ("transformer_v3", "ensemble_v3")),
 }
 
 
-def build_v1() -> None:
-    """The corpus as it was before the wave: the same builder on the first sources only (splits are
-    hash-based, so each statement sits in the same split as in v2)."""
+def build_earlier(sources: tuple[str, ...], out: Path) -> None:
+    """The corpus as it was before a later wave: the same builder on the earlier sources only
+    (splits are hash-based, so each statement sits in the same split in every version)."""
     import shutil
     import tempfile
 
     from stance.data.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
-        for name in V1_SOURCES:
+        for name in sources:
             shutil.copy(ROOT / f"data/statements/sources/{name}.jsonl", tmp)
-        build(Path(tmp), CORPUS_V1)
+        build(Path(tmp), out)
 
 
 def run_arm(name: str, uri: str) -> None:
@@ -267,7 +278,9 @@ def main() -> int:
         if unknown:
             raise SystemExit(f"unknown arms {unknown}; known: {', '.join([*ARMS, *POSTHOC])}")
         if any(a.endswith("_v1") for a in names):
-            build_v1()
+            build_earlier(V1_SOURCES, CORPUS_V1)
+        if any("_v2" in a for a in names if a in ARMS):
+            build_earlier(V2_SOURCES, CORPUS_V2)
         for name in names:
             run_arm(name, args.tracking_uri) if name in ARMS else run_posthoc(name, args.tracking_uri)
     text, rows = table(args.tracking_uri)
