@@ -8,6 +8,8 @@ as ``pd.DataFrame({"text": texts})``). Output: one row per input row, same index
 
 from __future__ import annotations
 
+import warnings
+
 import mlflow
 import pandas as pd
 from mlflow.pyfunc import PythonModel
