@@ -11,7 +11,7 @@ Heavy libraries (mlflow, torch, transformers, datasets) load on first use, so
 
 __version__ = "0.1.0"
 
-_API = ("load", "extract_quotes", "label_quotes", "label_article", "label_articles", "clear_model_cache", "runs", "summarise")
+_API = ("load", "extract_quotes", "label_quotes", "label_article", "label_articles", "clear_model_cache", "runs", "summarise", "to_frame")
 
 
 def __getattr__(name):

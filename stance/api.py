@@ -268,6 +268,20 @@ def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
     return pd.DataFrame(rows, columns=columns)
 
 
+def to_frame(items) -> "object":
+    """Labelled records (dicts) or extracted quotes (``Quote``) as a DataFrame, one row each, in
+    their order and with their field order."""
+    import pandas as pd
+
+    if items is None or isinstance(items, (str, bytes, dict)):
+        raise TypeError(f"to_frame takes a list of records or quotes, got {type(items).__name__}")
+    rows = [x if isinstance(x, dict) else x.to_dict() if hasattr(x, "to_dict") else x for x in items]
+    bad = sorted({type(r).__name__ for r in rows if not isinstance(r, dict)})
+    if bad:
+        raise TypeError(f"to_frame takes records (dicts) or quotes; got {', '.join(bad)}")
+    return pd.DataFrame(rows)
+
+
 def summarise(records) -> "object":
     """Per speaker: the number of statements, the share of each stance and tone label, and the
     mean probability of each label, most quoted first (a DataFrame indexed by speaker).

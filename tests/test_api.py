@@ -54,6 +54,18 @@ def test_label_articles_matches_label_article(model_dir, batch_size):
     assert [r["article_id"] for r in by_position] == [0, 0, 1]
 
 
+def test_records_and_quotes_to_a_frame(model_dir):
+    records = stance.label_article(ARTICLES["a1"], model=str(model_dir), article_id="a1")
+    frame = stance.to_frame(records)
+    assert list(frame.columns) == list(records[0]) and len(frame) == len(records)
+    quotes = stance.extract_quotes(ARTICLES["a1"])
+    assert stance.to_frame(quotes).to_dict(orient="records") == [q.to_dict() for q in quotes]
+    assert stance.to_frame([]).empty
+    for bad in (None, "text", records[0], [1, 2]):
+        with pytest.raises(TypeError, match="to_frame takes"):
+            stance.to_frame(bad)
+
+
 def test_label_article_gives_a_model_the_input_it_was_trained_on(model_dir):
     """A model trained with data.input=speaker/context reads "speaker | quote" or "quote |
     sentence around it" from label_article, as in training; a direct quote has no context."""
