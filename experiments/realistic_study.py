@@ -97,7 +97,8 @@ def run_arm(name: str, uri: str) -> None:
     if proc.returncode != 0:
         print(proc.stderr[-3000:], file=sys.stderr)
         raise SystemExit(f"realistic_study: arm {name} failed (exit {proc.returncode})")
-    print(proc.stdout.strip().splitlines()[-1], f"({time.perf_counter() - start:.0f} s)", flush=True)
+    summary = [line for line in proc.stdout.splitlines() if line.startswith("run ")]
+    print(summary[-1] if summary else proc.stdout.strip()[-500:], f"({time.perf_counter() - start:.0f} s)", flush=True)
 
 
 def latest_runs(uri: str) -> dict[str, object]:
