@@ -8,7 +8,7 @@ TORCH  ?= torch==2.13.0
 EXTRAS ?= transformer,encoders,dev
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo demo-fast test lint bench clean-runs ui dist
+.PHONY: install demo demo-fast test lint bench clean-runs ui server dist
 
 install: $(STAMP)
 
@@ -49,3 +49,14 @@ bench: install
 
 ui:
 	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/mlflow.db --port 5000
+
+# A shared tracking server on loopback: SQLite backend store and an artifact folder under
+# SERVER_DIR, artifacts proxied through the server (clients need no access to the folder).
+# One worker, because SQLite serialises writers; a team uses PostgreSQL (README).
+# Jobs point at it with tracking.uri=http://127.0.0.1:$(SERVER_PORT) (or MLFLOW_TRACKING_URI).
+SERVER_PORT ?= 5001
+SERVER_DIR  ?= $(CURDIR)/server
+server: install
+	mkdir -p "$(SERVER_DIR)/artifacts"
+	exec $(BIN)/mlflow server --host 127.0.0.1 --port $(SERVER_PORT) --workers 1 \
+		--backend-store-uri "sqlite:///$(SERVER_DIR)/mlflow.db" --artifacts-destination "$(SERVER_DIR)/artifacts"
