@@ -133,10 +133,10 @@ def label_quotes(texts: str | Sequence[str], model) -> dict | list[dict]:
     return _as_model(model).predict(texts)
 
 
-def _records(quotes, labels, lang: str, article_id=None) -> list[dict]:
+def _records(quotes, labels, lang: str, article_id=None, tasks=TASKS) -> list[dict]:
     out = []
     for q, lab in zip(quotes, labels):
-        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in TASKS)
+        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in tasks)
         record = {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue,
                   "lang": lang, **lab, "confidence": confidence}
         out.append(record if article_id is None else {"article_id": article_id, **record})
@@ -159,7 +159,7 @@ def label_article(text: str, model, lang: str | None = None, article_id=None) ->
     if not quotes:
         return []
     labels = clf.predict([q.text for q in quotes])
-    return _records(quotes, labels, lang or detect_lang(text), article_id)
+    return _records(quotes, labels, lang or detect_lang(text), article_id, clf.label_space.tasks)
 
 
 def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256) -> list[dict]:
@@ -187,7 +187,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
         texts = [q.text for _, _, quotes in pending for q in quotes]
         labels = iter(clf.predict(texts)) if texts else iter(())
         for article_id, article_lang, quotes in pending:
-            out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id))
+            out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id, clf.label_space.tasks))
         pending.clear()
 
     n_pending = 0
@@ -206,7 +206,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
 def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
     """The package's runs as a DataFrame, newest first: run id and name, status, run type and
     model family, start time, data fingerprint and commit, the validation / test / realistic
-    macro-F1 of each task, and the logged model's URI (``runs:/<id>/model``) for ``stance.load``.
+    macro-F1 of each task (the codebook's, then those of runs trained with other ``labels=``), and the logged model's URI (``runs:/<id>/model``) for ``stance.load``.
 
     Reads the same store the commands write (``tracking_uri``, else ``MLFLOW_TRACKING_URI``,
     else the project's ``mlflow.db``) without creating anything: an unknown experiment or a
@@ -236,9 +236,25 @@ def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
                "start_time": pd.Timestamp(run.info.start_time, unit="ms"),
                "data_fingerprint": tags.get("stance.data_fingerprint"), "git_commit": tags.get("stance.git_commit"),
                "model_uri": f"runs:/{run.info.run_id}/model" if tags.get("stance.run_type") == "train" else None}
-        row.update({c: metrics.get(c) for c in columns if c.endswith("_macro_f1")})
+        for task in _run_tasks(tags):
+            for split in ("validation", "test", "realistic_validation", "realistic_test"):
+                name = f"{task}_{split}_macro_f1"
+                if name not in columns:
+                    columns.insert(columns.index("model_uri"), name)
+                row[name] = metrics.get(name)
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
+
+
+def _run_tasks(tags) -> list[str]:
+    """The tasks of a run: its ``stance.labels`` tag (runs trained with ``labels=``), else the codebook's."""
+    import json
+
+    try:
+        labels = json.loads(tags.get("stance.labels", "null"))
+    except ValueError:
+        labels = None
+    return [str(t) for t in labels] if isinstance(labels, dict) and labels else list(TASKS)
 
 
 def summarise(records) -> "object":
@@ -253,21 +269,26 @@ def summarise(records) -> "object":
     """
     import pandas as pd
 
-    from stance.labels import LABELS, proba_column
+    from stance.labels import proba_column
 
     frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
     if frame.empty:
         return pd.DataFrame()
-    missing = [c for c in ("speaker", *TASKS) if c not in frame.columns]
+    # The model's tasks and labels, read off the probability columns (<task>_p_<label>).
+    labels: dict[str, list[str]] = {}
+    for column in frame.columns:
+        for task in [c for c in frame.columns if str(column).startswith(f"{c}_p_")]:
+            labels.setdefault(task, []).append(str(column)[len(task) + 3:])
+    missing = [c for c in ("speaker",) if c not in frame.columns] + ([] if labels else ["<task>", "<task>_p_<label>"])
     if missing:
         raise ValueError(f"records need the columns {missing} (pass what label_article or label_articles return)")
     frame = frame.assign(speaker=frame["speaker"].fillna("(unknown)"))
     groups = frame.groupby("speaker", sort=False)
     out = pd.DataFrame({"statements": groups.size()})
-    for task in TASKS:
-        for label in LABELS[task]:
+    for task, names in labels.items():
+        for label in names:
             out[f"{task}_{label}_share"] = groups[task].apply(lambda s, lab=label: float((s == lab).mean()))
-        for label in LABELS[task]:
+        for label in names:
             column = proba_column(task, label)
             if column in frame.columns:
                 out[f"mean_{column}"] = groups[column].mean()
