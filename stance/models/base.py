@@ -106,22 +106,18 @@ class QuoteClassifier(ABC):
         """Train on ``texts`` with ``labels[task]`` per task; ``validation`` may steer early stopping.
 
         ``label_space``: the tasks and ordered labels to learn (a ``LabelSpace`` or ``labels=``
-        config); by default the codebook's, for the tasks ``labels`` gives. A label may be
+        config); by default the model's (the codebook's unless fitted with others). A label may be
         ``None`` (partial annotation): that statement trains the other tasks only.
         """
         texts = check_texts(texts, self.max_text_chars)
         if label_space is None:
-            default = LabelSpace.default()
-            unknown = sorted(set(labels) - set(default.tasks))
-            if unknown:
-                raise ValueError(f"labels for tasks {unknown} outside the codebook's {list(default.tasks)}; "
-                                 "pass label_space= (config labels=) naming their label lists")
-            space = default.restrict(labels)
+            space = self.label_space  # the codebook's, or those of an earlier fit
         else:
             space = label_space if isinstance(label_space, LabelSpace) else LabelSpace.from_config(label_space)
         for task in space.tasks:
             if task not in labels:
-                raise ValueError(f"labels for task {task!r} are missing")
+                raise ValueError(f"labels for task {task!r} are missing; to learn only {', '.join(labels) or 'some'} pass "
+                                 "label_space= (config labels=) naming those tasks and their labels")
             if len(labels[task]) != len(texts):
                 raise ValueError(f"{len(labels[task])} {task} labels for {len(texts)} texts")
             unknown = set(labels[task]) - set(space.labels[task]) - {None}
@@ -132,8 +128,8 @@ class QuoteClassifier(ABC):
         for task in space.tasks:
             present = sorted(set(labels[task]) - {None})
             if len(present) < 2:
-                raise DataError(f"the training data has {len(present) or 'no'} {task} label{'s' * (len(present) != 1)} "
-                                f"({', '.join(present) or 'none'}); a classifier needs statements of at least two {task} labels")
+                have = f"only one {task} label ({present[0]})" if present else f"no {task} labels"
+                raise DataError(f"the training data has {have}; a classifier needs statements of at least two {task} labels")
         self.label_space_ = space
         self._fit(texts, {t: list(labels[t]) for t in space.tasks}, validation)
         return self
