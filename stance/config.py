@@ -20,7 +20,7 @@ class DataConfig:
     input: str = "text"  # text | speaker | context (stance.data.inputs)
     train_languages: Optional[list[str]] = None  # e.g. [pl]: train and choose on Polish only
     # The package's field names mapped to the file's columns: data.columns.text=tekst (stance.data.io)
-    columns: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, Optional[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -72,6 +72,7 @@ def read_spec(columns=None, space: LabelSpace | None = None, training: bool = Fa
     columns = _plain_value(columns) or {}
     if not isinstance(columns, dict):
         raise ConfigError(f"data.columns must map field names to the file's column names, got {columns!r}")
+    columns = {k: v for k, v in columns.items() if v is not None}  # null: the field's own name
     known = ("id", *FIELDS_BASE, *FIELDS_OPTIONAL[1:], *space.tasks)
     for key, value in columns.items():
         if key not in known:

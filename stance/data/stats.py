@@ -29,14 +29,14 @@ NO_LABEL = "(no label)"
 
 
 def load_splits(path: Path, spec: ReadSpec | None = None) -> dict[str, list[dict]]:
-    """``{split: records}`` for a folder of split files, else ``{"all": records}``."""
+    """``{split: records}`` for a folder of split files, else ``{"data": records}``."""
     from stance.data.corpus import _fixed_split_files, _read
 
     path = Path(path)
     fixed = _fixed_split_files(path)
     if fixed:
         return {s: _read(src, spec) for s, src in fixed.items()}
-    return {"all": read_records(path, spec=spec)}
+    return {"data": read_records(path, spec=spec)}
 
 
 def _table(title: str, rows: list[str], counts: dict[str, Counter], total: bool = True) -> list[str]:
