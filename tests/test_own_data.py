@@ -260,15 +260,22 @@ def test_old_models_load_with_the_codebook_labels_and_bad_label_sets_are_refused
             load_model(saved)
 
 
-def test_stats_work_on_any_labelled_file(own_rows, tmp_path, capsys):
+def test_stats_work_on_any_labelled_file(corpus_records, tmp_path, capsys):
     from stance.data.stats import main
 
-    rows = [dict(r, postawa="" if i % 4 == 0 else r["postawa"]) for i, r in enumerate(own_rows)]
+    recs = corpus_records["train"][::30][:120]
+    rows = [{"tekst": r["text"], "postawa": "" if i % 4 == 0 else r["stance"], "ton": r["tone"] if i % 4 == 0 else ""}
+            for i, r in enumerate(recs)]
     path = write_rows(rows, "csv", tmp_path / "data")
-    assert main(["--path", str(path), "--column", "text=tekst", "--column", "stance=postawa", "--labels", "stance=favor,against,none"]) == 0
+    assert main(["--path", str(path), "--column", "text=tekst", "--column", "stance=postawa", "--column", "tone=ton"]) == 0
     out = capsys.readouterr().out
-    assert "**Stance**" in out and "| (no label) | 40 | 40 |" in out and "**Tone" not in out
+    assert "**Stance**" in out and "| (no label) | 30 | 30 |" in out and "| (no label) | 90 | 90 |" in out
+    assert "**Stance × tone (all splits)**" in out and "**Kind**" not in out
     assert f"language detected for {len(rows)}" in out
+    with pytest.raises(SystemExit):  # a label outside the given sets names the option that allows it
+        main(["--path", str(path), "--column", "text=tekst", "--column", "stance=postawa", "--column", "tone=ton",
+              "--labels", "stance=conciliatory,hardline", "--labels", "tone=positive,negative,neutral"])
+    assert "unknown stance label 'neutral'; allowed: conciliatory, hardline; name the task's labels with --labels stance=" in capsys.readouterr().err
 
 
 def test_readme_own_data_example_runs_as_written(tmp_path):
