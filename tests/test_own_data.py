@@ -290,3 +290,11 @@ def test_readme_own_data_example_runs_as_written(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "stance validation / test macro-F1" in proc.stdout and "stance macro-F1" in proc.stdout
     assert "'stance_p_favor'" in proc.stdout
+
+
+def test_spreadsheet_csv_with_byte_order_mark_and_quoted_newlines(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufefftekst;x,postawa\n\"Rozmowy trwają,\nale powoli.\",favor\n\"We will not move.\",against\n".replace(";x", "").encode("utf-8"))
+    recs = read_records(path, spec=read_spec({"text": "tekst", "stance": "postawa"}, LabelSpace.from_config(SPACE)))
+    assert [r["text"] for r in recs] == ["Rozmowy trwają,\nale powoli.", "We will not move."]
+    assert [r["stance"] for r in recs] == ["favor", "against"] and [r["lang"] for r in recs] == ["pl", "en"]

@@ -166,7 +166,7 @@ def _delimited_rows(path: Path, sep: str):
 
     what = "CSV" if sep == "," else "TSV (tab-separated)"
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle, delimiter=sep), None)
     except UnicodeDecodeError:
         raise DataError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
@@ -186,7 +186,7 @@ def _delimited_rows(path: Path, sep: str):
         features = datasets.Features({c: datasets.Value("string") for c in header})
         try:
             ds = datasets.load_dataset("csv", data_files=str(path), split="train", streaming=True, sep=sep,
-                                       features=features, na_filter=False, encoding="utf-8")
+                                       features=features, na_filter=False, encoding="utf-8-sig")
             for i, row in enumerate(ds):
                 yield f"{path}:{i + 2}", row
         except DataError:
