@@ -87,6 +87,10 @@ def read_spec(columns=None, space: LabelSpace | None = None, training: bool = Fa
     return ReadSpec(dict(columns), space, training, **kw)
 
 
+# Fields whose empty value means "not given" (an empty cell); text and the free fields are kept as written.
+_MISSING_WHEN_EMPTY = frozenset({"id", "lang", "kind"})
+
+
 def _check_record(rec: object, where: str, spec: ReadSpec | None = None) -> tuple[dict | None, list[str]]:
     """The record in package field names, or the problems that keep it out."""
     spec = spec or ReadSpec()
@@ -106,7 +110,7 @@ def _check_record(rec: object, where: str, spec: ReadSpec | None = None) -> tupl
             continue
         used.add(col)
         value = rec[col]
-        if isinstance(value, str) and name != "text":
+        if isinstance(value, str) and (name in _MISSING_WHEN_EMPTY or name in spec.space.labels):
             value = value.strip() or None  # an empty cell is a missing value
         if value is None:
             out[name] = None
@@ -137,12 +141,17 @@ def _check_record(rec: object, where: str, spec: ReadSpec | None = None) -> tupl
         problems.append(f"{where}: {spec.described('kind')} has unknown value {kind!r}; allowed: {', '.join(KINDS)}")
     if problems:
         return None, problems
-    # Columns the mapping does not consume are kept under their own names (a file's own
-    # column named like a mapped field gives way to the mapped one).
+    # In the file's own order (a JSONL record reads back as written); columns the mapping does
+    # not consume keep their names and values (a file's own column named like a mapped field
+    # gives way to the mapped one).
+    field_of = {spec.column(n): n for n in out}
+    ordered = {}
     for key, value in rec.items():
-        if key not in used and key not in out and isinstance(key, str):
-            out[key] = value.strip() or None if isinstance(value, str) else value
-    return out, []
+        if key in field_of:
+            ordered[field_of[key]] = out[field_of[key]]
+        elif key not in used and key not in out and isinstance(key, str):
+            ordered[key] = value
+    return ordered, []
 
 
 def _lines(file: Path, max_bytes: int):

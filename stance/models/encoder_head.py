@@ -235,12 +235,12 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
         return head, weights
 
     def _fit(self, texts, labels, validation) -> None:
-        x = self.embed(texts)
-        self.n_truncated_fit_ = self.n_truncated_
-        self.heads_ = {}
         tasks = self.label_space.tasks
         if self._head_all is None and set(self._heads_by_task) != set(tasks):
             raise ValueError(f"head names tasks {sorted(self._heads_by_task)}; the label sets have {list(tasks)}")
+        x = self.embed(texts)
+        self.n_truncated_fit_ = self.n_truncated_
+        self.heads_ = {}
         for task, names in self.label_space.labels.items():
             rows = np.array([i for i, v in enumerate(labels[task]) if v is not None])  # a task learns from its labelled rows
             y = np.array([names.index(labels[task][i]) for i in rows])
