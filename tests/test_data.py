@@ -56,7 +56,7 @@ def test_all_problems_are_collected(tmp_path):
 def test_missing_and_empty_inputs(tmp_path):
     with pytest.raises(DataError, match="no such file or folder"):
         read_records(tmp_path / "nope.jsonl")
-    with pytest.raises(DataError, match="no statements in it"):
+    with pytest.raises(DataError, match="no statements in file"):
         read_records(write_lines(tmp_path / "empty.jsonl", [""]))
     (tmp_path / "dir").mkdir()
     with pytest.raises(DataError, match="folder has no .jsonl, .csv, .tsv, .parquet files"):

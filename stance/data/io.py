@@ -217,7 +217,7 @@ def _read_sources(srcs, path, spec: ReadSpec, max_line_bytes: int) -> list[dict]
             rec["_file"] = src.split or src.path.name
             records.append(rec)
         if len(records) == before and len(problems) == n_problems:
-            problems.append(f"{src.name}: no statements in it; it must hold one labelled statement per line or row")
+            problems.append(f"{src.name}: no statements in file; it must hold one labelled statement per line or row")
     if not problems:
         problems += _column_problems(records, path, spec, task_columns)
     if problems:
