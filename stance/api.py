@@ -160,10 +160,10 @@ def _model_inputs(clf, text: str, quotes) -> list[str]:
     return model_inputs(rows, mode)
 
 
-def _records(quotes, labels, lang: str, article_id=None) -> list[dict]:
+def _records(quotes, labels, lang: str, article_id=None, tasks=TASKS) -> list[dict]:
     out = []
     for q, lab in zip(quotes, labels):
-        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in TASKS)
+        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in tasks)
         record = {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue,
                   "lang": lang, **lab, "confidence": confidence}
         out.append(record if article_id is None else {"article_id": article_id, **record})
@@ -186,7 +186,7 @@ def label_article(text: str, model, lang: str | None = None, article_id=None) ->
     if not quotes:
         return []
     labels = clf.predict(_model_inputs(clf, text, quotes))
-    return _records(quotes, labels, lang or detect_lang(text), article_id)
+    return _records(quotes, labels, lang or detect_lang(text), article_id, clf.label_space.tasks)
 
 
 def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256) -> list[dict]:
@@ -214,7 +214,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
         texts = [x for _, _, article, quotes in pending for x in _model_inputs(clf, article, quotes)]
         labels = iter(clf.predict(texts)) if texts else iter(())
         for article_id, article_lang, _, quotes in pending:
-            out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id))
+            out.extend(_records(quotes, [next(labels) for _ in quotes], article_lang, article_id, clf.label_space.tasks))
         pending.clear()
 
     n_pending = 0
@@ -233,7 +233,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
 def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
     """The package's runs as a DataFrame, newest first: run id and name, status, run type and
     model family, start time, data fingerprint and commit, the validation / test / realistic
-    macro-F1 of each task, and the logged model's URI (``runs:/<id>/model``) for ``stance.load``.
+    macro-F1 of each task (the codebook's, then those of runs trained with other ``labels=``), and the logged model's URI (``runs:/<id>/model``) for ``stance.load``.
 
     Reads the same store the commands write (``tracking_uri``, else ``MLFLOW_TRACKING_URI``,
     else the project's ``mlflow.db``) without creating anything: an unknown experiment or a
@@ -263,7 +263,12 @@ def runs(experiment: str = "quote-stance", tracking_uri: str | None = None):
                "start_time": pd.Timestamp(run.info.start_time, unit="ms"),
                "data_fingerprint": tags.get("stance.data_fingerprint"), "git_commit": tags.get("stance.git_commit"),
                "model_uri": f"runs:/{run.info.run_id}/model" if tags.get("stance.run_type") == "train" else None}
-        row.update({c: metrics.get(c) for c in columns if c.endswith("_macro_f1")})
+        for task in _run_tasks(tags):
+            for split in ("validation", "test", "realistic_validation", "realistic_test"):
+                name = f"{task}_{split}_macro_f1"
+                if name not in columns:
+                    columns.insert(columns.index("model_uri"), name)
+                row[name] = metrics.get(name)
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
 
@@ -282,6 +287,17 @@ def to_frame(items) -> "object":
     return pd.DataFrame(rows)
 
 
+def _run_tasks(tags) -> list[str]:
+    """The tasks of a run: its ``stance.labels`` tag (runs trained with ``labels=``), else the codebook's."""
+    import json
+
+    try:
+        labels = json.loads(tags.get("stance.labels", "null"))
+    except ValueError:
+        labels = None
+    return [str(t) for t in labels] if isinstance(labels, dict) and labels else list(TASKS)
+
+
 def summarise(records) -> "object":
     """Per speaker: the number of statements, the share of each stance and tone label, and the
     mean probability of each label, most quoted first (a DataFrame indexed by speaker).
@@ -294,21 +310,26 @@ def summarise(records) -> "object":
     """
     import pandas as pd
 
-    from stance.labels import LABELS, proba_column
+    from stance.labels import proba_column
 
     frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
     if frame.empty:
         return pd.DataFrame()
-    missing = [c for c in ("speaker", *TASKS) if c not in frame.columns]
+    # The model's tasks and labels, read off the probability columns (<task>_p_<label>).
+    labels: dict[str, list[str]] = {}
+    for column in frame.columns:
+        for task in [c for c in frame.columns if str(column).startswith(f"{c}_p_")]:
+            labels.setdefault(task, []).append(str(column)[len(task) + 3:])
+    missing = [c for c in ("speaker",) if c not in frame.columns] + ([] if labels else ["<task>", "<task>_p_<label>"])
     if missing:
         raise ValueError(f"records need the columns {missing} (pass what label_article or label_articles return)")
     frame = frame.assign(speaker=frame["speaker"].fillna("(unknown)"))
     groups = frame.groupby("speaker", sort=False)
     out = pd.DataFrame({"statements": groups.size()})
-    for task in TASKS:
-        for label in LABELS[task]:
+    for task, names in labels.items():
+        for label in names:
             out[f"{task}_{label}_share"] = groups[task].apply(lambda s, lab=label: float((s == lab).mean()))
-        for label in LABELS[task]:
+        for label in names:
             column = proba_column(task, label)
             if column in frame.columns:
                 out[f"mean_{column}"] = groups[column].mean()

@@ -19,6 +19,8 @@ class DataConfig:
     limit: Optional[int] = None
     input: str = "text"  # text | speaker | context (stance.data.inputs)
     train_languages: Optional[list[str]] = None  # e.g. [pl]: train and choose on Polish only
+    # The package's field names mapped to the file's columns: data.columns.text=tekst (stance.data.io)
+    columns: dict[str, Optional[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,6 +54,9 @@ class TrainConfig:
     # Extra labelled sets scored in every run: name -> folder with validation.jsonl / test.jsonl
     # (metrics <task>_<name>_validation_macro_f1 ...); the realistic set by default.
     eval_sets: dict[str, str] = field(default_factory=dict)
+    # Task -> ordered labels (or {labels: [...], polar: [...]}); null: the codebook's two tasks.
+    # Checked by stance.labels.LabelSpace.from_config and saved with the model.
+    labels: Any = None
 
 
 @dataclass

@@ -11,25 +11,30 @@ import sys
 import textwrap
 from pathlib import Path
 
-from stance.labels import LABELS
 from stance.tracking import project_root
 
 
 def format_table(records: list[dict], width: int = 70) -> str:
-    """A readable plain-text table: speaker, statement, stance, tone, confidence."""
+    """A readable plain-text table: speaker, statement, the label of each task, confidence."""
     if not records:
         return "(no statements found)"
-    head = f"{'#':>2}  {'speaker':<22}{'statement':<{width}}  {'stance':<13}{'tone':<9}{'conf.':>5}"
+    # The model's tasks and labels, read off its probability columns (<task>_p_<label>).
+    labels: dict[str, list[str]] = {}
+    for key in records[0]:
+        for task in [k for k in records[0] if key.startswith(f"{k}_p_")]:
+            labels.setdefault(task, []).append(key[len(task) + 3:])
+    widths = {t: max(len(t), *map(len, labs)) + 1 for t, labs in labels.items()}
+    head = f"{'#':>2}  {'speaker':<22}{'statement':<{width}}  " + "".join(f"{t:<{widths[t]}}" for t in labels) + f"{'conf.':>5}"
     lines = [head, "-" * len(head)]
     for i, r in enumerate(records, 1):
         conf = r["confidence"]
         wrapped = textwrap.wrap(r["text"], width) or [""]
         speaker = (r.get("speaker") or "?")[:21]
-        lines.append(f"{i:>2}  {speaker:<22}{wrapped[0]:<{width}}  {r['stance']:<13}{r['tone']:<9}{conf:>5.2f}")
+        lines.append(f"{i:>2}  {speaker:<22}{wrapped[0]:<{width}}  " + "".join(f"{r[t]:<{widths[t]}}" for t in labels) + f"{conf:>5.2f}")
         lines += [f"{'':>2}  {'':<22}{w}" for w in wrapped[1:]]
     lines.append("")
-    lines.append("conf. = the lower of the two predicted labels' probabilities; labels: "
-                 + "; ".join(f"{t}: {', '.join(LABELS[t])}" for t in LABELS))
+    lines.append("conf. = the lowest of the predicted labels' probabilities; labels: "
+                 + "; ".join(f"{t}: {', '.join(labs)}" for t, labs in labels.items()))
     return "\n".join(lines)
 
 

@@ -110,9 +110,8 @@ def _probas(model, texts: list[str]) -> dict[str, np.ndarray]:
 
 
 def _label_names(model, task: str) -> tuple[str, ...]:
-    names = getattr(model, "labels_", None)
-    if isinstance(names, dict) and task in names:
-        return tuple(names[task])
+    if hasattr(model, "label_space"):
+        return tuple(model.label_space.labels[task])
     from stance.labels import LABELS
 
     return LABELS[task]

@@ -1,6 +1,7 @@
 """Classification metrics: macro-F1 (primary), F_avg over the polar labels, accuracy,
 per-class P/R/F1, bootstrap confidence intervals, paired comparison of two systems and
-expected calibration error. Inputs are label strings; label order comes from ``labels``.
+expected calibration error. Inputs are label strings; label order comes from ``labels`` (a
+model's ``LabelSpace``; the codebook's by default).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from stance.labels import LABELS, POLAR
+from stance.labels import LabelSpace
 
 
 def _codes(y: Sequence[str], labels: Sequence[str]) -> np.ndarray:
@@ -134,9 +135,12 @@ def fit_temperature(proba: np.ndarray, y: Sequence[int], grid: np.ndarray | None
     return float(grid[int(np.argmin(nll))])
 
 
-def task_report(task: str, y_true, y_pred, proba: np.ndarray | None = None, n_boot: int = 1000, seed: int = 0) -> dict:
-    """Every figure for one task on one split, as a flat dict (keys without task/split prefix)."""
-    labels = LABELS[task]
+def task_report(task: str, y_true, y_pred, proba: np.ndarray | None = None, n_boot: int = 1000, seed: int = 0,
+                space: LabelSpace | None = None) -> dict:
+    """Every figure for one task on one split, as a flat dict (keys without task/split prefix);
+    labels and polar labels (F_avg) from ``space``, the codebook's by default."""
+    space = space or LabelSpace.default()
+    labels = space.labels[task]
     cm = confusion_matrix(y_true, y_pred, labels)
     precision, recall, f1 = _prf(cm)
     lo, hi = bootstrap_ci(y_true, y_pred, labels, n_boot=n_boot, seed=seed)
@@ -144,7 +148,7 @@ def task_report(task: str, y_true, y_pred, proba: np.ndarray | None = None, n_bo
         "macro_f1": float(f1.mean()),
         "macro_f1_ci_low": lo,
         "macro_f1_ci_high": hi,
-        "f_avg": float(np.mean([f1[labels.index(p)] for p in POLAR[task]])),
+        "f_avg": float(np.mean([f1[labels.index(p)] for p in space.polar[task]])),
         "accuracy": accuracy(y_true, y_pred),
     }
     for i, lab in enumerate(labels):

@@ -2,8 +2,9 @@
 
 Input: a DataFrame with a ``text`` column (MLflow checks it against the logged signature, which
 names that one string column; a bare list or string is refused by MLflow's schema check: wrap it
-as ``pd.DataFrame({"text": texts})``). Output: one row per input row, same index, with ``stance``,
-``tone`` and ``<task>_p_<label>`` columns.
+as ``pd.DataFrame({"text": texts})``). Output: one row per input row, same index, with one column
+per task of the model's label sets (saved with it: ``stance`` and ``tone`` by default) and its
+``<task>_p_<label>`` columns.
 """
 
 from __future__ import annotations

@@ -35,8 +35,9 @@ def risk_coverage_table(gold: Mapping[str, Sequence[str]], pred: Mapping[str, Se
         keep = order[:n]
         row = {"coverage": n / len(conf), "n": n, "min_confidence": float(conf[keep[-1]])}
         for task, labs in labels.items():
-            g, p = np.asarray(gold[task])[keep], np.asarray(pred[task])[keep]
-            row[f"{task}_macro_f1"] = macro_f1(list(g), list(p), labs)
+            g, p = np.asarray(gold[task], dtype=object)[keep], np.asarray(pred[task], dtype=object)[keep]
+            labelled = np.array([x in labs for x in g], dtype=bool)  # partial labels: unlabelled rows do not count
+            row[f"{task}_macro_f1"] = macro_f1(list(g[labelled]), list(p[labelled]), labs) if labelled.any() else float("nan")
         rows.append(row)
     return pd.DataFrame(rows)
 

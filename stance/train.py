@@ -78,13 +78,16 @@ def train(cfg: DictConfig) -> dict[str, float]:
     from stance import tracking
     from stance.data import load_corpus
     from stance.data.inputs import model_inputs, select_languages
+    from stance.data.io import read_spec
     from stance.errors import DataError
-    from stance.labels import TASKS
+    from stance.labels import LabelSpace
     from stance.profiling import PeakMemory
     from stance.scoring import gold_labels, log_split_score, score_split
 
     model = build_model(cfg.model)  # before any work: a bad model config fails fast
     model_inputs([], cfg.data.input)  # likewise an unknown input mode
+    space = LabelSpace.from_config(cfg.get("labels"))  # and bad label sets or column mappings
+    spec = read_spec(cfg.data.get("columns"), space, training=True)
     np.random.seed(cfg.seed)
     corpus = load_corpus(
         cfg.data.path,
@@ -92,12 +95,15 @@ def train(cfg: DictConfig) -> dict[str, float]:
         split_seed=cfg.data.split_seed,
         near_duplicate_threshold=cfg.data.near_duplicate_threshold,
         limit=cfg.data.limit,
+        spec=spec,
     )
-    extra_sets, extra_tags = load_extra_sets(cfg.get("eval_sets") or {})
+    extra_sets, extra_tags = load_extra_sets(cfg.get("eval_sets") or {}, space)
     tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)
     family = model_choice(cfg)
     run_name = cfg.run_name or default_run_name(family, cfg.seed)
-    tags = run_tags(cfg, corpus.fingerprint, "train") | {"stance.model_family": family} | extra_tags
+    tags = run_tags(cfg, corpus.fingerprint, "train") | {"stance.model_family": family} | extra_tags | label_tags(space)
+    if corpus.n_lang_detected:
+        tags["stance.lang_detected"] = str(corpus.n_lang_detected)
     with tracking.tracked_run(
         cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()
     ) as run:
@@ -108,11 +114,11 @@ def train(cfg: DictConfig) -> dict[str, float]:
         val_ds = select_languages(corpus.splits["validation"], cfg.data.train_languages)
         if len(train_ds) == 0 or len(val_ds) == 0:
             raise DataError(f"data.train_languages={list(cfg.data.train_languages)} leaves no training or validation statements")
-        labels = {t: gold_labels(train_ds, t) for t in TASKS}
-        validation = (model_inputs(val_ds, cfg.data.input), {t: gold_labels(val_ds, t) for t in TASKS})
+        labels = {t: gold_labels(train_ds, t) for t in space.tasks}
+        validation = (model_inputs(val_ds, cfg.data.input), {t: gold_labels(val_ds, t) for t in space.tasks})
         with PeakMemory() as memory:
             start = time.perf_counter()
-            model.fit(model_inputs(train_ds, cfg.data.input), labels, validation=validation)
+            model.fit(model_inputs(train_ds, cfg.data.input), labels, validation=validation, label_space=space)
             if cfg.calibrate:  # temperature scaling on validation: better probabilities, same labels
                 model.calibrate(*validation)
             metrics = {"train_seconds": time.perf_counter() - start}
@@ -127,19 +133,20 @@ def train(cfg: DictConfig) -> dict[str, float]:
         tracking.log_metrics({k: v for k, v in metrics.items()
                               if k.startswith(("train_", "n_", "peak_", "explain_")) or k.endswith("_temperature")})
         model.input_mode = str(cfg.data.input)
-        model.info = model_card(family, tags, metrics, cfg, run.info.run_id)
+        model.info = model_card(family, tags, metrics, cfg, run.info.run_id, space)
         info = tracking.log_model(model, name="model", example_texts=list(corpus.splits["test"]["text"][:3]))
         registered = ""
         if cfg.register:
             version = tracking.register(info.model_uri, cfg.registered_model_name, cfg.register_alias)
             registered = f"; registered {cfg.registered_model_name} version {version.version}"
+    nan = float("nan")  # a task without labels in a split (partial annotation) is not scored there
     print(
         f"run {run.info.run_id} ({run_name}): "
-        + ", ".join(f"{t} validation / test macro-F1 {metrics[f'{t}_validation_macro_f1']:.3f} / "
-                    f"{metrics[f'{t}_test_macro_f1']:.3f}" for t in TASKS)
-        + "".join(f"; {name} {t} validation / test {metrics[f'{t}_{name}_validation_macro_f1']:.3f} / "
-                  f"{metrics[f'{t}_{name}_test_macro_f1']:.3f}"
-                  for name in dict.fromkeys(n.rsplit('_', 1)[0] for n, _ in extra_sets) for t in TASKS)
+        + ", ".join(f"{t} validation / test macro-F1 {metrics.get(f'{t}_validation_macro_f1', nan):.3f} / "
+                    f"{metrics.get(f'{t}_test_macro_f1', nan):.3f}" for t in space.tasks)
+        + "".join(f"; {name} {t} validation / test {metrics.get(f'{t}_{name}_validation_macro_f1', nan):.3f} / "
+                  f"{metrics.get(f'{t}_{name}_test_macro_f1', nan):.3f}"
+                  for name in dict.fromkeys(n.rsplit('_', 1)[0] for n, _ in extra_sets) for t in space.tasks)
         + f"; model {info.model_uri}{registered}"
     )
     parent = tracking.parent_run_id_for_job()
@@ -150,10 +157,8 @@ def train(cfg: DictConfig) -> dict[str, float]:
     return metrics
 
 
-def model_card(family: str, tags: dict, metrics: dict, cfg: DictConfig, run_id: str) -> dict:
+def model_card(family: str, tags: dict, metrics: dict, cfg: DictConfig, run_id: str, space) -> dict:
     """What a loaded model reports about its training (``clf.info``): plain data only."""
-    from stance.labels import LABELS, TASKS
-
     return {
         "family": family,
         "run_id": run_id,
@@ -164,7 +169,7 @@ def model_card(family: str, tags: dict, metrics: dict, cfg: DictConfig, run_id: 
         "input": str(cfg.data.input),
         "seed": int(cfg.seed),
         "n_train": int(metrics.get("n_train", 0)),
-        "labels": {t: list(LABELS[t]) for t in TASKS},
+        "labels": {t: list(space.labels[t]) for t in space.tasks},
         "validation": {k: round(float(v), 4) for k, v in metrics.items()
                        if k.endswith(("validation_macro_f1", "validation_f_avg")) and "_ci_" not in k},
     }
@@ -228,23 +233,42 @@ def log_explanations(model, texts: list[str], settings, seed: int) -> dict[str, 
             "explain_deletion_gain": check["gain"]}
 
 
-def load_extra_sets(eval_sets) -> tuple[list[tuple[str, object]], dict[str, str]]:
+def label_tags(space) -> dict[str, str]:
+    """The label sets as a run tag (compact JSON), so runs with other labels are told apart."""
+    import json
+
+    return {"stance.labels": json.dumps(space.to_json()["labels"], separators=(",", ":"), ensure_ascii=False)}
+
+
+def load_extra_sets(eval_sets, space=None) -> tuple[list[tuple[str, object]], dict[str, str]]:
     """``[(<name>_<half>, dataset)]`` for every configured evaluation set, and their fingerprints
     as tags. A set whose folder is absent (an installed package without the project's data) is
-    skipped with a note; a present but malformed one is an error like any data file."""
+    skipped with a note; a present but malformed one is an error like any data file. The sets
+    are labelled with the codebook's labels: with other label sets (``labels=``) they are skipped
+    with a note, with a subset of the codebook's tasks they are scored on those tasks."""
     from pathlib import Path
 
     from stance.data import load_eval_set
+    from stance.data.io import read_spec
+    from stance.labels import LabelSpace
 
+    space = space or LabelSpace.default()
+    codebook = LabelSpace.default()
+    spec = read_spec(None, space)
+    other = [t for t in space.tasks if codebook.labels.get(t) != space.labels[t]]
     sets, tags = [], {}
     for name, folder in eval_sets.items():
+        if other:
+            print(f"eval_sets.{name}: labelled with the codebook's labels, not those of labels= for {', '.join(other)}; "
+                  "not scored (eval_sets={} silences this)")
+            continue
         files = [Path(folder) / f"{half}.jsonl" for half in ("validation", "test")]
         if not all(f.is_file() for f in files):
             print(f"eval_sets.{name}: {folder} has no validation.jsonl and test.jsonl; not scored")
             continue
         prints = []
         for half, file in zip(("validation", "test"), files):
-            ds, _, fp = load_eval_set(file)
+            ds, _, fp = load_eval_set(file, spec=spec)
             sets.append((f"{name}_{half}", ds))
             prints.append(fp)
         tags[f"stance.eval_fingerprint.{name}"] = "/".join(prints)
@@ -272,10 +296,12 @@ def _hydra_main(cfg: DictConfig) -> float:
         metrics = train(cfg)
     # The objective a sweeper maximises: mean macro-F1 over the tasks on the realistic
     # validation half when it is scored (the corpus's own validation split otherwise).
-    from stance.labels import TASKS
+    from stance.labels import LabelSpace
 
-    split = "realistic_validation" if f"{TASKS[0]}_realistic_validation_macro_f1" in metrics else "validation"
-    return sum(metrics[f"{t}_{split}_macro_f1"] for t in TASKS) / len(TASKS)
+    tasks = LabelSpace.from_config(cfg.get("labels")).tasks
+    split = "realistic_validation" if f"{tasks[0]}_realistic_validation_macro_f1" in metrics else "validation"
+    scored = [metrics[f"{t}_{split}_macro_f1"] for t in tasks if f"{t}_{split}_macro_f1" in metrics]
+    return sum(scored) / len(scored) if scored else float("nan")
 
 
 def main() -> None:

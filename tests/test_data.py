@@ -26,12 +26,14 @@ def test_reads_valid_records_and_keeps_every_row(tmp_path):
     "line, expected",
     [
         ("{not json", "x.jsonl:2: bad JSON"),
-        (json.dumps({k: v for k, v in GOOD.items() if k != "tone"} | {"id": "b"}), "x.jsonl:2: missing field 'tone'"),
-        (json.dumps(GOOD | {"id": "b", "text": "   "}), "x.jsonl:2: field 'text' is empty"),
-        (json.dumps(GOOD | {"id": "b", "stance": "angry"}), "unknown label 'angry'; allowed: conciliatory, hardline, neutral"),
-        (json.dumps(GOOD | {"id": "b", "kind": "rumour"}), "field 'kind' has unknown value 'rumour'"),
+        (json.dumps({k: v for k, v in GOOD.items() if k != "text"} | {"id": "b"}), "x.jsonl:2: missing field 'text'"),
+        (json.dumps(GOOD | {"id": "b", "stance": None, "tone": ""}), "x.jsonl:2: no label in 'stance', 'tone'"),
+        (json.dumps(GOOD | {"id": "b", "text": "   "}), "x.jsonl:2: column 'text' is empty"),
+        (json.dumps(GOOD | {"id": "b", "stance": "angry"}), "unknown stance label 'angry'; allowed: conciliatory, hardline, neutral; "
+                                                            "to learn other labels set labels={stance:[...]}"),
+        (json.dumps(GOOD | {"id": "b", "kind": "rumour"}), "column 'kind' has unknown value 'rumour'"),
         (json.dumps(GOOD), "x.jsonl:2: duplicate id 'a1' (first at"),
-        (json.dumps(GOOD | {"id": "b", "text": 5}), "field 'text' must be a string"),
+        (json.dumps(GOOD | {"id": "b", "text": 5}), "column 'text' (text) must be a string"),
         ("[1, 2]", "x.jsonl:2: expected a JSON object"),
     ],
 )
@@ -57,7 +59,7 @@ def test_missing_and_empty_inputs(tmp_path):
     with pytest.raises(DataError, match="no statements in file"):
         read_records(write_lines(tmp_path / "empty.jsonl", [""]))
     (tmp_path / "dir").mkdir()
-    with pytest.raises(DataError, match="folder has no .jsonl files"):
+    with pytest.raises(DataError, match="folder has no .jsonl, .csv, .tsv, .parquet files"):
         read_records(tmp_path / "dir")
 
 
@@ -149,7 +151,7 @@ def test_fixed_splits_refuse_leaks(tmp_path):
 
 def test_partial_split_folder_is_an_error(tmp_path):
     write_jsonl(tmp_path / "train.jsonl", [GOOD])
-    with pytest.raises(DataError, match="has train.jsonl but not test.jsonl, validation.jsonl"):
+    with pytest.raises(DataError, match="has train.jsonl but no file for test, validation"):
         load_corpus(tmp_path)
 
 

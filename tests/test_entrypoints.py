@@ -161,7 +161,7 @@ def assert_clean_failure(proc, tracking_uri, fragment):
     "override, fragment",
     [
         ("data.path=/nonexistent/statements.jsonl", "no such file or folder"),
-        ("data.path={bad_label}", "unknown label 'furious'; allowed: conciliatory, hardline, neutral"),
+        ("data.path={bad_label}", "unknown stance label 'furious'; allowed: conciliatory, hardline, neutral; to learn other labels set labels="),
         ("data.path={empty}", "no statements in file"),
         ("tracking.uri=http://127.0.0.1:9", "tracking server http://127.0.0.1:9 is unreachable"),
         ("model.C=abc", "model config"),

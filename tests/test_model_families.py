@@ -293,7 +293,11 @@ def test_bad_encoder_head_params():
     with pytest.raises(ValueError, match="unknown head"):
         _encoder_head(head="forest")
     with pytest.raises(ValueError, match="head must be"):
-        _encoder_head(head={"stance": "logreg"})
+        _encoder_head(head={})
+    # a head per task must name the tasks of the label sets it is trained with
+    with pytest.raises(ValueError, match=r"head names tasks \['stance'\]; the label sets have \['stance', 'tone'\]"):
+        _encoder_head(head={"stance": "logreg"}).fit(["Rozmowy trwają.", "Nie ustąpimy."],
+                                                     {"stance": ["conciliatory", "hardline"], "tone": ["positive", "negative"]})
     with pytest.raises(ValueError, match="encoder must be"):
         _encoder_head_with(encoder=3)
     with pytest.raises(ValueError, match="temperature"):

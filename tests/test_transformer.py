@@ -234,3 +234,37 @@ def test_explain_occludes_words_of_the_fine_tuned_model(fitted, data):
         word, start, end, weight = exp.words[0]
         without = fitted.predict(delete_spans(text, [(start, end)]))[f"{task}_p_{exp.label}"]
         assert weight == pytest.approx(exp.probability - without, abs=1e-5)
+
+
+def test_partial_labels_mask_the_loss_and_other_label_sets_round_trip(tiny_model_dir, data, tmp_path):
+    """A statement without a label for a task adds nothing to that task's loss (a batch with none
+    adds zero, never NaN); a one-task model with other labels trains, saves and loads."""
+    import torch
+
+    from stance.labels import LabelSpace
+    from stance.models import load_model
+    from stance.models.transformer import NO_LABEL, _build_net
+
+    from transformers import AutoModel
+
+    torch.manual_seed(0)
+    net = _build_net(AutoModel.from_pretrained(tiny_model_dir), "mean", 0.0, {}, sizes={"stance": 3, "tone": 3}).eval()
+    ids = torch.randint(5, 100, (4, 7))
+    mask = torch.ones_like(ids)
+    stance, tone = torch.tensor([0, NO_LABEL, 2, 1]), torch.tensor([NO_LABEL] * 4)
+    out = net(ids, mask, labels_stance=stance, labels_tone=tone)
+    keep = stance != NO_LABEL
+    expected = torch.nn.functional.cross_entropy(out["logits_stance"][keep], stance[keep])
+    assert torch.isfinite(out["loss"]) and torch.allclose(out["loss"], expected)
+
+    (x, y), (vx, vy), xt = data
+    names = {"conciliatory": "favor", "hardline": "against", "neutral": "none"}
+    space = LabelSpace.from_config({"stance": ["favor", "against", "none"]})
+    partial = [None if i % 3 == 0 else names[v] for i, v in enumerate(y["stance"])]
+    val = [None if i % 2 else names[v] for i, v in enumerate(vy["stance"])]
+    model = make(tiny_model_dir, seed=1, epochs=1).fit(x, {"stance": partial}, validation=(vx, {"stance": val}), label_space=space)
+    assert "stance_validation_macro_f1" in model.history_[0] and "tone_validation_macro_f1" not in model.history_[0]
+    again = load_model(model.save(tmp_path / "m"))
+    assert again.label_space == space
+    assert list(again.predict_frame(xt[:3]).columns) == ["stance", "stance_p_favor", "stance_p_against", "stance_p_none"]
+    np.testing.assert_array_equal(again.predict_probas(xt)["stance"], model.predict_probas(xt)["stance"])

@@ -1,7 +1,9 @@
 """The labelled corpus: reading, validating and splitting statements.
 
-``load_corpus(path)`` gives a ``datasets.DatasetDict`` with ``ClassLabel`` features for
-stance and tone; ``read_records(path)`` gives the validated records as dicts.
+``load_corpus(path)`` gives a ``datasets.DatasetDict`` with a ``ClassLabel`` feature per task
+(stance and tone unless ``spec`` names other label sets; -1 where a statement has no label);
+``read_records(path)`` gives the validated records as dicts. Formats: ``stance.data.formats``;
+column mapping and label sets: ``stance.data.io.read_spec``.
 """
 
 from stance.data.io import FIELDS_REQUIRED, fingerprint, read_records, records_to_dataset

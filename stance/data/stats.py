@@ -2,6 +2,12 @@
 
     python -m stance.data.stats [--path data/statements]            # plain tables
     python -m stance.data.stats --update-card data/DATACARD.md       # rewrite the card's tables
+    python -m stance.data.stats --path ours.csv --column text=tekst --column stance=postawa \
+        --labels stance=favor,against,none                         # any labelled file
+
+``--path`` is any file, folder or saved dataset ``stance.train`` reads; a folder with train,
+validation and test files is counted per split. Statements without a label for a task are
+counted as ``(no label)``; a missing language is detected (the tables say how many).
 
 The data card's tables sit between ``<!-- stats:begin -->`` and ``<!-- stats:end -->``
 and are generated here, never typed by hand (a test checks they are current).
@@ -15,15 +21,22 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from stance.data.io import read_records
-from stance.data.splits import SPLITS
-from stance.labels import LABELS
+from stance.data.io import ReadSpec, read_records
+from stance.labels import KINDS, LabelSpace
 
 BEGIN, END = "<!-- stats:begin -->", "<!-- stats:end -->"
+NO_LABEL = "(no label)"
 
 
-def load_splits(path: Path) -> dict[str, list[dict]]:
-    return {s: read_records(path / f"{s}.jsonl") for s in SPLITS}
+def load_splits(path: Path, spec: ReadSpec | None = None) -> dict[str, list[dict]]:
+    """``{split: records}`` for a folder of split files, else ``{"data": records}``."""
+    from stance.data.corpus import _fixed_split_files, _read
+
+    path = Path(path)
+    fixed = _fixed_split_files(path)
+    if fixed:
+        return {s: _read(src, spec) for s, src in fixed.items()}
+    return {"data": read_records(path, spec=spec)}
 
 
 def _table(title: str, rows: list[str], counts: dict[str, Counter], total: bool = True) -> list[str]:
@@ -38,37 +51,60 @@ def _table(title: str, rows: list[str], counts: dict[str, Counter], total: bool 
     return out + [""]
 
 
-def markdown(splits: dict[str, list[dict]]) -> str:
-    """The data card's tables."""
+def markdown(splits: dict[str, list[dict]], space: LabelSpace | None = None) -> str:
+    """The data card's tables (for the tasks of ``space`` the records have labels for)."""
+    space = space or LabelSpace.default()
+
     def per_split(key) -> dict[str, Counter]:
         return {s: Counter(key(r) for r in recs) for s, recs in splits.items()}
 
+    def label(r, task):
+        return r.get(task) or NO_LABEL
+
     allrecs = [r for recs in splits.values() for r in recs]
+    tasks = [t for t in space.tasks if any(r.get(t) for r in allrecs)]
+    rows = {t: list(space.labels[t]) + ([NO_LABEL] if any(not r.get(t) for r in allrecs) else []) for t in tasks}
     langs = sorted({r["lang"] for r in allrecs})
     out = []
     out += _table("Statements per split and language", langs, per_split(lambda r: r["lang"]))
-    out += _table("Kind", ["direct", "fragment", "indirect"], per_split(lambda r: r["kind"]))
-    out += _table("Stance", list(LABELS["stance"]), per_split(lambda r: r["stance"]))
-    out += _table("Tone", list(LABELS["tone"]), per_split(lambda r: r["tone"]))
-    pairs = Counter((r["stance"], r["tone"]) for r in allrecs)
-    out += ["**Stance × tone (all splits)**", "", "| stance \\ tone | " + " | ".join(LABELS["tone"]) + " |", "|---" * (len(LABELS["tone"]) + 1) + "|"]
-    out += [f"| {s} | " + " | ".join(str(pairs[(s, t)]) for t in LABELS["tone"]) + " |" for s in LABELS["stance"]]
-    out.append("")
-    hard = per_split(lambda r: r.get("hard_case") or "(none)")
-    names = sorted({k for c in hard.values() for k in c} - {"(none)"}) + ["(none)"]
-    out += _table("Hard cases", names, hard)
+    if any(r.get("kind") for r in allrecs):
+        kinds = list(KINDS) + (["(none)"] if any(not r.get("kind") for r in allrecs) else [])
+        out += _table("Kind", kinds, per_split(lambda r: r.get("kind") or "(none)"))
+    for task in tasks:
+        out += _table(task.capitalize(), rows[task], per_split(lambda r, t=task: label(r, t)))
+    if len(tasks) >= 2:  # the first two tasks crossed
+        a, b = tasks[:2]
+        pairs = Counter((label(r, a), label(r, b)) for r in allrecs)
+        out += [f"**{a.capitalize()} × {b} (all splits)**", "", f"| {a} \\ {b} | " + " | ".join(rows[b]) + " |",
+                "|---" * (len(rows[b]) + 1) + "|"]
+        out += [f"| {x} | " + " | ".join(str(pairs[(x, y)]) for y in rows[b]) + " |" for x in rows[a]]
+        out.append("")
     n_hard = sum(1 for r in allrecs if r.get("hard_case"))
-    lang_stance = Counter((r["lang"], r["stance"]) for r in allrecs)
-    out += ["**Stance per language**", "", "| lang | " + " | ".join(LABELS["stance"]) + " |", "|---" * (len(LABELS["stance"]) + 1) + "|"]
-    out += [f"| {lang} | " + " | ".join(str(lang_stance[(lang, s)]) for s in LABELS["stance"]) + " |" for lang in langs]
-    out.append("")
+    if any("hard_case" in r for r in allrecs):
+        hard = per_split(lambda r: r.get("hard_case") or "(none)")
+        names = sorted({k for c in hard.values() for k in c} - {"(none)"}) + ["(none)"]
+        out += _table("Hard cases", names, hard)
+    for task in tasks:
+        lang_label = Counter((r["lang"], label(r, task)) for r in allrecs)
+        out += [f"**{task.capitalize()} per language**", "", "| lang | " + " | ".join(rows[task]) + " |",
+                "|---" * (len(rows[task]) + 1) + "|"]
+        out += [f"| {lang} | " + " | ".join(str(lang_label[(lang, x)]) for x in rows[task]) + " |" for lang in langs]
+        out.append("")
     words = sorted(len(r["text"].split()) for r in allrecs)
-    out.append(
-        f"Total {len(allrecs)} statements; hard cases {n_hard} ({n_hard / len(allrecs):.1%}); "
-        f"{len({r['speaker'] for r in allrecs})} distinct speakers; {len({r.get('topic') for r in allrecs})} topics; "
-        f"length in words: median {words[len(words) // 2]}, min {words[0]}, max {words[-1]}; "
-        f"with context sentence {sum(1 for r in allrecs if r.get('context'))}."
-    )
+    facts = [f"Total {len(allrecs)} statements"]
+    if any("hard_case" in r for r in allrecs):
+        facts.append(f"hard cases {n_hard} ({n_hard / len(allrecs):.1%})")
+    if any(r.get("speaker") for r in allrecs):
+        facts.append(f"{len({r.get('speaker') for r in allrecs})} distinct speakers")
+    if any("topic" in r for r in allrecs):
+        facts.append(f"{len({r.get('topic') for r in allrecs})} topics")
+    facts.append(f"length in words: median {words[len(words) // 2]}, min {words[0]}, max {words[-1]}")
+    if any("context" in r for r in allrecs):
+        facts.append(f"with context sentence {sum(1 for r in allrecs if r.get('context'))}")
+    detected = sum(1 for r in allrecs if r.get("lang_detected"))
+    if detected:
+        facts.append(f"language detected for {detected} (no lang in the data)")
+    out.append("; ".join(facts) + ".")
     return "\n".join(out) + "\n"
 
 
@@ -88,16 +124,35 @@ def update_card(card: Path, tables: str, begin: str = BEGIN, end: str = END) -> 
     return True
 
 
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key or not value:
+            raise SystemExit(f"{what} {item!r}: expected NAME=VALUE")
+        out[key] = value
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from stance.cli import user_errors
+    from stance.data.io import read_spec
     from stance.tracking import project_root
 
     parser = argparse.ArgumentParser(prog="python -m stance.data.stats", description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=project_root() / "data/statements")
     parser.add_argument("--update-card", type=Path, default=None, metavar="DATACARD.md")
+    parser.add_argument("--column", action="append", default=[], metavar="FIELD=COLUMN",
+                        help="the file's column for a field, as data.columns (e.g. text=tekst)")
+    parser.add_argument("--labels", action="append", default=[], metavar="TASK=L1,L2,...",
+                        help="a task's ordered labels, as labels= (default: the codebook's)")
     args = parser.parse_args(argv)
     with user_errors("stance.data.stats"):
-        tables = markdown(load_splits(args.path))
+        given = {t: v.split(",") for t, v in _pairs(args.labels, "--labels").items()}
+        space = LabelSpace.from_config(given or None, where="--labels")
+        spec = read_spec(_pairs(args.column, "--column"), space,
+                         unknown_hint="name the task's labels with --labels {task}=<label>,<label>,...")
+        tables = markdown(load_splits(args.path, spec), space)
         if args.update_card:
             changed = update_card(args.update_card, tables)
             print(f"{args.update_card}: {'updated' if changed else 'already current'}")

@@ -1,6 +1,7 @@
 """The one interface every model family implements: ``QuoteClassifier``.
 
-A model labels both tasks (stance and tone). Subclasses implement ``_fit``,
+A model labels every task of its ``label_space`` (the codebook's stance and tone unless it was
+trained with other label sets, ``fit(..., label_space=)``). Subclasses implement ``_fit``,
 ``predict_proba`` and the two state hooks; saving, loading, input checks and the
 output layout live here once.
 """
@@ -18,7 +19,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from stance.errors import DataError, ModelNotFoundError
-from stance.labels import LABELS, TASKS, output_columns, proba_column
+from stance.labels import LabelSpace, proba_column
 
 MODEL_FILE = "stance_model.json"
 FORMAT_VERSION = 1
@@ -72,7 +73,7 @@ def _index_of(texts: Any):
 
 
 class QuoteClassifier(ABC):
-    """Labels statements for every task in ``stance.labels.TASKS``.
+    """Labels statements for every task of its ``label_space`` (``stance.labels.LabelSpace``).
 
     Verbs: ``fit(texts, labels)``, ``predict_proba(texts, task)``, ``predict(texts)``,
     ``predict_frame(texts)``, ``save(dir)`` and ``QuoteClassifier.load(dir)``.
@@ -87,6 +88,13 @@ class QuoteClassifier(ABC):
     # sets, ...) and ``save`` keeps: plain data, read back as such.
     info: dict[str, Any] = {}
 
+    label_space_: LabelSpace | None = None  # set by fit and load; the codebook's until then
+
+    @property
+    def label_space(self) -> LabelSpace:
+        """The tasks and labels this model predicts (saved with it)."""
+        return self.label_space_ if self.label_space_ is not None else LabelSpace.default()
+
     def get_params(self) -> dict[str, Any]:
         """Constructor parameters, JSON-serialisable (saved with the model, logged to MLflow)."""
         return dict(self._params)
@@ -98,27 +106,39 @@ class QuoteClassifier(ABC):
     def fit(
         self,
         texts: Sequence[str],
-        labels: Mapping[str, Sequence[str]],
-        validation: tuple[Sequence[str], Mapping[str, Sequence[str]]] | None = None,
+        labels: Mapping[str, Sequence[str | None]],
+        validation: tuple[Sequence[str], Mapping[str, Sequence[str | None]]] | None = None,
+        label_space: LabelSpace | Mapping | None = None,
     ) -> "QuoteClassifier":
-        """Train on ``texts`` with ``labels[task]`` per task; ``validation`` may steer early stopping."""
+        """Train on ``texts`` with ``labels[task]`` per task; ``validation`` may steer early stopping.
+
+        ``label_space``: the tasks and ordered labels to learn (a ``LabelSpace`` or ``labels=``
+        config); by default the model's (the codebook's unless fitted with others). A label may be
+        ``None`` (partial annotation): that statement trains the other tasks only.
+        """
         texts = check_texts(texts, self.max_text_chars)
-        for task in TASKS:
+        if label_space is None:
+            space = self.label_space  # the codebook's, or those of an earlier fit
+        else:
+            space = label_space if isinstance(label_space, LabelSpace) else LabelSpace.from_config(label_space)
+        for task in space.tasks:
             if task not in labels:
-                raise ValueError(f"labels for task {task!r} are missing")
+                raise ValueError(f"labels for task {task!r} are missing; to learn only {', '.join(labels) or 'some'} pass "
+                                 "label_space= (config labels=) naming those tasks and their labels")
             if len(labels[task]) != len(texts):
                 raise ValueError(f"{len(labels[task])} {task} labels for {len(texts)} texts")
-            unknown = set(labels[task]) - set(LABELS[task])
+            unknown = set(labels[task]) - set(space.labels[task]) - {None}
             if unknown:
-                raise ValueError(f"unknown {task} labels {sorted(unknown)}; allowed: {', '.join(LABELS[task])}")
+                raise ValueError(f"unknown {task} labels {sorted(unknown)}; allowed: {', '.join(space.labels[task])}")
         if not texts:
             raise ValueError("cannot fit on an empty list of statements")
-        for task in TASKS:
-            present = sorted(set(labels[task]))
+        for task in space.tasks:
+            present = sorted(set(labels[task]) - {None})
             if len(present) < 2:
-                raise DataError(f"the training data has only one {task} label ({', '.join(present)}); "
-                                f"a classifier needs statements of at least two {task} labels")
-        self._fit(texts, {t: list(labels[t]) for t in TASKS}, validation)
+                have = f"only one {task} label ({present[0]})" if present else f"no {task} labels"
+                raise DataError(f"the training data has {have}; a classifier needs statements of at least two {task} labels")
+        self.label_space_ = space
+        self._fit(texts, {t: list(labels[t]) for t in space.tasks}, validation)
         return self
 
     @abstractmethod
@@ -127,12 +147,12 @@ class QuoteClassifier(ABC):
     # -- inference --------------------------------------------------------------
     @abstractmethod
     def predict_proba(self, texts: Sequence[str], task: str) -> np.ndarray:
-        """Probabilities, shape ``(n, len(LABELS[task]))``, columns in label order."""
+        """Probabilities, shape ``(n, len(label_space.labels[task]))``, columns in label order."""
 
     def predict_probas(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Probabilities for every task; families that share work across tasks override this."""
         texts = check_texts(texts)
-        return {task: self.predict_proba(texts, task) for task in TASKS}
+        return {task: self.predict_proba(texts, task) for task in self.label_space.tasks}
 
     # -- calibration -------------------------------------------------------------
     temperatures_: dict[str, float] = {}
@@ -140,13 +160,16 @@ class QuoteClassifier(ABC):
     def calibrate(self, texts: Sequence[str], labels: Mapping[str, Sequence[str]]) -> "QuoteClassifier":
         """Fit one temperature per task on held-out statements (validation), minimising their
         negative log-likelihood. It rescales the probabilities of ``predict``/``predict_frame``
-        (p ** (1/T), renormalised) and never changes the predicted labels."""
+        (p ** (1/T), renormalised) and never changes the predicted labels. Statements without a
+        label for a task (``None``) do not count for it."""
         from stance.metrics import fit_temperature
 
         probas = self.predict_probas(check_texts(texts))
-        self.temperatures_ = {
-            task: fit_temperature(probas[task], [LABELS[task].index(v) for v in labels[task]]) for task in TASKS
-        }
+        space = self.label_space
+        self.temperatures_ = {}
+        for task in space.tasks:
+            rows = [i for i, v in enumerate(labels[task]) if v is not None]
+            self.temperatures_[task] = fit_temperature(probas[task][rows], [space.labels[task].index(labels[task][i]) for i in rows])
         return self
 
     def calibrated_probas(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -157,7 +180,7 @@ class QuoteClassifier(ABC):
         return {t: apply_temperature(p, self.temperatures_.get(t, 1.0)) for t, p in probas.items()}
 
     def predict_frame(self, texts: Any, min_confidence: float | None = None):
-        """A DataFrame, one row per text: ``stance``, ``tone`` and ``<task>_p_<label>`` columns
+        """A DataFrame, one row per text: one column per task and ``<task>_p_<label>`` columns
         (calibrated probabilities when ``calibrate`` was called). A Series keeps its index; a
         DataFrame (with a ``text`` column) comes back with its own columns and index and the
         predictions beside them, so ``df.join`` and filtering stay aligned.
@@ -169,18 +192,19 @@ class QuoteClassifier(ABC):
 
         index = _index_of(texts)
         items = check_texts(texts, self.max_text_chars)
-        probas = self.calibrated_probas(items) if items else {t: np.zeros((0, len(LABELS[t]))) for t in TASKS}
+        space = self.label_space
+        probas = self.calibrated_probas(items) if items else {t: np.zeros((0, len(space.labels[t]))) for t in space.tasks}
         cols: dict[str, Any] = {}
-        for task in TASKS:
-            cols[task] = np.asarray(LABELS[task], dtype=object)[probas[task].argmax(axis=1)] if len(probas[task]) else []
-        for task in TASKS:
-            for j, lab in enumerate(LABELS[task]):
+        for task in space.tasks:
+            cols[task] = np.asarray(space.labels[task], dtype=object)[probas[task].argmax(axis=1)] if len(probas[task]) else []
+        for task in space.tasks:
+            for j, lab in enumerate(space.labels[task]):
                 cols[proba_column(task, lab)] = probas[task][:, j].astype(float)
-        frame = pd.DataFrame(cols, columns=output_columns(), index=index)
+        frame = pd.DataFrame(cols, columns=space.output_columns(), index=index)
         if min_confidence is not None:
             if not 0 <= float(min_confidence) <= 1:
                 raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
-            top = [probas[t].max(axis=1) if len(probas[t]) else np.zeros(0) for t in TASKS]
+            top = [probas[t].max(axis=1) if len(probas[t]) else np.zeros(0) for t in space.tasks]
             frame["confidence"] = np.minimum.reduce(top) if top else []
             frame["abstained"] = frame["confidence"] < float(min_confidence)
         if hasattr(texts, "columns") and hasattr(texts, "iloc"):
@@ -197,7 +221,7 @@ class QuoteClassifier(ABC):
         single = isinstance(texts, str)
         frame = self.predict_frame([texts] if single else texts, min_confidence=min_confidence)
         extra = ["confidence", "abstained"] if min_confidence is not None else []
-        rows = frame[output_columns() + extra].to_dict(orient="records")
+        rows = frame[self.label_space.output_columns() + extra].to_dict(orient="records")
         return rows[0] if single else rows
 
     def explain(self, text: str, tasks: Sequence[str] | None = None):
@@ -223,7 +247,7 @@ class QuoteClassifier(ABC):
                 "format_version": FORMAT_VERSION,
                 "class": f"{type(self).__module__}.{type(self).__qualname__}",
                 "params": self.get_params(),
-                "labels": {t: list(LABELS[t]) for t in TASKS},
+                **self.label_space.to_json(),  # "labels" and "polar": plain lists of strings
                 "temperatures": dict(self.temperatures_),
                 "input": self.input_mode,
                 "info": dict(self.info),
@@ -256,8 +280,12 @@ class QuoteClassifier(ABC):
         meta = safety.read_json(meta_file)
         if not isinstance(meta, dict) or not isinstance(meta.get("params"), dict):
             raise ModelNotFoundError(f"{meta_file}: expected an object with 'class' and 'params'")
-        if meta.get("labels") != {t: list(LABELS[t]) for t in TASKS}:
-            raise ModelNotFoundError(f"{path}: model was trained with other label sets {meta.get('labels')}")
+        # Plain strings in lists, checked, never instantiated; a model saved before label sets
+        # were configurable carries the codebook's lists and no "polar" (the codebook's applies).
+        try:
+            space = LabelSpace.from_saved(meta.get("labels"), meta.get("polar"), str(meta_file))
+        except ValueError as exc:
+            raise safety.UnsafeModelError(str(exc)) from None
         model_cls = safety.locate(safety.MODEL_FAMILIES, meta.get("class"), "model class", str(meta_file))
         if not issubclass(model_cls, cls):
             raise ModelNotFoundError(f"{path}: {meta['class']} is not a {cls.__name__}")
@@ -279,6 +307,7 @@ class QuoteClassifier(ABC):
         input_mode, info = meta.get("input", "text"), meta.get("info", {})
         if input_mode not in INPUT_MODES or not isinstance(info, dict):
             raise ModelNotFoundError(f"{meta_file}: 'input' must be one of {', '.join(INPUT_MODES)} and 'info' an object")
+        model.label_space_ = space  # before the state: families size their heads by it
         model._load_state(path)
         model.temperatures_ = {t: float(v) for t, v in temperatures.items()}
         model.input_mode, model.info = input_mode, info

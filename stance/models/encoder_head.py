@@ -31,7 +31,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
 HEADS = ("logreg", "mlp")
@@ -98,7 +97,7 @@ class EmbeddingMixin:
 
     def predict_probas(self, texts):
         x = self.embed(texts)  # one encoding pass for both tasks
-        return {task: self.proba_from_embeddings(x, task) for task in TASKS}
+        return {task: self.proba_from_embeddings(x, task) for task in self.label_space.tasks}
 
     def _inner_encoder(self):
         from stance.encoders.cache import CachedEncoder
@@ -169,11 +168,12 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
         from stance.models.base import _plain
 
         head = _plain(head)
-        heads = {t: head for t in TASKS} if isinstance(head, str) else dict(head or {})
-        missing = [t for t in TASKS if t not in heads]
-        if missing or set(heads) - set(TASKS):
-            raise ValueError(f"head must be one of {HEADS} or a mapping with keys {list(TASKS)}, got {head!r}")
-        bad = {t: h for t, h in heads.items() if h not in HEADS}
+        # One head kind for every task, or one per task (checked against the tasks at fit time:
+        # the label sets are the training data's, not the model config's).
+        heads = {} if isinstance(head, str) else dict(head or {})
+        if not isinstance(head, str) and not heads:
+            raise ValueError(f"head must be one of {HEADS} or a mapping from task to one of them, got {head!r}")
+        bad = {t: h for t, h in ({"*": head} if isinstance(head, str) else heads).items() if h not in HEADS}
         if bad:
             raise ValueError(f"unknown head {bad}; choose from {', '.join(HEADS)}")
         if class_weight not in (None, "balanced"):
@@ -196,6 +196,7 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
             seed=int(seed),
         )
         self._heads_by_task = heads
+        self._head_all = head if isinstance(head, str) else None
         self.heads_: dict = {}
         self.n_truncated_fit_ = 0
 
@@ -234,25 +235,29 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
         return head, weights
 
     def _fit(self, texts, labels, validation) -> None:
+        tasks = self.label_space.tasks
+        if self._head_all is None and set(self._heads_by_task) != set(tasks):
+            raise ValueError(f"head names tasks {sorted(self._heads_by_task)}; the label sets have {list(tasks)}")
         x = self.embed(texts)
         self.n_truncated_fit_ = self.n_truncated_
         self.heads_ = {}
-        for task in TASKS:
-            y = np.array([LABELS[task].index(v) for v in labels[task]])
-            head, weights = self._make_head(self._heads_by_task[task], y)
+        for task, names in self.label_space.labels.items():
+            rows = np.array([i for i, v in enumerate(labels[task]) if v is not None])  # a task learns from its labelled rows
+            y = np.array([names.index(labels[task][i]) for i in rows])
+            head, weights = self._make_head(self._head_all or self._heads_by_task[task], y)
             if weights is None:
-                head.fit(x, y)
+                head.fit(x[rows], y)
             else:
                 last = head.steps[-1][0] if hasattr(head, "steps") else None
-                head.fit(x, y, **({f"{last}__sample_weight": weights} if last else {"sample_weight": weights}))
+                head.fit(x[rows], y, **({f"{last}__sample_weight": weights} if last else {"sample_weight": weights}))
             self.heads_[task] = head
 
     def proba_from_embeddings(self, x: np.ndarray, task: str) -> np.ndarray:
-        """Probabilities (label order of ``stance.labels``) from embeddings of ``encoder``."""
+        """Probabilities (label order of the model's ``label_space``) from embeddings of ``encoder``."""
         if not self.heads_:
             raise RuntimeError("the model is not fitted: call fit() or load a saved model")
         head = self.heads_[task]
-        proba = np.zeros((x.shape[0], len(LABELS[task])))
+        proba = np.zeros((x.shape[0], len(self.label_space.labels[task])))
         if len(x):
             # a label absent from training has no column in the head: its probability stays 0
             proba[:, head.classes_] = head.predict_proba(x)
@@ -267,4 +272,4 @@ class EncoderHeadClassifier(EmbeddingMixin, QuoteClassifier):
     def _load_state(self, path: Path) -> None:
         from stance.safety import load_skops
 
-        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in TASKS}
+        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in self.label_space.tasks}

@@ -27,7 +27,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.labels import TASKS
 from stance.models.base import QuoteClassifier, _plain, check_texts
 from stance.safety import MODEL_FAMILIES, locate, read_json
 
@@ -99,7 +98,7 @@ class EnsembleClassifier(QuoteClassifier):
 
     def _fit(self, texts, labels, validation) -> None:
         for model in self.members_.values():
-            model.fit(texts, labels, validation=validation)
+            model.fit(texts, labels, validation=validation, label_space=self.label_space)
 
     def member_probas(self, texts: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
         """Every member's probabilities, ``{member: {task: array}}``."""
@@ -109,7 +108,7 @@ class EnsembleClassifier(QuoteClassifier):
     def predict_probas(self, texts):
         per_member = self.member_probas(texts)
         out = {}
-        for task in TASKS:
+        for task in self.label_space.tasks:
             out[task] = sum(self.weights_[n] * per_member[n][task] for n in self.member_names)
         return out
 
@@ -135,6 +134,9 @@ class EnsembleClassifier(QuoteClassifier):
         if saved != self.member_names:
             raise ValueError(f"{path}: saved members {saved} do not match the params' members {self.member_names}")
         self.members_ = {name: QuoteClassifier.load(path / _MEMBERS_DIR / name) for name in saved}
+        other = [n for n, m in self.members_.items() if m.label_space != self.label_space]
+        if other:
+            raise ValueError(f"{path}: members {other} were saved with other label sets than the ensemble")
 
 
 def _holds_models(members: Any) -> bool:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
 
@@ -18,10 +17,10 @@ class MajorityClassifier(QuoteClassifier):
         self.priors_: dict[str, list[float]] = {}
 
     def _fit(self, texts, labels, validation) -> None:
-        for task in TASKS:
-            counts = Counter(labels[task])
+        for task, names in self.label_space.labels.items():
+            counts = Counter(v for v in labels[task] if v is not None)  # unlabelled rows do not count
             total = sum(counts.values())
-            self.priors_[task] = [counts[lab] / total for lab in LABELS[task]]
+            self.priors_[task] = [counts[lab] / total for lab in names]
 
     def predict_proba(self, texts, task):
         texts = check_texts(texts)

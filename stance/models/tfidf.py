@@ -13,7 +13,6 @@ from typing import Sequence
 import numpy as np
 
 from stance.errors import ConfigError
-from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
 
@@ -94,9 +93,10 @@ class TfidfClassifier(QuoteClassifier):
         self.features_ = self._make_features()
         x = self.features_.fit_transform(self._prepare(texts))
         self.heads_ = {}
-        for task in TASKS:
-            y = np.array([LABELS[task].index(v) for v in labels[task]])
-            self.heads_[task] = self._make_head().fit(x, y)
+        for task, names in self.label_space.labels.items():
+            rows = np.array([i for i, v in enumerate(labels[task]) if v is not None])  # a task learns from its labelled rows
+            y = np.array([names.index(labels[task][i]) for i in rows])
+            self.heads_[task] = self._make_head().fit(x[rows], y)
 
     def transform(self, texts: Sequence[str]):
         """The tf-idf matrix of ``texts`` (after lemmatisation when configured)."""
@@ -104,7 +104,7 @@ class TfidfClassifier(QuoteClassifier):
 
     def _proba_from_features(self, x, task: str) -> np.ndarray:
         head = self.heads_[task]
-        proba = np.zeros((x.shape[0], len(LABELS[task])))
+        proba = np.zeros((x.shape[0], len(self.label_space.labels[task])))
         # A label absent from training has no column in the head: its probability stays 0.
         proba[:, head.classes_] = head.predict_proba(x)
         return proba
@@ -114,7 +114,7 @@ class TfidfClassifier(QuoteClassifier):
 
     def predict_probas(self, texts):
         x = self.transform(texts)
-        return {task: self._proba_from_features(x, task) for task in TASKS}
+        return {task: self._proba_from_features(x, task) for task in self.label_space.tasks}
 
     def ngram_weights(self, text: str, task: str, label_index: int) -> tuple[np.ndarray, np.ndarray]:
         """Each n-gram's share of the logit of label ``label_index``: its tf-idf value times the
@@ -145,4 +145,4 @@ class TfidfClassifier(QuoteClassifier):
         from stance.safety import load_skops
 
         self.features_ = load_skops(path / "features.skops")
-        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in TASKS}
+        self.heads_ = {task: load_skops(path / f"head_{task}.skops") for task in self.label_space.tasks}

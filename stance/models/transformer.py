@@ -44,6 +44,7 @@ intra-op thread count, since the summation order depends on it).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -57,7 +58,6 @@ from typing import Any, Sequence
 import numpy as np
 
 from stance.errors import ConfigError
-from stance.labels import LABELS, TASKS
 from stance.models.base import QuoteClassifier, check_texts
 
 log = logging.getLogger(__name__)
@@ -226,10 +226,11 @@ class TransformerClassifier(QuoteClassifier):
         encoder, tokenizer = self._load_pretrained()
         self.tokenizer_ = tokenizer
         texts, labels = fragment_augment(texts, labels, p["fragment_augmentation"], p["seed"])
-        y = {t: np.array([LABELS[t].index(v) for v in labels[t]]) for t in TASKS}
-        weights = {t: _class_weights(y[t], len(LABELS[t])) if p["class_weights"] == "balanced" else None for t in TASKS}
+        space = self.label_space
+        y = _label_codes(labels, space)
+        weights = {t: _class_weights(y[t], len(space.labels[t])) if p["class_weights"] == "balanced" else None for t in space.tasks}
         set_seed(p["seed"])  # heads initialised identically whatever loading consumed
-        self.net_ = _build_net(encoder, p["pooling"], p["dropout"], weights, p["label_smoothing"])
+        self.net_ = _build_net(encoder, p["pooling"], p["dropout"], weights, p["label_smoothing"], sizes=_sizes(space))
         if p["freeze_embeddings"]:
             emb = encoder.get_input_embeddings()
             for param in emb.parameters():
@@ -240,7 +241,7 @@ class TransformerClassifier(QuoteClassifier):
         if validation is not None:
             vtexts, vlabels = validation
             vtexts = check_texts(vtexts)
-            eval_ds = self._dataset(vtexts, {t: np.array([LABELS[t].index(v) for v in vlabels[t]]) for t in TASKS}, "validation")
+            eval_ds = self._dataset(vtexts, _label_codes(vlabels, space), "validation")
 
         history: list[dict[str, float]] = []
         out_dir = tempfile.mkdtemp(prefix="stance-transformer-")
@@ -267,13 +268,13 @@ class TransformerClassifier(QuoteClassifier):
                 report_to="none",
                 disable_tqdm=True,
                 remove_unused_columns=False,
-                label_names=[f"labels_{t}" for t in TASKS],
+                label_names=[f"labels_{t}" for t in space.tasks],
                 dataloader_num_workers=0,
                 dataloader_pin_memory=False,
                 log_level="warning",
                 optim="adamw_torch",
             )
-            callbacks = [_EpochLog(history)]
+            callbacks = [_EpochLog(history, space.tasks)]
             if eval_ds is not None and p["patience"] > 0:
                 callbacks.append(EarlyStoppingCallback(early_stopping_patience=p["patience"]))
             trainer = Trainer(
@@ -282,7 +283,7 @@ class TransformerClassifier(QuoteClassifier):
                 train_dataset=train_ds,
                 eval_dataset=eval_ds,
                 data_collator=_Collator(tokenizer.pad_token_id or 0),
-                compute_metrics=_compute_metrics,
+                compute_metrics=functools.partial(_compute_metrics, space=space),
                 callbacks=callbacks,
             )
             for cb in (PrinterCallback, ProgressCallback):
@@ -313,7 +314,7 @@ class TransformerClassifier(QuoteClassifier):
         if n_cut:
             log.warning("transformer: %d of %d %s statements are longer than max_length=%d tokens and were truncated",
                         n_cut, len(texts), what, self._params["max_length"])
-        return [{"input_ids": ids[i], **{f"labels_{t}": int(y[t][i]) for t in TASKS}} for i in range(len(texts))]
+        return [{"input_ids": ids[i], **{f"labels_{t}": int(y[t][i]) for t in y}} for i in range(len(texts))]
 
     # -- inference ----------------------------------------------------------------
     def predict_probas(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -325,7 +326,8 @@ class TransformerClassifier(QuoteClassifier):
         p = self._params
         if p["threads"]:
             torch.set_num_threads(p["threads"])
-        out = {t: np.zeros((len(texts), len(LABELS[t])), dtype=np.float64) for t in TASKS}
+        space = self.label_space
+        out = {t: np.zeros((len(texts), len(space.labels[t])), dtype=np.float64) for t in space.tasks}
         self.n_truncated_ = 0
         if not texts:
             return out
@@ -345,13 +347,13 @@ class TransformerClassifier(QuoteClassifier):
                 idx = order[s:s + bs]
                 batch = collate([{"input_ids": ids[i]} for i in idx])
                 logits = self.net_(**{k: v.to(device) for k, v in batch.items()})
-                for t in TASKS:
+                for t in space.tasks:
                     out[t][idx] = torch.softmax(logits[f"logits_{t}"].float(), dim=-1).cpu().numpy()
         return out
 
     def predict_proba(self, texts, task):
-        if task not in TASKS:
-            raise KeyError(f"unknown task {task!r}; known tasks: {', '.join(TASKS)}")
+        if task not in self.label_space.tasks:
+            raise KeyError(f"unknown task {task!r}; known tasks: {', '.join(self.label_space.tasks)}")
         return self.predict_probas(texts)[task]
 
     # -- persistence --------------------------------------------------------------
@@ -408,7 +410,7 @@ class TransformerClassifier(QuoteClassifier):
             state = load_file(str(weights))
         except (OSError, ValueError, SafetensorError) as exc:
             raise UnsafeModelError(f"{weights.parent}: not a loadable transformer model ({' '.join(str(exc).split())[:200]})") from None
-        net = _build_net(encoder, p["pooling"], p["dropout"], {t: None for t in TASKS})
+        net = _build_net(encoder, p["pooling"], p["dropout"], {}, sizes=_sizes(self.label_space))
         try:
             net.load_state_dict(state, strict=True)
         except RuntimeError as exc:
@@ -442,8 +444,23 @@ def fragment_augment(texts: list[str], labels: dict[str, list[str]], share: floa
 
 
 # -- pieces the Trainer drives --------------------------------------------------
+# The label code of a statement without a label for a task: its loss term is masked out
+# (PyTorch's cross-entropy ignores it), so it trains the other tasks' heads only.
+NO_LABEL = -100
+
+
+def _label_codes(labels, space) -> dict[str, np.ndarray]:
+    return {t: np.array([NO_LABEL if v is None else space.labels[t].index(v) for v in labels[t]], dtype=np.int64)
+            for t in space.tasks}
+
+
+def _sizes(space) -> dict[str, int]:
+    return {t: len(names) for t, names in space.labels.items()}
+
+
 def _class_weights(y: np.ndarray, k: int) -> np.ndarray:
     """``n / (k_present * count)`` per class (scikit-learn's "balanced"); 1 for classes absent from ``y``."""
+    y = y[y != NO_LABEL]
     counts = np.bincount(y, minlength=k).astype(float)
     present = counts > 0
     w = np.ones(k)
@@ -452,7 +469,7 @@ def _class_weights(y: np.ndarray, k: int) -> np.ndarray:
 
 
 def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, np.ndarray | None],
-               label_smoothing: float = 0.0):
+               label_smoothing: float = 0.0, sizes: dict[str, int] | None = None):
     import torch
     from torch import nn
 
@@ -461,14 +478,15 @@ def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, 
         dropout = float(getattr(encoder.config, "hidden_dropout_prob", 0.1) or 0.1)
 
     class TwoHeadModel(nn.Module):
-        """Shared encoder, pooled sentence vector, a linear head per task; loss = sum of the CEs."""
+        """Shared encoder, pooled sentence vector, a linear head per task; loss = sum of the CEs
+        over the statements that have a label for the task (a batch without any adds nothing)."""
 
         def __init__(self):
             super().__init__()
             self.encoder = encoder
             self.dropout = nn.Dropout(dropout)
-            self.heads = nn.ModuleDict({t: nn.Linear(hidden, len(LABELS[t])) for t in TASKS})
-            for t in TASKS:
+            self.heads = nn.ModuleDict({t: nn.Linear(hidden, n) for t, n in sizes.items()})
+            for t in sizes:
                 w = weights.get(t)
                 self.register_buffer(f"class_weight_{t}", None if w is None else torch.tensor(w, dtype=torch.float32),
                                      persistent=False)
@@ -481,13 +499,15 @@ def _build_net(encoder, pooling: str, dropout: float | None, weights: dict[str, 
                 mask = attention_mask.unsqueeze(-1).to(hidden_states.dtype)
                 vec = (hidden_states * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             vec = self.dropout(vec)
-            out = {f"logits_{t}": self.heads[t](vec) for t in TASKS}
-            if all(f"labels_{t}" in labels for t in TASKS):
-                loss = sum(
-                    nn.functional.cross_entropy(out[f"logits_{t}"], labels[f"labels_{t}"],
-                                                weight=getattr(self, f"class_weight_{t}"), label_smoothing=label_smoothing)
-                    for t in TASKS
-                )
+            out = {f"logits_{t}": self.heads[t](vec) for t in sizes}
+            if all(f"labels_{t}" in labels for t in sizes):
+                loss = vec.sum() * 0.0  # keeps the graph when no task has a label in the batch
+                for t in sizes:
+                    y = labels[f"labels_{t}"]
+                    if bool((y != NO_LABEL).any()):  # an all-masked mean would be NaN
+                        loss = loss + nn.functional.cross_entropy(
+                            out[f"logits_{t}"], y, weight=getattr(self, f"class_weight_{t}"),
+                            label_smoothing=label_smoothing, ignore_index=NO_LABEL)
                 out = {"loss": loss, **out}
             return out
 
@@ -510,22 +530,25 @@ class _Collator:
             ids[i, : len(f["input_ids"])] = torch.tensor(f["input_ids"], dtype=torch.long)
             mask[i, : len(f["input_ids"])] = 1
         batch = {"input_ids": ids, "attention_mask": mask}
-        for t in TASKS:
-            key = f"labels_{t}"
-            if key in features[0]:
+        for key in features[0]:
+            if key.startswith("labels_"):
                 batch[key] = torch.tensor([f[key] for f in features], dtype=torch.long)
         return batch
 
 
-def _compute_metrics(pred) -> dict[str, float]:
+def _compute_metrics(pred, space) -> dict[str, float]:
     from stance.metrics import macro_f1
 
     logits, gold = pred.predictions, pred.label_ids
+    if len(space.tasks) == 1:  # the Trainer unwraps a single label column and a single output
+        logits, gold = [logits], [gold]
     out = {}
-    for i, t in enumerate(TASKS):
-        names = np.asarray(LABELS[t], dtype=object)
-        out[f"{t}_macro_f1"] = macro_f1(list(names[np.asarray(gold[i])]), list(names[np.asarray(logits[i]).argmax(-1)]), LABELS[t])
-    out[METRIC] = float(np.mean([out[f"{t}_macro_f1"] for t in TASKS]))
+    for i, t in enumerate(space.tasks):
+        names = np.asarray(space.labels[t], dtype=object)
+        g, keep = np.asarray(gold[i]), np.asarray(gold[i]) != NO_LABEL  # unlabelled statements do not count
+        if keep.any():
+            out[f"{t}_macro_f1"] = macro_f1(list(names[g[keep]]), list(names[np.asarray(logits[i])[keep].argmax(-1)]), space.labels[t])
+    out[METRIC] = float(np.mean([out[f"{t}_macro_f1"] for t in space.tasks if f"{t}_macro_f1" in out] or [0.0]))
     return out
 
 
@@ -543,8 +566,9 @@ except ImportError:  # pragma: no cover - the module needs transformers to train
 class _EpochLog(_TrainerCallback):
     """Collects per-epoch figures and logs them, ``step=epoch``, into the active MLflow run (if any)."""
 
-    def __init__(self, history: list[dict[str, float]]):
+    def __init__(self, history: list[dict[str, float]], tasks=()):
         self.history = history
+        self.tasks = tuple(tasks)
         self._start = 0.0
         self._row: dict[str, float] = {}
 
@@ -564,7 +588,7 @@ class _EpochLog(_TrainerCallback):
 
     def on_evaluate(self, args, state, control, metrics=None, **kwargs):
         metrics = metrics or {}
-        for t in TASKS:
+        for t in self.tasks:
             if f"eval_{t}_macro_f1" in metrics:
                 self._row[f"{t}_validation_macro_f1"] = float(metrics[f"eval_{t}_macro_f1"])
         for src, dst in ((f"eval_{METRIC}", "validation_mean_macro_f1"), ("eval_loss", "validation_loss"),

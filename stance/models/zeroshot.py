@@ -11,7 +11,7 @@ similarities to that label's descriptions:
 * ``"max"``: the similarity to the closest description.
 
 Probabilities are ``softmax(score / temperature)`` over the task's labels, in the
-label order of ``stance.labels``. ``fit`` checks its inputs and embeds the
+label order of the model's label sets. ``fit`` checks its inputs and embeds the
 descriptions; it learns nothing from the labels. ``descriptions`` may name another
 JSON file of the same layout; a saved model keeps a copy of the descriptions it used,
 so it labels the same way after the packaged file changes.
@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.labels import LABELS, LANGUAGES, TASKS
+from stance.labels import LANGUAGES, LabelSpace
 from stance.models.base import QuoteClassifier
 from stance.models.encoder_head import EmbeddingMixin, cache_spec, encoder_spec
 
@@ -34,12 +34,13 @@ AGGREGATES = ("mean", "centroid", "max")
 _STATE_FILE = "label_descriptions.json"
 
 
-def load_descriptions(source: str | Path | Mapping | None = None) -> dict[str, dict[str, dict[str, list[str]]]]:
+def load_descriptions(source: str | Path | Mapping | None = None, space: LabelSpace | None = None) -> dict[str, dict[str, dict[str, list[str]]]]:
     """``{task: {label: {lang: [description, ...]}}}`` from a JSON file or mapping, checked.
 
-    Every label of ``stance.labels`` must have at least one non-empty description; an
-    unknown task or label is an error (it would silently never be predicted).
+    Every label of ``space`` (default the codebook's) must have at least one non-empty
+    description; an unknown label is an error (it would silently never be predicted).
     """
+    space = space or LabelSpace.default()
     where = "label descriptions"
     if source is None:
         source = DEFAULT_DESCRIPTIONS
@@ -52,18 +53,19 @@ def load_descriptions(source: str | Path | Mapping | None = None) -> dict[str, d
     else:
         data = source
     out: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for task in TASKS:
+    hint = "" if space.is_default() else " (other label sets need their own descriptions: model.descriptions=<file.json>)"
+    for task, names in space.labels.items():
         spec = data.get(task)
         if not isinstance(spec, Mapping):
-            raise ValueError(f"{where}: no descriptions for task {task!r}")
-        unknown = set(spec) - set(LABELS[task])
+            raise ValueError(f"{where}: no descriptions for task {task!r}{hint}")
+        unknown = set(spec) - set(names)
         if unknown:
-            raise ValueError(f"{where}: unknown {task} labels {sorted(unknown)}; allowed: {', '.join(LABELS[task])}")
+            raise ValueError(f"{where}: unknown {task} labels {sorted(unknown)}; allowed: {', '.join(names)}")
         out[task] = {}
-        for label in LABELS[task]:
+        for label in names:
             by_lang = spec.get(label)
             if not isinstance(by_lang, Mapping):
-                raise ValueError(f"{where}: no descriptions for {task} label {label!r}")
+                raise ValueError(f"{where}: no descriptions for {task} label {label!r}{hint}")
             clean = {}
             for lang, items in by_lang.items():
                 if isinstance(items, str) or not all(isinstance(s, str) and s.strip() for s in items):
@@ -120,15 +122,15 @@ class ZeroShotClassifier(EmbeddingMixin, QuoteClassifier):
     def descriptions_(self) -> dict:
         """``{task: {label: {lang: [description, ...]}}}`` in use."""
         if self._descriptions is None:
-            self._descriptions = self._check_languages(load_descriptions(self._params["descriptions"]))
+            self._descriptions = self._check_languages(load_descriptions(self._params["descriptions"], self.label_space))
         return self._descriptions
 
     def _check_languages(self, descriptions: dict) -> dict:
         langs = self._params["languages"]
         if langs is None:
             return descriptions
-        for task in TASKS:
-            for label in LABELS[task]:
+        for task, names in self.label_space.labels.items():
+            for label in names:
                 if not any(descriptions[task][label].get(lang) for lang in langs):
                     known = sorted(descriptions[task][label])
                     raise ValueError(
@@ -141,7 +143,7 @@ class ZeroShotClassifier(EmbeddingMixin, QuoteClassifier):
         """The descriptions used for ``task`` and, per description, its label index."""
         langs = self._params["languages"]
         texts, owner = [], []
-        for j, label in enumerate(LABELS[task]):
+        for j, label in enumerate(self.label_space.labels[task]):
             for lang, items in self.descriptions_[task][label].items():
                 if langs is None or lang in langs:
                     texts += items
@@ -157,7 +159,7 @@ class ZeroShotClassifier(EmbeddingMixin, QuoteClassifier):
     def scores_from_embeddings(self, x: np.ndarray, task: str) -> np.ndarray:
         """Per statement and label (label order), the aggregated cosine similarity."""
         vecs, owner = self._prototype(task)
-        n_labels = len(LABELS[task])
+        n_labels = len(self.label_space.labels[task])
         if self._params["aggregate"] == "centroid":
             cent = np.stack([vecs[owner == j].mean(axis=0) for j in range(n_labels)])
             cent /= np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
@@ -168,18 +170,19 @@ class ZeroShotClassifier(EmbeddingMixin, QuoteClassifier):
 
     def proba_from_embeddings(self, x: np.ndarray, task: str) -> np.ndarray:
         if not len(x):
-            return np.zeros((0, len(LABELS[task])))
+            return np.zeros((0, len(self.label_space.labels[task])))
         return softmax(self.scores_from_embeddings(x, task).astype(np.float64), self._params["temperature"])
 
     def _fit(self, texts, labels, validation) -> None:
         # nothing is learned from the labels; embedding the descriptions now makes a broken
         # encoder or description file fail during training rather than at labelling time
-        for task in TASKS:
+        self._descriptions, self._prototypes = None, {}  # read again for the label sets just set
+        for task in self.label_space.tasks:
             self._prototype(task)
 
     def _save_state(self, path: Path) -> None:
         (path / _STATE_FILE).write_text(json.dumps(self.descriptions_, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def _load_state(self, path: Path) -> None:
-        self._descriptions = self._check_languages(load_descriptions(path / _STATE_FILE))
+        self._descriptions = self._check_languages(load_descriptions(path / _STATE_FILE, self.label_space))
         self._prototypes = {}
