@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
@@ -34,6 +35,7 @@ _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
 _DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+_DOUBLE_MARKS = "„“”«»\""  # quotation marks (not the apostrophes of "grandfather's")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class _CandidateFinder:
         self._closing_frame = _closing_frame_re(self.toks.fw)
         self._answer_labels = self.toks.fw.get("answer_label", frozenset())
         self._colon_quotes = self._quotes_after_colon()
+        self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
     def run(self) -> Candidates:
         self._quotations()
@@ -298,11 +301,43 @@ class _CandidateFinder:
                     if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
                         continue  # "X argues that …, according to its report": the report is X's source
                     start, end = ev.clause_start, ev.trailing_end
+                    speech = self._trailing_speech(sent, ev, start, end)
+                    if speech >= 0:
+                        self._add(speech, _trim(self.text, speech, end)[1], "direct", ev, _DIRECT, ev.cue)
+                        continue
                 else:
                     start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
                 start, end = _trim(self.text, start, end)
                 if end - start >= 3:
                     self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+
+    def _trailing_speech(self, sent: Sentence, ev: Event, start: int, end: int) -> int:
+        """Where unmarked speech attributed by a trailing ``, X said.`` starts, or -1 when the
+        clause is reported speech. Speech is in the speaker's own voice (first or second person)
+        in the clause or in an earlier sentence of its paragraph; then it runs from the paragraph
+        start, unless an earlier sentence there is the narrator's (quotation marks, or a cue of
+        its own outside the speaker's voice): then from the sentence start, if that is own voice."""
+        toks, text = self.toks, self.text
+        if ev.cls == "frame" or ev.tok == 0 or toks.lows[ev.tok - 1] in self._trailing_frames:
+            return -1  # "…, as she said", "…, jak podkreślił X": a frame over reported content
+        para = text.rfind("\n", 0, start) + 1
+        while para < start and text[para].isspace():
+            para += 1
+        own_clause = _own_voice(text[start:end], self.lex)
+        earlier = []  # the paragraph's earlier sentences, nearest first
+        si = sent.index - 1
+        while si >= 0 and self.seg.sentences[si].start >= para:
+            earlier.append(self.seg.sentences[si])
+            si -= 1
+        if not own_clause and not any(_own_voice(text[s.start:s.end], self.lex) for s in earlier):
+            return -1
+        for s in earlier:
+            piece = text[s.start:s.end]
+            own = _own_voice(piece, self.lex)
+            if any(ch in piece for ch in _DOUBLE_MARKS) or (not own and any(
+                    e.mode not in _NO_STATEMENT and e.cls != "frame" for e in self.cues.by_sentence[s.index])):
+                return start if own_clause else -1
+        return para if earlier else start
 
     def _next_cuts(self, sent: Sentence, evs) -> list[int]:
         """For each event index, the first one at or after it that ends an earlier reported

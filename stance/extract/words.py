@@ -150,6 +150,8 @@ class Tokens(PhraseReader):
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
+        if w[0].isupper() and low in fw.get("speech_person", ()) and (len(w) == 1 or w[1:].islower() or "'" in w):
+            return "stop"  # "I", "I'll", "We'll": the speaker's own voice, never a name ("US" is not "us")
         if w[0].isupper() and i in self.sent_initial:
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
