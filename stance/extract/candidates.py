@@ -24,6 +24,7 @@ from stance.extract.segment import (
     QSpan,
     Sentence,
     dash_attribution,
+    paragraphs,
 )
 from stance.extract.subject import bind_subject
 
@@ -88,6 +89,9 @@ class _CandidateFinder:
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._closing_frame = _closing_frame_re(self.toks.fw)
         self._answer_labels = self.toks.fw.get("answer_label", frozenset())
+        self._question_labels = self.toks.fw.get("question_label", frozenset())
+        self._questions: list[tuple[int, int]] = []  # "Q: …" paragraphs: never statements
+        self._answers: list[tuple[int, Event]] = []  # "A: …" paragraphs: where, and the interviewee event
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
@@ -96,6 +100,7 @@ class _CandidateFinder:
         self._dash_speech()
         self._reported_clauses()
         self._headlines()
+        self._interview()
         return Candidates(tuple(self.out), tuple(self.events))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
@@ -441,10 +446,15 @@ class _CandidateFinder:
             start = colon + 1
             while start < b and text[start].isspace():
                 start += 1
-            if toks.lows[t0] in self._answer_labels and all(toks.kind(t) == "punct" for t in range(t0 + 1, t1)):
+            bare_label = all(toks.kind(t) == "punct" for t in range(t0 + 1, t1))
+            if toks.lows[t0] in self._question_labels and bare_label:
+                self._questions.append((a, b))
+                continue
+            if toks.lows[t0] in self._answer_labels and bare_label:
                 # "A: …" / "Odp.: …": the interviewee answers; who that is, the speaker stage decides
                 ev = event_with(len(self.events), t0, toks.starts[t0], -1, toks.words[t0], "colon", mode="interviewee")
                 self.events.append(ev)
+                self._answers.append((a, ev))
                 self._add(start, b, "direct", ev, _DIRECT, None)
                 continue
             nps = toks.chunks(t0, t1)
@@ -464,6 +474,36 @@ class _CandidateFinder:
                 continue
             self.events.append(ev)
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+    def _interview(self) -> None:
+        """Q&A interviews: nothing inside a question is a statement (the interviewer's words
+        report others only to ask); unlabelled paragraphs between an answer and the next label
+        go on with the answer (direct, the same interviewee, cue null). Paragraphs after the last
+        label (an editor's note, the interviewer's byline) are not answers."""
+        if not self._questions and not self._answers:
+            return
+        paras = paragraphs(self.text)
+        starts = [a for a, _b in paras]
+        labelled = {bisect.bisect_right(starts, a) - 1 for a, _b in self._questions}
+        labelled |= {bisect.bisect_right(starts, a) - 1 for a, _ev in self._answers}
+        for a, ev in self._answers:
+            n = bisect.bisect_right(starts, a)  # the paragraph after the answer
+            rest = []
+            while n < len(paras) and n not in labelled:
+                rest.append(paras[n])
+                n += 1
+            if n < len(paras):
+                for start, end in rest:
+                    if self.text[start] not in QUOTE_OPENERS:
+                        self._add(start, end, "direct", ev, _DIRECT, None)
+        questions = sorted(self._questions)
+        q_starts = [a for a, _b in questions]
+
+        def in_question(c: Candidate) -> bool:
+            k = bisect.bisect_right(q_starts, c.start) - 1
+            return k >= 0 and c.start < questions[k][1]
+
+        self.out = [c for c in self.out if not in_question(c)]
 
 
 def _closing_frame_re(fw: dict) -> re.Pattern:
