@@ -85,8 +85,9 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     k = last.end
     while k < len(words) and toks.kind(k) == "word" and words[k].endswith("ly") and k - last.end < 2:
         k += 1  # an adverb between subject and verb ("quickly said")
-    if last is not best and k < len(words) and toks.kind(k) == "cue" and not only_commas(toks.words, best.end, last.start):
-        return last
+    if last is not best and k < len(words) and toks.kind(k) == "cue" and (
+            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
+        return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
     if (best.kind == "title" and len(nominatives) > 1 and nominatives[1].kind == "name"
             and words[nominatives[1].start - 1] == ","
             and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
