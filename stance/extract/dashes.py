@@ -300,6 +300,9 @@ def _attribution_end(text: str, a: int, pe: int, top, qstarts) -> int:
     while j < pe:
         ch = text[j]
         if ch in ".!?…" and (j + 1 >= pe or text[j + 1].isspace()) and not inside_span(j, qstarts, top):
+            if ch == "." and j + 2 < pe and text[j + 2].islower():
+                j += 1  # "komisarz ds. handlu": an abbreviation's point, no sentence starts lowercase
+                continue
             return j
         if ch in "–—―-" and text[j - 1].isspace() and j + 1 < pe and text[j + 1].isspace() and not inside_span(j, qstarts, top):
             return j

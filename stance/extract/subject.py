@@ -116,8 +116,9 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     kind, words = toks.kind, toks.words
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
-        if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT):
-            break
+        if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT and not (
+                words[stop] == "." and stop + 1 < sent.t1 and words[stop + 1][:1].islower())):
+            break  # not the point of "komisarz ds. handlu": no sentence starts lowercase
         stop += 1
     for np in toks.chunks(k + 1, stop):
         if np.in_pp or np.in_rel:
