@@ -126,3 +126,11 @@ def test_head_of_the_department_alone_is_the_minister():
     text = ("Strajk nauczycieli\n\nMinister edukacji Anna Zielonka spotkała się ze związkowcami.\n\n"
             "Szefowa resortu zapowiedziała, że rząd jest gotów zwiększyć subwencję.")
     assert found(text, "pl")[-1][1] == "Anna Zielonka"
+
+
+def test_that_inside_the_speakers_own_words_does_not_block_a_trailing_attribution():
+    text = ("Mayor Sandra Kilby spoke on Tuesday.\n\n"
+            "Last August we were days from empty taps. I will not apologise for making sure that never "
+            "happens again, Kilby said.")
+    assert found(text, "en")[-1] == ("Last August we were days from empty taps. I will not apologise for making sure "
+                                     "that never happens again", "Sandra Kilby", "direct")

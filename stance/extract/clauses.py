@@ -173,11 +173,19 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             return NO_CLAUSE
         if words[q] == ",":
             break
-    if comma - sent.t0 < _MIN_TRAILING or marks.first_blocking < comma:
+    if comma - sent.t0 < _MIN_TRAILING:
         return NO_CLAUSE
+    if marks.first_blocking < comma and not (toks.kinds[marks.first_blocking] == "comp" and _own_voice(toks, sent.t0, comma)):
+        return NO_CLAUSE  # "… I am told that …, said Okafor": a "that" inside the speaker's own words does not block
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
+    """Is a first- or second-person word among tokens ``[t0, t1)`` (the speaker's own voice)?"""
+    own = toks.fw.get("speech_person", frozenset())
+    return any(toks.lows[t] in own for t in range(t0, t1))
 
 
 def _finite_between(toks: Tokens, start: int, q: int) -> bool:
