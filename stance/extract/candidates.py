@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
@@ -23,6 +24,7 @@ from stance.extract.segment import (
     QSpan,
     Sentence,
     dash_attribution,
+    paragraphs,
 )
 from stance.extract.subject import bind_subject
 
@@ -34,6 +36,7 @@ _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
 _DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+_DOUBLE_MARKS = "„“”«»\""  # quotation marks (not the apostrophes of "grandfather's")
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,18 @@ class _CandidateFinder:
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._closing_frame = _closing_frame_re(self.toks.fw)
         self._answer_labels = self.toks.fw.get("answer_label", frozenset())
+        self._question_labels = self.toks.fw.get("question_label", frozenset())
+        self._questions: list[tuple[int, int]] = []  # "Q: …" paragraphs: never statements
+        self._answers: list[tuple[int, Event]] = []  # "A: …" paragraphs: where, and the interviewee event
         self._colon_quotes = self._quotes_after_colon()
+        self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
     def run(self) -> Candidates:
         self._quotations()
         self._dash_speech()
         self._reported_clauses()
         self._headlines()
+        self._interview()
         return Candidates(tuple(self.out), tuple(self.events))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
@@ -298,11 +306,43 @@ class _CandidateFinder:
                     if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
                         continue  # "X argues that …, according to its report": the report is X's source
                     start, end = ev.clause_start, ev.trailing_end
+                    speech = self._trailing_speech(sent, ev, start, end)
+                    if speech >= 0:
+                        self._add(speech, _trim(self.text, speech, end)[1], "direct", ev, _DIRECT, ev.cue)
+                        continue
                 else:
                     start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
                 start, end = _trim(self.text, start, end)
                 if end - start >= 3:
                     self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+
+    def _trailing_speech(self, sent: Sentence, ev: Event, start: int, end: int) -> int:
+        """Where unmarked speech attributed by a trailing ``, X said.`` starts, or -1 when the
+        clause is reported speech. Speech is in the speaker's own voice (first or second person)
+        in the clause or in an earlier sentence of its paragraph; then it runs from the paragraph
+        start, unless an earlier sentence there is the narrator's (quotation marks, or a cue of
+        its own outside the speaker's voice): then from the sentence start, if that is own voice."""
+        toks, text = self.toks, self.text
+        if ev.cls == "frame" or ev.tok == 0 or toks.lows[ev.tok - 1] in self._trailing_frames:
+            return -1  # "…, as she said", "…, jak podkreślił X": a frame over reported content
+        para = text.rfind("\n", 0, start) + 1
+        while para < start and text[para].isspace():
+            para += 1
+        own_clause = _own_voice(text[start:end], self.lex)
+        earlier = []  # the paragraph's earlier sentences, nearest first
+        si = sent.index - 1
+        while si >= 0 and self.seg.sentences[si].start >= para:
+            earlier.append(self.seg.sentences[si])
+            si -= 1
+        if not own_clause and not any(_own_voice(text[s.start:s.end], self.lex) for s in earlier):
+            return -1
+        for s in earlier:
+            piece = text[s.start:s.end]
+            own = _own_voice(piece, self.lex)
+            if any(ch in piece for ch in _DOUBLE_MARKS) or (not own and any(
+                    e.mode not in _NO_STATEMENT and e.cls != "frame" for e in self.cues.by_sentence[s.index])):
+                return start if own_clause else -1
+        return para if earlier else start
 
     def _next_cuts(self, sent: Sentence, evs) -> list[int]:
         """For each event index, the first one at or after it that ends an earlier reported
@@ -406,10 +446,15 @@ class _CandidateFinder:
             start = colon + 1
             while start < b and text[start].isspace():
                 start += 1
-            if toks.lows[t0] in self._answer_labels and all(toks.kind(t) == "punct" for t in range(t0 + 1, t1)):
+            bare_label = all(toks.kind(t) == "punct" for t in range(t0 + 1, t1))
+            if toks.lows[t0] in self._question_labels and bare_label:
+                self._questions.append((a, b))
+                continue
+            if toks.lows[t0] in self._answer_labels and bare_label:
                 # "A: …" / "Odp.: …": the interviewee answers; who that is, the speaker stage decides
                 ev = event_with(len(self.events), t0, toks.starts[t0], -1, toks.words[t0], "colon", mode="interviewee")
                 self.events.append(ev)
+                self._answers.append((a, ev))
                 self._add(start, b, "direct", ev, _DIRECT, None)
                 continue
             nps = toks.chunks(t0, t1)
@@ -429,6 +474,36 @@ class _CandidateFinder:
                 continue
             self.events.append(ev)
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+    def _interview(self) -> None:
+        """Q&A interviews: nothing inside a question is a statement (the interviewer's words
+        report others only to ask); unlabelled paragraphs between an answer and the next label
+        go on with the answer (direct, the same interviewee, cue null). Paragraphs after the last
+        label (an editor's note, the interviewer's byline) are not answers."""
+        if not self._questions and not self._answers:
+            return
+        paras = paragraphs(self.text)
+        starts = [a for a, _b in paras]
+        labelled = {bisect.bisect_right(starts, a) - 1 for a, _b in self._questions}
+        labelled |= {bisect.bisect_right(starts, a) - 1 for a, _ev in self._answers}
+        for a, ev in self._answers:
+            n = bisect.bisect_right(starts, a)  # the paragraph after the answer
+            rest = []
+            while n < len(paras) and n not in labelled:
+                rest.append(paras[n])
+                n += 1
+            if n < len(paras):
+                for start, end in rest:
+                    if self.text[start] not in QUOTE_OPENERS:
+                        self._add(start, end, "direct", ev, _DIRECT, None)
+        questions = sorted(self._questions)
+        q_starts = [a for a, _b in questions]
+
+        def in_question(c: Candidate) -> bool:
+            k = bisect.bisect_right(q_starts, c.start) - 1
+            return k >= 0 and c.start < questions[k][1]
+
+        self.out = [c for c in self.out if not in_question(c)]
 
 
 def _closing_frame_re(fw: dict) -> re.Pattern:

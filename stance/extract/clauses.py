@@ -161,6 +161,8 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
         after = np.end if np is not None else k + 1
     else:
         return NO_CLAUSE
+    if after < sent.t1 and (toks.lows[after] in toks.fw.get("tell_objects", ()) or kind(after) == "media"):
+        after += toks.media_len(after) if kind(after) == "media" else 1  # "…, Reed told reporters."
     if comma <= sent.t0 or words[comma] != ",":
         return NO_CLAUSE
     # after the verb: the sentence end, a comma, or an adverbial phrase
@@ -171,11 +173,19 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             return NO_CLAUSE
         if words[q] == ",":
             break
-    if comma - sent.t0 < _MIN_TRAILING or marks.first_blocking < comma:
+    if comma - sent.t0 < _MIN_TRAILING:
         return NO_CLAUSE
+    if marks.first_blocking < comma and not (toks.kinds[marks.first_blocking] == "comp" and _own_voice(toks, sent.t0, comma)):
+        return NO_CLAUSE  # "… I am told that …, said Okafor": a "that" inside the speaker's own words does not block
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
+    """Is a first- or second-person word among tokens ``[t0, t1)`` (the speaker's own voice)?"""
+    own = toks.fw.get("speech_person", frozenset())
+    return any(toks.lows[t] in own for t in range(t0, t1))
 
 
 def _finite_between(toks: Tokens, start: int, q: int) -> bool:
@@ -187,7 +197,10 @@ def _finite_between(toks: Tokens, start: int, q: int) -> bool:
 
 def _finite(toks: Tokens, t: int) -> bool:
     finite = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
-    return toks.lows[t] in finite or (toks.lows[t].endswith("ed") and toks.kind(t) == "word")
+    if toks.lows[t] in finite or (toks.lows[t].endswith("ed") and toks.kind(t) == "word"):
+        return True
+    # a word right after a subject pronoun is its verb ("we want", "I am", "they never were")
+    return t > 0 and toks.kind(t) == "word" and toks.lows[t - 1] in toks.fw.get("subject_pron", ())
 
 
 def _pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:

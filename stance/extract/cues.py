@@ -243,6 +243,11 @@ class _CueFinder:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
             region = toks.chunks(boundary + 1, cue_tok)
             subject = pick_subject(toks, region)
+            if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
+                inverted = inverted_subject(toks, sent, cue_tok)
+                if inverted is not None and inverted.kind in ("name", "title", "inst") and (
+                        inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or kind(inverted.end) == "prep"):
+                    subject = None  # "We will build the ponds, said Sandra Kiel.": the subject follows the verb
             if anaphora_before(toks, self.anaphora_lasts, boundary + 1, cue_tok):
                 clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
                 return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")

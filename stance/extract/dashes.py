@@ -183,7 +183,7 @@ def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: 
     start = max(lo, boundaries[k]) if k >= 0 else lo
     while k >= 0 and start > lo:
         prev = max(lo, boundaries[k - 1]) if k > 0 else lo
-        if prev >= start or not _in_own_voice(text[prev:start], lex):
+        if prev >= start or not in_own_voice(text[prev:start], lex):
             break
         start, k = prev, k - 1
     return start
@@ -201,7 +201,7 @@ def _reports_speech(text: str, lex: Lexicon, boundaries: list[int], start: int, 
             k += 1
             continue
         piece = text[lo:hi]
-        if _has_cue_verb(piece, lex) and not _in_own_voice(piece, lex):
+        if _has_cue_verb(piece, lex) and not in_own_voice(piece, lex):
             return True
         lo, k = hi, k + 1
     return False
@@ -233,7 +233,8 @@ def _names_medium(span: str, lex: Lexicon) -> bool:
     return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
 
 
-def _in_own_voice(sentence: str, lex: Lexicon) -> bool:
+def in_own_voice(sentence: str, lex: Lexicon) -> bool:
+    """Is ``sentence`` in a speaker's voice (a first- or second-person word or verb form)?"""
     from stance.extract.morph import first_or_second_person
     from stance.extract.words import function_words
 
@@ -299,6 +300,9 @@ def _attribution_end(text: str, a: int, pe: int, top, qstarts) -> int:
     while j < pe:
         ch = text[j]
         if ch in ".!?…" and (j + 1 >= pe or text[j + 1].isspace()) and not inside_span(j, qstarts, top):
+            if ch == "." and j + 2 < pe and text[j + 2].islower():
+                j += 1  # "komisarz ds. handlu": an abbreviation's point, no sentence starts lowercase
+                continue
             return j
         if ch in "–—―-" and text[j - 1].isspace() and j + 1 < pe and text[j + 1].isspace() and not inside_span(j, qstarts, top):
             return j

@@ -70,6 +70,8 @@ class PhraseReader:
         p = k
         while p < j:
             c = kind(p)
+            if c == "title" and pl and titles and self._hearer(p):
+                break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if c == "title":
                 titles.append(p)
                 p += 1
@@ -240,6 +242,12 @@ class PhraseReader:
             return not morph.is_adj(w) and not self.is_org(t)
         return False
 
+    def _hearer(self, p: int) -> bool:
+        """A lowercase Polish role noun that can be neither genitive nor nominative
+        ("dziennikarzom", "posłom"): the one spoken to, never part of the speaker's role."""
+        w = self.words[p]
+        return w[:1].islower() and morph.can_be_gen(w) is False and morph.is_nominative_possible(w) is False
+
     def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
         """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
         capitalised place) and the person name after it: appends to ``titles``, returns the end
@@ -258,6 +266,8 @@ class PhraseReader:
                     titles.append(p)
                     p += 1
                 continue
+            if c == "title" and self._hearer(p):
+                break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if c in ("tword", "title", "place", "inst", "acro") and not (
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country

@@ -85,8 +85,9 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     k = last.end
     while k < len(words) and toks.kind(k) == "word" and words[k].endswith("ly") and k - last.end < 2:
         k += 1  # an adverb between subject and verb ("quickly said")
-    if last is not best and k < len(words) and toks.kind(k) == "cue" and not only_commas(toks.words, best.end, last.start):
-        return last
+    if last is not best and k < len(words) and toks.kind(k) == "cue" and (
+            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
+        return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
     if (best.kind == "title" and len(nominatives) > 1 and nominatives[1].kind == "name"
             and words[nominatives[1].start - 1] == ","
             and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
@@ -115,8 +116,9 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     kind, words = toks.kind, toks.words
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
-        if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT):
-            break
+        if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT and not (
+                words[stop] == "." and stop + 1 < sent.t1 and words[stop + 1][:1].islower())):
+            break  # not the point of "komisarz ds. handlu": no sentence starts lowercase
         stop += 1
     for np in toks.chunks(k + 1, stop):
         if np.in_pp or np.in_rel:

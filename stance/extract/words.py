@@ -18,6 +18,8 @@ from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
 from stance.extract.phrases import NP, PhraseReader, strip_possessive
 
+_STAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?\s*(?=[^\W\d_])")  # "14:32 ", "10:15 GMT - "
+
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
@@ -74,6 +76,9 @@ class Tokens(PhraseReader):
         self.quoted = quoted  # token indices inside quotations / dash speech (read-only)
         initial = set()
         for s, e in sentence_spans:
+            stamp = _STAMP_RE.match(text, s, e)
+            if stamp is not None:
+                s = stamp.end()  # "12:20 Źródło w delegacji …": the word after a live blog's time opens the sentence
             k, t1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             while k < t1 and not self.words[k][0].isalnum():
                 k += 1
@@ -150,6 +155,8 @@ class Tokens(PhraseReader):
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
+        if w[0].isupper() and low in fw.get("speech_person", ()) and (len(w) == 1 or w[1:].islower() or "'" in w):
+            return "stop"  # "I", "I'll", "We'll": the speaker's own voice, never a name ("US" is not "us")
         if w[0].isupper() and i in self.sent_initial:
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
