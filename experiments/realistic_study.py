@@ -60,6 +60,12 @@ ARMS: dict[str, tuple[str, list[str]]] = {
     "transformer_v3": ("fine-tuned e5-small, corpus v3", TRANSFORMER_V3),
     "transformer_v3_ls": ("fine-tuned e5-small, corpus v3, label smoothing 0.1, 5 epochs",
                           [*TRANSFORMER_V3, "model.label_smoothing=0.1", "model.epochs=5"]),
+    "ens_tr_ens_v3": ("tf-idf + frozen e5 head + fine-tuned e5-small (weights 1:1:2), trained as one model, corpus v3",
+                      ["model=ensemble", "+model@model.members.transformer=transformer",
+                       "model.members.transformer.pretrained=e5-small-offline", "model.weights={transformer:2,tfidf:1,encoder_head:1}"]),
+    "ens_tr_tfidf_v3": ("tf-idf + fine-tuned e5-small (equal weights), trained as one model, corpus v3",
+                        ["model=ensemble", "~model.members.encoder_head", "+model@model.members.transformer=transformer",
+                         "model.members.transformer.pretrained=e5-small-offline"]),
     "transformer_v2_frag": ("fine-tuned e5-small, corpus v2, fragment augmentation 0.5",
                             [*TRANSFORMER, "model.fragment_augmentation=0.5"]),
 }
