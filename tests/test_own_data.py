@@ -63,7 +63,7 @@ def compose(name: str, overrides: list[str]):
     from stance.config import register_configs
 
     register_configs()
-    with initialize_config_dir(config_dir=str(ROOT / "conf"), version_base="1.3"):
+    with initialize_config_dir(config_dir=str(ROOT / "stance" / "conf"), version_base="1.3"):
         return hydra_compose(config_name=name, overrides=overrides)
 
 
@@ -74,7 +74,7 @@ SEMEVAL_LABELS = "labels={stance:{labels:[favor,against,none],polar:[favor,again
 def train_in_process(path, tracking_uri, *extra):
     from stance.train import train
 
-    cfg = compose("train", [f"data.path={path}", f"tracking.uri={tracking_uri}", "eval_sets={}", "n_boot=20", *extra])
+    cfg = compose("train", [f"data.path={path}", f"tracking.uri={tracking_uri}", "~eval_sets.realistic", "n_boot=20", *extra])
     metrics = train(cfg)
     (run,) = mlflow.MlflowClient(tracking_uri).search_runs(
         [mlflow.MlflowClient(tracking_uri).get_experiment_by_name("quote-stance").experiment_id], max_results=1)
