@@ -239,8 +239,6 @@ def _batches(rows, size: int):
 
 def label_archive(cfg: DictConfig) -> Summary:
     """Label ``cfg.input`` into ``cfg.output`` (see the module's docstring); returns the counts."""
-    from tqdm.auto import tqdm
-
     from stance.api import load
     from stance.archive import ChunkWriter, count_rows, format_of, input_files, iter_rows
     from stance.errors import ConfigError, DataError
@@ -266,8 +264,10 @@ def label_archive(cfg: DictConfig) -> Summary:
     done = partial.state["rows"]
     label_batch = label_statements if cfg.mode == "statements" else label_articles
     read = iter_rows(base, files, [cfg.text_col, cfg.id_col, "lang", *keep], skip=done, max_line_bytes=cfg.max_line_bytes)
-    unit = "row" if cfg.mode == "statements" else "article"
-    with tqdm(total=count_rows(files), initial=done, unit=unit, desc="labelling", disable=None, smoothing=0.1) as bar:
+    unit = " rows" if cfg.mode == "statements" else " articles"
+    from stance.progress import progress
+
+    with progress(total=count_rows(files), initial=done, unit=unit, desc="labelling", smoothing=0.1, delay=0) as bar:
         for batch in _batches(read, cfg.batch_size):
             records, bad, empty = label_batch(clf, batch, cfg)
             if bad and cfg.strict:

@@ -234,3 +234,22 @@ def test_explain_occludes_words_of_the_fine_tuned_model(fitted, data):
         word, start, end, weight = exp.words[0]
         without = fitted.predict(delete_spans(text, [(start, end)]))[f"{task}_p_{exp.label}"]
         assert weight == pytest.approx(exp.probability - without, abs=1e-5)
+
+
+def test_fine_tuning_shows_a_batch_bar_on_a_terminal_only(tiny_model_dir, data, monkeypatch):
+    import io
+    import sys
+
+    from stance import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(progress, "DELAY", 0)
+    (x, y), _, xt = data
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        make(tiny_model_dir, epochs=1).fit(x[:64], {t: v[:64] for t, v in y.items()}).predict_probas(xt)
+        text = stream.getvalue()
+        assert ("fine-tuning" in text and "batches/s" in text and "epoch=" in text and "predicting" in text) is shown, text
