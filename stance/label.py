@@ -243,6 +243,12 @@ def label_archive(cfg: DictConfig) -> Summary:
     from stance.archive import ChunkWriter, count_rows, format_of, input_files, iter_rows
     from stance.errors import ConfigError, DataError
 
+    from omegaconf import OmegaConf
+
+    missing = [k for k in ("model_uri", "input", "output") if OmegaConf.is_missing(cfg, k)]
+    if missing:
+        raise ConfigError(f"missing {', '.join(missing)}; usage: stance-label model_uri=<models:/name@alias or a model "
+                          "folder> input=<file or folder> output=<file.jsonl|.csv|.parquet>")
     if cfg.mode not in MODES:
         raise ConfigError(f"mode must be one of {', '.join(MODES)}, got {cfg.mode!r}")
     if cfg.batch_size < 1:

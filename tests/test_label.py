@@ -129,6 +129,7 @@ def test_articles_mode_gives_label_articles_records(model_dir, tmp_path):
 def test_bad_settings_fail_in_one_line(model_dir, statements, tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", statements[:5])
     cases = [
+        ([f"input={src}"], "missing output; usage: stance-label model_uri="),
         ([f"input={tmp_path / 'nope'}", f"output={tmp_path / 'o.jsonl'}"], "no such file or folder"),
         ([f"input={src}", f"output={tmp_path / 'o.txt'}"], "unknown output format '.txt'"),
         ([f"input={src}", f"output={tmp_path / 'o.jsonl'}", "mode=quotes"], "mode must be one of"),
