@@ -60,6 +60,7 @@ def test_wheel_holds_the_package_and_nothing_else(dists):
     assert shipped | info == set(names), sorted(set(names) - shipped - info)
     assert shipped == package_files(), (sorted(package_files() - shipped), sorted(shipped - package_files()))
     for required in ("stance/conf/train.yaml", "stance/conf/evaluate.yaml", "stance/conf/evaluate_extraction.yaml",
+                     "stance/conf/label.yaml",
                      "stance/conf/model/tfidf_logreg.yaml", "stance/conf/tracking/default.yaml",
                      "stance/extract/lexicons/pl_cue_verbs.txt", "stance/resources/labels.json", "stance/py.typed",
                      f"stance-{__version__}.dist-info/licenses/LICENSE"):
