@@ -210,3 +210,29 @@ def test_sigterm_keeps_the_finished_batches(model_dir, statements, tmp_path):
     _, err = job.communicate(timeout=120)
     assert job.returncode == 143, err[-2000:]
     assert "terminated (SIGTERM)" in err and "out.jsonl.partial/" in err and not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_skipping_rows_resumes_at_the_same_row_in_every_format(suffix, statements, tmp_path, monkeypatch):
+    """What a rerun does: skip the positions already labelled (across files, Parquet by whole
+    batches where it can) and read on from exactly the next row."""
+    from stance import archive
+
+    monkeypatch.setattr(archive, "_PARQUET_BATCH", 7)  # skips cross Parquet batch boundaries
+    frame = pd.DataFrame(statements[:60])[["id", "text"]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, part in enumerate((frame.iloc[:25], frame.iloc[25:])):
+        path = folder / f"part{i}{suffix}"
+        if suffix == ".jsonl":
+            write_jsonl(path, part.to_dict(orient="records"))
+        elif suffix == ".csv":
+            part.to_csv(path, index=False)
+        else:
+            part.to_parquet(path)
+    base, files = archive.input_files(folder)
+    assert archive.count_rows(files) == 60
+    full = list(archive.iter_rows(base, files, ["text", "id"]))
+    assert [r[2]["id"] for r in full] == list(frame["id"])
+    for skip in (0, 1, 7, 14, 24, 25, 26, 59, 60):
+        assert list(archive.iter_rows(base, files, ["text", "id"], skip=skip)) == full[skip:], skip
