@@ -94,7 +94,13 @@ def label_statements(clf, rows: list, cfg) -> tuple[list[dict], list[dict], int]
             good.append((_row_id(rec, cfg.id_col, file, line), rec))
     if not good:
         return [], bad, 0
-    frame = clf.predict_frame([rec[cfg.text_col] for _, rec in good])
+    texts = [rec[cfg.text_col] for _, rec in good]
+    if clf.input_mode != "text":  # a model trained on speaker + statement or statement + context reads the same
+        from stance.data.inputs import model_inputs
+
+        texts = model_inputs([{"text": t, "speaker": plain(rec.get("speaker")), "context": plain(rec.get("context"))}
+                              for t, (_, rec) in zip(texts, good)], clf.input_mode)
+    frame = clf.predict_frame(texts)
     labels = frame.to_dict(orient="records")
     out = []
     for (row_id, rec), lab in zip(good, labels):
@@ -269,7 +275,8 @@ def label_archive(cfg: DictConfig) -> Summary:
     partial = Partial(partial_dir, run_key(base, files, cfg, clf, fmt), ChunkWriter(fmt, columns, types), fmt)
     done = partial.state["rows"]
     label_batch = label_statements if cfg.mode == "statements" else label_articles
-    read = iter_rows(base, files, [cfg.text_col, cfg.id_col, "lang", *keep], skip=done, max_line_bytes=cfg.max_line_bytes)
+    read = iter_rows(base, files, [cfg.text_col, cfg.id_col, "lang", "speaker", "context", *keep], skip=done,
+                     max_line_bytes=cfg.max_line_bytes)
     unit = " rows" if cfg.mode == "statements" else " articles"
     from stance.progress import progress
 

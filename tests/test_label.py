@@ -236,3 +236,22 @@ def test_skipping_rows_resumes_at_the_same_row_in_every_format(suffix, statement
     assert [r[2]["id"] for r in full] == list(frame["id"])
     for skip in (0, 1, 7, 14, 24, 25, 26, 59, 60):
         assert list(archive.iter_rows(base, files, ["text", "id"], skip=skip)) == full[skip:], skip
+
+
+def test_a_speaker_model_reads_the_speaker_column(tmp_path, corpus_records):
+    from stance.data.inputs import model_inputs
+    from stance.models.tfidf import TfidfClassifier
+
+    train, rows = corpus_records["train"][::8], corpus_records["test"][:80]
+    model = TfidfClassifier(seed=0).fit(model_inputs(train, "speaker"), {t: [r[t] for r in train] for t in TASKS})
+    model.input_mode = "speaker"
+    model_dir = model.save(tmp_path / "model")
+    write_jsonl(tmp_path / "in.jsonl", [{"text": r["text"], "speaker": r["speaker"]} for r in rows])
+    proc = label(model_dir, tmp_path, f"input={tmp_path / 'in.jsonl'}", f"output={tmp_path / 'out.jsonl'}")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = read_jsonl(tmp_path / "out.jsonl")
+    expected = stance.load(model_dir).predict(model_inputs(rows, "speaker"))
+    assert [g["text"] for g in got] == [r["text"] for r in rows]
+    assert [g["stance_p_hardline"] for g in got] == pytest.approx([e["stance_p_hardline"] for e in expected])
+    plain_text = stance.load(model_dir).predict([r["text"] for r in rows])
+    assert [g["stance_p_hardline"] for g in got] != pytest.approx([e["stance_p_hardline"] for e in plain_text])
