@@ -160,7 +160,8 @@ def main() -> None:
     parts = args.parts.split(",")
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     results["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}
-    results["command"] = " ".join(["python experiments/bench_label.py", *sys.argv[1:]])
+    results.pop("command", None)
+    command = " ".join(["python experiments/bench_label.py", *sys.argv[1:]])
     with tempfile.TemporaryDirectory(prefix="bench-label-") as tmp_name:
         tmp = Path(tmp_name)
         model_dir, model_uri, tracking_uri = train_model(tmp)
@@ -172,7 +173,7 @@ def main() -> None:
                 "rows": args.statements, "distinct_texts": distinct, "input_mb": src.stat().st_size / 2**20,
                 "seconds": round(run["seconds"], 1), "statements_per_second": round(args.statements / run["seconds"]),
                 "peak_rss_mb": round(peak), "promise_peak_rss_mb": 1024, "summary": run["stdout"],
-                "load_avg_after": os.getloadavg()}
+                "load_avg_after": os.getloadavg(), "command": command}
             print(json.dumps(results["statements"]), flush=True)
             save(results)
         if "articles" in parts:
@@ -186,7 +187,7 @@ def main() -> None:
                 "articles": args.articles, "distinct_articles": distinct, "mean_chars": round(mean_chars),
                 "seconds": round(run["seconds"], 1), "articles_per_second": round(args.articles / run["seconds"], 1),
                 "statements_found": found, "peak_rss_mb": round(peak), "summary": run["stdout"],
-                **extraction_cache_effect(), "load_avg_after": os.getloadavg()}
+                **extraction_cache_effect(), "load_avg_after": os.getloadavg(), "command": command}
             print(json.dumps(results["articles"]), flush=True)
             save(results)
         if "spark" in parts:
@@ -202,7 +203,7 @@ def main() -> None:
                 "cli_rows_per_second": round(args.spark_rows / cli["seconds"]),
                 "spark_rows_per_second": round(args.spark_rows / spark["seconds"]),
                 "spark_over_cli_throughput": round(cli["seconds"] / spark["seconds"], 2),
-                "load_avg_after": os.getloadavg()}
+                "load_avg_after": os.getloadavg(), "command": command}
             print(json.dumps(results["spark"]), flush=True)
             save(results)
 
