@@ -196,9 +196,8 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     ``articles``: strings (their position is the ``article_id``), ``(article_id, text)`` pairs,
     or a mapping from id to text. Returns one list of records, in article order.
     """
-    from tqdm.auto import tqdm
-
     from stance.extract import detect_lang
+    from stance.progress import progress
 
     if isinstance(articles, (str, bytes)):
         raise TypeError("label_articles takes many articles (a list, pairs, or a mapping); use label_article for one")
@@ -218,7 +217,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
         pending.clear()
 
     n_pending = 0
-    for position, item in enumerate(tqdm(items, desc="articles", unit="article", disable=None)):
+    for position, item in enumerate(progress(items, desc="articles", unit=" articles")):
         article_id, text = (position, item) if isinstance(item, str) else item
         quotes = extract_quotes(text, lang=lang)
         pending.append((article_id, lang or detect_lang(text), text, quotes))

@@ -22,9 +22,10 @@ def _raise_terminated(signum, frame):
 
 
 @contextlib.contextmanager
-def user_errors(program: str):
+def user_errors(program: str, interrupted: str | None = None):
     """Turn errors the user can fix into ``<program>: error: <one line>`` and exit status 2;
-    SIGTERM and Ctrl-C end the job's run as KILLED and exit 143 / 130 with one line."""
+    SIGTERM and Ctrl-C end the job's run as KILLED and exit 143 / 130 with one line
+    (``interrupted``: what that line says instead, for a program that tracks no run)."""
     import signal
     import threading
 
@@ -35,7 +36,8 @@ def user_errors(program: str):
         yield
     except KeyboardInterrupt as exc:
         name = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-        print(f"{program}: {name}; the run was ended as KILLED and nothing was registered", file=sys.stderr)
+        what = "the run was ended as KILLED and nothing was registered" if interrupted is None else interrupted
+        print(f"{program}: {name}; {what}", file=sys.stderr)
         sys.exit(143 if isinstance(exc, Terminated) else 130)
     except StanceError as exc:
         print(f"{program}: error: {_one_line(exc)}", file=sys.stderr)

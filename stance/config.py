@@ -83,6 +83,22 @@ class EvaluateExtractionConfig:
     max_misses_printed: int = 0
 
 
+@dataclass
+class LabelConfig:
+    model_uri: str = MISSING
+    input: str = MISSING
+    output: str = MISSING
+    tracking: TrackingConfig = field(default_factory=TrackingConfig)
+    mode: str = "statements"  # statements | articles
+    text_col: str = "text"
+    id_col: str = "id"
+    keep: list[str] = field(default_factory=list)
+    lang: Optional[str] = None
+    batch_size: int = 1000
+    strict: bool = False
+    max_line_bytes: int = 10_000_000
+
+
 def register_configs() -> None:
     """Register the schemas and resolvers (idempotent; entry points call it before composing)."""
     from stance.tracking import default_tracking_uri, project_root
@@ -95,3 +111,4 @@ def register_configs() -> None:
     cs.store(name="train_schema", node=TrainConfig)
     cs.store(name="evaluate_schema", node=EvaluateConfig)
     cs.store(name="evaluate_extraction_schema", node=EvaluateExtractionConfig)
+    cs.store(name="label_schema", node=LabelConfig)

@@ -1,7 +1,8 @@
 """Label the statements of an article file with a model and print them as a table (the end of ``make demo``).
 
     python -m stance.demo [--model models:/quote-stance/latest] [--file data/examples/davos-talks-pl.txt]
-    stance-label --model models:/quote-stance@champion --file article.txt   # the same, installed
+
+(Whole archives of statements or articles: ``python -m stance.label``, the ``stance-label`` script.)
 """
 
 from __future__ import annotations
@@ -42,9 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     import stance
     from stance.cli import user_errors
 
-    invoked = Path(sys.argv[0]).name  # the stance-label console script, or demo.py under python -m
-    prog = invoked if invoked.startswith("stance-") else "python -m stance.demo"
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m stance.demo", description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="models:/quote-stance/latest")
     parser.add_argument("--file", default=str(project_root() / "data/examples/davos-talks-pl.txt"))
     parser.add_argument("--lang", default=None)

@@ -67,7 +67,10 @@ def bootstrap_ci(
     t, p = _codes(y_true, labels), _codes(y_pred, labels)
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, len(t), size=(n_boot, len(t)))
-    scores = np.array([_prf(_confusion(t[i], p[i], k))[2].mean() for i in idx])
+    from stance.progress import progress
+
+    scores = np.array([_prf(_confusion(t[i], p[i], k))[2].mean()
+                       for i in progress(idx, desc="bootstrap", unit=" resamples", leave=False)])
     return float(np.quantile(scores, alpha / 2)), float(np.quantile(scores, 1 - alpha / 2))
 
 
@@ -90,7 +93,10 @@ def paired_bootstrap(y_true, pred_a, pred_b, labels, n_boot: int = 2000, seed: i
     delta = _prf(_confusion(t, b, k))[2].mean() - _prf(_confusion(t, a, k))[2].mean()
     rng = np.random.default_rng(seed)
     deltas = np.empty(n_boot)
-    for n, i in enumerate(rng.integers(0, len(t), size=(n_boot, len(t)))):
+    from stance.progress import progress
+
+    resamples = rng.integers(0, len(t), size=(n_boot, len(t)))
+    for n, i in enumerate(progress(resamples, desc="paired bootstrap", unit=" resamples", leave=False)):
         deltas[n] = _prf(_confusion(t[i], b[i], k))[2].mean() - _prf(_confusion(t[i], a[i], k))[2].mean()
     lo, hi = np.quantile(deltas, [0.025, 0.975])
     flips = (deltas <= 0).mean() if delta > 0 else (deltas >= 0).mean()

@@ -60,6 +60,7 @@ def test_wheel_holds_the_package_and_nothing_else(dists):
     assert shipped | info == set(names), sorted(set(names) - shipped - info)
     assert shipped == package_files(), (sorted(package_files() - shipped), sorted(shipped - package_files()))
     for required in ("stance/conf/train.yaml", "stance/conf/evaluate.yaml", "stance/conf/evaluate_extraction.yaml",
+                     "stance/conf/label.yaml",
                      "stance/conf/model/tfidf_logreg.yaml", "stance/conf/tracking/default.yaml",
                      "stance/extract/lexicons/pl_cue_verbs.txt", "stance/resources/labels.json", "stance/py.typed",
                      f"stance-{__version__}.dist-info/licenses/LICENSE"):
@@ -163,9 +164,13 @@ def test_installed_wheel_runs_the_readme_examples_from_an_empty_folder(venv, dis
         if command.startswith("stance-train data.path="):
             command += " n_boot=20"  # fewer bootstrap resamples: seconds, not the point here
         proc = run(["bash", "-c", command])
-        if command.startswith("stance-label"):
+        if command.startswith("python -m stance.demo"):
             assert "statements, model models:/quote-stance@champion" in proc.stdout, proc.stdout
             assert re.search(r"\b(conciliatory|hardline|neutral)\b", proc.stdout), proc.stdout
+        if command.startswith("stance-label"):
+            labelled = read_jsonl(work / "labelled.jsonl")
+            assert len(labelled) == 240 and {r["stance"] for r in labelled} <= {"conciliatory", "hardline", "neutral"}
+            assert "240 statements labelled" in proc.stdout and "0 bad rows" in proc.stdout, proc.stdout
     assert (work / "mlflow.db").is_file()  # the embedded store in the current folder
     out = run([python, "-c", python_code]).stdout
     assert re.search(r"'stance': '(conciliatory|hardline|neutral)'", out) and "'speaker':" in out, out

@@ -268,3 +268,22 @@ def test_partial_labels_mask_the_loss_and_other_label_sets_round_trip(tiny_model
     assert again.label_space == space
     assert list(again.predict_frame(xt[:3]).columns) == ["stance", "stance_p_favor", "stance_p_against", "stance_p_none"]
     np.testing.assert_array_equal(again.predict_probas(xt)["stance"], model.predict_probas(xt)["stance"])
+
+
+def test_fine_tuning_shows_a_batch_bar_on_a_terminal_only(tiny_model_dir, data, monkeypatch):
+    import io
+    import sys
+
+    from stance import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(progress, "DELAY", 0)
+    (x, y), _, xt = data
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        make(tiny_model_dir, epochs=1).fit(x[:64], {t: v[:64] for t, v in y.items()}).predict_probas(xt)
+        text = stream.getvalue()
+        assert ("fine-tuning" in text and "batches/s" in text and "epoch=" in text and "predicting" in text) is shown, text

@@ -51,8 +51,14 @@ class Encoder(ABC):
         texts = check_texts(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        from stance.progress import progress
+
         bs = int(batch_size or self.default_batch_size)
-        parts = [self._encode(texts[i:i + bs]) for i in range(0, len(texts), bs)]
+        parts = []
+        with progress(total=len(texts), desc=f"encoding ({self.name})", unit=" texts", leave=False) as bar:
+            for i in range(0, len(texts), bs):
+                parts.append(self._encode(texts[i:i + bs]))
+                bar.update(len(parts[-1]))
         out = l2_normalise(np.concatenate(parts, axis=0))
         if out.shape != (len(texts), self.dim):
             raise RuntimeError("%s returned shape %s for %d texts" % (self.name, out.shape, len(texts)))

