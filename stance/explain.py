@@ -121,8 +121,10 @@ def explain(model, text: str, tasks: Sequence[str] | None = None) -> dict[str, E
     """Explain the label of every task (or of ``tasks``) that ``model`` gives ``text``."""
     if not isinstance(text, str):
         raise TypeError(f"explain takes one statement as a str, got {type(text).__name__}; loop over a list")
-    if not text.strip():
-        raise ValueError("explain needs a statement with words; got an empty text")
+    from stance.data.io import is_blank
+
+    if is_blank(text):
+        raise ValueError("explain needs a statement with words; got an empty text (or only invisible characters)")
     spans = word_spans(text)
     probas = _probas(model, [text] + [delete_spans(text, [s]) for s in spans])
     chosen = list(tasks) if tasks is not None else list(probas)

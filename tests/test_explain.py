@@ -64,8 +64,9 @@ def test_edges_of_explain(tfidf):
         tfidf.explain(["a", "b"])
     with pytest.raises(TypeError):
         tfidf.explain(b"bytes")
-    with pytest.raises(ValueError, match="empty"):
-        tfidf.explain("   ")
+    for blank in ("   ", "\u200b\u200b"):
+        with pytest.raises(ValueError, match="empty"):
+            tfidf.explain(blank)
     with pytest.raises(ValueError, match="unknown task"):
         tfidf.explain("Nie zgodzimy się.", ["sentiment"])
     long = " ".join(["słowo"] * 1000)
