@@ -23,7 +23,7 @@ import hydra
 from omegaconf import DictConfig
 
 from stance.config import register_configs
-from stance.labels import LANGUAGES, TASKS, output_columns
+from stance.labels import LANGUAGES
 
 register_configs()
 
@@ -43,13 +43,15 @@ class Summary:
     extra: dict = field(default_factory=dict)
 
 
-def output_layout(mode: str, keep: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The output's columns, in order, and their types (str, int or float)."""
-    probs = [c for c in output_columns() if c not in TASKS]
+def output_layout(mode: str, keep: list[str], space) -> tuple[list[str], dict[str, str]]:
+    """The output's columns, in order, and their types (str, int or float), for a model that
+    predicts the tasks and labels of ``space`` (its ``label_space``)."""
+    tasks = list(space.tasks)
+    probs = [c for c in space.output_columns() if c not in tasks]
     if mode == "statements":
-        columns = ["id", "text", *keep, *TASKS, *probs, "confidence"]
+        columns = ["id", "text", *keep, *tasks, *probs, "confidence"]
     else:
-        columns = ["article_id", *keep, "text", "speaker", "kind", "start", "end", "cue", "lang", *TASKS, *probs,
+        columns = ["article_id", *keep, "text", "speaker", "kind", "start", "end", "cue", "lang", *tasks, *probs,
                    "confidence"]
     types = {c: "float" if c in probs or c == "confidence" else "int" if c in ("start", "end") else "str" for c in columns}
     return columns, types
@@ -104,7 +106,7 @@ def label_statements(clf, rows: list, cfg) -> tuple[list[dict], list[dict], int]
     labels = frame.to_dict(orient="records")
     out = []
     for (row_id, rec), lab in zip(good, labels):
-        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in TASKS)
+        confidence = min(lab[f"{t}_p_{lab[t]}"] for t in clf.label_space.tasks)
         out.append({"id": row_id, "text": rec[cfg.text_col], **{k: plain(rec.get(k)) for k in cfg.keep}, **lab,
                     "confidence": confidence})
     return out, bad, 0
@@ -139,7 +141,7 @@ def label_articles(clf, rows: list, cfg) -> tuple[list[dict], list[dict], int]:
     for article_id, rec, lang, quotes in articles:
         empty += not quotes
         kept = {k: plain(rec.get(k)) for k in cfg.keep}
-        for record in _records(quotes, [next(labels) for _ in quotes], lang, article_id):
+        for record in _records(quotes, [next(labels) for _ in quotes], lang, article_id, clf.label_space.tasks):
             out.append({**record, **kept})
     return out, bad, empty
 
@@ -267,11 +269,11 @@ def label_archive(cfg: DictConfig) -> Summary:
         raise DataError(f"{output.parent}: no such folder for output={cfg.output}")
     base, files = input_files(cfg.input, exclude=(output, partial_dir, errors_file))
     keep = list(cfg.keep)
-    clash = sorted(set(keep) & set(output_layout(cfg.mode, [])[0]))
+    clf = load(cfg.model_uri, tracking_uri=cfg.tracking.uri)
+    clash = sorted(set(keep) & set(output_layout(cfg.mode, [], clf.label_space)[0]))
     if clash:
         raise ConfigError(f"keep={keep}: {clash} would overwrite output columns; keep other columns only")
-    clf = load(cfg.model_uri, tracking_uri=cfg.tracking.uri)
-    columns, types = output_layout(cfg.mode, keep)
+    columns, types = output_layout(cfg.mode, keep, clf.label_space)
     partial = Partial(partial_dir, run_key(base, files, cfg, clf, fmt), ChunkWriter(fmt, columns, types), fmt)
     done = partial.state["rows"]
     label_batch = label_statements if cfg.mode == "statements" else label_articles

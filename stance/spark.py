@@ -21,11 +21,23 @@ from stance.models.base import MAX_TEXT_CHARS
 _INVISIBLE = r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+"
 
 
-def result_schema():
+def model_outputs(model_uri: str) -> list[tuple[str, bool]]:
+    """The logged model's output columns as ``(name, is_label)``, from its MLflow signature, so a
+    model trained with its own label set (``labels=``) gets its own columns; the codebook's when
+    the model has no output signature."""
+    from mlflow.models import get_model_info
+
+    signature = get_model_info(str(model_uri)).signature
+    if signature is None or signature.outputs is None:
+        return [(c, c in TASKS) for c in output_columns()]
+    return [(c.name, c.type.name == "string") for c in signature.outputs.inputs]
+
+
+def result_schema(outputs: list[tuple[str, bool]]):
     """The pyfunc's output as a Spark struct: the labels as strings, the probabilities as doubles."""
     from pyspark.sql import types as T
 
-    return T.StructType([T.StructField(c, T.StringType() if c in TASKS else T.DoubleType()) for c in output_columns()])
+    return T.StructType([T.StructField(c, T.StringType() if is_label else T.DoubleType()) for c, is_label in outputs])
 
 
 def label(df, model_uri: str, text_col: str = "text", tracking_uri: str | None = None, env_manager: str = "local",
@@ -48,19 +60,21 @@ def label(df, model_uri: str, text_col: str = "text", tracking_uri: str | None =
     if text_col not in df.columns:
         raise ConfigError(f"the DataFrame has no {text_col!r} column (columns: {', '.join(df.columns[:10])}); "
                           "pass text_col=<the column with the statements>")
-    clash = sorted(set(output_columns()) & set(df.columns))
-    if clash:
-        raise ConfigError(f"the DataFrame already has the output column(s) {clash}; drop or rename them first")
     if str(model_uri).startswith(("models:/", "runs:/")):
         tracking.connect(tracking_uri)
-    udf = mlflow.pyfunc.spark_udf(df.sparkSession, str(model_uri), result_type=result_schema(), env_manager=env_manager)
+    outputs = model_outputs(model_uri)
+    columns = [c for c, _ in outputs]
+    clash = sorted(set(columns) & set(df.columns))
+    if clash:
+        raise ConfigError(f"the DataFrame already has the output column(s) {clash}; drop or rename them first")
+    udf = mlflow.pyfunc.spark_udf(df.sparkSession, str(model_uri), result_type=result_schema(outputs), env_manager=env_manager)
     text = F.col(text_col)
     usable = text.isNotNull() & (F.regexp_replace(text, _INVISIBLE, "") != "") & (F.length(text) <= max_text_chars)
     # Spark evaluates a Python UDF on every row even inside when(): rows it cannot label get a
     # placeholder text, and their results are replaced by nulls.
     struct = "__stance_labels"
     labelled = df.withColumn(struct, F.when(usable, udf(F.when(usable, text).otherwise(F.lit("-")))))
-    return labelled.select("*", *[F.col(f"{struct}.{c}").alias(c) for c in output_columns()]).drop(struct)
+    return labelled.select("*", *[F.col(f"{struct}.{c}").alias(c) for c in columns]).drop(struct)
 
 
 def local_session(master: str = "local[2]", app_name: str = "stance", memory: str = "2g"):

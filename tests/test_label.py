@@ -255,3 +255,29 @@ def test_a_speaker_model_reads_the_speaker_column(tmp_path, corpus_records):
     assert [g["stance_p_hardline"] for g in got] == pytest.approx([e["stance_p_hardline"] for e in expected])
     plain_text = stance.load(model_dir).predict([r["text"] for r in rows])
     assert [g["stance_p_hardline"] for g in got] != pytest.approx([e["stance_p_hardline"] for e in plain_text])
+
+
+def test_a_model_with_its_own_label_set_is_labelled_with_its_columns(tmp_path, corpus_records):
+    """A one-task model with SemEval labels (``labels=``): the output has that task's columns and
+    the confidence over its one task, in statements and articles mode."""
+    from stance.labels import LabelSpace
+    from stance.models.tfidf import TfidfClassifier
+
+    names = {"conciliatory": "favor", "hardline": "against", "neutral": "none"}
+    space = LabelSpace.from_config({"stance": ["favor", "against", "none"]})
+    train, rows = corpus_records["train"][::8], corpus_records["test"][:40]
+    model = TfidfClassifier(seed=0).fit([r["text"] for r in train], {"stance": [names[r["stance"]] for r in train]},
+                                        label_space=space)
+    model_dir = model.save(tmp_path / "model")
+    write_jsonl(tmp_path / "in.jsonl", [{"text": r["text"]} for r in rows])
+    proc = label(model_dir, tmp_path, f"input={tmp_path / 'in.jsonl'}", f"output={tmp_path / 'out.jsonl'}")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = read_jsonl(tmp_path / "out.jsonl")
+    assert list(got[0]) == ["id", "text", "stance", "stance_p_favor", "stance_p_against", "stance_p_none", "confidence"]
+    assert all(g["confidence"] == pytest.approx(g[f"stance_p_{g['stance']}"]) for g in got)
+    write_jsonl(tmp_path / "articles.jsonl", [{"id": "a", "text": "– Nie ustąpimy ani o krok – powiedział minister obrony."}])
+    proc = label(model_dir, tmp_path, f"input={tmp_path / 'articles.jsonl'}", f"output={tmp_path / 'quotes.jsonl'}",
+                 "mode=articles")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (quote,) = read_jsonl(tmp_path / "quotes.jsonl")
+    assert "tone" not in quote and quote["stance"] in ("favor", "against", "none")

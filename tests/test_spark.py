@@ -77,3 +77,28 @@ def test_spark_label_refuses_a_missing_column(spark, logged_model):
     with pytest.raises(ConfigError, match="already has the output column"):
         renamed = df.withColumnRenamed("body", "text")
         label(renamed.withColumn("stance", renamed["text"]), logged_model[0], tracking_uri=logged_model[1])
+
+
+@pytest.mark.slow
+def test_spark_udf_follows_a_models_own_label_set(spark, tmp_path, corpus_records):
+    """A one-task model with SemEval labels (``labels=``) gets its own columns, not the codebook's."""
+    import mlflow
+
+    from stance import tracking
+    from stance.labels import LabelSpace
+    from stance.models.tfidf import TfidfClassifier
+    from stance.spark import label
+
+    names = {"conciliatory": "favor", "hardline": "against", "neutral": "none"}
+    recs = corpus_records["train"][::8]
+    model = TfidfClassifier(seed=0).fit([r["text"] for r in recs], {"stance": [names[r["stance"]] for r in recs]},
+                                        label_space=LabelSpace.from_config({"stance": ["favor", "against", "none"]}))
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    tracking.connect(uri)
+    mlflow.set_experiment("spark-own-labels")
+    with mlflow.start_run():
+        info = tracking.log_model(model)
+    texts = [r["text"] for r in corpus_records["test"][:200]]
+    got = label(spark.createDataFrame(pd.DataFrame({"text": texts})), info.model_uri, tracking_uri=uri).toPandas()
+    assert list(got.columns) == ["text", "stance", "stance_p_favor", "stance_p_against", "stance_p_none"]
+    assert got["stance"].tolist() == [p["stance"] for p in model.predict(texts)]
