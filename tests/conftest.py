@@ -70,3 +70,22 @@ def hydra_outputs(tmp_path) -> list[str]:
 
 def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
     return [line for line in proc.stderr.splitlines() if "error:" in line]
+
+
+def found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
+    """``(text, speaker, kind)`` of each extracted quote, after checking its offsets."""
+    from stance.extract import extract_quotes
+
+    qs = extract_quotes(text, lang)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    return [(q.text, q.speaker, q.kind) for q in qs]
+
+
+def _has_morfeusz() -> bool:
+    from stance.extract.morph import morfeusz
+
+    return morfeusz() is not None
+
+
+needs_morfeusz = pytest.mark.skipif(not _has_morfeusz(), reason="morfeusz2 not installed")

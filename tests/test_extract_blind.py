@@ -3,20 +3,9 @@ Texts here are invented for the tests (no article text is copied)."""
 
 from __future__ import annotations
 
-import pytest
 
-from stance.extract import extract_quotes
-from stance.extract.morph import morfeusz
+from conftest import found, needs_morfeusz
 from stance.extract.segment import segment
-
-needs_morfeusz = pytest.mark.skipif(morfeusz() is None, reason="morfeusz2 not installed")
-
-
-def found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
-    qs = extract_quotes(text, lang)
-    for q in qs:
-        assert text[q.start:q.end] == q.text
-    return [(q.text, q.speaker, q.kind) for q in qs]
 
 
 # -- words: the speaker's own voice is never a name -------------------------------------------

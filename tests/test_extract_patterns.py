@@ -1,18 +1,11 @@
-"""The failure patterns of issue 12, on small invented sentences (people, places and words made
-up for the tests; nothing copied from real articles). One test per shape, end to end."""
+"""The failure patterns of unseen news (trailing attribution, mid-sentence quotes, frames,
+roles), on small invented sentences (people, places and words made up for the tests; nothing copied from real articles). One test per shape, end to end."""
 
 from __future__ import annotations
 
 import pytest
 
-from stance.extract import extract_quotes
-
-
-def found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
-    qs = extract_quotes(text, lang)
-    for q in qs:
-        assert text[q.start:q.end] == q.text
-    return [(q.text, q.speaker, q.kind) for q in qs]
+from conftest import found
 
 
 # -- 1. unmarked speech attributed only by a trailing dash clause ------------------------

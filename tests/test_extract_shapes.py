@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from stance.extract import extract_quotes
+from conftest import found, needs_morfeusz
 from stance.extract.coref import role_synonym
-from stance.extract.morph import first_or_second_person, morfeusz
+from stance.extract.morph import first_or_second_person
 from stance.extract.pipeline import normalise_marks
-
-needs_morfeusz = pytest.mark.skipif(morfeusz() is None, reason="morfeusz2 not installed")
-
-
-def found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
-    qs = extract_quotes(text, lang)
-    for q in qs:
-        assert text[q.start:q.end] == q.text
-    return [(q.text, q.speaker, q.kind) for q in qs]
 
 
 # -- segment: unmarked speech ---------------------------------------------------------------

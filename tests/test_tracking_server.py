@@ -22,6 +22,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/health", timeout=1).read()
+            return
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log.read_text()[-2000:]) from None
+            time.sleep(0.5)
+    raise RuntimeError(f"mlflow server did not start in {seconds:.0f} s")
+
+
 @pytest.fixture
 def mlflow_server(tmp_path):
     port = free_port()
@@ -35,18 +48,11 @@ def mlflow_server(tmp_path):
         stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/health", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((tmp_path / "server.log").read_text()[-2000:]) from None
-            time.sleep(0.5)
-    else:
+    try:
+        _wait_healthy(url, proc, tmp_path / "server.log")
+    except RuntimeError:
         proc.kill()
-        raise RuntimeError("mlflow server did not start in 90 s")
+        raise
     yield url
     proc.terminate()
     proc.wait(timeout=30)
@@ -65,19 +71,6 @@ def test_train_and_load_through_a_server(mlflow_server, small_corpus, hydra_outp
     proc = run_module("stance.evaluate", "model_uri=models:/quote-stance/1", f"data.path={small_corpus / 'test.jsonl'}", "n_boot=50", *hydra_outputs, env={"MLFLOW_TRACKING_URI": mlflow_server})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert len(mlflow.search_runs(search_all_experiments=True, output_format="list")) == 2
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 90) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/health", timeout=1).read()
-            return
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(log.read_text()[-2000:]) from None
-            time.sleep(0.5)
-    raise RuntimeError(f"mlflow server did not start in {seconds:.0f} s")
 
 
 @pytest.mark.slow
