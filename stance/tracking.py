@@ -410,6 +410,11 @@ class SweepCallback(_HydraCallback):
 
         import mlflow
 
+        if str(config.hydra.sweeper.get("_target_", "")).endswith("StanceOptunaSweeper"):
+            # Hydra makes the sweeper after this callback: a bad search space must fail before the parent run
+            from stance.search import check_sweeper_config
+
+            check_sweeper_config(config.hydra.sweeper)
         connect(config.tracking.uri, timeout=config.tracking.get("timeout", 5),
                 retry_seconds=config.tracking.get("retry_seconds", 60))
         exp_id = experiment_id(config.tracking.experiment)
