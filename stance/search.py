@@ -119,7 +119,7 @@ def parse_space(params: Mapping[str, Any] | None) -> list[Param]:
             spec = {"type": "categorical", "choices": spec}
         if not isinstance(spec, Mapping):
             raise ConfigError(f"{where}: expected {{type: float|int|categorical, ...}} or a list of choices, got {spec!r}")
-        if "_target_" in spec or any(isinstance(v, Mapping) and "_target_" in v for v in spec.values()):
+        if _names_target(spec):
             raise ConfigError(f"{where}: _target_ is not allowed in a search space (it names distributions, "
                               f"one of {', '.join(DISTRIBUTIONS)})")
         kind = spec.get("type")
@@ -131,6 +131,13 @@ def parse_space(params: Mapping[str, Any] | None) -> list[Param]:
                               f"(allowed: {', '.join(sorted(_KEYS[kind]))})")
         space.append(_numeric(key, kind, spec, where) if kind != "categorical" else _categorical(key, spec, where))
     return space
+
+
+def _names_target(tree: Any) -> bool:
+    """Whether ``_target_`` is a key anywhere in ``tree`` (a search space names no classes)."""
+    if isinstance(tree, Mapping):
+        return "_target_" in tree or any(_names_target(v) for v in tree.values())
+    return isinstance(tree, list) and any(_names_target(v) for v in tree)
 
 
 def _numeric(key: str, kind: str, spec: Mapping, where: str) -> Param:
@@ -165,7 +172,8 @@ def _categorical(key: str, spec: Mapping, where: str) -> Param:
     if not isinstance(choices, list) or not choices:
         raise ConfigError(f"{where}: type categorical needs a non-empty list of choices")
     for choice in choices:
-        override_value(choice)  # a mapping or other structure is refused here, naming the value
+        if not (_scalar(choice) or isinstance(choice, list)):
+            raise ConfigError(f"{where}: choice {choice!r} is not a number, string, boolean, null or list of them")
         if isinstance(choice, list) and not all(_scalar(c) for c in choice):
             raise ConfigError(f"{where}: choice {choice!r} may only hold numbers, strings, booleans or null")
     keys = [c if _scalar(c) else override_value(c) for c in choices]
