@@ -3,6 +3,7 @@ as a user runs them (python -m stance.train -m ...), with real SQLite Optuna and
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from conftest import error_lines, run_module
 optuna = pytest.importorskip("optuna", reason="the search extra (pip install -e .[search]) is not installed")
 
 FAST = ["n_boot=20", "explain.sample=0", "explain.examples=0"]
+HAS_SUBMITIT = importlib.util.find_spec("hydra_plugins.hydra_submitit_launcher") is not None
 
 
 def search(corpus: Path, sweep: Path, storage: Path, *args: str):
@@ -66,10 +68,14 @@ def test_search_trials_are_child_runs_seeded_and_resumable(tmp_path, small_corpu
     assert search(small_corpus, tmp_path / "s2", other, "hydra.sweeper.n_trials=2").returncode == 0
     assert [t.params for t in study_trials(other)] == [t.params for t in trials]
 
-    # the same command with more trials continues the stored study: only the missing ones run
+    # the same command with more trials continues the stored study: only the missing ones run, here
+    # as one batch of two jobs through the submitit launcher (cluster extra), as on SLURM
     before = {r.info.run_id for r in runs(tracking_uri)}
-    proc = search(small_corpus, tmp_path / "s3", storage, "hydra.sweeper.n_trials=4")
+    launcher = ["hydra/launcher=submitit_local"] if HAS_SUBMITIT else []
+    proc = search(small_corpus, tmp_path / "s3", storage, "hydra.sweeper.n_trials=4", "hydra.sweeper.n_jobs=2", *launcher)
     assert proc.returncode == 0, proc.stderr[-3000:]
+    if HAS_SUBMITIT:
+        assert len(list((tmp_path / "s3" / ".submitit").glob("*/*_result.pkl"))) == 2
     assert "2 trial(s) stored, 2 to run" in proc.stderr
     resumed = study_trials(storage)
     assert [t.number for t in resumed] == [0, 1, 2, 3] and {t.state.name for t in resumed} == {"COMPLETE"}
@@ -160,7 +166,8 @@ def test_search_space_values_become_overrides():
 def test_submitit_local_multirun_children_reach_the_sweep_parent(tmp_path, small_corpus, tracking_uri):
     """The submitit launcher (cluster extra) runs each job in its own process, as on SLURM: both
     child runs arrive FINISHED under the parent run the launching process made."""
-    pytest.importorskip("hydra_plugins.hydra_submitit_launcher", reason="the cluster extra is not installed")
+    if not HAS_SUBMITIT:
+        pytest.skip("the cluster extra (hydra-submitit-launcher) is not installed")
     sweep = tmp_path / "sweep"
     proc = run_module("stance.train", "-m", "hydra/launcher=submitit_local", "seed=0,1", f"data.path={small_corpus}",
                       *FAST, f"hydra.sweep.dir={sweep}")
@@ -170,18 +177,3 @@ def test_submitit_local_multirun_children_reach_the_sweep_parent(tmp_path, small
     assert sorted(c.data.params["seed"] for c in children) == ["0", "1"]
     assert len(list((sweep / ".submitit").glob("*/*_result.pkl"))) == 2  # the jobs did run through submitit
     assert {c.data.tags["stance.pid"] for c in children}.isdisjoint({parent.data.tags["stance.pid"]})
-
-
-@pytest.mark.slow
-def test_search_batches_run_under_submitit(tmp_path, small_corpus, tracking_uri):
-    """n_jobs trials per batch go to the launcher: two trials submitted together through submitit."""
-    pytest.importorskip("hydra_plugins.hydra_submitit_launcher", reason="the cluster extra is not installed")
-    storage = tmp_path / "optuna.db"
-    proc = search(small_corpus, tmp_path / "sweep", storage, "hydra.sweeper.n_trials=2", "hydra.sweeper.n_jobs=2",
-                  "hydra/launcher=submitit_local")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert [t.state.name for t in study_trials(storage)] == ["COMPLETE", "COMPLETE"]
-    parent, children = one_parent(runs(tracking_uri), tmp_path / "sweep")
-    assert sorted(c.data.tags["stance.optuna_trial"] for c in children) == ["0", "1"]
-    assert {c.info.status for c in children} == {"FINISHED"} and "optuna_best_value" in parent.data.metrics
-    assert len(list((tmp_path / "sweep" / ".submitit").glob("*/*_result.pkl"))) == 2
