@@ -5,8 +5,8 @@ package (``hydra.core.plugins.Plugins._instantiate``), so this module names it t
 imports every ``hydra_plugins`` module at start-up: this one imports no heavy library.
 """
 
-from stance.search import OptunaSweeper
+import stance.search as _search  # a module, not the class: Hydra's plugin list names the sweeper once
 
 
-class StanceOptunaSweeper(OptunaSweeper):
+class StanceOptunaSweeper(_search.OptunaSweeper):
     """``stance.search.OptunaSweeper`` under the name Hydra accepts."""
