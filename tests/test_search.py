@@ -69,20 +69,23 @@ def test_search_trials_are_child_runs_seeded_and_resumable(tmp_path, small_corpu
     assert [t.params for t in study_trials(other)] == [t.params for t in trials]
 
     # the same command with more trials continues the stored study: only the missing ones run, here
-    # as one batch of two jobs through the submitit launcher (cluster extra), as on SLURM
+    # as one batch of two jobs through the submitit launcher (cluster extra), as on SLURM, and in
+    # the same sweep folder (job folders are trial numbers: nothing is overwritten)
     before = {r.info.run_id for r in runs(tracking_uri)}
     launcher = ["hydra/launcher=submitit_local"] if HAS_SUBMITIT else []
-    proc = search(small_corpus, tmp_path / "s3", storage, "hydra.sweeper.n_trials=4", "hydra.sweeper.n_jobs=2", *launcher)
+    proc = search(small_corpus, tmp_path / "s1", storage, "hydra.sweeper.n_trials=4", "hydra.sweeper.n_jobs=2", *launcher)
     assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sorted(d.name for d in (tmp_path / "s1").iterdir() if (d / ".hydra").is_dir()) == ["0", "1", "2", "3"]
     if HAS_SUBMITIT:
-        assert len(list((tmp_path / "s3" / ".submitit").glob("*/*_result.pkl"))) == 2
+        assert len(list((tmp_path / "s1" / ".submitit").glob("*/*_result.pkl"))) == 2
     assert "2 trial(s) stored, 2 to run" in proc.stderr
     resumed = study_trials(storage)
     assert [t.number for t in resumed] == [0, 1, 2, 3] and {t.state.name for t in resumed} == {"COMPLETE"}
     assert resumed[2].params not in (trials[0].params, trials[1].params)  # a resumed sampler does not replay
     new = [r for r in runs(tracking_uri) if r.info.run_id not in before]
-    parent, children = one_parent(new, tmp_path / "s3")
+    parent, children = one_parent(new, tmp_path / "s1")
     assert len(new) == 3 and sorted(int(c.data.tags["stance.optuna_trial"]) for c in children) == [2, 3]
+    assert parent.info.status == "FINISHED" and parent.data.tags["stance.failed_children"] == "0"
     assert parent.data.tags["stance.optuna_resumed_from"] == "2"
     assert math.isclose(parent.data.metrics["optuna_best_value"], max(t.value for t in resumed))
 
