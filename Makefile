@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # torch is pinned to the CPU build that pip finds locally; a GPU user installs
 # the CUDA build of the same version first (see README) and this step keeps it.
 TORCH  ?= torch==2.13.0
-EXTRAS ?= transformer,encoders,spark,dev
+EXTRAS ?= transformer,encoders,spark,cluster,search,dev
 STAMP  := $(VENV)/.installed
 
 .PHONY: install demo demo-fast test lint bench clean-runs ui server dist

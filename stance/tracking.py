@@ -410,6 +410,11 @@ class SweepCallback(_HydraCallback):
 
         import mlflow
 
+        if str(config.hydra.sweeper.get("_target_", "")).endswith("StanceOptunaSweeper"):
+            # Hydra makes the sweeper after this callback: a bad search space must fail before the parent run
+            from stance.search import check_sweeper_config
+
+            check_sweeper_config(config.hydra.sweeper)
         connect(config.tracking.uri, timeout=config.tracking.get("timeout", 5),
                 retry_seconds=config.tracking.get("retry_seconds", 60))
         exp_id = experiment_id(config.tracking.experiment)
@@ -445,7 +450,10 @@ def finish_sweep(parent_run_id: str, sweep_dir: Path | None = None) -> None:
         children = client.search_runs([parent.info.experiment_id], filter_string=f"tags.mlflow.parentRunId = '{parent_run_id}'")
         failed = sum(1 for c in children if c.info.status in ("FAILED", "KILLED"))
         if sweep_dir is not None:
-            started = sum(1 for d in Path(sweep_dir).iterdir() if (d / ".hydra").is_dir())
+            # job folders of this sweep only: a resumed search may reuse the folder of an earlier one
+            since = parent.info.start_time / 1000 - 1
+            started = sum(1 for d in Path(sweep_dir).iterdir()
+                          if (d / ".hydra").is_dir() and (d / ".hydra").stat().st_mtime >= since)
             finished = sum(1 for c in children if c.info.status == "FINISHED")
             failed = max(failed, started - finished)
         client.set_tag(parent_run_id, "stance.failed_children", str(failed))

@@ -65,6 +65,7 @@ def run_tags(cfg: DictConfig, fingerprint: str, run_type: str) -> dict[str, str]
         if hc.mode is not None and hc.mode.name == "MULTIRUN":
             tags["stance.sweep_dir"] = str(hc.sweep.dir)
             tags["stance.job_num"] = str(hc.job.num)
+            tags.update(search_tags())
         tags["stance.output_dir"] = hc.runtime.output_dir
     except ValueError:  # composed without @hydra.main (tests, notebooks)
         pass
@@ -195,6 +196,19 @@ def swept_overrides() -> list[str]:
     return [o.key_or_group for o in parsed if o.is_sweep_override()]
 
 
+def search_tags() -> dict[str, str]:
+    """A hyper-parameter search trial's study and number (``stance.search`` passes them to the job
+    through ``hydra.job.env_set``, which every launcher applies); {} for any other job."""
+    from hydra.core.hydra_config import HydraConfig
+
+    from stance.search import STUDY_ENV, TRIAL_ENV
+
+    env = HydraConfig.get().job.env_set
+    if TRIAL_ENV not in env:
+        return {}
+    return {"stance.optuna_trial": str(env[TRIAL_ENV]), "stance.optuna_study": str(env.get(STUDY_ENV, ""))}
+
+
 def default_run_name(family: str, seed: int) -> str:
     """``<family>[-<key><value>…]-seed<seed>``: a sweep's runs are named by what varies
     (``tfidf_logreg-C5-seed0``), a single run by its family and seed."""
@@ -208,6 +222,9 @@ def default_run_name(family: str, seed: int) -> str:
             value = values.get(key, values.get(f"+{key}", ""))
             short = key.rsplit(".", 1)[-1].rsplit("/", 1)[-1]
             parts.append(f"{short}{value}" if value[:1].isdigit() or value[:1] in "-." else f"{short}={value}")
+    if HydraConfig.initialized() and getattr(HydraConfig.get().mode, "name", None) == "MULTIRUN":
+        trial = search_tags().get("stance.optuna_trial")
+        parts += [f"trial{trial}"] if trial is not None else []
     return "-".join(parts + [f"seed{seed}"])
 
 

@@ -31,10 +31,14 @@ FORBIDDEN = re.compile(r"^(tests?|data|experiments)/|(^|/)(mlruns|mlartifacts|ou
                        r"|mlflow\.db|\.pyc$|\.lock$|\.npy$|\.safetensors$")
 
 
-def package_files() -> set[str]:
+def package_files(package: Path = PACKAGE) -> set[str]:
     """Every file of the package in the checkout, as archive names (no byte code)."""
-    return {f.relative_to(ROOT).as_posix() for f in PACKAGE.rglob("*")
+    return {f.relative_to(ROOT).as_posix() for f in package.rglob("*")
             if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc"}
+
+
+# The project's Hydra sweeper, under the namespace Hydra 1.3 loads plugins from (stance/search.py)
+PLUGIN = ROOT / "hydra_plugins" / "stance_search"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +61,9 @@ def test_wheel_holds_the_package_and_nothing_else(dists):
     names = [n for n in zipfile.ZipFile(wheel).namelist() if not n.endswith("/")]
     shipped = {n for n in names if n.startswith("stance/")}
     info = {n for n in names if n.startswith(f"stance-{__version__}.dist-info/")}
-    assert shipped | info == set(names), sorted(set(names) - shipped - info)
+    plugin = {n for n in names if n.startswith("hydra_plugins/stance_search/")}
+    assert shipped | info | plugin == set(names), sorted(set(names) - shipped - info - plugin)
+    assert plugin == package_files(PLUGIN) and "hydra_plugins/__init__.py" not in names  # a namespace package
     assert shipped == package_files(), (sorted(package_files() - shipped), sorted(shipped - package_files()))
     for required in ("stance/conf/train.yaml", "stance/conf/evaluate.yaml", "stance/conf/evaluate_extraction.yaml",
                      "stance/conf/label.yaml",
@@ -75,6 +81,7 @@ def test_sdist_holds_the_sources_and_no_outputs(dists):
     for required in ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in", "stance/conf/train.yaml", "stance/py.typed"):
         assert required in names, required
     assert {n for n in names if n.startswith("stance/")} == package_files()
+    assert {n for n in names if n.startswith("hydra_plugins/")} == package_files(PLUGIN)
     assert not [n for n in names if FORBIDDEN.search(n)]
 
 
