@@ -145,6 +145,16 @@ def close_assistant(driver) -> None:
             return
 
 
+def expand_rows(driver) -> None:
+    """Tick the runs table's "Expand rows", which lists every dataset input of a run, not the first."""
+    from selenium.webdriver.common.by import By
+
+    for element in driver.find_elements(By.XPATH, "//*[normalize-space(text())='Expand rows']"):
+        element.click()
+        time.sleep(1.5)
+        return
+
+
 def check_runs_table(driver, base: str, exp_id: str, runs) -> str:
     """Open the experiment as ``make ui``'s link does and check the runs table is what shows: its
     column headers, the runs' names, a dataset name in the Dataset column, no GenAI overview."""
@@ -219,6 +229,7 @@ def run(args) -> str:
                 return "\n".join(report)
             out = Path(args.out)
             close_assistant(driver)
+            expand_rows(driver)
             save_png(driver, out / "runs.png")
             run_page = f"{base}/#/experiments/{exp.experiment_id}/runs/{runs[-1].info.run_id}"
             driver.get(f"{run_page}/model-metrics?workflowType=machine_learning")

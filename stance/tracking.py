@@ -165,6 +165,28 @@ def ui_url(base: str, exp_id: str | None = None) -> str:
     return f"{base.rstrip('/')}/#/{page}?workflowType=machine_learning"
 
 
+def ui_links(base: str, uri: str | None = None) -> str:
+    """What ``make ui`` prints: the runs-table link of each experiment in the store at ``uri``
+    (default: ``default_tracking_uri()``), untagged ones marked as model training on the way."""
+    import mlflow
+
+    uri = uri or default_tracking_uri()
+    head = ("MLflow 3.17 opens an experiment on its GenAI pages until 'Model training' is chosen in the "
+            "switch at the top left (your browser then remembers it); these links choose it:")
+    if uri.startswith("sqlite:///") and not Path(uri[len("sqlite:///"):]).is_file():
+        return f"{head}\n  {ui_url(base)}  (no runs yet in {uri})"
+    client = mlflow.MlflowClient(uri)
+    lines = [head]
+    for exp in client.search_experiments(order_by=["last_update_time DESC"], max_results=20):
+        if exp.name == "Default" and not client.search_runs([exp.experiment_id], max_results=1):
+            continue
+        with contextlib.suppress(Exception):  # a read-only store still gets its links
+            if exp.tags.get(EXPERIMENT_KIND_TAG, "") in _GUESSED_KINDS:
+                client.set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND_TAG, MODEL_TRAINING_KIND)
+        lines.append(f"  {exp.name}: {ui_url(base, exp.experiment_id)}")
+    return "\n".join(lines if len(lines) > 1 else [head, f"  {ui_url(base)}"])
+
+
 # -- provenance ------------------------------------------------------------------
 def git_commit() -> str:
     """The checkout's commit, suffixed ``-dirty`` when tracked files have uncommitted changes;
