@@ -199,7 +199,7 @@ def log_dataset_inputs(cfg: DictConfig, corpus, splits: dict, extra_sets: list, 
         whole = src is not None and not cfg.data.limit and (split == "test" or not cfg.data.train_languages)
         digest = fingerprint_sources([src]) if whole else rows_digest(ds)
         source = src.path if src is not None else path
-        tracking.log_dataset(dataset_frame(ds), f"{path.name}-{split}", digest, str(source), split)
+        tracking.log_dataset(dataset_frame(ds), f"{path.name if path.is_dir() else path.stem}-{split}", digest, str(source), split)
     for split, ds in extra_sets:  # <name>_<half>, fingerprints in the stance.eval_fingerprint.<name> tag
         name, half = split.rsplit("_", 1)
         prints = extra_tags.get(f"stance.eval_fingerprint.{name}", "").split("/")
