@@ -149,9 +149,14 @@ def mark_model_training(exp) -> bool:
     Returns whether the tag was written."""
     import mlflow
 
+    from mlflow.exceptions import MlflowException
+
     if exp.tags.get(EXPERIMENT_KIND_TAG, "") not in _GUESSED_KINDS:
         return False
-    mlflow.MlflowClient().set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND_TAG, MODEL_TRAINING_KIND)
+    try:
+        mlflow.MlflowClient().set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND_TAG, MODEL_TRAINING_KIND)
+    except MlflowException:  # parallel jobs writing the same tag at once: one of them wins, the run goes on
+        return False
     return True
 
 
