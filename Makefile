@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 # torch is pinned to the CPU build that pip finds locally; a GPU user installs
 # the CUDA build of the same version first (see README) and this step keeps it.
 TORCH  ?= torch==2.13.0
-EXTRAS ?= transformer,encoders,spark,cluster,search,dev
+EXTRAS ?= transformer,encoders,spark,cluster,search,ui,dev
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo demo-fast test lint bench clean-runs ui server dist
+.PHONY: install demo demo-fast test lint bench clean-runs ui ui-browser ui-screenshots server dist
 
 install: $(STAMP)
 
@@ -48,8 +48,25 @@ lint: install
 bench: install
 	$(BIN)/python experiments/bench_api.py
 
+# Prints each experiment's runs-table link first (MLflow 3.17 opens experiments on its GenAI pages
+# unless its "Model training" switch is chosen; the links choose it).
+UI_PORT ?= 5000
 ui:
-	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/mlflow.db --port 5000
+	@$(BIN)/python -c "from stance.tracking import ui_links; print(ui_links('http://127.0.0.1:$(UI_PORT)', 'sqlite:///$(CURDIR)/mlflow.db'))" || true
+	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/mlflow.db --port $(UI_PORT)
+
+# Headless Chromium + chromedriver (Debian/Ubuntu packages; root or sudo) and selenium (the ui extra)
+# for experiments/ui_screenshots.py and the browser test in tests/test_tracking_ui.py (skipped without them).
+SUDO ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ui-browser: install
+	command -v chromedriver >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; } || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+	$(BIN)/python -m pip install --quiet -e ".[ui]"
+
+# The MLflow UI checked in a headless browser, PNGs in experiments/results/ui/ (STORE=path/to/mlflow.db
+# for another store; default the project's mlflow.db if present, else two tiny tf-idf runs).
+ui-screenshots: ui-browser
+	$(BIN)/python experiments/ui_screenshots.py $(if $(STORE),--store $(STORE))
 
 # A shared tracking server on loopback: SQLite backend store and an artifact folder under
 # SERVER_DIR, artifacts proxied through the server (clients need no access to the folder).

@@ -29,6 +29,10 @@ class TrackingConfig:
     experiment: str = "quote-stance"
     timeout: float = 5.0
     retry_seconds: float = 60.0  # a server's failed request is retried this long in all
+    # CPU/memory/disk/network (GPU) samples in the run's system/* metrics: auto = for the model
+    # families that train for minutes (encoders, transformers, ensembles with them), true, false
+    system_metrics: str = "auto"
+    system_metrics_interval: Optional[float] = None  # seconds between samples; None: MLflow's 10 s
 
 
 @dataclass

@@ -9,6 +9,8 @@ is an error naming it; a task of the model without a column in the data is not s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import hydra
 from omegaconf import DictConfig, OmegaConf
 
@@ -24,7 +26,7 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     from stance.data.inputs import model_inputs
     from stance.data.io import read_spec
     from stance.scoring import log_split_score, score_split
-    from stance.train import label_tags, run_tags
+    from stance.train import dataset_frame, label_tags, rows_digest, run_tags
 
     tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)
     model = load(cfg.model_uri, tracking_uri=cfg.tracking.uri)
@@ -40,6 +42,10 @@ def evaluate(cfg: DictConfig) -> dict[str, float]:
     with tracking.tracked_run(cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()) as run:
         tracking.log_text(OmegaConf.to_yaml(cfg, resolve=True), "config.yaml")
         tracking.log_params({"model_params": model.get_params()})
+        # the runs table's Dataset column; the file's fingerprint unless data.limit cut it
+        source = Path(cfg.data.path)
+        tracking.log_dataset(dataset_frame(dataset), f"{source.stem if source.is_file() else source.name}-{split}",
+                             rows_digest(dataset) if cfg.data.limit else fp, str(source), split)
         score = score_split(model, dataset, split, n_boot=cfg.n_boot, seed=cfg.seed, inputs=model_inputs(dataset, cfg.data.input))
         log_split_score(score)
     print(

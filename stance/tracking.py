@@ -111,23 +111,85 @@ def file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# MLflow 3's UI reads this experiment tag to tell model-training experiments from GenAI ones
+# (the value names are those of its JavaScript bundle, mlflow/server/js/build). The "*_inferred"
+# values and "no_inferred_type" are the UI's own guesses, written when it first opens an
+# untagged experiment; only those are replaced, never a kind somebody chose.
+EXPERIMENT_KIND_TAG = "mlflow.experimentKind"
+MODEL_TRAINING_KIND = "custom_model_development"
+_GUESSED_KINDS = ("", "no_inferred_type", "genai_development_inferred", "custom_model_development_inferred")
+
+
 def experiment_id(name: str) -> str:
-    """Id of experiment ``name``, created (with a local artifact root where relevant) if missing."""
+    """Id of experiment ``name``, created (with a local artifact root where relevant) if missing,
+    and marked as a model-training experiment unless a kind was chosen for it (``mark_model_training``)."""
     import mlflow
     from mlflow.exceptions import MlflowException
 
     client = mlflow.MlflowClient()
     exp = client.get_experiment_by_name(name)
     if exp is not None:
+        mark_model_training(exp)
         return exp.experiment_id
     try:
-        return client.create_experiment(name, artifact_location=artifact_root_for(mlflow.get_tracking_uri()))
+        return client.create_experiment(name, artifact_location=artifact_root_for(mlflow.get_tracking_uri()),
+                                        tags={EXPERIMENT_KIND_TAG: MODEL_TRAINING_KIND})
     except MlflowException:
         # Another process created it between our lookup and create.
         exp = client.get_experiment_by_name(name)
         if exp is None:
             raise
+        mark_model_training(exp)
         return exp.experiment_id
+
+
+def mark_model_training(exp) -> bool:
+    """Tag experiment ``exp`` (an MLflow ``Experiment``) as model training when it has no kind or
+    only the UI's guess; a kind set by a user (``genai_development``, ``finetuning``, ...) is kept.
+    Returns whether the tag was written."""
+    import mlflow
+
+    from mlflow.exceptions import MlflowException
+
+    if exp.tags.get(EXPERIMENT_KIND_TAG, "") not in _GUESSED_KINDS:
+        return False
+    try:
+        mlflow.MlflowClient().set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND_TAG, MODEL_TRAINING_KIND)
+    except MlflowException:  # parallel jobs writing the same tag at once: one of them wins, the run goes on
+        return False
+    return True
+
+
+def ui_url(base: str, exp_id: str | None = None) -> str:
+    """The MLflow UI's page of an experiment's runs table (or the experiment list) at ``base``.
+
+    MLflow 3.17's UI chooses between its GenAI pages and its model-training pages by a switch in
+    its sidebar ("GenAI" / "Model training", remembered per browser, GenAI at first), not by the
+    experiment's kind tag: ``workflowType=machine_learning`` in the link sets the switch."""
+    page = f"experiments/{exp_id}/runs" if exp_id else "experiments"
+    return f"{base.rstrip('/')}/#/{page}?workflowType=machine_learning"
+
+
+def ui_links(base: str, uri: str | None = None) -> str:
+    """What ``make ui`` prints: the runs-table link of each experiment in the store at ``uri``
+    (default: ``default_tracking_uri()``), untagged ones marked as model training on the way."""
+    import mlflow
+
+    uri = uri or default_tracking_uri()
+    head = ("MLflow 3.17 opens an experiment on its GenAI pages until 'Model training' is chosen in the "
+            "switch at the top left (your browser then remembers it); these links choose it:")
+    if uri.startswith("sqlite:///") and not Path(uri[len("sqlite:///"):]).is_file():
+        return f"{head}\n  {ui_url(base)}  (no runs yet in {uri})"
+    client = mlflow.MlflowClient(uri)
+    lines = [head]
+    for exp in client.search_experiments(order_by=["last_update_time DESC"], max_results=20):
+        if exp.name == "Default" and not client.search_runs([exp.experiment_id], max_results=1):
+            continue
+        with contextlib.suppress(Exception):  # a read-only store still gets its links
+            if exp.tags.get(EXPERIMENT_KIND_TAG, "") in _GUESSED_KINDS:
+                client.set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND_TAG, MODEL_TRAINING_KIND)
+        lines.append(f"  {exp.name}: {ui_url(base, exp.experiment_id)}")
+    return "\n".join(lines if len(lines) > 1 else [head, f"  {ui_url(base)}"])
 
 
 # -- provenance ------------------------------------------------------------------
@@ -212,19 +274,26 @@ def tracked_run(
     tags: Mapping[str, str] | None = None,
     params: Mapping[str, Any] | None = None,
     parent_run_id: str | None = None,
+    system_metrics: bool = False,
+    system_metrics_interval: float | None = None,
 ) -> Iterator[Any]:
     """An MLflow run that ends FINISHED, or FAILED (KILLED for an interrupt or SIGTERM) if the
     body raises; the error that ended it is what propagates, even when the server is gone and
     the end state cannot be recorded (the next job on this host records it: ``reap_orphans``).
 
-    Call ``connect`` first. ``params`` may be nested; they are logged flattened.
+    Call ``connect`` first. ``params`` may be nested; they are logged flattened. ``system_metrics``
+    samples CPU, memory, disk, network (and GPU where ``nvidia-ml-py`` is installed) into the run's
+    ``system/*`` metrics every ``system_metrics_interval`` seconds (None: MLflow's own default, 10 s,
+    or ``MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL``); a run shorter than one interval gets none.
     """
     import mlflow
 
     exp_id = experiment_id(experiment)
     reap_orphans([exp_id])
+    if system_metrics and system_metrics_interval is not None:
+        mlflow.set_system_metrics_sampling_interval(float(system_metrics_interval))
     run = mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags={**owner_tags(), **dict(tags or {})},
-                           parent_run_id=parent_run_id)
+                           parent_run_id=parent_run_id, log_system_metrics=bool(system_metrics))
     try:
         if params:
             log_params(params)
@@ -273,6 +342,20 @@ def log_metrics(metrics: Mapping[str, float], step: int | None = None) -> None:
     import mlflow
 
     mlflow.log_metrics({k: float(v) for k, v in metrics.items()}, step=step)
+
+
+def log_dataset(frame, name: str, digest: str, source: str, context: str) -> None:
+    """Record ``frame`` (a pandas DataFrame) as a dataset input of the active run: MLflow keeps its
+    name, digest, source, schema and row count (the runs table's Dataset column), not its rows."""
+    import warnings
+
+    import mlflow
+    from mlflow.data.pandas_dataset import from_pandas
+
+    with warnings.catch_warnings():  # a local path matches MLflow's file source twice; it picks the same one
+        warnings.filterwarnings("ignore", message="The specified dataset source can be interpreted in multiple ways")
+        dataset = from_pandas(frame, source=str(source), name=name, digest=digest)
+    mlflow.log_input(dataset, context=context)
 
 
 def log_text(text: str, artifact_file: str) -> None:

@@ -106,7 +106,8 @@ def train(cfg: DictConfig) -> dict[str, float]:
     if corpus.n_lang_detected:
         tags["stance.lang_detected"] = str(corpus.n_lang_detected)
     with tracking.tracked_run(
-        cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job()
+        cfg.tracking.experiment, run_name, tags, params=tracking.config_container(cfg), parent_run_id=tracking.parent_run_id_for_job(),
+        system_metrics=wants_system_metrics(cfg), system_metrics_interval=cfg.tracking.get("system_metrics_interval"),
     ) as run:
         tracking.log_text(OmegaConf.to_yaml(cfg, resolve=True), "config.yaml")
         _log_hydra_dir()
@@ -115,6 +116,8 @@ def train(cfg: DictConfig) -> dict[str, float]:
         val_ds = select_languages(corpus.splits["validation"], cfg.data.train_languages)
         if len(train_ds) == 0 or len(val_ds) == 0:
             raise DataError(f"data.train_languages={list(cfg.data.train_languages)} leaves no training or validation statements")
+        log_dataset_inputs(cfg, corpus, {"train": train_ds, "validation": val_ds, "test": corpus.splits["test"]},
+                           extra_sets, extra_tags)
         labels = {t: gold_labels(train_ds, t) for t in space.tasks}
         validation = (model_inputs(val_ds, cfg.data.input), {t: gold_labels(val_ds, t) for t in space.tasks})
         with PeakMemory() as memory:
@@ -156,6 +159,75 @@ def train(cfg: DictConfig) -> dict[str, float]:
           + (f"; outputs in {tags['stance.output_dir']}" if "stance.output_dir" in tags else "")
           + ". Choose models by validation; the test figures are for reporting.")
     return metrics
+
+
+# Families that train in seconds: no system metrics under tracking.system_metrics=auto.
+SHORT_FAMILIES = ("MajorityClassifier", "TfidfClassifier")
+
+
+def wants_system_metrics(cfg: DictConfig) -> bool:
+    """``tracking.system_metrics``: true, false, or auto = every family but the seconds-long ones
+    (an ensemble when one of its members is long)."""
+    setting = str(cfg.tracking.get("system_metrics", "auto")).strip().lower()
+    if setting in ("true", "false"):
+        return setting == "true"
+    if setting != "auto":
+        raise ConfigError(f"tracking.system_metrics={setting!r} is not one of auto, true, false")
+    return _is_long(cfg.model)
+
+
+def _is_long(model_cfg) -> bool:
+    target = str(model_cfg.get("_target_", "")).rsplit(".", 1)[-1]
+    if target == "EnsembleClassifier":
+        return any(_is_long(member) for member in (model_cfg.get("members") or {}).values())
+    return target not in SHORT_FAMILIES
+
+
+def log_dataset_inputs(cfg: DictConfig, corpus, splits: dict, extra_sets: list, extra_tags: dict) -> None:
+    """Each split the run uses as an MLflow dataset input (context = the split): name
+    ``<folder>-<split>``, digest = the fingerprint of the split's file when the run uses that file
+    whole (the one ``stance.eval_fingerprint.*`` tags show), else a hash of the split's rows (a
+    split cut from one file, ``data.limit``, ``data.train_languages``); source = its file."""
+    from pathlib import Path
+
+    from stance import tracking
+    from stance.data.formats import fingerprint_sources, fixed_split_sources
+
+    path = Path(cfg.data.path)
+    fixed = (fixed_split_sources(path, ("train", "validation", "test")) if corpus.fixed_splits else None) or {}
+    for split, ds in splits.items():
+        src = fixed.get(split)
+        whole = src is not None and not cfg.data.limit and (split == "test" or not cfg.data.train_languages)
+        digest = fingerprint_sources([src]) if whole else rows_digest(ds)
+        source = src.path if src is not None else path
+        tracking.log_dataset(dataset_frame(ds), f"{path.name if path.is_dir() else path.stem}-{split}", digest, str(source), split)
+    for split, ds in extra_sets:  # <name>_<half>, fingerprints in the stance.eval_fingerprint.<name> tag
+        name, half = split.rsplit("_", 1)
+        prints = extra_tags.get(f"stance.eval_fingerprint.{name}", "").split("/")
+        digest = prints[0 if half == "validation" else -1] if len(prints) == 2 else rows_digest(ds)
+        folder = Path(cfg.eval_sets[name])
+        tracking.log_dataset(dataset_frame(ds), f"{folder.name}-{half}", digest, str(folder / f"{half}.jsonl"), split)
+
+
+def rows_digest(ds) -> str:
+    """First 16 hex digits of SHA-256 over a split's texts and labels, in order."""
+    import hashlib
+    import json
+
+    h = hashlib.sha256()
+    for row in ds:
+        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str).encode())
+        h.update(b"\n")
+    return h.hexdigest()[:16]
+
+
+def dataset_frame(ds):
+    """The split as a DataFrame with label names (what the dataset input's schema describes)."""
+    frame = ds.to_pandas()
+    for column, feature in ds.features.items():
+        if hasattr(feature, "int2str"):
+            frame[column] = [feature.int2str(int(v)) if v >= 0 else None for v in frame[column]]
+    return frame
 
 
 def model_card(family: str, tags: dict, metrics: dict, cfg: DictConfig, run_id: str, space) -> dict:
