@@ -151,6 +151,8 @@ def curve_plot(rows: dict, tasks: list[str]) -> bytes:
             ax.errorbar(x, [rows[n]["metrics"].get(key, [float("nan")])[0] for n in order],
                         yerr=[rows[n]["metrics"].get(key, [0, 0])[1] for n in order], fmt=style, capsize=3, label=f"{t} {split}")
     ax.set_xscale("log")
+    ax.set_xticks(x, [f"{v:.0f}" for v in x])  # the measured sizes, not log-scale decades
+    ax.minorticks_off()
     ax.set_xlabel("training statements (log scale)")
     ax.set_ylabel("macro-F1 (mean ± sd over seeds)")
     ax.set_title("learning curve")
