@@ -13,6 +13,7 @@ macro-F1 of each, the difference B − A with its paired-bootstrap 95% interval 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import types
@@ -108,6 +109,7 @@ def load_predictions(client, run, split: str, max_bytes: int = MAX_PREDICTIONS_B
         raise CompareError(f"run {run.info.run_id} has no predictions for split {split!r} (it has: {have})")
     if art.file_size is not None and art.file_size > max_bytes:
         raise CompareError(f"run {run.info.run_id}: {name} is {art.file_size} bytes, over the {max_bytes}-byte limit")
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")  # a CSV or two: no bar per file
     with tempfile.TemporaryDirectory(prefix="stance-compare-") as tmp:
         path = mlflow.artifacts.download_artifacts(run_id=run.info.run_id, artifact_path=f"predictions/{name}", dst_path=tmp)
         from pathlib import Path
