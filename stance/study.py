@@ -18,6 +18,7 @@ interrupted study resumes where it stopped and a rerun only rebuilds the report.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -181,6 +182,7 @@ class JobKey:
     params: tuple[tuple[str, str], ...]  # the resolved training config as MLflow logs it
 
 
+@functools.lru_cache(maxsize=64)  # every job of a study usually reads the same data: hash it once
 def data_fingerprint(path) -> str:
     """The fingerprint a training run on ``path`` records (``stance.data.load_corpus``'s)."""
     from pathlib import Path
@@ -207,7 +209,7 @@ def job_key(study: Study, arm: Arm, point: int, seed: int, compose_fn) -> JobKey
     flat = tracking.flatten(OmegaConf.to_container(cfg, resolve=True))
     params = tuple(sorted((k, tracking._param_value(v)) for k, v in flat.items()
                           if not k.startswith("tracking.") and k != "run_name"))
-    return JobKey(arm.name, point, seed, data_fingerprint(cfg.data.path), params)
+    return JobKey(arm.name, point, seed, data_fingerprint(str(cfg.data.path)), params)
 
 
 def finished_runs(client, experiment_id: str, commit: str | None) -> list:

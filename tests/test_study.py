@@ -94,6 +94,13 @@ def test_compare_refuses_other_statements_and_unknown_runs(two_runs):
         compare(runs["majority-seed0"].info.run_id, runs["other-data"].info.run_id, tracking_uri=uri)
     with pytest.raises(CompareError, match="no run"):
         compare("0" * 32, runs["other-data"].info.run_id, tracking_uri=uri)
+    import mlflow
+
+    from stance.compare import load_predictions
+
+    client = mlflow.MlflowClient(uri)
+    with pytest.raises(CompareError, match="over the 100-byte limit"):  # artifacts are read bounded
+        load_predictions(client, runs["majority-seed0"], "test", max_bytes=100)
     with pytest.raises(CompareError, match="no predictions for split 'validation'"):
         compare(runs["majority-seed0"].info.run_id, runs["tfidf_logreg-seed0"].info.run_id, split="validation", tracking_uri=uri)
 
