@@ -98,7 +98,6 @@ def load_predictions(client, run, split: str, max_bytes: int = MAX_PREDICTIONS_B
     """The run's logged predictions for ``split`` as a DataFrame of strings (empty cells: NaN)."""
     import tempfile
 
-    import mlflow
     import pandas as pd
 
     name = f"{split}_predictions.csv"
@@ -111,7 +110,7 @@ def load_predictions(client, run, split: str, max_bytes: int = MAX_PREDICTIONS_B
         raise CompareError(f"run {run.info.run_id}: {name} is {art.file_size} bytes, over the {max_bytes}-byte limit")
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")  # a CSV or two: no bar per file
     with tempfile.TemporaryDirectory(prefix="stance-compare-") as tmp:
-        path = mlflow.artifacts.download_artifacts(run_id=run.info.run_id, artifact_path=f"predictions/{name}", dst_path=tmp)
+        path = client.download_artifacts(run.info.run_id, f"predictions/{name}", tmp)  # the client's store, not the global one
         from pathlib import Path
 
         if Path(path).stat().st_size > max_bytes:

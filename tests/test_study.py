@@ -101,6 +101,12 @@ def test_compare_refuses_other_statements_and_unknown_runs(two_runs):
     client = mlflow.MlflowClient(uri)
     with pytest.raises(CompareError, match="over the 100-byte limit"):  # artifacts are read bounded
         load_predictions(client, runs["majority-seed0"], "test", max_bytes=100)
+    previous = mlflow.get_tracking_uri()
+    mlflow.set_tracking_uri(f"sqlite:///{Path(uri[len('sqlite:///'):]).parent / 'elsewhere.db'}")
+    try:  # read from the client's store, whatever the process's current one is
+        assert len(load_predictions(client, runs["majority-seed0"], "test")) == 60
+    finally:
+        mlflow.set_tracking_uri(previous)
     with pytest.raises(CompareError, match="no predictions for split 'validation'"):
         compare(runs["majority-seed0"].info.run_id, runs["tfidf_logreg-seed0"].info.run_id, split="validation", tracking_uri=uri)
 
