@@ -179,7 +179,7 @@ class JobKey:
     point: int
     seed: int
     fingerprint: str
-    params: tuple[tuple[str, str], ...]  # the resolved training config as MLflow logs it
+    params: tuple[tuple[str, str | None], ...]  # the resolved training config as MLflow logs it (None: any value)
 
 
 @functools.lru_cache(maxsize=64)  # every job of a study usually reads the same data: hash it once
@@ -207,8 +207,10 @@ def job_key(study: Study, arm: Arm, point: int, seed: int, compose_fn) -> JobKey
     except HydraException as exc:
         raise ConfigError(f"study.arms.{arm.name}: {' '.join(str(exc).split())[:300]}") from None
     flat = tracking.flatten(OmegaConf.to_container(cfg, resolve=True))
-    params = tuple(sorted((k, tracking._param_value(v)) for k, v in flat.items()
-                          if not k.startswith("tracking.") and k != "run_name"))
+    # Where the data sits is not part of the config's identity (a clone elsewhere, ${stance.root:}):
+    # the data fingerprint stands for the corpus; an evaluation set need only be scored (value None).
+    params = tuple(sorted((k, None if k.startswith("eval_sets.") else tracking._param_value(v)) for k, v in flat.items()
+                          if not k.startswith("tracking.") and k not in ("run_name", "data.path")))
     return JobKey(arm.name, point, seed, data_fingerprint(str(cfg.data.path)), params)
 
 
@@ -226,7 +228,7 @@ def match(key: JobKey, runs: list):
         if run.data.tags.get("stance.data_fingerprint") != key.fingerprint:
             continue
         params = run.data.params
-        if all(params.get(k) == v for k, v in key.params):
+        if all((k in params) if v is None else params.get(k) == v for k, v in key.params):
             return run
     return None
 
