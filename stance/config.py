@@ -19,6 +19,8 @@ class DataConfig:
     limit: Optional[int] = None
     input: str = "text"  # text | speaker | context (stance.data.inputs)
     train_languages: Optional[list[str]] = None  # e.g. [pl]: train and choose on Polish only
+    train_fraction: float = 1.0  # learning curves: a stable, nested share of the train split only
+    train_fraction_seed: Optional[int] = None  # which share (null: the run's seed)
     # The package's field names mapped to the file's columns: data.columns.text=tekst (stance.data.io)
     columns: dict[str, Optional[str]] = field(default_factory=dict)
 

@@ -23,6 +23,8 @@ from stance.errors import TrackingError
 
 PARENT_RUN_FILE = "mlflow_parent_run_id"
 PARENT_RUN_ENV = "STANCE_PARENT_RUN_ID"
+# Set by ``stance.study`` for the multiruns it launches: their sweep runs nest under the study's run.
+STUDY_RUN_ENV = "STANCE_STUDY_RUN_ID"
 
 
 # -- where runs go ---------------------------------------------------------------
@@ -507,7 +509,7 @@ class SweepCallback(_HydraCallback):
             exp_id,
             run_name=f"sweep {sweep_dir.name}",
             tags={"stance.run_type": "sweep", "stance.sweep_dir": str(sweep_dir), "stance.git_commit": git_commit(),
-                  "mlflow.source.git.commit": git_commit(), **owner_tags()},
+                  "mlflow.source.git.commit": git_commit(), **owner_tags(), **_study_parent()},
         )
         (sweep_dir / PARENT_RUN_FILE).write_text(run.info.run_id)
         os.environ[PARENT_RUN_ENV] = run.info.run_id
@@ -517,6 +519,12 @@ class SweepCallback(_HydraCallback):
         marker = Path(config.hydra.sweep.dir) / PARENT_RUN_FILE
         if marker.is_file():
             finish_sweep(marker.read_text().strip(), marker.parent)
+
+
+def _study_parent() -> dict[str, str]:
+    """The study's run as the sweep's parent when ``stance.study`` launched this multirun."""
+    study = os.environ.get(STUDY_RUN_ENV)
+    return {"mlflow.parentRunId": study, "stance.study_run_id": study} if study else {}
 
 
 def finish_sweep(parent_run_id: str, sweep_dir: Path | None = None) -> None:

@@ -78,7 +78,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
 
     from stance import tracking
     from stance.data import load_corpus
-    from stance.data.inputs import model_inputs, select_languages
+    from stance.data.inputs import check_train_fraction, model_inputs, select_languages, subsample_train
     from stance.data.io import read_spec
     from stance.errors import DataError
     from stance.labels import LabelSpace
@@ -87,6 +87,7 @@ def train(cfg: DictConfig) -> dict[str, float]:
 
     model = build_model(cfg.model)  # before any work: a bad model config fails fast
     model_inputs([], cfg.data.input)  # likewise an unknown input mode
+    check_train_fraction(cfg.data.get("train_fraction", 1.0))  # and a share of the train split outside (0, 1]
     space = LabelSpace.from_config(cfg.get("labels"))  # and bad label sets or column mappings
     spec = read_spec(cfg.data.get("columns"), space, training=True)
     np.random.seed(cfg.seed)
@@ -113,6 +114,8 @@ def train(cfg: DictConfig) -> dict[str, float]:
         _log_hydra_dir()
         # Cross-lingual studies train and choose on some languages; test always covers all.
         train_ds = select_languages(corpus.splits["train"], cfg.data.train_languages)
+        share_seed = cfg.data.get("train_fraction_seed")
+        train_ds = subsample_train(train_ds, cfg.data.get("train_fraction", 1.0), cfg.seed if share_seed is None else share_seed)
         val_ds = select_languages(corpus.splits["validation"], cfg.data.train_languages)
         if len(train_ds) == 0 or len(val_ds) == 0:
             raise DataError(f"data.train_languages={list(cfg.data.train_languages)} leaves no training or validation statements")

@@ -31,3 +31,28 @@ def select_languages(dataset, languages) -> object:
         return dataset
     keep = set(languages)
     return dataset.filter(lambda lang: lang in keep, input_columns="lang")
+
+
+def subsample_train(dataset, fraction: float, seed: int) -> object:
+    """A stable share of the training statements (a learning-curve option, ``data.train_fraction``).
+
+    Statements are ranked by a hash of ``(seed, id)`` (the text when there is no id) and the first
+    ``round(fraction * n)`` kept: the same seed keeps the same statements whatever their order in
+    the file, and a smaller fraction keeps a subset of a larger one (nested curves), so the curve
+    measures more data, not other data. Validation and test are never subsampled."""
+    import hashlib
+
+    if check_train_fraction(fraction) == 1.0:
+        return dataset
+    keys = dataset["id"] if "id" in dataset.column_names else dataset["text"]
+    ranks = sorted(range(len(keys)), key=lambda i: (hashlib.sha256(f"{seed}\x1f{keys[i]}".encode()).hexdigest(), i))
+    keep = max(1, round(float(fraction) * len(keys)))
+    return dataset.select(sorted(ranks[:keep]))
+
+
+def check_train_fraction(fraction) -> float:
+    from stance.errors import ConfigError
+
+    if not 0.0 < float(fraction) <= 1.0:
+        raise ConfigError(f"data.train_fraction={fraction} must be in (0, 1]; e.g. data.train_fraction=0.25")
+    return float(fraction)
