@@ -164,7 +164,9 @@ class Coreference:
                     return self.name(m.speaker)
             return ref.speaker
         links = mentions.links_by_head.get(ref.head, ())
-        k = bisect.bisect_left(self._link_positions.get(ref.head, ()), pos)
+        # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
+        # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
+        k = bisect.bisect_right(self._link_positions.get(ref.head, ()), pos)
         for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             if self.compatible(ref, links[j]):
                 return self.name(links[j].person)
@@ -256,9 +258,10 @@ class Coreference:
 
 @lru_cache(maxsize=8)
 def _role_synonyms(lang: str) -> tuple[dict, tuple]:
-    """(exact role -> role, ((prefix words, role prefix), …)) from ``<lang>_role_synonyms.txt``."""
+    """(exact role -> role, ((prefix words, role prefix), …), ((suffix words, role suffix), …))
+    from ``<lang>_role_synonyms.txt``."""
     path = Path(__file__).resolve().parent / "lexicons" / f"{lang}_role_synonyms.txt"
-    exact, prefixes = {}, []
+    exact, prefixes, suffixes = {}, [], []
     if path.exists():
         for raw in path.read_text(encoding="utf-8").splitlines():
             line = raw.split("#", 1)[0].strip()
@@ -267,20 +270,25 @@ def _role_synonyms(lang: str) -> tuple[dict, tuple]:
             left, right = (" ".join(p.split()) for p in line.split("=", 1))
             if left.endswith(" *") and right.endswith(" *"):
                 prefixes.append((left[:-1], right[:-1]))
+            elif left.startswith("* ") and right.startswith("* "):
+                suffixes.append((left[1:], right[1:]))
             else:
                 exact[left] = right
-    return exact, tuple(prefixes)
+    return exact, tuple(prefixes), tuple(suffixes)
 
 
 def role_synonym(lang: str, role: str) -> str:
     """The role ``role`` stands for ("szef MSZ" -> "minister spraw zagranicznych"), or ''."""
-    exact, prefixes = _role_synonyms(lang)
+    exact, prefixes, suffixes = _role_synonyms(lang)
     low = " ".join(role.lower().split())
     if low in exact:
         return exact[low]
     for left, right in prefixes:
         if low.startswith(left) and len(low) > len(left):
             return right + low[len(left):]
+    for left, right in suffixes:  # " msz" -> " spraw zagranicznych", the role noun before it kept
+        if low.endswith(left) and len(low) > len(left):
+            return low[:-len(left)] + right
     return ""
 
 

@@ -264,7 +264,9 @@ class _CueFinder:
                     if first is not None:
                         binding = self._bind(first, False, gender)
             elif antecedent is not None:
-                binding = self._bind(antecedent, True, gender)
+                # "Henryk Dudek, którego firma …, ostrzegł": the antecedent keeps its own case (read
+                # as oblique, the nominative "Henryk" would lemmatise to the genitive "Henryka")
+                binding = self._bind(antecedent, not antecedent.nominative, gender)
             elif subject is not None:
                 binding = self._bind(subject, False, gender)
             elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:

@@ -206,6 +206,8 @@ class PhraseReader:
             if q > k + 1 and self._possessive(q - 1):
                 break
             q += 1
+            if not has_org and q > k and not self._possessive(q - 1):
+                q = self._coordinated_caps(q, j, caps, False)  # "Fire and Rescue Service": the org word ends it
         if not has_org:
             return None
         # "of Commerce", "for the Treatment of Prisoners of War"
@@ -217,7 +219,35 @@ class PhraseReader:
                 break
             while r < j and words[r][:1].isupper() and kind(r) in caps:
                 r += 1
+            # "Ministry of Infrastructure and Water Management", "of Housing, Communities and Local
+            # Government": a name's last part may be a list of capitalised words
+            while r < j and not self._possessive(r - 1):
+                nxt = self._coordinated_caps(r, j, caps, True)
+                if nxt == r:
+                    break
+                while nxt < j and words[nxt][:1].isupper() and kind(nxt) in caps:
+                    nxt += 1
+                r = nxt
             q = r
+        return q
+
+    def _coordinated_caps(self, q: int, j: int, caps: tuple, lists: bool) -> int:
+        """The token after "and X" (X capitalised) at ``q``, or with ``lists`` after ", X"
+        when an "and" closes the list; else ``q``. Lists only after "of"/"for": a comma after a
+        name is an apposition ("Angela Brook, Derbyshire Fire and Rescue Service's chief")."""
+        words, kind = self.words, self.kind
+        r = q
+        if lists and r < j and words[r] == ",":
+            r += 1  # a list: ", Communities and …" is taken only when "and" closes it
+            s = r
+            while s < j and words[s][:1].isupper() and kind(s) in caps and s - r < 3:
+                s += 1
+            if s == r or s >= j or words[s] != "and":
+                return q
+        if r < j and words[r] == "and" and r + 1 < j and words[r + 1][:1].isupper() and kind(r + 1) in caps:
+            return r + 1
+        if r != q and r < j and words[r][:1].isupper():
+            return r
         return q
 
     def _pl_modifier(self, p: int, j: int) -> bool:
@@ -272,6 +302,10 @@ class PhraseReader:
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
                 titles.append(p)
+                p += 1
+                continue
+            if c == "word" and p == head + 1 and self._agrees(p, head, self.lex.titles.get(self.lows[head], ("", ""))[1]):
+                titles.append(p)  # "wojewoda dolnośląski": an adjective after the role agrees with it
                 p += 1
                 continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
