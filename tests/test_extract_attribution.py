@@ -57,3 +57,27 @@ def test_an_institution_name_may_hold_and_and_a_list():
     assert out[-1][1] == "Office of Rail, Roads and Public Transport"
     out = found("The Finance Ministry and Nordbank said rates would rise.", "en")
     assert out[-1][1] != "Finance Ministry and Nordbank"
+
+
+@needs_morfeusz
+def test_a_place_after_a_preposition_is_not_what_the_relative_pronoun_refers_to():
+    text = ("Protest rolników\n\n"
+            "Jan Kos, prezes zrzeszenia sadowników z Mazowsza, który od rana blokuje drogę, nazwał ofertę "
+            "„jałmużną”.\n\n„Zostaniemy tu do skutku” – zapowiedział.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Jan Kos", "Jan Kos"]
+
+
+def test_a_role_tail_may_hold_and_or_a_whole_institution():
+    text = ("Maria Holt, the Commissioner for Rivers and Canals, who led the talks, said a deal was close. "
+            "\"We are nearly there,\" she said.")
+    assert [s for _t, s, _k in found(text, "en")] == ["Maria Holt", "Maria Holt"]
+    text = "A spokeswoman for the Department for Culture, Media and Sport said the grant would be paid."
+    assert found(text, "en")[-1][1] == "spokeswoman for the Department for Culture, Media and Sport"
+
+
+@needs_morfeusz
+def test_genitives_continue_a_polish_institution_name():
+    out = found("Związek Gmin Wiejskich ocenia, że dotacja jest za niska.", "pl")
+    assert out[-1] == ("dotacja jest za niska", "Związek Gmin Wiejskich", "indirect")
+    out = found("Instytut Geologii i Gospodarki Morskiej ostrzegł, że brzeg się obsuwa.", "pl")
+    assert out[-1][1] == "Instytut Geologii i Gospodarki Morskiej"

@@ -17,6 +17,8 @@ _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "fra
 # token classes for which ``_pl_modifier`` can be true (checked before the call)
 _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
+_EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
+_EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
 
 
@@ -163,8 +165,14 @@ class PhraseReader:
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
             e = k + 1
-            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
-                e += 1
+            while e < j and e - k < 7:
+                if kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and (
+                        morph.is_adj(self.lows[e]) or self._common_genitive(e))):
+                    e += 1
+                elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and self.is_org(k):
+                    e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
+                else:
+                    break
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
 
@@ -177,11 +185,20 @@ class PhraseReader:
         if r < j and kind(r) == "det":
             r += 1
         s = r
-        while r < j and r - p <= 5 and kind(r) in ("word", "tword", "name", "place", "inst", "acro", "cap", "title"):
-            r += 1
-        if r == s or r - p > 5:
+        words = self.words
+        limit = 5
+        while r < j and r - p <= 5 and (kind(r) in _EN_TAIL_KINDS or (
+                words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
+            r += 1  # "Commissioner for Oceans and Fisheries"
+        if s < j and words[s][:1].isupper():
+            org = self._en_org(s, j)  # "spokesman for the Department for Energy Security and Net Zero"
+            if org is not None and org > r:
+                r, limit = org, _EN_ORG_TAIL
+        if r == s or r - p > limit:
             return p
-        if r < j and not (kind(r) == "cue" or self.words[r] == ","):
+        # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
+        if r < j and not (kind(r) == "cue" or words[r] == "," or (
+                words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an"))):
             return p
         titles.extend(range(p, r))
         return r
@@ -271,6 +288,15 @@ class PhraseReader:
         if c == "cap" and have_name and len(w) > 1:
             return not morph.is_adj(w) and not self.is_org(t)
         return False
+
+    def _common_genitive(self, t: int) -> bool:
+        """A capitalised word read as a common noun or adjective in the genitive ("Miast",
+        "Gospodarki"): inside an institution's name it continues the name, it is no surname."""
+        w = self.words[t]
+        if not w[:1].isupper():
+            return False
+        return any(lemma[:1].islower() and tag.split(":")[0] in ("subst", "adj") and "gen" in tag.split(":")[2].split(".")
+                   for lemma, tag, _q in morph.analyse(w) if tag.count(":") >= 2)
 
     def _hearer(self, p: int) -> bool:
         """A lowercase Polish role noun that can be neither genitive nor nominative

@@ -25,6 +25,9 @@ _AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
 _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
 
 
+_CAPS = frozenset({"name", "inst", "place", "acro", "cap"})
+
+
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     """Token index of the clause boundary before token ``k`` (or ``sent.t0 - 1``)."""
     kind, words = toks.kind, toks.words
@@ -32,8 +35,11 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     while q >= sent.t0:
         c = kind(q)
         if c in _CLAUSE_BREAKS:
-            if c == "coord" and q + 1 < k and kind(q + 1) == "name" and q - 1 >= sent.t0 and kind(q - 1) == "name":
-                q -= 1  # "Witkoff i Kushner powiedzieli": coordinated names are one subject
+            if c == "coord" and q + 1 < k and q - 1 >= sent.t0 and kind(q + 1) in _CAPS and kind(q - 1) in _CAPS \
+                    and words[q + 1][:1].isupper() and words[q - 1][:1].isupper():
+                # "Witkoff i Kushner powiedzieli": coordinated names are one subject; "Instytut
+                # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
+                q -= 1
                 continue
             return q
         if c == "punct" and words[q] in _BREAK_PUNCT:
@@ -106,8 +112,16 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     q = rel - 1
     if q >= sent.t0 and toks.words[q] == ",":
         q -= 1
-    nps = [np for np in toks.chunks(max(sent.t0, q - 8), q + 1) if np.end == q + 1]
-    return nps[-1] if nps else None
+    nps = toks.chunks(max(sent.t0, q - 8), q + 1)
+    if not nps or nps[-1].end != q + 1:
+        return None
+    n = len(nps) - 1
+    # "prezes stowarzyszenia z Lubuskiego, który": a place or institution after a preposition
+    # completes the role before it; the relative pronoun refers to that role
+    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
+            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
+        n -= 1
+    return nps[n]
 
 
 def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
