@@ -81,3 +81,38 @@ def test_genitives_continue_a_polish_institution_name():
     assert out[-1] == ("dotacja jest za niska", "Związek Gmin Wiejskich", "indirect")
     out = found("Instytut Geologii i Gospodarki Morskiej ostrzegł, że brzeg się obsuwa.", "pl")
     assert out[-1][1] == "Instytut Geologii i Gospodarki Morskiej"
+
+
+# -- coreference: a role met before the person is named --------------------------------------
+@needs_morfeusz
+def test_a_headline_role_resolves_to_the_person_named_further_on():
+    text = ("Rzecznik Straży Pożarnej: „Woda opada”\n\n"
+            "Jan Mróz, rzecznik komendanta Straży Pożarnej, powiedział, że sytuacja jest stabilna.")
+    assert found(text, "pl")[0] == ("Woda opada", "Jan Mróz", "direct")
+
+
+@needs_morfeusz
+def test_a_deputy_mayor_is_the_mayors_deputy_named_earlier():
+    assert role_synonym("pl", "wiceprezydent") == "zastępca prezydenta"
+    text = ("Wycinka drzew\n\n"
+            "Zastępca prezydenta miasta odpowiedzialny za zieleń, Adam Kruk, przyjechał na miejsce.\n\n"
+            "– Posadzimy nowe drzewa – zapewnił wiceprezydent.")
+    assert found(text, "pl")[-1] == ("Posadzimy nowe drzewa", "Adam Kruk", "direct")
+
+
+# -- interviews: the guest is the one the paragraphs before the first question name ----------
+@needs_morfeusz
+def test_an_interview_inside_a_report_is_with_the_person_introduced_before_it():
+    text = ("Strajk w hucie. Dyrektor: „Nie mamy pieniędzy”\n\n"
+            "Dyrektor huty Jan Wilk powiedział, że podwyżek nie będzie.\n\n"
+            "Protestem kieruje Ewa Sowińska, przewodnicząca związku. Rozmawialiśmy z nią w środę.\n\n"
+            "Pytanie: Jak długo potrwa strajk?\n\n"
+            "Odp.: Tak długo, jak będzie trzeba.")
+    assert found(text, "pl")[-1] == ("Tak długo, jak będzie trzeba.", "Ewa Sowińska", "direct")
+
+
+def test_an_interview_keeps_the_headline_guest_when_the_lead_names_them():
+    text = ("Union leader Dana Reed: 'We will strike'\n\n"
+            "Minister Tom Hale said the offer was final. We spoke to Dana Reed, the union's leader.\n\n"
+            "Q: Why now?\n\nA: We have waited a year.")
+    assert found(text, "en")[-1] == ("We have waited a year.", "Dana Reed", "direct")

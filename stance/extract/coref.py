@@ -170,10 +170,11 @@ class Coreference:
         for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             if self.compatible(ref, links[j]):
                 return self.name(links[j].person)
-        if ref.vague:
-            for j in range(k, min(len(links), k + LOOKBACK)):
-                if self.compatible(ref, links[j]):
-                    return self.name(links[j].person)
+        # forward: a headline's or a live blog's "Rzeczniczka Straży Granicznej: …" names the
+        # person further on ("Anna Michalska, rzeczniczka komendanta Straży Granicznej")
+        for j in range(k, min(len(links), k + LOOKBACK)):
+            if self.compatible(ref, links[j]):
+                return self.name(links[j].person)
         person = self._synonym_person(ref, pos)
         if person:
             return person
@@ -204,6 +205,9 @@ class Coreference:
         want = {w[:4] for w in rest}
         k = bisect.bisect_left(self._all_link_positions, pos)
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:
+                return self.name(link.person)
+        for link in self._all_links[k:k + LOOKBACK]:  # a headline's role, named further on
             if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:
                 return self.name(link.person)
         return None
