@@ -116,3 +116,32 @@ def test_an_interview_keeps_the_headline_guest_when_the_lead_names_them():
             "Minister Tom Hale said the offer was final. We spoke to Dana Reed, the union's leader.\n\n"
             "Q: Why now?\n\nA: We have waited a year.")
     assert found(text, "en")[-1] == ("We have waited a year.", "Dana Reed", "direct")
+
+
+# -- frames and sources: what describes the source is not what it says -----------------------
+@needs_morfeusz
+def test_a_relative_clause_after_a_frames_source_is_not_content():
+    out = found("Według Adama Kota, który od lat bada rynek mieszkań, ceny spadną jesienią.", "pl")
+    assert out == [("ceny spadną jesienią", "Adam Kot", "indirect")]
+    out = found("According to Ruth Vale, who has run the port for a decade, traffic will double.", "en")
+    assert out == [("traffic will double", "Ruth Vale", "indirect")]
+
+
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject():
+    text = "A senior NATO official, who asked not to be named, said Oslo was sending two frigates."
+    assert found(text, "en")[-1][1] == "senior NATO official"
+
+
+@needs_morfeusz
+def test_one_of_a_group_is_the_speaker_and_never_a_named_person():
+    text = ("Minister Jan Lis spotkał się z ambasadorami.\n\n"
+            "Jeden z francuskich dyplomatów, proszący o anonimowość, przyznał, że Paryż jest zaskoczony.")
+    assert found(text, "pl")[-1] == ("Paryż jest zaskoczony", "jeden z francuskich dyplomatów", "indirect")
+    assert found("One of the negotiators said the talks would resume.", "en")[-1][1].lower() == "one of the negotiators"
+
+
+@needs_morfeusz
+def test_a_person_close_to_someone_is_an_anonymous_source():
+    text = ("Premier Jan Nowak spotkał się z posłami.\n\n"
+            "Osoba z otoczenia premiera twierdzi, że kompromis jest możliwy.")
+    assert found(text, "pl")[-1] == ("kompromis jest możliwy", "osoba z otoczenia premiera", "indirect")

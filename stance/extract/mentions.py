@@ -75,6 +75,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
+    if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
+        return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
     return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]),
                mods, comp, subject, person, role, end, owner)
 

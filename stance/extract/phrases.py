@@ -36,6 +36,7 @@ class NP:
     in_rel: bool = False
     nominative: bool = True
     gender: str = ""
+    partitive: bool = False  # "jeden z dyplomatów", "one of the negotiators": nominative as a whole
 
 
 class PhraseReader:
@@ -57,6 +58,8 @@ class PhraseReader:
         if c == "possessive":
             return None
         pl = self.cased
+        if self.lows[k] in self.fw.get("partitive", ()) and k + 2 < j and self.lows[k + 1] in self.fw.get("partitive_of", ()):
+            return self._partitive(start, k, j)
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
@@ -175,6 +178,18 @@ class PhraseReader:
                     break
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
+
+    def _partitive(self, start: int, k: int, j: int) -> NP | None:
+        """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the
+        partitive, taken whole as one (nominative) speaker; None when no role follows."""
+        r = k + 2
+        if r < j and self.kind(r) == "det":
+            r += 1
+        inner = self.np_at(r, j) if r < j else None
+        if inner is None or inner.kind != "title" or inner.names:
+            return None
+        return NP(start, inner.end, "title", titles=[k, k + 1] + list(range(k + 2, inner.start)) + inner.titles,
+                  partitive=True)
 
     def _en_role_tail(self, p: int, j: int, titles: list) -> int:
         """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
@@ -503,13 +518,13 @@ class PhraseReader:
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
-                elif np.kind == "title" and not self.title_nominative(self.head(np)):
+                elif np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
                     np.in_pp = True
             if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
             if self.cased and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
-            if self.cased and np.kind == "title" and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)

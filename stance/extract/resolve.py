@@ -54,8 +54,11 @@ class SpeakerResolver:
         first = next((ev.pos for ev in self.events if ev.mode == "interviewee"), None)
         if first is not None:
             introduced = self._named_before(first)
-            if introduced and headline not in introduced:
-                return introduced[-1]
+            names = [name for name, _subject in introduced]
+            if names and headline not in names:
+                # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
+                subjects = [name for name, subject in introduced if subject]
+                return (subjects or names)[-1]
         if headline is not None:
             return headline
         for m in self.mentions.mentions:
@@ -63,9 +66,10 @@ class SpeakerResolver:
                 return self.coref.name(m.speaker)
         return None
 
-    def _named_before(self, pos: int) -> list[str]:
+    def _named_before(self, pos: int) -> list[tuple[str, bool]]:
         """People named with a full name in the two paragraphs before the one at ``pos`` (the
-        lead and the first question of an interview), in order."""
+        lead and the first question of an interview), in order, each with whether a main clause
+        has them as its subject."""
         starts = [p0 for p0, _e in paragraphs(self.coref.seg.text)]
         i = bisect.bisect_right(starts, pos) - 1
         lo = starts[max(0, i - 2)] if i >= 0 else 0
@@ -78,7 +82,7 @@ class SpeakerResolver:
             if m.kind == "name":
                 name = self.coref.name(m.speaker)
                 if len(name.split()) > 1:
-                    out.append(name)
+                    out.append((name, m.subject))
         return out
 
     def speaker_of(self, ev: Event | None, pos: int) -> str | None:

@@ -124,6 +124,42 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     return nps[n]
 
 
+_ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
+
+
+def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
+    """"A senior official, who asked not to be named, said": the cue at ``k`` follows a comma that
+    closes a relative clause (or a participle phrase: "Jeden z dyplomatów, pragnący zachować
+    anonimowość, przyznał") opened right after a phrase; that phrase is the subject."""
+    words, kind = toks.words, toks.kind
+    if k - 1 <= sent.t0 or words[k - 1] != ",":
+        return None
+    q = k - 2
+    while q > sent.t0 and k - q <= _ENCLOSED_MAX:
+        if kind(q) in ("quoted", "comp"):
+            return None
+        if words[q] == ",":
+            break
+        q -= 1
+    else:
+        return None
+    if words[q] != "," or not (kind(q + 1) == "rel" or _participle(toks.lows[q + 1])):
+        return None
+    nps = toks.chunks(max(sent.t0, q - 8), q)
+    if not nps or nps[-1].end != q:
+        return None
+    n = len(nps) - 1
+    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
+            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
+        n -= 1
+    np = nps[n]
+    return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
+
+
+def _participle(word: str) -> bool:
+    return any(tag.startswith("pact:") for _l, tag, _q in morph.analyse(word))
+
+
 def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     """Subject after the verb: ``powiedział Witkoff``, ``said Karabağlı``; oblique names and
     roles are objects, not subjects."""
@@ -211,9 +247,15 @@ _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place"
 
 def _source_description(toks: Tokens, t: int) -> str:
     """The words describing an anonymous source after its noun, up to the verb or a comma."""
+    end = source_description_end(toks, t)
+    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
+
+
+def source_description_end(toks: Tokens, t: int) -> int:
+    """The token after the description of an anonymous source that starts at token ``t``."""
     end = t
     while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS:
         end += 1
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"
-    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
+    return end
