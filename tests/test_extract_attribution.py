@@ -145,3 +145,15 @@ def test_a_person_close_to_someone_is_an_anonymous_source():
     text = ("Premier Jan Nowak spotkał się z posłami.\n\n"
             "Osoba z otoczenia premiera twierdzi, że kompromis jest możliwy.")
     assert found(text, "pl")[-1] == ("kompromis jest możliwy", "osoba z otoczenia premiera", "indirect")
+
+
+# -- appositions: a few words between the name and its role ---------------------------------
+@needs_morfeusz
+def test_an_apposition_opened_by_an_adverb_leaves_the_name_the_subject():
+    text = "Prezes spółki Jan Kos, wcześniej wieloletni dyrektor w branży, zapowiedział, że ceny spadną."
+    assert found(text, "pl")[-1] == ("ceny spadną", "Jan Kos", "indirect")
+
+
+def test_a_hyphenated_age_in_an_apposition_with_a_relative_clause():
+    text = 'Ola Brandt, a 41-year-old teacher who lives in Hull, said: "We cannot wait any longer."'
+    assert found(text, "en")[-1] == ("We cannot wait any longer.", "Ola Brandt", "direct")

@@ -74,12 +74,33 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
     if toks.lex.rules.subject_first:
         return _first_subject(toks, nominatives)
     nearest = nominatives[-1]
-    # apposition: "Peskov, the Kremlin spokesman, said" -> the name
+    # apposition: "Peskov, the Kremlin spokesman, said" -> the name; also with a word or two
+    # before the role ("Jan Kos, wcześniej wieloletni dyrektor, zapowiedział")
     if nearest.kind == "title" and len(nominatives) > 1:
         before = nominatives[-2]
-        if before.kind == "name" and only_commas(toks.words, before.end, nearest.start):
+        if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
             return before
     return nearest
+
+
+_GAP_KINDS = frozenset({"word", "prep", "num", "det"})
+
+
+def apposition_gap(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` between a name and a role are an apposition's comma, maybe with an
+    adverb or a short phrase after it (", wcześniej", ", od lat", ", a")."""
+    if only_commas(toks.words, a, b):
+        return True
+    return b - a <= 4 and toks.words[a] == "," and all(
+        toks.kind(t) in _GAP_KINDS or (toks.words[t] == "-" and toks.starts[t] == toks.ends[t - 1])  # "a 34-year-old"
+        for t in range(a + 1, b))
+
+
+def _named_apposition(toks: Tokens, nps: list[NP], n: int) -> int:
+    """The index of the name a role at ``nps[n]`` stands in apposition to, else ``n``."""
+    if n > 0 and nps[n].kind == "title" and nps[n - 1].kind == "name" and apposition_gap(toks, nps[n - 1].end, nps[n].start):
+        return n - 1
+    return n
 
 
 def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
@@ -121,7 +142,7 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
             and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
         n -= 1
-    return nps[n]
+    return nps[_named_apposition(toks, nps, n)]
 
 
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
@@ -152,7 +173,7 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
             and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
         n -= 1
-    np = nps[n]
+    np = nps[_named_apposition(toks, nps, n)]
     return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
 
 
