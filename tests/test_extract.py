@@ -187,7 +187,7 @@ def test_gold_articles_reach_the_goal():
       (measured: en 0.926 / 0.864, pl 0.944 / 0.891);
     * round 4, written blind aimed at attribution (pl-b09 … pl-b18, en-b09 … en-b16, 18): floors
       just below the figures after the round-4 rules (before them: en 0.932 / 0.732, pl 0.940 /
-      0.686; after: see ROUND4)."""
+      0.686; after: en 0.932 / 0.829, pl 0.943 / 0.879)."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
 
     def blind_round(a) -> int:
@@ -207,7 +207,7 @@ def test_gold_articles_reach_the_goal():
 
 
 # round-4 floors (F1, speaker accuracy), just below the measured after-rules figures
-ROUND4 = {"pl": (0.93, 0.75), "en": (0.92, 0.77)}
+ROUND4 = {"pl": (0.93, 0.86), "en": (0.92, 0.81)}
 
 
 # --------------------------------------------------------------------------- rules added for the goal

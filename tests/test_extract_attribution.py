@@ -157,3 +157,10 @@ def test_an_apposition_opened_by_an_adverb_leaves_the_name_the_subject():
 def test_a_hyphenated_age_in_an_apposition_with_a_relative_clause():
     text = 'Ola Brandt, a 41-year-old teacher who lives in Hull, said: "We cannot wait any longer."'
     assert found(text, "en")[-1] == ("We cannot wait any longer.", "Ola Brandt", "direct")
+
+
+@needs_morfeusz
+def test_the_department_is_the_ministry_named_before():
+    text = ("Ministerstwo Rolnictwa przekazało, że susza objęła pięć województw. "
+            "Resort zapowiedział też, że pomoc trafi do rolników w maju.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Ministerstwo Rolnictwa", "Ministerstwo Rolnictwa"]

@@ -41,6 +41,10 @@ class Coreference:
         self._canon_cache: dict[tuple, tuple] = {}
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
         self.generic_roles = self.toks.fw.get("generic_role", frozenset())
+        self.inst_anaphors: dict[str, set] = {}
+        for pair in self.toks.fw.get("inst_anaphor", ()):
+            noun, first = pair.split("=")
+            self.inst_anaphors.setdefault(noun, set()).update((first, first[:6]))
         # every role linked to a person, by position: a generic role ("the Turkish leader")
         # may stand for a person of any office
         self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
@@ -183,6 +187,10 @@ class Coreference:
             full = mentions.inst_full.get((ref.speaker.capitalize(),))
             if full and full.split()[-1].lower() == ref.speaker.lower():
                 return full
+        if ref.vague and not ref.mods and ref.head in self.inst_anaphors:
+            inst = self._institution_before(ref.head, pos)
+            if inst:
+                return inst
         if ref.head in self.generic_roles and ref.mods:
             person = self._generic_role_person(ref, pos)
             if person:
@@ -193,6 +201,20 @@ class Coreference:
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker
+
+    def _institution_before(self, head: str, pos: int) -> str | None:
+        """"Resort zapowiedział" after "Ministerstwo Finansów przekazało": the nearest earlier
+        institution whose first word (by its first six letters) or acronym the noun stands for
+        (``inst_anaphor`` in the function words)."""
+        want = self.inst_anaphors[head]
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker[:1].isupper():
+                first = m.speaker.split()[0].lower()
+                if first in want or first[:6] in want:
+                    return self.institution(m.speaker)
+        return None
 
     def _synonym_person(self, ref: Ref, pos: int) -> str | None:
         """"Szef MSZ" after "minister spraw zagranicznych Adam Wierzbicki": the role read as the
