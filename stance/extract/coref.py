@@ -41,6 +41,10 @@ class Coreference:
         self._canon_cache: dict[tuple, tuple] = {}
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
         self.generic_roles = self.toks.fw.get("generic_role", frozenset())
+        self.inst_anaphors: dict[str, set] = {}
+        for pair in self.toks.fw.get("inst_anaphor", ()):
+            noun, first = pair.split("=")
+            self.inst_anaphors.setdefault(noun, set()).update((first, first[:6]))
         # every role linked to a person, by position: a generic role ("the Turkish leader")
         # may stand for a person of any office
         self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
@@ -164,14 +168,17 @@ class Coreference:
                     return self.name(m.speaker)
             return ref.speaker
         links = mentions.links_by_head.get(ref.head, ())
-        k = bisect.bisect_left(self._link_positions.get(ref.head, ()), pos)
+        # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
+        # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
+        k = bisect.bisect_right(self._link_positions.get(ref.head, ()), pos)
         for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             if self.compatible(ref, links[j]):
                 return self.name(links[j].person)
-        if ref.vague:
-            for j in range(k, min(len(links), k + LOOKBACK)):
-                if self.compatible(ref, links[j]):
-                    return self.name(links[j].person)
+        # forward: a headline's or a live blog's "Rzeczniczka Straży Granicznej: …" names the
+        # person further on ("Anna Michalska, rzeczniczka komendanta Straży Granicznej")
+        for j in range(k, min(len(links), k + LOOKBACK)):
+            if self.compatible(ref, links[j]):
+                return self.name(links[j].person)
         person = self._synonym_person(ref, pos)
         if person:
             return person
@@ -180,6 +187,10 @@ class Coreference:
             full = mentions.inst_full.get((ref.speaker.capitalize(),))
             if full and full.split()[-1].lower() == ref.speaker.lower():
                 return full
+        if ref.vague and not ref.mods and ref.head in self.inst_anaphors:
+            inst = self._institution_before(ref.head, pos)
+            if inst:
+                return inst
         if ref.head in self.generic_roles and ref.mods:
             person = self._generic_role_person(ref, pos)
             if person:
@@ -190,6 +201,20 @@ class Coreference:
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker
+
+    def _institution_before(self, head: str, pos: int) -> str | None:
+        """"Resort zapowiedział" after "Ministerstwo Finansów przekazało": the nearest earlier
+        institution whose first word (by its first six letters) or acronym the noun stands for
+        (``inst_anaphor`` in the function words)."""
+        want = self.inst_anaphors[head]
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker[:1].isupper():
+                first = m.speaker.split()[0].lower()
+                if first in want or first[:6] in want:
+                    return self.institution(m.speaker)
+        return None
 
     def _synonym_person(self, ref: Ref, pos: int) -> str | None:
         """"Szef MSZ" after "minister spraw zagranicznych Adam Wierzbicki": the role read as the
@@ -202,6 +227,9 @@ class Coreference:
         want = {w[:4] for w in rest}
         k = bisect.bisect_left(self._all_link_positions, pos)
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:
+                return self.name(link.person)
+        for link in self._all_links[k:k + LOOKBACK]:  # a headline's role, named further on
             if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:
                 return self.name(link.person)
         return None
@@ -256,9 +284,10 @@ class Coreference:
 
 @lru_cache(maxsize=8)
 def _role_synonyms(lang: str) -> tuple[dict, tuple]:
-    """(exact role -> role, ((prefix words, role prefix), …)) from ``<lang>_role_synonyms.txt``."""
+    """(exact role -> role, ((prefix words, role prefix), …), ((suffix words, role suffix), …))
+    from ``<lang>_role_synonyms.txt``."""
     path = Path(__file__).resolve().parent / "lexicons" / f"{lang}_role_synonyms.txt"
-    exact, prefixes = {}, []
+    exact, prefixes, suffixes = {}, [], []
     if path.exists():
         for raw in path.read_text(encoding="utf-8").splitlines():
             line = raw.split("#", 1)[0].strip()
@@ -267,20 +296,25 @@ def _role_synonyms(lang: str) -> tuple[dict, tuple]:
             left, right = (" ".join(p.split()) for p in line.split("=", 1))
             if left.endswith(" *") and right.endswith(" *"):
                 prefixes.append((left[:-1], right[:-1]))
+            elif left.startswith("* ") and right.startswith("* "):
+                suffixes.append((left[1:], right[1:]))
             else:
                 exact[left] = right
-    return exact, tuple(prefixes)
+    return exact, tuple(prefixes), tuple(suffixes)
 
 
 def role_synonym(lang: str, role: str) -> str:
     """The role ``role`` stands for ("szef MSZ" -> "minister spraw zagranicznych"), or ''."""
-    exact, prefixes = _role_synonyms(lang)
+    exact, prefixes, suffixes = _role_synonyms(lang)
     low = " ".join(role.lower().split())
     if low in exact:
         return exact[low]
     for left, right in prefixes:
         if low.startswith(left) and len(low) > len(left):
             return right + low[len(left):]
+    for left, right in suffixes:  # " msz" -> " spraw zagranicznych", the role noun before it kept
+        if low.endswith(left) and len(low) > len(left):
+            return low[:-len(left)] + right
     return ""
 
 

@@ -30,9 +30,11 @@ from stance.extract.subject import (
     bind_subject,
     clause_boundary,
     impersonal_source,
+    enclosed_antecedent,
     inverted_subject,
     pick_subject,
     relative_antecedent,
+    source_description_end,
 )
 from stance.extract.words import NP
 
@@ -264,15 +266,17 @@ class _CueFinder:
                     if first is not None:
                         binding = self._bind(first, False, gender)
             elif antecedent is not None:
-                binding = self._bind(antecedent, True, gender)
+                # "Henryk Dudek, którego firma …, ostrzegł": the antecedent keeps its own case (read
+                # as oblique, the nominative "Henryk" would lemmatise to the genitive "Henryka")
+                binding = self._bind(antecedent, not antecedent.nominative, gender)
             elif subject is not None:
                 binding = self._bind(subject, False, gender)
             elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
-                after = inverted_subject(toks, sent, cue_tok)
+                after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok)
                 if after is not None:
-                    binding = self._bind(after, False, gender)
+                    binding = self._bind(after, not after.nominative, gender)
         clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,
                              state.has_clause, state.marks)
         if binding is not None:
@@ -345,6 +349,10 @@ class _CueFinder:
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end
+                ref = binding.ref
+                if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
+                    # "Według osoby z otoczenia wojewody, …": the source's description is no content
+                    np_end = max(np_end, source_description_end(toks, np.end))
             head_start = cue_tok
         clause = self._frame_clause(sent, np_end, head_start)
         if binding is not None:
@@ -365,10 +373,19 @@ class _CueFinder:
                 if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
                         and words[apposition.end] == ","):
                     tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
+                if tok < sent.t1 and kind(tok) == "rel":
+                    # "Według X, który od lat bada rynek, bezrobocie wzrośnie": the relative clause
+                    # describes the source; what is reported follows the comma that closes it
+                    close = next((q for q in range(tok + 1, min(sent.t1, tok + _RELATIVE_MAX)) if words[q] == ","), None)
+                    if close is not None:
+                        tok = close + 1
             return Clause(toks.starts[tok], "frame") if tok < sent.t1 else NO_CLAUSE
         if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(np_end, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)
         return NO_CLAUSE
+
+
+_RELATIVE_MAX = 30  # tokens of a relative clause describing a frame's source
 
 
 class _SentenceState:

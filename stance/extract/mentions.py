@@ -75,6 +75,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
+    if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
+        return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
     return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]),
                mods, comp, subject, person, role, end, owner)
 
@@ -161,7 +163,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if subject:
                 first_subject = False
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
-            if prev is not None and only_commas(words, prev[0].end, np.start):
+            if prev is not None and (only_commas(words, prev[0].end, np.start) or (
+                    ref.kind == "name" and mentions[prev[1]].kind == "title" and _modifier_gap(toks, prev[0].end, np.start))):
                 before = mentions[prev[1]]
                 if before.kind == "title" and ref.kind == "name" and not before.person:
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
@@ -216,6 +219,24 @@ def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[
         if ref is not None and ref.kind == "name":
             out.append(ref)
     return out
+
+
+_GAP_MAX = 6  # tokens of a modifier between a role and its name ("odpowiedzialny za inwestycje,")
+_GAP_STOP = frozenset({"cue", "comp", "rel", "quoted", "coord", "frame", "sie", "title", "name"})
+
+
+def _modifier_gap(toks: Tokens, a: int, b: int) -> bool:
+    """"Zastępca prezydenta odpowiedzialny za inwestycje, Rafał Kosmala": an adjective or
+    participle phrase after the role, closed by a comma before the name, keeps them one person."""
+    if not (a < b - 1 <= a + _GAP_MAX) or toks.words[b - 1] != "," or "," in toks.words[a:b - 1]:
+        return False
+    if not morph_adjective(toks.lows[a]):
+        return False
+    return all(toks.kind(t) not in _GAP_STOP for t in range(a, b - 1))
+
+
+def morph_adjective(word: str) -> bool:
+    return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in morph_analyse(word))
 
 
 def only_commas(words: list[str], a: int, b: int) -> bool:

@@ -17,6 +17,8 @@ _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "fra
 # token classes for which ``_pl_modifier`` can be true (checked before the call)
 _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
+_EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
+_EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
 
 
@@ -34,6 +36,7 @@ class NP:
     in_rel: bool = False
     nominative: bool = True
     gender: str = ""
+    partitive: bool = False  # "jeden z dyplomatów", "one of the negotiators": nominative as a whole
 
 
 class PhraseReader:
@@ -55,6 +58,8 @@ class PhraseReader:
         if c == "possessive":
             return None
         pl = self.cased
+        if self.lows[k] in self.fw.get("partitive", ()) and k + 2 < j and self.lows[k + 1] in self.fw.get("partitive_of", ()):
+            return self._partitive(start, k, j)
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
@@ -163,10 +168,28 @@ class PhraseReader:
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
             e = k + 1
-            while e < j and (kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and morph.is_adj(self.lows[e]))) and e - k < 5:
-                e += 1
+            while e < j and e - k < 7:
+                if kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and (
+                        morph.is_adj(self.lows[e]) or self._common_genitive(e))):
+                    e += 1
+                elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and self.is_org(k):
+                    e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
+                else:
+                    break
             return NP(start, e, "inst", inst=list(range(k, e)))
         return None
+
+    def _partitive(self, start: int, k: int, j: int) -> NP | None:
+        """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the
+        partitive, taken whole as one (nominative) speaker; None when no role follows."""
+        r = k + 2
+        if r < j and self.kind(r) == "det":
+            r += 1
+        inner = self.np_at(r, j) if r < j else None
+        if inner is None or inner.kind != "title" or inner.names:
+            return None
+        return NP(start, inner.end, "title", titles=[k, k + 1] + list(range(k + 2, inner.start)) + inner.titles,
+                  partitive=True)
 
     def _en_role_tail(self, p: int, j: int, titles: list) -> int:
         """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
@@ -177,11 +200,20 @@ class PhraseReader:
         if r < j and kind(r) == "det":
             r += 1
         s = r
-        while r < j and r - p <= 5 and kind(r) in ("word", "tword", "name", "place", "inst", "acro", "cap", "title"):
-            r += 1
-        if r == s or r - p > 5:
+        words = self.words
+        limit = 5
+        while r < j and r - p <= 5 and (kind(r) in _EN_TAIL_KINDS or (
+                words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
+            r += 1  # "Commissioner for Oceans and Fisheries"
+        if s < j and words[s][:1].isupper():
+            org = self._en_org(s, j)  # "spokesman for the Department for Energy Security and Net Zero"
+            if org is not None and org > r:
+                r, limit = org, _EN_ORG_TAIL
+        if r == s or r - p > limit:
             return p
-        if r < j and not (kind(r) == "cue" or self.words[r] == ","):
+        # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
+        if r < j and not (kind(r) == "cue" or words[r] == "," or (
+                words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an"))):
             return p
         titles.extend(range(p, r))
         return r
@@ -206,6 +238,8 @@ class PhraseReader:
             if q > k + 1 and self._possessive(q - 1):
                 break
             q += 1
+            if not has_org and q > k and not self._possessive(q - 1):
+                q = self._coordinated_caps(q, j, caps, False)  # "Fire and Rescue Service": the org word ends it
         if not has_org:
             return None
         # "of Commerce", "for the Treatment of Prisoners of War"
@@ -217,7 +251,35 @@ class PhraseReader:
                 break
             while r < j and words[r][:1].isupper() and kind(r) in caps:
                 r += 1
+            # "Ministry of Infrastructure and Water Management", "of Housing, Communities and Local
+            # Government": a name's last part may be a list of capitalised words
+            while r < j and not self._possessive(r - 1):
+                nxt = self._coordinated_caps(r, j, caps, True)
+                if nxt == r:
+                    break
+                while nxt < j and words[nxt][:1].isupper() and kind(nxt) in caps:
+                    nxt += 1
+                r = nxt
             q = r
+        return q
+
+    def _coordinated_caps(self, q: int, j: int, caps: tuple, lists: bool) -> int:
+        """The token after "and X" (X capitalised) at ``q``, or with ``lists`` after ", X"
+        when an "and" closes the list; else ``q``. Lists only after "of"/"for": a comma after a
+        name is an apposition ("Angela Brook, Derbyshire Fire and Rescue Service's chief")."""
+        words, kind = self.words, self.kind
+        r = q
+        if lists and r < j and words[r] == ",":
+            r += 1  # a list: ", Communities and …" is taken only when "and" closes it
+            s = r
+            while s < j and words[s][:1].isupper() and kind(s) in caps and s - r < 3:
+                s += 1
+            if s == r or s >= j or words[s] != "and":
+                return q
+        if r < j and words[r] == "and" and r + 1 < j and words[r + 1][:1].isupper() and kind(r + 1) in caps:
+            return r + 1
+        if r != q and r < j and words[r][:1].isupper():
+            return r
         return q
 
     def _pl_modifier(self, p: int, j: int) -> bool:
@@ -241,6 +303,15 @@ class PhraseReader:
         if c == "cap" and have_name and len(w) > 1:
             return not morph.is_adj(w) and not self.is_org(t)
         return False
+
+    def _common_genitive(self, t: int) -> bool:
+        """A capitalised word read as a common noun or adjective in the genitive ("Miast",
+        "Gospodarki"): inside an institution's name it continues the name, it is no surname."""
+        w = self.words[t]
+        if not w[:1].isupper():
+            return False
+        return any(lemma[:1].islower() and tag.split(":")[0] in ("subst", "adj") and "gen" in tag.split(":")[2].split(".")
+                   for lemma, tag, _q in morph.analyse(w) if tag.count(":") >= 2)
 
     def _hearer(self, p: int) -> bool:
         """A lowercase Polish role noun that can be neither genitive nor nominative
@@ -272,6 +343,10 @@ class PhraseReader:
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
                 titles.append(p)
+                p += 1
+                continue
+            if c == "word" and p == head + 1 and self._agrees(p, head, self.lex.titles.get(self.lows[head], ("", ""))[1]):
+                titles.append(p)  # "wojewoda dolnośląski": an adjective after the role agrees with it
                 p += 1
                 continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
@@ -443,13 +518,13 @@ class PhraseReader:
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
-                elif np.kind == "title" and not self.title_nominative(self.head(np)):
+                elif np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
                     np.in_pp = True
             if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
             if self.cased and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
-            if self.cased and np.kind == "title" and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)

@@ -17,6 +17,7 @@ from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
+from stance.extract.segment import paragraphs
 
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
 
@@ -41,14 +42,48 @@ class SpeakerResolver:
 
     def _interviewee(self) -> str | None:
         """Who answers in an interview ("A: …"): the speaker of the first headline statement, else
-        the first person named with a full name (the lead introduces the guest)."""
+        the first person named with a full name (the lead introduces the guest). An interview
+        inside a report ("Rozmawialiśmy z nią …" after "Strajkiem kieruje Beata Zygmunt") is
+        with the person the paragraphs before its first question name, when they do not name
+        the headline's speaker."""
+        headline = None
         for ev in self.events:
             if ev.cls == "colon" and ev.cue == "headline" and ev.mode == "explicit":
-                return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+                headline = self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+                break
+        first = next((ev.pos for ev in self.events if ev.mode == "interviewee"), None)
+        if first is not None:
+            introduced = self._named_before(first)
+            names = [name for name, _subject in introduced]
+            if names and headline not in names:
+                # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
+                subjects = [name for name, subject in introduced if subject]
+                return (subjects or names)[-1]
+        if headline is not None:
+            return headline
         for m in self.mentions.mentions:
             if m.kind == "name" and len(self.coref.name(m.speaker).split()) > 1:
                 return self.coref.name(m.speaker)
         return None
+
+    def _named_before(self, pos: int) -> list[tuple[str, bool]]:
+        """People named with a full name in the two paragraphs before the one at ``pos`` (the
+        lead and the first question of an interview), in order, each with whether a main clause
+        has them as its subject."""
+        starts = [p0 for p0, _e in paragraphs(self.coref.seg.text)]
+        i = bisect.bisect_right(starts, pos) - 1
+        lo = starts[max(0, i - 2)] if i >= 0 else 0
+        mentions = self.mentions
+        k0, k1 = bisect.bisect_left(mentions.positions, lo), bisect.bisect_left(mentions.positions, pos)
+        refs = sorted(list(mentions.mentions[k0:k1]) + [r for r in mentions.content_names if lo <= r.pos < pos],
+                      key=lambda r: r.pos)
+        out = []
+        for m in refs:
+            if m.kind == "name":
+                name = self.coref.name(m.speaker)
+                if len(name.split()) > 1:
+                    out.append((name, m.subject))
+        return out
 
     def speaker_of(self, ev: Event | None, pos: int) -> str | None:
         if ev is None:

@@ -25,6 +25,9 @@ _AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
 _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
 
 
+_CAPS = frozenset({"name", "inst", "place", "acro", "cap"})
+
+
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     """Token index of the clause boundary before token ``k`` (or ``sent.t0 - 1``)."""
     kind, words = toks.kind, toks.words
@@ -32,8 +35,11 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     while q >= sent.t0:
         c = kind(q)
         if c in _CLAUSE_BREAKS:
-            if c == "coord" and q + 1 < k and kind(q + 1) == "name" and q - 1 >= sent.t0 and kind(q - 1) == "name":
-                q -= 1  # "Witkoff i Kushner powiedzieli": coordinated names are one subject
+            if c == "coord" and q + 1 < k and q - 1 >= sent.t0 and kind(q + 1) in _CAPS and kind(q - 1) in _CAPS \
+                    and words[q + 1][:1].isupper() and words[q - 1][:1].isupper():
+                # "Witkoff i Kushner powiedzieli": coordinated names are one subject; "Instytut
+                # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
+                q -= 1
                 continue
             return q
         if c == "punct" and words[q] in _BREAK_PUNCT:
@@ -68,12 +74,33 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
     if toks.lex.rules.subject_first:
         return _first_subject(toks, nominatives)
     nearest = nominatives[-1]
-    # apposition: "Peskov, the Kremlin spokesman, said" -> the name
+    # apposition: "Peskov, the Kremlin spokesman, said" -> the name; also with a word or two
+    # before the role ("Jan Kos, wcześniej wieloletni dyrektor, zapowiedział")
     if nearest.kind == "title" and len(nominatives) > 1:
         before = nominatives[-2]
-        if before.kind == "name" and only_commas(toks.words, before.end, nearest.start):
+        if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
             return before
     return nearest
+
+
+_GAP_KINDS = frozenset({"word", "prep", "num", "det"})
+
+
+def apposition_gap(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` between a name and a role are an apposition's comma, maybe with an
+    adverb or a short phrase after it (", wcześniej", ", od lat", ", a")."""
+    if only_commas(toks.words, a, b):
+        return True
+    return b - a <= 4 and toks.words[a] == "," and all(
+        toks.kind(t) in _GAP_KINDS or (toks.words[t] == "-" and toks.starts[t] == toks.ends[t - 1])  # "a 34-year-old"
+        for t in range(a + 1, b))
+
+
+def _named_apposition(toks: Tokens, nps: list[NP], n: int) -> int:
+    """The index of the name a role at ``nps[n]`` stands in apposition to, else ``n``."""
+    if n > 0 and nps[n].kind == "title" and nps[n - 1].kind == "name" and apposition_gap(toks, nps[n - 1].end, nps[n].start):
+        return n - 1
+    return n
 
 
 def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
@@ -106,8 +133,52 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     q = rel - 1
     if q >= sent.t0 and toks.words[q] == ",":
         q -= 1
-    nps = [np for np in toks.chunks(max(sent.t0, q - 8), q + 1) if np.end == q + 1]
-    return nps[-1] if nps else None
+    nps = toks.chunks(max(sent.t0, q - 8), q + 1)
+    if not nps or nps[-1].end != q + 1:
+        return None
+    n = len(nps) - 1
+    # "prezes stowarzyszenia z Lubuskiego, który": a place or institution after a preposition
+    # completes the role before it; the relative pronoun refers to that role
+    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
+            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
+        n -= 1
+    return nps[_named_apposition(toks, nps, n)]
+
+
+_ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
+
+
+def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
+    """"A senior official, who asked not to be named, said": the cue at ``k`` follows a comma that
+    closes a relative clause (or a participle phrase: "Jeden z dyplomatów, pragnący zachować
+    anonimowość, przyznał") opened right after a phrase; that phrase is the subject."""
+    words, kind = toks.words, toks.kind
+    if k - 1 <= sent.t0 or words[k - 1] != ",":
+        return None
+    q = k - 2
+    while q > sent.t0 and k - q <= _ENCLOSED_MAX:
+        if kind(q) in ("quoted", "comp"):
+            return None
+        if words[q] == ",":
+            break
+        q -= 1
+    else:
+        return None
+    if words[q] != "," or not (kind(q + 1) == "rel" or _participle(toks.lows[q + 1])):
+        return None
+    nps = toks.chunks(max(sent.t0, q - 8), q)
+    if not nps or nps[-1].end != q:
+        return None
+    n = len(nps) - 1
+    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
+            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
+        n -= 1
+    np = nps[_named_apposition(toks, nps, n)]
+    return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
+
+
+def _participle(word: str) -> bool:
+    return any(tag.startswith("pact:") for _l, tag, _q in morph.analyse(word))
 
 
 def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
@@ -197,9 +268,15 @@ _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place"
 
 def _source_description(toks: Tokens, t: int) -> str:
     """The words describing an anonymous source after its noun, up to the verb or a comma."""
+    end = source_description_end(toks, t)
+    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
+
+
+def source_description_end(toks: Tokens, t: int) -> int:
+    """The token after the description of an anonymous source that starts at token ``t``."""
     end = t
     while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS:
         end += 1
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"
-    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
+    return end
