@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     from stance.cli import user_errors
 
     parser = argparse.ArgumentParser(prog="stance-compare", description="Paired bootstrap comparison of two runs' predictions "
-                                     "(macro-F1 of B minus A per task, 95%% interval, p-value).")
+                                     "(macro-F1 of B minus A per task, 95% interval, p-value).")
     parser.add_argument("run_a", help="run id, runs:/<id> or a unique run name")
     parser.add_argument("run_b")
     parser.add_argument("--split", default="test", help="a split with logged predictions: test (default), realistic_test, ...")
