@@ -1,7 +1,7 @@
 """Run a study from ``conf/experiment/<name>.yaml`` and write its report from what MLflow holds.
 
     python -m stance.study experiment=learning_curve
-    python -m stance.study experiment=model_comparison only=majority,tfidf_logreg,tfidf_svm
+    python -m stance.study experiment=model_comparison only=[majority,tfidf_logreg,tfidf_svm]
     python -m stance.study experiment=ablations report_only=true
 
 A study file is plain data (it is validated, never instantiated): the arms (what each is, its
@@ -162,7 +162,9 @@ def parse_study(cfg: DictConfig | dict, available: list[str] | None = None) -> t
     if baseline is not None and baseline not in arms:
         raise ConfigError(f"study.baseline={baseline!r} is not one of the arms ({', '.join(arms)})")
     only = raw.get("only")
-    chosen = [a for a in str(only).split(",") if a] if only else [a for a, s in arms.items() if s.enabled]
+    # only=[a,b] (a list, as Hydra reads it) or only=a (one name, or a quoted "a,b")
+    names = [str(a) for a in only] if isinstance(only, (list, tuple)) else str(only).split(",") if only else []
+    chosen = [a.strip() for a in names if a.strip()] or [a for a, s in arms.items() if s.enabled]
     missing = [a for a in chosen if a not in arms]
     if missing:
         raise ConfigError(f"only={only}: unknown arm(s) {', '.join(missing)}; arms: {', '.join(arms)}")

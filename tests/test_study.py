@@ -236,3 +236,22 @@ def test_packaged_studies_parse():
         study, options = parse_study(compose(config_name="study", overrides=["experiment=model_comparison"]))
     assert "transformer_e5" in study.arms and "transformer_e5" not in options["chosen"]  # present, not run by default
     assert len(study.arms["tfidf_svm"].points) == 3
+
+
+def test_only_takes_a_list_or_one_name():
+    """`only=[a,b]` (the form the README shows; `only=a,b` is a Hydra sweep, not a value) and `only=a`."""
+    from hydra import compose, initialize_config_module
+
+    from stance.config import register_configs
+    from stance.errors import ConfigError
+    from stance.study import parse_study
+
+    register_configs()
+    with initialize_config_module(config_module="stance.conf", version_base="1.3"):
+        listed = compose(config_name="study", overrides=["experiment=model_comparison", "only=[majority,tfidf_svm]"])
+        single = compose(config_name="study", overrides=["experiment=model_comparison", "only=transformer_e5"])
+        wrong = compose(config_name="study", overrides=["experiment=model_comparison", "only=[majority,nope]"])
+    assert parse_study(listed)[1]["chosen"] == ["majority", "tfidf_svm"]
+    assert parse_study(single)[1]["chosen"] == ["transformer_e5"]
+    with pytest.raises(ConfigError, match="unknown arm"):
+        parse_study(wrong)
