@@ -224,6 +224,21 @@ def finished_runs(client, experiment_id: str, commit: str | None) -> list:
     return client.search_runs([experiment_id], where, max_results=50000, order_by=["attributes.start_time DESC"])
 
 
+def study_runs(client, experiment_id: str, study_run: str, commit: str | None) -> list:
+    """The runs a report may use: FINISHED training runs of ``commit`` (all commits when None) and,
+    whatever their commit, those this study launched (its sweeps' children). A file edited while the
+    study ran marks its later runs ``<commit>-dirty``; they must not silently drop out of its report."""
+    runs = finished_runs(client, experiment_id, commit)
+    if commit is not None:
+        sweeps = {r.info.run_id for r in client.search_runs(
+            [experiment_id], f"tags.`mlflow.parentRunId` = '{study_run}'", max_results=50000)}
+        seen = {r.info.run_id for r in runs}
+        runs += [r for r in finished_runs(client, experiment_id, None)
+                 if r.data.tags.get("mlflow.parentRunId") in sweeps and r.info.run_id not in seen]
+        runs.sort(key=lambda r: r.info.start_time, reverse=True)
+    return runs
+
+
 def match(key: JobKey, runs: list):
     """The newest run of ``runs`` that is the job ``key`` (same data and resolved config), or None."""
     for run in runs:
@@ -313,9 +328,14 @@ def run_study(study: Study, options: dict, compose_fn, output_dir: str, searchpa
                     print(f"    done in {time.perf_counter() - start:.0f}s", flush=True)
         # A rebuilt report (report_only) takes the matching runs of any commit (the report names
         # them): the code that made a report may be older than the code that rebuilds it.
-        runs = finished_runs(client, exp_id, None if options["report_only"] else commit)
+        runs = study_runs(client, exp_id, study_run, None if options["report_only"] else commit)
         found = {a: {p: {s: match(k, runs) for s, k in by_seed.items()} for p, by_seed in by_point.items()}
                  for a, by_point in keys.items()}
+        missing = [f"{a}#{p} seed {s}" for a in options["chosen"] for p, by_seed in found[a].items()
+                   for s, run in by_seed.items() if run is None]
+        if missing:
+            print(f"study {study.name}: warning: no FINISHED run for {', '.join(missing)}; left out of the report",
+                  file=sys.stderr, flush=True)
         report = study_report.build(study, found, {"experiment": tc["experiment"], "study_run": study_run, "commit": commit,
                                                    "uri": tc["uri"]})
         folder = study_report.write_atomic(report, os.path.join(options["out"], study.name))

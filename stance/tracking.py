@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -357,7 +358,18 @@ def log_dataset(frame, name: str, digest: str, source: str, context: str) -> Non
     with warnings.catch_warnings():  # a local path matches MLflow's file source twice; it picks the same one
         warnings.filterwarnings("ignore", message="The specified dataset source can be interpreted in multiple ways")
         dataset = from_pandas(frame, source=str(source), name=name, digest=digest)
-    mlflow.log_input(dataset, context=context)
+    # Parallel jobs log the same dataset at the same moment, and MLflow's store inserts it as
+    # get-or-create without a lock: the loser hits the UNIQUE constraint on (experiment, name,
+    # digest). The row then exists, so the retry links it.
+    for attempt in range(4):
+        try:
+            mlflow.log_input(dataset, context=context)
+            return
+        except Exception as exc:  # the REST store raises MlflowException, the SQL store SQLAlchemy's IntegrityError
+            race = "UNIQUE constraint failed: datasets" in str(exc) or "IntegrityError" in str(exc)
+            if not race or attempt == 3:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def log_text(text: str, artifact_file: str) -> None:

@@ -255,3 +255,31 @@ def test_only_takes_a_list_or_one_name():
     assert parse_study(single)[1]["chosen"] == ["transformer_e5"]
     with pytest.raises(ConfigError, match="unknown arm"):
         parse_study(wrong)
+
+
+def test_report_keeps_the_runs_the_study_launched_whatever_their_commit(tracking_uri):
+    """A file edited while a study runs tags its later runs `<commit>-dirty`: they are the study's
+    own (nested under it) and stay in its report; other commits' runs stay out."""
+    import mlflow
+
+    from stance.study import study_runs
+
+    client = mlflow.MlflowClient(tracking_uri)
+    exp = client.create_experiment("s")
+
+    def run(commit, parent=None, run_type="train"):
+        tags = {"stance.run_type": run_type, "stance.git_commit": commit}
+        if parent:
+            tags["mlflow.parentRunId"] = parent
+        r = client.create_run(exp, tags=tags)
+        client.set_terminated(r.info.run_id, "FINISHED")
+        return r.info.run_id
+
+    study = run("abc", run_type="study")
+    sweep = run("abc", parent=study, run_type="sweep")
+    own_dirty = run("abc-dirty", parent=sweep)
+    same_commit = run("abc")
+    other_commit = run("zzz")
+    ids = {r.info.run_id for r in study_runs(client, exp, study, "abc")}
+    assert ids == {own_dirty, same_commit}
+    assert {r.info.run_id for r in study_runs(client, exp, study, None)} == {own_dirty, same_commit, other_commit}
