@@ -244,24 +244,24 @@ def run(args) -> str:
             close_assistant(driver)
             save_png(driver, out / "run_metrics.png")
             saved = ["runs.png", "run_metrics.png"]
+            def shot(url: str, what: str, ready, name: str, settle: float) -> None:
+                driver.get(url)
+                wait_for(driver, what, ready)
+                time.sleep(settle)  # the charts draw after their titles
+                close_assistant(driver)
+                save_png(driver, out / name)
+                saved.append(name)
+
             with_system = [r for r in runs if any(k.startswith("system/") for k in r.data.metrics)]
             if with_system:
-                driver.get(f"{base}/#/experiments/{exp.experiment_id}/runs/{with_system[0].info.run_id}"
-                           "/system-metrics?workflowType=machine_learning")
-                wait_for(driver, "the system metrics charts", lambda t: "cpu_utilization_percentage" in t)
-                time.sleep(3)
-                close_assistant(driver)
-                save_png(driver, out / "system_metrics.png")
-                saved.append("system_metrics.png")
+                shot(f"{base}/#/experiments/{exp.experiment_id}/runs/{with_system[0].info.run_id}"
+                     "/system-metrics?workflowType=machine_learning",
+                     "the system metrics charts", lambda t: "cpu_utilization_percentage" in t, "system_metrics.png", 3)
             if len(runs) == 2:
                 ids = json.dumps([r.info.run_id for r in runs])
-                driver.get(f"{base}/#/compare-runs?runs={ids}&experiments={json.dumps([exp.experiment_id])}"
-                           "&workflowType=machine_learning")
-                wait_for(driver, "the comparison of two runs", lambda t: "Comparing 2 Runs" in t)
-                time.sleep(2)
-                close_assistant(driver)
-                save_png(driver, out / "compare.png")
-                saved.append("compare.png")
+                shot(f"{base}/#/compare-runs?runs={ids}&experiments={json.dumps([exp.experiment_id])}"
+                     "&workflowType=machine_learning",
+                     "the comparison of two runs", lambda t: "Comparing 2 Runs" in t, "compare.png", 2)
             report.append(f"saved {', '.join(saved)} in {out}")
             return "\n".join(report)
 
