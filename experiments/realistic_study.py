@@ -9,7 +9,7 @@ Every arm is one ``python -m stance.train`` run (seed 0 unless the arm names see
 experiment ``realistic-study`` of the project's store; every run scores the corpus's own splits
 and both halves of the realistic set (``eval_sets.realistic``). Arms differ in data (``v1``: the
 corpus before the realism wave, built from its first sources; ``v2``: with the wave; ``v3``: with
-wave 3, the project's corpus now) and in model.
+wave 3; ``v4``: with wave 4, the project's corpus now) and in model.
 Post-hoc arms average the calibrated probabilities of already trained arms' logged models, with
 the weight chosen on the realistic validation half (grid 0, 0.25, ..., 1) and reported on its
 test half. The choice of a default is made on the realistic **validation** half; the test half is
@@ -32,25 +32,34 @@ sys.path.insert(0, str(ROOT))
 EXPERIMENT = "realistic-study"
 V1_SOURCES = ("en-a", "pl-a", "pl-b", "examples")  # the corpus before the realism wave
 V2_SOURCES = (*V1_SOURCES, "pl-c", "pl-d", "en-b")  # with the realism wave, before wave 3
+V3_SOURCES = (*V2_SOURCES, "pl-e", "pl-f")  # with wave 3, before wave 4
 CORPUS_V1 = ROOT / "experiments/results/tmp/corpus-v1"
 CORPUS_V2 = ROOT / "experiments/results/tmp/corpus-v2"
-CORPUS_V3 = ROOT / "data/statements"  # with wave 3 (and without statements that are in the realistic set)
+CORPUS_V3 = ROOT / "experiments/results/tmp/corpus-v3"
+CORPUS_V4 = ROOT / "data/statements"  # with wave 4 (and without statements that are in the realistic set)
+# version -> (sources, folder, drops realistic-set statements: the builder has since v3)
+EARLIER = {"_v1": (V1_SOURCES, CORPUS_V1, False), "_v2": (V2_SOURCES, CORPUS_V2, False), "_v3": (V3_SOURCES, CORPUS_V3, True)}
 TASKS = ("stance", "tone")
 BEGIN, END = "<!-- realistic-study:begin -->", "<!-- realistic-study:end -->"
 
-TRANSFORMER_V3 = ["model=transformer", "model.pretrained=e5-small-offline"]
-TRANSFORMER = [*TRANSFORMER_V3, f"data.path={CORPUS_V2}"]
+FINE_TUNED = ["model=transformer", "model.pretrained=e5-small-offline"]
+TRANSFORMER = [*FINE_TUNED, f"data.path={CORPUS_V2}"]
+TRANSFORMER_V3 = [*FINE_TUNED, f"data.path={CORPUS_V3}"]
+ENS_TR_ENS = ["model=ensemble", "+model@model.members.transformer=transformer",
+              "model.members.transformer.pretrained=e5-small-offline", "model.weights={transformer:2,tfidf:1,encoder_head:1}"]
 # name -> (what it is, overrides); data v1 / v2 is part of the name
 ARMS: dict[str, tuple[str, list[str]]] = {
     "tfidf_v1": ("tf-idf logreg (C=20), corpus v1", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V1}"]),
     "tfidf_v2": ("tf-idf logreg (C=20), corpus v2 (with the realism wave)", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V2}"]),
     "tfidf_c5_v2": ("tf-idf logreg (C=5), corpus v2", ["model=tfidf_logreg", "model.C=5", f"data.path={CORPUS_V2}"]),
-    "tfidf_v3": ("tf-idf logreg (C=20), corpus v3 (with wave 3)", ["model=tfidf_logreg", "model.C=20"]),
+    "tfidf_v3": ("tf-idf logreg (C=20), corpus v3 (with wave 3)", ["model=tfidf_logreg", "model.C=20", f"data.path={CORPUS_V3}"]),
+    "tfidf_v4": ("tf-idf logreg (C=20), corpus v4 (with wave 4)", ["model=tfidf_logreg", "model.C=20"]),
     "ensemble_v1": ("tf-idf + frozen e5 head, corpus v1", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V1}"]),
     "ensemble_v2": ("tf-idf + frozen e5 head, corpus v2", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V2}"]),
-    "ensemble_v3": ("tf-idf + frozen e5 head, corpus v3", ["model=ensemble", "encoder=e5"]),
+    "ensemble_v3": ("tf-idf + frozen e5 head, corpus v3", ["model=ensemble", "encoder=e5", f"data.path={CORPUS_V3}"]),
+    "ensemble_v4": ("tf-idf + frozen e5 head, corpus v4", ["model=ensemble", "encoder=e5"]),
     "zeroshot_e5": ("zero-shot, e5-small (no training)", ["model=zeroshot_encoder", "encoder=e5"]),
-    "transformer_v1": ("fine-tuned e5-small, corpus v1 (the previous default)", [*TRANSFORMER_V3, f"data.path={CORPUS_V1}"]),
+    "transformer_v1": ("fine-tuned e5-small, corpus v1 (the previous default)", [*FINE_TUNED, f"data.path={CORPUS_V1}"]),
     "transformer_v2": ("fine-tuned e5-small, corpus v2", TRANSFORMER),
     "transformer_v2_e6": ("fine-tuned e5-small, corpus v2, 6 epochs, lr 8e-5",
                           [*TRANSFORMER, "model.epochs=6", "model.learning_rate=8e-5"]),
@@ -67,11 +76,15 @@ ARMS: dict[str, tuple[str, list[str]]] = {
     "transformer_v3_s1": ("fine-tuned e5-small, corpus v3, seed 1", [*TRANSFORMER_V3, "seed=1"]),
     "transformer_v3_s2": ("fine-tuned e5-small, corpus v3, seed 2", [*TRANSFORMER_V3, "seed=2"]),
     "ens_tr_ens_v3": ("tf-idf + frozen e5 head + fine-tuned e5-small (weights 1:1:2), trained as one model, corpus v3",
-                      ["model=ensemble", "+model@model.members.transformer=transformer",
-                       "model.members.transformer.pretrained=e5-small-offline", "model.weights={transformer:2,tfidf:1,encoder_head:1}"]),
+                      [*ENS_TR_ENS, f"data.path={CORPUS_V3}"]),
     "ens_tr_tfidf_v3": ("tf-idf + fine-tuned e5-small (equal weights), trained as one model, corpus v3",
                         ["model=ensemble", "~model.members.encoder_head", "+model@model.members.transformer=transformer",
-                         "model.members.transformer.pretrained=e5-small-offline"]),
+                         "model.members.transformer.pretrained=e5-small-offline", f"data.path={CORPUS_V3}"]),
+    "transformer_v4": ("fine-tuned e5-small, corpus v4", FINE_TUNED),
+    "transformer_v4_s1": ("fine-tuned e5-small, corpus v4, seed 1", [*FINE_TUNED, "seed=1"]),
+    "transformer_v4_s2": ("fine-tuned e5-small, corpus v4, seed 2", [*FINE_TUNED, "seed=2"]),
+    "ens_tr_ens_v4": ("tf-idf + frozen e5 head + fine-tuned e5-small (weights 1:1:2), trained as one model, corpus v4",
+                      ENS_TR_ENS),
     "transformer_v2_frag": ("fine-tuned e5-small, corpus v2, fragment augmentation 0.5",
                             [*TRANSFORMER, "model.fragment_augmentation=0.5"]),
 }
@@ -82,10 +95,12 @@ POSTHOC: dict[str, tuple[str, tuple[str, ...]]] = {
     "posthoc_tr_zs": ("mean of fine-tuned e5-small and zero-shot e5, v2", ("transformer_v2", "zeroshot_e5")),
     "posthoc_tr_tfidf_v3": ("mean of fine-tuned e5-small and tf-idf, v3", ("transformer_v3", "tfidf_v3")),
     "posthoc_tr_ens_v3": ("mean of fine-tuned e5-small and the tf-idf + e5 ensemble, v3", ("transformer_v3", "ensemble_v3")),
+    "posthoc_tr_tfidf_v4": ("mean of fine-tuned e5-small and tf-idf, v4", ("transformer_v4", "tfidf_v4")),
+    "posthoc_tr_ens_v4": ("mean of fine-tuned e5-small and the tf-idf + e5 ensemble, v4", ("transformer_v4", "ensemble_v4")),
 }
 
 
-def build_earlier(sources: tuple[str, ...], out: Path) -> None:
+def build_earlier(sources: tuple[str, ...], out: Path, drop_realistic: bool) -> None:
     """The corpus as it was before a later wave: the same builder on the earlier sources only
     (splits are hash-based, so each statement sits in the same split in every version)."""
     import shutil
@@ -96,7 +111,7 @@ def build_earlier(sources: tuple[str, ...], out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name in sources:
             shutil.copy(ROOT / f"data/statements/sources/{name}.jsonl", tmp)
-        build(Path(tmp), out)
+        build(Path(tmp), out, exclude=ROOT / "data/realistic" if drop_realistic else None)
 
 
 def run_arm(name: str, uri: str) -> None:
@@ -290,10 +305,9 @@ def main() -> int:
         unknown = [a for a in names if a not in ARMS and a not in POSTHOC]
         if unknown:
             raise SystemExit(f"unknown arms {unknown}; known: {', '.join([*ARMS, *POSTHOC])}")
-        if any(a.endswith("_v1") for a in names):
-            build_earlier(V1_SOURCES, CORPUS_V1)
-        if any("_v2" in a for a in names if a in ARMS):
-            build_earlier(V2_SOURCES, CORPUS_V2)
+        for version, (sources, corpus, drop_realistic) in EARLIER.items():
+            if any(version in a for a in names if a in ARMS):
+                build_earlier(sources, corpus, drop_realistic)
         for name in names:
             run_arm(name, args.tracking_uri) if name in ARMS else run_posthoc(name, args.tracking_uri)
     text, rows = table(args.tracking_uri)

@@ -201,7 +201,7 @@ def test_train_entry_point_missing_model_is_one_line(small_corpus, tracking_uri,
 
 
 def test_fragment_augmentation_adds_labelled_pieces():
-    from stance.models.transformer import fragment_augment
+    from stance.models.transformer_training import fragment_augment
 
     texts = ["Nie oddamy ani metra naszej ziemi, to jest nasze ostatnie słowo w tej sprawie.", "Krótko."]
     labels = {"stance": ["hardline", "neutral"], "tone": ["negative", "neutral"]}
@@ -243,7 +243,7 @@ def test_partial_labels_mask_the_loss_and_other_label_sets_round_trip(tiny_model
 
     from stance.labels import LabelSpace
     from stance.models import load_model
-    from stance.models.transformer import NO_LABEL, _build_net
+    from stance.models.transformer_training import NO_LABEL, _build_net
 
     from transformers import AutoModel
 
