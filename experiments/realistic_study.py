@@ -37,8 +37,9 @@ CORPUS_V1 = ROOT / "experiments/results/tmp/corpus-v1"
 CORPUS_V2 = ROOT / "experiments/results/tmp/corpus-v2"
 CORPUS_V3 = ROOT / "experiments/results/tmp/corpus-v3"
 CORPUS_V4 = ROOT / "data/statements"  # with wave 4 (and without statements that are in the realistic set)
-# version -> (sources, folder, drops realistic-set statements: the builder has since v3)
-EARLIER = {"_v1": (V1_SOURCES, CORPUS_V1, False), "_v2": (V2_SOURCES, CORPUS_V2, False), "_v3": (V3_SOURCES, CORPUS_V3, True)}
+# version -> (sources, folder, how it dropped realistic-set statements: not at all before v3, exact
+# text matches in v3, near-duplicates too since v4)
+EARLIER = {"_v1": (V1_SOURCES, CORPUS_V1, None), "_v2": (V2_SOURCES, CORPUS_V2, None), "_v3": (V3_SOURCES, CORPUS_V3, "exact")}
 TASKS = ("stance", "tone")
 BEGIN, END = "<!-- realistic-study:begin -->", "<!-- realistic-study:end -->"
 
@@ -100,7 +101,7 @@ POSTHOC: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def build_earlier(sources: tuple[str, ...], out: Path, drop_realistic: bool) -> None:
+def build_earlier(sources: tuple[str, ...], out: Path, drop_realistic: str | None) -> None:
     """The corpus as it was before a later wave: the same builder on the earlier sources only
     (splits are hash-based, so each statement sits in the same split in every version)."""
     import shutil
@@ -111,7 +112,8 @@ def build_earlier(sources: tuple[str, ...], out: Path, drop_realistic: bool) -> 
     with tempfile.TemporaryDirectory() as tmp:
         for name in sources:
             shutil.copy(ROOT / f"data/statements/sources/{name}.jsonl", tmp)
-        build(Path(tmp), out, exclude=ROOT / "data/realistic" if drop_realistic else None)
+        build(Path(tmp), out, exclude=ROOT / "data/realistic" if drop_realistic else None,
+              exclude_near=0.8 if drop_realistic == "near" else None)
 
 
 def run_arm(name: str, uri: str) -> None:

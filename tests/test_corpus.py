@@ -146,6 +146,10 @@ def test_realistic_set_is_current_and_blind(records):
     # builder drops them from training, so no realistic statement is ever trained on
     corpus = {normalise(r["text"]) for r in records}
     assert not corpus & {normalise(r["text"]) for r in gold.values()}
+    # ... nor a near-duplicate of one ("ostatnią szansę" in training, "ostatnią szansą" in the set)
+    texts = [r["text"] for r in records]
+    assert [(texts[i], list(gold.values())[j - len(texts)]["text"])
+            for i, j, _ in near_duplicate_pairs(texts + [r["text"] for r in gold.values()], 0.8) if i < len(texts) <= j] == []
     card = (ROOT / "data" / "DATACARD.md").read_text(encoding="utf-8")
     section = card.split(R_BEGIN, 1)[1].split(R_END, 1)[0]
     assert section.strip() == card_markdown(folder, agreement(folder / "annotation")).strip(), \

@@ -129,6 +129,29 @@ def test_editing_labels_or_adding_statements_moves_nothing(tmp_path):
     assert {k: after[k] for k in before} == before
 
 
+def test_builder_drops_evaluation_statements_and_their_near_duplicates(tmp_path):
+    """No training statement is an evaluation statement, exactly or nearly (5-gram Jaccard > 0.8);
+    ``exclude_near=None`` is the older builder (exact matches only)."""
+    from stance.data.build import build
+
+    recs = [GOOD | {"id": "a", "text": "To dla nas ostatnią szansę na porozumienie w tej sprawie."},
+            GOOD | {"id": "b", "text": "Nie do przyjęcia!"},
+            GOOD | {"id": "c", "text": "Spotkanie odbędzie się w czwartek w Moskwie."}]
+    write_jsonl(tmp_path / "src" / "a.jsonl", recs)
+    write_jsonl(tmp_path / "eval" / "validation.jsonl",
+                [GOOD | {"id": "e1", "text": "To dla nas ostatnią szansą na porozumienie w tej sprawie"},
+                 GOOD | {"id": "e2", "text": "nie do przyjęcia"}])
+
+    def kept(out, **kw):
+        counts = build(tmp_path / "src", out, exclude=tmp_path / "eval", **kw)
+        ids = sorted(r["id"] for split in ("train", "validation", "test")
+                     for r in map(json.loads, (out / f"{split}.jsonl").read_text().splitlines()))
+        return ids, counts["dropped_in_evaluation_set"]
+
+    assert kept(tmp_path / "near") == (["c"], 2)
+    assert kept(tmp_path / "exact", exclude_near=None) == (["a", "c"], 1)
+
+
 def test_near_duplicates_share_a_group():
     texts = [
         "Nie oddamy ani metra naszej ziemi, to nasze ostatnie słowo.",

@@ -24,6 +24,7 @@ from stance.labels import LABELS, TASKS
 BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
 WAVE2_BEGIN, WAVE2_END = "<!-- agreement-wave2:begin -->", "<!-- agreement-wave2:end -->"
 WAVE3_BEGIN, WAVE3_END = "<!-- agreement-wave3:begin -->", "<!-- agreement-wave3:end -->"
+WAVE4_BEGIN, WAVE4_END = "<!-- agreement-wave4:begin -->", "<!-- agreement-wave4:end -->"
 # (folder, card markers, wording) of each blind second annotation
 SECTIONS = (
     ("data/annotation", BEGIN, END, {}),
@@ -32,6 +33,9 @@ SECTIONS = (
       "note": "The adjudicated labels are the ones in the corpus."}),
     ("data/annotation/wave3", WAVE3_BEGIN, WAVE3_END,
      {"what": "of data wave 3 (120 drawn at random from each of pl-e, pl-f)", "saw": "text, speaker, kind and context sentence",
+      "note": "The adjudicated labels are the ones in the corpus."}),
+    ("data/annotation/wave4", WAVE4_BEGIN, WAVE4_END,
+     {"what": "of data wave 4 (120 drawn at random from each of pl-g, pl-h, en-c)", "saw": "text, speaker, kind and context sentence",
       "note": "The adjudicated labels are the ones in the corpus."}),
 )
 

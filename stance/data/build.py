@@ -4,9 +4,10 @@
 
 Sources are validated; exact duplicates (same normalised text) are dropped, keeping the
 first; a statement whose normalised text is in the evaluation set (``--exclude``, default the
-realistic set) is dropped, so no training statement is also a test item (independent writers
-meet on stock fragments such as "nie do przyjęcia"); near-duplicates (character 5-gram Jaccard > 0.8) are grouped so a group never
-straddles two splits; a statement's split comes from a stable hash of its near-duplicate
+realistic set), or a near-duplicate of one of its statements (character 5-gram Jaccard > 0.8,
+the same measure as the split groups), is dropped, so no training statement is also a test item
+(independent writers meet on stock fragments such as "nie do przyjęcia" / "ostatnią szansę" and
+"ostatnią szansą"); near-duplicates are grouped so a group never straddles two splits; a statement's split comes from a stable hash of its near-duplicate
 group (never its labels or position), and splits are deterministic (same sources and seed → byte-identical files). Files are written to a
 temporary name and renamed.
 """
@@ -20,23 +21,32 @@ import sys
 from pathlib import Path
 
 from stance.data.io import read_records
-from stance.data.splits import SPLITS, assign_splits, normalise
+from stance.data.splits import SPLITS, assign_splits, near_duplicate_pairs, normalise
 
 FRACTIONS = (0.64, 0.16, 0.20)
 SEED = 13
 
 
-def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED, exclude: Path | None = None) -> dict[str, int]:
+def build(sources: Path, out: Path, fractions=FRACTIONS, seed: int = SEED, exclude: Path | None = None,
+          exclude_near: float | None = 0.8) -> dict[str, int]:
+    """``exclude_near=None`` drops only exact matches of evaluation statements (the builder
+    before corpus v4; kept so earlier corpus versions rebuild byte for byte)."""
     records = read_records(sources)
-    held = set()
+    held_texts = []
     for file in sorted(exclude.glob("*.jsonl")) if exclude else []:
-        held |= {normalise(json.loads(line)["text"]) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()}
+        held_texts += [json.loads(line)["text"] for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    held = {normalise(t) for t in held_texts}
+    near = set()
+    if held_texts and exclude_near is not None:
+        n = len(records)
+        near = {i for i, j, _ in near_duplicate_pairs([r["text"] for r in records] + held_texts, exclude_near)
+                if i < n <= j}
     seen: set[str] = set()
     unique = []
     in_eval = 0
-    for rec in records:
+    for k, rec in enumerate(records):
         key = normalise(rec["text"])
-        if key in held:
+        if key in held or k in near:
             in_eval += 1
             continue
         if key in seen:
