@@ -43,7 +43,8 @@ FEATURES = (
     "mention", "same_sentence", "prev_sentence", "next_sentence", "same_paragraph", "prev_paragraph",
     "before", "after", "near", "inside_statement", "content_name",
     "subject", "nominative", "kind_name", "kind_title", "kind_inst", "anonymous", "full_name",
-    "salience", "most_salient", "prev_speaker", "carry", "last_named", "lead_person", "sources",
+    "salience", "most_salient", "prev_speaker", "prev_speaker_near", "carry", "last_named", "lead_person", "sources",
+    "extends_rules", "role_match", "rules_role_vague", "rules_role_specific", "gender_match", "gender_clash", "common_word", "role_specific",
     "pl_rules", "pl_subject", "pl_event", "pl_prev_speaker", "pl_same_sentence",
 )
 _F = {name: i for i, name in enumerate(FEATURES)}
@@ -54,8 +55,11 @@ _TOP_SALIENT = 3
 
 
 def check_speaker_model(value) -> str:
-    if value not in SPEAKER_MODELS:
-        raise ValueError(f"speaker_model must be one of {', '.join(SPEAKER_MODELS)}, not {value!r}")
+    """``value`` when it names a speaker model, else a one-line ``ConfigError`` (a ValueError)."""
+    if not isinstance(value, str) or value not in SPEAKER_MODELS:
+        from stance.errors import ConfigError
+
+        raise ConfigError(f"speaker_model must be one of {', '.join(SPEAKER_MODELS)}, not {str(value)[:40]!r}")
     return value
 
 
@@ -204,6 +208,18 @@ class CandidateFinder:
         self.salient = [(k, shown[k]) for k in ranked[:_TOP_SALIENT] if counts[k] > 1]
         self.most_salient = ranked[0] if ranked else ""
         self.lead = norm_speaker(resolver.interviewee)
+        # role heads each person was introduced with ("Tom Vickers, the regulator's chief"),
+        # and each speaker's grammatical gender where a phrase or a verb gave one
+        self.heads: dict[str, set] = {}
+        for head, links in self.mentions.links_by_head.items():
+            for r in links:
+                self.heads.setdefault(norm_speaker(self.coref.name(r.person)), set()).add(head)
+        self.gender: dict[str, str] = {}
+        for m in self.mentions.mentions:
+            g = self.coref.gender(m)
+            if g in ("m", "f"):
+                self.gender.setdefault(norm_speaker(self.coref.speaker(m, m.pos)), g)
+        self.lower_vocab = self.seg.tokens.lower_vocab
 
     def _sentence(self, pos: int) -> int:
         return self.seg.sentence_of(pos)
@@ -211,13 +227,34 @@ class CandidateFinder:
     def _paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.para_starts, pos) - 1
 
-    def candidates(self, cand, rules_speaker: str | None, prev_speaker: str | None) -> list[SpeakerCandidate]:
+    def _common(self, word: str) -> bool:
+        """A one-word answer that is an ordinary word ("Leaving", "Spółka"): the document also
+        writes it in lowercase, or (Polish) morfeusz2 knows it only as a common word."""
+        if word.lower() in self.lower_vocab:
+            return True
+        if self.pl:
+            from stance.extract.morph import word_class
+
+            return word_class(word) == "common"
+        return False
+
+    def candidates(self, cand, rules_speaker: str | None, prev_speaker: str | None,
+                   prev_end: int = -1) -> list[SpeakerCandidate]:
         """Candidates for the selected statement ``cand`` (a ``candidates.Candidate``) whose
-        rules' answer is ``rules_speaker``; ``prev_speaker``: the previous statement's."""
+        rules' answer is ``rules_speaker``; ``prev_speaker``: the previous statement's, which
+        ended at ``prev_end``."""
         p0, p1 = cand.start, max(cand.start + 1, cand.end)
         found: dict[str, SpeakerCandidate] = {}
         sources: dict[str, int] = {}
         pl = self.pl
+        rules_key = norm_speaker(rules_speaker)
+        ev = cand.event
+        cue_gender = ev.gender if ev is not None else ""
+        depth = 0
+        while ev is not None and ev.mode == "inherit" and ev.parent >= 0 and depth < 5:
+            ev = self.resolver.events[ev.parent]
+            depth += 1
+        rules_head = ev.ref.head if ev is not None and ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" else ""
 
         def get(speaker: str | None) -> SpeakerCandidate:
             key = norm_speaker(speaker)
@@ -235,6 +272,15 @@ class CandidateFinder:
                         c.set("lead_person")
                     if " " in speaker.strip() and speaker[:1].isupper():
                         c.set("full_name")
+                    elif " " not in speaker.strip() and self._common(speaker):
+                        c.set("common_word")
+                    if rules_key and key != rules_key and (key.endswith(" " + rules_key) or key.startswith(rules_key + " ")):
+                        c.set("extends_rules")  # the fuller form of the rules' answer ("EU diplomat" for "diplomat")
+                    if rules_head and rules_head in self.heads.get(key, ()):
+                        c.set("role_match")
+                    g = self.gender.get(key, "")
+                    if cue_gender in ("m", "f") and g:
+                        c.set("gender_match" if g == cue_gender else "gender_clash")
             sources[key] = sources.get(key, 0) + 1
             return c
 
@@ -242,15 +288,14 @@ class CandidateFinder:
         c = get(rules_speaker)
         c.set("rules")
         c.set("pl_rules", pl)
-        ev = cand.event
-        depth = 0
-        while ev is not None and ev.mode == "inherit" and ev.parent >= 0 and depth < 5:
-            ev = self.resolver.events[ev.parent]
-            depth += 1
         if ev is None:
             c.set("rules_no_event")
         elif ev.mode == "explicit":
             c.set("rules_explicit")
+            ref = ev.ref
+            if ref is not None and ref.kind == "title" and not ref.person and c.speaker == ref.speaker:
+                # the rules gave a role no name was found for: a named person near may be meant
+                c.set("rules_role_specific" if ref.comp else "rules_role_vague")
         else:
             c.set("rules_fallback")
 
@@ -301,6 +346,8 @@ class CandidateFinder:
             c = get(prev_speaker)
             c.set("prev_speaker")
             c.set("pl_prev_speaker", pl)
+            if prev_end >= 0 and self._paragraph(prev_end) >= para - 1:
+                c.set("prev_speaker_near")
         for _key, shown in self.salient:
             get(shown)
         out = list(found.values())
@@ -325,6 +372,8 @@ class CandidateFinder:
             c.set("kind_title")
             if not m.person and speaker == m.speaker:
                 c.set("anonymous")  # a role nobody's name was found for
+                if m.comp:
+                    c.set("role_specific")  # "rzeczniczka Sojuszu Centrum": a person of its own
         elif m.kind == "inst":
             c.set("kind_inst")
         if pl and _nominative(self.text[m.pos:m.end or m.pos + len(m.speaker)]):
@@ -376,11 +425,12 @@ def statement_candidates(text: str, chosen, resolver) -> list[tuple[str | None, 
     previous statement's speaker is the rules' answer (so training and use see the same)."""
     finder = CandidateFinder(text, resolver)
     out = []
-    prev = None
+    prev, prev_end = None, -1
     for cand in chosen:
         rules = resolver.speaker_of(cand.event, cand.start)
-        out.append((rules, finder.candidates(cand, rules, prev)))
-        prev = rules or prev
+        out.append((rules, finder.candidates(cand, rules, prev, prev_end)))
+        if rules:
+            prev, prev_end = rules, cand.end
     return out
 
 
@@ -389,7 +439,8 @@ def choose(rules: str | None, cands: list[SpeakerCandidate], weights: Weights, m
     the first found), or under ``hybrid`` the rules' answer where a cue names its subject."""
     if mode == "hybrid":
         for c in cands:
-            if c.x[_F["rules"]] and c.x[_F["rules_explicit"]] and c.speaker:
+            if c.x[_F["rules"]] and c.speaker and c.x[_F["rules_explicit"]] and not (
+                    c.x[_F["rules_role_vague"]] or c.x[_F["rules_role_specific"]] or c.x[_F["common_word"]]):
                 return rules
     best, best_score = None, -math.inf
     for c in cands:
