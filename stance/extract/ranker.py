@@ -195,31 +195,54 @@ class CandidateFinder:
         content = sorted(self.mentions.content_names, key=lambda r: r.pos)
         self.content = content
         self.content_pos = [r.pos for r in content]
-        counts: dict[str, int] = {}
-        shown: dict[str, str] = {}
+        # salience and gender per speaker, grouped by surname for names and by the phrase
+        # otherwise; from the mentions' own strings (resolving every mention of a long text
+        # through coreference would cost as much as the extraction)
+        self._norm: dict = {}
+        counts: dict[tuple, int] = {}
+        first: dict[tuple, object] = {}
+        self.gender: dict[tuple, str] = {}
         for m in self.mentions.mentions:
-            s = self.coref.speaker(m, m.pos)
-            key = norm_speaker(s)
-            if key:
-                counts[key] = counts.get(key, 0) + 1
-                shown.setdefault(key, s)
+            g = self._group(m.speaker, m.kind == "name")
+            if g is None:
+                continue
+            counts[g] = counts.get(g, 0) + 1
+            first.setdefault(g, m)
+            gender = self.coref.gender(m)
+            if gender in ("m", "f"):
+                self.gender.setdefault(g, gender)
         self.counts = counts
-        ranked = sorted(counts, key=lambda k: (-counts[k], k))
-        self.salient = [(k, shown[k]) for k in ranked[:_TOP_SALIENT] if counts[k] > 1]
-        self.most_salient = ranked[0] if ranked else ""
-        self.lead = norm_speaker(resolver.interviewee)
-        # role heads each person was introduced with ("Tom Vickers, the regulator's chief"),
-        # and each speaker's grammatical gender where a phrase or a verb gave one
+        ranked = sorted(counts, key=lambda g: (-counts[g], g))
+        self.salient = [self.coref.speaker(first[g], first[g].pos) for g in ranked[:_TOP_SALIENT] if counts[g] > 1]
+        self.top_count = counts[ranked[0]] if ranked else 0
+        self.lead = self.norm(resolver.interviewee)
+        # role heads each person was introduced with ("Tom Vickers, the regulator's chief")
         self.heads: dict[str, set] = {}
         for head, links in self.mentions.links_by_head.items():
             for r in links:
-                self.heads.setdefault(norm_speaker(self.coref.name(r.person)), set()).add(head)
-        self.gender: dict[str, str] = {}
-        for m in self.mentions.mentions:
-            g = self.coref.gender(m)
-            if g in ("m", "f"):
-                self.gender.setdefault(norm_speaker(self.coref.speaker(m, m.pos)), g)
+                self.heads.setdefault(self.norm(self.coref.name(r.person)), set()).add(head)
         self.lower_vocab = self.seg.tokens.lower_vocab
+
+    def norm(self, speaker: str | None) -> str:
+        got = self._norm.get(speaker)
+        if got is None:
+            got = self._norm[speaker] = norm_speaker(speaker)
+        return got
+
+    def _group(self, speaker: str | None, name: bool) -> tuple | None:
+        key = self.norm(speaker)
+        if not key:
+            return None
+        return ("n", key.rsplit(" ", 1)[-1]) if name else ("o", key)
+
+    def _lookup(self, table: dict, speaker: str):
+        """A per-speaker value: by surname for a capitalised speaker whose last word is a
+        known surname, else by the whole phrase."""
+        if speaker[:1].isupper():
+            got = table.get(self._group(speaker, True))
+            if got is not None:
+                return got
+        return table.get(self._group(speaker, False))
 
     def _sentence(self, pos: int) -> int:
         return self.seg.sentence_of(pos)
@@ -247,7 +270,7 @@ class CandidateFinder:
         found: dict[str, SpeakerCandidate] = {}
         sources: dict[str, int] = {}
         pl = self.pl
-        rules_key = norm_speaker(rules_speaker)
+        rules_key = self.norm(rules_speaker)
         ev = cand.event
         cue_gender = ev.gender if ev is not None else ""
         depth = 0
@@ -257,16 +280,16 @@ class CandidateFinder:
         rules_head = ev.ref.head if ev is not None and ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" else ""
 
         def get(speaker: str | None) -> SpeakerCandidate:
-            key = norm_speaker(speaker)
+            key = self.norm(speaker)
             c = found.get(key)
             if c is None:
                 c = found[key] = SpeakerCandidate(speaker)
                 if not key:
                     c.set("empty")
                 else:
-                    n = self.counts.get(key, 0)
+                    n = self._lookup(self.counts, speaker) or 0
                     c.x[_F["salience"]] = min(1.0, math.log1p(n) / math.log1p(20))
-                    if key == self.most_salient:
+                    if n and n == self.top_count:
                         c.set("most_salient")
                     if key == self.lead:
                         c.set("lead_person")
@@ -278,7 +301,7 @@ class CandidateFinder:
                         c.set("extends_rules")  # the fuller form of the rules' answer ("EU diplomat" for "diplomat")
                     if rules_head and rules_head in self.heads.get(key, ()):
                         c.set("role_match")
-                    g = self.gender.get(key, "")
+                    g = self._lookup(self.gender, speaker) or ""
                     if cue_gender in ("m", "f") and g:
                         c.set("gender_match" if g == cue_gender else "gender_clash")
             sources[key] = sources.get(key, 0) + 1
@@ -348,11 +371,11 @@ class CandidateFinder:
             c.set("pl_prev_speaker", pl)
             if prev_end >= 0 and self._paragraph(prev_end) >= para - 1:
                 c.set("prev_speaker_near")
-        for _key, shown in self.salient:
+        for shown in self.salient:
             get(shown)
         out = list(found.values())
         for c in out:
-            c.x[_F["sources"]] = min(1.0, sources[norm_speaker(c.speaker)] / 10)
+            c.x[_F["sources"]] = min(1.0, sources[self.norm(c.speaker)] / 10)
         return out
 
     def _mention(self, get, m, p0, p1, s0, s1, para, pl, content: bool) -> None:
