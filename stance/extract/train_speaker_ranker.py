@@ -23,7 +23,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stance.extract.ranker import FEATURES, WEIGHTS_PATH, SpeakerCandidate, Weights, choose, parse_weights, weights_json
+from stance.extract.ranker import WEIGHTS_PATH, Weights, choose, parse_weights, weights_json
+from stance.extract.ranker_features import BIT, FEATURES, SpeakerCandidate
 from stance.extract.scoring import Report, match, norm_speaker, score_article
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
@@ -52,7 +53,8 @@ def read_articles(path: str | Path, exclude: tuple[str, ...] = ()) -> list[dict]
 
 
 def collect(articles: list[dict]) -> list[ArticleCandidates]:
-    """Extract every article once and keep the candidates (the model only re-weighs them)."""
+    """Extract every article once and keep the candidates of every statement (the model only
+    re-weighs them; ``hybrid`` is applied at scoring time from the rules' bits)."""
     import gc
 
     from stance.extract.pipeline import stages
@@ -115,10 +117,20 @@ def evaluate(data: list[ArticleCandidates], weights: Weights | None, mode: str) 
     for art in data:
         pred = []
         for p, rules, cands in zip(art.pred, art.rules, art.cands):
-            speaker = rules if mode == "rules" else choose(rules, cands, weights, mode)
+            if mode == "rules" or (mode == "hybrid" and _confident(rules, cands)):
+                speaker = rules
+            else:
+                speaker = choose(rules, cands, weights)
             pred.append(p | {"speaker": speaker})
         score_article(art.id, art.lang, art.gold, pred, report)
     return report
+
+
+def _confident(rules: str | None, cands: list[SpeakerCandidate]) -> bool:
+    """``ranker.rules_confident`` read from the rules' candidate's bits."""
+    unsure = BIT["rules_role_vague"] | BIT["rules_role_specific"] | BIT["common_word"]
+    return bool(rules) and any(c.bits & BIT["rules"] and c.bits & BIT["rules_explicit"] and not c.bits & unsure
+                               for c in cands)
 
 
 def coverage(data: list[ArticleCandidates]) -> tuple[int, int]:
