@@ -2,14 +2,10 @@
 statement, described by numbers and scored by a linear model.
 
 The rules (``resolve.py``) give one answer per statement. The ranker keeps that answer as one
-candidate among others: the speakers of cue events near the statement (the cue's grammatical
-subject), the names, roles, institutions and anonymous-source descriptions in its sentence,
-the sentences around it and the previous paragraph, the antecedent a pronoun would take
-(``carry``), the previous statement's speaker and the article's most-mentioned people. Each
-candidate is resolved to its canonical name by coreference as the rules do and the
-candidates are merged by ``scoring.norm_speaker`` (what counts as the same speaker). Every
-candidate gets the numbers in ``FEATURES`` (each in [0, 1]; several mentions of one speaker
-keep the largest value) and the model's score is ``coef · x + intercept``; the highest wins.
+candidate among others (``ranker_features.py``: cue-event subjects, names, roles,
+institutions and anonymous sources around the statement, the pronoun antecedent, the
+previous statement's speaker, the salient people, each resolved by coreference and merged by
+``scoring.norm_speaker``) and picks the one with the highest ``coef · x + intercept``.
 
 The weights are data: ``speaker_ranker.json`` beside this file, written by
 ``python -m stance.extract.train_speaker_ranker`` (scikit-learn logistic regression over
@@ -17,8 +13,8 @@ candidate pairs) and read by ``load_weights``, which accepts exactly the keys, f
 and number types it knows and refuses anything else in one line naming the file.
 
 ``speaker_model``: ``rules`` (the rules alone), ``ranker`` (the model's choice for every
-statement), ``hybrid`` (the rules' answer when a cue names its subject explicitly, the model's
-choice otherwise: where the rules fall back to context they are least sure).
+statement), ``hybrid`` (the rules' answer where they know whom they mean: a cue names its
+subject, not by a bare role or an ordinary word; the model's choice elsewhere).
 """
 
 from __future__ import annotations
@@ -94,8 +90,8 @@ def parse_weights(raw: bytes, path: str | Path = "<weights>") -> Weights:
         _refuse(path, f"{len(raw)} bytes, more than the {MAX_WEIGHTS_BYTES} a weights file can have")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError) as exc:
-        _refuse(path, f"not valid UTF-8 JSON of plain numbers ({str(exc)[:80]})")
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested deeper than the parser goes
+        _refuse(path, f"not valid UTF-8 JSON of plain numbers ({type(exc).__name__}: {str(exc)[:80]})")
     if not isinstance(data, dict):
         _refuse(path, f"a JSON object is expected, not {type(data).__name__}")
     want = {"version", "features", "coef", "intercept"}
