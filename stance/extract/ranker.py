@@ -168,7 +168,7 @@ def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
         return False
     bits, _head = rules_bits(finder.resolver, cand, rules, finder.pl)
     bits |= finder.key_info(finder.norm(rules), rules)[0]
-    unsure = BIT["rules_role_vague"] | BIT["rules_role_specific"] | BIT["common_word"]
+    unsure = BIT["rules_role_vague"] | BIT["common_word"]
     return bool(bits & BIT["rules_explicit"]) and not bits & unsure
 
 

@@ -128,7 +128,7 @@ def evaluate(data: list[ArticleCandidates], weights: Weights | None, mode: str) 
 
 def _confident(rules: str | None, cands: list[SpeakerCandidate]) -> bool:
     """``ranker.rules_confident`` read from the rules' candidate's bits."""
-    unsure = BIT["rules_role_vague"] | BIT["rules_role_specific"] | BIT["common_word"]
+    unsure = BIT["rules_role_vague"] | BIT["common_word"]
     return bool(rules) and any(c.bits & BIT["rules"] and c.bits & BIT["rules_explicit"] and not c.bits & unsure
                                for c in cands)
 
