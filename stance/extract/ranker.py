@@ -59,6 +59,8 @@ class Weights:
     def score(self, c: SpeakerCandidate) -> float:
         s = self._by_bits.get(c.bits)
         if s is None:
+            if len(self._by_bits) > 100_000:  # bounded in a long-lived process
+                self._by_bits.clear()
             s = self._by_bits[c.bits] = self.intercept + sum(w for bit, w in self._binary if c.bits & bit)
         return (s + self._near * c.near + self._event_near * c.event_near + self._salience * c.salience
                 + self._sources * c.sources)
