@@ -9,7 +9,9 @@ output: ``segment`` (quotations, dash speech, sentences, tokens), ``cues`` (cue 
 nouns and frames with their subject, ``subject``, and reported clause, ``clauses``),
 ``candidates`` (direct, fragment, indirect, headline spans), ``mentions`` and ``coref``
 (who may speak, and who a name or role stands for), ``resolve`` (the speaker of each
-statement). Word lists are data in ``lexicons/``, grammar switches in ``languages.py``.
+statement; ``ranker`` and ``ranker_features``, behind ``speaker_model="ranker"|"hybrid"``, a
+learned alternative that re-ranks the speakers around each statement with weights from
+``speaker_ranker.json``). Word lists are data in ``lexicons/``, grammar switches in ``languages.py``.
 ``scoring`` compares extractions with gold spans.
 Importing this package loads nothing heavy; morfeusz2 is loaded on first use, if present.
 """
