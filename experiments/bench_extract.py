@@ -26,6 +26,7 @@ never asserted.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import os
@@ -40,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from stance.extract import extract_quotes  # noqa: E402
+from stance.extract import extract_quotes as _extract_quotes  # noqa: E402
 
 
 def _one_core() -> None:
@@ -146,7 +147,9 @@ def main(argv=None) -> dict:
     ap.add_argument("--big-mb", type=float, default=10.0)
     ap.add_argument("--out", default=str(ROOT / "experiments" / "results" / "bench_extract.json"))
     ap.add_argument("--baseline", default=None, help="directory of an older copy of the package (see above)")
+    ap.add_argument("--speaker-model", default="rules", help="rules | ranker | hybrid (the baseline always runs its own)")
     args = ap.parse_args(argv)
+    extract_quotes = functools.partial(_extract_quotes, speaker_model=args.speaker_model)
     _one_core()
     n = int(args.mb * 1_000_000)
     texts = normal_text(n)
@@ -213,6 +216,7 @@ def main(argv=None) -> dict:
         "reference_chars_per_s": n_normal / med_r,
         "normal_over_reference": med_n / med_r,
         "same_process_baseline": baseline,
+        "speaker_model": args.speaker_model,
         "target_mb_per_s": 1.0,
         "meets_target": n_normal / med_n >= 1e6,
         "hostile": hostile,

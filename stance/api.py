@@ -96,17 +96,19 @@ def _check_lang(lang) -> str | None:
     return lang.lower()
 
 
-def extract_quotes(text: str, lang: str | None = None):
+def extract_quotes(text: str, lang: str | None = None, speaker_model: str = "rules"):
     """Statements in ``text`` as ``Quote`` records (text, speaker, kind, start, end, cue).
 
     ``text`` must be a string (bytes and None are refused in one line); ``lang`` is 'pl', 'en'
-    or None to detect it (any other value is refused rather than quietly treated as another)."""
+    or None to detect it (any other value is refused rather than quietly treated as another).
+    ``speaker_model``: who said each statement, by the attribution ``rules``, the learned
+    ``ranker`` or ``hybrid`` (``stance.extract.ranker``)."""
     from stance.extract import extract_quotes as _extract
 
     if not isinstance(text, str):
         hint = "; decode bytes first (data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"extract_quotes: text must be a str, not {type(text).__name__}{hint}")
-    return _extract(text, lang=_check_lang(lang))
+    return _extract(text, lang=_check_lang(lang), speaker_model=speaker_model)
 
 
 @functools.lru_cache(maxsize=8)
@@ -170,31 +172,33 @@ def _records(quotes, labels, lang: str, article_id=None, tasks=TASKS) -> list[di
     return out
 
 
-def label_article(text: str, model, lang: str | None = None, article_id=None) -> list[dict]:
+def label_article(text: str, model, lang: str | None = None, article_id=None, speaker_model: str = "rules") -> list[dict]:
     """Extract the statements of an article and label each.
 
     One record per statement: ``text, speaker, kind, start, end, cue, lang`` (given or
     detected), ``stance, tone``, the ``<task>_p_<label>`` probabilities and ``confidence`` (the
     lower of the two predicted labels' probabilities); ``article_id`` first when given. A model
-    URI is loaded once per process and reused.
+    URI is loaded once per process and reused. ``speaker_model`` as in ``extract_quotes``.
     """
     from stance.extract import detect_lang
 
     clf = _as_model(model)
     lang = _check_lang(lang)
-    quotes = extract_quotes(text, lang=lang)
+    quotes = extract_quotes(text, lang=lang, speaker_model=speaker_model)
     if not quotes:
         return []
     labels = clf.predict(_model_inputs(clf, text, quotes))
     return _records(quotes, labels, lang or detect_lang(text), article_id, clf.label_space.tasks)
 
 
-def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256) -> list[dict]:
+def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256,
+                   speaker_model: str = "rules") -> list[dict]:
     """``label_article`` over many articles with one model: statements are labelled in batches of
     about ``batch_size`` across articles, with a progress bar on a terminal (quiet in logs).
 
     ``articles``: strings (their position is the ``article_id``), ``(article_id, text)`` pairs,
     or a mapping from id to text. Returns one list of records, in article order.
+    ``speaker_model`` as in ``extract_quotes``.
     """
     from stance.extract import detect_lang
     from stance.progress import progress
@@ -219,7 +223,7 @@ def label_articles(articles: Iterable, model, lang: str | None = None, batch_siz
     n_pending = 0
     for position, item in enumerate(progress(items, desc="articles", unit=" articles")):
         article_id, text = (position, item) if isinstance(item, str) else item
-        quotes = extract_quotes(text, lang=lang)
+        quotes = extract_quotes(text, lang=lang, speaker_model=speaker_model)
         pending.append((article_id, lang or detect_lang(text), text, quotes))
         n_pending += len(quotes)
         if n_pending >= batch_size:

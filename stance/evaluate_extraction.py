@@ -1,6 +1,7 @@
 """Score quote extraction and speaker attribution on gold articles; tracked as an MLflow run.
 
     python -m stance.evaluate_extraction [data.path=data/articles | data.path=one-article.json]
+                                         [speaker_model=rules|ranker|hybrid]
 
 Prints the per-language table (precision, recall, F1, exact-span F1, speaker and kind
 accuracy) and logs one run with ``Report.metrics()``, the misses as ``misses.jsonl``, the
@@ -92,8 +93,11 @@ def evaluate_extraction(cfg: DictConfig) -> dict[str, float]:
     from stance.extract.scoring import score
     from stance.train import run_tags
 
+    from stance.extract.ranker import check_speaker_model
+
+    speaker_model = check_speaker_model(cfg.speaker_model)
     articles, fingerprint = load_articles(cfg.data.path)
-    report = score(articles, lambda text, lang: extract_quotes(text, lang))
+    report = score(articles, lambda text, lang: extract_quotes(text, lang, speaker_model=speaker_model))
     metrics = report.metrics()
     table = report.table() + "\n\n" + report.kind_table()
     tracking.connect(cfg.tracking.uri, timeout=cfg.tracking.timeout, retry_seconds=cfg.tracking.retry_seconds)

@@ -68,7 +68,8 @@ def test_wheel_holds_the_package_and_nothing_else(dists):
     for required in ("stance/conf/train.yaml", "stance/conf/evaluate.yaml", "stance/conf/evaluate_extraction.yaml",
                      "stance/conf/label.yaml",
                      "stance/conf/model/tfidf_logreg.yaml", "stance/conf/tracking/default.yaml",
-                     "stance/extract/lexicons/pl_cue_verbs.txt", "stance/resources/labels.json", "stance/py.typed",
+                     "stance/extract/lexicons/pl_cue_verbs.txt", "stance/extract/speaker_ranker.json",
+                     "stance/resources/labels.json", "stance/py.typed",
                      f"stance-{__version__}.dist-info/licenses/LICENSE"):
         assert required in names, required
     assert not [n for n in names if FORBIDDEN.search(n)]

@@ -9,7 +9,9 @@ output: ``segment`` (quotations, dash speech, sentences, tokens), ``cues`` (cue 
 nouns and frames with their subject, ``subject``, and reported clause, ``clauses``),
 ``candidates`` (direct, fragment, indirect, headline spans), ``mentions`` and ``coref``
 (who may speak, and who a name or role stands for), ``resolve`` (the speaker of each
-statement). Word lists are data in ``lexicons/``, grammar switches in ``languages.py``.
+statement; ``ranker`` and ``ranker_features``, behind ``speaker_model="ranker"|"hybrid"``, a
+learned alternative that re-ranks the speakers around each statement with weights from
+``speaker_ranker.json``). Word lists are data in ``lexicons/``, grammar switches in ``languages.py``.
 ``scoring`` compares extractions with gold spans.
 Importing this package loads nothing heavy; morfeusz2 is loaded on first use, if present.
 """
@@ -29,19 +31,25 @@ def detect_lang(text: str) -> str:
     return _detect(text or "")
 
 
-def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
+def extract_quotes(text: str, lang: str | None = None, speaker_model: str = "rules") -> list[Quote]:
     """Statements in ``text`` (direct quotations, dash speech, quoted fragments, reported
     speech) with their speakers, sorted by ``start`` and never overlapping.
 
     ``text`` must be a ``str`` (decode bytes first); ``lang`` is 'pl', 'en' or None (detect;
     another code is detected too). Empty, whitespace-only or binary-junk text gives an empty
-    list; a non-string raises ``TypeError``.
+    list; a non-string raises ``TypeError``. ``speaker_model`` chooses who said each statement:
+    ``rules`` (the attribution rules), ``ranker`` (a linear model over the speakers the rules
+    can see, ``ranker.py``) or ``hybrid`` (the rules where a cue names its subject, the ranker
+    elsewhere); the statements themselves are the same under all three.
     """
     if not isinstance(text, str):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"extract_quotes: text must be a str{hint}, not {type(text).__name__}")
     if lang is not None and not isinstance(lang, str):
         raise TypeError(f"extract_quotes: lang must be 'pl', 'en' or None, not {type(lang).__name__}")
+    from stance.extract.ranker import check_speaker_model
+
+    check_speaker_model(speaker_model)
     if not text.strip():
         return []
     from stance.extract.pipeline import detect_lang as _detect
@@ -58,7 +66,7 @@ def extract_quotes(text: str, lang: str | None = None) -> list[Quote]:
     if paused:
         gc.disable()
     try:
-        return extract(text, lang)
+        return extract(text, lang, speaker_model)
     finally:
         if paused:
             gc.enable()

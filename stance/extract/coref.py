@@ -32,6 +32,7 @@ class Coreference:
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
+        self._fulls_index = None
         self.aliases = self._inst_aliases()
         self.gender_of: dict[str, str] = {}
         self._name_cache: dict[str, str] = {}
@@ -67,7 +68,7 @@ class Coreference:
         if not parts:
             return speaker
         n = len(parts)
-        for full in self.fulls:
+        for full in self._fulls_for(parts):
             if len(full) <= n:
                 if len(full) == n and full != parts and full[:-1] == parts[:-1] and _stem_eq(parts[-1], full[-1]):
                     return " ".join(full)
@@ -80,6 +81,27 @@ class Coreference:
             if n == 1 and full[0] == parts[0] and not any(f[-1] == parts[0] for f in self.fulls):
                 return " ".join(full)  # "Lin" -> "Lin Cheng-hao", "Liang" -> "Liang Weiming"
         return speaker
+
+    def _fulls_for(self, parts: list[str]) -> list[list[str]]:
+        """The full names ``_fullest`` may match for ``parts``, in ``self.fulls`` order: those
+        whose last word starts with the same two letters as the last of ``parts`` (every test
+        there compares last words by a common prefix) or, for one word, whose first word is it.
+        An index instead of a scan: a long text has hundreds of full names."""
+        index = self._fulls_index
+        if index is None:
+            by_last: dict[str, list[int]] = {}
+            by_first: dict[str, list[int]] = {}
+            for i, full in enumerate(self.fulls):
+                by_last.setdefault(full[-1][:2], []).append(i)
+                by_first.setdefault(full[0], []).append(i)
+            index = self._fulls_index = (by_last, by_first)
+        last = parts[-1]
+        if len(last) < 2:
+            return self.fulls
+        found = index[0].get(last[:2], [])
+        if len(parts) == 1:
+            found = sorted(set(found) | set(index[1].get(last, ())))
+        return [self.fulls[i] for i in found]
 
     def institution(self, speaker: str) -> str:
         """An institution by its fullest name in the document ("Commission" -> "European

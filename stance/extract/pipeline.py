@@ -34,14 +34,26 @@ _SAMPLE = 20_000  # characters read to guess the language
 _DOUBLE_COMMA_RE = re.compile(r"(?<![^\s(])[,]{2}(?=\w)")
 
 
-def extract(text: str, lang: str) -> list[Quote]:
+def extract(text: str, lang: str, speaker_model: str = "rules") -> list[Quote]:
+    """``speaker_model``: ``rules`` (resolve.py), or ``ranker`` / ``hybrid`` (ranker.py)."""
+    chosen, resolver = stages(text, lang)
+    if speaker_model == "rules":
+        return assemble(text, chosen, resolver)
+    from stance.extract.ranker import assemble_ranked
+
+    return assemble_ranked(text, chosen, resolver, speaker_model)
+
+
+def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:
+    """The selected candidate statements and the speaker resolver (what both the rules and the
+    ranker read)."""
     seg = segment(normalise_marks(text), lang)
     cues = find_cues(seg)
     mentions = collect_mentions(seg, cues.events)
     found = find_candidates(cues)
     chosen = select(found.candidates)
     resolver = SpeakerResolver(mentions, Coreference(seg, mentions, found.events), found.events)
-    return assemble(text, chosen, resolver)
+    return chosen, resolver
 
 
 def normalise_marks(text: str) -> str:

@@ -1,0 +1,81 @@
+"""Article-grouped cross-validation of the speaker ranker on the tuning articles (data/articles).
+
+    python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
+
+Three groups: the 18 round-4 articles (pl-b09 … pl-b18, en-b09 … en-b16), the 16 round-3
+ones (pl-b01 … pl-b08, en-b01 … en-b08), both written blind to the extractor and the most
+like the held-out articles, and the 62 older ones. Each fold trains on the other two groups
+and scores speaker accuracy (over statements matched to gold, as ``stance.evaluate_extraction``
+does) on the held-back group, per language, for the rules, the ranker and the hybrid (rules
+where a cue names its subject). The extraction itself is run once per article; only the
+speaker choice differs. Never reads data/heldout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stance.extract.ranker import parse_weights  # noqa: E402
+from stance.extract.train_speaker_ranker import collect, coverage, evaluate, fit, read_articles, write_atomic  # noqa: E402
+
+_R4 = re.compile(r"^(pl-b(09|1[0-8])|en-b(09|1[0-6]))$")
+_R3 = re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")
+
+
+def group(article_id: str) -> str:
+    if _R4.match(article_id):
+        return "round4"
+    if _R3.match(article_id):
+        return "round3"
+    return "older"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", default=str(ROOT / "data" / "articles"))
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--out", default=str(ROOT / "experiments" / "results" / "speaker_ranker_cv.json"))
+    args = ap.parse_args()
+    if "heldout" in Path(args.articles).resolve().parts:
+        raise SystemExit("speaker_ranker_cv: develops on the tuning articles only; data/heldout is for the final validation run")
+    data = collect(read_articles(args.articles))
+    rows, results = [], []
+    head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}{'rules':>8}{'ranker':>8}{'hybrid':>8}"
+    rows += [head, "-" * len(head)]
+    totals: dict[str, list[int]] = {}
+    for held in ("round4", "round3", "older"):
+        train = [a for a in data if group(a.id) != held]
+        test = [a for a in data if group(a.id) == held]
+        weights = parse_weights(fit(train, args.C).encode())
+        reports = {mode: evaluate(test, weights, mode) for mode in ("rules", "ranker", "hybrid")}
+        for lang in ("en", "pl", "all"):
+            sub = [a for a in test if lang in ("all", a.lang)]
+            n, hit = coverage(sub)
+            accs = {}
+            for mode, rep in reports.items():
+                c = rep.overall if lang == "all" else rep.by_lang[lang]
+                accs[mode] = c.metrics()["speaker_acc"]
+                if lang != "all":
+                    t = totals.setdefault(f"{lang} {mode}", [0, 0])
+                    t[0] += c.speaker_ok
+                    t[1] += c.matched
+            rows.append(f"{held:<18}{lang:<6}{n:>5}{hit / max(n, 1):>8.3f}"
+                        + "".join(f"{accs[m]:>8.3f}" for m in ("rules", "ranker", "hybrid")))
+            results.append({"fold": held, "lang": lang, "matched": n, "gold_among_candidates": hit} | accs)
+    for lang in ("en", "pl"):
+        rows.append(f"{'all folds':<18}{lang:<6}{totals[f'{lang} rules'][1]:>5}{'':>8}"
+                    + "".join(f"{totals[f'{lang} {m}'][0] / totals[f'{lang} {m}'][1]:>8.3f}" for m in ("rules", "ranker", "hybrid")))
+    table = "\n".join(rows)
+    print(table)
+    write_atomic(Path(args.out), json.dumps({"C": args.C, "folds": results, "table": table}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

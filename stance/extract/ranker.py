@@ -1,0 +1,198 @@
+"""Stage 5 (alternative), a learned speaker ranker: every speaker the pipeline can see near a
+statement, described by numbers and scored by a linear model.
+
+The rules (``resolve.py``) give one answer per statement. The ranker keeps that answer as one
+candidate among others (``ranker_features.py``: cue-event subjects, names, roles,
+institutions and anonymous sources around the statement, the pronoun antecedent, the
+previous statement's speaker, the salient people, each resolved by coreference and merged by
+``scoring.norm_speaker``) and picks the one with the highest ``coef · x + intercept``.
+
+The weights are data: ``speaker_ranker.json`` beside this file, written by
+``python -m stance.extract.train_speaker_ranker`` (scikit-learn logistic regression over
+candidate pairs) and read by ``load_weights``, which accepts exactly the keys, feature names
+and number types it knows and refuses anything else in one line naming the file.
+
+``speaker_model``: ``rules`` (the rules alone), ``ranker`` (the model's choice for every
+statement), ``hybrid`` (the rules' answer where they know whom they mean: a cue names its
+subject, not by a bare role or an ordinary word; the model's choice elsewhere).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, rules_bits
+
+SPEAKER_MODELS = ("rules", "ranker", "hybrid")
+WEIGHTS_PATH = Path(__file__).resolve().parent / "speaker_ranker.json"
+FORMAT_VERSION = 1
+MAX_WEIGHTS_BYTES = 64_000  # a real file is ~3 kB; anything far larger is refused unread
+
+_F = {name: i for i, name in enumerate(FEATURES)}
+
+
+def check_speaker_model(value) -> str:
+    """``value`` when it names a speaker model, else a one-line ``ConfigError`` (a ValueError)."""
+    if not isinstance(value, str) or value not in SPEAKER_MODELS:
+        from stance.errors import ConfigError
+
+        raise ConfigError(f"speaker_model must be one of {', '.join(SPEAKER_MODELS)}, not {str(value)[:40]!r}")
+    return value
+
+
+# -- the weights file ----------------------------------------------------------------------
+class Weights:
+    """A validated weights file: coefficients in ``FEATURES`` order (absent features weigh 0)."""
+
+    def __init__(self, coef: list[float], intercept: float, version: int):
+        self.coef = coef
+        self.intercept = intercept
+        self.version = version
+        self._binary = [(BIT[n], coef[_F[n]]) for n in BINARY]
+        self._by_bits: dict[int, float] = {}  # a document has a few hundred distinct bit patterns
+        self._near, self._event_near = coef[_F["near"]], coef[_F["event_near"]]
+        self._salience, self._sources = coef[_F["salience"]], coef[_F["sources"]]
+
+    def score(self, c: SpeakerCandidate) -> float:
+        s = self._by_bits.get(c.bits)
+        if s is None:
+            if len(self._by_bits) > 100_000:  # bounded in a long-lived process
+                self._by_bits.clear()
+            s = self._by_bits[c.bits] = self.intercept + sum(w for bit, w in self._binary if c.bits & bit)
+        return (s + self._near * c.near + self._event_near * c.event_near + self._salience * c.salience
+                + self._sources * c.sources)
+
+
+def _refuse(path, why: str):
+    from stance.errors import DataError
+
+    raise DataError(f"{path}: not a speaker-ranker weights file: {why}; retrain it with "
+                    "python -m stance.extract.train_speaker_ranker")
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"non-finite number {name}")
+
+
+def _number(path, key: str, value) -> float:
+    # bool is an int in Python: refuse it, like strings, None and containers
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        _refuse(path, f"{key} must be a finite number, not {type(value).__name__} {str(value)[:40]!r}")
+    return float(value)
+
+
+def parse_weights(raw: bytes, path: str | Path = "<weights>") -> Weights:
+    """Validate a weights file's bytes: exactly ``version``, ``features``, ``coef``,
+    ``intercept``; numbers only (no NaN/Infinity), known and distinct feature names, one
+    coefficient per feature, at most ``MAX_WEIGHTS_BYTES``."""
+    if len(raw) > MAX_WEIGHTS_BYTES:
+        _refuse(path, f"{len(raw)} bytes, more than the {MAX_WEIGHTS_BYTES} a weights file can have")
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested deeper than the parser goes
+        _refuse(path, f"not valid UTF-8 JSON of plain numbers ({type(exc).__name__}: {str(exc)[:80]})")
+    if not isinstance(data, dict):
+        _refuse(path, f"a JSON object is expected, not {type(data).__name__}")
+    want = {"version", "features", "coef", "intercept"}
+    if set(data) != want:
+        extra, missing = sorted(set(data) - want), sorted(want - set(data))
+        _refuse(path, "unexpected key(s) " + ", ".join(repr(k)[:40] for k in extra[:3]) if extra
+                else "missing key(s) " + ", ".join(missing))
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
+        _refuse(path, f"version must be {FORMAT_VERSION}, not {str(version)[:40]!r}")
+    names, coef = data["features"], data["coef"]
+    if not isinstance(names, list) or not isinstance(coef, list):
+        _refuse(path, "features and coef must be lists")
+    if len(names) > len(FEATURES) or len(coef) != len(names):
+        _refuse(path, f"{len(names)} features and {len(coef)} coefficients (at most {len(FEATURES)}, one each)")
+    out = [0.0] * len(FEATURES)
+    seen = set()
+    for name, c in zip(names, coef):
+        if not isinstance(name, str) or name not in _F:
+            _refuse(path, f"unknown feature {str(name)[:40]!r}")
+        if name in seen:
+            _refuse(path, f"feature {name!r} given twice")
+        seen.add(name)
+        out[_F[name]] = _number(path, f"coef of {name}", c)
+    return Weights(out, _number(path, "intercept", data["intercept"]), version)
+
+
+def load_weights(path: str | Path | None = None) -> Weights:
+    """The validated weights at ``path`` (default: the packaged ``speaker_ranker.json``)."""
+    return _load_weights(str(Path(path) if path is not None else WEIGHTS_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load_weights(path: str) -> Weights:
+    p = Path(path)
+    if not p.is_file():
+        _refuse(p, "no such file")
+    if p.stat().st_size > MAX_WEIGHTS_BYTES:
+        _refuse(p, f"{p.stat().st_size} bytes, more than the {MAX_WEIGHTS_BYTES} a weights file can have")
+    return parse_weights(p.read_bytes(), p)
+
+
+def weights_json(coef: dict[str, float], intercept: float) -> str:
+    """The file text for ``coef`` (feature -> coefficient): fixed order and rounding, so the
+    same training data gives the same bytes."""
+    data = {"version": FORMAT_VERSION, "features": list(FEATURES),
+            "coef": [round(float(coef.get(n, 0.0)), 6) + 0.0 for n in FEATURES],
+            "intercept": round(float(intercept), 6) + 0.0}
+    return json.dumps(data, indent=1) + "\n"
+
+
+def statement_candidates(text: str, chosen, resolver, mode: str = "ranker") -> list[tuple[str | None, list[SpeakerCandidate]]]:
+    """For each selected statement, in order: the rules' speaker and the candidates (none
+    where ``mode`` is ``hybrid`` and the rules keep their answer). The previous statement's
+    speaker is the rules' answer, so training and use see the same."""
+    finder = CandidateFinder(text, resolver)
+    out = []
+    prev, prev_end = None, -1
+    for cand in chosen:
+        rules = resolver.speaker_of(cand.event, cand.start)
+        if mode == "hybrid" and rules_confident(finder, cand, rules):
+            out.append((rules, []))
+        else:
+            out.append((rules, finder.candidates(cand, rules, prev, prev_end)))
+        if rules:
+            prev, prev_end = rules, cand.end
+    return out
+
+
+def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
+    """Do the rules know whom they mean: a cue names its subject, and not by a bare role or
+    an ordinary word? (``hybrid`` keeps the rules' answer there.)"""
+    if not rules:
+        return False
+    bits, _head = rules_bits(finder.resolver, cand, rules, finder.pl)
+    bits |= finder.key_info(finder.norm(rules), rules)[0]
+    unsure = BIT["rules_role_vague"] | BIT["common_word"]
+    return bool(bits & BIT["rules_explicit"]) and not bits & unsure
+
+
+def choose(rules: str | None, cands: list[SpeakerCandidate], weights: Weights) -> str | None:
+    """The best-scoring candidate's speaker (ties: the rules' answer, then the first found);
+    the rules' answer when there are no candidates."""
+    best, best_score = None, -math.inf
+    rules_bit = BIT["rules"]
+    for c in cands:
+        s = weights.score(c) + (1e-9 if c.bits & rules_bit else 0.0)
+        if s > best_score:
+            best, best_score = c, s
+    return best.speaker if best is not None else rules
+
+
+def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | None = None):
+    """``resolve.assemble`` with the speaker chosen by the ranker (``mode`` ranker|hybrid)."""
+    from stance.extract.quote import Quote
+
+    weights = weights or load_weights()
+    out = []
+    for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode)):
+        speaker = choose(rules, cands, weights)
+        out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
+    return out
