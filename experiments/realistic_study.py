@@ -86,6 +86,8 @@ ARMS: dict[str, tuple[str, list[str]]] = {
     "transformer_v4_s2": ("fine-tuned e5-small, corpus v4, seed 2", [*FINE_TUNED, "seed=2"]),
     "ens_tr_ens_v4": ("tf-idf + frozen e5 head + fine-tuned e5-small (weights 1:1:2), trained as one model, corpus v4",
                       ENS_TR_ENS),
+    "ens_tr_ens_v4_s1": ("tf-idf + frozen e5 head + fine-tuned e5-small (weights 1:1:2), corpus v4, seed 1",
+                         [*ENS_TR_ENS, "seed=1"]),
     "transformer_v2_frag": ("fine-tuned e5-small, corpus v2, fragment augmentation 0.5",
                             [*TRANSFORMER, "model.fragment_augmentation=0.5"]),
 }
