@@ -20,8 +20,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # make demo's model: the best trained model on the realistic validation half
-# (experiments/realistic_study.py, arm ens_tr_ens_v3): tf-idf + frozen e5-small + fine-tuned
-# e5-small as one model, about 20-25 minutes on 2 idle cores. `make demo DEMO_MODEL=transformer`
+# (experiments/realistic_study.py, arm ens_tr_ens_v4): tf-idf + frozen e5-small + fine-tuned
+# e5-small as one model, about 17 minutes on 2 idle cores. `make demo DEMO_MODEL=transformer`
 # fine-tunes e5-small alone (about 15 minutes), DEMO_MODEL=ensemble trains the tf-idf + frozen
 # e5-small ensemble (a few minutes); demo-fast trains tf-idf alone (seconds).
 DEMO_MODEL ?= ensemble_transformer
