@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from stance.extract.ranker import parse_weights  # noqa: E402
-from stance.extract.train_speaker_ranker import collect, coverage, evaluate, fit, read_articles, write_atomic  # noqa: E402
+from stance.extract.train_speaker_ranker import collect, coverage, evaluate, fit, read_articles  # noqa: E402
+from stance.files import write_text_atomic  # noqa: E402
 
 _R4 = re.compile(r"^(pl-b(09|1[0-8])|en-b(09|1[0-6]))$")
 _R3 = re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")
@@ -74,7 +75,7 @@ def main() -> None:
                     + "".join(f"{totals[f'{lang} {m}'][0] / totals[f'{lang} {m}'][1]:>8.3f}" for m in ("rules", "ranker", "hybrid")))
     table = "\n".join(rows)
     print(table)
-    write_atomic(Path(args.out), json.dumps({"C": args.C, "folds": results, "table": table}, indent=1) + "\n")
+    write_text_atomic(Path(args.out), json.dumps({"C": args.C, "folds": results, "table": table}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

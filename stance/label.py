@@ -23,6 +23,7 @@ import hydra
 from omegaconf import DictConfig
 
 from stance.config import register_configs
+from stance.files import write_text_atomic
 from stance.labels import LANGUAGES
 
 register_configs()
@@ -180,14 +181,14 @@ class Partial:
         tmp = self.folder / f".tmp-{self.chunk(n).name}"
         self.writer.write(records, tmp)
         os.replace(tmp, self.chunk(n))
-        _write_atomic(self.errors(n), "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bad))
+        write_text_atomic(self.errors(n), "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bad))
         self.state.update(rows=self.state["rows"] + positions, chunks=n + 1, records=self.state["records"] + len(records),
                           bad_rows=self.state["bad_rows"] + len(bad),
                           articles_without_statements=self.state["articles_without_statements"] + empty)
         self._save_state()
 
     def _save_state(self) -> None:
-        _write_atomic(self.folder / STATE_FILE, json.dumps(self.state, indent=1))
+        write_text_atomic(self.folder / STATE_FILE, json.dumps(self.state, indent=1))
 
     def finish(self, output: Path, errors_file: Path) -> None:
         """Join the chunks into ``output`` and the bad rows into ``errors_file`` (temporary names,
@@ -205,12 +206,6 @@ class Partial:
         finally:
             tmp.unlink(missing_ok=True)
         shutil.rmtree(self.folder)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".tmp-{path.name}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _model_fingerprint(clf) -> str:

@@ -31,6 +31,7 @@ from typing import Any, Mapping, Sequence
 from hydra.plugins.sweeper import Sweeper
 
 from stance.errors import ConfigError
+from stance.files import write_text_atomic
 
 TRIAL_ENV = "STANCE_OPTUNA_TRIAL"
 STUDY_ENV = "STANCE_OPTUNA_STUDY"
@@ -419,7 +420,4 @@ def _write_results(path: Path, results: dict) -> None:
     """``optimization_results.yaml`` in the sweep folder, written to a temporary name and renamed."""
     from omegaconf import OmegaConf
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(OmegaConf.to_yaml(OmegaConf.create(results)), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, OmegaConf.to_yaml(OmegaConf.create(results)))

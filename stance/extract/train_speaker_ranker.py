@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stance.files import write_text_atomic
 from stance.extract.ranker import WEIGHTS_PATH, Weights, choose, parse_weights, weights_json
 from stance.extract.ranker_features import BIT, FEATURES, SpeakerCandidate
 from stance.extract.scoring import Report, match, norm_speaker, score_article
@@ -144,18 +143,6 @@ def coverage(data: list[ArticleCandidates]) -> tuple[int, int]:
     return n, hit
 
 
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m stance.extract.train_speaker_ranker", description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", default=str(DEFAULT_ARTICLES), help="folder of gold article .json files (default: data/articles)")
@@ -174,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train_speaker_ranker: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out)
-    write_atomic(out, text)
+    write_text_atomic(out, text)
     weights = parse_weights(text.encode(), out)
     n, hit = coverage(data)
     rules = evaluate(data, None, "rules").overall.metrics()["speaker_acc"]
