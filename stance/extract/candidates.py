@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice as _own_voice
+from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
@@ -24,7 +25,6 @@ from stance.extract.segment import (
     QSpan,
     Sentence,
     dash_attribution,
-    paragraphs,
 )
 from stance.extract.subject import bind_subject
 
@@ -53,6 +53,7 @@ class Candidate:
 class Candidates:
     candidates: tuple[Candidate, ...]
     events: tuple[Event, ...]  # the cue events and the ones made here (headline and colon speakers)
+    interview: bool = False  # the text is a Q&A interview (interview.py)
 
 
 def find_candidates(cues: Cues) -> Candidates:
@@ -88,10 +89,8 @@ class _CandidateFinder:
         self._tail_dashes = self._source_dashes()
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._closing_frame = _closing_frame_re(self.toks.fw)
-        self._answer_labels = self.toks.fw.get("answer_label", frozenset())
-        self._question_labels = self.toks.fw.get("question_label", frozenset())
-        self._questions: list[tuple[int, int]] = []  # "Q: …" paragraphs: never statements
-        self._answers: list[tuple[int, Event]] = []  # "A: …" paragraphs: where, and the interviewee event
+        self.layout = interview_layout(self.text, self.toks.fw)
+        self._turn_starts = {t.start for t in self.layout.questions + self.layout.answers}
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
@@ -101,7 +100,7 @@ class _CandidateFinder:
         self._reported_clauses()
         self._headlines()
         self._interview()
-        return Candidates(tuple(self.out), tuple(self.events))
+        return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
@@ -446,17 +445,8 @@ class _CandidateFinder:
             start = colon + 1
             while start < b and text[start].isspace():
                 start += 1
-            bare_label = all(toks.kind(t) == "punct" for t in range(t0 + 1, t1))
-            if toks.lows[t0] in self._question_labels and bare_label:
-                self._questions.append((a, b))
-                continue
-            if toks.lows[t0] in self._answer_labels and bare_label:
-                # "A: …" / "Odp.: …": the interviewee answers; who that is, the speaker stage decides
-                ev = event_with(len(self.events), t0, toks.starts[t0], -1, toks.words[t0], "colon", mode="interviewee")
-                self.events.append(ev)
-                self._answers.append((a, ev))
-                self._add(start, b, "direct", ev, _DIRECT, None)
-                continue
+            if a in self._turn_starts:
+                continue  # a question or an answer of an interview: ``_interview`` decides
             nps = toks.chunks(t0, t1)
             if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
                 continue
@@ -476,34 +466,40 @@ class _CandidateFinder:
             self._add(start, b, "direct", ev, _DIRECT, "headline")
 
     def _interview(self) -> None:
-        """Q&A interviews: nothing inside a question is a statement (the interviewer's words
-        report others only to ask); unlabelled paragraphs between an answer and the next label
-        go on with the answer (direct, the same interviewee, cue null). Paragraphs after the last
-        label (an editor's note, the interviewer's byline) are not answers."""
-        if not self._questions and not self._answers:
+        """Q&A interviews (``interview.py`` finds the turns): nothing inside a question is a
+        statement (the interviewer's words report others only to ask); each answer paragraph is
+        one direct statement (cue null), of the person its label names, else of the interviewee,
+        whom the speaker stage finds; what was found inside it gives way."""
+        layout = self.layout
+        if not layout:
             return
-        paras = paragraphs(self.text)
-        starts = [a for a, _b in paras]
-        labelled = {bisect.bisect_right(starts, a) - 1 for a, _b in self._questions}
-        labelled |= {bisect.bisect_right(starts, a) - 1 for a, _ev in self._answers}
-        for a, ev in self._answers:
-            n = bisect.bisect_right(starts, a)  # the paragraph after the answer
-            rest = []
-            while n < len(paras) and n not in labelled:
-                rest.append(paras[n])
-                n += 1
-            if n < len(paras):
-                for start, end in rest:
-                    if self.text[start] not in QUOTE_OPENERS:
-                        self._add(start, end, "direct", ev, _DIRECT, None)
-        questions = sorted(self._questions)
-        q_starts = [a for a, _b in questions]
+        turns = sorted(layout.questions + layout.answers, key=lambda t: t.start)
+        starts = [t.start for t in turns]
 
-        def in_question(c: Candidate) -> bool:
-            k = bisect.bisect_right(q_starts, c.start) - 1
-            return k >= 0 and c.start < questions[k][1]
+        def in_turn(c: Candidate) -> bool:
+            k = bisect.bisect_right(starts, c.start) - 1
+            return k >= 0 and c.start < turns[k].end
 
-        self.out = [c for c in self.out if not in_question(c)]
+        self.out = [c for c in self.out if not in_turn(c)]
+        toks, answer_words = self.toks, self.toks.fw.get("answer_label", frozenset())
+        for t in layout.questions:
+            if t.label and t.label.lower() not in self.toks.fw.get("question_label", frozenset()):
+                t0 = bisect.bisect_left(toks.starts, t.start)
+                self.events.append(event_with(len(self.events), t0, t.start, -1, t.label, "colon", mode="interviewer"))
+        for t in layout.answers:
+            t0 = bisect.bisect_left(toks.starts, t.start)
+            ev = None
+            if t.label and t.label.lower() not in answer_words and t0 < len(toks.starts):
+                t1 = bisect.bisect_left(toks.starts, t.start + len(t.label))
+                nps = toks.chunks(t0, t1)
+                if len(nps) == 1 and nps[0].kind == "name" and nps[0].start == t0 and nps[0].end == t1:
+                    ev = event_with(len(self.events), t0, t.start, -1, "headline", "colon",
+                                    bind_subject(toks, nps[0], False, ""))
+                    ev = ev if ev.mode == "explicit" else None
+            if ev is None:  # "A:", initials, or no label: the interviewee
+                ev = event_with(len(self.events), t0, t.start, -1, t.label or "-", "colon", mode="interviewee")
+            self.events.append(ev)
+            self._add(t.body, t.end, "direct", ev, _DIRECT, None)
 
 
 def _closing_frame_re(fw: dict) -> re.Pattern:

@@ -18,6 +18,7 @@ import re
 from stance.extract.candidates import find_candidates, select
 from stance.extract.coref import Coreference
 from stance.extract.cues import find_cues
+from stance.extract.interview import interviewer_names
 from stance.extract.lexicon import load
 from stance.extract.mentions import collect_mentions
 from stance.extract.quote import Quote
@@ -52,7 +53,8 @@ def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:
     mentions = collect_mentions(seg, cues.events)
     found = find_candidates(cues)
     chosen = select(found.candidates)
-    resolver = SpeakerResolver(mentions, Coreference(seg, mentions, found.events), found.events)
+    interviewers = interviewer_names(seg.text, seg.tokens.fw) if found.interview else frozenset()
+    resolver = SpeakerResolver(mentions, Coreference(seg, mentions, found.events), found.events, interviewers)
     return chosen, resolver
 
 

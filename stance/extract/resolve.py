@@ -22,8 +22,19 @@ from stance.extract.segment import paragraphs
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
 
 
+def _label_names(label: str, name: str) -> bool:
+    """Does an interview label stand for ``name``: its initials ("MK", "M.K."), its surname, or
+    the name itself?"""
+    words = name.split()
+    letters = label.replace(".", "").replace(" ", "")
+    if letters.isupper() and 2 <= len(letters) <= 4:
+        return letters == "".join(w[0] for w in words if w[:1].isupper())
+    return label == name or label == words[-1]
+
+
 class SpeakerResolver:
-    def __init__(self, mentions: Mentions, coref: Coreference, events: tuple[Event, ...]):
+    def __init__(self, mentions: Mentions, coref: Coreference, events: tuple[Event, ...],
+                 interviewers: frozenset[str] = frozenset()):
         self.mentions = mentions
         self.coref = coref
         self.events = events
@@ -38,22 +49,40 @@ class SpeakerResolver:
             history = sorted(history + latter, key=lambda r: r.pos)
         self.history = history
         self.history_pos = [r.pos for r in history]
+        self.interviewers = interviewers
         self.interviewee = self._interviewee()
 
     def _interviewee(self) -> str | None:
-        """Who answers in an interview ("A: …"): the speaker of the first headline statement, else
-        the first person named with a full name (the lead introduces the guest). An interview
-        inside a report ("Rozmawialiśmy z nią …" after "Strajkiem kieruje Beata Zygmunt") is
-        with the person the paragraphs before its first question name, when they do not name
-        the headline's speaker."""
+        """Who answers in an interview ("A: …", initials, or bare answers): the person whose
+        initials or surname the answers' label is; else the speaker of the first headline
+        statement; else the first person named with a full name (the lead introduces the guest).
+        An interview inside a report ("Rozmawialiśmy z nią …" after "Strajkiem kieruje Beata
+        Zygmunt") is with the person the paragraphs before its first question name, when they do
+        not name the headline's speaker. The interviewer (a question's label, or the name after
+        "Rozmawiał", "interviewed by") is never the guest."""
+        labels = {ev.cue for ev in self.events if ev.mode == "interviewee"}
+        asking = {ev.cue for ev in self.events if ev.mode == "interviewer"}
+        full = []
+        for m in self.mentions.mentions:
+            if m.kind == "name":
+                name = self.coref.name(m.speaker)
+                if len(name.split()) > 1 and name not in full:
+                    full.append(name)
+        interviewer = {n for n in full if any(_label_names(lab, n) for lab in asking)}
+        interviewer |= {n for n in full if n in self.interviewers}
+        for name in full:
+            if name not in interviewer and any(_label_names(lab, name) for lab in labels):
+                return name
         headline = None
         for ev in self.events:
             if ev.cls == "colon" and ev.cue == "headline" and ev.mode == "explicit":
                 headline = self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
                 break
+        if headline in interviewer:
+            headline = None
         first = next((ev.pos for ev in self.events if ev.mode == "interviewee"), None)
         if first is not None:
-            introduced = self._named_before(first)
+            introduced = [(n, subj) for n, subj in self._named_before(first) if n not in interviewer]
             names = [name for name, _subject in introduced]
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
@@ -61,10 +90,7 @@ class SpeakerResolver:
                 return (subjects or names)[-1]
         if headline is not None:
             return headline
-        for m in self.mentions.mentions:
-            if m.kind == "name" and len(self.coref.name(m.speaker).split()) > 1:
-                return self.coref.name(m.speaker)
-        return None
+        return next((n for n in full if n not in interviewer), None)
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
         """People named with a full name in the two paragraphs before the one at ``pos`` (the

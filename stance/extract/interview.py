@@ -1,0 +1,200 @@
+"""Interview layout: which paragraphs of a Q&A are the interviewer's questions and which the
+guest's answers, whatever the outlet's plain-text presentation.
+
+Outlets tell questions from answers in different ways, and a copied page keeps only the words:
+
+* labels on both sides: ``Q: … / A: …``, ``Pytanie: … / Odpowiedź: …``, names (``Jan Lis: …``),
+  surnames or initials (``JL: …``), the outlet (``PAP: …``);
+* a label on one side only (the questions were bold): ``Q: …?`` then a bare answer paragraph;
+* no labels at all: a question paragraph ending in ``?`` and the answer paragraphs after it, or
+  Polish dash dialogue (``– …?`` / ``– …``).
+
+A labelled layout is recognised by its labels alone: a label whose paragraphs are mostly
+questions is the interviewer's, the others are guests'. An unlabelled one needs an interview
+word in the headline or lead (``rozmowa``, ``interview``) or just before the first question, and
+at least two question paragraphs each followed by an answer: rhetorical questions in an opinion
+piece have neither. What the layout does not decide is who the guest is: that is the speaker
+stage's (``resolve.py``), from a name label or the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stance.extract.dashes import TIMESTAMP_RE
+from stance.extract.segment import paragraphs
+
+LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
+QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
+MIN_QUESTIONS = 2
+LEAD_PARAGRAPHS = 3  # headline, standfirst, lead: where an interview announces itself
+_LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
+_DASH_RE = re.compile(r"[–—-]\s+")
+_QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One paragraph of an interview: its span, where its words start (after a label or a
+    dash), its label (``""`` when none) and whether it is a question."""
+
+    start: int
+    end: int
+    body: int
+    label: str
+    question: bool
+
+
+@dataclass(frozen=True)
+class Interview:
+    questions: tuple[Turn, ...] = ()
+    answers: tuple[Turn, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.answers)
+
+
+NO_INTERVIEW = Interview()
+
+
+def interview_layout(text: str, fw: dict) -> Interview:
+    """The Q&A turns of ``text`` (``NO_INTERVIEW`` when it is not an interview). ``fw`` is the
+    language's function-word lexicon: ``answer_label``, ``question_label``, ``interview_word``
+    and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited")."""
+    paras = paragraphs(text)
+    if len(paras) < 3:
+        return NO_INTERVIEW
+    turns = [_turn(text, a, b, fw) for a, b in paras[1:]]
+    labelled = _labelled(text, turns, fw)
+    if labelled:
+        return labelled
+    return _unlabelled(text, paras, turns, fw)
+
+
+def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
+    stamp = TIMESTAMP_RE.match(text, a, b)
+    body, label = a, ""
+    if stamp is None:
+        m = _LABEL_RE.match(text, a, min(b, a + 60))
+        if m and len(m.group(1).split()) <= LABEL_MAX_WORDS and _label_like(m.group(1), fw):
+            body, label = m.end(), m.group(1).rstrip(".")
+        else:
+            d = _DASH_RE.match(text, a, b)
+            if d:
+                body = d.end()
+    question = b - a <= QUESTION_MAX and bool(_QUESTION_END_RE.search(text, body, b))
+    return Turn(a, b, body, label, question)
+
+
+def _label_like(label: str, fw: dict) -> bool:
+    """A speaker label: Q/A words, or every word capitalised (a name, initials, an outlet)."""
+    low = label.lower().rstrip(".")
+    if low in fw.get("question_label", ()) or low in fw.get("answer_label", ()):
+        return True
+    return all(w[0].isupper() for w in label.split())
+
+
+def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
+    """Both sides labelled, or only the questions: the interviewer's label is the one whose
+    paragraphs are mostly questions (or a question label); every other label answers."""
+    q_words, a_words = fw.get("question_label", ()), fw.get("answer_label", ())
+    by_person: dict[str, list[Turn]] = {}  # "Jan Lis", "Lis" and "JL" are one person
+    for t in turns:
+        if t.label:
+            by_person.setdefault(_person(t.label, q_words, a_words), []).append(t)
+    asking = {p for p, ts in by_person.items()
+              if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
+    if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
+        return NO_INTERVIEW
+    answering = {p for p, ts in by_person.items() if p not in asking and (p in a_words or len(ts) >= MIN_QUESTIONS)}
+    questions, answers = [], []
+    state = ""  # "", "q" (after a question), "a" (after an answer)
+    last_labelled = max(i for i, t in enumerate(turns) if t.label and _person(t.label, q_words, a_words) in asking | answering)
+    for i, t in enumerate(turns):
+        who = _person(t.label, q_words, a_words) if t.label else ""
+        if who in asking:
+            questions.append(t)
+            state = "q"
+        elif who in answering:
+            answers.append(t)
+            state = "a"
+        elif t.label:
+            state = ""  # a headline-like "X: …" of somebody else ends the exchange
+        elif state == "q" and t.question:
+            questions.append(t)  # a question running on
+        elif state in ("q", "a") and not _note(text, t, fw) and (i < last_labelled or state == "q" or not answering):
+            answers.append(t)  # a bare answer after a labelled question, or an answer running on
+            state = "a"
+        else:
+            state = ""
+    if not answers:
+        return NO_INTERVIEW
+    return Interview(tuple(questions), tuple(answers))
+
+
+def _person(label: str, q_words, a_words) -> str:
+    """Whom a label stands for: a question or answer word itself, else the initials ("Jan
+    Lis", "J.L." and "JL" are one person; a surname alone is its own)."""
+    low = label.lower()
+    if low in q_words or low in a_words:
+        return low
+    letters = label.replace(".", "").replace(" ", "")
+    if letters.isupper() and len(letters) <= 4:
+        return letters
+    words = label.split()
+    return "".join(w[0] for w in words) if len(words) > 1 else label
+
+
+def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: dict) -> Interview:
+    """No labels: ``…?`` paragraphs are the questions when the lead, or the paragraph before
+    the first of them, says this is an interview; the paragraphs after each are its answer."""
+    first = next((i for i, t in enumerate(turns) if t.question), None)
+    if first is None:
+        return NO_INTERVIEW
+    words = fw.get("interview_word", ())
+    lead = [paras[i] for i in range(min(LEAD_PARAGRAPHS, len(paras)))] + [(turns[first - 1].start, turns[first - 1].end)
+                                                                          if first > 0 else paras[0]]
+    if not any(_has_word(text[a:b], words) for a, b in lead):
+        return NO_INTERVIEW
+    questions, answers = [], []
+    state = ""
+    for t in turns[first:]:
+        if t.question:
+            questions.append(t)
+            state = "q"
+        elif state and not _note(text, t, fw):
+            answers.append(t)
+            state = "a"
+        else:
+            state = ""
+    answered = sum(1 for q, nxt in zip(turns, turns[1:]) if q.question and not nxt.question)
+    if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS:
+        return NO_INTERVIEW
+    return Interview(tuple(questions), tuple(answers))
+
+
+def _has_word(s: str, words) -> bool:
+    low = s.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.replace('_', ' '))}(?!\w)", low) for w in words)
+
+
+def _note(text: str, t: Turn, fw: dict) -> bool:
+    """An editor's note or the interviewer's byline closing the interview ("Rozmawiała Anna
+    Lis", "This interview has been edited for length")."""
+    return not t.label and t.end - t.start < 200 and _has_word(text[t.start:t.end], fw.get("interview_note", ()))
+
+
+_NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:\s+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"
+
+
+def interviewer_names(text: str, fw: dict) -> frozenset[str]:
+    """Names after an interviewer cue ("Rozmawiała Anna Lis", "Rozmawia z nią Jan Lis",
+    "Interview by Ann Lee"), with a pronoun at most between: never the guest."""
+    cues, fillers = fw.get("interviewer_cue", ()), fw.get("interviewer_filler", ())
+    if not cues:
+        return frozenset()
+    alt = "|".join(re.escape(c.replace("_", " ")) for c in sorted(cues, key=len, reverse=True))
+    fill = "|".join(re.escape(f.replace("_", " ")) for f in sorted(fillers, key=len, reverse=True))
+    fill = rf"(?:\s+(?i:{fill}))?" if fill else ""
+    return frozenset(m.group(1) for m in re.finditer(rf"(?<!\w)(?i:{alt}){fill}\s+{_NAME}", text))
