@@ -473,7 +473,8 @@ class _CandidateFinder:
         layout = self.layout
         if not layout:
             return
-        turns = sorted(layout.questions + layout.answers, key=lambda t: t.start)
+        reported = self._reported_after(layout)
+        turns = sorted((t for t in layout.questions + layout.answers if t.start < reported), key=lambda t: t.start)
         starts = [t.start for t in turns]
 
         def in_turn(c: Candidate) -> bool:
@@ -487,6 +488,8 @@ class _CandidateFinder:
                 t0 = bisect.bisect_left(toks.starts, t.start)
                 self.events.append(event_with(len(self.events), t0, t.start, -1, t.label, "colon", mode="interviewer"))
         for t in layout.answers:
+            if t.start >= reported:
+                break
             t0 = bisect.bisect_left(toks.starts, t.start)
             ev = None
             if t.label and t.label.lower() not in answer_words and t0 < len(toks.starts):
@@ -500,6 +503,21 @@ class _CandidateFinder:
                 ev = event_with(len(self.events), t0, t.start, -1, t.label or "-", "colon", mode="interviewee")
             self.events.append(ev)
             self._add(t.body, t.end, "direct", ev, _DIRECT, None)
+
+
+    def _reported_after(self, layout) -> int:
+        """Where a report resumes after an interview inside it: the first paragraph after the
+        last question that reports somebody's words (a quotation, or a cue with its subject)
+        is the reporter's again, not the guest's answer running on."""
+        last_q = max((t.end for t in layout.questions), default=-1)
+        for t in layout.answers:
+            if t.start < last_q:
+                continue
+            if any(ch in self.text[t.start:t.end] for ch in _DOUBLE_MARKS) or any(
+                    t.start <= c.start < t.end and c.event is not None and c.event.mode == "explicit"
+                    and c.event.pos >= t.start for c in self.out):
+                return t.start
+        return len(self.text) + 1
 
 
 def _closing_frame_re(fw: dict) -> re.Pattern:

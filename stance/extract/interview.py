@@ -83,7 +83,10 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
             d = _DASH_RE.match(text, a, b)
             if d:
                 body = d.end()
-    question = b - a <= QUESTION_MAX and bool(_QUESTION_END_RE.search(text, body, b))
+    words = text[body:b]
+    # a question ends in "?"; an edited Q&A may set its questions in capitals, statements too
+    question = b - a <= QUESTION_MAX and (bool(_QUESTION_END_RE.search(text, body, b)) or (
+        words.isupper() and sum(c.isalpha() for c in words) >= 12))
     return Turn(a, b, body, label, question)
 
 

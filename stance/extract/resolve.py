@@ -84,6 +84,9 @@ class SpeakerResolver:
         if first is not None:
             introduced = [(n, subj) for n, subj in self._named_before(first) if n not in interviewer]
             names = [name for name, _subject in introduced]
+            titled = [n for n in names if n in self._headline_names()]
+            if titled:
+                return titled[0]  # the guest the headline names and the lead introduces
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
@@ -91,6 +94,12 @@ class SpeakerResolver:
         if headline is not None:
             return headline
         return next((n for n in full if n not in interviewer), None)
+
+    def _headline_names(self) -> set[str]:
+        """Full names in the first paragraph (the headline)."""
+        paras = paragraphs(self.coref.seg.text)
+        end = paras[0][1] if paras else 0
+        return {self.coref.name(m.speaker) for m in self.mentions.mentions if m.pos < end and m.kind == "name"}
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
         """People named with a full name in the two paragraphs before the one at ``pos`` (the

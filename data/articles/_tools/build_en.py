@@ -240,6 +240,7 @@ def main() -> int:
     ap.add_argument("--heldout", action="store_true", help="wider length limits (held-out genres)")
     args = ap.parse_args()
     src, out = args.src, args.out
+    out.mkdir(parents=True, exist_ok=True)
     if args.heldout:
         # held-out genres: interview answers and paragraph quotes attributed only by a trailing clause
         LIMITS.update(chars=(300, 12000), statements=(1, 40), unmarked_direct=True)

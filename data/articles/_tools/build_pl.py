@@ -227,8 +227,8 @@ def _target_folder(out: pathlib.Path, stem: str, heldout: bool) -> pathlib.Path:
     """The held-out set is halved by article number: odd ones choose (validation), even ones
     are only reported (test); each genre was written as a consecutive pair, so both halves
     hold every genre."""
-    if not heldout:
-        return out
+    if not heldout or "-h" not in stem:
+        return out  # a blind-written tuning article (``-bNN``) is not halved
     folder = out / ("validation" if int(stem.rsplit("-h", 1)[1]) % 2 else "test")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -243,6 +243,7 @@ def main() -> int:
     ap.add_argument("--heldout", action="store_true", help="wider length limits (held-out genres)")
     args = ap.parse_args()
     src, out = args.src, args.out
+    out.mkdir(parents=True, exist_ok=True)
     if args.heldout:
         LIMITS.update(chars=(300, 12000), statements=(1, 40))
     errs: list[str] = []
