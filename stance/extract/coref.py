@@ -213,8 +213,10 @@ class Coreference:
             inst = self._institution_before(ref.head, pos)
             if inst:
                 return inst
-        if ref.head in self.generic_roles and ref.mods:
-            person = self._generic_role_person(ref, pos)
+        if ref.mods and (ref.head in self.generic_roles or self.gender(ref) in ("m", "f")):
+            # "the Turkish leader"; a role met again under another noun whose gender is known
+            # ("mołdawska negocjatorka" after "zastępczyni szefa mołdawskiej delegacji Irina Cebanu")
+            person = self._generic_role_person(ref, pos, strict=ref.head not in self.generic_roles)
             if person:
                 return person
         for m in mentions.roles_by_head.get(ref.head, ())[:LOOKBACK]:
@@ -256,19 +258,26 @@ class Coreference:
                 return self.name(link.person)
         return None
 
-    def _generic_role_person(self, ref: Ref, pos: int) -> str | None:
+    def _generic_role_person(self, ref: Ref, pos: int, strict: bool = False) -> str | None:
         """"The Turkish leader" after "Turkish President Kemal Arslan": the nearest earlier
         person whose role shares every modifier (by its first four letters)."""
         mods4 = self._compat_keys(ref)[0]
         if not mods4:
             return None
+        want = self.gender(ref)
+
+        def fits(link) -> bool:
+            # ``strict``: another role noun, so the person's gender must be known and agree
+            return mods4 <= self._compat_keys(link)[2] and (
+                not strict or self.gender(link) == want or self.gender_of.get(self.name(link.person)) == want)
+
         k = bisect.bisect_left(self._all_link_positions, pos)
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
-            if mods4 <= self._compat_keys(link)[2]:
+            if fits(link):
                 return self.name(link.person)
         if ref.vague:  # a headline's "says rail union chief": the person is named further on
             for link in self._all_links[k:k + LOOKBACK]:
-                if mods4 <= self._compat_keys(link)[2]:
+                if fits(link):
                     return self.name(link.person)
         return None
 

@@ -27,6 +27,7 @@ from stance.extract.segment import paragraphs
 
 LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
 QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
+QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzymacie? Nikt wam nie zapłaci.")
 MIN_QUESTIONS = 2
 LEAD_PARAGRAPHS = 3  # headline, standfirst, lead: where an interview announces itself
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
@@ -86,7 +87,7 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     words = text[body:b]
     # a question ends in "?"; an edited Q&A may set its questions in capitals, statements too
     question = b - a <= QUESTION_MAX and (bool(_QUESTION_END_RE.search(text, body, b)) or (
-        words.isupper() and sum(c.isalpha() for c in words) >= 12))
+        words.isupper() and sum(c.isalpha() for c in words) >= 12) or (b - a <= QUESTION_SHORT and "?" in words))
     return Turn(a, b, body, label, question)
 
 
@@ -188,7 +189,7 @@ def _note(text: str, t: Turn, fw: dict) -> bool:
     return not t.label and t.end - t.start < 200 and _has_word(text[t.start:t.end], fw.get("interview_note", ()))
 
 
-_NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:\s+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"
+_NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"  # on one line
 
 
 def interviewer_names(text: str, fw: dict) -> frozenset[str]:
@@ -199,5 +200,5 @@ def interviewer_names(text: str, fw: dict) -> frozenset[str]:
         return frozenset()
     alt = "|".join(re.escape(c.replace("_", " ")) for c in sorted(cues, key=len, reverse=True))
     fill = "|".join(re.escape(f.replace("_", " ")) for f in sorted(fillers, key=len, reverse=True))
-    fill = rf"(?:\s+(?i:{fill}))?" if fill else ""
-    return frozenset(m.group(1) for m in re.finditer(rf"(?<!\w)(?i:{alt}){fill}\s+{_NAME}", text))
+    fill = rf"(?:[ \t]+(?i:{fill}))?" if fill else ""
+    return frozenset(m.group(1) for m in re.finditer(rf"(?<!\w)(?i:{alt}){fill}[ \t]+{_NAME}", text))
