@@ -99,7 +99,7 @@ def diagnose(articles: list[dict]) -> dict[str, Counter]:
                 out["found: kind"][f"{art.lang} {g['kind']}"] += 1
                 continue
             out["missed: kind"][f"{art.lang} {g['kind']}"] += 1
-            out["missed: introduced by"][intro] += 1
+            out["missed: introduced by"][f"{art.lang} {g['kind']}: {intro}"] += 1
             out["missed: length"][_length(gs[1] - gs[0])] += 1
             out["missed: spans paragraphs"]["yes" if "\n" in g["text"] else "no"] += 1
             cue = g.get("cue")
@@ -137,7 +137,7 @@ def diagnose(articles: list[dict]) -> dict[str, Counter]:
             out["speaker: gold among candidates"][f"{art.lang} {'yes' if among else 'no'}"] += 1
             if key == norm_speaker(art.rules[pi]):
                 continue
-            out["wrong speaker: shape"][_speaker_shape(g.get("speaker"), art.rules[pi], speakers, text)] += 1
+            out["wrong speaker: shape"][art.lang + " " + _speaker_shape(g.get("speaker"), art.rules[pi], speakers, text)] += 1
             form = "lowercase (role or description)" if key[:1] == (g.get("speaker") or "")[:1] else "capitalised"
             out["wrong speaker: gold speaker form"][f"{form}, {'among' if among else 'not among'} the candidates"] += 1
             out["wrong speaker: kind"][f"{art.lang} {g['kind']}"] += 1

@@ -28,9 +28,12 @@ from stance.files import write_text_atomic  # noqa: E402
 
 _R4 = re.compile(r"^(pl-b(09|1[0-8])|en-b(09|1[0-6]))$")
 _R3 = re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")
+_R5 = re.compile(r"^(pl-b(19|2\d|3[0-4])|en-b(1[7-9]|2[0-4]))$")
 
 
 def group(article_id: str) -> str:
+    if _R5.match(article_id):
+        return "round5"
     if _R4.match(article_id):
         return "round4"
     if _R3.match(article_id):
@@ -51,7 +54,7 @@ def main() -> None:
     head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}{'rules':>8}{'ranker':>8}{'hybrid':>8}"
     rows += [head, "-" * len(head)]
     totals: dict[str, list[int]] = {}
-    for held in ("round4", "round3", "older"):
+    for held in ("round5", "round4", "round3", "older"):
         train = [a for a in data if group(a.id) != held]
         test = [a for a in data if group(a.id) == held]
         weights = parse_weights(fit(train, args.C).encode())

@@ -228,8 +228,18 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             q += toks.media_len(q) if kind(q) == "media" else 1
         else:
             return NO_CLAUSE
-    # prepositional phrases and time adverbs: "on Tuesday", "in a statement"
-    while q < sent.t1 and kind(q) == "prep":
+    # prepositional phrases and adverbs: "on Tuesday", "in a statement", "late on Friday",
+    # "privately", ", however,"
+    adverbs, asides = fw.get("speech_adverb", frozenset()), fw.get("aside_adverb", frozenset())
+    while q < sent.t1:
+        if toks.lows[q] in adverbs:
+            q += 1
+            continue
+        if words[q] == "," and q + 2 < sent.t1 and toks.lows[q + 1] in asides and words[q + 2] == ",":
+            q += 3
+            continue
+        if kind(q) != "prep":
+            break
         r = q + 1
         while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
             r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
