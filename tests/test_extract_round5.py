@@ -47,3 +47,28 @@ def _extract(text: str, lang: str):
     from stance.extract import extract_quotes
 
     return extract_quotes(text, lang)
+
+
+def test_a_surname_with_a_joined_particle_is_one_name():
+    text = "Truce\n\nEnvoy Faisal al-Harbi said the truce would hold. Al-Harbi added that talks would go on."
+    assert [s for _t, s, _k in found(text, "en")] == ["Faisal al-Harbi", "Faisal al-Harbi"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("sentence, speaker", [
+    ("MSZ Węgier oświadczyło, że Budapeszt nie poprze pakietu.", "MSZ Węgier"),
+    ("Ukraińskie MSZ przekazało, że rozejm to pułapka.", "Ukraińskie MSZ"),
+    ("Dyplomata UE zaznajomiony z przebiegiem rozmów powiedział, że luka się zmniejsza.",
+     "dyplomata UE zaznajomiony z przebiegiem rozmów"),
+    ("Jeden z unijnych dyplomatów zaznajomionych z przebiegiem rozmów powiedział, że nic się nie zmieniło.",
+     "jeden z unijnych dyplomatów zaznajomionych z przebiegiem rozmów"),
+    ("Minister zapytany o sankcje odpowiedział, że nic nie wie.", "minister"),
+])
+def test_polish_institutions_and_descriptions_keep_their_words(sentence, speaker):
+    assert [s for _t, s, _k in found("Rozmowy\n\n" + sentence, "pl")] == [speaker]
+
+
+@needs_morfeusz
+def test_the_ministry_noun_finds_an_institution_with_an_adjective_before_it():
+    text = "Rozmowy\n\nPolskie MSZ poinformowało, że ambasador wraca. Resort dodał, że to koniec."
+    assert [s for _t, s, _k in found(text, "pl")] == ["Polskie MSZ", "Polskie MSZ"]

@@ -60,7 +60,14 @@ class Coreference:
         """The fullest form of a person's name in the document."""
         got = self._name_cache.get(speaker)
         if got is None:
-            got = self._name_cache[speaker] = self._fullest(speaker)
+            got = self._fullest(speaker)
+            head, dash, rest = speaker.partition("-")
+            if got == speaker and dash and " " not in head and head.lower() in self.toks.fw.get("particle", ()):
+                # "Al-Harbi" opening a sentence is the "al-Harbi" of "Fajsal al-Harbi"
+                lowered = head.lower() + dash + rest
+                got = self._fullest(lowered)
+                got = got if got != lowered else speaker
+            self._name_cache[speaker] = got
         return got
 
     def _fullest(self, speaker: str) -> str:
@@ -235,8 +242,8 @@ class Coreference:
         k = bisect.bisect_left(mentions.positions, pos) - 1
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if m.kind == "inst" and m.speaker[:1].isupper():
-                first = m.speaker.split()[0].lower()
-                if first in want or first[:6] in want:
+                # the first word, or the second after an adjective ("Polskie MSZ")
+                if any(w in want or w[:6] in want for w in m.speaker.lower().split()[:2]):
                     return self.institution(m.speaker)
         return None
 

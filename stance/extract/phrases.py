@@ -60,6 +60,9 @@ class PhraseReader:
         pl = self.cased
         if self.lows[k] in self.fw.get("partitive", ()) and k + 2 < j and self.lows[k + 1] in self.fw.get("partitive_of", ()):
             return self._partitive(start, k, j)
+        if pl and c in ("name", "stop", "word", "cap") and k + 1 < j and kind(k + 1) in ("inst", "acro") \
+                and morph.is_adj(self.lows[k]):
+            return self._inst_phrase(start, k, j)  # "ukraińskie MSZ", "Litewskie MSW"
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
@@ -167,17 +170,24 @@ class PhraseReader:
         if self.cased and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
-            e = k + 1
-            while e < j and e - k < 7:
-                if kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and (
-                        morph.is_adj(self.lows[e]) or self._common_genitive(e))):
-                    e += 1
-                elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and self.is_org(k):
-                    e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
-                else:
-                    break
-            return NP(start, e, "inst", inst=list(range(k, e)))
+            return self._inst_phrase(start, k, j)
         return None
+
+    def _inst_phrase(self, start: int, k: int, j: int) -> NP:
+        """An institution from token ``k``: capitalised words, adjectives and genitives after it."""
+        kind, words = self.kind, self.words
+        e = k + 1
+        while e < j and e - k < 7:
+            if kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and (
+                    morph.is_adj(self.lows[e]) or self._common_genitive(e))) or (
+                    self.cased and kind(e) == "title" and words[e][:1].isupper() and morph.word_class(words[e]) == "place"):
+                # "MSZ Węgier": the country in the genitive, though "Węgier" is also "a Hungarian"
+                e += 1
+            elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and self.is_org(k):
+                e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
+            else:
+                break
+        return NP(start, e, "inst", inst=list(range(k, e)))
 
     def _partitive(self, start: int, k: int, j: int) -> NP | None:
         """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the

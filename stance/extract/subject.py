@@ -238,7 +238,11 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
-    if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
+    if ref is not None and ref.kind == "title" and (
+            (ref.vague and ref.head in toks.fw.get("anonymous_source", ())) or _participle_at(toks, np.end - 1)
+            or _participle_at(toks, np.end)):
+        # "źródło zbliżone do rządu"; "dyplomata UE zaznajomiony z przebiegiem rozmów": a role
+        # described by a participle and its complement is that whole description
         tail = _source_description(toks, np.end)
         if tail:
             speaker = f"{speaker} {tail}"
@@ -264,6 +268,17 @@ def is_media_name(lex, speaker: str) -> bool:
 
 _DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")
 _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap"})
+
+
+def _participle_at(toks: Tokens, t: int) -> bool:
+    from stance.extract import morph
+
+    if not (0 <= t < len(toks.words) and toks.lex.rules.case_marked and toks.kind(t) in ("word", "tword")):
+        return False
+    # "zapytany o sankcje" says when the speaker spoke, not who the speaker is
+    situation = toks.fw.get("situation_participle", frozenset())
+    readings = [lemma for lemma, tag, _q in morph.analyse(toks.lows[t]) if tag.startswith(("ppas:", "pact:"))]
+    return bool(readings) and not any(lemma in situation for lemma in readings)
 
 
 def _source_description(toks: Tokens, t: int) -> str:

@@ -200,6 +200,9 @@ class Tokens(PhraseReader):
             if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles:
                 return "stop"  # "Talks between ...", "Afterwards they said": a common word
             return "name"
+        head, dash, rest = w.partition("-")
+        if dash and rest[:1].isupper() and head in fw.get("particle", ()):
+            return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
                 if role == "prep" and low in self._frames:
