@@ -72,3 +72,15 @@ def test_polish_institutions_and_descriptions_keep_their_words(sentence, speaker
 def test_the_ministry_noun_finds_an_institution_with_an_adjective_before_it():
     text = "Rozmowy\n\nPolskie MSZ poinformowało, że ambasador wraca. Resort dodał, że to koniec."
     assert [s for _t, s, _k in found(text, "pl")] == ["Polskie MSZ", "Polskie MSZ"]
+
+
+@pytest.mark.parametrize("lead, lang", [
+    ("Kiedy pytam, dlaczego znowu wyjechał na drogę, długo milczy. Potem mówi:", "pl"),
+    ("Amina Dirar keeps a whiteboard of every reported violation. She describes a typical week:", "en"),
+])
+def test_a_paragraph_ending_in_a_verb_of_saying_and_a_colon_introduces_the_next(lead, lang):
+    speech = "W magazynie mam jeszcze pszenicę z zeszłego roku." if lang == "pl" else \
+        "On Monday the army tells us a village was burned. On Tuesday nobody calls."
+    text = "Na granicy\n\nMarek Jaszczuk siedzi w ciągniku.\n\n" if lang == "pl" else "On the border\n\n"
+    got = _extract(text + lead + "\n\n" + speech + "\n\nThe end.", lang)
+    assert [(q.kind, q.text) for q in got if q.text == speech] == [("direct", speech)]

@@ -99,6 +99,7 @@ class _CandidateFinder:
         self._dash_speech()
         self._reported_clauses()
         self._headlines()
+        self._speech_after_colon()
         self._interview()
         return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
@@ -290,6 +291,29 @@ class _CandidateFinder:
             if ev is not None and ev.cls == "frame":
                 ev = None
             self._add(b.start, b.end, "direct", ev, _DIRECT, ev.cue if ev else None)
+
+    def _speech_after_colon(self) -> None:
+        """"Potem mówi:" / "She describes a typical week:" closing a paragraph: the next
+        paragraph, with no quotation mark or dash of its own, is that speaker's direct speech."""
+        text, seg = self.text, self.seg
+        for sent, evs in zip(seg.sentences, self.cues.by_sentence):
+            end = sent.end
+            while end > sent.start and text[end - 1].isspace():
+                end -= 1
+            if end <= sent.start or text[end - 1] != ":" or "\n" not in text[end:end + 3]:
+                continue
+            ev = next((e for e in evs if e.cls not in ("noun", "frame", "colon") and e.mode not in _NO_STATEMENT), None)
+            if ev is None:
+                continue
+            start = end
+            while start < len(text) and text[start].isspace():
+                start += 1
+            stop = text.find("\n", start)
+            stop = len(text) if stop == -1 else stop
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if stop > start and text[start] not in QUOTE_OPENERS and text[start] not in "–—-":
+                self._add(start, stop, "direct", ev, _DIRECT, ev.cue)
 
     # -- reported clauses ------------------------------------------------------------
     def _reported_clauses(self) -> None:
