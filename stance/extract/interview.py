@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from stance.extract.dashes import TIMESTAMP_RE
 from stance.extract.segment import paragraphs
@@ -63,6 +64,8 @@ def interview_layout(text: str, fw: dict) -> Interview:
     """The Q&A turns of ``text`` (``NO_INTERVIEW`` when it is not an interview). ``fw`` is the
     language's function-word lexicon: ``answer_label``, ``question_label``, ``interview_word``
     and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited")."""
+    if "?" not in text:
+        return NO_INTERVIEW  # no question, no interview
     paras = paragraphs(text)
     if len(paras) < 3:
         return NO_INTERVIEW
@@ -77,7 +80,7 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     stamp = TIMESTAMP_RE.match(text, a, b)
     body, label = a, ""
     if stamp is None:
-        m = _LABEL_RE.match(text, a, min(b, a + 60))
+        m = _LABEL_RE.match(text, a, min(b, a + 60)) if ":" in text[a:a + 60] else None
         if m and len(m.group(1).split()) <= LABEL_MAX_WORDS and _label_like(m.group(1), fw):
             body, label = m.end(), m.group(1).rstrip(".")
         else:
@@ -179,8 +182,15 @@ def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: 
 
 
 def _has_word(s: str, words) -> bool:
-    low = s.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w.replace('_', ' '))}(?!\w)", low) for w in words)
+    return bool(words) and _words_re(frozenset(words)).search(s) is not None
+
+
+@lru_cache(maxsize=16)
+def _words_re(words: frozenset) -> re.Pattern:
+    """One pattern for a lexicon's words and phrases ("_" joins a phrase's words), whole words,
+    any case."""
+    alt = "|".join(re.escape(w.replace("_", " ")) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
 def _note(text: str, t: Turn, fw: dict) -> bool:
@@ -195,10 +205,15 @@ _NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłń
 def interviewer_names(text: str, fw: dict) -> frozenset[str]:
     """Names after an interviewer cue ("Rozmawiała Anna Lis", "Rozmawia z nią Jan Lis",
     "Interview by Ann Lee"), with a pronoun at most between: never the guest."""
-    cues, fillers = fw.get("interviewer_cue", ()), fw.get("interviewer_filler", ())
+    cues, fillers = fw.get("interviewer_cue", frozenset()), fw.get("interviewer_filler", frozenset())
     if not cues:
         return frozenset()
+    return frozenset(m.group(1) for m in _interviewer_re(frozenset(cues), frozenset(fillers)).finditer(text))
+
+
+@lru_cache(maxsize=4)
+def _interviewer_re(cues: frozenset, fillers: frozenset) -> re.Pattern:
     alt = "|".join(re.escape(c.replace("_", " ")) for c in sorted(cues, key=len, reverse=True))
     fill = "|".join(re.escape(f.replace("_", " ")) for f in sorted(fillers, key=len, reverse=True))
     fill = rf"(?:[ \t]+(?i:{fill}))?" if fill else ""
-    return frozenset(m.group(1) for m in re.finditer(rf"(?<!\w)(?i:{alt}){fill}[ \t]+{_NAME}", text))
+    return re.compile(rf"(?<!\w)(?i:{alt}){fill}[ \t]+{_NAME}")

@@ -61,7 +61,7 @@ class PhraseReader:
         if self.lows[k] in self.fw.get("partitive", ()) and k + 2 < j and self.lows[k + 1] in self.fw.get("partitive_of", ()):
             return self._partitive(start, k, j)
         if pl and c in ("name", "stop", "word", "cap") and k + 1 < j and kind(k + 1) in ("inst", "acro") \
-                and morph.is_adj(self.lows[k]):
+                and self.lows[k].endswith(ADJ_SUFFIXES) and morph.is_adj(self.lows[k]):
             return self._inst_phrase(start, k, j)  # "ukraińskie MSZ", "Litewskie MSW"
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):

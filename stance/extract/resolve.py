@@ -11,6 +11,7 @@ carries the previous speaker.
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
@@ -50,7 +51,10 @@ class SpeakerResolver:
         self.history = history
         self.history_pos = [r.pos for r in history]
         self.interviewers = interviewers
-        self.interviewee = self._interviewee()
+
+    @cached_property
+    def interviewee(self) -> str | None:
+        return self._interviewee()
 
     def _interviewee(self) -> str | None:
         """Who answers in an interview ("A: …", initials, or bare answers): the person whose
@@ -62,17 +66,15 @@ class SpeakerResolver:
         "Rozmawiał", "interviewed by") is never the guest."""
         labels = {ev.cue for ev in self.events if ev.mode == "interviewee"}
         asking = {ev.cue for ev in self.events if ev.mode == "interviewer"}
-        full = []
-        for m in self.mentions.mentions:
-            if m.kind == "name":
-                name = self.coref.name(m.speaker)
-                if len(name.split()) > 1 and name not in full:
-                    full.append(name)
-        interviewer = {n for n in full if any(_label_names(lab, n) for lab in asking)}
-        interviewer |= {n for n in full if n in self.interviewers}
-        for name in full:
-            if name not in interviewer and any(_label_names(lab, name) for lab in labels):
-                return name
+        full = list(dict.fromkeys(name for m in self.mentions.mentions if m.kind == "name"
+                                  for name in (self.coref.name(m.speaker),) if " " in name))
+        interviewer = {n for n in full if n in self.interviewers}
+        if asking:
+            interviewer |= {n for n in full if any(_label_names(lab, n) for lab in asking)}
+        if labels:
+            for name in full:
+                if name not in interviewer and any(_label_names(lab, name) for lab in labels):
+                    return name
         headline = None
         for ev in self.events:
             if ev.cls == "colon" and ev.cue == "headline" and ev.mode == "explicit":
