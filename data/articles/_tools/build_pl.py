@@ -258,7 +258,7 @@ def main() -> int:
                 json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     c = collections.Counter()
     n = 0
-    for p in sorted(out.glob("*/pl-*.json" if args.heldout else "pl-*.json")):
+    for p in sorted([*out.glob("*/pl-*.json"), *out.glob("pl-*.json")] if args.heldout else out.glob("pl-*.json")):
         doc = json.loads(p.read_text(encoding="utf-8"))
         errs += validate(doc, p.name)
         features(doc, c)
