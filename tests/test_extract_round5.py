@@ -84,3 +84,14 @@ def test_a_paragraph_ending_in_a_verb_of_saying_and_a_colon_introduces_the_next(
     text = "Na granicy\n\nMarek Jaszczuk siedzi w ciągniku.\n\n" if lang == "pl" else "On the border\n\n"
     got = _extract(text + lead + "\n\n" + speech + "\n\nThe end.", lang)
     assert [(q.kind, q.text) for q in got if q.text == speech] == [("direct", speech)]
+
+
+# -- round 6 (pl-b35 … pl-b50, en-b25 … en-b32) -----------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("Talks\n\nA Kenyan official familiar with the talks said the fee question had gone to a committee.",
+     "Kenyan official familiar with the talks"),
+    ("Live\n\n17.55 BST - Penrose has been answering questions. He told MPs the offer was final.", "Penrose"),
+    ("Shop\n\nMarjatta Leinonen runs a shop.\n\nShe does not blame the government, she says.", "Marjatta Leinonen"),
+])
+def test_english_speakers_round6(text, speaker):
+    assert [s for _t, s, _k in found(text, "en")] == [speaker]

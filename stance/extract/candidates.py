@@ -26,6 +26,7 @@ from stance.extract.segment import (
     Sentence,
     dash_attribution,
 )
+from stance.extract.phrases import stamp_phrase
 from stance.extract.subject import bind_subject
 
 _NO_STATEMENT = ("media", "impersonal")
@@ -157,7 +158,7 @@ class _CandidateFinder:
         if last == ":" and not events_left:
             # the speaker before the colon, maybe after a time stamp ("10:15 GMT - Harold Pike:")
             nps = toks.chunks(lt0, lt1)
-            stamp = {tok for phrase in nps if _stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
+            stamp = {tok for phrase in nps if stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
             nps = [phrase for phrase in nps if phrase.start not in stamp]
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
                     toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
@@ -556,12 +557,6 @@ def _closing_frame_re(fw: dict) -> re.Pattern:
 
 
 _STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
-
-
-def _stamp_phrase(toks, np) -> bool:
-    """A time zone after a time ("10:15 GMT"): part of a time stamp, not a speaker."""
-    return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
-        np.start > 0 and toks.kind(np.start - 1) == "num")
 
 
 def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:

@@ -16,6 +16,7 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
 from stance.extract.words import NP, Tokens, function_words
 
@@ -148,7 +149,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         first_subject = True
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
         for np in toks.chunks(sent.t0, main_end):
-            if np.kind not in ("name", "title", "inst"):
+            if np.kind == "pron" and rules.subject_first and not np.in_pp:
+                first_subject = False  # "She does not blame the government": the pronoun is the subject
+            if np.kind not in ("name", "title", "inst") or stamp_phrase(toks, np):
                 continue
             subject = not np.in_pp and not np.in_rel and np.nominative
             if np.start == sent.t0 and np.kind == "name" and not np.in_pp:

@@ -548,6 +548,12 @@ class PhraseReader:
 
 
 
+def stamp_phrase(toks, np) -> bool:
+    """A time zone after a time ("10:15 GMT", "18.10 BST"): part of a time stamp, not a speaker."""
+    return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
+        np.start > 0 and toks.kind(np.start - 1) == "num")
+
+
 def has_geo(w: str) -> bool:
     """Some morfeusz reading of ``w`` is a geographic name."""
     return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))

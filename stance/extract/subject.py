@@ -273,7 +273,11 @@ _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place"
 def _participle_at(toks: Tokens, t: int) -> bool:
     from stance.extract import morph
 
-    if not (0 <= t < len(toks.words) and toks.lex.rules.case_marked and toks.kind(t) in ("word", "tword")):
+    if not 0 <= t < len(toks.words):
+        return False
+    if toks.lows[t] in toks.fw.get("description_word", ()):
+        return True  # "a Kenyan official familiar with the talks"
+    if not (toks.lex.rules.case_marked and toks.kind(t) in ("word", "tword")):
         return False
     # "zapytany o sankcje" says when the speaker spoke, not who the speaker is
     situation = toks.fw.get("situation_participle", frozenset())
