@@ -95,3 +95,17 @@ def test_a_paragraph_ending_in_a_verb_of_saying_and_a_colon_introduces_the_next(
 ])
 def test_english_speakers_round6(text, speaker):
     assert [s for _t, s, _k in found(text, "en")] == [speaker]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("text, speakers", [
+    ("Relacja\n\n11:30\nRzecznik MSZ Sudanu Osman al-Tayeb oskarżył RSF o „granie na czas”.\n\n"
+     "12:00\nAl-Tayeb dodał, że Chartum może wycofać się z rozmów.", ["Osman al-Tayeb", "Osman al-Tayeb"]),
+    ("Blokada\n\nAmbasada Ukrainy w Warszawie oświadczyła, że blokada narusza zasady handlu.",
+     ["Ambasada Ukrainy w Warszawie"]),
+    ("Blokada\n\nOkręgowy Inspektorat Pracy w Zielonej Górze poinformował, że przeprowadzi kontrolę.",
+     ["Okręgowy Inspektorat Pracy w Zielonej Górze"]),
+    ("Blokada\n\nMinisterstwo Rolnictwa w poniedziałek poinformowało, że rozmowy trwają.", ["Ministerstwo Rolnictwa"]),
+])
+def test_polish_speakers_round6(text, speakers):
+    assert [s for _t, s, _k in found(text, "pl")] == speakers

@@ -187,6 +187,14 @@ class PhraseReader:
                 e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
             else:
                 break
+        # "Ambasada Ukrainy w Warszawie", "Okręgowy Inspektorat Pracy w Zielonej Górze": an
+        # office's seat belongs to its name
+        if e + 1 < j and self.lows[e] in self.fw.get("inst_seat_prep", ()) and any(self.is_org(t) for t in range(k, e)):
+            f = e + 1
+            while f < j and f - e <= 3 and self.words[f][:1].isupper() and kind(f) in ("place", "name", "cap", "inst", "stop"):
+                f += 1
+            if f > e + 1:
+                e = f
         return NP(start, e, "inst", inst=list(range(k, e)))
 
     def _partitive(self, start: int, k: int, j: int) -> NP | None:
@@ -424,7 +432,8 @@ class PhraseReader:
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
             names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
-        given = [n for n, t in enumerate(names) if any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
+        given = [n for n, t in enumerate(names) if not self._particle_joined(words[t])
+                 and any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
         if given and given[0] > 0:
             names = names[given[0]:]
         comp = run[: len(run) - len(names)] if names else run
@@ -435,6 +444,11 @@ class PhraseReader:
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
         return end, names, complete
+
+    def _particle_joined(self, w: str) -> bool:
+        """"al-Harbi": a surname with a particle (morfeusz reads only "al", a given name)."""
+        head, dash, rest = w.partition("-")
+        return bool(dash) and rest[:1].isupper() and head.lower() in self.fw.get("particle", ())
 
     def _nominative_only(self, t: int) -> bool:
         """The role noun at ``t`` is nominative (or vocative) in every reading."""
