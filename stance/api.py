@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from stance.errors import ModelNotFoundError
+from stance.extract import DEFAULT_SPEAKER_MODEL
 from stance.labels import TASKS
 
 _MLFLOW_SCHEMES = ("models:/", "runs:/", "mlflow-artifacts:/")
@@ -96,13 +97,13 @@ def _check_lang(lang) -> str | None:
     return lang.lower()
 
 
-def extract_quotes(text: str, lang: str | None = None, speaker_model: str = "rules"):
+def extract_quotes(text: str, lang: str | None = None, speaker_model: str = DEFAULT_SPEAKER_MODEL):
     """Statements in ``text`` as ``Quote`` records (text, speaker, kind, start, end, cue).
 
     ``text`` must be a string (bytes and None are refused in one line); ``lang`` is 'pl', 'en'
     or None to detect it (any other value is refused rather than quietly treated as another).
-    ``speaker_model``: who said each statement, by the attribution ``rules``, the learned
-    ``ranker`` or ``hybrid`` (``stance.extract.ranker``)."""
+    ``speaker_model``: who said each statement, by the learned ``ranker`` (the default), the
+    attribution ``rules`` alone (faster) or ``hybrid`` (``stance.extract.ranker``)."""
     from stance.extract import extract_quotes as _extract
 
     if not isinstance(text, str):
@@ -172,7 +173,7 @@ def _records(quotes, labels, lang: str, article_id=None, tasks=TASKS) -> list[di
     return out
 
 
-def label_article(text: str, model, lang: str | None = None, article_id=None, speaker_model: str = "rules") -> list[dict]:
+def label_article(text: str, model, lang: str | None = None, article_id=None, speaker_model: str = DEFAULT_SPEAKER_MODEL) -> list[dict]:
     """Extract the statements of an article and label each.
 
     One record per statement: ``text, speaker, kind, start, end, cue, lang`` (given or
@@ -192,7 +193,7 @@ def label_article(text: str, model, lang: str | None = None, article_id=None, sp
 
 
 def label_articles(articles: Iterable, model, lang: str | None = None, batch_size: int = 256,
-                   speaker_model: str = "rules") -> list[dict]:
+                   speaker_model: str = DEFAULT_SPEAKER_MODEL) -> list[dict]:
     """``label_article`` over many articles with one model: statements are labelled in batches of
     about ``batch_size`` across articles, with a progress bar on a terminal (quiet in logs).
 

@@ -87,7 +87,7 @@ class EvaluateExtractionConfig:
     tracking: TrackingConfig = field(default_factory=TrackingConfig)
     run_name: Optional[str] = None
     max_misses_printed: int = 0
-    speaker_model: str = "rules"  # rules | ranker | hybrid (stance.extract.ranker)
+    speaker_model: str = "ranker"  # ranker | rules | hybrid (stance.extract.ranker)
 
 
 @dataclass

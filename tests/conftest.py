@@ -72,11 +72,12 @@ def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
     return [line for line in proc.stderr.splitlines() if "error:" in line]
 
 
-def found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
-    """``(text, speaker, kind)`` of each extracted quote, after checking its offsets."""
+def found(text: str, lang: str, speaker_model: str | None = None) -> list[tuple[str, str | None, str]]:
+    """``(text, speaker, kind)`` of each extracted quote (default speaker model unless one is
+    named), after checking its offsets."""
     from stance.extract import extract_quotes
 
-    qs = extract_quotes(text, lang)
+    qs = extract_quotes(text, lang) if speaker_model is None else extract_quotes(text, lang, speaker_model=speaker_model)
     for q in qs:
         assert text[q.start:q.end] == q.text
     return [(q.text, q.speaker, q.kind) for q in qs]

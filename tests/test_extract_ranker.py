@@ -276,3 +276,15 @@ def test_evaluate_extraction_speaker_model(tmp_path, tracking_uri, hydra_outputs
     lines = error_lines(proc)
     assert len(lines) == 1 and "speaker_model must be one of rules, ranker, hybrid" in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_the_default_speaker_model_is_the_ranker_everywhere():
+    """Chosen on the held-out validation half; the API, the config and the package agree."""
+    from stance import api
+    from stance.config import EvaluateExtractionConfig
+    from stance.extract import DEFAULT_SPEAKER_MODEL, extract_quotes
+
+    assert DEFAULT_SPEAKER_MODEL == "ranker" == EvaluateExtractionConfig().speaker_model
+    text = "Reforma\n\nMinister Ewa Bury broniła reformy. – Nikt nas nie pytał – powiedziała pielęgniarka."
+    assert extract_quotes(text, "pl") == extract_quotes(text, "pl", speaker_model="ranker")
+    assert api.extract_quotes(text, "pl") == extract_quotes(text, "pl", speaker_model="ranker")

@@ -22,7 +22,11 @@ import gc
 
 from stance.extract.quote import Quote
 
-__all__ = ["Quote", "detect_lang", "extract_quotes"]
+__all__ = ["DEFAULT_SPEAKER_MODEL", "Quote", "detect_lang", "extract_quotes"]
+
+# who said each statement, unless a caller chooses: the learned ranker, chosen on the blind
+# held-out validation half (speaker accuracy 0.798 against the rules' 0.775; README, extraction)
+DEFAULT_SPEAKER_MODEL = "ranker"
 
 def detect_lang(text: str) -> str:
     """'pl' or 'en', cheaply (diacritics and function words of the first 20,000 characters)."""
@@ -31,16 +35,17 @@ def detect_lang(text: str) -> str:
     return _detect(text or "")
 
 
-def extract_quotes(text: str, lang: str | None = None, speaker_model: str = "rules") -> list[Quote]:
+def extract_quotes(text: str, lang: str | None = None, speaker_model: str = DEFAULT_SPEAKER_MODEL) -> list[Quote]:
     """Statements in ``text`` (direct quotations, dash speech, quoted fragments, reported
     speech) with their speakers, sorted by ``start`` and never overlapping.
 
     ``text`` must be a ``str`` (decode bytes first); ``lang`` is 'pl', 'en' or None (detect;
     another code is detected too). Empty, whitespace-only or binary-junk text gives an empty
     list; a non-string raises ``TypeError``. ``speaker_model`` chooses who said each statement:
-    ``rules`` (the attribution rules), ``ranker`` (a linear model over the speakers the rules
-    can see, ``ranker.py``) or ``hybrid`` (the rules where a cue names its subject, the ranker
-    elsewhere); the statements themselves are the same under all three.
+    ``ranker`` (the default: a linear model over the speakers the rules can see, ``ranker.py``),
+    ``rules`` (the attribution rules alone, about a fifth faster) or ``hybrid`` (the rules where
+    a cue names its subject, the ranker elsewhere); the statements themselves are the same under
+    all three.
     """
     if not isinstance(text, str):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""

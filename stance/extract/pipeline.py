@@ -35,7 +35,7 @@ _SAMPLE = 20_000  # characters read to guess the language
 _DOUBLE_COMMA_RE = re.compile(r"(?<![^\s(])[,]{2}(?=\w)")
 
 
-def extract(text: str, lang: str, speaker_model: str = "rules") -> list[Quote]:
+def extract(text: str, lang: str, speaker_model: str = "ranker") -> list[Quote]:
     """``speaker_model``: ``rules`` (resolve.py), or ``ranker`` / ``hybrid`` (ranker.py)."""
     chosen, resolver = stages(text, lang)
     if speaker_model == "rules":
