@@ -288,3 +288,14 @@ def test_the_default_speaker_model_is_the_ranker_everywhere():
     text = "Reforma\n\nMinister Ewa Bury broniła reformy. – Nikt nas nie pytał – powiedziała pielęgniarka."
     assert extract_quotes(text, "pl") == extract_quotes(text, "pl", speaker_model="ranker")
     assert api.extract_quotes(text, "pl") == extract_quotes(text, "pl", speaker_model="ranker")
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Talks\n\nAnna Nair spoke first. The ministry insisted no settlement was possible.", "ministry"),
+    ("en", "Talks\n\nAnna Nair spoke first. Officials said the deal is close.", "officials"),
+    ("pl", "Rozmowy\n\nAnna Lis przyjechała do Genewy. MSZ przekazało, że rozmowy trwają.", "MSZ"),
+])
+def test_the_ranker_never_gives_an_institution_or_a_group_to_a_person(lang, text, speaker):
+    from stance.extract import extract_quotes
+
+    assert [q.speaker for q in extract_quotes(text, lang, speaker_model="ranker")] == [speaker]

@@ -24,7 +24,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, rules_bits
+from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, own_event, rules_bits
 
 SPEAKER_MODELS = ("rules", "ranker", "hybrid")
 WEIGHTS_PATH = Path(__file__).resolve().parent / "speaker_ranker.json"
@@ -154,13 +154,32 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker") -> l
     prev, prev_end = None, -1
     for cand in chosen:
         rules = resolver.speaker_of(cand.event, cand.start)
-        if mode == "hybrid" and rules_confident(finder, cand, rules):
+        if (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand):
             out.append((rules, []))
         else:
             out.append((rules, finder.candidates(cand, rules, prev, prev_end)))
         if rules:
             prev, prev_end = rules, cand.end
     return out
+
+
+def names_a_body(resolver, cand) -> bool:
+    """The cue's own subject is an institution or a group ("the ministry said", "officials
+    believe", "MSZ przekazało"): no single person near it is meant, whatever the ranker's
+    weights say about roles, so the rules' answer stands."""
+    ev = own_event(resolver, cand.event)
+    if ev is None or ev.mode != "explicit" or ev.ref is None:
+        return False
+    ref = ev.ref
+    if ref.kind == "inst" or "pl" in (ev.gender, ref.gender):
+        return True
+    if ref.kind != "title" or not ref.head:
+        return False
+    lex = resolver.coref.toks.lex
+    head = ref.head.lower()
+    last = ref.speaker.split()[-1].lower()
+    # "the ministry" (an institution's noun), "officials" (the role in the plural)
+    return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s")
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
