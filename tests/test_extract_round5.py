@@ -17,6 +17,7 @@ from conftest import found, needs_morfeusz
     ("Mara Quist was adamant the sanctions would stay.", "adamant", "the sanctions would stay"),
     ("Mark Lund said, however, the text was not final.", "said", "the text was not final"),
     ("Mark Lund said again the offer stood.", "said", "the offer stood"),
+    ("Anna Nair has told us she is travelling to London.", "told", "she is travelling to London"),
 ])
 def test_english_reported_speech_without_that(sentence, cue, clause):
     quotes = [q for q in _extract("Talks\n\n" + sentence, "en") if q.kind == "indirect"]
