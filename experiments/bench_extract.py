@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from stance.extract import DEFAULT_SPEAKER_MODEL  # noqa: E402
 from stance.extract import extract_quotes as _extract_quotes  # noqa: E402
 
 
@@ -147,7 +148,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--big-mb", type=float, default=10.0)
     ap.add_argument("--out", default=str(ROOT / "experiments" / "results" / "bench_extract.json"))
     ap.add_argument("--baseline", default=None, help="directory of an older copy of the package (see above)")
-    ap.add_argument("--speaker-model", default="rules", help="rules | ranker | hybrid (the baseline always runs its own)")
+    ap.add_argument("--speaker-model", default=DEFAULT_SPEAKER_MODEL, help="ranker (the default) | rules | hybrid (the baseline always runs its own)")
     args = ap.parse_args(argv)
     extract_quotes = functools.partial(_extract_quotes, speaker_model=args.speaker_model)
     _one_core()

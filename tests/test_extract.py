@@ -179,7 +179,9 @@ def test_document_title_in_quotes_is_not_a_statement():
 
 # --------------------------------------------------------------------------- gold articles
 def test_gold_articles_reach_the_goal():
-    """Three groups of data/articles, each with its own floor per language (F1, speaker accuracy):
+    """The rules (``speaker_model="rules"``; the default ranker is trained on these articles and is
+    measured by cross-validation instead, experiments/speaker_ranker_cv.py) on five groups of
+    data/articles, each with its own floor per language (F1, speaker accuracy):
 
     * the 62 written with the extractor in view: 0.95 / 0.92 (measured: en 0.986 / 0.936,
       pl 0.992 / 0.953);
@@ -207,7 +209,7 @@ def test_gold_articles_reach_the_goal():
     floors = {0: {"pl": (0.95, 0.92), "en": (0.95, 0.92)}, 3: {"pl": (0.90, 0.85), "en": (0.90, 0.85)},
               4: ROUND4, 5: ROUND5, 6: ROUND6}
     for r, group in groups.items():
-        m = score(group, lambda text, lang: extract_quotes(text, lang)).metrics()
+        m = score(group, lambda text, lang: extract_quotes(text, lang, speaker_model="rules")).metrics()
         for lang in ("pl", "en"):
             f1_goal, speaker_goal = floors[r][lang]
             assert m[f"extract_{lang}_f1"] >= f1_goal, (r, lang, m[f"extract_{lang}_f1"])
@@ -217,8 +219,8 @@ def test_gold_articles_reach_the_goal():
 # round-4 floors (F1, speaker accuracy), just below the measured after-rules figures
 ROUND4 = {"pl": (0.93, 0.86), "en": (0.92, 0.81)}
 # round-5 floors (F1, speaker accuracy), just below the measured after-rules figures
-ROUND5 = {"pl": (0.92, 0.70), "en": (0.90, 0.75)}
-ROUND6 = {"pl": (0.94, 0.70), "en": (0.92, 0.62)}
+ROUND5 = {"pl": (0.94, 0.83), "en": (0.93, 0.82)}  # measured: pl 0.949 / 0.837, en 0.934 / 0.830
+ROUND6 = {"pl": (0.95, 0.76), "en": (0.94, 0.72)}  # measured: pl 0.956 / 0.764, en 0.941 / 0.731
 
 
 # --------------------------------------------------------------------------- rules added for the goal
