@@ -529,7 +529,6 @@ class _CandidateFinder:
             self.events.append(ev)
             self._add(t.body, t.end, "direct", ev, _DIRECT, None)
 
-
     def _reported_after(self, layout) -> int:
         """Where a report resumes after an interview inside it: the first paragraph after the
         last question that reports somebody's words (a quotation, or a cue with its subject)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from stance.extract import DEFAULT_SPEAKER_MODEL
 from stance.extract.candidates import find_candidates, select
 from stance.extract.coref import Coreference
 from stance.extract.cues import find_cues
@@ -35,7 +36,7 @@ _SAMPLE = 20_000  # characters read to guess the language
 _DOUBLE_COMMA_RE = re.compile(r"(?<![^\s(])[,]{2}(?=\w)")
 
 
-def extract(text: str, lang: str, speaker_model: str = "ranker") -> list[Quote]:
+def extract(text: str, lang: str, speaker_model: str = DEFAULT_SPEAKER_MODEL) -> list[Quote]:
     """``speaker_model``: ``rules`` (resolve.py), or ``ranker`` / ``hybrid`` (ranker.py)."""
     chosen, resolver = stages(text, lang)
     if speaker_model == "rules":
