@@ -86,8 +86,9 @@ def diagnose(articles: list[dict]) -> dict[str, Counter]:
         "missed: spans paragraphs", "missed: gold cue", "false positive: kind", "false positive: overlap",
         "wrong speaker: shape", "wrong speaker: gold speaker form", "wrong speaker: kind",
         "speaker: gold among candidates", "found: introduced by", "found: kind")}
+    by_id = {a.get("id"): a for a in articles}
     for art in collect(articles):
-        text = next(a["text"] for a in articles if a.get("id") == art.id)
+        text, non_statements = by_id[art.id]["text"], by_id[art.id].get("non_statements") or []
         speakers = {norm_speaker(g.get("speaker")) for g in art.gold}
         matched_g = {gi for gi, _ in art.pairs}
         matched_p = {pi for _, pi in art.pairs}
@@ -127,7 +128,7 @@ def diagnose(articles: list[dict]) -> dict[str, Counter]:
                 continue
             out["false positive: kind"][f"{art.lang} {p['kind']}"] += 1
             hit = any(overlap((g["start"], g["end"]), (p["start"], p["end"])) for g in art.gold)
-            ns = any(overlap((n["start"], n["end"]), (p["start"], p["end"])) for n in art_non(articles, art.id))
+            ns = any(overlap((n["start"], n["end"]), (p["start"], p["end"])) for n in non_statements)
             out["false positive: overlap"]["overlaps a gold statement" if hit else
                                            "overlaps a non-statement" if ns else "overlaps nothing annotated"] += 1
         for gi, pi in art.pairs:
@@ -142,10 +143,6 @@ def diagnose(articles: list[dict]) -> dict[str, Counter]:
             out["wrong speaker: gold speaker form"][f"{form}, {'among' if among else 'not among'} the candidates"] += 1
             out["wrong speaker: kind"][f"{art.lang} {g['kind']}"] += 1
     return out
-
-
-def art_non(articles: list[dict], article_id: str) -> list[dict]:
-    return next((a.get("non_statements") or [] for a in articles if a.get("id") == article_id), [])
 
 
 def main() -> None:

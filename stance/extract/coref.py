@@ -18,6 +18,7 @@ from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract.phrases import joined_particle
 from stance.extract.segment import Segments
 
 LOOKBACK = 200  # mentions searched back for an antecedent
@@ -61,10 +62,9 @@ class Coreference:
         got = self._name_cache.get(speaker)
         if got is None:
             got = self._fullest(speaker)
-            head, dash, rest = speaker.partition("-")
-            if got == speaker and dash and " " not in head and head.lower() in self.toks.fw.get("particle", ()):
+            if got == speaker and joined_particle(speaker, self.toks.fw.get("particle", ())):
                 # "Al-Harbi" opening a sentence is the "al-Harbi" of "Fajsal al-Harbi"
-                lowered = head.lower() + dash + rest
+                lowered = speaker[0].lower() + speaker[1:]
                 got = self._fullest(lowered)
                 got = got if got != lowered else speaker
             self._name_cache[speaker] = got

@@ -106,10 +106,11 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     """Both sides labelled, or only the questions: the interviewer's label is the one whose
     paragraphs are mostly questions (or a question label); every other label answers."""
     q_words, a_words = fw.get("question_label", ()), fw.get("answer_label", ())
+    people = [_person(t.label, q_words, a_words) if t.label else "" for t in turns]
     by_person: dict[str, list[Turn]] = {}  # "Jan Lis", "Lis" and "JL" are one person
-    for t in turns:
-        if t.label:
-            by_person.setdefault(_person(t.label, q_words, a_words), []).append(t)
+    for t, who in zip(turns, people):
+        if who:
+            by_person.setdefault(who, []).append(t)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
     if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
@@ -117,9 +118,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     answering = {p for p, ts in by_person.items() if p not in asking and (p in a_words or len(ts) >= MIN_QUESTIONS)}
     questions, answers = [], []
     state = ""  # "", "q" (after a question), "a" (after an answer)
-    last_labelled = max(i for i, t in enumerate(turns) if t.label and _person(t.label, q_words, a_words) in asking | answering)
-    for i, t in enumerate(turns):
-        who = _person(t.label, q_words, a_words) if t.label else ""
+    last_labelled = max(i for i, who in enumerate(people) if who in asking or who in answering)
+    for i, (t, who) in enumerate(zip(turns, people)):
         if who in asking:
             questions.append(t)
             state = "q"
@@ -146,11 +146,29 @@ def _person(label: str, q_words, a_words) -> str:
     low = label.lower()
     if low in q_words or low in a_words:
         return low
-    letters = label.replace(".", "").replace(" ", "")
-    if letters.isupper() and len(letters) <= 4:
+    letters = _initials(label)
+    if letters is not None:
         return letters
-    words = label.split()
-    return "".join(w[0] for w in words) if len(words) > 1 else label
+    return _name_initials(label) if " " in label.strip() else label
+
+
+def label_stands_for(label: str, name: str) -> bool:
+    """Does an interview label stand for the full ``name``: its initials ("MK", "M.K."), its
+    surname, or the name itself?"""
+    letters = _initials(label)
+    if letters is not None and len(letters) >= 2:
+        return letters == _name_initials(name)
+    return label == name or label == name.split()[-1]
+
+
+def _initials(label: str) -> str | None:
+    """"MK", "M.K.", "M. K." -> "MK"; None unless the label is initials (at most four capitals)."""
+    letters = label.replace(".", "").replace(" ", "")
+    return letters if letters.isupper() and len(letters) <= 4 else None
+
+
+def _name_initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: dict) -> Interview:

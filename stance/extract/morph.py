@@ -143,12 +143,6 @@ def common_lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
-def is_participle(word: str) -> bool:
-    """True when morfeusz reads ``word`` as a participle ("zaznajomionych", "uczestniczący")."""
-    return any(tag.startswith(("ppas:", "pact:")) for _l, tag, _q in analyse(word.lower()))
-
-
-@lru_cache(maxsize=65536)
 def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:

@@ -432,7 +432,7 @@ class PhraseReader:
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
             names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
-        given = [n for n, t in enumerate(names) if not self._particle_joined(words[t])
+        given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
                  and any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
         if given and given[0] > 0:
             names = names[given[0]:]
@@ -444,11 +444,6 @@ class PhraseReader:
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
         return end, names, complete
-
-    def _particle_joined(self, w: str) -> bool:
-        """"al-Harbi": a surname with a particle (morfeusz reads only "al", a given name)."""
-        head, dash, rest = w.partition("-")
-        return bool(dash) and rest[:1].isupper() and head.lower() in self.fw.get("particle", ())
 
     def _nominative_only(self, t: int) -> bool:
         """The role noun at ``t`` is nominative (or vocative) in every reading."""
@@ -566,6 +561,12 @@ def stamp_phrase(toks, np) -> bool:
     """A time zone after a time ("10:15 GMT", "18.10 BST"): part of a time stamp, not a speaker."""
     return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
         np.start > 0 and toks.kind(np.start - 1) == "num")
+
+
+def joined_particle(word: str, particles) -> bool:
+    """"al-Harbi", "Al-Harbi": a name particle joined by a hyphen to a capitalised surname."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and rest[:1].isupper() and head.lower() in particles
 
 
 def has_geo(w: str) -> bool:

@@ -16,21 +16,12 @@ from functools import cached_property
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event
+from stance.extract.interview import label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
 from stance.extract.segment import paragraphs
 
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
-
-
-def _label_names(label: str, name: str) -> bool:
-    """Does an interview label stand for ``name``: its initials ("MK", "M.K."), its surname, or
-    the name itself?"""
-    words = name.split()
-    letters = label.replace(".", "").replace(" ", "")
-    if letters.isupper() and 2 <= len(letters) <= 4:
-        return letters == "".join(w[0] for w in words if w[:1].isupper())
-    return label == name or label == words[-1]
 
 
 class SpeakerResolver:
@@ -54,9 +45,6 @@ class SpeakerResolver:
 
     @cached_property
     def interviewee(self) -> str | None:
-        return self._interviewee()
-
-    def _interviewee(self) -> str | None:
         """Who answers in an interview ("A: …", initials, or bare answers): the person whose
         initials or surname the answers' label is; else the speaker of the first headline
         statement; else the first person named with a full name (the lead introduces the guest).
@@ -70,10 +58,10 @@ class SpeakerResolver:
                                   for name in (self.coref.name(m.speaker),) if " " in name))
         interviewer = {n for n in full if n in self.interviewers}
         if asking:
-            interviewer |= {n for n in full if any(_label_names(lab, n) for lab in asking)}
+            interviewer |= {n for n in full if any(label_stands_for(lab, n) for lab in asking)}
         if labels:
             for name in full:
-                if name not in interviewer and any(_label_names(lab, name) for lab in labels):
+                if name not in interviewer and any(label_stands_for(lab, name) for lab in labels):
                     return name
         headline = None
         for ev in self.events:
@@ -86,7 +74,8 @@ class SpeakerResolver:
         if first is not None:
             introduced = [(n, subj) for n, subj in self._named_before(first) if n not in interviewer]
             names = [name for name, _subject in introduced]
-            titled = [n for n in names if n in self._headline_names()]
+            in_headline = self._headline_names()
+            titled = [n for n in names if n in in_headline]
             if titled:
                 return titled[0]  # the guest the headline names and the lead introduces
             if names and headline not in names:

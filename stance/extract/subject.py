@@ -271,8 +271,6 @@ _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place"
 
 
 def _participle_at(toks: Tokens, t: int) -> bool:
-    from stance.extract import morph
-
     if not 0 <= t < len(toks.words):
         return False
     if toks.lows[t] in toks.fw.get("description_word", ()):

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
-from stance.extract.phrases import NP, PhraseReader, strip_possessive
+from stance.extract.phrases import NP, PhraseReader, joined_particle, strip_possessive
 
 _STAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?\s*(?=[^\W\d_])")  # "14:32 ", "10:15 GMT - "
 
@@ -200,8 +200,7 @@ class Tokens(PhraseReader):
             if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles:
                 return "stop"  # "Talks between ...", "Afterwards they said": a common word
             return "name"
-        head, dash, rest = w.partition("-")
-        if dash and rest[:1].isupper() and head in fw.get("particle", ()):
+        if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
