@@ -154,6 +154,24 @@ class Coreference:
             return True
         return bool(comp3) and comp3 <= their_comp3
 
+    def _first_compatible(self, ref: Ref, refs: list, order) -> Ref | None:
+        """The first of ``refs[j] for j in order`` that ``compatible`` accepts (the same test,
+        with ``ref``'s keys read once: this scan runs for every role mention)."""
+        if not ref.head:
+            return None
+        mods4, comp3, _t, _c = self._compat_keys(ref)
+        if not ref.vague and not comp3:
+            return None
+        keys, head, vague = self._compat_keys, ref.head, ref.vague
+        for j in order:
+            other = refs[j]
+            if other.head != head:
+                continue
+            _m, _c, theirs4, their_comp3 = keys(other)
+            if mods4 <= theirs4 and (vague or comp3 <= their_comp3):
+                return other
+        return None
+
     def _compat_keys(self, ref: Ref) -> tuple:
         got = self._compat_cache.get(id(ref))
         if got is None or got[0] is not ref:
@@ -200,14 +218,12 @@ class Coreference:
         # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
         # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
         k = bisect.bisect_right(self._link_positions.get(ref.head, ()), pos)
-        for j in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
-            if self.compatible(ref, links[j]):
-                return self.name(links[j].person)
-        # forward: a headline's or a live blog's "Rzeczniczka Straży Granicznej: …" names the
-        # person further on ("Anna Michalska, rzeczniczka komendanta Straży Granicznej")
-        for j in range(k, min(len(links), k + LOOKBACK)):
-            if self.compatible(ref, links[j]):
-                return self.name(links[j].person)
+        # then forward: a headline's or a live blog's "Rzeczniczka Straży Granicznej: …" names
+        # the person further on ("Anna Michalska, rzeczniczka komendanta Straży Granicznej")
+        link = self._first_compatible(ref, links, range(k - 1, max(-1, k - 1 - LOOKBACK), -1)) \
+            or self._first_compatible(ref, links, range(k, min(len(links), k + LOOKBACK)))
+        if link is not None:
+            return self.name(link.person)
         person = self._synonym_person(ref, pos)
         if person:
             return person
