@@ -73,7 +73,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         owner = word_map(toks, "possessive_gender").get(toks.lows[np.start - 1], "")
     person, role = None, ""
     if np.kind == "name":
-        person = " ".join(toks.name_lemma(t, oblique) for t in np.names if toks.kind(t) != "punct")
+        person = toks.name_string(np.names, oblique)
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere

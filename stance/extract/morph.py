@@ -68,7 +68,12 @@ def name_readings(word: str) -> list[tuple[str, str]]:
     for lemma, tag, quals in analyse(word):
         if ("imię" in quals or "nazwisko" in quals) and tag.startswith("subst"):
             parts = tag.split(":")
-            out.append((lemma, parts[2] if len(parts) > 2 else ""))
+            if parts[1:2] == ["pl"]:
+                continue  # "Haliny", "Sowy": a name in the plural (several Halinas, the Sowa family) is no one speaker
+            cases = ".".join(c for c in (parts[2] if len(parts) > 2 else "").split(".") if c != "voc")
+            if not cases and len(parts) > 2:
+                continue  # "Nino" read as the vocative of "Nina": news text does not address its speakers
+            out.append((lemma, cases))
     return out
 
 
@@ -95,6 +100,12 @@ def word_class(word: str) -> str:
     if lower_only:
         return "common"
     return "unknown"
+
+
+@lru_cache(maxsize=65536)
+def also_common(word: str) -> bool:
+    """morfeusz2 reads the word as a common noun too ("Wieczorem": "in the evening")."""
+    return any("nazwa_pospolita" in q for _l, _t, q in analyse(word))
 
 
 @lru_cache(maxsize=65536)

@@ -144,7 +144,12 @@ class PhraseReader:
             if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
                 if self.cased and names and c == "name":
                     prev_case, this_case = self.name_case(names[-1]), self.name_case(q)
-                    if prev_case == "obl" and this_case == "nom":
+                    # a name morfeusz2 knows in the nominative after a certainly oblique one
+                    # starts a phrase of its own, and so does any name after an oblique word
+                    # that is also a common noun ("Wieczorem Vaitkus"); an unknown surname after
+                    # a name that is only a name ("Gela Cikłauri") is a foreign, indeclinable one
+                    if prev_case == "obl" and this_case == "nom" and (
+                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])):
                         break
                 names.append(q)
                 q += 1
@@ -391,8 +396,16 @@ class PhraseReader:
         # a capitalised run: institution words, then (maybe) the person's name
         run = []
         q = p
+        academic = self.fw.get("academic", ())
         while q < j and len(run) < 9:
             c = kind(q)
+            if self.lows[q] in academic and c != "name":
+                # "ekonomistki Instytutu … dr Haliny Wrony": a degree before the name is neither
+                # the office's name nor the person's
+                n = q + 2 if q + 1 < j and words[q + 1] == "." else q + 1
+                if n < j and kind(n) == "name":
+                    q = n
+                    continue
             if c in ("cap", "name", "inst", "place", "acro", "particle"):
                 run.append(q)
                 q += 1

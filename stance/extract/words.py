@@ -331,7 +331,7 @@ class Tokens(PhraseReader):
         ``governed``: a preposition fixes the case ("według ministra"), so a form that could
         also be a nominative ("ministra") is read as the oblique one."""
         if np.kind == "name":
-            return " ".join(self.name_lemma(t, oblique) for t in np.names if self.kind(t) != "punct")
+            return self.name_string(np.names, oblique)
         if np.kind == "title":
             return self.title_string(np, oblique, governed)
         if np.kind in ("inst", "media"):
@@ -414,6 +414,24 @@ class Tokens(PhraseReader):
             if any(f"{parts[1]}:{c}" in cases for c in parts[2].split(".")):
                 return True
         return False
+
+    def name_string(self, names: list[int], oblique: bool) -> str:
+        """A person's name from its tokens, in the nominative. The words of a Polish name agree
+        in case, so one certainly oblique word ("Haliny") makes the whole name oblique
+        ("Wrony" is then the genitive of "Wrona", not a plural)."""
+        names = [t for t in names if self.kind(t) != "punct"]
+        if not self.cased or oblique or len(names) < 2:
+            return " ".join(self.name_lemma(t, oblique) for t in names)
+        given = [self._given_name(t) for t in names[:-1]]
+        if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
+            return " ".join(self.name_lemma(t, True) for t in names)
+        # a word before the surname that morfeusz2 knows only as a surname in an oblique case
+        # is a foreign given name ("Gela Cikłauri", not "Gelo"): as written
+        return " ".join(self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
+                        for n, t in enumerate(names))
+
+    def _given_name(self, i: int) -> bool:
+        return any("imię" in q for _l, _t, q in morph.analyse(self.words[i]))
 
     def name_lemma(self, i: int, oblique: bool) -> str:
         w = self.words[i]

@@ -1,0 +1,54 @@
+"""Polish person names in oblique cases: the speaker is the name in the nominative, whole.
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found, needs_morfeusz
+
+pytestmark = needs_morfeusz
+
+
+def _speakers(text: str, speaker_model: str = "rules") -> list[str | None]:
+    return [s for _t, s, _k in found(text, "pl", speaker_model)]
+
+
+def test_name_readings_leave_out_plurals_and_vocatives():
+    from stance.extract.morph import name_readings
+
+    # "Haliny" is the genitive of "Halina" (its plural reading names no one person); "Nino"
+    # only the vocative of "Nina" (so no name reading at all: read as written)
+    assert {c for _l, c in name_readings("Haliny")} == {"gen"}
+    assert name_readings("Nino") == []
+
+
+@pytest.mark.parametrize("speaker_model", ["rules", "ranker"])
+def test_a_name_in_the_genitive_after_a_degree_is_the_person_in_the_nominative(speaker_model):
+    text = ("Budżet oświaty\n\n"
+            "W ocenie ekonomistki Instytutu Badań Szkolnych dr Haliny Wrony obie propozycje da się pogodzić. "
+            "Wrona uważa, że strony muszą wrócić do rozmów.")
+    assert _speakers(text, speaker_model) == ["Halina Wrona", "Halina Wrona"]
+
+
+def test_a_genitive_name_is_one_phrase_when_its_surname_has_a_plural_reading():
+    text = ("Budżet\n\n"
+            "Zdaniem Łukasza Sowy, głównego ekonomisty banku, deficyt będzie wyższy. "
+            "Sowa dodał, że rząd musi to wyjaśnić.")
+    assert _speakers(text) == ["Łukasz Sowa", "Łukasz Sowa"]
+
+
+def test_an_indeclinable_surname_after_a_name_read_as_oblique_stays_with_it():
+    # morfeusz2 reads "Gela" as the genitive of the surname "Gelo"; the foreign surname after
+    # it does not decline, so the two are one name, as written
+    text = ("Na granicy\n\n"
+            "Gela Cikłauri, rolnik z Chwiti, powiedział, że nie wróci na pole. "
+            "Cikłauri dodał, że czeka na decyzję sądu.")
+    assert _speakers(text) == ["Gela Cikłauri", "Gela Cikłauri"]
+
+
+def test_an_oblique_common_noun_before_a_surname_is_no_given_name():
+    text = ("Na granicy\n\n"
+            "Kierowca Darius Vaitkus powiedział, że czeka trzeci dzień. "
+            "Wieczorem Vaitkus dodał, że wraca do Wilna.")
+    assert _speakers(text) == ["Darius Vaitkus", "Darius Vaitkus"]
