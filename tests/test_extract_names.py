@@ -1,4 +1,5 @@
-"""Polish person names in oblique cases: the speaker is the name in the nominative, whole.
+"""A speaker's name in its canonical form: Polish names in oblique cases in the nominative,
+whole; forms of address and degrees left out; a role's full complement before the name.
 Texts are invented for the tests."""
 
 from __future__ import annotations
@@ -7,13 +8,33 @@ import pytest
 
 from conftest import found, needs_morfeusz
 
-pytestmark = needs_morfeusz
+
+def _speakers(text: str, speaker_model: str = "rules", lang: str = "pl") -> list[str | None]:
+    return [s for _t, s, _k in found(text, lang, speaker_model)]
 
 
-def _speakers(text: str, speaker_model: str = "rules") -> list[str | None]:
-    return [s for _t, s, _k in found(text, "pl", speaker_model)]
+@pytest.mark.parametrize("text", [
+    "Trial\n\nThe defence barrister, Owen Pryce, spoke first. “My client trusted the wrong people,” Mr Pryce told the jury.",
+    "Trial\n\nThe defence barrister, Owen Pryce, spoke first. “My client trusted the wrong people,” Mr. Pryce told the jury.",
+])
+def test_a_form_of_address_before_a_surname_is_the_person_named_before(text):
+    assert _speakers(text, lang="en") == ["Owen Pryce"]
 
 
+def test_an_adverb_opening_a_sentence_is_no_speaker():
+    text = "Talks\n\nPrivately, a senior diplomat said the deal was dead."
+    assert _speakers(text, lang="en") == ["senior diplomat"]
+
+
+@needs_morfeusz
+def test_a_role_with_a_coordinated_complement_keeps_its_name():
+    text = ("Granica\n\n"
+            "Nie ma warunków do otwarcia przejść – mówił wiceminister spraw wewnętrznych i administracji Jan Bazyl. "
+            "Wiceminister dodał, że rozmowy trwają.")
+    assert _speakers(text) == ["Jan Bazyl", "Jan Bazyl"]
+
+
+@needs_morfeusz
 def test_name_readings_leave_out_plurals_and_vocatives():
     from stance.extract.morph import name_readings
 
@@ -23,6 +44,7 @@ def test_name_readings_leave_out_plurals_and_vocatives():
     assert name_readings("Nino") == []
 
 
+@needs_morfeusz
 @pytest.mark.parametrize("speaker_model", ["rules", "ranker"])
 def test_a_name_in_the_genitive_after_a_degree_is_the_person_in_the_nominative(speaker_model):
     text = ("Budżet oświaty\n\n"
@@ -31,6 +53,7 @@ def test_a_name_in_the_genitive_after_a_degree_is_the_person_in_the_nominative(s
     assert _speakers(text, speaker_model) == ["Halina Wrona", "Halina Wrona"]
 
 
+@needs_morfeusz
 def test_a_genitive_name_is_one_phrase_when_its_surname_has_a_plural_reading():
     text = ("Budżet\n\n"
             "Zdaniem Łukasza Sowy, głównego ekonomisty banku, deficyt będzie wyższy. "
@@ -38,6 +61,7 @@ def test_a_genitive_name_is_one_phrase_when_its_surname_has_a_plural_reading():
     assert _speakers(text) == ["Łukasz Sowa", "Łukasz Sowa"]
 
 
+@needs_morfeusz
 def test_an_indeclinable_surname_after_a_name_read_as_oblique_stays_with_it():
     # morfeusz2 reads "Gela" as the genitive of the surname "Gelo"; the foreign surname after
     # it does not decline, so the two are one name, as written
@@ -47,6 +71,7 @@ def test_an_indeclinable_surname_after_a_name_read_as_oblique_stays_with_it():
     assert _speakers(text) == ["Gela Cikłauri", "Gela Cikłauri"]
 
 
+@needs_morfeusz
 def test_an_oblique_common_noun_before_a_surname_is_no_given_name():
     text = ("Na granicy\n\n"
             "Kierowca Darius Vaitkus powiedział, że czeka trzeci dzień. "

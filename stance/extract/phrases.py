@@ -154,8 +154,9 @@ class PhraseReader:
                 names.append(q)
                 q += 1
                 continue
-            if c == "punct" and words[q] == "." and names and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
-                q += 1  # initial: "J. D. Vance"
+            if c == "punct" and words[q] == "." and names and (len(words[q - 1]) == 1 or self.lows[q - 1] in self.fw.get("honorific", ())) \
+                    and q + 1 < j and kind(q + 1) == "name":
+                q += 1  # initial: "J. D. Vance"; "Mr. Dvornik"
                 continue
             break
         if names:
@@ -384,7 +385,7 @@ class PhraseReader:
                 titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
                 p += 2
                 continue
-            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
+            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap", "tword") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
                 titles.append(p)
                 p += 1
                 continue
@@ -396,10 +397,10 @@ class PhraseReader:
         # a capitalised run: institution words, then (maybe) the person's name
         run = []
         q = p
-        academic = self.fw.get("academic", ())
+        honorific = self.fw.get("honorific", ())
         while q < j and len(run) < 9:
             c = kind(q)
-            if self.lows[q] in academic and c != "name":
+            if self.lows[q] in honorific and c != "name":
                 # "ekonomistki Instytutu … dr Haliny Wrony": a degree before the name is neither
                 # the office's name nor the person's
                 n = q + 2 if q + 1 < j and words[q + 1] == "." else q + 1

@@ -199,6 +199,8 @@ class Tokens(PhraseReader):
                 return "cap"
             if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles:
                 return "stop"  # "Talks between ...", "Afterwards they said": a common word
+            if i in self.sent_initial and low.endswith("ly") and len(low) > 5 and i + 1 < len(self.words) and self.words[i + 1] == ",":
+                return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
@@ -420,6 +422,9 @@ class Tokens(PhraseReader):
         in case, so one certainly oblique word ("Haliny") makes the whole name oblique
         ("Wrony" is then the genitive of "Wrona", not a plural)."""
         names = [t for t in names if self.kind(t) != "punct"]
+        honorific = self.fw.get("honorific", ())
+        while len(names) > 1 and self.lows[names[0]] in honorific:
+            names = names[1:]  # "Mr Pryce", "Dr Halina Wrona": the name without the form of address
         if not self.cased or oblique or len(names) < 2:
             return " ".join(self.name_lemma(t, oblique) for t in names)
         given = [self._given_name(t) for t in names[:-1]]
