@@ -77,3 +77,18 @@ def test_an_oblique_common_noun_before_a_surname_is_no_given_name():
             "Kierowca Darius Vaitkus powiedział, że czeka trzeci dzień. "
             "Wieczorem Vaitkus dodał, że wraca do Wilna.")
     assert _speakers(text) == ["Darius Vaitkus", "Darius Vaitkus"]
+
+
+@needs_morfeusz
+def test_an_institution_met_again_by_its_head_noun_is_that_institution():
+    text = ("Budżet w komisji\n\n"
+            "Zastrzeżenia do projektu miało Biuro Legislacyjne Sejmu. "
+            "W pisemnej opinii Biuro zwróciło uwagę, że część przepisów wykracza poza ustawę budżetową.")
+    assert _speakers(text) == ["Biuro Legislacyjne Sejmu"]
+
+
+@needs_morfeusz
+def test_a_neuter_institution_in_the_genitive_is_named_in_the_nominative():
+    text = ("Budżet w komisji\n\n"
+            "Według Biura Legislacyjnego Sejmu część przepisów wykracza poza ustawę budżetową.")
+    assert _speakers(text) == ["Biuro Legislacyjne Sejmu"]

@@ -45,17 +45,22 @@ class Rules:
     # Role nouns are capitalised before a name anywhere in a sentence ("said President Dupont");
     # where they are written lowercase, a capitalised one mid-sentence is part of a name.
     capitalised_titles: bool
+    # An institution's name starts with its head noun ("Biuro Legislacyjne Sejmu", met again as
+    # "Biuro"); otherwise it ends with it ("the Finance Ministry", met again as "the Ministry").
+    institution_head_first: bool
 
 
 RULES = {
     "pl": Rules(case_marked=True, verbs_agree_in_gender=True, subject_first=False, bare_clauses=False,
                 embedded_cues_continue_clause=False, dash_speech_mid_paragraph=True,
                 capital_after_dash_continues_speech=True, markers_by_prefix=True,
-                singular_role_heads=False, participle_suffix="", genitive_s=False, capitalised_titles=False),
+                singular_role_heads=False, participle_suffix="", genitive_s=False, capitalised_titles=False,
+                institution_head_first=True),
     "en": Rules(case_marked=False, verbs_agree_in_gender=False, subject_first=True, bare_clauses=True,
                 embedded_cues_continue_clause=True, dash_speech_mid_paragraph=False,
                 capital_after_dash_continues_speech=False, markers_by_prefix=False,
-                singular_role_heads=True, participle_suffix="ing", genitive_s=True, capitalised_titles=True),
+                singular_role_heads=True, participle_suffix="ing", genitive_s=True, capitalised_titles=True,
+                institution_head_first=False),
 }
 
 

@@ -16,6 +16,7 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract.morph import common_lemma
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
 from stance.extract.words import NP, Tokens, function_words
@@ -194,11 +195,14 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 not m.vague or any(len(w) > 2 and w not in articles for w in m.mods)):
             roles_by_head.setdefault(m.head, []).append(m)
     inst_full: dict[tuple, str] = {}
+    head_first = toks.lex.rules.institution_head_first
     for m in mentions:
         if m.kind == "inst" and m.speaker[:1].isupper():
             parts = tuple(m.speaker.split())
-            for n in range(1, min(len(parts), 4)):
-                key = parts[-n:]
+            keys = [parts[-n:] for n in range(1, min(len(parts), 4))]
+            if head_first and len(parts) > 1 and toks.lex.org_lemmas and common_lemma(parts[0]).lower() in toks.lex.org_lemmas:
+                keys.append(parts[:1])  # "Biuro" for "Biuro Legislacyjne Sejmu"
+            for key in keys:
                 if len(parts) > len(inst_full.get(key, "").split()):
                     inst_full[key] = m.speaker
     return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,

@@ -124,16 +124,16 @@ def is_nominative_possible(word: str) -> bool | None:
 
 @lru_cache(maxsize=65536)
 def adj_nominative(word: str, gender: str = "m") -> str:
-    """Nominative singular of an adjective in ``gender`` ('m' or 'f'); the word when unknown."""
+    """Nominative singular of an adjective in ``gender`` ('m', 'f' or 'n'); the word when unknown."""
     m = morfeusz()
     for lemma, tag, _q in analyse(word):
         if tag.startswith("adj"):
-            if gender != "f" or m is None:
+            if gender not in ("f", "n") or m is None:
                 return lemma
             try:
                 for form, _l, gtag, *_ in m.generate(lemma):
                     parts = gtag.split(":")
-                    if parts[0] == "adj" and parts[1] == "sg" and "nom" in parts[2].split(".") and "f" in parts[3].split(".") and parts[-1] == "pos":
+                    if parts[0] == "adj" and parts[1] == "sg" and "nom" in parts[2].split(".") and gender in parts[3].split(".") and parts[-1] == "pos":
                         return form
             except Exception:
                 return lemma
