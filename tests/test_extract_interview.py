@@ -83,3 +83,22 @@ def test_initials_of_the_guest_in_english():
             "TR: Is that your last word?\n\nLO: It is the law, not my word.")
     assert found(text, "en") == [("Not before the unions sign.", "Lena Ortiz", "direct"),
                                  ("It is the law, not my word.", "Lena Ortiz", "direct")]
+
+
+def test_a_transcript_with_two_guests_in_capitals_gives_each_answer_to_its_label():
+    text = ("The Ledger, episode 112\n\n"
+            "Host Maya Lind talks to Ben Archer, the council's finance chair, and Dana Kovacs, the union's president.\n\n"
+            "[00:06:41]\n\n"
+            "MAYA LIND: Ben, where does the gap come from?\n\n"
+            "BEN ARCHER: Half of it is the pension bill.\n\n"
+            "MAYA LIND: Dana, is that fair?\n\n"
+            "DANA KOVACS: It is a fair description of the bill.\n\n"
+            "Look, we can do a deal, but not by email.\n\n"
+            "[00:08:02]\n\n"
+            "MAYA LIND: Ben, will you talk on Monday?\n\n"
+            "BEN ARCHER: If there is a room, I will be in it.")
+    assert [(t, s) for t, s, _k in found(text, "en")] == [
+        ("Half of it is the pension bill.", "Ben Archer"),
+        ("It is a fair description of the bill.", "Dana Kovacs"),
+        ("Look, we can do a deal, but not by email.", "Dana Kovacs"),
+        ("If there is a room, I will be in it.", "Ben Archer")]

@@ -512,20 +512,26 @@ class _CandidateFinder:
             if t.label and t.label.lower() not in self.toks.fw.get("question_label", frozenset()):
                 t0 = bisect.bisect_left(toks.starts, t.start)
                 self.events.append(event_with(len(self.events), t0, t.start, -1, t.label, "colon", mode="interviewer"))
+        q_starts = sorted(t.start for t in layout.questions)
+        label, prev_start = "", -1
         for t in layout.answers:
             if t.start >= reported:
                 break
             t0 = bisect.bisect_left(toks.starts, t.start)
+            # an unlabelled paragraph after an answer, with no question between, runs it on
+            if t.label or bisect.bisect_left(q_starts, prev_start) != bisect.bisect_left(q_starts, t.start):
+                label = t.label
+            prev_start = t.start
             ev = None
-            if t.label and t.label.lower() not in answer_words and t0 < len(toks.starts):
+            if t.label and not t.label.isupper() and t.label.lower() not in answer_words and t0 < len(toks.starts):
                 t1 = bisect.bisect_left(toks.starts, t.start + len(t.label))
                 nps = toks.chunks(t0, t1)
                 if len(nps) == 1 and nps[0].kind == "name" and nps[0].start == t0 and nps[0].end == t1:
                     ev = event_with(len(self.events), t0, t.start, -1, "headline", "colon",
                                     bind_subject(toks, nps[0], False, ""))
                     ev = ev if ev.mode == "explicit" else None
-            if ev is None:  # "A:", initials, or no label: the interviewee
-                ev = event_with(len(self.events), t0, t.start, -1, t.label or "-", "colon", mode="interviewee")
+            if ev is None:  # "A:", initials, or no label: the person the label stands for, else the interviewee
+                ev = event_with(len(self.events), t0, t.start, -1, label or "-", "colon", mode="interviewee")
             self.events.append(ev)
             self._add(t.body, t.end, "direct", ev, _DIRECT, None)
 

@@ -115,7 +115,10 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
     if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
         return NO_INTERVIEW
-    answering = {p for p, ts in by_person.items() if p not in asking and (p in a_words or len(ts) >= MIN_QUESTIONS)}
+    # a guest speaks at least twice, or once right after a labelled question (a panel's third voice)
+    after_question = {who for prev, who in zip(people, people[1:]) if prev in asking}
+    answering = {p for p, ts in by_person.items()
+                 if p not in asking and (p in a_words or len(ts) >= MIN_QUESTIONS or p in after_question)}
     questions, answers = [], []
     state = ""  # "", "q" (after a question), "a" (after an answer)
     last_labelled = max(i for i, who in enumerate(people) if who in asking or who in answering)
@@ -128,6 +131,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
             state = "a"
         elif t.label:
             state = ""  # a headline-like "X: …" of somebody else ends the exchange
+        elif not any(c.isalpha() for c in text[t.start:t.end]):
+            continue  # "[00:08:02]": a transcript's time code between turns
         elif state == "q" and t.question:
             questions.append(t)  # a question running on
         elif state in ("q", "a") and not _note(text, t, fw) and (i < last_labelled or state == "q" or not answering):
@@ -158,6 +163,8 @@ def label_stands_for(label: str, name: str) -> bool:
     letters = _initials(label)
     if letters is not None and len(letters) >= 2:
         return letters == _name_initials(name)
+    if label.isupper():  # "DANA KOVACS:", a transcript's labels in capitals
+        label, name = label.casefold(), name.casefold()
     return label == name or label == name.split()[-1]
 
 

@@ -42,6 +42,7 @@ class SpeakerResolver:
         self.history = history
         self.history_pos = [r.pos for r in history]
         self.interviewers = interviewers
+        self._answering: dict[str, str] = {}
 
     @cached_property
     def interviewee(self) -> str | None:
@@ -54,8 +55,7 @@ class SpeakerResolver:
         "Rozmawiał", "interviewed by") is never the guest."""
         labels = {ev.cue for ev in self.events if ev.mode == "interviewee"}
         asking = {ev.cue for ev in self.events if ev.mode == "interviewer"}
-        full = list(dict.fromkeys(name for m in self.mentions.mentions if m.kind == "name"
-                                  for name in (self.coref.name(m.speaker),) if " " in name))
+        full = self._full_names
         interviewer = {n for n in full if n in self.interviewers}
         if asking:
             interviewer |= {n for n in full if any(label_stands_for(lab, n) for lab in asking)}
@@ -124,8 +124,24 @@ class SpeakerResolver:
         if ev.mode == "last":
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
-            return self.interviewee
+            return self.answering(ev.cue) or self.interviewee
         return self.carry(ev.pos, ev.gender)
+
+    def answering(self, label: str) -> str | None:
+        """The one person an answer's label stands for ("DANA KOVACS", "Kovacs", "DK"), among
+        the full names of the text that are not the interviewer's; None when no label, or when
+        it fits nobody or several (then the answer is the interviewee's)."""
+        got = self._answering.get(label)
+        if got is None:
+            fits = [n for n in self._full_names if n not in self.interviewers and label_stands_for(label, n)]
+            got = self._answering[label] = fits[0] if len(fits) == 1 else ""
+        return got or None
+
+    @cached_property
+    def _full_names(self) -> list[str]:
+        """Every full name of the text in its fullest form, in order of first mention."""
+        return list(dict.fromkeys(name for m in self.mentions.mentions if m.kind == "name"
+                                  for name in (self.coref.name(m.speaker),) if " " in name))
 
     def carry(self, pos: int, gender: str) -> str | None:
         """The nearest earlier subject of a compatible gender (else the nearest one)."""
