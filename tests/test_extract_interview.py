@@ -102,3 +102,10 @@ def test_a_transcript_with_two_guests_in_capitals_gives_each_answer_to_its_label
         ("It is a fair description of the bill.", "Dana Kovacs"),
         ("Look, we can do a deal, but not by email.", "Dana Kovacs"),
         ("If there is a room, I will be in it.", "Ben Archer")]
+
+
+def test_the_guests_biography_and_the_publication_note_after_an_interview_are_no_answers():
+    text = (PL_LEAD + "Czy rozmowy mają jeszcze sens?\n\n" + ANSWERS[0] + "\n\nA jeśli nie przestanie?\n\n" + ANSWERS[1]
+            + "\n\nMarta Kowal – ekonomistka, od 2024 r. wiceministra spraw zagranicznych. Mieszka w Płocku.\n\n"
+            "Tekst ukazał się w wydaniu papierowym tygodnika.")
+    assert layout(text)[1] == list(ANSWERS)

@@ -31,6 +31,7 @@ QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is
 QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzymacie? Nikt wam nie zapłaci.")
 MIN_QUESTIONS = 2
 LEAD_PARAGRAPHS = 3  # headline, standfirst, lead: where an interview announces itself
+BIO_MAX = 400  # the guest's biography after the interview ("Teresa Wolańska – ekonomistka, …") is short
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 _DASH_RE = re.compile(r"[–—-]\s+")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
@@ -218,10 +219,17 @@ def _words_re(words: frozenset) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
+_BIO_RE = re.compile(r"[^\W\d_][\w’'\-]+(?:[ \t]+[^\W\d_][\w’'\-]+){1,2}[ \t]+[–—][ \t]+[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]")
+
+
 def _note(text: str, t: Turn, fw: dict) -> bool:
     """An editor's note or the interviewer's byline closing the interview ("Rozmawiała Anna
-    Lis", "This interview has been edited for length")."""
-    return not t.label and t.end - t.start < 200 and _has_word(text[t.start:t.end], fw.get("interview_note", ()))
+    Lis", "This interview has been edited for length", "Tekst ukazał się w …"), or the guest's
+    short biography ("Teresa Wolańska – ekonomistka, …")."""
+    if t.label or t.end - t.start >= BIO_MAX:
+        return False
+    return (t.end - t.start < 200 and _has_word(text[t.start:t.end], fw.get("interview_note", ()))) or (
+        _BIO_RE.match(text, t.start, t.end) is not None)
 
 
 _NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"  # on one line
