@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice as _own_voice
+from stance.extract.morph import plural_verb
 from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
@@ -35,6 +36,7 @@ _TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst"
                          "cap", "particle"})
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
+LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
 _DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 _DOUBLE_MARKS = "„“”«»\""  # quotation marks (not the apostrophes of "grandfather's")
@@ -363,8 +365,10 @@ class _CandidateFinder:
         for s in earlier:
             piece = text[s.start:s.end]
             own = _own_voice(piece, self.lex)
+            # "teraz mówią, że …": a plural cue with no subject is the speaker's "they say", not the narrator's
             if any(ch in piece for ch in _DOUBLE_MARKS) or (not own and any(
-                    e.mode not in _NO_STATEMENT and e.cls != "frame" for e in self.cues.by_sentence[s.index])):
+                    e.mode not in _NO_STATEMENT and e.cls != "frame" and not (e.mode == "carry" and (e.gender == "pl" or plural_verb(e.cue)))
+                    for e in self.cues.by_sentence[s.index])):
                 return start if own_clause else -1
         return para if earlier else start
 
@@ -473,7 +477,7 @@ class _CandidateFinder:
             if a in self._turn_starts:
                 continue  # a question or an answer of an interview: ``_interview`` decides
             nps = toks.chunks(t0, t1)
-            if len(nps) != 1 or nps[0].start != t0 or nps[0].end != t1:
+            if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
                 continue
             np = nps[0]
             if np.kind == "inst" and not any(self.lex.places.get(toks.words[t], ("", False))[1] or toks.kind(t) == "acro"
@@ -489,6 +493,14 @@ class _CandidateFinder:
                 continue
             self.events.append(ev)
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+    def _described_name(self, np, t1: int) -> bool:
+        """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
+        then only short comma-separated descriptions (no verb, clause or quotation) up to the colon."""
+        toks = self.toks
+        if np.kind != "name" or np.end >= t1 or toks.words[np.end] != "," or t1 - np.start > LABEL_MAX_TOKENS:
+            return False
+        return not any(toks.kind(t) in ("cue", "comp", "rel", "quoted") for t in range(np.end, t1))
 
     def _interview(self) -> None:
         """Q&A interviews (``interview.py`` finds the turns): nothing inside a question is a

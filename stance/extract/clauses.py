@@ -67,6 +67,10 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         return _jak_clause(toks, sent, k, jak)
     kind, words, lows = toks.kind, toks.words, toks.lows
     rules = toks.lex.rules
+    if not rules.bare_clauses and not earlier_have_clause and k > sent.t0 and words[k - 1] == ",":
+        own = _own_words_before(toks, sent, k, np)
+        if own.start >= 0:
+            return own
     directive = toks.fw.get("comp_directive", ())
     commas = 0
     q = k + 1
@@ -106,6 +110,24 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
     return NO_CLAUSE
+
+
+def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Clause:
+    """``Ja już w to nie wierzę, mówi Zenon Lis, rolnik.``: where reported clauses need a
+    complementiser, a sentence in the speaker's own voice (first or second person) before a
+    comma, the cue and then its subject, and nothing after them but descriptions of the speaker,
+    is that speaker's speech (the candidate stage decides how far back in the paragraph it runs)."""
+    from stance.extract.dashes import in_own_voice
+
+    words, kind = toks.words, toks.kind
+    if np is None or np.start != k + 1 or np.kind not in ("name", "title") or k - 1 <= sent.t0 or words[k - 1] != ",":
+        return NO_CLAUSE
+    for q in range(np.end, sent.t1):
+        if kind(q) in ("cue", "comp", "quoted", "rel") or words[q] in ":;":
+            return NO_CLAUSE
+    if not in_own_voice(toks.text[sent.start:toks.starts[k - 1]], toks.lex):
+        return NO_CLAUSE
+    return trailing_clause(toks, sent, k - 1)
 
 
 def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:

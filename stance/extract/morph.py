@@ -103,6 +103,12 @@ def word_class(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def plural_verb(word: str) -> bool:
+    """Some verb reading of ``word`` is plural ("mówią", "obiecywali")."""
+    return any(tag.split(":")[0] in ("fin", "praet") and ":pl:" in tag + ":" for _l, tag, _q in analyse(word.lower()))
+
+
+@lru_cache(maxsize=65536)
 def also_common(word: str) -> bool:
     """morfeusz2 reads the word as a common noun too ("Wieczorem": "in the evening")."""
     return any("nazwa_pospolita" in q for _l, _t, q in analyse(word))

@@ -1,0 +1,30 @@
+"""Rules for shapes the round-7 blind tuning articles (pl-b51 … pl-b66, en-b33 … en-b48) showed,
+beyond names (``test_extract_names.py``) and interviews (``test_extract_interview.py``). Texts are
+invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found, needs_morfeusz
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    pytest.param("pl", "Szlaban\n\nSklep otwiera się o siódmej.\n\n"
+                 "Anna Kurek, 52 lata, sprzedawczyni: Kiedyś miałam tu kolejkę do drzwi. Teraz siedzę i czekam.",
+                 "Anna Kurek", marks=needs_morfeusz),
+    ("en", "The picket\n\nThe strike is in its fourth week.\n\n"
+     "Jen Walsh, 29, a nurse: We are asking for what we are worth. Nothing more.", "Jen Walsh"),
+])
+def test_a_paragraph_after_a_described_name_and_a_colon_is_that_persons(lang, text, speaker):
+    body = text.rsplit(": ", 1)[1]
+    assert found(text, lang) == [(body, speaker, "direct")]
+
+
+@needs_morfeusz
+def test_own_words_before_an_inverted_attribution_are_the_speakers_paragraph():
+    speech = ("Pisaliśmy do ministerstwa trzy razy. Teraz mówią, że może na wiosnę. "
+              "Dostaliśmy jedną odpowiedź, że sprawa jest analizowana")
+    text = "Szlaban\n\nW urzędzie gminy liczą straty.\n\n" + speech + ", mówi wójt Jan Lis, sołtys od dwóch kadencji."
+    assert found(text, "pl") == [(speech, "Jan Lis", "direct")]
+
