@@ -28,3 +28,18 @@ def test_own_words_before_an_inverted_attribution_are_the_speakers_paragraph():
     text = "Szlaban\n\nW urzędzie gminy liczą straty.\n\n" + speech + ", mówi wójt Jan Lis, sołtys od dwóch kadencji."
     assert found(text, "pl") == [(speech, "Jan Lis", "direct")]
 
+
+
+@needs_morfeusz
+def test_a_neuter_verb_takes_the_institution_after_a_time_phrase_with_its_adjective():
+    text = ("Spór o granice\n\nSpór o granice obszarów morskich na Morzu Egejskim trwa od lat.\n\n"
+            "Kolejna runda rozmów odbędzie się w Ankarze w lutym – poinformowało w czwartek wieczorem greckie MSZ.")
+    assert found(text, "pl") == [("Kolejna runda rozmów odbędzie się w Ankarze w lutym", "greckie MSZ", "direct")]
+
+
+@needs_morfeusz
+def test_a_foreign_given_name_that_looks_instrumental_stays_with_the_surname_after_a_role():
+    text = ("Rozmowy w Stambule\n\n"
+            "Szef tureckiej dyplomacji Kerem Aydın wyszedł do dziennikarzy.\n\n"
+            "„Dialog jest możliwy” – powiedział.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Kerem Aydın"]

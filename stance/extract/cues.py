@@ -274,7 +274,7 @@ class _CueFinder:
             elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
-                after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok)
+                after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
                 if after is not None:
                     binding = self._bind(after, not after.nominative, gender)
         clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,

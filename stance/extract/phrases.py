@@ -430,7 +430,8 @@ class PhraseReader:
         # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
         # word is a genitive complement, not the person's name (which agrees with the role)
         if names and self._nominative_only(head):
-            while names and self.name_case(names[0]) == "obl":
+            # (a word that cannot be a genitive is no such complement: "Szef dyplomacji Kerem Aydın")
+            while names and self.name_case(names[0]) == "obl" and morph.can_be_gen(words[names[0]]) is not False:
                 names.pop(0)
         # "z kanclerzem Niemiec Jan Lis powiedział": a role in the instrumental, locative or dative
         # and a name in its base form do not agree: the name starts a phrase of its own (the
@@ -526,7 +527,7 @@ class PhraseReader:
             if c in _NEVER_START and (pl or not self._possessive(k)):
                 np = None  # np_at's fast exit, without the call
             elif pl and c == "word" and (not words[k].endswith(ADJ_SUFFIXES) or k + 1 >= j or (
-                kind(k + 1) != "title" and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))):
+                kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))):
                 np = None  # no adjective before a role noun ("rosyjski dyplomata"): np_at's fast exit
             elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit

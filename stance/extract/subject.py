@@ -181,9 +181,11 @@ def _participle(word: str) -> bool:
     return any(tag.startswith("pact:") for _l, tag, _q in morph.analyse(word))
 
 
-def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
+def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> NP | None:
     """Subject after the verb: ``powiedział Witkoff``, ``said Karabağlı``; oblique names and
-    roles are objects, not subjects."""
+    roles are objects, not subjects. A verb in the neuter (``gender`` "n": "poinformowało") has
+    an institution for its subject, even after a time phrase ("poinformowało w czwartek
+    wieczorem greckie MSZ"), though never right after a preposition."""
     kind, words = toks.kind, toks.words
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
@@ -199,6 +201,10 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         if np.kind == "media" and toks.lex.rules.case_marked and morph.is_nominative_possible(toks.words[np.start]) is False:
             continue  # "przekazało agencji źródło": the medium is told, the source speaks
         return np
+    if gender == "n":
+        for np in toks.chunks(k + 1, stop):
+            if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame"):
+                return np
     return None
 
 
