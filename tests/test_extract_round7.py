@@ -43,3 +43,11 @@ def test_a_foreign_given_name_that_looks_instrumental_stays_with_the_surname_aft
             "Szef tureckiej dyplomacji Kerem Aydın wyszedł do dziennikarzy.\n\n"
             "„Dialog jest możliwy” – powiedział.")
     assert [s for _t, s, _k in found(text, "pl")] == ["Kerem Aydın"]
+
+
+@needs_morfeusz
+def test_a_university_in_a_prepositional_phrase_is_no_subject_to_carry():
+    text = ("Cła na samochody\n\n"
+            "Najbardziej sceptyczna jest prof. Anna Lis ze Szkoły Głównej Handlowej, która doradzała rządowi. "
+            "Przekonuje, że ceny minimalne są gorsze od ceł.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Anna Lis"]
