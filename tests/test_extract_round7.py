@@ -51,3 +51,10 @@ def test_a_university_in_a_prepositional_phrase_is_no_subject_to_carry():
             "Najbardziej sceptyczna jest prof. Anna Lis ze Szkoły Głównej Handlowej, która doradzała rządowi. "
             "Przekonuje, że ceny minimalne są gorsze od ceł.")
     assert [s for _t, s, _k in found(text, "pl")] == ["Anna Lis"]
+
+
+@needs_morfeusz
+def test_an_agency_told_before_the_speaker_after_the_verb_is_not_the_speaker():
+    text = ("Sankcje\n\nAmbasadorowie nie uzgodnili pakietu. Jak poinformowała IAR rzeczniczka Komisji Europejskiej "
+            "Lotte Verhaegen, rozmowy zostaną wznowione w piątek.")
+    assert [s for _t, s, _k in found(text, "pl")] == ["Lotte Verhaegen"]

@@ -193,13 +193,18 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
                 words[stop] == "." and stop + 1 < sent.t1 and words[stop + 1][:1].islower())):
             break  # not the point of "komisarz ds. handlu": no sentence starts lowercase
         stop += 1
-    for np in toks.chunks(k + 1, stop):
+    nps = toks.chunks(k + 1, stop)
+    for n, np in enumerate(nps):
         if np.in_pp or np.in_rel:
             continue
         if np.kind in ("title", "name") and not np.nominative:
             continue
         if np.kind == "media" and toks.lex.rules.case_marked and morph.is_nominative_possible(toks.words[np.start]) is False:
             continue  # "przekazało agencji źródło": the medium is told, the source speaks
+        if np.kind in ("inst", "media") and toks.lex.rules.case_marked and n + 1 < len(nps):
+            nxt = nps[n + 1]
+            if nxt.start == np.end and nxt.kind in ("title", "name") and nxt.nominative and not nxt.in_pp:
+                return nxt  # "poinformowała IAR rzeczniczka Komisji": the agency is told, the spokeswoman speaks
         return np
     if gender == "n":
         for np in toks.chunks(k + 1, stop):
