@@ -58,3 +58,10 @@ def test_an_agency_told_before_the_speaker_after_the_verb_is_not_the_speaker():
     text = ("Sankcje\n\nAmbasadorowie nie uzgodnili pakietu. Jak poinformowała IAR rzeczniczka Komisji Europejskiej "
             "Lotte Verhaegen, rozmowy zostaną wznowione w piątek.")
     assert [s for _t, s, _k in found(text, "pl")] == ["Lotte Verhaegen"]
+
+
+def test_the_author_in_a_byline_is_never_a_speaker_and_a_postnominal_rank_is_no_name():
+    text = ("Trial hears from investigator\n\nBy Clara Whit, Courts Reporter\n\n"
+            "Opening the case for the defence, Owen Pryce KC said his client had relied on a freight agent.\n\n"
+            "He added that the paperwork was in order.")
+    assert [s for _t, s, _k in found(text, "en")] == ["Owen Pryce", "Owen Pryce"]

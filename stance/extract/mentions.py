@@ -138,7 +138,10 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     # once here instead of walking every token of every reported clause
     is_name = list(map("name".__eq__, kinds))
     pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
+    bylines = toks.fw.get("byline", frozenset())
     for sent in seg.sentences:
+        if _byline(toks, sent, bylines):
+            continue
         main_end = sent.t1
         for seq, item in ((kinds, "comp"), (words, ":")):
             try:
@@ -207,6 +210,19 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     inst_full[key] = m.speaker
     return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,
                     tuple(content_names), inst_full)
+
+
+BYLINE_MAX = 100  # characters of a byline paragraph ("By Claire Whitcombe, Courts Reporter")
+
+
+def _byline(toks: Tokens, sent, bylines: frozenset) -> bool:
+    """A paragraph naming the article's author ("By Claire Whitcombe, Courts Reporter",
+    "Tekst: Katarzyna Jurewicz"): whoever it names speaks nowhere in the article."""
+    text = toks.text
+    if sent.t0 >= sent.t1 or toks.lows[sent.t0] not in bylines or sent.end - sent.start > BYLINE_MAX:
+        return False
+    start, end = sent.start, sent.end
+    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end:end + 1] in ("\n", ""))
 
 
 def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[Ref]:

@@ -159,6 +159,8 @@ class PhraseReader:
                 q += 1  # initial: "J. D. Vance"; "Mr. Dvornik"
                 continue
             break
+        if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
+            q += 1  # "Owen Pryce KC": the rank belongs to the phrase, not to the name
         if names:
             return NP(start, q, "name", names=names, titles=titles)
         if titles:
