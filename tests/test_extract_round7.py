@@ -65,3 +65,10 @@ def test_the_author_in_a_byline_is_never_a_speaker_and_a_postnominal_rank_is_no_
             "Opening the case for the defence, Owen Pryce KC said his client had relied on a freight agent.\n\n"
             "He added that the paperwork was in order.")
     assert [s for _t, s, _k in found(text, "en")] == ["Owen Pryce", "Owen Pryce"]
+
+
+def test_an_ordinary_word_before_a_preposition_opening_a_sentence_is_no_name():
+    text = ("Border trade\n\nJonas Reimer sells tractors in Veltra.\n\n"
+            "Back at the showroom, Reimer is polishing a mower.\n\n"
+            "“I will be too old to sell tractors,” he says.")
+    assert [s for _t, s, _k in found(text, "en")] == ["Jonas Reimer"]

@@ -103,6 +103,17 @@ def word_class(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def dictionary_word(word: str, lang: str) -> bool:
+    """simplemma's dictionary for ``lang`` knows the (lowercase) word: an ordinary word, not
+    only a name. False without simplemma."""
+    try:
+        import simplemma
+    except ImportError:
+        return False
+    return simplemma.is_known(word, lang=lang)
+
+
+@lru_cache(maxsize=65536)
 def plural_verb(word: str) -> bool:
     """Some verb reading of ``word`` is plural ("mówią", "obiecywali")."""
     return any(tag.split(":")[0] in ("fin", "praet") and ":pl:" in tag + ":" for _l, tag, _q in analyse(word.lower()))

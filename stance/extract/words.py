@@ -142,6 +142,9 @@ class Tokens(PhraseReader):
             k = "name" if self._after_given_name(i) else k[0]
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
+        if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
+                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang):
+            return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         return k
 
     def _classify_form(self, i: int) -> str:
