@@ -92,3 +92,18 @@ def test_a_neuter_institution_in_the_genitive_is_named_in_the_nominative():
     text = ("Budżet w komisji\n\n"
             "Według Biura Legislacyjnego Sejmu część przepisów wykracza poza ustawę budżetową.")
     assert _speakers(text) == ["Biuro Legislacyjne Sejmu"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    pytest.param("pl", "Sankcje\n\nJej rzecznik Pieter Van Loon przypomniał, że projekt jest gotowy. "
+                 "– Liczymy na zgodę – powiedział Van Loon na briefingu.", marks=needs_morfeusz),
+    ("en", "Sanctions\n\nIts spokesman Pieter Van Loon said the draft was ready. "
+     "“We expect agreement,” said Van Loon at the briefing."),
+])
+def test_a_capitalised_particle_after_the_verb_belongs_to_the_surname(lang, text):
+    from stance.extract.pipeline import stages
+
+    _chosen, resolver = stages(text, lang)
+    # no mention "Van" of its own (an institution, to the ranker a candidate speaker)
+    assert "Van" not in {m.speaker for m in resolver.mentions.mentions}
+    assert _speakers(text, "ranker", lang)[-1] == "Pieter Van Loon"

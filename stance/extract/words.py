@@ -169,6 +169,9 @@ class Tokens(PhraseReader):
             if low in lex.cues:
                 return "cue"
         if w[0].isupper():
+            if low in fw.get("particle_capitalised", ()) and w[1:].islower() and i + 1 < len(self.words) and self.words[i + 1][:1].isupper():
+                self._ctx = 2  # depends on the next word
+                return "particle"  # "powiedział Van Loon": the particle of the surname after it
             if self._media_at(i):
                 return "media"
             if base in lex.places:
