@@ -107,3 +107,20 @@ def test_a_capitalised_particle_after_the_verb_belongs_to_the_surname(lang, text
     # no mention "Van" of its own (an institution, to the ranker a candidate speaker)
     assert "Van" not in {m.speaker for m in resolver.mentions.mentions}
     assert _speakers(text, "ranker", lang)[-1] == "Pieter Van Loon"
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Talks\n\nThe draft is ready, a Kenyan official familiar with the talks said on Monday.",
+     "Kenyan official familiar with the talks"),
+    pytest.param("pl", "Rozmowy\n\nJeden z zachodnich dyplomatów obecnych na rozmowach powiedział, że projekt jest gotowy.",
+                 "jeden z zachodnich dyplomatów obecnych na rozmowach", marks=needs_morfeusz),
+    pytest.param("pl", "Rozmowy\n\nWysoki rangą urzędnik UE powiedział, że projekt jest gotowy.",
+                 "wysoki rangą urzędnik UE", marks=needs_morfeusz),
+])
+def test_an_anonymous_source_keeps_its_whole_description(lang, text, speaker):
+    assert _speakers(text, lang=lang) == [speaker]
+
+
+def test_a_participle_describing_the_speaker_after_the_verb_starts_no_clause():
+    text = 'Talks\n\n"It is ready," said a diplomat involved in the talks.'
+    assert found(text, "en") == [("It is ready,", "diplomat involved in the talks", "direct")]

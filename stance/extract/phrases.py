@@ -18,6 +18,9 @@ _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "fra
 _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
+_POSTMODIFIER_KINDS = frozenset({"word", "det", "tword", "place", "inst", "acro", "cap", "title", "name"})
+_POSTMODIFIER_END = frozenset({",", ".", ";", ":", "–", "—", "-", "(", ")"})
+_POSTMODIFIER_MAX = 6  # "zaznajomionych z przebiegiem rozmów w Genewie"
 _EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")
 
@@ -88,6 +91,10 @@ class PhraseReader:
                 titles.append(p)
                 p += 1
                 continue
+            if pl and titles and self.lows[p] in self.fw.get("modifier_noun", ()):
+                titles.append(p)  # "wysoki rangą urzędnik": the noun of an adjective's measure
+                p += 1
+                continue
             if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self._verbs_en and self._title_ahead(p, j, en_mod=True):
                 titles.append(p)
                 p += 1
@@ -137,6 +144,8 @@ class PhraseReader:
                 break
         if titles and not pl and p < j and self.lows[p] in ("for", "of", "at") and kind(titles[-1]) == "title":
             p = self._en_role_tail(p, j, titles)
+        if titles and p < j and self.lows[p] in self.fw.get("role_postmodifier", ()):
+            p = self._role_postmodifier(p, j, titles)
         # a person name
         q = p
         while q < j and len(names) < 5:
@@ -216,6 +225,22 @@ class PhraseReader:
             return None
         return NP(start, inner.end, "title", titles=[k, k + 1] + list(range(k + 2, inner.start)) + inner.titles,
                   partitive=True)
+
+    def _role_postmodifier(self, p: int, j: int, titles: list) -> int:
+        """"official familiar with the talks", "dyplomata zaznajomiony z przebiegiem rozmów": a
+        participle or adjective after a role, with its prepositional phrase, describes the source
+        and belongs to it, when the phrase ends right there (a cue or punctuation follows).
+        Returns the new end (``p`` when not taken)."""
+        kind, words = self.kind, self.words
+        if p + 1 >= j or kind(p + 1) != "prep":
+            return p
+        r = p + 2
+        while r < j and r - p <= _POSTMODIFIER_MAX and kind(r) in _POSTMODIFIER_KINDS:
+            r += 1
+        if r == p + 2 or (r < j and kind(r) != "cue" and words[r] not in _POSTMODIFIER_END):
+            return p
+        titles.extend(range(p, r))
+        return r
 
     def _en_role_tail(self, p: int, j: int, titles: list) -> int:
         """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
@@ -352,10 +377,13 @@ class PhraseReader:
         not agree with the role: it starts a phrase of its own)."""
         kind, words = self.kind, self.words
         head = max(t for t in titles if kind(t) == "title")
+        postmodifiers = self.fw.get("role_postmodifier", ())
         while p < j:
             c = kind(p)
             w = words[p]
             low = w.lower()
+            if low in postmodifiers and p + 1 < j and kind(p + 1) == "prep":
+                break  # "obecnych na rozmowach": the caller's _role_postmodifier takes it with its phrase
             if low == "ds":
                 titles.append(p)
                 p += 1
