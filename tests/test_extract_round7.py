@@ -72,3 +72,13 @@ def test_an_ordinary_word_before_a_preposition_opening_a_sentence_is_no_name():
             "Back at the showroom, Reimer is polishing a mower.\n\n"
             "“I will be too old to sell tractors,” he says.")
     assert [s for _t, s, _k in found(text, "en")] == ["Jonas Reimer"]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Border\n\nIlse Marun, who said she had not crossed the bridge since the winter, walks her boundary every morning.",
+     "she had not crossed the bridge since the winter", "Ilse Marun"),
+    ("Tariffs\n\nThe trade minister, Lev Markan, told a news conference last week his government would go to the WTO.",
+     "his government would go to the WTO", "Lev Markan"),
+])
+def test_english_reported_speech_in_a_relative_clause_and_after_telling_an_audience(text, clause, speaker):
+    assert found(text, "en") == [(clause, speaker, "indirect")]

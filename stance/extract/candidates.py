@@ -398,7 +398,21 @@ class _CandidateFinder:
                 stop = parent
         if stop < len(evs):
             end = min(end, self._cut_before(evs[stop], sent))
+        end = min(end, self._relative_end(ev, sent, start))
         return min(end, self._source_tail(start, end))
+
+    def _relative_end(self, ev: Event, sent: Sentence, start: int) -> int:
+        """``Marun, who said she had not crossed the bridge, walks …``: a cue opening a relative
+        clause set off by commas reports up to the comma that closes it (the main verb follows)."""
+        toks = self.toks
+        k = ev.tok
+        if k - 2 < sent.t0 or toks.kind(k - 1) != "rel" or toks.words[k - 2] != ",":
+            return sent.end
+        t = bisect.bisect_left(toks.starts, start)
+        while t < sent.t1 and toks.words[t] != ",":
+            t += 1
+        return toks.starts[t] if t < sent.t1 else sent.end
+
     def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
         """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
         if ev.clause_kind != "frame" or ev.clause_start < 0:

@@ -246,16 +246,24 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         # hearer: "told reporters", "told Reuters", "told the BBC"
         if q < sent.t1 and kind(q) == "det":
             q += 1
+        audience = fw.get("audience", frozenset())
+        r = next((r for r in range(q, min(sent.t1, q + 3)) if toks.lows[r] in audience), None)
         if q < sent.t1 and (toks.lows[q] in fw.get("tell_objects", ()) or kind(q) in ("media", "name", "acro", "pron", "inst")):
             q += toks.media_len(q) if kind(q) == "media" else 1
+        elif r is not None and all(kind(t) == "word" for t in range(q, r)):
+            q = r + 1  # "told a news conference", "told the jury"
         else:
             return NO_CLAUSE
     # prepositional phrases and adverbs: "on Tuesday", "in a statement", "late on Friday",
     # "privately", ", however,"
     adverbs, asides = fw.get("speech_adverb", frozenset()), fw.get("aside_adverb", frozenset())
+    times, periods = fw.get("time_determiner", frozenset()), fw.get("time_noun", frozenset())
     while q < sent.t1:
         if toks.lows[q] in adverbs:
             q += 1
+            continue
+        if toks.lows[q] in times and q + 1 < sent.t1 and toks.lows[q + 1] in periods:
+            q += 2  # "last week", "this morning"
             continue
         if words[q] == "," and q + 2 < sent.t1 and toks.lows[q + 1] in asides and words[q + 2] == ",":
             q += 3
