@@ -82,3 +82,9 @@ def test_an_ordinary_word_before_a_preposition_opening_a_sentence_is_no_name():
 ])
 def test_english_reported_speech_in_a_relative_clause_and_after_telling_an_audience(text, clause, speaker):
     assert found(text, "en") == [(clause, speaker, "indirect")]
+
+
+def test_a_relative_that_does_not_block_a_clause_before_its_attribution():
+    text = ("Budget vote\n\nFinance Minister Lidia Ferrante closed the debate. "
+            "She would not accept any change that raised the deficit, she said.")
+    assert found(text, "en") == [("She would not accept any change that raised the deficit", "Lidia Ferrante", "indirect")]

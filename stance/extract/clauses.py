@@ -197,11 +197,21 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             break
     if comma - sent.t0 < _MIN_TRAILING:
         return NO_CLAUSE
-    if marks.first_blocking < comma and not (toks.kinds[marks.first_blocking] == "comp" and _own_voice(toks, sent.t0, comma)):
-        return NO_CLAUSE  # "… I am told that …, said Okafor": a "that" inside the speaker's own words does not block
+    if marks.first_blocking < comma and not (toks.kinds[marks.first_blocking] == "comp" and (
+            _own_voice(toks, sent.t0, comma) or _relative_that(toks, marks.first_blocking))):
+        # "… I am told that …, said Okafor": a "that" inside the speaker's own words does not block,
+        # nor a relative one ("any change that raised the deficit, she said")
+        return NO_CLAUSE
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _relative_that(toks: Tokens, t: int) -> bool:
+    """"that" at token ``t`` between a noun and a verb in the past ("any change that raised"):
+    a relative pronoun, not a complementiser."""
+    return (t > 0 and t + 1 < len(toks.words) and toks.kind(t - 1) == "word" and toks.kind(t + 1) == "word"
+            and toks.lows[t + 1].endswith("ed"))
 
 
 def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
