@@ -88,3 +88,10 @@ def test_a_relative_that_does_not_block_a_clause_before_its_attribution():
     text = ("Budget vote\n\nFinance Minister Lidia Ferrante closed the debate. "
             "She would not accept any change that raised the deficit, she said.")
     assert found(text, "en") == [("She would not accept any change that raised the deficit", "Lidia Ferrante", "indirect")]
+
+
+@needs_morfeusz
+def test_a_paragraph_pointing_back_attributes_the_own_voice_paragraph_before_it():
+    speech = "My tu nie jesteśmy przeciwko nikomu. Chcemy tylko, żeby ktoś w Warszawie o nas pamiętał."
+    text = "Szlaban\n\nSklep pustoszeje.\n\n" + speech + "\n\nTak mówi Anna Kurek, zamykając sklep o szesnastej."
+    assert found(text, "pl") == [(speech, "Anna Kurek", "direct")]

@@ -103,6 +103,7 @@ class _CandidateFinder:
         self._reported_clauses()
         self._headlines()
         self._speech_after_colon()
+        self._speech_before_so()
         self._interview()
         return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
@@ -316,6 +317,32 @@ class _CandidateFinder:
             while stop > start and text[stop - 1].isspace():
                 stop -= 1
             if stop > start and text[start] not in QUOTE_OPENERS and text[start] not in "–—-":
+                self._add(start, stop, "direct", ev, _DIRECT, ev.cue)
+
+    def _speech_before_so(self) -> None:
+        """"Tak mówi Halina Lis, zamykając sklep." opening a paragraph: the paragraph before it,
+        with no quotation mark or dash and in the speaker's own voice, is that speaker's direct
+        speech (``back_reference`` words per language)."""
+        text, seg, toks = self.text, self.seg, self.toks
+        back = toks.fw.get("back_reference", ())
+        if not back:
+            return
+        for sent, evs in zip(seg.sentences, self.cues.by_sentence):
+            if sent.t0 + 1 >= sent.t1 or toks.lows[sent.t0] not in back or toks.kind(sent.t0 + 1) != "cue":
+                continue
+            if sent.start < 2 or text[sent.start - 1] != "\n":
+                continue  # it must open its paragraph
+            ev = next((e for e in evs if e.tok == sent.t0 + 1 and e.mode == "explicit"), None)
+            if ev is None:
+                continue
+            stop = sent.start
+            while stop > 0 and text[stop - 1].isspace():
+                stop -= 1
+            start = text.rfind("\n", 0, stop) + 1
+            para = text[start:stop]
+            if not para or para[0] in QUOTE_OPENERS or para[0] in "–—-" or any(ch in para for ch in _DOUBLE_MARKS):
+                continue
+            if _own_voice(para, self.lex):
                 self._add(start, stop, "direct", ev, _DIRECT, ev.cue)
 
     # -- reported clauses ------------------------------------------------------------
