@@ -95,3 +95,20 @@ def test_a_paragraph_pointing_back_attributes_the_own_voice_paragraph_before_it(
     speech = "My tu nie jesteśmy przeciwko nikomu. Chcemy tylko, żeby ktoś w Warszawie o nas pamiętał."
     text = "Szlaban\n\nSklep pustoszeje.\n\n" + speech + "\n\nTak mówi Anna Kurek, zamykając sklep o szesnastej."
     assert found(text, "pl") == [(speech, "Anna Kurek", "direct")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("text, speaker", [
+    # the object first, the subject after the verb
+    ("Rozmowy\n\nNastępna runda zacznie się w marcu. Termin potwierdził Chalid al-Mansuri, dodając, że tekst jest gotowy.",
+     "Chalid al-Mansuri"),
+    # a role in the dative before the subject is the hearer
+    ("Sejm\n\nProjekt przedstawiła posłom wiceminister finansów Anna Lis. Dodała, że budżet jest bezpieczny.", "Anna Lis"),
+    # "mediator" starts like "media" but is a role
+    ("Rozmowy\n\nMediator przyjechał rano.\n\n– Jesteśmy bliżej rozejmu – powiedział dziennikarzom mediator.", "mediator"),
+    # the verb of a relative clause has that clause's subject
+    ("Sankcje\n\nBlokuje go Słowacja, której minister Marek Hudec zażądał od Komisji, by przedstawiła gwarancje.",
+     "Marek Hudec"),
+])
+def test_polish_subjects_in_free_word_order(text, speaker):
+    assert [s for _t, s, _k in found(text, "pl", "rules")] == [speaker]

@@ -23,6 +23,7 @@ from stance.extract.clauses import (
     words_before,
 )
 from stance.extract.mentions import Ref, word_map
+from stance.extract.morph import also_common
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -250,6 +251,11 @@ class _CueFinder:
                 if inverted is not None and inverted.kind in ("name", "title", "inst") and (
                         inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or kind(inverted.end) == "prep"):
                     subject = None  # "We will build the ponds, said Sandra Kiel.": the subject follows the verb
+            elif subject is not None and jak is None and lex.rules.case_marked and subject.end == cue_tok \
+                    and subject.end - subject.start == 1 and subject.kind in ("name", "inst") and also_common(words[subject.start]):
+                inverted = inverted_subject(toks, sent, cue_tok)
+                if inverted is not None and (inverted.kind == "title" or len(inverted.names) >= 2):
+                    subject = None  # "Termin potwierdził Chalid al-Mansuri": the object first, the subject after the verb
             if anaphora_before(toks, self.anaphora_lasts, boundary + 1, cue_tok):
                 clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
                 return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="last")

@@ -81,7 +81,9 @@ class PhraseReader:
         p = k
         while p < j:
             c = kind(p)
-            if c == "title" and pl and titles and self._hearer(p):
+            if c == "title" and pl and self._hearer(p):
+                if not titles:
+                    return None  # "przedstawiła posłom wiceminister X": the hearer; the speaker's phrase starts after it
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if c == "title":
                 titles.append(p)
@@ -144,7 +146,7 @@ class PhraseReader:
                 break
         if titles and not pl and p < j and self.lows[p] in ("for", "of", "at") and kind(titles[-1]) == "title":
             p = self._en_role_tail(p, j, titles)
-        if titles and p < j and self.lows[p] in self.fw.get("role_postmodifier", ()):
+        if titles and p < j and self.lows[p] in self.fw.get("description_word", ()):
             p = self._role_postmodifier(p, j, titles)
         # a person name
         q = p
@@ -377,7 +379,7 @@ class PhraseReader:
         not agree with the role: it starts a phrase of its own)."""
         kind, words = self.kind, self.words
         head = max(t for t in titles if kind(t) == "title")
-        postmodifiers = self.fw.get("role_postmodifier", ())
+        postmodifiers = self.fw.get("description_word", ())
         while p < j:
             c = kind(p)
             w = words[p]

@@ -65,7 +65,12 @@ def anaphora_before(toks: Tokens, anaphora_lasts: frozenset, a: int, k: int) -> 
 
 
 def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | None:
-    """The subject among the phrases of a clause (nominative, outside PPs and relative clauses)."""
+    """The subject among the phrases of a clause (nominative, outside PPs and relative clauses;
+    when the verb itself closes a relative clause, that clause's own subject: "Słowacja, której
+    minister Marek Hudec zażądał")."""
+    if region and region[-1].in_rel and not region[-1].in_pp and region[-1].nominative \
+            and region[-1].kind in ("name", "title") and toks.lex.rules.case_marked:
+        return region[-1]  # the verb is inside the relative clause its last phrase opened
     nominatives = [np for np in region if not np.in_pp and not np.in_rel and np.nominative]
     if not nominatives:
         return None
@@ -272,6 +277,8 @@ def is_media_name(lex, speaker: str) -> bool:
         if tuple(parts[:n]) in lex.media_name_set:
             return True
     first = parts[0]
+    if first.lower() in lex.titles:
+        return False  # "mediator" starts like "media" but is a role
     # a capital counts only on a bare noun ("Agencja podała" opens a sentence); a longer capitalised
     # name is an institution ("Agencja Bezpieczeństwa Wewnętrznego")
     return (not first[:1].isupper() or len(parts) == 1) and any(first.lower().startswith(st) for st in lex.media_stems)
