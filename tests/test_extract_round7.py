@@ -112,3 +112,12 @@ def test_a_paragraph_pointing_back_attributes_the_own_voice_paragraph_before_it(
 ])
 def test_polish_subjects_in_free_word_order(text, speaker):
     assert [s for _t, s, _k in found(text, "pl", "rules")] == [speaker]
+
+
+def test_the_role_met_again_is_the_nearest_earlier_one_with_its_place():
+    text = ("Deal\n\nInterviews with fourteen officials show the deal died.\n\n"
+            "An official in the trade ministry said the objection concerned article 6.\n\n"
+            "“We could not accept it,” the official said.\n\n"
+            "“It was done,” said a senior Brannmark official who was in the room.")
+    assert [s for _t, s, _k in found(text, "en", "rules")] == [
+        "official in the trade ministry", "official in the trade ministry", "senior Brannmark official"]

@@ -298,7 +298,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
     np = toks.np_at(q, sent.t1)
-    if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:"):
+    if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or kind(np.end) == "rel"):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
     finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
     for r in range(q, min(sent.t1, q + 8)):

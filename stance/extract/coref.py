@@ -42,6 +42,7 @@ class Coreference:
         self._compat_cache: dict[int, tuple] = {}
         self._canon_cache: dict[tuple, tuple] = {}
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
+        self._role_positions = {head: [r.pos for r in roles] for head, roles in mentions.roles_by_head.items()}
         self.generic_roles = self.toks.fw.get("generic_role", frozenset())
         self.inst_anaphors: dict[str, set] = {}
         for pair in self.toks.fw.get("inst_anaphor", ()):
@@ -242,9 +243,11 @@ class Coreference:
             person = self._generic_role_person(ref, pos, strict=ref.head not in self.generic_roles)
             if person:
                 return person
-        for m in mentions.roles_by_head.get(ref.head, ())[:LOOKBACK]:
-            if m.pos >= ref.pos:
-                break
+        # the nearest earlier mention of the same role ("the official" after "an official in
+        # the trade ministry", not after the "fourteen officials" of the standfirst)
+        roles = mentions.roles_by_head.get(ref.head, ())
+        k = bisect.bisect_left(self._role_positions.get(ref.head, ()), ref.pos)
+        for m in reversed(roles[max(0, k - LOOKBACK):k]):
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker

@@ -144,7 +144,7 @@ class PhraseReader:
                     p += 1
                     continue
                 break
-        if titles and not pl and p < j and self.lows[p] in ("for", "of", "at") and kind(titles[-1]) == "title":
+        if titles and not pl and p < j and self.lows[p] in self.fw.get("role_tail_prep", ()) and kind(titles[-1]) == "title":
             p = self._en_role_tail(p, j, titles)
         if titles and p < j and self.lows[p] in self.fw.get("description_word", ()):
             p = self._role_postmodifier(p, j, titles)
@@ -245,9 +245,10 @@ class PhraseReader:
         return r
 
     def _en_role_tail(self, p: int, j: int, titles: list) -> int:
-        """``for/of/at (the) X`` after an English role noun, kept when the phrase ends right
+        """``for/of/at/in (the) X`` after an English role noun, kept when the phrase ends right
         there (a cue, a comma or the limit follows): "spokesperson for the train operators",
-        "controllers at the Marseille centre". Returns the new end (``p`` when not taken)."""
+        "controllers at the Marseille centre", "an official in the trade ministry". Returns the
+        new end (``p`` when not taken)."""
         kind = self.kind
         r = p + 1
         if r < j and kind(r) == "det":
