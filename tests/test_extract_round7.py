@@ -121,3 +121,11 @@ def test_the_role_met_again_is_the_nearest_earlier_one_with_its_place():
             "“It was done,” said a senior Brannmark official who was in the room.")
     assert [s for _t, s, _k in found(text, "en", "rules")] == [
         "official in the trade ministry", "official in the trade ministry", "senior Brannmark official"]
+
+
+@needs_morfeusz
+def test_a_frame_without_a_subject_reports_from_its_comma_and_a_source_line_is_no_statement():
+    text = ("Strajk\n\nMinister zdrowia Agata Kowal otworzyła konferencję. Jak podkreśliła, podwyżki obejmą "
+            "wszystkie pielęgniarki w placówkach NFZ, niezależnie od formy zatrudnienia.\n\nŹródło: inf. własna, PAP")
+    assert found(text, "pl") == [("podwyżki obejmą wszystkie pielęgniarki w placówkach NFZ, niezależnie od formy "
+                                  "zatrudnienia", "Agata Kowal", "indirect")]

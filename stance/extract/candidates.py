@@ -517,6 +517,8 @@ class _CandidateFinder:
                 start += 1
             if a in self._turn_starts:
                 continue  # a question or an answer of an interview: ``_interview`` decides
+            if t1 - t0 == 1 and toks.lows[t0] in toks.fw.get("source_label", ()):
+                continue  # "Źródło: inf. własna, PAP", "Source: Reuters": where the article comes from
             nps = toks.chunks(t0, t1)
             if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
                 continue

@@ -319,6 +319,9 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
         if kind(q) == "quoted":
             return None
         q += 1
+    if q == k + 1:
+        # "Jak podkreśliła, podwyżki obejmą …": no speaker phrase, so nothing to be in apposition to
+        return q + 1 if q + 1 < sent.t1 else None
     while q < sent.t1 and words[q] == ",":
         seg_start = q + 1
         r = seg_start
