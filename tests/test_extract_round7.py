@@ -129,3 +129,8 @@ def test_a_frame_without_a_subject_reports_from_its_comma_and_a_source_line_is_n
             "wszystkie pielęgniarki w placówkach NFZ, niezależnie od formy zatrudnienia.\n\nŹródło: inf. własna, PAP")
     assert found(text, "pl") == [("podwyżki obejmą wszystkie pielęgniarki w placówkach NFZ, niezależnie od formy "
                                   "zatrudnienia", "Agata Kowal", "indirect")]
+
+
+def test_a_picture_credit_is_no_headline_statement():
+    text = "Sanctions bite\n\nPhotograph: Dimitra Lask/Eastlight\n\nThe ministry said the measures would stay."
+    assert found(text, "en") == [("the measures would stay", "ministry", "indirect")]
