@@ -116,11 +116,12 @@ def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Cl
     """``Ja już w to nie wierzę, mówi Zenon Lis, rolnik.``: where reported clauses need a
     complementiser, a sentence in the speaker's own voice (first or second person) before a
     comma, the cue and then its subject, and nothing after them but descriptions of the speaker,
-    is that speaker's speech (the candidate stage decides how far back in the paragraph it runs)."""
+    is that speaker's speech (the candidate stage decides how far back in the paragraph it runs).
+    The caller has seen the comma before the cue."""
     from stance.extract.dashes import in_own_voice
 
     words, kind = toks.words, toks.kind
-    if np is None or np.start != k + 1 or np.kind not in ("name", "title") or k - 1 <= sent.t0 or words[k - 1] != ",":
+    if np is None or np.start != k + 1 or np.kind not in ("name", "title") or k - 1 <= sent.t0:
         return NO_CLAUSE
     for q in range(np.end, sent.t1):
         if kind(q) in ("cue", "comp", "quoted", "rel") or words[q] in ":;":
