@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Six groups: the 32 round-7 articles (pl-b51 … pl-b66, en-b33 … en-b48), the 24 round-6 articles (pl-b35 … pl-b50, en-b25 … en-b32), the 24 round-5 ones
+Seven groups: the 32 round-8 articles (pl-b67 … pl-b82, en-b49 … en-b64), the 32 round-7 ones
+(pl-b51 … pl-b66, en-b33 … en-b48), the 24 round-6 articles (pl-b35 … pl-b50, en-b25 … en-b32), the 24 round-5 ones
 (pl-b19 … pl-b34, en-b17 … en-b24), the 18 round-4 articles (pl-b09 … pl-b18, en-b09 … en-b16), the 16 round-3
 ones (pl-b01 … pl-b08, en-b01 … en-b08), both written blind to the extractor and the most
 like the held-out articles, and the 62 older ones. Each fold trains on the other groups
@@ -32,9 +33,12 @@ _R3 = re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")
 _R5 = re.compile(r"^(pl-b(19|2\d|3[0-4])|en-b(1[7-9]|2[0-4]))$")
 _R6 = re.compile(r"^(pl-b(3[5-9]|4\d|50)|en-b(2[5-9]|3[0-2]))$")
 _R7 = re.compile(r"^(pl-b(5[1-9]|6[0-6])|en-b(3[3-9]|4[0-8]))$")
+_R8 = re.compile(r"^(pl-b(6[7-9]|7\d|8[0-2])|en-b(49|5\d|6[0-4]))$")
 
 
 def group(article_id: str) -> str:
+    if _R8.match(article_id):
+        return "round8"
     if _R7.match(article_id):
         return "round7"
     if _R6.match(article_id):
@@ -61,7 +65,7 @@ def main() -> None:
     head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}{'rules':>8}{'ranker':>8}{'hybrid':>8}"
     rows += [head, "-" * len(head)]
     totals: dict[str, list[int]] = {}
-    for held in ("round7", "round6", "round5", "round4", "round3", "older"):
+    for held in ("round8", "round7", "round6", "round5", "round4", "round3", "older"):
         train = [a for a in data if group(a.id) != held]
         test = [a for a in data if group(a.id) == held]
         weights = parse_weights(fit(train, args.C).encode())

@@ -180,7 +180,7 @@ def test_document_title_in_quotes_is_not_a_statement():
 # --------------------------------------------------------------------------- gold articles
 def test_gold_articles_reach_the_goal():
     """The rules (``speaker_model="rules"``; the default ranker is trained on these articles and is
-    measured by cross-validation instead, experiments/speaker_ranker_cv.py) on six groups of
+    measured by cross-validation instead, experiments/speaker_ranker_cv.py) on seven groups of
     data/articles, each with its own floor per language (F1, speaker accuracy):
 
     * the 62 written with the extractor in view: 0.95 / 0.92 (measured: en 0.986 / 0.930,
@@ -196,7 +196,10 @@ def test_gold_articles_reach_the_goal():
       after their rules (``ROUND5``, ``ROUND6``);
     * round 7, written blind in Polish reported-speech chains, web-page debris, English long-form
       with inverted attribution and court and wire copy (pl-b51 … pl-b66, en-b33 … en-b48, 32):
-      floors just below the figures after its rules (``ROUND7``)."""
+      floors just below the figures after its rules (``ROUND7``);
+    * round 8, written blind in reported-speech-heavy news and the held-out genres (pl-b67 … pl-b82,
+      en-b49 … en-b64, 32), added after this version's rules and measured blind with them: floors
+      just below that blind figure (``ROUND8``), for the next rules to keep or raise."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
 
     def blind_round(a) -> int:
@@ -204,13 +207,15 @@ def test_gold_articles_reach_the_goal():
         if m is None:
             return 0
         n = int(m.group(2))
-        round5_from, round6_from, round7_from = (19, 35, 51) if m.group(1) == "pl" else (17, 25, 33)
+        round5_from, round6_from, round7_from, round8_from = (19, 35, 51, 67) if m.group(1) == "pl" else (17, 25, 33, 49)
+        if n >= round8_from:
+            return 8
         return 3 if n <= 8 else 4 if n < round5_from else 5 if n < round6_from else 6 if n < round7_from else 7
 
-    groups = {r: [a for a in arts if blind_round(a) == r] for r in (0, 3, 4, 5, 6, 7)}
-    assert [len(groups[r]) for r in (3, 4, 5, 6, 7)] == [16, 18, 24, 24, 32]
+    groups = {r: [a for a in arts if blind_round(a) == r] for r in (0, 3, 4, 5, 6, 7, 8)}
+    assert [len(groups[r]) for r in (3, 4, 5, 6, 7, 8)] == [16, 18, 24, 24, 32, 32]
     floors = {0: {"pl": (0.95, 0.92), "en": (0.95, 0.92)}, 3: {"pl": (0.90, 0.85), "en": (0.90, 0.85)},
-              4: ROUND4, 5: ROUND5, 6: ROUND6, 7: ROUND7}
+              4: ROUND4, 5: ROUND5, 6: ROUND6, 7: ROUND7, 8: ROUND8}
     for r, group in groups.items():
         m = score(group, lambda text, lang: extract_quotes(text, lang, speaker_model="rules")).metrics()
         for lang in ("pl", "en"):
@@ -225,6 +230,7 @@ ROUND4 = {"pl": (0.93, 0.90), "en": (0.93, 0.84)}  # measured: pl 0.943 / 0.915,
 ROUND5 = {"pl": (0.94, 0.87), "en": (0.93, 0.84)}  # measured: pl 0.949 / 0.882, en 0.939 / 0.850
 ROUND6 = {"pl": (0.96, 0.77), "en": (0.94, 0.75)}  # measured: pl 0.966 / 0.782, en 0.944 / 0.765
 ROUND7 = {"pl": (0.96, 0.89), "en": (0.95, 0.86)}  # blind: pl 0.936 / 0.784, en 0.946 / 0.803; after: pl 0.970 / 0.904, en 0.963 / 0.876
+ROUND8 = {"pl": (0.91, 0.79), "en": (0.91, 0.78)}  # blind, this version's rules: pl 0.927 / 0.805, en 0.925 / 0.798
 
 
 # --------------------------------------------------------------------------- rules added for the goal
