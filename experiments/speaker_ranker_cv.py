@@ -28,28 +28,19 @@ from stance.extract.ranker import parse_weights  # noqa: E402
 from stance.extract.train_speaker_ranker import collect, coverage, evaluate, fit, read_articles  # noqa: E402
 from stance.files import write_text_atomic  # noqa: E402
 
-_R4 = re.compile(r"^(pl-b(09|1[0-8])|en-b(09|1[0-6]))$")
-_R3 = re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")
-_R5 = re.compile(r"^(pl-b(19|2\d|3[0-4])|en-b(1[7-9]|2[0-4]))$")
-_R6 = re.compile(r"^(pl-b(3[5-9]|4\d|50)|en-b(2[5-9]|3[0-2]))$")
-_R7 = re.compile(r"^(pl-b(5[1-9]|6[0-6])|en-b(3[3-9]|4[0-8]))$")
-_R8 = re.compile(r"^(pl-b(6[7-9]|7\d|8[0-2])|en-b(49|5\d|6[0-4]))$")
+# the blind rounds, newest first; every other article is "older"
+ROUNDS = (
+    ("round8", re.compile(r"^(pl-b(6[7-9]|7\d|8[0-2])|en-b(49|5\d|6[0-4]))$")),
+    ("round7", re.compile(r"^(pl-b(5[1-9]|6[0-6])|en-b(3[3-9]|4[0-8]))$")),
+    ("round6", re.compile(r"^(pl-b(3[5-9]|4\d|50)|en-b(2[5-9]|3[0-2]))$")),
+    ("round5", re.compile(r"^(pl-b(19|2\d|3[0-4])|en-b(1[7-9]|2[0-4]))$")),
+    ("round4", re.compile(r"^(pl-b(09|1[0-8])|en-b(09|1[0-6]))$")),
+    ("round3", re.compile(r"^(pl-b0[1-8]|en-b0[1-8])$")),
+)
 
 
 def group(article_id: str) -> str:
-    if _R8.match(article_id):
-        return "round8"
-    if _R7.match(article_id):
-        return "round7"
-    if _R6.match(article_id):
-        return "round6"
-    if _R5.match(article_id):
-        return "round5"
-    if _R4.match(article_id):
-        return "round4"
-    if _R3.match(article_id):
-        return "round3"
-    return "older"
+    return next((name for name, pattern in ROUNDS if pattern.match(article_id)), "older")
 
 
 def main() -> None:
@@ -65,7 +56,7 @@ def main() -> None:
     head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}{'rules':>8}{'ranker':>8}{'hybrid':>8}"
     rows += [head, "-" * len(head)]
     totals: dict[str, list[int]] = {}
-    for held in ("round8", "round7", "round6", "round5", "round4", "round3", "older"):
+    for held in [name for name, _pattern in ROUNDS] + ["older"]:
         train = [a for a in data if group(a.id) != held]
         test = [a for a in data if group(a.id) == held]
         weights = parse_weights(fit(train, args.C).encode())

@@ -83,6 +83,11 @@ def found(text: str, lang: str, speaker_model: str | None = None) -> list[tuple[
     return [(q.text, q.speaker, q.kind) for q in qs]
 
 
+def speakers(text: str, lang: str, speaker_model: str | None = None) -> list[str | None]:
+    """The speaker of each statement ``found`` extracts, in order."""
+    return [s for _t, s, _k in found(text, lang, speaker_model)]
+
+
 def _has_morfeusz() -> bool:
     from stance.extract.morph import morfeusz
 

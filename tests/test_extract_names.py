@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found, needs_morfeusz
-
-
-def _speakers(text: str, speaker_model: str = "rules", lang: str = "pl") -> list[str | None]:
-    return [s for _t, s, _k in found(text, lang, speaker_model)]
+from conftest import found, needs_morfeusz, speakers
 
 
 @pytest.mark.parametrize("text", [
@@ -18,12 +14,12 @@ def _speakers(text: str, speaker_model: str = "rules", lang: str = "pl") -> list
     "Trial\n\nThe defence barrister, Owen Pryce, spoke first. “My client trusted the wrong people,” Mr. Pryce told the jury.",
 ])
 def test_a_form_of_address_before_a_surname_is_the_person_named_before(text):
-    assert _speakers(text, lang="en") == ["Owen Pryce"]
+    assert speakers(text, "en", "rules") == ["Owen Pryce"]
 
 
 def test_an_adverb_opening_a_sentence_is_no_speaker():
     text = "Talks\n\nPrivately, a senior diplomat said the deal was dead."
-    assert _speakers(text, lang="en") == ["senior diplomat"]
+    assert speakers(text, "en", "rules") == ["senior diplomat"]
 
 
 @needs_morfeusz
@@ -31,7 +27,7 @@ def test_a_role_with_a_coordinated_complement_keeps_its_name():
     text = ("Granica\n\n"
             "Nie ma warunków do otwarcia przejść – mówił wiceminister spraw wewnętrznych i administracji Jan Bazyl. "
             "Wiceminister dodał, że rozmowy trwają.")
-    assert _speakers(text) == ["Jan Bazyl", "Jan Bazyl"]
+    assert speakers(text, "pl", "rules") == ["Jan Bazyl", "Jan Bazyl"]
 
 
 @needs_morfeusz
@@ -50,7 +46,7 @@ def test_a_name_in_the_genitive_after_a_degree_is_the_person_in_the_nominative(s
     text = ("Budżet oświaty\n\n"
             "W ocenie ekonomistki Instytutu Badań Szkolnych dr Haliny Wrony obie propozycje da się pogodzić. "
             "Wrona uważa, że strony muszą wrócić do rozmów.")
-    assert _speakers(text, speaker_model) == ["Halina Wrona", "Halina Wrona"]
+    assert speakers(text, "pl", speaker_model) == ["Halina Wrona", "Halina Wrona"]
 
 
 @needs_morfeusz
@@ -58,7 +54,7 @@ def test_a_genitive_name_is_one_phrase_when_its_surname_has_a_plural_reading():
     text = ("Budżet\n\n"
             "Zdaniem Łukasza Sowy, głównego ekonomisty banku, deficyt będzie wyższy. "
             "Sowa dodał, że rząd musi to wyjaśnić.")
-    assert _speakers(text) == ["Łukasz Sowa", "Łukasz Sowa"]
+    assert speakers(text, "pl", "rules") == ["Łukasz Sowa", "Łukasz Sowa"]
 
 
 @needs_morfeusz
@@ -68,7 +64,7 @@ def test_an_indeclinable_surname_after_a_name_read_as_oblique_stays_with_it():
     text = ("Na granicy\n\n"
             "Gela Cikłauri, rolnik z Chwiti, powiedział, że nie wróci na pole. "
             "Cikłauri dodał, że czeka na decyzję sądu.")
-    assert _speakers(text) == ["Gela Cikłauri", "Gela Cikłauri"]
+    assert speakers(text, "pl", "rules") == ["Gela Cikłauri", "Gela Cikłauri"]
 
 
 @needs_morfeusz
@@ -76,7 +72,7 @@ def test_an_oblique_common_noun_before_a_surname_is_no_given_name():
     text = ("Na granicy\n\n"
             "Kierowca Darius Vaitkus powiedział, że czeka trzeci dzień. "
             "Wieczorem Vaitkus dodał, że wraca do Wilna.")
-    assert _speakers(text) == ["Darius Vaitkus", "Darius Vaitkus"]
+    assert speakers(text, "pl", "rules") == ["Darius Vaitkus", "Darius Vaitkus"]
 
 
 @needs_morfeusz
@@ -84,14 +80,14 @@ def test_an_institution_met_again_by_its_head_noun_is_that_institution():
     text = ("Budżet w komisji\n\n"
             "Zastrzeżenia do projektu miało Biuro Legislacyjne Sejmu. "
             "W pisemnej opinii Biuro zwróciło uwagę, że część przepisów wykracza poza ustawę budżetową.")
-    assert _speakers(text) == ["Biuro Legislacyjne Sejmu"]
+    assert speakers(text, "pl", "rules") == ["Biuro Legislacyjne Sejmu"]
 
 
 @needs_morfeusz
 def test_a_neuter_institution_in_the_genitive_is_named_in_the_nominative():
     text = ("Budżet w komisji\n\n"
             "Według Biura Legislacyjnego Sejmu część przepisów wykracza poza ustawę budżetową.")
-    assert _speakers(text) == ["Biuro Legislacyjne Sejmu"]
+    assert speakers(text, "pl", "rules") == ["Biuro Legislacyjne Sejmu"]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -106,7 +102,7 @@ def test_a_capitalised_particle_after_the_verb_belongs_to_the_surname(lang, text
     _chosen, resolver = stages(text, lang)
     # no mention "Van" of its own (an institution, to the ranker a candidate speaker)
     assert "Van" not in {m.speaker for m in resolver.mentions.mentions}
-    assert _speakers(text, "ranker", lang)[-1] == "Pieter Van Loon"
+    assert speakers(text, lang, "ranker")[-1] == "Pieter Van Loon"
 
 
 @pytest.mark.parametrize("lang, text, speaker", [
@@ -118,7 +114,7 @@ def test_a_capitalised_particle_after_the_verb_belongs_to_the_surname(lang, text
                  "wysoki rangą urzędnik UE", marks=needs_morfeusz),
 ])
 def test_an_anonymous_source_keeps_its_whole_description(lang, text, speaker):
-    assert _speakers(text, lang=lang) == [speaker]
+    assert speakers(text, lang, "rules") == [speaker]
 
 
 def test_a_participle_describing_the_speaker_after_the_verb_starts_no_clause():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found
+from conftest import found, speakers
 
 
 # -- 1. unmarked speech attributed only by a trailing dash clause ------------------------
@@ -93,7 +93,7 @@ def test_reported_clause_is_captured_whole(lang, text, clause, speaker):
      "Kemal Arslan"),
 ])
 def test_role_resolves_to_the_named_person(lang, text, speaker):
-    assert [s for _t, s, _k in found(text, lang)] == [speaker]
+    assert speakers(text, lang) == [speaker]
 
 
 # -- 5. the speaker is the nominative subject, not an object or a place ------------------
@@ -105,7 +105,7 @@ def test_role_resolves_to_the_named_person(lang, text, speaker):
     ("Dziennikarzom minister Jan Lis powiedział, że rozmowy potrwają.", "Jan Lis"),
 ])
 def test_speaker_is_the_nominative_subject(text, speaker):
-    assert [s for _t, s, _k in found(text, "pl")] == [speaker]
+    assert speakers(text, "pl") == [speaker]
 
 
 # -- 6. sources that are not people -------------------------------------------------------
@@ -117,7 +117,7 @@ def test_speaker_is_the_nominative_subject(text, speaker):
     ("en", "The ministry said in a statement that the decision would come on Friday.", "ministry"),
 ])
 def test_sources_and_institutions_are_named_as_such(lang, text, speaker):
-    assert [s for _t, s, _k in found(text, lang)] == [speaker]
+    assert speakers(text, lang) == [speaker]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -185,7 +185,7 @@ def test_generic_role_in_a_headline_is_named_further_on():
 def test_a_broadcaster_is_no_antecedent_of_an_omitted_subject():
     text = ("– Rozumiemy rolników – powiedziała minister Ewa Bury w Polsat News. "
             "Wezwała też protestujących, by wrócili do rozmów.")
-    assert [s for _t, s, _k in found(text, "pl")] == ["Ewa Bury", "Ewa Bury"]
+    assert speakers(text, "pl") == ["Ewa Bury", "Ewa Bury"]
 
 
 def test_closing_frame_is_the_source_of_the_clause_not_part_of_it():
@@ -205,8 +205,8 @@ def test_people_in_the_street_speak_for_themselves(lang, text, speaker):
     """A quoted worker or nurse is the speaker, not the minister mentioned before: so say the
     rules. The default ranker gives the Polish one to the minister (it learnt that a bare role
     usually stands for the person named before it); a known cost of its gain, in the README."""
-    assert [s for _t, s, _k in found(text, lang, speaker_model="rules")] == [speaker]
-    ranked = [s for _t, s, _k in found(text, lang)]
+    assert speakers(text, lang, speaker_model="rules") == [speaker]
+    ranked = speakers(text, lang)
     assert ranked == ([speaker] if lang == "en" else ["Ewa Bury"])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from stance.extract.dashes import in_own_voice
 from stance.extract.segment import Sentence
 from stance.extract.words import NP, Tokens
 
@@ -118,8 +119,6 @@ def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Cl
     comma, the cue and then its subject, and nothing after them but descriptions of the speaker,
     is that speaker's speech (the candidate stage decides how far back in the paragraph it runs).
     The caller has seen the comma before the cue."""
-    from stance.extract.dashes import in_own_voice
-
     words, kind = toks.words, toks.kind
     if np is None or np.start != k + 1 or np.kind not in ("name", "title") or k - 1 <= sent.t0:
         return NO_CLAUSE

@@ -222,7 +222,7 @@ def _byline(toks: Tokens, sent, bylines: frozenset) -> bool:
     if sent.t0 >= sent.t1 or toks.lows[sent.t0] not in bylines or sent.end - sent.start > BYLINE_MAX:
         return False
     start, end = sent.start, sent.end
-    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end:end + 1] in ("\n", ""))
+    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
 
 
 def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[Ref]:

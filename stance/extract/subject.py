@@ -212,7 +212,7 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
                 return nxt  # "poinformowała IAR rzeczniczka Komisji": the agency is told, the spokeswoman speaks
         return np
     if gender == "n":
-        for np in toks.chunks(k + 1, stop):
+        for np in nps:
             if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame"):
                 return np
     return None
