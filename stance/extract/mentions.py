@@ -74,7 +74,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         owner = word_map(toks, "possessive_gender").get(toks.lows[np.start - 1], "")
     person, role = None, ""
     if np.kind == "name":
-        person = toks.name_string(np.names, oblique)
+        # a name after a role noun in its base form agrees with it: "rzecznik RSF Adam Idris Musa"
+        person = toks.name_string(np.names, oblique, after_base_role=bool(info) and head == word)
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere

@@ -293,6 +293,8 @@ class Tokens(PhraseReader):
         return got
 
     def _name_case(self, w: str) -> str:
+        if joined_particle(w, self.fw.get("particle", ())):
+            w = w.partition("-")[2]  # "al-Tajjibem": the surname's case
         readings = morph.name_readings(w)
         if readings:
             cases = set()
@@ -423,10 +425,12 @@ class Tokens(PhraseReader):
                 return True
         return False
 
-    def name_string(self, names: list[int], oblique: bool) -> str:
+    def name_string(self, names: list[int], oblique: bool, after_base_role: bool = False) -> str:
         """A person's name from its tokens, in the nominative. The words of a Polish name agree
         in case, so one certainly oblique word ("Haliny") makes the whole name oblique
-        ("Wrony" is then the genitive of "Wrona", not a plural)."""
+        ("Wrony" is then the genitive of "Wrona", not a plural). ``after_base_role``: the name
+        follows a role noun in its base form, so a surname that morfeusz2 knows only as another
+        word's oblique form ("Musa", "Mus" in the genitive) is nominative as written."""
         names = [t for t in names if self.kind(t) != "punct"]
         honorific = self.fw.get("honorific", ())
         while len(names) > 1 and self.lows[names[0]] in honorific:
@@ -434,6 +438,8 @@ class Tokens(PhraseReader):
         if not self.cased or oblique or len(names) < 2:
             return " ".join(self.name_lemma(t, oblique) for t in names)
         given = [self._given_name(t) for t in names[:-1]]
+        if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
+            return " ".join([self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]])
         if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
             return " ".join(self.name_lemma(t, True) for t in names)
         # a word before the surname that morfeusz2 knows only as a surname in an oblique case
@@ -450,6 +456,13 @@ class Tokens(PhraseReader):
             return strip_possessive(w)
         if self.kind(i) == "particle":
             return w
+        if joined_particle(w, self.fw.get("particle", ())):
+            # only the surname after the particle declines: "al-Tajjibem" -> "al-Tajjib"
+            particle, dash, rest = w.partition("-")
+            return particle + dash + self._word_lemma(rest, oblique, self.name_case(i))
+        return self._word_lemma(w, oblique, self.name_case(i))
+
+    def _word_lemma(self, w: str, oblique: bool, case: str) -> str:
         readings = morph.name_readings(w)
         if readings:
             if not oblique:
@@ -459,7 +472,7 @@ class Tokens(PhraseReader):
             for lemma, _c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
                 if lemma[:1].isupper():
                     return lemma
-        if not oblique and self.name_case(i) != "obl":
+        if not oblique and case != "obl":
             return w
         return _strip_case(w, self.vocab)
 
@@ -482,9 +495,6 @@ class Tokens(PhraseReader):
 
 
 @lru_cache(maxsize=65536)
-
-
-@lru_cache(maxsize=65536)
 def _persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender
     ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
@@ -496,6 +506,7 @@ def _persons_plural(w: str) -> bool:
 
 # (ending, replacement) in order of preference for unknown (foreign) names
 _CASE_RULES = (
+    ("iciowi", "ić"), ("iciem", "ić"), ("icia", "ić"), ("iciu", "ić"),  # "Vučicia": South Slavic -ić
     ("'owi", ""), ("’owi", ""), ("'em", ""), ("’em", ""), ("'a", ""), ("’a", ""), ("'ie", ""), ("’ie", ""), ("'u", ""), ("’u", ""),
     ("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"), ("ckiemu", "cki"),
     ("skim", "ski"), ("ckim", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ską", "ska"), ("cką", "cka"),
