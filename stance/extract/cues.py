@@ -247,6 +247,10 @@ class _CueFinder:
             region = toks.chunks(boundary + 1, cue_tok)
             subject = pick_subject(toks, region)
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
+                enclosed = enclosed_antecedent(toks, sent, cue_tok)
+                if enclosed is not None and enclosed.end <= subject.start:
+                    subject = enclosed  # "X, który prowadzi rozmowy w pałacu Dolmabahçe, poinformował": X, not the palace
+            if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
                 inverted = inverted_subject(toks, sent, cue_tok)
                 if inverted is not None and inverted.kind in ("name", "title", "inst") and (
                         inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or kind(inverted.end) == "prep"):
