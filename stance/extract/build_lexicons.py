@@ -70,6 +70,7 @@ def build_titles(morf) -> list[str]:
         lemma, gender = fields[0], (fields[1] if len(fields) > 1 else "m")
         forms = [f for f in morf.generate(lemma) if f[2].split(":")[0] in ("subst", "depr", "adj")]
         forms = forms or [(lemma, lemma, "subst:sg:nom:" + ("f" if gender == "f" else "m1"))]
+        forms += _feminine_a_forms(lemma, gender, forms)
         for form, _lem, tag, *_ in forms:
             parts = tag.split(":")
             if parts[0] not in ("subst", "depr", "adj"):
@@ -86,6 +87,17 @@ def build_titles(morf) -> list[str]:
             continue  # one lemma per form; the first listed wins
         out.setdefault(form.lower() + "\t" + lemma, f"{form}\t{lemma}\t{gender}\t{','.join(sorted(v))}\t{flag}")
     return sorted(out.values())
+
+
+def _feminine_a_forms(lemma: str, gender: str, forms: list) -> list:
+    """The regular singular forms of a feminine role noun in -a that morfeusz2 knows only in the
+    nominative ("ministra", "wiceministra"): genitive, accusative and instrumental, which no
+    masculine role shares (the dative and locative "ministrze" are the masculine's too)."""
+    if gender != "f" or not lemma.endswith("a") or lemma.endswith(("ia", "ja")) or any(":inst" in f[2] for f in forms):
+        return []
+    stem = lemma[:-1]
+    gen = stem + ("i" if stem[-1] in "kgl" else "y")
+    return [(gen, lemma, "subst:sg:gen:f"), (stem + "ę", lemma, "subst:sg:acc:f"), (stem + "ą", lemma, "subst:sg:inst:f")]
 
 
 def build_places(morf) -> list[str]:

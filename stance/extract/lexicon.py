@@ -47,6 +47,7 @@ class Lexicon:
     nonquote_markers: tuple = ()  # tuples of lowercase prefixes
     nonquote_strict: frozenset = frozenset()  # markers that hold even after a cue verb ("tak zwane")
     stopwords: frozenset = frozenset()
+    role_base: dict = field(default_factory=dict)  # feminine role lemma -> the masculine one it pairs with
     # indexes derived from the lists above (built by ``load``), for lookups without scans
     nonquote_exact: dict = field(default_factory=dict)  # last word (<= 2 letters) -> [(order, marker)]
     nonquote_prefix: dict = field(default_factory=dict)  # last word prefix (> 2 letters) -> [(order, marker)]
@@ -113,6 +114,7 @@ def load(lang: str) -> Lexicon:
                 lex.titles[form.lower()] = (keep[0], keep[1], prev[2] | cases, prev[3] or flag == "epithet")
             else:
                 lex.titles[form.lower()] = (lemma, gender, cases, flag == "epithet")
+        lex.role_base = dict(line.split() for line in read_list("pl_role_pairs.txt"))
         lex.title_words = frozenset(read_list("pl_title_words.txt"))
         lex.org_lemmas = frozenset(w.lower() for w in read_list("pl_org_words.txt"))
         for line in (LEX_DIR / "pl_place_forms.txt").read_text(encoding="utf-8").splitlines():

@@ -65,6 +65,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     word = toks.words[head_tok].lower()
     info = lex.titles.get(word)
     head = info[0] if info else word
+    head = lex.role_base.get(head, head)  # "wiceministra" and "wiceminister": one head for coreference
     if rules.singular_role_heads and head.endswith("s") and head[:-1] in lex.titles:
         head = head[:-1]
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
