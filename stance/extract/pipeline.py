@@ -23,7 +23,7 @@ from stance.extract.interview import interviewer_names
 from stance.extract.lexicon import load
 from stance.extract.mentions import collect_mentions
 from stance.extract.quote import Quote
-from stance.extract.resolve import SpeakerResolver, assemble
+from stance.extract.resolve import SpeakerResolver, assemble, echo_headline_speakers
 from stance.extract.segment import segment
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -40,10 +40,12 @@ def extract(text: str, lang: str, speaker_model: str = DEFAULT_SPEAKER_MODEL) ->
     """``speaker_model``: ``rules`` (resolve.py), or ``ranker`` / ``hybrid`` (ranker.py)."""
     chosen, resolver = stages(text, lang)
     if speaker_model == "rules":
-        return assemble(text, chosen, resolver)
-    from stance.extract.ranker import assemble_ranked
+        quotes = assemble(text, chosen, resolver)
+    else:
+        from stance.extract.ranker import assemble_ranked
 
-    return assemble_ranked(text, chosen, resolver, speaker_model)
+        quotes = assemble_ranked(text, chosen, resolver, speaker_model)
+    return echo_headline_speakers(text, quotes)
 
 
 def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:

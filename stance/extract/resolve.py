@@ -11,6 +11,8 @@ carries the previous speaker.
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import replace
 from functools import cached_property
 
 from stance.extract.candidates import Candidate
@@ -171,3 +173,39 @@ class SpeakerResolver:
 def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> list[Quote]:
     return [Quote(text[c.start:c.end], resolver.speaker_of(c.event, c.start), c.kind, c.start, c.end, c.cue)
             for c in chosen]
+
+
+_ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
+_WORD = re.compile(r"\w+")
+
+
+def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quotation in the headline that a later statement repeats word for word ("„Nie
+    podpiszemy tego pakietu w obecnym kształcie”" over the body's "„Nie podpiszemy tego pakietu
+    w obecnym kształcie. …” – powiedział Farkas") is that statement's speaker's, when the
+    headline itself gives only a role or nobody ("…, says Almiran negotiator")."""
+    paras = paragraphs(text)
+    if not paras or len(quotes) < 2:
+        return quotes
+    head_end = paras[0][1]
+    out = list(quotes)
+    for n, q in enumerate(quotes):
+        if q.start >= head_end:
+            break
+        words = _WORD.findall(q.text.casefold())
+        if len(words) < _ECHO_MIN_WORDS or _names_person(q.speaker):
+            continue
+        key = " " + " ".join(words) + " "
+        for later in quotes[n + 1:]:
+            if later.start >= head_end and _names_person(later.speaker) and \
+                    key in " " + " ".join(_WORD.findall(later.text.casefold())) + " ":
+                out[n] = replace(q, speaker=later.speaker)
+                break
+    return out
+
+
+def _names_person(speaker: str | None) -> bool:
+    """A full name or an institution's ("Lajos Farkas"), not a role ("Almiran negotiator")."""
+    parts = (speaker or "").split()
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
