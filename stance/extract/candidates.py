@@ -22,6 +22,7 @@ from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
+    paragraphs,
     QUOTE_OPENERS,
     QSpan,
     Sentence,
@@ -94,6 +95,7 @@ class _CandidateFinder:
         self._closing_frame = _closing_frame_re(self.toks.fw)
         self.layout = interview_layout(self.text, self.toks.fw)
         self._turn_starts = {t.start for t in self.layout.questions + self.layout.answers}
+        self._links = link_paragraphs(self.text, self.toks.fw)
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
@@ -517,8 +519,11 @@ class _CandidateFinder:
                 start += 1
             if a in self._turn_starts:
                 continue  # a question or an answer of an interview: ``_interview`` decides
-            if t1 - t0 == 1 and toks.lows[t0] in toks.fw.get("source_label", ()):
-                continue  # "Źródło: inf. własna, PAP", "Source: Reuters": where the article comes from
+            if t1 - t0 == 1 and (toks.lows[t0] in toks.fw.get("source_label", ()) or toks.lows[t0] in toks.fw.get("byline", ())):
+                continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis": where the article comes from, who wrote it
+            k = bisect.bisect_right(self._links, (a, len(text))) - 1
+            if k >= 0 and a < self._links[k][1]:
+                continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
             nps = toks.chunks(t0, t1)
             if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
                 continue
@@ -647,3 +652,23 @@ def _title_like(content: str) -> bool:
         return False
     long_words = [w for w in words if len(w) > 3]
     return all(w[0].isupper() for w in long_words) and (len(words) <= 3 or len(long_words) >= 2)
+
+
+def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
+    """The paragraphs (start, end) that link to other articles: one opening with a link label
+    ("READ MORE: Ferry timetable cut …", "Czytaj także: …"), and the headline-like lines (short,
+    no final full stop) under a label standing alone ("Polecamy:")."""
+    labels = fw.get("link_label", ())
+    out: list[tuple[int, int]] = []
+    listing = False
+    for a, b in paragraphs(text):
+        if listing and b - a <= HEADLINE_MAX and text[b - 1] not in ".!?\"”":
+            out.append((a, b))
+            continue
+        listing = False
+        colon = text.find(":", a, min(b, a + 40))
+        if colon != -1 and "_".join(text[a:colon].lower().split()) in labels:
+            out.append((a, b))
+            listing = not text[colon + 1:b].strip()
+    return out
+
