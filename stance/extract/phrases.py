@@ -18,6 +18,9 @@ _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "fra
 _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
+# capitalised kinds that an English institution's name is made of
+_EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
+_POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
 _POSTMODIFIER_KINDS = frozenset({"word", "det", "tword", "place", "inst", "acro", "cap", "title", "name"})
 _POSTMODIFIER_END = frozenset({",", ".", ";", ":", "–", "—", "-", "(", ")"})
 _POSTMODIFIER_MAX = 6  # "zaznajomionych z przebiegiem rozmów w Genewie"
@@ -109,8 +112,8 @@ class PhraseReader:
                 if not self._possessive(org - 1) or org - 1 == k:
                     return NP(start, org, "inst", inst=list(range(k, org)))
                 poss_end = org  # "The European Union's lead negotiator"
-            elif self._possessive(k):
-                poss_end = k + 1
+            else:
+                poss_end = self._possessive_run_end(k, j)
             if poss_end is not None:
                 n1 = poss_end + 1 if poss_end < j and words[poss_end] in ("'", "’") else poss_end
                 nxt = self.np_at(n1, j) if n1 < j else None
@@ -272,6 +275,16 @@ class PhraseReader:
         titles.extend(range(p, r))
         return r
 
+    def _possessive_run_end(self, k: int, j: int) -> int | None:
+        """The token after a capitalised run from ``k`` that ends in a possessive ("Kessen's",
+        "Larnholm Terminal Operators' …"), else None."""
+        m = k
+        while m < j and m - k < _POSSESSIVE_RUN_MAX and not self._possessive(m):
+            if not (self.words[m][:1].isupper() and self.kind(m) in _EN_CAPS):
+                return None
+            m += 1
+        return m + 1 if m < j and self._possessive(m) else None
+
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
         if w.endswith(("'s", "’s")):
@@ -283,10 +296,16 @@ class PhraseReader:
         Growers Council", "China's Ministry of Commerce", "Coordination Headquarters for the
         Treatment of Prisoners of War"); returns the end token or None."""
         words, kind = self.words, self.kind
-        caps = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
+        caps = _EN_CAPS
         q = k
         has_org = False
-        while q < j and words[q][:1].isupper() and kind(q) in caps and q - k < 8:
+        while q < j and q - k < 8:
+            if not has_org and q > k and words[q] in ("'", "’") and self._possessive(q - 1) and q + 1 < j \
+                    and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+                q += 1  # "Larnholm Terminal Operators' Association": a plural possessive inside the name
+                continue
+            if not (words[q][:1].isupper() and kind(q) in caps):
+                break
             if strip_possessive(words[q]) in self.lex.org_words:
                 has_org = True
             if q > k + 1 and self._possessive(q - 1):
