@@ -24,6 +24,10 @@ from stance.extract.segment import Segments
 LOOKBACK = 200  # mentions searched back for an antecedent
 
 
+_ORG_ANAPHOR_WINDOW = 2000  # tokens searched back for the institution "the committee" stands for
+_ORG_NAME_MAX = 8  # tokens of its name
+
+
 class Coreference:
     """Canonical speakers for one document; ``events`` are all attribution events."""
 
@@ -124,6 +128,30 @@ class Coreference:
         full = self.mentions.inst_full.get(tuple(parts))
         return full if full and len(full.split()) > len(parts) else speaker
 
+    def _org_anaphor(self, noun: str, pos: int) -> str:
+        """"The committee warned": the institution named before with that last word ("Commons
+        Defence Committee", also inside a role: "spokesman for the Larnholm Terminal Operators'
+        Association"), else the nearest earlier institution ("the company" after "Chipmaker Veyra
+        Semiconductors"), else the noun itself."""
+        toks = self.toks
+        want = noun.capitalize()
+        k = bisect.bisect_left(toks.starts, pos) - 1
+        for t in range(k, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+            if toks.words[t] != want:
+                continue
+            first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
+            while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’")):
+                first -= 1
+            org = toks.np_at(first, t + 1) if first < t else None
+            if org is not None and org.kind == "inst" and org.end == t + 1:
+                return self.institution(toks.surface(org.inst))
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
+                return self.institution(m.speaker)
+        return noun
+
     def _inst_aliases(self) -> dict:
         toks = self.toks
         out = {}
@@ -198,6 +226,8 @@ class Coreference:
         if ref.kind == "name":
             return self.name(ref.speaker)
         if ref.kind == "inst":
+            if ref.speaker.islower():
+                return self._org_anaphor(ref.speaker, ref.pos)
             return self.institution(ref.speaker)
         if ref.kind != "title":
             return ref.speaker

@@ -76,6 +76,9 @@ class PhraseReader:
             if pl:
                 if not self._pl_modifier(k, j):
                     return None
+            elif start < k and self.lows[k] in self.fw.get("org_anaphor", ()) and (
+                    k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == ","):
+                return NP(start, k + 1, "inst", inst=[k])  # "The committee warned": the committee named before
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
         titles: list[int] = []
