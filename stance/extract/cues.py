@@ -30,8 +30,9 @@ from stance.extract.subject import (
     anaphora_before,
     bind_subject,
     clause_boundary,
-    impersonal_source,
+    clause_prep_subject,
     enclosed_antecedent,
+    impersonal_source,
     inverted_subject,
     pick_subject,
     relative_antecedent,
@@ -245,7 +246,7 @@ class _CueFinder:
         else:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
             region = toks.chunks(boundary + 1, cue_tok)
-            subject = pick_subject(toks, region)
+            subject = pick_subject(toks, region) or clause_prep_subject(toks, region, cue_tok)
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
                 enclosed = enclosed_antecedent(toks, sent, cue_tok)
                 if enclosed is not None and enclosed.end <= subject.start:

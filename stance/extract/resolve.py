@@ -150,7 +150,11 @@ class SpeakerResolver:
         coref = self.coref
         k = bisect.bisect_left(self.history_pos, pos) - 1
         fallback = None
+        # "she replied" is a person; "przekazała" may be "Komisja" (grammatical gender)
+        person = gender in ("m", "f") and not coref.toks.lex.rules.verbs_agree_in_gender
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
+            if person and r.kind in ("inst", "media"):
+                continue
             g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
             if fallback is None:
                 fallback = r

@@ -127,6 +127,18 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     return best
 
 
+def clause_prep_subject(toks: Tokens, region: list[NP], k: int) -> NP | None:
+    """"after the Tolen Bridge Authority confirmed", "with the UN envoy saying": a phrase right
+    before the cue after a preposition that also opens a clause (``clause_prep``) is the cue's
+    subject, not a prepositional object."""
+    if not region:
+        return None
+    np = region[-1]
+    if np.end != k or not np.in_pp or np.kind not in ("name", "title", "inst") or np.start == 0:
+        return None
+    return np if toks.lows[np.start - 1] in toks.fw.get("clause_prep", ()) else None
+
+
 def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: list[NP]) -> NP | None:
     """"…, który powiedział": the phrase the relative pronoun refers back to, when the relative
     clause has no subject of its own."""
