@@ -202,6 +202,8 @@ class _CueFinder:
         toks = self.toks
         kind = toks.kind(tok)
         if kind == "cue":
+            if tok == sent.t0 and toks.lows[tok] in toks.fw.get("question_opener", ()):
+                return None  # "Asked whether Northline would drop it, she replied": the question, not speech
             return self._verb_event(sent, tok)
         if kind == "frame":
             return self._frame_event(sent, tok, 1)
