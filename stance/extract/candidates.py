@@ -425,8 +425,14 @@ class _CandidateFinder:
             parent = next((later for later in range(first, stop) if evs[later].index == ev.parent), None)
             if parent is not None:
                 stop = parent
-        if stop < len(evs):
-            end = min(end, self._cut_before(evs[stop], sent))
+        while stop < len(evs):
+            cut = self._cut_before(evs[stop], sent)
+            if cut < sent.end:
+                end = min(end, cut)
+                break
+            # an embedded cue ("said the detour added 90 kilometres") continues the clause, which
+            # may still end at a later attribution (", adding that …")
+            stop = cuts[stop + 1]
         end = min(end, self._relative_end(ev, sent, start))
         return min(end, self._source_tail(start, end))
 
