@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice as _own_voice
-from stance.extract.morph import plural_verb
+from stance.extract.morph import past_verb, plural_verb
 from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
@@ -433,8 +433,23 @@ class _CandidateFinder:
             # an embedded cue ("said the detour added 90 kilometres") continues the clause, which
             # may still end at a later attribution (", adding that …")
             stop = cuts[stop + 1]
-        end = min(end, self._relative_end(ev, sent, start))
+        end = min(end, self._relative_end(ev, sent, start), self._second_predicate(start, end))
         return min(end, self._source_tail(start, end))
+
+    def _second_predicate(self, start: int, end: int) -> int:
+        """``zapewnił, że jest gotów przyjechać, i zwrócił się do …``: a comma, a conjunction
+        (``predicate_coord``) and a past-tense verb close the reported clause; the verb is the
+        speaker's next act, not reported content."""
+        toks = self.toks
+        coords = toks.fw.get("predicate_coord", ())
+        if not coords:
+            return end
+        t = bisect.bisect_left(toks.starts, start)
+        while t + 2 < len(toks.words) and toks.starts[t] < end:
+            if toks.words[t] == "," and toks.lows[t + 1] in coords and past_verb(toks.lows[t + 2]):
+                return toks.starts[t]
+            t += 1
+        return end
 
     def _relative_end(self, ev: Event, sent: Sentence, start: int) -> int:
         """``Marun, who said she had not crossed the bridge, walks …``: a cue opening a relative

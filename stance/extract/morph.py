@@ -250,3 +250,10 @@ def first_or_second_person(word: str) -> bool:
     except Exception:
         return False
     return any(":pri" in tag or ":sec" in tag for _s, _e, (_f, _l, tag, *_rest) in res)
+
+
+@lru_cache(maxsize=65536)
+def past_verb(word: str) -> bool:
+    """A past-tense verb form ("zwrócił", "złożyła")."""
+    return any(tag.startswith("praet") for _l, tag, _q in analyse(word))
+
