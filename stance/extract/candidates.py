@@ -365,11 +365,34 @@ class _CandidateFinder:
                     if speech >= 0:
                         self._add(speech, _trim(self.text, speech, end)[1], "direct", ev, _DIRECT, ev.cue)
                         continue
+                    pieces = [(start, end)]
                 else:
-                    start, end = ev.clause_start, self._clause_end(sent, evs, n, cuts, positions)
-                start, end = _trim(self.text, start, end)
-                if end - start >= 3:
-                    self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+                    pieces = self._coordinated_clauses(ev.clause_start, self._clause_end(sent, evs, n, cuts, positions))
+                for start, end in pieces:
+                    start, end = _trim(self.text, start, end)
+                    if end - start >= 3:
+                        self._add(start, end, "indirect", ev, _INDIRECT, ev.cue)
+
+    def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``said the offer was final, but that it was prepared to discuss rosters``: a clause
+        coordinated by a conjunction and a complementiser (``clause_coord`` + ``that``) is a
+        statement of its own, with the same cue."""
+        toks = self.toks
+        coords = toks.fw.get("clause_coord", ())
+        if not coords:
+            return [(start, end)]
+        out = []
+        t = first = bisect.bisect_left(toks.starts, start)
+        while t + 1 < len(toks.words) and toks.starts[t] < end:
+            if toks.kind(t) == "comp" and t > first:
+                break  # "names that Korvath says … and that Lendria insists …": coordinated inside the clause
+            if toks.lows[t] in coords and toks.kind(t + 1) == "comp" and t > first:
+                cut = t - 1 if toks.words[t - 1] == "," else t
+                out.append((start, toks.starts[cut] if cut > t - 1 else toks.ends[cut - 1]))
+                start = toks.starts[t + 2] if t + 2 < len(toks.words) else end
+            t += 1
+        out.append((start, end))
+        return out
 
     def _trailing_speech(self, sent: Sentence, ev: Event, start: int, end: int) -> int:
         """Where unmarked speech attributed by a trailing ``, X said.`` starts, or -1 when the
