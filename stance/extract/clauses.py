@@ -21,6 +21,7 @@ _MIN_TRAILING = 4
 _DASHES = ("–", "—")
 _TRIM_BEFORE = ",–—-"
 _CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
+_ZERO_CLAUSE_VERB_WITHIN = 16  # "said its offer of 4.5 per cent this year remained …": the verb within so many tokens
 _PHRASE_KINDS = frozenset({"det", "word", "month", "name", "num", "acro", "media", "inst", "place"})
 
 
@@ -284,6 +285,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
             r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
         q = r
+        if q + 2 < sent.t1 and words[q] == "," and toks.lows[q + 1] in asides and words[q + 2] == ",":
+            continue  # "said on Tuesday, however, that …"
         if q < sent.t1 and words[q] == ",":
             return NO_CLAUSE
     if q < sent.t1 and kind(q) == "comp":
@@ -301,7 +304,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or kind(np.end) == "rel"):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
     finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
-    for r in range(q, min(sent.t1, q + 8)):
+    for r in range(q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)):
         low = toks.lows[r]
         if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) == "word" and r == q + 1))):
             return Clause(toks.starts[q], "zero")
