@@ -209,10 +209,12 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
 
 
 def _relative_that(toks: Tokens, t: int) -> bool:
-    """"that" at token ``t`` between a noun and a verb in the past ("any change that raised"):
-    a relative pronoun, not a complementiser."""
-    return (t > 0 and t + 1 < len(toks.words) and toks.kind(t - 1) == "word" and toks.kind(t + 1) == "word"
-            and toks.lows[t + 1].endswith("ed"))
+    """"that" at token ``t`` between a noun and a finite verb ("any change that raised", "an
+    exchange that depends"): a relative pronoun, not a complementiser."""
+    if not (t > 0 and t + 1 < len(toks.words) and toks.kind(t - 1) == "word"):
+        return False
+    nxt = toks.lows[t + 1]
+    return (toks.kind(t + 1) == "word" and nxt.endswith(("ed", "s"))) or nxt in toks.fw.get("aux", ())
 
 
 def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
