@@ -40,6 +40,7 @@ from stance.extract.subject import (
 )
 from stance.extract.words import NP
 
+_DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
@@ -352,6 +353,9 @@ class _CueFinder:
             if tok >= sent.t1:
                 return None
             np = toks.np_at(tok, sent.t1)
+            document = self._document_author(sent, tok) if np is None else None
+            if document is not None:
+                np, tok = document  # "According to a draft prepared by the Commission, …": its author
             if np is None and toks.lows[tok] in self.pron_oblique and (
                     kind(tok) != "possessive" or tok + 1 >= sent.t1 or kind(tok + 1) == "punct"):
                 gender = self.pron_oblique[toks.lows[tok]]  # "Według niej …": the person meant before
@@ -361,7 +365,7 @@ class _CueFinder:
             else:
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
-                np_end = np.end
+                np_end = np.end if document is None else tok
                 ref = binding.ref
                 if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
                     # "Według osoby z otoczenia wojewody, …": the source's description is no content
@@ -371,6 +375,28 @@ class _CueFinder:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, "frame", binding, clause)
         return self._new(sent, cue_tok, cue_text, "frame", None, clause, gender=gender)
+
+    def _document_author(self, sent: Sentence, tok: int) -> tuple[NP, int] | None:
+        """``a draft prepared by the European Commission and seen by Allied Press`` after a frame:
+        a document noun (``source_document``), then its author after ``agent_prep`` within a few
+        words; returns the author's phrase and the token where the frame's phrase ends (the
+        comma), or None."""
+        toks = self.toks
+        fw = toks.fw
+        t = tok + 1 if tok < sent.t1 and toks.kind(tok) == "det" else tok
+        if t >= sent.t1 or toks.lows[t] not in fw.get("source_document", ()):
+            return None
+        agents = fw.get("agent_prep", ())
+        by = next((q for q in range(t + 1, min(sent.t1, t + 4)) if toks.lows[q] in agents), None)
+        if by is None or by + 1 >= sent.t1:
+            return None
+        author = toks.np_at(by + 1, sent.t1)
+        if author is None or author.kind not in ("inst", "name", "title", "media"):
+            return None
+        end = author.end
+        while end < sent.t1 and toks.words[end] != "," and end - author.end <= _DOCUMENT_TAIL:
+            end += 1  # "… and seen by Allied Press,"
+        return (author, end) if end < sent.t1 and toks.words[end] == "," else None
 
     def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
         """A sentence-initial frame reports what follows it; a final one ("…, według X.") what
