@@ -349,6 +349,9 @@ class _CueFinder:
         if toks.lows[cue_tok] in self.frame_possessive and cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
             gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")  # "jego zdaniem"
             np_end, head_start = cue_tok + 1, cue_tok - 1
+        elif length > 2 and kind(cue_tok + 1) == "possessive":
+            gender = self.possessive_gender.get(toks.lows[cue_tok + 1], "")  # "w jej ocenie"
+            np_end, head_start = cue_tok + length, cue_tok
         else:
             if tok >= sent.t1:
                 return None
