@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice as _own_voice
-from stance.extract.morph import past_verb, plural_verb
+from stance.extract.morph import finite_verb, past_verb, plural_verb
 from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
@@ -249,9 +249,12 @@ class _CandidateFinder:
             mstart = prev[-size]
             if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
                 return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
+            if self.lex.rules.case_marked and content[:1].islower() and finite_verb(content.split()[0].lower()):
+                return False  # "jego formacja „szanuje wysiłki”": a predicate, not the name the marker expects
             for tok in range(max(0, mstart - 3), mstart):
-                if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps"):
-                    return False
+                if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps") \
+                        and not (tok + 1 < len(words) and toks.kind(tok + 1) == "sie"):
+                    return False  # ("powtarza się słowo „konsolidacja”": impersonal, the marker holds)
             return True
         return False
 

@@ -257,3 +257,9 @@ def past_verb(word: str) -> bool:
     """A past-tense verb form ("zwrócił", "złożyła")."""
     return any(tag.startswith("praet") for _l, tag, _q in analyse(word))
 
+
+@lru_cache(maxsize=65536)
+def finite_verb(word: str) -> bool:
+    """A finite verb form, present or past ("szanuje", "zwrócił")."""
+    return any(tag.startswith(("fin", "praet")) for _l, tag, _q in analyse(word))
+
