@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice as _own_voice
-from stance.extract.morph import finite_verb, past_verb, plural_verb
+from stance.extract.morph import also_common, finite_verb, past_verb, plural_verb
 from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
@@ -96,6 +96,7 @@ class _CandidateFinder:
         self.layout = interview_layout(self.text, self.toks.fw)
         self._turn_starts = {t.start for t in self.layout.questions + self.layout.answers}
         self._links = link_paragraphs(self.text, self.toks.fw)
+        self._surnames: set | None = None  # words after a name (built on first use)
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
 
@@ -580,6 +581,8 @@ class _CandidateFinder:
                 continue  # a place, not a speaker ("Davos: ...")
             if np.kind not in ("name", "title", "inst"):
                 continue
+            if self._section_label(np):
+                continue  # "Pogoda: w całym kraju pochmurno": a section, though "Pogoda" is also a surname
             if b - a > HEADLINE_MAX and np.kind != "name":
                 continue  # a long "X: …" paragraph is an interview answer only after a person's name
             ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
@@ -588,6 +591,19 @@ class _CandidateFinder:
                 continue
             self.events.append(ev)
             self._add(start, b, "direct", ev, _DIRECT, "headline")
+
+    def _section_label(self, np) -> bool:
+        """A one-word label that is also a common noun ("Pogoda", "Sport") and that the text
+        never uses as a person's surname after a given name."""
+        toks = self.toks
+        if np.kind != "name" or len(np.names) != 1 or not self.lex.rules.case_marked:
+            return False
+        word = toks.words[np.names[0]]
+        if not also_common(word):
+            return False
+        if self._surnames is None:
+            self._surnames = {toks.words[t] for t in range(1, len(toks.words)) if toks.kind(t - 1) == "name"}
+        return word not in self._surnames
 
     def _described_name(self, np, t1: int) -> bool:
         """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
