@@ -48,6 +48,7 @@ class Coreference:
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
         self._role_positions = {head: [r.pos for r in roles] for head, roles in mentions.roles_by_head.items()}
         self.generic_roles = self.toks.fw.get("generic_role", frozenset())
+        self.generic_complements = self.toks.fw.get("generic_complement", frozenset())
         self.inst_anaphors: dict[str, set] = {}
         for pair in self.toks.fw.get("inst_anaphor", ()):
             noun, first = pair.split("=")
@@ -179,7 +180,7 @@ class Coreference:
         _m, _c, theirs4, their_comp3 = self._compat_keys(other)
         if not mods4 <= theirs4:
             return False
-        if ref.vague:
+        if self._vague(ref):
             return True
         return bool(comp3) and comp3 <= their_comp3
 
@@ -189,9 +190,10 @@ class Coreference:
         if not ref.head:
             return None
         mods4, comp3, _t, _c = self._compat_keys(ref)
-        if not ref.vague and not comp3:
+        vague = self._vague(ref)
+        if not vague and not comp3:
             return None
-        keys, head, vague = self._compat_keys, ref.head, ref.vague
+        keys, head = self._compat_keys, ref.head
         for j in order:
             other = refs[j]
             if other.head != head:
@@ -201,13 +203,18 @@ class Coreference:
                 return other
         return None
 
+    def _vague(self, ref: Ref) -> bool:
+        """A role without a complement, or with only a generic one ("prezydent miasta", "the
+        city's mayor"): any named holder of that role may be meant."""
+        return ref.vague or bool(ref.comp) and all(c in self.generic_complements for c in ref.comp)
+
     def _compat_keys(self, ref: Ref) -> tuple:
         got = self._compat_cache.get(id(ref))
         if got is None or got[0] is not ref:
             theirs = ref.mods + ref.comp + tuple(w.lower() for w in (ref.person or "").split())
             got = self._compat_cache[id(ref)] = (ref, (
                 frozenset(m[:4] for m in ref.mods if m not in self.articles and len(m) >= 3),
-                frozenset(c[:3] for c in ref.comp if len(c) > 2),
+                frozenset(c[:3] for c in ref.comp if len(c) > 2 and c not in self.generic_complements),
                 frozenset(w[:4] for w in theirs),
                 frozenset(w[:3] for w in ref.comp)))
         return got[1]
