@@ -195,7 +195,10 @@ class PhraseReader:
         if self.cased and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
             c = "inst"  # "Narodowy Fundusz Zdrowia"
         if c in ("inst", "place", "acro", "cap"):
-            return self._inst_phrase(start, k, j)
+            np = self._inst_phrase(start, k, j)
+            if c == "cap" and len(words[k]) == 1 and np.end == k + 1:
+                return None  # "Case T-218/23", "w serwisie X": a lone letter names no speaker
+            return np
         return None
 
     def _inst_phrase(self, start: int, k: int, j: int) -> NP:
