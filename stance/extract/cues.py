@@ -249,12 +249,13 @@ class _CueFinder:
         else:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
             region = toks.chunks(boundary + 1, cue_tok)
-            subject = pick_subject(toks, region) or clause_prep_subject(toks, region, cue_tok)
+            subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region)
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
                 enclosed = enclosed_antecedent(toks, sent, cue_tok)
                 if enclosed is not None and enclosed.end <= subject.start:
                     subject = enclosed  # "X, który prowadzi rozmowy w pałacu Dolmabahçe, poinformował": X, not the palace
-            if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
+            if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == "," \
+                    and "weak" not in cue.flags:  # "…, accused the mayor of …": the object, never inverted
                 inverted = inverted_subject(toks, sent, cue_tok)
                 if inverted is not None and inverted.kind in ("name", "title", "inst") and (
                         inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or kind(inverted.end) == "prep"):

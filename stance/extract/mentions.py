@@ -76,7 +76,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     person, role = None, ""
     if np.kind == "name":
         # a name after a role noun in its base form agrees with it: "rzecznik RSF Adam Idris Musa"
-        person = toks.name_string(np.names, oblique, after_base_role=bool(info) and head == word)
+        person = toks.name_string(np.names, oblique, after_base_role=bool(info) and info[0] == word)
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
@@ -141,6 +141,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     is_name = list(map("name".__eq__, kinds))
     pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
     bylines = toks.fw.get("byline", frozenset())
+    question_openers = toks.fw.get("question_opener", frozenset())
     for sent in seg.sentences:
         if _byline(toks, sent, bylines):
             continue
@@ -154,7 +155,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             content_names += _content_names(toks, sent, main_end, pairs)
         first_subject = True
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
-        for np in toks.chunks(sent.t0, main_end):
+        start = sent.t0
+        if start < main_end and toks.lows[start] in question_openers:
+            # "Asked whether Northline would drop it, she replied": the question is no main clause
+            start = next((t + 1 for t in range(start, main_end) if words[t] == ","), start)
+        for np in toks.chunks(start, main_end):
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject
             if np.kind not in ("name", "title", "inst") or stamp_phrase(toks, np):

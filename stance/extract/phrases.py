@@ -81,6 +81,10 @@ class PhraseReader:
                 return NP(start, k + 1, "inst", inst=[k])  # "The committee warned": the committee named before
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
+        if not pl and words[k][:1].isupper():
+            org = self._en_org(k, j)
+            if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)):
+                return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union"
         titles: list[int] = []
         names: list[int] = []
         # modifiers and role nouns
@@ -306,7 +310,7 @@ class PhraseReader:
         q = k
         has_org = False
         while q < j and q - k < 8:
-            if not has_org and q > k and words[q] in ("'", "’") and self._possessive(q - 1) and q + 1 < j \
+            if q > k and words[q] in ("'", "’") and self._possessive(q - 1) and q + 1 < j \
                     and words[q + 1][:1].isupper() and kind(q + 1) in caps:
                 q += 1  # "Larnholm Terminal Operators' Association": a plural possessive inside the name
                 continue
