@@ -21,7 +21,7 @@ from stance.extract.cues import Event
 from stance.extract.interview import label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
-from stance.extract.segment import paragraphs
+from stance.extract.segment import HEADLINE_MAX, paragraphs
 
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
 
@@ -188,23 +188,22 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     podpiszemy tego pakietu w obecnym kształcie”" over the body's "„Nie podpiszemy tego pakietu
     w obecnym kształcie. …” – powiedział Farkas") is that statement's speaker's, when the
     headline itself gives only a role or nobody ("…, says Almiran negotiator")."""
-    paras = paragraphs(text)
-    if not paras or len(quotes) < 2:
+    line = re.search(r"\S[^\n]*", text)
+    if line is None or len(quotes) < 2 or line.end() - line.start() > HEADLINE_MAX:
+        return quotes  # no headline line (a text that is one long paragraph has none)
+    head_end = line.end()
+    heads = [n for n, q in enumerate(quotes) if q.start < head_end and not _names_person(q.speaker)
+             and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS]
+    if not heads:
         return quotes
-    head_end = paras[0][1]
+    body = [(q.speaker, " " + " ".join(_WORD.findall(q.text.casefold())) + " ")
+            for q in quotes if q.start >= head_end and _names_person(q.speaker)]
     out = list(quotes)
-    for n, q in enumerate(quotes):
-        if q.start >= head_end:
-            break
-        words = _WORD.findall(q.text.casefold())
-        if len(words) < _ECHO_MIN_WORDS or _names_person(q.speaker):
-            continue
-        key = " " + " ".join(words) + " "
-        for later in quotes[n + 1:]:
-            if later.start >= head_end and _names_person(later.speaker) and \
-                    key in " " + " ".join(_WORD.findall(later.text.casefold())) + " ":
-                out[n] = replace(q, speaker=later.speaker)
-                break
+    for n in heads:
+        key = " " + " ".join(_WORD.findall(quotes[n].text.casefold())) + " "
+        speaker = next((who for who, words in body if key in words), None)
+        if speaker is not None:
+            out[n] = replace(quotes[n], speaker=speaker)
     return out
 
 
