@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Seven groups: the 32 round-8 articles (pl-b67 … pl-b82, en-b49 … en-b64), the 32 round-7 ones
+Eight groups: the 32 round-9 articles (pl-b83 … pl-b98, en-b65 … en-b80), the 32 round-8 ones
+(pl-b67 … pl-b82, en-b49 … en-b64), the 32 round-7 ones
 (pl-b51 … pl-b66, en-b33 … en-b48), the 24 round-6 articles (pl-b35 … pl-b50, en-b25 … en-b32), the 24 round-5 ones
 (pl-b19 … pl-b34, en-b17 … en-b24), the 18 round-4 articles (pl-b09 … pl-b18, en-b09 … en-b16), the 16 round-3
 ones (pl-b01 … pl-b08, en-b01 … en-b08), both written blind to the extractor and the most
@@ -30,6 +31,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round9", re.compile(r"^(pl-b(8[3-9]|9[0-8])|en-b(6[5-9]|7\d|80))$")),
     ("round8", re.compile(r"^(pl-b(6[7-9]|7\d|8[0-2])|en-b(49|5\d|6[0-4]))$")),
     ("round7", re.compile(r"^(pl-b(5[1-9]|6[0-6])|en-b(3[3-9]|4[0-8]))$")),
     ("round6", re.compile(r"^(pl-b(3[5-9]|4\d|50)|en-b(2[5-9]|3[0-2]))$")),
