@@ -39,6 +39,7 @@ _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
 LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
 _DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
+_SURNAME_PREFIX = 5  # letters that tell a surname in any case ("Marcz" of "Marczakiem")
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 _DOUBLE_MARKS = "„“”«»\""  # quotation marks (not the apostrophes of "grandfather's")
 
@@ -594,16 +595,17 @@ class _CandidateFinder:
 
     def _section_label(self, np) -> bool:
         """A one-word label that is also a common noun ("Pogoda", "Sport") and that the text
-        never uses as a person's surname after a given name."""
+        never uses as a person's surname after a given name ("Marczak:" after "Zbigniewem
+        Marczakiem" is that person)."""
         toks = self.toks
         if np.kind != "name" or len(np.names) != 1 or not self.lex.rules.case_marked:
             return False
         word = toks.words[np.names[0]]
         if not also_common(word):
             return False
-        if self._surnames is None:
-            self._surnames = {toks.words[t] for t in range(1, len(toks.words)) if toks.kind(t - 1) == "name"}
-        return word not in self._surnames
+        if self._surnames is None:  # prefixes of the words after a name, in any case ("Marczakiem")
+            self._surnames = {toks.words[t][:_SURNAME_PREFIX] for t in range(1, len(toks.words)) if toks.kind(t - 1) == "name"}
+        return word[:_SURNAME_PREFIX] not in self._surnames
 
     def _described_name(self, np, t1: int) -> bool:
         """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
