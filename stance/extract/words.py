@@ -436,8 +436,10 @@ class Tokens(PhraseReader):
         word's oblique form ("Musa", "Mus" in the genitive) is nominative as written."""
         names = [t for t in names if self.kind(t) != "punct"]
         honorific = self.fw.get("honorific", ())
-        while len(names) > 1 and self.lows[names[0]] in honorific:
-            names = names[1:]  # "Mr Pryce", "Dr Halina Wrona": the name without the form of address
+        lex = self.lex
+        while len(names) > 1 and (self.lows[names[0]] in honorific or self.lows[names[0]] in lex.title_words
+                                  or self.lows[names[0]] in lex.titles):
+            names = names[1:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
         if not self.cased or oblique or len(names) < 2:
             return " ".join(self.name_lemma(t, oblique) for t in names)
         given = [self._given_name(t) for t in names[:-1]]
