@@ -73,8 +73,20 @@ class Coreference:
                 lowered = speaker[0].lower() + speaker[1:]
                 got = self._fullest(lowered)
                 got = got if got != lowered else speaker
+            if got == speaker and " " not in speaker:
+                got = self._surname_inside(speaker) or speaker
             self._name_cache[speaker] = got
         return got
+
+    def _surname_inside(self, word: str) -> str | None:
+        """The one full name a lone surname stands for when it is not the name's last word:
+        after a joined particle ("Mahdawi" for "Faraj al-Mahdawi") or the first of two
+        surnames ("Salcedo" for "Rodrigo Salcedo Ibarra")."""
+        particles = self.toks.fw.get("particle", ())
+        found = {" ".join(full) for full in self.fulls
+                 if (joined_particle(full[-1], particles) and full[-1].partition("-")[2] == word)
+                 or (len(full) == 3 and full[1] == word)}
+        return found.pop() if len(found) == 1 else None
 
     def _fullest(self, speaker: str) -> str:
         parts = speaker.split()
