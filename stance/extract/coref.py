@@ -286,10 +286,11 @@ class Coreference:
             inst = self._institution_before(ref.head, pos)
             if inst:
                 return inst
-        if ref.mods and (ref.head in self.generic_roles or self.gender(ref) in ("m", "f")):
+        generic = ref.head in self.generic_roles
+        if (ref.mods or (generic and ref.comp)) and (generic or self.gender(ref) in ("m", "f")):
             # "the Turkish leader"; a role met again under another noun whose gender is known
             # ("mołdawska negocjatorka" after "zastępczyni szefa mołdawskiej delegacji Irina Cebanu")
-            person = self._generic_role_person(ref, pos, strict=ref.head not in self.generic_roles)
+            person = self._generic_role_person(ref, pos, strict=not generic)
             if person:
                 return person
         # the nearest earlier mention of the same role ("the official" after "an official in
@@ -335,8 +336,12 @@ class Coreference:
 
     def _generic_role_person(self, ref: Ref, pos: int, strict: bool = False) -> str | None:
         """"The Turkish leader" after "Turkish President Kemal Arslan": the nearest earlier
-        person whose role shares every modifier (by its first four letters)."""
+        person whose role shares every modifier (by its first four letters), and for a generic
+        role every complement word too ("szef stowarzyszenia" after "prezes Stowarzyszenia
+        Przewoźników")."""
         mods4 = self._compat_keys(ref)[0]
+        if ref.head in self.generic_roles:
+            mods4 = mods4 | {c[:4] for c in ref.comp if len(c) > 2 and c not in self.generic_complements}
         if not mods4:
             return None
         want = self.gender(ref)
