@@ -263,3 +263,20 @@ def finite_verb(word: str) -> bool:
     """A finite verb form, present or past ("szanuje", "zwrócił")."""
     return any(tag.startswith(("fin", "praet")) for _l, tag, _q in analyse(word))
 
+
+def _forms(word: str, pos: str) -> set:
+    """(number, case, gender) of every ``pos`` reading of the word."""
+    out = set()
+    for _l, tag, _q in analyse(word):
+        parts = tag.split(":")
+        if parts[0] == pos and len(parts) >= 4:
+            out.update((parts[1], c, g) for c in parts[2].split(".") for g in parts[3].split("."))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def agrees(noun: str, adj: str) -> bool:
+    """The adjective agrees with the noun in number, case and gender in some reading ("audycji
+    radiowej"), so it may qualify that noun."""
+    return bool(_forms(noun, "subst") & _forms(adj, "adj"))
+

@@ -618,7 +618,8 @@ class PhraseReader:
                     np.in_pp = True
             if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
-            if self.cased and np.kind == "name" and np.titles and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "name" and np.titles and (
+                    not self.title_nominative(self.head(np)) or self._oblique_modifier(np)):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
             if self.cased and np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
                 np.nominative = False
@@ -627,6 +628,17 @@ class PhraseReader:
             pp = 0
             k = np.end
         return out
+
+    def _oblique_modifier(self, np: NP) -> bool:
+        """A lowercase adjective before the role noun that is nominative in no reading
+        ("ukraińskiego wiceministra …"): the phrase is oblique, whatever the noun could be."""
+        head = self.head(np)
+        for t in np.titles:
+            if t < head and self.words[t][:1].islower() and morph.is_adj(self.lows[t]) \
+                    and morph.is_nominative_possible(self.lows[t]) is False:
+                # "w audycji radiowej wiceminister X": the adjective agrees with the noun before it
+                return not (t == np.start and t > 0 and morph.agrees(self.lows[t - 1], self.lows[t]))
+        return False
 
     def head(self, np: NP) -> int:
         heads = [t for t in np.titles if self.kind(t) == "title"]

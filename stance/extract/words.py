@@ -512,6 +512,7 @@ def _persons_plural(w: str) -> bool:
 # (ending, replacement) in order of preference for unknown (foreign) names
 _CASE_RULES = (
     ("iciowi", "ić"), ("iciem", "ić"), ("icia", "ić"), ("iciu", "ić"),  # "Vučicia": South Slavic -ić
+    ("enki", "enko"), ("ence", "enko"), ("enkę", "enko"), ("enką", "enko"),  # "Szewczenki": Ukrainian -enko
     ("'owi", ""), ("’owi", ""), ("'em", ""), ("’em", ""), ("'a", ""), ("’a", ""), ("'ie", ""), ("’ie", ""), ("'u", ""), ("’u", ""),
     ("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"), ("ckiemu", "cki"),
     ("skim", "ski"), ("ckim", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ską", "ska"), ("cką", "cka"),
