@@ -24,6 +24,7 @@ from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
+_LEAD_PARAGRAPHS = 3  # paragraphs before the first answer that introduce the guest (lead, a note, the question)
 
 
 class SpeakerResolver:
@@ -95,12 +96,12 @@ class SpeakerResolver:
         return {self.coref.name(m.speaker) for m in self.mentions.mentions if m.pos < end and m.kind == "name"}
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
-        """People named with a full name in the two paragraphs before the one at ``pos`` (the
+        """People named with a full name in the three paragraphs before the one at ``pos`` (the
         lead and the first question of an interview), in order, each with whether a main clause
         has them as its subject."""
         starts = [p0 for p0, _e in paragraphs(self.coref.seg.text)]
         i = bisect.bisect_right(starts, pos) - 1
-        lo = starts[max(0, i - 2)] if i >= 0 else 0
+        lo = starts[max(0, i - _LEAD_PARAGRAPHS)] if i >= 0 else 0
         mentions = self.mentions
         k0, k1 = bisect.bisect_left(mentions.positions, lo), bisect.bisect_left(mentions.positions, pos)
         refs = sorted(list(mentions.mentions[k0:k1]) + [r for r in mentions.content_names if lo <= r.pos < pos],
