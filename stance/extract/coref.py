@@ -37,6 +37,7 @@ class Coreference:
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
+        self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
         self._fulls_index = None
         self.aliases = self._inst_aliases()
         self.gender_of: dict[str, str] = {}
@@ -82,11 +83,17 @@ class Coreference:
         """The one full name a lone surname stands for when it is not the name's last word:
         after a joined particle ("Mahdawi" for "Faraj al-Mahdawi") or the first of two
         surnames ("Salcedo" for "Rodrigo Salcedo Ibarra")."""
-        particles = self.toks.fw.get("particle", ())
-        found = {" ".join(full) for full in self.fulls
-                 if (joined_particle(full[-1], particles) and full[-1].partition("-")[2] == word)
-                 or (len(full) == 3 and full[1] == word)}
-        return found.pop() if len(found) == 1 else None
+        if self._inside is None:
+            particles = self.toks.fw.get("particle", ())
+            self._inside = {}
+            for full in self.fulls:
+                inner = [full[-1].partition("-")[2]] if joined_particle(full[-1], particles) else []
+                if len(full) == 3:
+                    inner.append(full[1])
+                for w in inner:
+                    self._inside.setdefault(w, set()).add(" ".join(full))
+        found = self._inside.get(word, ())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _fullest(self, speaker: str) -> str:
         parts = speaker.split()
