@@ -187,14 +187,16 @@ _WORD = re.compile(r"\w+")
 def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     """A quotation in the headline that a later statement repeats word for word ("„Nie
     podpiszemy tego pakietu w obecnym kształcie”" over the body's "„Nie podpiszemy tego pakietu
-    w obecnym kształcie. …” – powiedział Farkas") is that statement's speaker's, when the
-    headline itself gives only a role or nobody ("…, says Almiran negotiator")."""
+    w obecnym kształcie. …” – powiedział Farkas") is that statement's speaker's, unless the
+    headline names that person itself: it may give only a role ("…, says Almiran negotiator")
+    or nobody (then its speaker was guessed from the text around it)."""
     line = re.search(r"\S[^\n]*", text)
     if line is None or len(quotes) < 2 or line.end() - line.start() > HEADLINE_MAX:
         return quotes  # no headline line (a text that is one long paragraph has none)
     head_end = line.end()
-    heads = [n for n, q in enumerate(quotes) if q.start < head_end and not _names_person(q.speaker)
-             and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS]
+    headline = line.group(0)
+    heads = [n for n, q in enumerate(quotes) if q.start < head_end and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS
+             and not (_names_person(q.speaker) and q.speaker in headline)]
     if not heads:
         return quotes
     body = [(q.speaker, " " + " ".join(_WORD.findall(q.text.casefold())) + " ")
