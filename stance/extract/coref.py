@@ -100,7 +100,11 @@ class Coreference:
         if not parts:
             return speaker
         n = len(parts)
-        for full in self._fulls_for(parts):
+        candidates = self._fulls_for(parts)
+        exact = next((full for full in candidates if len(full) > n and full[-n:] == parts), None)
+        if exact is not None:
+            return " ".join(exact)  # "Sokołowska" is "Ewa Sokołowska", not the "Obora Sokołowskich" of a stem match
+        for full in candidates:
             if len(full) <= n:
                 if len(full) == n and full != parts and full[:-1] == parts[:-1] and _stem_eq(parts[-1], full[-1]):
                     return " ".join(full)
