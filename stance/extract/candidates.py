@@ -251,7 +251,7 @@ class _CandidateFinder:
             mstart = prev[-size]
             if marker in self.lex.nonquote_strict or (words[mstart][:1].isupper() and mstart not in toks.sent_initial):
                 return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
-            if self.lex.rules.case_marked and content[:1].islower() and finite_verb(content.split()[0].lower()):
+            if self.lex.rules.case_marked and content[:1].islower() and any(finite_verb(w) for w in content.lower().split()):
                 return False  # "jego formacja „szanuje wysiłki”": a predicate, not the name the marker expects
             for tok in range(max(0, mstart - 3), mstart):
                 if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps") \

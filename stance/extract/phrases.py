@@ -383,6 +383,8 @@ class PhraseReader:
             return not (w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w))
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
+        if c == "place" and w not in self.lex.places and t > 1 and self.kind(t - 1) == "name" and self.kind(t - 2) == "name":
+            return True  # "Hamid Abakar Nur": a foreign surname that is also some river's name
         if c == "cap" and have_name and len(w) > 1:
             return not morph.is_adj(w) and not self.is_org(t)
         return False
