@@ -298,7 +298,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     first = words[q]
     aux = fw.get("aux", frozenset())
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 3)))):
+            or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 4)))):
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
