@@ -112,6 +112,8 @@ class _CandidateFinder:
         return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
+        if self.text[start] == "[" and self.text[end - 1] == "]" and "]" not in self.text[start:end - 1]:
+            return  # "[AD BREAK]", "[MUSIC]": a transcript's stage direction
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
 
     def _speaker_event(self, tok: int, cue: str, np) -> Event:
