@@ -173,6 +173,8 @@ def names_a_body(resolver, cand) -> bool:
     ref = ev.ref
     if ref.kind == "inst" or "pl" in (ev.gender, ref.gender):
         return True
+    if ref.kind == "name" and len(ref.speaker.split()) > 1:
+        return True  # '"…," Councillor Jean Hale said': the cue names a person in full
     if ref.kind != "title" or not ref.head:
         return False
     lex = resolver.coref.toks.lex

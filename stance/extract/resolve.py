@@ -24,7 +24,7 @@ from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
 _MAX_INHERIT = 5  # links followed from an event to the one it inherits its speaker from
-_LEAD_PARAGRAPHS = 3  # paragraphs before the first answer that introduce the guest (lead, a note, the question)
+_LEAD_PARAGRAPHS = (2, 3)  # paragraphs before the first answer that introduce the guest (lead, [a note,] the question)
 
 
 class SpeakerResolver:
@@ -96,12 +96,20 @@ class SpeakerResolver:
         return {self.coref.name(m.speaker) for m in self.mentions.mentions if m.pos < end and m.kind == "name"}
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
-        """People named with a full name in the three paragraphs before the one at ``pos`` (the
-        lead and the first question of an interview), in order, each with whether a main clause
-        has them as its subject."""
+        """People named with a full name in the two paragraphs before the one at ``pos`` (the
+        lead and the first question of an interview), or in the three before it when those two
+        name nobody (an editor's note between the lead and the question), in order, each with
+        whether a main clause has them as its subject."""
         starts = [p0 for p0, _e in paragraphs(self.coref.seg.text)]
         i = bisect.bisect_right(starts, pos) - 1
-        lo = starts[max(0, i - _LEAD_PARAGRAPHS)] if i >= 0 else 0
+        out: list[tuple[str, bool]] = []
+        for back in _LEAD_PARAGRAPHS:
+            out = self._full_names_between(starts[max(0, i - back)] if i >= 0 else 0, pos)
+            if out:
+                break
+        return out
+
+    def _full_names_between(self, lo: int, pos: int) -> list[tuple[str, bool]]:
         mentions = self.mentions
         k0, k1 = bisect.bisect_left(mentions.positions, lo), bisect.bisect_left(mentions.positions, pos)
         refs = sorted(list(mentions.mentions[k0:k1]) + [r for r in mentions.content_names if lo <= r.pos < pos],
