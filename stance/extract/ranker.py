@@ -173,8 +173,6 @@ def names_a_body(resolver, cand) -> bool:
     ref = ev.ref
     if ref.kind == "inst" or "pl" in (ev.gender, ref.gender):
         return True
-    if ref.kind == "name" and len(ref.speaker.split()) > 1:
-        return True  # '"…," Councillor Jean Hale said': the cue names a person in full
     if ref.kind != "title" or not ref.head:
         return False
     lex = resolver.coref.toks.lex
@@ -182,6 +180,14 @@ def names_a_body(resolver, cand) -> bool:
     last = ref.speaker.split()[-1].lower()
     # "the ministry" (an institution's noun), "officials" (the role in the plural)
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s")
+
+
+def names_in_full(resolver, cand) -> bool:
+    """The cue's own subject is a person named in full ('"…," Councillor Jean Hale said'): the
+    rules' answer stands (the ranker's weights never learnt to overrule it on purpose)."""
+    ev = own_event(resolver, cand.event)
+    return ev is not None and ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "name" \
+        and len(ev.ref.speaker.split()) > 1
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
@@ -214,6 +220,6 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
     weights = weights or load_weights()
     out = []
     for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode)):
-        speaker = choose(rules, cands, weights)
+        speaker = rules if names_in_full(resolver, cand) else choose(rules, cands, weights)
         out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
     return out
