@@ -127,3 +127,20 @@ def test_a_stage_direction_is_no_statement():
     text = ("PORT TALK, EPISODE 12\n\nDAVE ROSS: The strike is in its third week.\n\n[AD BREAK]\n\n"
             "DAVE ROSS: We are back.")
     assert "[AD BREAK]" not in [t for t, _s, _k in found(text, "en")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", MODELS)
+def test_an_epithet_with_a_nationality_is_the_person_named_with_it(model):
+    text = ("Jego zastępca Grzegorz Wilk mówił o stratach firm.\n\n"
+            "W Kijowie odbył się briefing ukraińskiego wiceministra rozwoju Ołeha Samijlenki. "
+            "Ukraiński polityk ocenił, że polska strona „nie panuje nad sytuacją na granicy”.")
+    assert speakers(text, "pl", model)[-1] == "Ołeh Samijlenko"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", MODELS)
+def test_a_plural_group_subject_keeps_its_statement(model):
+    text = ("Jego zastępca Grzegorz Wilk mówił o „ekonomicznej śmierci małych firm”. "
+            "Przewoźnicy zapowiadają, że od poniedziałku rozszerzą protest na przejście w Korczowej.")
+    assert speakers(text, "pl", model)[-1] == "przewoźnicy"

@@ -269,6 +269,11 @@ class Coreference:
                 return owner
         mentions = self.mentions
         if ref.epithet and ref.vague:
+            if ref.mods and ref.head in self.generic_roles:
+                # "Ukraiński polityk ocenił": the person named with a role sharing the modifier
+                person = self._generic_role_person(ref, pos)
+                if person:
+                    return person
             # "Norweg dodał": the nearest named subject of the right gender
             k = bisect.bisect_left(mentions.positions, pos) - 1
             for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):

@@ -280,3 +280,13 @@ def agrees(noun: str, adj: str) -> bool:
     radiowej"), so it may qualify that noun."""
     return bool(_forms(noun, "subst") & _forms(adj, "adj"))
 
+
+@lru_cache(maxsize=65536)
+def persons_plural(w: str) -> bool:
+    """A Polish common noun in the nominative plural of the masculine-personal gender
+    ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
+    readings = analyse(w)
+    return bool(readings) and any(
+        tag.startswith("subst:pl:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
+    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact")) for _l, tag, _q in readings)
+

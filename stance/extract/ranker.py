@@ -24,6 +24,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from stance.extract.morph import persons_plural
 from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, own_event, rules_bits
 
 SPEAKER_MODELS = ("rules", "ranker", "hybrid")
@@ -178,8 +179,9 @@ def names_a_body(resolver, cand) -> bool:
     lex = resolver.coref.toks.lex
     head = ref.head.lower()
     last = ref.speaker.split()[-1].lower()
-    # "the ministry" (an institution's noun), "officials" (the role in the plural)
-    return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s")
+    # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
+    return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
+        or (lex.rules.case_marked and persons_plural(last))
 
 
 def names_in_full(resolver, cand) -> bool:

@@ -238,7 +238,7 @@ class Tokens(PhraseReader):
         if wc == "inst":
             return "inst"
         if wc == "common":
-            if i in self.sent_initial and _persons_plural(w):
+            if i in self.sent_initial and morph.persons_plural(w):
                 return "title"  # "Rezydenci zapowiadają", "Lekarze protestują": a group of people
             return "stop" if i in self.sent_initial else "cap"
         return "name"
@@ -497,16 +497,6 @@ class Tokens(PhraseReader):
         if len(np.names) > 1:
             return "m"
         return ""
-
-
-@lru_cache(maxsize=65536)
-def _persons_plural(w: str) -> bool:
-    """A Polish common noun in the nominative plural of the masculine-personal gender
-    ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
-    readings = morph.analyse(w)
-    return bool(readings) and any(
-        tag.startswith("subst:pl:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
-    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact")) for _l, tag, _q in readings)
 
 
 # (ending, replacement) in order of preference for unknown (foreign) names
