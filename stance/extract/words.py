@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
