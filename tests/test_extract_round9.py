@@ -144,3 +144,10 @@ def test_a_plural_group_subject_keeps_its_statement(model):
     text = ("Jego zastępca Grzegorz Wilk mówił o „ekonomicznej śmierci małych firm”. "
             "Przewoźnicy zapowiadają, że od poniedziałku rozszerzą protest na przejście w Korczowej.")
     assert speakers(text, "pl", model)[-1] == "przewoźnicy"
+
+
+@needs_morfeusz
+def test_a_reflexive_participle_keeps_its_description():
+    text = ("Urzędnik Komisji Europejskiej zajmujący się negocjacjami z Kijowem powiedział nam, że Komisja "
+            "oczekuje kompromisu.")
+    assert speakers(text, "pl", "rules") == ["urzędnik Komisji Europejskiej zajmujący się negocjacjami z Kijowem"]

@@ -297,7 +297,7 @@ def is_media_name(lex, speaker: str) -> bool:
 
 
 _DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")
-_DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap"})
+_DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap", "sie"})
 
 
 def _participle_at(toks: Tokens, t: int) -> bool:
