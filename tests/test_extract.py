@@ -199,9 +199,8 @@ def test_gold_articles_reach_the_goal():
       floors just below the figures after its rules (``ROUND7``);
     * round 8, written blind in reported-speech-heavy news and the held-out genres (pl-b67 … pl-b82,
       en-b49 … en-b64, 32): floors just below the figures after its rules (``ROUND8``);
-    * round 9, written blind in the held-out genres (pl-b83 … pl-b98, en-b65 … en-b80, 32), added
-      after this version's rules and measured blind with them: floors just below that blind figure
-      (``ROUND9``), for the next rules to keep or raise."""
+    * round 9, written blind in the held-out genres (pl-b83 … pl-b98, en-b65 … en-b80, 32), measured
+      blind and then tuned on: floors just below the figures after its rules (``ROUND9``)."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
 
     def blind_round(a) -> int:
@@ -234,7 +233,7 @@ ROUND5 = {"pl": (0.94, 0.87), "en": (0.93, 0.84)}  # measured: pl 0.949 / 0.882,
 ROUND6 = {"pl": (0.96, 0.77), "en": (0.94, 0.75)}  # measured: pl 0.966 / 0.782, en 0.944 / 0.765
 ROUND7 = {"pl": (0.96, 0.89), "en": (0.95, 0.86)}  # blind: pl 0.936 / 0.784, en 0.946 / 0.803; after: pl 0.970 / 0.904, en 0.963 / 0.876
 ROUND8 = {"pl": (0.95, 0.88), "en": (0.95, 0.89)}  # blind: pl 0.927 / 0.805, en 0.925 / 0.798; after: pl 0.958 / 0.888, en 0.962 / 0.902
-ROUND9 = {"pl": (0.95, 0.86), "en": (0.91, 0.79)}  # blind, this version's rules: pl 0.957 / 0.867, en 0.921 / 0.796
+ROUND9 = {"pl": (0.95, 0.90), "en": (0.93, 0.89)}  # blind: pl 0.957 / 0.867, en 0.921 / 0.796; after: pl 0.964 / 0.912, en 0.937 / 0.905
 
 
 # --------------------------------------------------------------------------- rules added for the goal
