@@ -22,11 +22,11 @@ from stance.extract.interview import interview_layout
 from stance.extract.cues import Cues, Event, coordinated, event_with, is_opener
 from stance.extract.segment import (
     HEADLINE_MAX,
-    paragraphs,
     QUOTE_OPENERS,
     QSpan,
     Sentence,
     dash_attribution,
+    paragraphs,
 )
 from stance.extract.phrases import stamp_phrase
 from stance.extract.subject import bind_subject
@@ -256,9 +256,10 @@ class _CandidateFinder:
             if self.lex.rules.case_marked and content[:1].islower() and any(finite_verb(w) for w in content.lower().split()):
                 return False  # "jego formacja „szanuje wysiłki”": a predicate, not the name the marker expects
             for tok in range(max(0, mstart - 3), mstart):
+                # (not an impersonal one: "powtarza się słowo „konsolidacja”" keeps the marker)
                 if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps") \
                         and not (tok + 1 < len(words) and toks.kind(tok + 1) == "sie"):
-                    return False  # ("powtarza się słowo „konsolidacja”": impersonal, the marker holds)
+                    return False
             return True
         return False
 
@@ -394,8 +395,7 @@ class _CandidateFinder:
             if toks.kind(t) == "comp" and t > first:
                 break  # "names that Korvath says … and that Lendria insists …": coordinated inside the clause
             if toks.lows[t] in coords and toks.kind(t + 1) == "comp" and t > first:
-                cut = t - 1 if toks.words[t - 1] == "," else t
-                out.append((start, toks.starts[cut] if cut > t - 1 else toks.ends[cut - 1]))
+                out.append((start, toks.starts[t]))  # the caller trims the comma before the conjunction
                 start = toks.starts[t + 2] if t + 2 < len(toks.words) else end
             t += 1
         out.append((start, end))

@@ -227,8 +227,8 @@ class Coreference:
         return None
 
     def _vague(self, ref: Ref) -> bool:
-        """A role without a complement, or with only a generic one ("prezydent miasta", "the
-        city's mayor"): any named holder of that role may be meant."""
+        """A role without a complement, or with only a generic one (``generic_complement``:
+        "prezydent miasta", "wójt gminy"): any named holder of that role may be meant."""
         return ref.vague or bool(ref.comp) and all(c in self.generic_complements for c in ref.comp)
 
     def _compat_keys(self, ref: Ref) -> tuple:

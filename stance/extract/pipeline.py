@@ -5,7 +5,8 @@
          ─candidates▶ direct | fragment | indirect | headline spans             (candidates.py)
          ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
-         ─assemble─▶ non-overlapping Quote records sorted by start
+         ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)
+         ─echo─────▶ a headline quote the body repeats takes the body speaker    (resolve.py)
 
 Each stage returns a frozen record the next one reads; per-language behaviour comes from
 ``lexicons/`` and ``languages.py``.
