@@ -83,6 +83,9 @@ def found(text: str, lang: str, speaker_model: str | None = None) -> list[tuple[
     return [(q.text, q.speaker, q.kind) for q in qs]
 
 
+SPEAKER_MODELS = ("rules", "ranker")  # the two speaker models a rule's test runs with
+
+
 def speakers(text: str, lang: str, speaker_model: str | None = None) -> list[str | None]:
     """The speaker of each statement ``found`` extracts, in order."""
     return [s for _t, s, _k in found(text, lang, speaker_model)]

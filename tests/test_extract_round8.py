@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found, needs_morfeusz, speakers
-
-MODELS = ["rules", "ranker"]
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
 
 # -- names and roles --------------------------------------------------------------------
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_councillor_is_named_without_the_title(model):
     text = ('The leader of the opposition, Councillor Ravi Lomax, accused the mayor of "selling the silver". '
             '"We will vote against it," Councillor Jean Hale said.')
@@ -20,7 +18,7 @@ def test_a_councillor_is_named_without_the_title(model):
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_country_in_the_genitive_before_a_name_is_the_roles_complement(model):
     text = ("Granica pozostanie zamknięta do odwołania – oświadczyła w poniedziałek minister spraw "
             "wewnętrznych Łotwy Dalia Ozolina.")
@@ -45,7 +43,7 @@ def test_a_surname_after_a_role_in_its_base_form_is_nominative_as_written():
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_particle_joined_to_a_surname_stays_while_the_surname_declines(model):
     text = ("Mediator spotkał się w czwartek z generałem Hasanem al-Karimem. Generał al-Karim powiedział "
             "dziennikarzom, że armia nie zaakceptuje ustaleń, które „nagradzałyby rebeliantów”.")
@@ -53,7 +51,7 @@ def test_a_particle_joined_to_a_surname_stays_while_the_surname_declines(model):
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_relative_clause_before_the_verb_holds_no_subject_of_the_verb(model):
     text = ("Wiceminister spraw zagranicznych Kemal Ozan, który prowadzi spotkania w pałacu Belweder, "
             "poinformował wieczorem, że obie strony zgodziły się kontynuować rozmowy.")
@@ -61,7 +59,7 @@ def test_a_relative_clause_before_the_verb_holds_no_subject_of_the_verb(model):
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_feminine_role_in_a_headline_is_the_woman_named_with_it_further_on(model):
     text = ("Wiceministra zdrowia: Nie będzie podwyżek składki w tym roku\n\n"
             "Rozmowy z lekarzami utknęły. O tym, co dalej, rozmawiamy z wiceministrą zdrowia Ireną Wolak.")
@@ -69,7 +67,7 @@ def test_a_feminine_role_in_a_headline_is_the_woman_named_with_it_further_on(mod
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_role_with_a_generic_complement_is_the_holder_named_in_the_text(model):
     text = ("Uchwała przepadła, a prezydent miasta zapowiedział, że wróci z nią na kolejnej sesji. "
             "Po głosowaniu prezydent Brzezin Tomasz Rybak powiedział dziennikarzom, że szanuje decyzję rady.")
@@ -84,7 +82,7 @@ def test_a_lone_capital_letter_is_never_a_speaker():
 
 # -- headlines and web debris -------------------------------------------------------------
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_headline_quote_the_body_repeats_is_the_body_speakers(model):
     text = ("„Nie podpiszemy tego pakietu w obecnym kształcie”\n\n"
             "Budapeszt znów zablokował sankcje.\n\n"
@@ -93,7 +91,7 @@ def test_a_headline_quote_the_body_repeats_is_the_body_speakers(model):
     assert speakers(text, "pl", model) == ["Lajos Farkasz", "Lajos Farkasz"]
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_headline_role_gives_way_to_the_named_speaker_of_the_same_words(model):
     text = ("'We are close, but we are not there', says Almiran negotiator\n\n"
             "VIENNA (Agency) - Talks on the sea border will run into an extra day.\n\n"
@@ -131,14 +129,14 @@ def test_a_one_word_section_label_that_is_a_common_noun_is_no_speaker():
 
 
 # -- English institutions and subjects -----------------------------------------------------
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_plural_possessive_inside_an_institutions_name(model):
     text = ("A spokesman for the Tarn Valley Growers' Association said its offer remained on the table. "
             "The Dock Workers' Union said it would strike.")
     assert speakers(text, "en", model) == ["spokesman for the Tarn Valley Growers' Association", "Dock Workers' Union"]
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_the_committee_is_the_committee_named_before(model):
     text = ("MPs on the Harbour Defence Committee questioned the chief executive of Clyde Marine Systems on "
             "Tuesday. The committee warned that the budget had never been realistic.")

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found, needs_morfeusz, speakers
-
-MODELS = ["rules", "ranker"]
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
 
 # -- names -------------------------------------------------------------------------------
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_role_words_before_a_name_are_no_part_of_it(model):
     text = ('TRANSIT Chief Executive Marianne Cole disputed that. "Our door is open," Cole said. '
             'Assemblymember Kevin Dorn said a deal was "within reach".')
     assert speakers(text, "en", model) == ["Marianne Cole", "Kevin Dorn"]
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_lone_surname_inside_a_full_name_is_that_person(model):
     text = ("Economy Minister Rodrigo Salcedo Ibarra met the delegation. Colonel Faraj al-Mahdawi joined later. "
             'Salcedo said Mexico had offered to raise the reference prices. "Still being verified," Mahdawi said.')
@@ -65,7 +63,7 @@ def test_english_role_tails_and_missions(text, speaker):
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_generic_role_with_a_complement_is_the_person_with_that_complement(model):
     text = ("Głos zabrał Marek Dziuba, prezes Stowarzyszenia Przewoźników Podkarpacia. "
             "– Nie zejdziemy z drogi, dopóki nie dostaniemy tego na papierze – mówił szef stowarzyszenia.")
@@ -79,7 +77,7 @@ def test_the_department_is_the_department_named_before():
 
 
 # -- headlines and interviews ----------------------------------------------------------------
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_bare_headline_quote_takes_the_body_speaker_of_the_same_words(model):
     text = ("'We're not going anywhere': bus drivers walk out\n\n"
             "ALBANY — Drivers walked off the job on Central Avenue before dawn.\n\n"
@@ -87,7 +85,7 @@ def test_a_bare_headline_quote_takes_the_body_speaker_of_the_same_words(model):
     assert speakers(text, "en", model) == ["Darnell Hughes", "Darnell Hughes"]
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_the_guest_may_be_introduced_three_paragraphs_before_the_first_answer(model):
     text = ("“We cannot keep fishing as if the fish belongs to nobody”\n\n"
             "Norway's chief negotiator on the quota row with Iceland and the Faroe Islands\n\n"
@@ -130,7 +128,7 @@ def test_a_stage_direction_is_no_statement():
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_epithet_with_a_nationality_is_the_person_named_with_it(model):
     text = ("Jego zastępca Grzegorz Wilk mówił o stratach firm.\n\n"
             "W Kijowie odbył się briefing ukraińskiego wiceministra rozwoju Ołeha Samijlenki. "
@@ -139,7 +137,7 @@ def test_an_epithet_with_a_nationality_is_the_person_named_with_it(model):
 
 
 @needs_morfeusz
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_plural_group_subject_keeps_its_statement(model):
     text = ("Jego zastępca Grzegorz Wilk mówił o „ekonomicznej śmierci małych firm”. "
             "Przewoźnicy zapowiadają, że od poniedziałku rozszerzą protest na przejście w Korczowej.")

@@ -110,9 +110,9 @@ class Coreference:
                     return " ".join(full)
                 continue
             tail = full[-n:]
-            if tail == parts or (tail[:-1] == parts[:-1] and (
+            if tail[:-1] == parts[:-1] and (  # (an exact tail was taken above)
                     tail[-1].split("-")[0] == parts[-1] or _stem_eq(parts[-1], tail[-1])
-                    or _stem_eq(parts[-1], tail[-1].split("-")[0]))):
+                    or _stem_eq(parts[-1], tail[-1].split("-")[0])):
                 return " ".join(full)
             if n == 1 and full[0] == parts[0] and not any(f[-1] == parts[0] for f in self.fulls):
                 return " ".join(full)  # "Lin" -> "Lin Cheng-hao", "Liang" -> "Liang Weiming"

@@ -252,16 +252,19 @@ def first_or_second_person(word: str) -> bool:
     return any(":pri" in tag or ":sec" in tag for _s, _e, (_f, _l, tag, *_rest) in res)
 
 
-@lru_cache(maxsize=65536)
 def past_verb(word: str) -> bool:
     """A past-tense verb form ("zwrócił", "złożyła")."""
-    return any(tag.startswith("praet") for _l, tag, _q in analyse(word))
+    return _has_tag(word, ("praet",))
+
+
+def finite_verb(word: str) -> bool:
+    """A finite verb form, present or past ("szanuje", "zwrócił")."""
+    return _has_tag(word, ("fin", "praet"))
 
 
 @lru_cache(maxsize=65536)
-def finite_verb(word: str) -> bool:
-    """A finite verb form, present or past ("szanuje", "zwrócił")."""
-    return any(tag.startswith(("fin", "praet")) for _l, tag, _q in analyse(word))
+def _has_tag(word: str, prefixes: tuple[str, ...]) -> bool:
+    return any(tag.startswith(prefixes) for _l, tag, _q in analyse(word))
 
 
 def _forms(word: str, pos: str) -> set:

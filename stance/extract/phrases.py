@@ -81,10 +81,9 @@ class PhraseReader:
                 return NP(start, k + 1, "inst", inst=[k])  # "The committee warned": the committee named before
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
-        if not pl and words[k][:1].isupper():
-            org = self._en_org(k, j)
-            if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)):
-                return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union"
+        org = self._en_org(k, j) if not pl else None  # read once: the role walk below may need it too
+        if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)):
+            return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union"
         titles: list[int] = []
         names: list[int] = []
         # modifiers and role nouns
@@ -113,7 +112,6 @@ class PhraseReader:
                 continue
             break
         if not pl and not titles:
-            org = self._en_org(k, j)
             poss_end = None
             if org is not None:
                 if not self._possessive(org - 1) or org - 1 == k:

@@ -207,19 +207,23 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
              and not (_names_person(q.speaker) and q.speaker in headline)]
     if not heads:
         return quotes
-    body = [(q.speaker, " " + " ".join(_WORD.findall(q.text.casefold())) + " ")
-            for q in quotes if q.start >= head_end and _names_person(q.speaker)]
+    body = [(q.speaker, _word_run(q.text)) for q in quotes if q.start >= head_end and _names_person(q.speaker)]
     out = list(quotes)
     for n in heads:
-        key = " " + " ".join(_WORD.findall(quotes[n].text.casefold())) + " "
+        key = _word_run(quotes[n].text)
         speaker = next((who for who, words in body if key in words), None)
         if speaker is not None:
             out[n] = replace(quotes[n], speaker=speaker)
     return out
 
 
+def _word_run(text: str) -> str:
+    """The text's words, case-folded and space-separated with a space at each end, so that one
+    run inside another is a word-for-word repetition."""
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
 def _names_person(speaker: str | None) -> bool:
     """A full name or an institution's ("Lajos Farkas"), not a role ("Almiran negotiator")."""
     parts = (speaker or "").split()
     return len(parts) > 1 and all(p[:1].isupper() for p in parts)
-
