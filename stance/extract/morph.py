@@ -285,6 +285,34 @@ def agrees(noun: str, adj: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def common_noun_cases(word: str) -> frozenset:
+    """Cases of a word morfeusz2 reads only as a singular common noun ("Omar", "Dalii", "Kerem"),
+    which a foreign given name may be; empty for any other word ("Wczoraj" is also an adverb)."""
+    readings = analyse(word)
+    cases: set = set()
+    for lemma, tag, _q in readings:
+        parts = tag.split(":")
+        if parts[0] != "subst" or "ncol" in parts or lemma[:1].isupper():
+            return frozenset()
+        if parts[1] == "sg":
+            cases.update(parts[2].split("."))
+    cases.discard("voc")
+    return frozenset(cases)
+
+
+@lru_cache(maxsize=65536)
+def surname_cases(word: str) -> frozenset | None:
+    """Cases of ``word`` as a surname when morfeusz2 knows it only as one; None when it does not
+    know it at all (a foreign surname, any case); empty when it may be another word too ("Gazy")."""
+    readings = analyse(word)
+    if any(tag == "ign" for _l, tag, _q in readings):
+        return None
+    if not all("nazwisko" in quals for _l, _t, quals in readings):
+        return frozenset()
+    return frozenset(c for _l, tag, _q in readings if tag.startswith("subst:sg") for c in tag.split(":")[2].split(".") if c != "voc")
+
+
+@lru_cache(maxsize=65536)
 def persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender
     ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""

@@ -240,8 +240,31 @@ class Tokens(PhraseReader):
         if wc == "common":
             if i in self.sent_initial and morph.persons_plural(w):
                 return "title"  # "Rezydenci zapowiadają", "Lekarze protestują": a group of people
+            if self._given_name_as_noun(w, i):
+                return "name"  # "Według Dalii Nowickiej", "Omar Haddad powiedział": a given name morfeusz2 knows as a noun
             return "stop" if i in self.sent_initial else "cap"
         return "name"
+
+    def _given_name_as_noun(self, w: str, i: int) -> bool:
+        """A capitalised word morfeusz2 reads only as a common noun, directly before a surname it
+        agrees with in case: a given name it does not list. Sentence-initially the pair must be
+        able to be the subject (nominative); a surname morfeusz2 does not know agrees with any case."""
+        cases = morph.common_noun_cases(w)
+        initial = i in self.sent_initial
+        if not cases or (initial and "nom" not in cases) or w.lower() in self.fw.get("address", ()):
+            return False
+        self._ctx = 2  # depends on the next word
+        j = i + 1
+        if j >= len(self.words) or self.starts[j] - self.ends[i] != 1 or self.text[self.ends[i]] != " ":
+            return False
+        nxt = self.words[j]
+        if not nxt[:1].isupper() or nxt.isupper() or len(nxt) < 2 or j in self.quoted:
+            return False
+        surname = morph.surname_cases(nxt)
+        if surname is None:
+            return True
+        shared = cases & surname
+        return "nom" in shared if initial else bool(shared)
 
     def is_org(self, i: int) -> bool:
         """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
