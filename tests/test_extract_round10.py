@@ -23,3 +23,22 @@ def test_a_noun_before_a_surname_is_no_given_name_when_it_cannot_be_one():
     text = ("Wczoraj Nowak powiedział, że nie ustąpi. Pani Wrona oceniła, że to błąd. "
             "Ze Strefy Gazy wróciła Ingrid Solberg. Solberg powiedziała, że konwoje czekają.")
     assert speakers(text, "pl", "rules") == ["Nowak", "Wrona", "Ingrid Solberg"]
+
+
+# -- descriptions --------------------------------------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_media_noun_takes_only_its_endings(model):
+    # "mediation", "mediator" start like "media"; "reporters" like "report": none is a medium
+    text = ("A spokesperson for the UN mediation team said the truce had been extended. "
+            "Officials from both delegations said talks would continue on Monday.")
+    assert speakers(text, "en", model) == ["spokesperson for the UN mediation team", "officials from both delegations"]
+
+
+def test_media_nouns_inflect_but_longer_words_are_no_media():
+    from stance.extract.lexicon import load
+
+    pl, en = load("pl"), load("en")
+    assert all(pl.media_noun(w) for w in ("agencji", "telewizją", "mediach", "dzienniku", "gazet"))
+    assert not any(pl.media_noun(w) for w in ("mediatorzy", "mediacji", "dziennikarzom", "serwisant"))
+    assert all(en.media_noun(w) for w in ("newspapers", "media", "agency"))
+    assert not any(en.media_noun(w) for w in ("mediation", "mediators", "reporters", "networking"))

@@ -228,7 +228,7 @@ def _names_medium(span: str, lex: Lexicon) -> bool:
     preps = function_words(lex.lang).get("prep", frozenset())
     words = _FIRST_WORD_RE.findall(span)
     words = [w for n, w in enumerate(words) if not any(p.lower() in preps for p in words[max(0, n - 1):n])]
-    if any(w.lower().startswith(lex.media_stems) for w in words if w[:1].islower()):
+    if any(lex.media_noun(w.lower()) for w in words if w[:1].islower()):
         return True
     return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
 

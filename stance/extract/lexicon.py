@@ -41,6 +41,7 @@ class Lexicon:
     places: dict = field(default_factory=dict)  # form -> (lemma, is_institution)
     media_names: tuple = ()  # multi-word tuples of case-sensitive media names
     media_stems: tuple = ()  # lowercase stems of generic media nouns
+    media_endings: frozenset = frozenset({""})  # the inflectional endings a stem takes ("agencj" + "i")
     stopcaps: frozenset = frozenset()
     months: frozenset = frozenset()
     abbreviations: frozenset = frozenset()
@@ -53,6 +54,11 @@ class Lexicon:
     nonquote_prefix: dict = field(default_factory=dict)  # last word prefix (> 2 letters) -> [(order, marker)]
     media_name_set: frozenset = frozenset()  # media_names as a set of tuples
     media_name_lens: tuple = ()  # distinct lengths of media_names
+
+    def media_noun(self, low: str) -> bool:
+        """A lowercase word is a generic media noun: a stem with one of its endings ("agencji",
+        "newspapers"; not "mediator", "reporters" or "dziennikarzom")."""
+        return any(low.startswith(stem) and low[len(stem):] in self.media_endings for stem in self.media_stems)
 
 
 def read_list(name: str) -> list[str]:
@@ -158,7 +164,9 @@ def load(lang: str) -> Lexicon:
     lex.anaphora = tuple(sorted(ana, key=lambda a: -len(a[0])))
     names, stems = [], []
     for m in media:
-        if m[:1].islower():
+        if m.startswith("endings:"):
+            lex.media_endings = frozenset(m.split()[1:]) | {""}
+        elif m[:1].islower():
             stems.append(m)
         else:
             names.append(tuple(m.split()))

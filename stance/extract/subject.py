@@ -289,11 +289,9 @@ def is_media_name(lex, speaker: str) -> bool:
         if tuple(parts[:n]) in lex.media_name_set:
             return True
     first = parts[0]
-    if first.lower() in lex.titles:
-        return False  # "mediator" starts like "media" but is a role
     # a capital counts only on a bare noun ("Agencja podała" opens a sentence); a longer capitalised
     # name is an institution ("Agencja Bezpieczeństwa Wewnętrznego")
-    return (not first[:1].isupper() or len(parts) == 1) and any(first.lower().startswith(st) for st in lex.media_stems)
+    return (not first[:1].isupper() or len(parts) == 1) and lex.media_noun(first.lower())
 
 
 _DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")

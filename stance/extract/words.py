@@ -224,9 +224,8 @@ class Tokens(PhraseReader):
             return "title"
         if w in lex.title_words:
             return "tword"
-        for stem in lex.media_stems:
-            if low.startswith(stem):
-                return "media"
+        if lex.media_noun(low):
+            return "media"
         return "word"
 
     def _pl_cap_rest(self, w: str, wc: str, i: int) -> str:
