@@ -42,3 +42,26 @@ def test_media_nouns_inflect_but_longer_words_are_no_media():
     assert not any(pl.media_noun(w) for w in ("mediatorzy", "mediacji", "dziennikarzom", "serwisant"))
     assert all(en.media_noun(w) for w in ("newspapers", "media", "agency"))
     assert not any(en.media_noun(w) for w in ("mediation", "mediators", "reporters", "networking"))
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_abbreviated_ranks_and_offices_are_no_part_of_the_name(model):
+    text = ("Its spokeswoman, Lt. Gen. Mara Keovan, said the account was \"completely fabricated\". "
+            "State Rep. Joan Pellow says the House has sent three bills. Gov. Ellen Marsh said she would veto it.")
+    assert speakers(text, "en", model) == ["Mara Keovan", "Joan Pellow", "Ellen Marsh"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_with_a_surname_initial_keeps_the_initial(model):
+    text = ("Robert K. nie przyznał się do winy. „Sprzedawaliśmy firmie z Kazachstanu” – mówił przed sądem. "
+            "Tadeusz W., właściciel firmy, wylicza, że zyska. Według Anny K. to błąd.")
+    assert speakers(text, "pl", model) == ["Robert K.", "Tadeusz W.", "Anna K."]
+
+
+# -- pronouns ----------------------------------------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_it_is_no_person_named_in_its_own_statement(model):
+    text = ("The Royal Thai Army said in a statement that troops had opened fire near the temple. "
+            "One Thai soldier was hit in the arm, it said.")
+    assert speakers(text, "en", model) == ["Royal Thai Army", "Royal Thai Army"]

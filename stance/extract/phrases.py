@@ -177,6 +177,11 @@ class PhraseReader:
                     and q + 1 < j and kind(q + 1) == "name":
                 q += 1  # initial: "J. D. Vance"; "Mr. Dvornik"
                 continue
+            if c == "cap" and names and len(words[q]) == 1 and words[q].isupper() and q + 1 < len(words) and words[q + 1] == "." \
+                    and self.starts[q + 1] == self.ends[q] and kind(names[-1]) == "name":
+                names.append(q)  # a surname's initial: "Robert K." (a name the text withholds)
+                q += 2
+                break
             break
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
             q += 1  # "Owen Pryce KC": the rank belongs to the phrase, not to the name
@@ -200,6 +205,12 @@ class PhraseReader:
             np = self._inst_phrase(start, k, j)
             if c == "cap" and len(words[k]) == 1 and np.end == k + 1:
                 return None  # "Case T-218/23", "w serwisie X": a lone letter names no speaker
+            e = np.end
+            if e + 2 < j and self.lows[e] in self.fw.get("honorific", ()) and words[e + 1] == "." and kind(e + 2) == "name":
+                person = self.np_at(e, j)  # "State Rep. Joan Rich": the place qualifies the abbreviated role
+                if person is not None and person.kind == "name":
+                    person.start, person.titles = start, list(range(k, e)) + person.titles
+                    return person
             return np
         return None
 

@@ -160,11 +160,15 @@ class SpeakerResolver:
         k = bisect.bisect_left(self.history_pos, pos) - 1
         fallback = None
         # "she replied" is a person; "przekazała" may be "Komisja" (grammatical gender)
-        person = gender in ("m", "f") and not coref.toks.lex.rules.verbs_agree_in_gender
+        natural = not coref.toks.lex.rules.verbs_agree_in_gender
+        person, thing = natural and gender in ("m", "f"), natural and gender == "n"
+        sentence = coref.seg.sentence_of(pos)
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
             if person and r.kind in ("inst", "media"):
                 continue
             g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
+            if thing and ((r.kind == "name" and g in ("m", "f")) or (r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
+                continue  # "One Thai soldier was hit in the arm, it said.": "it" is no person
             if fallback is None:
                 fallback = r
             if _gender_ok(g, gender):

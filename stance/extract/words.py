@@ -462,17 +462,21 @@ class Tokens(PhraseReader):
         while len(names) > 1 and (self.lows[names[0]] in honorific or self.lows[names[0]] in lex.title_words
                                   or self.lows[names[0]] in lex.titles):
             names = names[1:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
+        return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
+
+    def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
+        """The words of ``name_string``, in the nominative (an initial without its period)."""
         if not self.cased or oblique or len(names) < 2:
-            return " ".join(self.name_lemma(t, oblique) for t in names)
+            return [self.name_lemma(t, oblique) for t in names]
         given = [self._given_name(t) for t in names[:-1]]
         if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
-            return " ".join([self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]])
+            return [self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]]
         if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
-            return " ".join(self.name_lemma(t, True) for t in names)
+            return [self.name_lemma(t, True) for t in names]
         # a word before the surname that morfeusz2 knows only as a surname in an oblique case
         # is a foreign given name ("Gela Cikłauri", not "Gelo"): as written
-        return " ".join(self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
-                        for n, t in enumerate(names))
+        return [self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
+                for n, t in enumerate(names)]
 
     def _given_name(self, i: int) -> bool:
         return any("imię" in q for _l, _t, q in morph.analyse(self.words[i]))
