@@ -65,3 +65,21 @@ def test_it_is_no_person_named_in_its_own_statement(model):
     text = ("The Royal Thai Army said in a statement that troops had opened fire near the temple. "
             "One Thai soldier was hit in the arm, it said.")
     assert speakers(text, "en", model) == ["Royal Thai Army", "Royal Thai Army"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_surname_that_is_also_a_place_follows_a_given_name(model):
+    text = ("Anna Niemiec, która od 12 lat prowadzi restaurację, mówi, że jej obroty spadły. Komendant oddziału "
+            "płk Wiesław Biały poinformował, że policja przekazała 4 tys. osób. Według Białego to za mało. "
+            "„Tracimy klientów” – opowiada Niemiec.")
+    assert speakers(text, "pl", model) == ["Anna Niemiec", "Wiesław Biały", "Wiesław Biały", "Anna Niemiec"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_abbreviated_polish_ranks_are_no_part_of_the_name(model):
+    text = ("Według rzeczniczki Karpackiego Oddziału Straży Granicznej por. Magdaleny Fryc przejście leży w strefie "
+            "Schengen. Rzeczniczka policji mł. asp. Anna Lis powiedziała, że trwa śledztwo. "
+            "– Nie ma zagrożenia – mówił podinsp. Jan Wróbel.")
+    assert speakers(text, "pl", model) == ["Magdalena Fryc", "Anna Lis", "Jan Wróbel"]

@@ -204,11 +204,12 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     an institution for its subject, even after a time phrase ("poinformowało w czwartek
     wieczorem greckie MSZ"), though never right after a preposition."""
     kind, words = toks.kind, toks.words
+    honorific = toks.fw.get("honorific", ())
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
         if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT and not (
-                words[stop] == "." and stop + 1 < sent.t1 and words[stop + 1][:1].islower())):
-            break  # not the point of "komisarz ds. handlu": no sentence starts lowercase
+                words[stop] == "." and stop + 1 < sent.t1 and (words[stop + 1][:1].islower() or toks.lows[stop - 1] in honorific))):
+            break  # not the point of "komisarz ds. handlu" (no sentence starts lowercase) or of "podinsp. Jan Wróbel"
         stop += 1
     nps = toks.chunks(k + 1, stop)
     for n, np in enumerate(nps):

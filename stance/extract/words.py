@@ -178,7 +178,11 @@ class Tokens(PhraseReader):
             if self._media_at(i):
                 return "media"
             if base in lex.places:
-                return "inst" if lex.places[base][1] else "place"
+                k = "inst" if lex.places[base][1] else "place"
+                if self.cased and len(w) > 1 and not w.isupper():
+                    self._agn = k  # "Anna Niemiec", "Wiesław Biały": after a given name, a surname
+                    return "name" if self._after_given_name(i) else k
+                return k
             if base in lex.months:
                 return "month"
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial):
