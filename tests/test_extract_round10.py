@@ -83,3 +83,24 @@ def test_abbreviated_polish_ranks_are_no_part_of_the_name(model):
             "Schengen. Rzeczniczka policji mł. asp. Anna Lis powiedziała, że trwa śledztwo. "
             "– Nie ma zagrożenia – mówił podinsp. Jan Wróbel.")
     assert speakers(text, "pl", model) == ["Magdalena Fryc", "Anna Lis", "Jan Wróbel"]
+
+
+# -- institutions ----------------------------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_oblique_institution_is_named_in_the_nominative_whole(model):
+    # adjectives before the head noun agree with it, compounds decline in their last part, and a
+    # head that morfeusz2 also knows as a village ("Izby") is the institution's noun
+    text = ("Według Lubelskiej Izby Rolniczej zboże zalega. Według Narodowego Funduszu Zdrowia kolejki maleją. "
+            "Według Polsko-Niemieckiej Izby Przemysłowo-Handlowej kontrole są drogie.")
+    assert speakers(text, "pl", model) == ["Lubelska Izba Rolnicza", "Narodowy Fundusz Zdrowia",
+                                           "Polsko-Niemiecka Izba Przemysłowo-Handlowa"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_met_again_by_its_head_noun_after_adjectives(model):
+    text = ("Polsko-Niemiecka Izba Przemysłowo-Handlowa ostrzegła w środę, że kontrole są drogie. "
+            "Izba zaapelowała do rządów, by wróciły do rozmów. "
+            "Kuratorium Oświaty w Lublinie poinformowało nas, że nie otrzymało wniosku.")
+    assert speakers(text, "pl", model) == ["Polsko-Niemiecka Izba Przemysłowo-Handlowa"] * 2 + ["Kuratorium Oświaty w Lublinie"]

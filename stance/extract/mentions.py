@@ -210,8 +210,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         if m.kind == "inst" and m.speaker[:1].isupper():
             parts = tuple(m.speaker.split())
             keys = [parts[-n:] for n in range(1, min(len(parts), 4))]
-            if head_first and len(parts) > 1 and toks.lex.org_lemmas and common_lemma(parts[0]).lower() in toks.lex.org_lemmas:
-                keys.append(parts[:1])  # "Biuro" for "Biuro Legislacyjne Sejmu"
+            if head_first and len(parts) > 1 and toks.lex.org_lemmas:
+                # "Biuro" for "Biuro Legislacyjne Sejmu", "Izba" for "Polsko-Niemiecka Izba Przemysłowo-Handlowa"
+                head = next((p for p in parts[:3] if common_lemma(p.lower()) in toks.lex.org_lemmas), None)
+                if head is not None and head != parts[-1]:
+                    keys.append((head,))
             for key in keys:
                 if len(parts) > len(inst_full.get(key, "").split()):
                     inst_full[key] = m.speaker

@@ -141,7 +141,11 @@ def is_nominative_possible(word: str) -> bool | None:
 
 @lru_cache(maxsize=65536)
 def adj_nominative(word: str, gender: str = "m") -> str:
-    """Nominative singular of an adjective in ``gender`` ('m', 'f' or 'n'); the word when unknown."""
+    """Nominative singular of an adjective in ``gender`` ('m', 'f' or 'n'); the word when unknown.
+    A compound ("polsko-niemieckiej") declines in its last part."""
+    first, dash, last = word.rpartition("-")
+    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(word)):
+        return first + dash + adj_nominative(last, gender)
     m = morfeusz()
     for lemma, tag, _q in analyse(word):
         if tag.startswith("adj"):
@@ -175,6 +179,9 @@ def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:
         return None
+    first, dash, last = word.lower().rpartition("-")
+    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(first + dash + last)):
+        word = last  # "polsko-niemiecka": a compound adjective declines in its last part
     return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in analyse(word.lower()))
 
 

@@ -375,9 +375,19 @@ class Tokens(PhraseReader):
             return self.title_string(np, oblique, governed)
         if np.kind in ("inst", "media"):
             toks = np.inst
-            first = self.words[toks[0]]
             if self.cased and oblique:
+                h = 0  # the head noun, after any adjectives ("Lubelskiej Izby Rolniczej")
+                while h + 1 < len(toks) and morph.is_adj(self.lows[toks[h]]) and (
+                        self.words[toks[h]] not in self.lex.places or self.is_org(toks[h + 1])):
+                    h += 1
+                first = self.words[toks[h]]
                 lemma = self.lex.places.get(first, (None,))[0]
+                gender = morph.noun_gender(first) or "m"
+                # an institution's head noun first ("Izby" is a village too, "izba" a chamber)
+                org = next(((lem, tag) for lem, tag, _q in morph.analyse(first.lower())
+                            if tag.startswith("subst") and lem in self.lex.org_lemmas), None)
+                if lemma is None and org is not None:
+                    lemma, gender = org[0].capitalize(), (org[1].split(":")[3:4] or ["m"])[0][:1]
                 if lemma is None:
                     for lem, tag, _q in morph.analyse(first):
                         if tag.startswith("subst"):
@@ -385,16 +395,16 @@ class Tokens(PhraseReader):
                             break
                 if lemma is None:
                     lemma = _strip_case(first, self.vocab)
-                # adjectives right after the head agree with it: "Banku Światowego" -> "Bank Światowy"
-                gender = morph.noun_gender(first) or "m"
-                parts = [lemma]
-                prev = self.ends[toks[0]]
+                # adjectives next to the head agree with it: "Banku Światowego" -> "Bank Światowy"
+                parts = [self.text[self.ends[toks[t - 1]]:self.starts[toks[t]]] * (t > 0) + _capitalised_like(
+                    morph.adj_nominative(self.lows[toks[t]], gender), self.words[toks[t]]) for t in range(h)]
+                parts.append((self.text[self.ends[toks[h - 1]]:self.starts[toks[h]]] if h else "") + lemma)
+                prev = self.ends[toks[h]]
                 agree = True
-                for t in toks[1:]:
+                for t in toks[h + 1:]:
                     w = self.words[t]
                     if agree and morph.is_adj(w.lower()):
-                        nom = morph.adj_nominative(w.lower(), gender)
-                        w = nom[:1].upper() + nom[1:] if w[:1].isupper() else nom
+                        w = _capitalised_like(morph.adj_nominative(w.lower(), gender), w)
                     else:
                         agree = False
                     parts.append(self.text[prev:self.starts[t]] + w)
@@ -548,6 +558,15 @@ def case_candidates(w: str) -> list[str]:
         if w.endswith(end) and len(w) - len(end) >= 2:
             out.append(w[: len(w) - len(end)] + rep)
     return out
+
+
+def _capitalised_like(word: str, model: str) -> str:
+    """``word`` with a capital first letter where ``model`` has one, in each part of a compound
+    ("Polsko-Niemiecka")."""
+    parts, shapes = word.split("-"), model.split("-")
+    if len(parts) != len(shapes):
+        parts, shapes = [word], [model]
+    return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, shapes))
 
 
 def _strip_case(w: str, vocab) -> str:
