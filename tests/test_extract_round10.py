@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from stance.extract import extract_quotes
 
 
 # -- names -------------------------------------------------------------------------------
@@ -104,3 +105,37 @@ def test_an_institution_met_again_by_its_head_noun_after_adjectives(model):
             "Izba zaapelowała do rządów, by wróciły do rozmów. "
             "Kuratorium Oświaty w Lublinie poinformowało nas, że nie otrzymało wniosku.")
     assert speakers(text, "pl", model) == ["Polsko-Niemiecka Izba Przemysłowo-Handlowa"] * 2 + ["Kuratorium Oświaty w Lublinie"]
+
+
+# -- names and roles in frames ---------------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_frame_reads_past_a_degree_and_a_role_apposition(model):
+    text = ("Zdaniem dr Heleny Wójcik, ichtiolożki z Morskiego Instytutu Rybackiego, której zespół bada ten akwen, "
+            "to za mało. Naukowczyni zaznacza, że turbiny mogą pomóc.")
+    quotes = extract_quotes(text, "pl", speaker_model=model)
+    assert [(q.speaker, q.text) for q in quotes] == [("Helena Wójcik", "to za mało"),
+                                                      ("Helena Wójcik", "turbiny mogą pomóc")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_oblique_plural_role_is_a_group_in_the_nominative_plural(model):
+    text = ("Według związkowców do strajku przystąpiło 600 osób. Przewodniczący komisji Henryk Szela nazwał "
+            "ofertę „jałmużną”. – Pan prezydent mówi, że nie ma pieniędzy – mówił związkowiec.")
+    assert speakers(text, "pl", model) == ["związkowcy", "Henryk Szela", "Henryk Szela"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_surnames_after_given_names_in_any_case(model):
+    # an undeclined feminine surname after an oblique given name; a nationality noun after a given name
+    text = ("O strajku rozmawiamy z Renatą Kowalik, przewodniczącą związku. Kowalik powiedziała, że strajk trwa. "
+            "Prezes Andrzej Turek powiedział, że stół jest gotowy. – Szanuję górników – mówił Turek.")
+    assert speakers(text, "pl", model) == ["Renata Kowalik", "Andrzej Turek", "Andrzej Turek"]
+
+
+@needs_morfeusz
+def test_a_genitive_that_is_also_a_verb_form_completes_a_description():
+    text = "– Obiecywano nam remont – mówiła mieszkanka osiedla, która zabrała głos."
+    assert speakers(text, "pl", "rules") == ["mieszkanka osiedla"]

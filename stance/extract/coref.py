@@ -58,6 +58,9 @@ class Coreference:
         # may stand for a person of any office
         self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
         self._all_link_positions = [r.pos for r in self._all_links]
+        # mentions that speak: an event's explicit speaker ("Zdaniem dr Heleny Wójcik") as well as subjects
+        # (by where they end: "dr Heleny Wójcik" and "Heleny Wójcik" are one mention)
+        self._speaking = {e.ref.end for e in events if e.mode == "explicit" and e.ref is not None}
         for ev in sorted((e for e in events if e.mode == "explicit" and e.ref is not None), key=lambda e: e.pos):
             if ev.gender in ("m", "f") and ev.ref.kind == "name":
                 self.gender_of.setdefault(ev.ref.speaker, ev.gender)
@@ -277,7 +280,7 @@ class Coreference:
             # "Norweg dodał": the nearest named subject of the right gender
             k = bisect.bisect_left(mentions.positions, pos) - 1
             for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-                if m.kind == "name" and m.subject and _gender_ok(self.gender(m), ref.gender):
+                if m.kind == "name" and (m.subject or m.end in self._speaking) and _gender_ok(self.gender(m), ref.gender):
                     return self.name(m.speaker)
             return ref.speaker
         links = mentions.links_by_head.get(ref.head, ())

@@ -413,9 +413,13 @@ class _CueFinder:
             if tok < sent.t1 and words[tok] == ",":
                 tok += 1
                 apposition = toks.np_at(tok, sent.t1) if tok < sent.t1 else None
+                close = next((q for q in range(tok, min(sent.t1, tok + _RELATIVE_MAX)) if words[q] == ","), None)
                 if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
                         and words[apposition.end] == ","):
                     tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
+                elif apposition is not None and apposition.kind == "title" and words[tok][:1].islower() and close is not None \
+                        and not any(kind(q) == "cue" for q in range(tok, close)):
+                    tok = close + 1  # "Zdaniem Heleny Wójcik, ichtiolożki z Morskiego Instytutu Rybackiego, …"
                 if tok < sent.t1 and kind(tok) == "rel":
                     # "Według X, który od lat bada rynek, bezrobocie wzrośnie": the relative clause
                     # describes the source; what is reported follows the comma that closes it

@@ -81,7 +81,9 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
         return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
-    return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]),
+    # a group ("Związkowcy zapowiadają") is no epithet for one person named before
+    group = bool(info and info[2]) and all(c.startswith("pl:") for c in info[2])
+    return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]) and not group,
                mods, comp, subject, person, role, end, owner)
 
 

@@ -162,6 +162,22 @@ def adj_nominative(word: str, gender: str = "m") -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
+def plural_nominative(lemma: str) -> str:
+    """The nominative plural of a noun ("związkowiec" -> "związkowcy"); the lemma when unknown."""
+    m = morfeusz()
+    if m is None:
+        return lemma
+    try:
+        for form, _l, tag, *_ in m.generate(lemma):
+            parts = tag.split(":")
+            if parts[0] == "subst" and parts[1:2] == ["pl"] and "nom" in parts[2].split("."):
+                return form
+    except Exception:
+        return lemma
+    return lemma
+
+
 @lru_cache(maxsize=65536)
 def common_lemma(word: str) -> str:
     """Lemma of a common noun (first substantive reading), else simplemma, else the word."""

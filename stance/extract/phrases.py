@@ -58,6 +58,13 @@ class PhraseReader:
         if k >= j:
             return None
         c = kind(k)
+        if c == "word" and self.lows[k] in self.fw.get("honorific", ()):
+            # "Zdaniem dr Heleny Wójcik", "mówił podinsp. Jan Wróbel": a degree or rank before a name
+            n = k + 2 if k + 1 < j and words[k + 1] == "." else k + 1
+            person = self.np_at(n, j) if n < j and kind(n) == "name" else None
+            if person is not None and person.kind == "name":
+                person.start = start
+                return person
         if c == "pron":
             g = {"on": "m", "ona": "f", "oni": "pl", "one": "pl", "he": "m", "she": "f", "they": "pl", "it": "n"}.get(words[k].lower(), "")
             return NP(start, k + 1, "pron", gender=g)
@@ -168,8 +175,8 @@ class PhraseReader:
                     # that is also a common noun ("Wieczorem Vaitkus"); an unknown surname after
                     # a name that is only a name ("Gela Cikłauri") is a foreign, indeclinable one
                     if prev_case == "obl" and this_case == "nom" and (
-                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])):
-                        break
+                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not _share_case(words[names[-1]], words[q]):
+                        break  # ("z Renatą Kowalik": an undeclined feminine surname agrees with any case)
                 names.append(q)
                 q += 1
                 continue
@@ -446,8 +453,9 @@ class PhraseReader:
                 titles.append(p)  # "wojewoda dolnośląski": an adjective after the role agrees with it
                 p += 1
                 continue
-            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and not self._verbish(w):
-                titles.append(p)
+            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and (
+                    not self._verbish(w) or p + 1 >= j or kind(p + 1) in ("punct", "cue", "rel") or words[p + 1][:1].isupper()):
+                titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
                 p += 1
                 continue
             if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") and (low == "przy" or kind(titles[-1]) == "word"):
@@ -680,3 +688,13 @@ def strip_possessive(w: str) -> str:
     if w.endswith(("s'", "s’")):
         return w[:-1]
     return w
+
+
+def _share_case(first: str, second: str) -> bool:
+    """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
+    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam")."""
+    if morph.also_common(first) or not any("imię" in q for _l, _t, q in morph.analyse(first)):
+        return False
+    cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
+    return any(c in cases for lemma, tag, q in morph.analyse(second) if "nazwisko" in q and "imię" not in q
+               for c in tag.split(":")[2:3] if c != "nom")

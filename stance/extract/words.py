@@ -188,7 +188,8 @@ class Tokens(PhraseReader):
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial):
                 return "title"
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
-                return "title"  # "– mówił Norweg": a nationality noun refers to a person
+                self._agn = "title"  # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
+                return "name" if self._after_given_name(i) else "title"
             if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
                 return "stop"
             if len(w) > 1 and w.isupper():
@@ -434,7 +435,10 @@ class Tokens(PhraseReader):
             elif oblique and t <= head:
                 if t == head:
                     if agree or governed or not self.title_nominative(t):
-                        w = self.lex.titles.get(w.lower(), (w,))[0]
+                        info = self.lex.titles.get(w.lower(), (w, "", frozenset()))
+                        w = info[0]
+                        if info[2] and all(c.startswith("pl:") for c in info[2]):
+                            w = morph.plural_nominative(w)  # "według związkowców" -> "związkowcy": a group
                 elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)
             if prev_end is not None:
