@@ -139,3 +139,17 @@ def test_surnames_after_given_names_in_any_case(model):
 def test_a_genitive_that_is_also_a_verb_form_completes_a_description():
     text = "– Obiecywano nam remont – mówiła mieszkanka osiedla, która zabrała głos."
     assert speakers(text, "pl", "rules") == ["mieszkanka osiedla"]
+
+
+# -- interviews ------------------------------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_guest_is_whom_the_lead_says_the_newsroom_talks_to(model):
+    text = ("Szefowa strajkujących: Nie wyjdziemy z sali\n\n"
+            "Od poniedziałku pielęgniarki strajkują. Dyrektor szpitala Marek Jurczak od tygodnia powtarza, że "
+            "pieniędzy nie ma. O strajku rozmawiamy z Renatą Kowalik, przewodniczącą związku.\n\n"
+            "– Ile osób strajkuje?\n\n– Na dzisiaj 212 osób. Oddziały działają w trybie dyżurowym.\n\n"
+            "– A jeśli pieniędzy naprawdę nie ma?\n\n– Słyszymy to od trzech miesięcy.")
+    quotes = extract_quotes(text, "pl", speaker_model=model)
+    answers = [q.speaker for q in quotes if q.text.startswith(("Na dzisiaj", "Słyszymy"))]
+    assert answers == ["Renata Kowalik", "Renata Kowalik"]

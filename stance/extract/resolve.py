@@ -81,6 +81,9 @@ class SpeakerResolver:
             titled = [n for n in names if n in in_headline]
             if titled:
                 return titled[0]  # the guest the headline names and the lead introduces
+            guest = self._guest_named_after(first, interviewer)
+            if guest:
+                return guest  # "O strajku rozmawiamy z Renatą Kowalik, …": the newsroom talks to the guest
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
@@ -88,6 +91,25 @@ class SpeakerResolver:
         if headline is not None:
             return headline
         return next((n for n in full if n not in interviewer), None)
+
+    def _guest_named_after(self, pos: int, interviewer: set) -> str | None:
+        """The full name right after an interview's own phrase for its guest (``interview_with``:
+        "rozmawiamy z", "we spoke to", "interview with") before ``pos``, else None."""
+        toks = self.coref.toks
+        phrases = [tuple(p.split("_")) for p in toks.fw.get("interview_with", ())]
+        if not phrases:
+            return None
+        k1 = bisect.bisect_left(toks.starts, pos)
+        named = {r.pos: r for r in list(self.mentions.mentions) + list(self.mentions.content_names) if r.kind == "name"}
+        for k in range(k1):
+            for phrase in phrases:
+                n = len(phrase)
+                if tuple(toks.lows[k:k + n]) == phrase and k + n < k1:
+                    ref = named.get(toks.starts[k + n])
+                    name = self.coref.name(ref.speaker) if ref is not None else None
+                    if name and " " in name and name not in interviewer:
+                        return name
+        return None
 
     def _headline_names(self) -> set[str]:
         """Full names in the first paragraph (the headline)."""
