@@ -153,3 +153,17 @@ def test_the_guest_is_whom_the_lead_says_the_newsroom_talks_to(model):
     quotes = extract_quotes(text, "pl", speaker_model=model)
     answers = [q.speaker for q in quotes if q.text.startswith(("Na dzisiaj", "Słyszymy"))]
     assert answers == ["Renata Kowalik", "Renata Kowalik"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_institutions_and_sources_keep_their_whole_description(model):
+    text = ("10:20 Komenda Powiatowa Policji w Tomaszowie Lubelskim poinformowała, że kierowcy przepuszczają auta.\n\n"
+            "Właściciel firmy transportowej spod Tomaszowa Lubelskiego, który przewodzi protestującym, mówił na wiecu, "
+            "że firmy padają.\n\nRzecznik Komisji Europejskiej do spraw handlu zapowiedział, że Bruksela zaskarży cła.\n\n"
+            "Białoruski Państwowy Komitet Graniczny od miesięcy ogłasza, że przejście jest gotowe.\n\n"
+            "Rozmówca naszej redakcji z ukraińskiej delegacji przekazał, że dokument jest ten sam.")
+    assert speakers(text, "pl", model) == [
+        "Komenda Powiatowa Policji w Tomaszowie Lubelskim", "właściciel firmy transportowej",
+        "rzecznik Komisji Europejskiej do spraw handlu", "Białoruski Państwowy Komitet Graniczny",
+        "rozmówca naszej redakcji z ukraińskiej delegacji"]

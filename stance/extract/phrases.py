@@ -206,8 +206,9 @@ class PhraseReader:
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
                 e += 1
             return NP(start, e, "media", inst=list(range(k, e)))
-        if self.cased and c == "stop" and k + 1 < j and self.is_org(k + 1) and morph.is_adj(words[k]):
-            c = "inst"  # "Narodowy Fundusz Zdrowia"
+        if self.cased and c == "stop" and k + 1 < j and morph.is_adj(words[k]) and (
+                self.is_org(k + 1) or (k + 2 < j and morph.is_adj(words[k + 1]) and self.is_org(k + 2))):
+            c = "inst"  # "Narodowy Fundusz Zdrowia", "Białoruski Państwowy Komitet Graniczny"
         if c in ("inst", "place", "acro", "cap"):
             np = self._inst_phrase(start, k, j)
             if c == "cap" and len(words[k]) == 1 and np.end == k + 1:
@@ -441,9 +442,13 @@ class PhraseReader:
                     titles.append(p)
                     p += 1
                 continue
+            if low == "do" and p + 2 < j and self.lows[p + 1] == "spraw" and kind(p + 2) in ("word", "tword", "place", "inst"):
+                titles.extend((p, p + 1))  # "rzecznik Komisji do spraw handlu": "ds." written out
+                p += 2
+                continue
             if c == "title" and self._hearer(p):
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
-            if c in ("tword", "title", "place", "inst", "acro") and not (
+            if c in ("tword", "title", "place", "inst", "acro", "media") and not (
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
                 titles.append(p)

@@ -268,7 +268,8 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
     if ref is not None and ref.kind == "title" and (
-            (ref.vague and ref.head in toks.fw.get("anonymous_source", ())) or _participle_at(toks, np.end - 1)
+            (ref.head in toks.fw.get("anonymous_source", ()) and (ref.vague or toks.kind(np.end) == "prep"))
+            or _participle_at(toks, np.end - 1)
             or _participle_at(toks, np.end)):
         # "źródło zbliżone do rządu"; "dyplomata UE zaznajomiony z przebiegiem rozmów": a role
         # described by a participle and its complement is that whole description
@@ -295,7 +296,7 @@ def is_media_name(lex, speaker: str) -> bool:
     return (not first[:1].isupper() or len(parts) == 1) and lex.media_noun(first.lower())
 
 
-_DESCRIPTION_MAX = 6  # words of a source's description ("zbliżone do rządu", "close to the talks")
+_DESCRIPTION_MAX = 8  # words of a source's description ("zbliżone do rządu", "z delegacji jednego z państw Europy Środkowej")
 _DESCRIPTION_KINDS = frozenset({"word", "prep", "det", "title", "tword", "place", "inst", "acro", "name", "cap", "sie"})
 
 
