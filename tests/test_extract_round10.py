@@ -167,3 +167,16 @@ def test_polish_institutions_and_sources_keep_their_whole_description(model):
         "Komenda Powiatowa Policji w Tomaszowie Lubelskim", "właściciel firmy transportowej",
         "rzecznik Komisji Europejskiej do spraw handlu", "Białoruski Państwowy Komitet Graniczny",
         "rozmówca naszej redakcji z ukraińskiej delegacji"]
+
+
+# -- page furniture --------------------------------------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_lists_of_links_under_a_label_line_are_no_statements(model):
+    text = ("Cła na wieprzowinę wchodzą w życie\n\n"
+            "Minister Jan Dziedzic powiedział, że rząd pomoże hodowcom.\n\n"
+            "ZOBACZ TAKŻE\nMinister Dziedzic: nie pozwolimy, żeby rolnicy zapłacili za cudze wojny\n"
+            "Hodowcy świń protestują pod Sejmem. „Nie mamy już z czego dokładać”\n"
+            "WIDEO: Tak wygląda port w Gdańsku po nałożeniu ceł (2:14)\n\n"
+            "NAJCZYTNIEJSZE\n1. Radna Lipowska: to budżet dla samochodów, nie dla ludzi")
+    quotes = extract_quotes(text, "pl", speaker_model=model)
+    assert [q.text for q in quotes] == ["rząd pomoże hodowcom"]

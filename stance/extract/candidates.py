@@ -114,7 +114,13 @@ class _CandidateFinder:
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
         if self.text[start] == "[" and self.text[end - 1] == "]" and "]" not in self.text[start:end - 1]:
             return  # "[AD BREAK]", "[MUSIC]": a transcript's stage direction
+        if self._in_link(start):
+            return  # another article's headline in a list of links
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
+
+    def _in_link(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._links, (pos, len(self.text))) - 1
+        return k >= 0 and pos < self._links[k][1]
 
     def _speaker_event(self, tok: int, cue: str, np) -> Event:
         """An event for a speaker named before a colon (``Stelmaszyk: …``)."""
@@ -572,8 +578,7 @@ class _CandidateFinder:
                 continue  # a question or an answer of an interview: ``_interview`` decides
             if t1 - t0 == 1 and (toks.lows[t0] in toks.fw.get("source_label", ()) or toks.lows[t0] in toks.fw.get("byline", ())):
                 continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis": where the article comes from, who wrote it
-            k = bisect.bisect_right(self._links, (a, len(text))) - 1
-            if k >= 0 and a < self._links[k][1]:
+            if self._in_link(a):
                 continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
             nps = toks.chunks(t0, t1)
             if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
@@ -722,20 +727,32 @@ def _title_like(content: str) -> bool:
 
 
 def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
-    """The paragraphs (start, end) that link to other articles: one opening with a link label
-    ("READ MORE: Ferry timetable cut …", "Czytaj także: …"), and the headline-like lines (short,
-    no final full stop) under a label standing alone ("Polecamy:")."""
+    """The paragraphs or lines (start, end) that link to other articles: one opening with a
+    link label ("READ MORE: Ferry timetable cut …", "Czytaj także: …", "WIDEO: …"), and the
+    headline-like lines (short, no final full stop) under a label standing alone ("Polecamy:",
+    "ZOBACZ TAKŻE", "Najnowsze w Biznesie"), in its paragraph and the paragraphs after it."""
     labels = fw.get("link_label", ())
     out: list[tuple[int, int]] = []
     listing = False
     for a, b in paragraphs(text):
-        if listing and b - a <= HEADLINE_MAX and text[b - 1] not in ".!?\"”":
+        if listing and b - a <= HEADLINE_MAX and text[b - 1] not in ".!?":
             out.append((a, b))
             continue
         listing = False
-        colon = text.find(":", a, min(b, a + 40))
-        if colon != -1 and "_".join(text[a:colon].lower().split()) in labels:
-            out.append((a, b))
-            listing = not text[colon + 1:b].strip()
+        la = a
+        for line in text[a:b].split("\n"):
+            lb = la + len(line)
+            words = line.strip()
+            if listing and words and len(words) <= HEADLINE_MAX and words[-1] not in ".!?":
+                out.append((la, lb))
+            else:
+                listing = False
+                colon = line.find(":", 0, 40)
+                head = line[:colon] if colon != -1 else line
+                key = head.lower().split()
+                if key and ("_".join(key) in labels or (colon == -1 and len(words) <= 40 and key[0] in labels)):
+                    out.append((la, lb))
+                    listing = not line[colon + 1:].strip() if colon != -1 else True
+            la = lb + 1
     return out
 
