@@ -180,3 +180,31 @@ def test_lists_of_links_under_a_label_line_are_no_statements(model):
             "NAJCZYTNIEJSZE\n1. Radna Lipowska: to budżet dla samochodów, nie dla ludzi")
     quotes = extract_quotes(text, "pl", speaker_model=model)
     assert [q.text for q in quotes] == ["rząd pomoże hodowcom"]
+
+
+# -- English ---------------------------------------------------------------------------------
+def test_an_office_abbreviation_inside_a_name_drops_what_comes_before_it():
+    text = 'Texas Gov. Raymond Castillo said the uncertainty was costing jobs. "Back to work," Castillo said.'
+    assert speakers(text, "en", "rules") == ["Raymond Castillo", "Raymond Castillo"]
+
+
+def test_groups_of_people_speak_and_a_possessive_group_opens_a_headline_name():
+    text = ("Nurses' leader Dana Whitcombe: 'We are not bluffing'\n\n"
+            "In Ban Nong Khana, a Thai village near the border, residents said they had heard gunfire.")
+    assert speakers(text, "en", "rules") == ["Dana Whitcombe", "residents"]
+
+
+def test_a_place_in_a_fronted_phrase_is_no_apposition_of_the_subject_after_it():
+    text = ("Kristoffer Helle, who heads the fishermen's association, said his members were tired.\n\n"
+            "Back in Bergen, the association leader struck a softer note, saying that a deal was still within reach.")
+    assert "Bergen" not in speakers(text, "en", "rules")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A woman from Svetogorsk, who asked that her name not be used because her mother lives there, describes a "
+     "journey. A diplomat, who asked not to be named, said the talks had stalled.", "en"),
+    ("Funkcjonariusz, który prosi, by nie podawać jego nazwiska, mówi, że przemyt wzrósł.", "pl"),
+])
+def test_a_request_for_anonymity_is_no_statement(text, lang):
+    texts = [q.text for q in extract_quotes(text, lang, speaker_model="rules")]
+    assert len(texts) == 1 and "name" not in texts[0] and "nazwisk" not in texts[0]

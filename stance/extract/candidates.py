@@ -82,6 +82,8 @@ def select(candidates) -> list[Candidate]:
     return out
 
 
+_ANONYMITY_MAX = 120  # characters of a reported clause that only asks for the source's anonymity
+
 class _CandidateFinder:
     def __init__(self, cues: Cues):
         self.cues = cues
@@ -100,6 +102,7 @@ class _CandidateFinder:
         self._surnames: set | None = None  # words after a name (built on first use)
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
+        self._anonymity = tuple(p.replace("_", " ") for p in self.toks.fw.get("anonymity_request", ()))
 
     def run(self) -> Candidates:
         self._quotations()
@@ -116,6 +119,9 @@ class _CandidateFinder:
             return  # "[AD BREAK]", "[MUSIC]": a transcript's stage direction
         if self._in_link(start):
             return  # another article's headline in a list of links
+        if kind == "indirect" and end - start <= _ANONYMITY_MAX and any(
+                phrase in self.text[start:end].lower() for phrase in self._anonymity):
+            return  # "who asked that her name not be used", "prosi, by nie podawać jego nazwiska": no content
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
 
     def _in_link(self, pos: int) -> bool:

@@ -186,7 +186,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
                     role_links.append(before)
                     ref = replace(ref, subject=ref.subject or before.subject)
-                elif before.kind == "name" and ref.kind == "title" and not ref.person:
+                elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
+                        prev[0].in_pp and subject and np.end < len(words) and words[np.end] not in ",;.)–—"):
+                    # (not "Back in Bergen, the association leader struck …": a place, then the clause's subject)
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
             if ref.kind == "name" and ref.person and ref.head:

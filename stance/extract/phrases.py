@@ -101,8 +101,8 @@ class PhraseReader:
                 if not titles:
                     return None  # "przedstawiła posłom wiceminister X": the hearer; the speaker's phrase starts after it
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
-            if c == "title":
-                titles.append(p)
+            if c == "title" and not (not pl and p == k and words[p][:1].isupper() and self._possessive(p)):
+                titles.append(p)  # (a capitalised possessive first, "Nurses' leader …", is read as one below)
                 p += 1
                 continue
             if pl and c in _PL_MODIFIER_KINDS and self._pl_modifier(p, j):

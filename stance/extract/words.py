@@ -480,6 +480,9 @@ class Tokens(PhraseReader):
         while len(names) > 1 and (self.lows[names[0]] in honorific or self.lows[names[0]] in lex.title_words
                                   or self.lows[names[0]] in lex.titles):
             names = names[1:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
+        inner = [n for n, t in enumerate(names[:-1]) if self.lows[t] in honorific and self.words[t][:1].isupper()]
+        if inner:
+            names = names[inner[-1] + 1:]  # "Texas Gov. Raymond Castillo": the office's place goes with the office
         return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
 
     def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
