@@ -208,3 +208,37 @@ def test_a_place_in_a_fronted_phrase_is_no_apposition_of_the_subject_after_it():
 def test_a_request_for_anonymity_is_no_statement(text, lang):
     texts = [q.text for q in extract_quotes(text, lang, speaker_model="rules")]
     assert len(texts) == 1 and "name" not in texts[0] and "nazwisk" not in texts[0]
+
+
+# -- transcripts -----------------------------------------------------------------------------
+TRANSCRIPT = ("Senators press Treasury on sanctions evasion\n\n"
+              "Assistant Secretary David Price told the subcommittee that 400 companies had been designated.\n\n"
+              "SEN. PATRICIA BELL (D-Ore.), CHAIR: Three years ago this committee was told that controls would work.\n\n"
+              "DAVID PRICE, ASSISTANT SECRETARY OF THE TREASURY FOR TERRORIST FINANCING: Thank you, Madam Chair. "
+              "The controls are working.\n\n"
+              "But I will not pretend the problem is solved.\n\n"
+              "SEN. BELL: How long does that take?\n\n"
+              "PRICE: In some cases, weeks.\n\n"
+              "(Laughter)\n\n"
+              "SEN. THOMAS GALE (R-Idaho), RANKING MEMBER: Weeks. So we are playing whack-a-mole.\n\n"
+              "SEN. GALE: Do you have the authority you need?\n\n"
+              "PRICE: We have the authority.")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hearing_transcript_gives_each_labelled_voice_its_words(model):
+    quotes = extract_quotes(TRANSCRIPT, "en", speaker_model=model)
+    got = [(q.speaker, q.text[:20]) for q in quotes if q.start > TRANSCRIPT.index("SEN.")]
+    assert got == [("Patricia Bell", "Three years ago this"), ("David Price", "Thank you, Madam Cha"),
+                   ("David Price", "But I will not prete"), ("David Price", "In some cases, weeks"),
+                   ("Thomas Gale", "Weeks. So we are pla"), ("David Price", "We have the authorit")]
+
+
+def test_a_hearing_transcript_layout_reads_labels_with_ranks_parties_and_offices():
+    from stance.extract.interview import interview_layout
+    from stance.extract.words import function_words
+
+    layout = interview_layout(TRANSCRIPT, function_words("en"))
+    assert [t.label for t in layout.questions] == ["BELL", "GALE"]
+    # the stage direction runs on a turn here; the candidate stage drops it
+    assert [t.label for t in layout.answers] == ["PATRICIA BELL", "DAVID PRICE", "", "PRICE", "", "THOMAS GALE", "PRICE"]

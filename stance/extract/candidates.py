@@ -115,8 +115,8 @@ class _CandidateFinder:
         return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
-        if self.text[start] == "[" and self.text[end - 1] == "]" and "]" not in self.text[start:end - 1]:
-            return  # "[AD BREAK]", "[MUSIC]": a transcript's stage direction
+        if (self.text[start], self.text[end - 1]) in (("[", "]"), ("(", ")")) and self.text[end - 1] not in self.text[start + 1:end - 1]:
+            return  # "[AD BREAK]", "(Laughter)": a transcript's stage direction
         if self._in_link(start):
             return  # another article's headline in a list of links
         if kind == "indirect" and end - start <= _ANONYMITY_MAX and any(

@@ -32,6 +32,10 @@ QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzym
 MIN_QUESTIONS = 2
 LEAD_PARAGRAPHS = 3  # headline, standfirst, lead: where an interview announces itself
 BIO_MAX = 400  # the guest's biography after the interview ("Teresa Wolańska – ekonomistka, …") is short
+TRANSCRIPT_LABEL_MAX = 150  # characters before the colon of "DAVID PRICE, ASSISTANT SECRETARY OF THE TREASURY …:"
+TRANSCRIPT_MIN_VOICES = 3  # people labelled in capitals: a hearing's transcript, not an interview
+_PARENS_RE = re.compile(r"\([^)]{0,40}\)")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 _DASH_RE = re.compile(r"[–—-]\s+")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
@@ -82,8 +86,11 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     body, label = a, ""
     if stamp is None:
         m = _LABEL_RE.match(text, a, min(b, a + 60)) if ":" in text[a:a + 60] else None
+        caps = None if m and len(m.group(1).split()) <= LABEL_MAX_WORDS else _transcript_label(text, a, b, fw)
         if m and len(m.group(1).split()) <= LABEL_MAX_WORDS and _label_like(m.group(1), fw):
-            body, label = m.end(), m.group(1).rstrip(".")
+            body, label = m.end(), _without_honorific(m.group(1).rstrip("."), fw)
+        elif caps is not None:
+            body, label = caps
         else:
             d = _DASH_RE.match(text, a, b)
             if d:
@@ -93,6 +100,36 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     question = b - a <= QUESTION_MAX and (bool(_QUESTION_END_RE.search(text, body, b)) or (
         words.isupper() and sum(c.isalpha() for c in words) >= 12) or (b - a <= QUESTION_SHORT and "?" in words))
     return Turn(a, b, body, label, question)
+
+
+def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | None:
+    """A transcript's label in capitals, with a rank, a party and an office around the name
+    ("SEN. PATRICIA BELL (D-Ore.), CHAIR:", "DAVID PRICE, ASSISTANT SECRETARY …:"): where the
+    words start, and the name ("PATRICIA BELL"); None for anything else."""
+    colon = text.find(":", a, min(b, a + TRANSCRIPT_LABEL_MAX))
+    if colon == -1 or colon + 1 >= b:
+        return None
+    head = text[a:colon]
+    bare = _PARENS_RE.sub("", head)
+    if any(c.islower() for c in bare) or "\n" in head:
+        return None
+    name = _without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
+    words = name.split()
+    if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    body = colon + 1
+    while body < b and text[body].isspace():
+        body += 1
+    return body, name
+
+
+def _without_honorific(label: str, fw: dict) -> str:
+    """The label without a rank or title before the name ("SEN. BELL" -> "BELL")."""
+    words = label.split()
+    honorific = fw.get("honorific", ())
+    while len(words) > 1 and words[0].rstrip(".").lower() in honorific:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _label_like(label: str, fw: dict) -> bool:
@@ -112,6 +149,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     for t, who in zip(turns, people):
         if who:
             by_person.setdefault(who, []).append(t)
+    if sum(1 for p in by_person if p.isupper() and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES:
+        return _transcript(text, turns, fw)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
     if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
@@ -144,6 +183,33 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     if not answers:
         return NO_INTERVIEW
     return Interview(tuple(questions), tuple(answers))
+
+
+def _transcript(text: str, turns: list[Turn], fw: dict) -> Interview:
+    """A hearing's transcript: many labelled voices, each asking or saying something; a turn
+    that asks is a question (every turn of a voice that mostly asks), any other labelled turn an
+    answer, and a bare paragraph after an answer runs it on, up to the last labelled turn."""
+    questions, answers = [], []
+    q_words, a_words = fw.get("question_label", ()), fw.get("answer_label", ())
+    people = [_person(t.label, q_words, a_words) if t.label else "" for t in turns]
+    turns_of: dict[str, list[Turn]] = {}
+    for t, who in zip(turns, people):
+        turns_of.setdefault(who, []).append(t)
+    # a voice that mostly asks asks throughout ("ROWE: Last year was a record year, though."); any
+    # other asks only in a turn ending in "?" ("Honestly? Another week like this one." answers)
+    askers = {who for who, ts in turns_of.items() if who and sum(t.question for t in ts) * 2 > len(ts)}
+    state = ""
+    last_labelled = max(i for i, who in enumerate(people) if who)
+    for i, (t, who) in enumerate(zip(turns, people)):
+        if t.label:
+            asks = who in askers or bool(_QUESTION_END_RE.search(text, t.body, t.end))
+            (questions if asks else answers).append(t)
+            state = "q" if asks else "a"
+        elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw):
+            answers.append(t)
+        else:
+            state = ""
+    return Interview(tuple(questions), tuple(answers)) if answers else NO_INTERVIEW
 
 
 def _person(label: str, q_words, a_words) -> str:

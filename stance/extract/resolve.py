@@ -166,9 +166,18 @@ class SpeakerResolver:
         it fits nobody or several (then the answer is the interviewee's)."""
         got = self._answering.get(label)
         if got is None:
-            fits = [n for n in self._full_names if n not in self.interviewers and label_stands_for(label, n)]
+            fits = [n for n in self._full_names + self._label_names if n not in self.interviewers and label_stands_for(label, n)]
+            fits = list(dict.fromkeys(fits))
             got = self._answering[label] = fits[0] if len(fits) == 1 else ""
         return got or None
+
+    @cached_property
+    def _label_names(self) -> list[str]:
+        """Full names that only a transcript's labels in capitals give ("THOMAS GALE" -> "Thomas
+        Gale"), for the people the text names nowhere else."""
+        labels = {ev.cue for ev in self.events if ev.mode in ("interviewee", "interviewer")}
+        known = {n.casefold() for n in self._full_names}
+        return [lab.title() for lab in sorted(labels) if lab.isupper() and " " in lab and lab.casefold() not in known]
 
     @cached_property
     def _full_names(self) -> list[str]:
