@@ -242,3 +242,10 @@ def test_a_hearing_transcript_layout_reads_labels_with_ranks_parties_and_offices
     assert [t.label for t in layout.questions] == ["BELL", "GALE"]
     # the stage direction runs on a turn here; the candidate stage drops it
     assert [t.label for t in layout.answers] == ["PATRICIA BELL", "DAVID PRICE", "", "PRICE", "", "THOMAS GALE", "PRICE"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_initial_keeps_its_period_in_a_role_and_after_a_frame(model):
+    quotes = extract_quotes("Według obrońcy Roberta K. zarzuty są chybione. Zdaniem Anny K. to błąd.", "pl", speaker_model=model)
+    assert [(q.speaker, q.text) for q in quotes] == [("obrońca Roberta K.", "zarzuty są chybione"), ("Anna K.", "to błąd")]

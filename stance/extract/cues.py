@@ -410,6 +410,8 @@ class _CueFinder:
         lead = words_before(toks, sent.t0, head_start, 3)
         if len(lead) <= 2 and all(kind(lead_tok) in ("coord", "stop", "word", "quoted") for lead_tok in lead):
             tok = np_end
+            if tok < sent.t1 and words[tok] == "." and len(words[tok - 1]) == 1 and words[tok - 1].isupper():
+                tok += 1  # "Według obrońcy Roberta K. zarzuty …": the initial's period
             if tok < sent.t1 and words[tok] == ",":
                 tok += 1
                 apposition = toks.np_at(tok, sent.t1) if tok < sent.t1 else None

@@ -446,6 +446,9 @@ class Tokens(PhraseReader):
             parts.append(w)
             prev_end = self.ends[t]
         s = "".join(parts)
+        last = toks[-1]
+        if len(self.words[last]) == 1 and self.words[last].isupper() and last + 1 < len(self.words) and self.words[last + 1] == ".":
+            s += "."  # "obrońca Dariusza K.": a surname's initial keeps its period
         if self.kind(toks[0]) in ("title", "word", "stop") or toks[0] in self.sent_initial:
             s = s[:1].lower() + s[1:]
         return s
