@@ -249,3 +249,9 @@ def test_a_hearing_transcript_layout_reads_labels_with_ranks_parties_and_offices
 def test_an_initial_keeps_its_period_in_a_role_and_after_a_frame(model):
     quotes = extract_quotes("Według obrońcy Roberta K. zarzuty są chybione. Zdaniem Anny K. to błąd.", "pl", speaker_model=model)
     assert [(q.speaker, q.text) for q in quotes] == [("obrońca Roberta K.", "zarzuty są chybione"), ("Anna K.", "to błąd")]
+
+
+def test_a_topic_after_a_cue_and_page_labels_are_no_statements():
+    text = ("People in Lappeenranta are still arguing about what the closure has cost them.\n\n"
+            "Topics: Trade, Mexico, United States, Steel\n\nLetters: Our ports, our rules")
+    assert extract_quotes(text, "en", speaker_model="rules") == []

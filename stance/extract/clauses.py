@@ -283,6 +283,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             continue
         if kind(q) != "prep":
             break
+        if q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ()):
+            return NO_CLAUSE  # "arguing about what the closure has cost them": a topic, not what was said
         r = q + 1
         while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
             r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
