@@ -255,3 +255,8 @@ def test_a_topic_after_a_cue_and_page_labels_are_no_statements():
     text = ("People in Lappeenranta are still arguing about what the closure has cost them.\n\n"
             "Topics: Trade, Mexico, United States, Steel\n\nLetters: Our ports, our rules")
     assert extract_quotes(text, "en", speaker_model="rules") == []
+
+
+def test_a_lowercase_owner_before_a_role_keeps_its_modifiers():
+    text = "The prime minister's official spokesman said the prime minister had spoken to Sayle twice."
+    assert speakers(text, "en", "rules") == ["prime minister's official spokesman"]

@@ -566,7 +566,8 @@ class PhraseReader:
                 return True
             if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and not self.words[q].endswith(("ly", "ed", "ing")))):
                 if self.words[q].endswith(("'s", "’s")):
-                    return False
+                    # "the rebel alliance's spokesman": a lowercase owner right before the role
+                    return c == "word" and q + 1 < j and kind(q + 1) == "title"
                 continue
             if not en_mod and c == "word" and self.words[q].endswith(ADJ_SUFFIXES):
                 continue
