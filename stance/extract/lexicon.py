@@ -58,6 +58,8 @@ class Lexicon:
     def media_noun(self, low: str) -> bool:
         """A lowercase word is a generic media noun: a stem with one of its endings ("agencji",
         "newspapers"; not "mediator", "reporters" or "dziennikarzom")."""
+        if not low.startswith(self.media_stems):  # one C-level test for the common case
+            return False
         return any(low.startswith(stem) and low[len(stem):] in self.media_endings for stem in self.media_stems)
 
 
