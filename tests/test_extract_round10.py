@@ -260,3 +260,9 @@ def test_a_topic_after_a_cue_and_page_labels_are_no_statements():
 def test_a_lowercase_owner_before_a_role_keeps_its_modifiers():
     text = "The prime minister's official spokesman said the prime minister had spoken to Sayle twice."
     assert speakers(text, "en", "rules") == ["prime minister's official spokesman"]
+
+
+@needs_morfeusz
+def test_a_described_source_at_the_very_end_of_a_text():
+    # the description's look-ahead must stop at the end of the document
+    assert speakers("– Nie ustąpimy – powiedział rozmówca PAP", "pl", "rules") == ["rozmówca PAP"]

@@ -84,6 +84,7 @@ def select(candidates) -> list[Candidate]:
 
 _ANONYMITY_MAX = 120  # characters of a reported clause that only asks for the source's anonymity
 
+
 class _CandidateFinder:
     def __init__(self, cues: Cues):
         self.cues = cues

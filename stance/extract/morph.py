@@ -196,7 +196,7 @@ def is_adj(word: str) -> bool | None:
     if morfeusz() is None:
         return None
     first, dash, last = word.lower().rpartition("-")
-    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(first + dash + last)):
+    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(word.lower())):
         word = last  # "polsko-niemiecka": a compound adjective declines in its last part
     return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in analyse(word.lower()))
 

@@ -193,7 +193,7 @@ class SpeakerResolver:
         # "she replied" is a person; "przekazała" may be "Komisja" (grammatical gender)
         natural = not coref.toks.lex.rules.verbs_agree_in_gender
         person, thing = natural and gender in ("m", "f"), natural and gender == "n"
-        sentence = coref.seg.sentence_of(pos)
+        sentence = coref.seg.sentence_of(pos) if thing else -1
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
             if person and r.kind in ("inst", "media"):
                 continue

@@ -268,7 +268,8 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
     if ref is not None and ref.kind == "title" and (
-            (ref.head in toks.fw.get("anonymous_source", ()) and (ref.vague or toks.kind(np.end) == "prep"))
+            (ref.head in toks.fw.get("anonymous_source", ()) and (
+                ref.vague or (np.end < len(toks.words) and toks.kind(np.end) == "prep")))
             or _participle_at(toks, np.end - 1)
             or _participle_at(toks, np.end)):
         # "źródło zbliżone do rządu"; "dyplomata UE zaznajomiony z przebiegiem rozmów": a role
