@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Nine groups: the 40 round-10 articles (pl-b99 … pl-b122, en-b81 … en-b96), the 32 round-9 ones
+Ten groups: the 32 round-11 articles (pl-b123 … pl-b146, en-b97 … en-b104), the 40 round-10 ones
+(pl-b99 … pl-b122, en-b81 … en-b96), the 32 round-9 ones
 (pl-b83 … pl-b98, en-b65 … en-b80), the 32 round-8 ones
 (pl-b67 … pl-b82, en-b49 … en-b64), the 32 round-7 ones
 (pl-b51 … pl-b66, en-b33 … en-b48), the 24 round-6 articles (pl-b35 … pl-b50, en-b25 … en-b32), the 24 round-5 ones
@@ -32,6 +33,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round11", re.compile(r"^(pl-b(12[3-9]|13\d|14[0-6])|en-b(9[7-9]|10[0-4]))$")),
     ("round10", re.compile(r"^(pl-b(99|1[01]\d|12[0-2])|en-b(8[1-9]|9[0-6]))$")),
     ("round9", re.compile(r"^(pl-b(8[3-9]|9[0-8])|en-b(6[5-9]|7\d|80))$")),
     ("round8", re.compile(r"^(pl-b(6[7-9]|7\d|8[0-2])|en-b(49|5\d|6[0-4]))$")),
