@@ -734,32 +734,27 @@ def _title_like(content: str) -> bool:
 
 
 def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
-    """The paragraphs or lines (start, end) that link to other articles: one opening with a
-    link label ("READ MORE: Ferry timetable cut …", "Czytaj także: …", "WIDEO: …"), and the
-    headline-like lines (short, no final full stop) under a label standing alone ("Polecamy:",
-    "ZOBACZ TAKŻE", "Najnowsze w Biznesie"), in its paragraph and the paragraphs after it."""
+    """The lines (start, end) that link to other articles: one opening with a link label ("READ
+    MORE: Ferry timetable cut …", "Czytaj także: …", "WIDEO: …"), and the headline-like lines
+    under a label standing alone ("Polecamy:", "ZOBACZ TAKŻE", "Najnowsze w Biznesie")."""
     labels = fw.get("link_label", ())
     out: list[tuple[int, int]] = []
     listing = False
-    for a, b in paragraphs(text):
-        if listing and b - a <= HEADLINE_MAX and text[b - 1] not in ".!?":
+    for a, b in paragraphs(text):  # (one line each)
+        line = text[a:b]
+        if listing and _link_line(line):
             out.append((a, b))
             continue
         listing = False
-        la = a
-        for line in text[a:b].split("\n"):
-            lb = la + len(line)
-            words = line.strip()
-            if listing and words and len(words) <= HEADLINE_MAX and words[-1] not in ".!?":
-                out.append((la, lb))
-            else:
-                listing = False
-                colon = line.find(":", 0, 40)
-                head = line[:colon] if colon != -1 else line
-                key = head.lower().split()
-                if key and ("_".join(key) in labels or (colon == -1 and len(words) <= 40 and key[0] in labels)):
-                    out.append((la, lb))
-                    listing = not line[colon + 1:].strip() if colon != -1 else True
-            la = lb + 1
+        colon = line.find(":", 0, 40)
+        key = (line[:colon] if colon != -1 else line).lower().split()
+        if key and ("_".join(key) in labels or (colon == -1 and len(line) <= 40 and key[0] in labels)):
+            out.append((a, b))
+            listing = colon == -1 or not line[colon + 1:].strip()
     return out
 
+
+def _link_line(line: str) -> bool:
+    """A line or paragraph under a link label reads like another article's headline: short, no
+    final full stop."""
+    return bool(line) and len(line) <= HEADLINE_MAX and line[-1] not in ".!?"

@@ -86,8 +86,9 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     body, label = a, ""
     if stamp is None:
         m = _LABEL_RE.match(text, a, min(b, a + 60)) if ":" in text[a:a + 60] else None
-        caps = None if m and len(m.group(1).split()) <= LABEL_MAX_WORDS else _transcript_label(text, a, b, fw)
-        if m and len(m.group(1).split()) <= LABEL_MAX_WORDS and _label_like(m.group(1), fw):
+        short = m is not None and len(m.group(1).split()) <= LABEL_MAX_WORDS
+        caps = None if short else _transcript_label(text, a, b, fw)
+        if short and _label_like(m.group(1), fw):
             body, label = m.end(), _without_honorific(m.group(1).rstrip("."), fw)
         elif caps is not None:
             body, label = caps

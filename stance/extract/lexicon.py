@@ -55,6 +55,11 @@ class Lexicon:
     media_name_set: frozenset = frozenset()  # media_names as a set of tuples
     media_name_lens: tuple = ()  # distinct lengths of media_names
 
+    def plural_role(self, form: str) -> bool:
+        """A role noun form that is only ever plural ("związkowców", "rolnicy"): a group."""
+        info = self.titles.get(form)
+        return bool(info and info[2]) and all(c.startswith("pl:") for c in info[2])
+
     def media_noun(self, low: str) -> bool:
         """A lowercase word is a generic media noun: a stem with one of its endings ("agencji",
         "newspapers"; not "mediator", "reporters" or "dziennikarzom")."""

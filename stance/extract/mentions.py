@@ -82,8 +82,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
         return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
     # a group ("Związkowcy zapowiadają") is no epithet for one person named before
-    group = bool(info and info[2]) and all(c.startswith("pl:") for c in info[2])
-    return Ref(pos, speaker, np.kind, gender, head, not comp, bool(info and len(info) > 3 and info[3]) and not group,
+    epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
+    return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
                mods, comp, subject, person, role, end, owner)
 
 

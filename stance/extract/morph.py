@@ -143,9 +143,9 @@ def is_nominative_possible(word: str) -> bool | None:
 def adj_nominative(word: str, gender: str = "m") -> str:
     """Nominative singular of an adjective in ``gender`` ('m', 'f' or 'n'); the word when unknown.
     A compound ("polsko-niemieckiej") declines in its last part."""
-    first, dash, last = word.rpartition("-")
-    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(word)):
-        return first + dash + adj_nominative(last, gender)
+    last = _compound_adjective_tail(word)
+    if last is not None:
+        return word[:-len(last)] + adj_nominative(last, gender)
     m = morfeusz()
     for lemma, tag, _q in analyse(word):
         if tag.startswith("adj"):
@@ -195,10 +195,17 @@ def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:
         return None
-    first, dash, last = word.lower().rpartition("-")
-    if dash and first and any(tag == "adja" for _l, tag, _q in analyse(word.lower())):
-        word = last  # "polsko-niemiecka": a compound adjective declines in its last part
+    word = _compound_adjective_tail(word.lower()) or word
     return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in analyse(word.lower()))
+
+
+def _compound_adjective_tail(word: str) -> str | None:
+    """The declining last part of a compound adjective ("polsko-niemiecka" -> "niemiecka"), whose
+    first part morfeusz2 reads as ``adja``; None for any other word."""
+    first, dash, last = word.rpartition("-")
+    if dash and first and last and any(tag == "adja" for _l, tag, _q in analyse(word)):
+        return last
+    return None
 
 
 @lru_cache(maxsize=65536)

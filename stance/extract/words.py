@@ -180,16 +180,15 @@ class Tokens(PhraseReader):
             if base in lex.places:
                 k = "inst" if lex.places[base][1] else "place"
                 if self.cased and len(w) > 1 and not w.isupper():
-                    self._agn = k  # "Anna Niemiec", "Wiesław Biały": after a given name, a surname
-                    return "name" if self._after_given_name(i) else k
+                    return self._unless_given_name_before(i, k)  # "Anna Niemiec", "Wiesław Biały": a surname
                 return k
             if base in lex.months:
                 return "month"
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial):
                 return "title"
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
-                self._agn = "title"  # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
-                return "name" if self._after_given_name(i) else "title"
+                # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
+                return self._unless_given_name_before(i, "title")
             if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
                 return "stop"
             if len(w) > 1 and w.isupper():
@@ -203,9 +202,7 @@ class Tokens(PhraseReader):
                     return "inst"
                 wc = morph.word_class(w)
                 if wc != "name":
-                    rest = self._pl_cap_rest(w, wc, i)
-                    self._agn = rest  # the class unless a given name precedes ("Tomasz Wierzbicki")
-                    return "name" if self._after_given_name(i) else rest
+                    return self._unless_given_name_before(i, self._pl_cap_rest(w, wc, i))  # "Tomasz Wierzbicki"
                 return self._pl_cap_rest(w, wc, i)
             if w in lex.stopcaps and i in self.sent_initial:
                 return "stop"
@@ -269,6 +266,12 @@ class Tokens(PhraseReader):
             return True
         shared = cases & surname
         return "nom" in shared if initial else bool(shared)
+
+    def _unless_given_name_before(self, i: int, kind: str) -> str:
+        """``kind``, or "name" right after a given name; the form's class is cached as depending
+        on that test alone."""
+        self._agn = kind
+        return "name" if self._after_given_name(i) else kind
 
     def is_org(self, i: int) -> bool:
         """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
@@ -435,9 +438,9 @@ class Tokens(PhraseReader):
             elif oblique and t <= head:
                 if t == head:
                     if agree or governed or not self.title_nominative(t):
-                        info = self.lex.titles.get(w.lower(), (w, "", frozenset()))
-                        w = info[0]
-                        if info[2] and all(c.startswith("pl:") for c in info[2]):
+                        low = w.lower()
+                        w = self.lex.titles.get(low, (w,))[0]
+                        if self.lex.plural_role(low):
                             w = morph.plural_nominative(w)  # "według związkowców" -> "związkowcy": a group
                 elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)
