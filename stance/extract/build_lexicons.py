@@ -68,6 +68,7 @@ def build_titles(morf) -> list[str]:
     entries = [(f, "") for f in _lines("pl_titles.txt")] + [(f, "epithet") for f in _lines("pl_epithets.txt")]
     for fields, flag in entries:
         lemma, gender = fields[0], (fields[1] if len(fields) > 1 else "m")
+        number_only = fields[2] if len(fields) > 2 else ""  # "sg": an institution, never a group of them
         forms = [f for f in morf.generate(lemma) if f[2].split(":")[0] in ("subst", "depr", "adj")]
         forms = forms or [(lemma, lemma, "subst:sg:nom:" + ("f" if gender == "f" else "m1"))]
         forms += _feminine_a_forms(lemma, gender, forms)
@@ -76,6 +77,8 @@ def build_titles(morf) -> list[str]:
             if parts[0] not in ("subst", "depr", "adj"):
                 continue
             number = parts[1] if len(parts) > 1 else ""
+            if number_only and number != number_only:
+                continue
             cases = parts[2] if len(parts) > 2 else ""
             key = f"{form}\t{lemma}\t{gender}\t{flag}"
             for case in cases.split("."):

@@ -154,6 +154,7 @@ class _CueFinder:
         self.frame_possessive = fw.get("frame_possessive", frozenset())
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
+        self.question_comp = fw.get("question_comp", frozenset())
         self.agent = fw.get("agent", frozenset())
         self.possessive_gender = word_map(self.toks, "possessive_gender")
         self.pron_oblique = word_map(self.toks, "pron_oblique")
@@ -250,6 +251,11 @@ class _CueFinder:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
             region = toks.chunks(boundary + 1, cue_tok)
             subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region)
+            if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
+                    and words[cue_tok - 1] == ",":
+                subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
+            if subject is not None and cls == "pcon" and boundary >= sent.t0 and kind(boundary) == "comp":
+                subject = None  # "przekonuje, że spółka straci płynność, dodając": the reported clause's
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
                 enclosed = enclosed_antecedent(toks, sent, cue_tok)
                 if enclosed is not None and enclosed.end <= subject.start:

@@ -16,7 +16,7 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma
+from stance.extract.morph import common_lemma, is_nominative_possible
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
 from stance.extract.words import NP, Tokens, function_words
@@ -70,6 +70,13 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         head = head[:-1]
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
     comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
+    name_tok = head_tok + 1
+    if np.kind == "title" and head in lex.org_lemmas and name_tok < np.end and toks.words[name_tok][:1].isupper() \
+            and is_nominative_possible(toks.words[name_tok]) is not False:
+        # "czeska spółka Severochem", "miejska spółka Tramwaje Bydgoskie": the institution's own
+        # name in apposition (a genitive after it, "rząd Słowacji", is the owner, kept)
+        name = toks.text[toks.starts[name_tok]:end]
+        return Ref(pos, name, "inst", gender=gender, subject=subject, end=end)
     owner = ""
     if rules.case_marked and np.kind == "title" and not comp and np.start > 0 and toks.kind(np.start - 1) == "possessive":
         owner = word_map(toks, "possessive_gender").get(toks.lows[np.start - 1], "")
@@ -159,8 +166,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
         start = sent.t0
         if start < main_end and toks.lows[start] in question_openers:
-            # "Asked whether Northline would drop it, she replied": the question is no main clause
-            start = next((t + 1 for t in range(start, main_end) if words[t] == ","), start)
+            # "Asked whether Northline would drop it, she replied", "Pytany, czy rząd …, odpowiedział":
+            # the question is no main clause (a comma right after the opener does not end it)
+            start = next((t + 1 for t in range(start + 2, main_end) if words[t] == ","), start)
         for np in toks.chunks(start, main_end):
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject

@@ -146,16 +146,20 @@ def weights_json(coef: dict[str, float], intercept: float) -> str:
     return json.dumps(data, indent=1) + "\n"
 
 
-def statement_candidates(text: str, chosen, resolver, mode: str = "ranker") -> list[tuple[str | None, list[SpeakerCandidate]]]:
+def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
+                         rules_stand=None) -> list[tuple[str | None, list[SpeakerCandidate]]]:
     """For each selected statement, in order: the rules' speaker and the candidates (none
-    where ``mode`` is ``hybrid`` and the rules keep their answer). The previous statement's
-    speaker is the rules' answer, so training and use see the same."""
+    where ``mode`` is ``hybrid`` and the rules keep their answer, nor where
+    ``rules_stand(resolver, cand)`` says the caller keeps it: building them is a third of
+    the extraction's time). The previous statement's speaker is the rules' answer, so
+    training and use see the same."""
     finder = CandidateFinder(text, resolver)
     out = []
     prev, prev_end = None, -1
     for cand in chosen:
         rules = resolver.speaker_of(cand.event, cand.start)
-        if (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand):
+        if (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
+                or (rules_stand is not None and rules_stand(resolver, cand)):
             out.append((rules, []))
         else:
             out.append((rules, finder.candidates(cand, rules, prev, prev_end)))
@@ -221,7 +225,7 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
 
     weights = weights or load_weights()
     out = []
-    for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode)):
-        speaker = rules if names_in_full(resolver, cand) else choose(rules, cands, weights)
+    for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, names_in_full)):
+        speaker = choose(rules, cands, weights)
         out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from stance.extract import morph
-from stance.extract.mentions import Ref, make_ref, only_commas
+from stance.extract.mentions import Ref, make_ref, only_commas, word_map
 from stance.extract.segment import Sentence
 from stance.extract.words import NP, Tokens
 
@@ -153,13 +153,36 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     nps = toks.chunks(max(sent.t0, q - 8), q + 1)
     if not nps or nps[-1].end != q + 1:
         return None
+    return nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, rel))]
+
+
+def _role_gender(toks: Tokens, np: NP) -> str:
+    """The grammatical gender of a role phrase's noun (from the role lexicon), else ""."""
+    info = toks.lex.titles.get(toks.lows[toks.head(np)]) if np.kind == "title" else None
+    return info[1] if info else ""
+
+
+def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
+    """Which of the phrases ``nps`` before the relative pronoun (or participle) at token ``rel``
+    it refers to: the last, unless that is a place or institution after a preposition that
+    completes the role before it ("prezes stowarzyszenia z Lubuskiego, który", "Osoba z
+    kierownictwa spółki, która"), or a role whose gender the pronoun does not share while the
+    one before does ("Źródło zbliżone do rządu, które": the source, not the government)."""
     n = len(nps) - 1
-    # "prezes stowarzyszenia z Lubuskiego, który": a place or institution after a preposition
-    # completes the role before it; the relative pronoun refers to that role
-    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
-            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
+    while n > 0 and nps[n].in_pp and nps[n - 1].kind in ("title", "name") and toks.kind(nps[n - 1].end) == "prep" and (
+            (nps[n].kind == "inst" and nps[n - 1].end == nps[n].start - 1)
+            or (nps[n].start - nps[n - 1].end <= 3 and _institution_noun(toks, nps[n]))):
         n -= 1
-    return nps[_named_apposition(toks, nps, n)]
+    agrees = word_map(toks, "rel_gender").get(toks.lows[rel], "")
+    if agrees and n > 0 and _role_gender(toks, nps[n]) not in ("", agrees) and _role_gender(toks, nps[n - 1]) == agrees:
+        n -= 1
+    return n
+
+
+def _institution_noun(toks: Tokens, np: NP) -> bool:
+    """A role phrase whose head noun names an institution ("spółki", "ministerstwa")."""
+    info = toks.lex.titles.get(toks.lows[toks.head(np)]) if np.kind == "title" else None
+    return info is not None and info[0] in toks.lex.org_lemmas
 
 
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
@@ -186,11 +209,7 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     nps = toks.chunks(max(sent.t0, q - 8), q)
     if not nps or nps[-1].end != q:
         return None
-    n = len(nps) - 1
-    while n > 0 and nps[n].in_pp and nps[n].kind == "inst" and nps[n - 1].kind in ("title", "name") \
-            and nps[n - 1].end == nps[n].start - 1 and toks.kind(nps[n - 1].end) == "prep":
-        n -= 1
-    np = nps[_named_apposition(toks, nps, n)]
+    np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, q + 1))]
     return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
 
 

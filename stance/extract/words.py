@@ -184,8 +184,9 @@ class Tokens(PhraseReader):
                 return k
             if base in lex.months:
                 return "month"
-            if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial):
-                return "title"
+            if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial) \
+                    and lex.titles[low][0] not in lex.org_lemmas:
+                return "title"  # "Ambasada Ukrainy w Warszawie" opening a sentence stays an institution
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
                 return self._unless_given_name_before(i, "title")

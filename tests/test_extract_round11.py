@@ -1,0 +1,86 @@
+"""Rules for shapes read in the round-11 tuning articles (after round 12 was written blind).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from stance.extract import extract_quotes
+
+
+# -- institutions named by a common noun ------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_named_by_a_common_noun_is_the_subject_with_its_modifiers(model):
+    # a capitalised adjective opening the sentence modifies the noun after it; the genitive of a
+    # country after the noun is its owner, never the speaker
+    text = ("Ukraińskie ministerstwo infrastruktury poinformowało, że przez korytarz przepłynęło 112 statków.\n\n"
+            "Słowacki rząd poinformował w komunikacie, że nie będzie blokował sankcji.\n\n"
+            "Wieczorem ministerstwo rolnictwa Ukrainy przekazało, że eksport wzrośnie.")
+    assert speakers(text, "pl", model) == ["ukraińskie ministerstwo infrastruktury", "słowacki rząd",
+                                           "ministerstwo rolnictwa Ukrainy"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_noun_before_the_institutions_name_gives_the_name(model):
+    text = ("Czeska spółka Severochem, która zamówiła nawóz, poinformowała, że zapłaciła z góry.\n\n"
+            "Rano miejska spółka Tramwaje Bydgoskie zapewniła, że termin nie jest zagrożony.")
+    assert speakers(text, "pl", model) == ["Severochem", "Tramwaje Bydgoskie"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_institution_opening_a_sentence_keeps_its_place(model):
+    # the noun is in the role lexicon now; capitalised, it still opens an institution's own name
+    text = ("Ambasada Ukrainy w Warszawie oświadczyła, że blokada narusza zasady handlu.\n\n"
+            "Kuratorium Oświaty w Lublinie poinformowało, że nie otrzymało wniosku.")
+    assert speakers(text, "pl", model) == ["Ambasada Ukrainy w Warszawie", "Kuratorium Oświaty w Lublinie"]
+
+
+@needs_morfeusz
+def test_an_institution_noun_is_singular_only():
+    # "spółki" after "kierownictwa" is a genitive, not companies speaking; the relative pronoun
+    # refers to the person the institution completes
+    text = ("Osoba z kierownictwa spółki, która chciała zachować anonimowość, przyznaje, że skala "
+            "redukcji może zostać zmniejszona.")
+    assert speakers(text, "pl", "rules") == ["osoba z kierownictwa spółki"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_at_an_institution_in_a_place_is_one_headline_speaker(model):
+    text = ("Dyrektorka szpitala w Sokółce: Bez nowych etatów oddział nie przetrwa zimy\n\n"
+            "Szpital powiatowy w Sokółce zawiesza przyjęcia na oddział pediatryczny.")
+    got = [(q.speaker, q.cue) for q in extract_quotes(text, "pl", speaker_model=model)]
+    assert got == [("dyrektorka szpitala w Sokółce", "headline")]
+
+
+# -- which clause a subject belongs to -----------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_subject_of_a_question_clause_is_not_the_one_who_answers(model):
+    text = ("Wiceminister finansów Rafał Ostrowski przekonywał, że koszt mieści się w budżecie. "
+            "Pytany, czy rząd jest gotów na kolejne ustępstwa, odpowiedział krótko: „Na dziś nie ma na to przestrzeni”. "
+            "Pytany, czy premier poprze projekt, odparł, że decyzja należy do Sejmu.")
+    assert speakers(text, "pl", model) == ["Rafał Ostrowski"] * 3
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_participle_after_a_reported_clause_takes_the_main_subject(model):
+    # "spółka", "minister" are the reported clause's subjects; "dodając" continues the one who "przekonuje"
+    text = ("Wiceprezes Poczty Polskiej Jacek Sobczyk przekonuje, że bez zmian spółka straci płynność, "
+            "dodając, że większość redukcji odbędzie się przez odejścia naturalne. Burmistrz Anna Lis "
+            "zapewnia, że minister zna sprawę, dodając, że gmina czeka na jego decyzję.")
+    assert speakers(text, "pl", model) == ["Jacek Sobczyk"] * 2 + ["Anna Lis"] * 2
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_pronoun_agrees_with_the_phrase_it_refers_to(model):
+    # "które" (neuter) is the source's, not the government's (masculine)
+    text = ("Źródło zbliżone do rządu, które prosiło o anonimowość, przekazało agencji, że ministerstwo "
+            "nie zgodzi się na podwyżki.")
+    assert speakers(text, "pl", model) == ["źródło zbliżone do rządu"]
