@@ -84,3 +84,34 @@ def test_a_relative_pronoun_agrees_with_the_phrase_it_refers_to(model):
     text = ("Źródło zbliżone do rządu, które prosiło o anonimowość, przekazało agencji, że ministerstwo "
             "nie zgodzi się na podwyżki.")
     assert speakers(text, "pl", model) == ["źródło zbliżone do rządu"]
+
+
+# -- who a role or a pronoun stands for ----------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_in_the_headline_is_the_person_the_body_names_with_its_modifiers(model):
+    text = ("Polski ambasador przy UE: Budapeszt gra na czas\n\n"
+            "Ambasadorowie państw Unii po raz trzeci nie uzgodnili pakietu sankcji. – Za każdy tydzień zwłoki "
+            "płaci Ukraina – powiedział stały przedstawiciel Polski przy UE Tomasz Wierzbicki.")
+    assert speakers(text, "pl", model) == ["Tomasz Wierzbicki", "Tomasz Wierzbicki"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_first_of_two_surnames_is_the_person_with_both(model):
+    text = ('UN envoy Rafael Ortega Ibáñez arrived in Khartoum. "We have no time," Ortega Ibáñez said. '
+            "Ortega added that talks would last a week.")
+    assert speakers(text, "en", model) == ["Rafael Ortega Ibáñez"] * 2
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_group_is_never_the_she_of_a_later_sentence(model):
+    text = ("Minister Ruth Kiprop spoke on Tuesday. Several drivers who had travelled from Namanga waited "
+            "outside the building.\n\nShe also noted that exports had grown by 11 percent.")
+    assert speakers(text, "en", model) == ["Ruth Kiprop"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_office_named_by_a_list_keeps_the_name_after_it(model):
+    text = ("Kenya's Cabinet Secretary for Investments, Trade and Industry, Ruth Atieno Kiprop, said on "
+            "Tuesday that the government would not retaliate.")
+    assert speakers(text, "en", model) == ["Ruth Atieno Kiprop"]

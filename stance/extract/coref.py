@@ -58,6 +58,8 @@ class Coreference:
         # may stand for a person of any office
         self._all_links = sorted((r for links in mentions.links_by_head.values() for r in links), key=lambda r: r.pos)
         self._all_link_positions = [r.pos for r in self._all_links]
+        first_break = seg.text.find("\n\n")
+        self._headline_end = first_break if first_break >= 0 else 0  # the first paragraph of several
         # mentions that speak: an event's explicit speaker ("Zdaniem dr Heleny Wójcik") as well as subjects
         # (by where they end: "dr Heleny Wójcik" and "Heleny Wójcik" are one mention)
         self._speaking = {e.ref.end for e in events if e.mode == "explicit" and e.ref is not None}
@@ -72,6 +74,8 @@ class Coreference:
         got = self._name_cache.get(speaker)
         if got is None:
             got = self._fullest(speaker)
+            if got != speaker:
+                got = self._fullest(got)  # "Ortega" -> "Ortega Ibáñez" -> "Rafael Ortega Ibáñez"
             if got == speaker and joined_particle(speaker, self.toks.fw.get("particle", ())):
                 # "Al-Harbi" opening a sentence is the "al-Harbi" of "Fajsal al-Harbi"
                 lowered = speaker[0].lower() + speaker[1:]
@@ -374,7 +378,8 @@ class Coreference:
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
             if fits(link):
                 return self.name(link.person)
-        if ref.vague:  # a headline's "says rail union chief": the person is named further on
+        if ref.vague or ref.pos < self._headline_end:
+            # a headline's "says rail union chief", "Polski ambasador przy UE:": named further on
             for link in self._all_links[k:k + LOOKBACK]:
                 if fits(link):
                     return self.name(link.person)

@@ -68,6 +68,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     head = lex.role_base.get(head, head)  # "wiceministra" and "wiceminister": one head for coreference
     if rules.singular_role_heads and head.endswith("s") and head[:-1] in lex.titles:
         head = head[:-1]
+        gender = gender or "pl"  # "drivers": a group, never the "she" of a later sentence
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
     comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
     name_tok = head_tok + 1

@@ -289,6 +289,10 @@ class PhraseReader:
         while r < j and r - p <= 5 and self.lows[r] not in self._verbs_en and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
                 words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
             r += 1  # "Commissioner for Oceans and Fisheries"
+        if r > s and words[r - 1][:1].isupper():
+            listed = self._caps_list_end(r, j)  # "Secretary for Investments, Trade and Industry"
+            if listed > r:
+                r, limit = listed, _EN_ORG_TAIL
         if s < j and words[s][:1].isupper():
             org = self._en_org(s, j)  # "spokesman for the Department for Energy Security and Net Zero"
             if org is not None and org > r:
@@ -301,6 +305,23 @@ class PhraseReader:
             return p
         titles.extend(range(p, r))
         return r
+
+    def _caps_list_end(self, q: int, j: int) -> int:
+        """The token after ", X, Y and Z" (capitalised items) at ``q``; ``q`` when no "and"
+        closes such a list."""
+        words, kind = self.words, self.kind
+
+        def item_end(r: int) -> int:
+            while r < j and words[r][:1].isupper() and kind(r) in _EN_CAPS:
+                r += 1
+            return r
+
+        r = q
+        while r + 1 < j and words[r] == "," and item_end(r + 1) > r + 1:
+            r = item_end(r + 1)
+        if r > q and r + 1 < j and words[r] == "and" and item_end(r + 1) > r + 1:
+            return item_end(r + 1)
+        return q
 
     def _possessive_run_end(self, k: int, j: int) -> int | None:
         """The token after a capitalised run from ``k`` that ends in a possessive ("Kessen's",
