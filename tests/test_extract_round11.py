@@ -115,3 +115,28 @@ def test_an_office_named_by_a_list_keeps_the_name_after_it(model):
     text = ("Kenya's Cabinet Secretary for Investments, Trade and Industry, Ruth Atieno Kiprop, said on "
             "Tuesday that the government would not retaliate.")
     assert speakers(text, "en", model) == ["Ruth Atieno Kiprop"]
+
+
+# -- English clauses -------------------------------------------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_nothing_inside_the_question_a_sentence_opens_with_speaks(model):
+    text = ("Deputy Foreign Minister Narek Baghdasarov told the paper that the sides had settled the wording.\n\n"
+            'Asked by the newspaper whether Armenia feared a new escalation, he replied: "Fear is not a policy."\n\n'
+            "Deputy Prime Minister Lotte Verbeke left at noon. Pressed on whether her party would leave the "
+            'government, the deputy prime minister said that "nobody is leaving anything tonight".')
+    assert speakers(text, "en", model) == ["Narek Baghdasarov", "Narek Baghdasarov", "Lotte Verbeke"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_phrase_after_a_form_of_be_is_no_subject_a_pronoun_takes(model):
+    text = ("Her husband, Farhod, drives a minibus between Chorku and Isfara. Until the clashes, half of his "
+            'passengers were Kyrgyz.\n\n"The canal," he said, "has never taken a side."')
+    assert speakers(text, "en", model)[0] == "Farhod"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_that_and_a_party_affiliation_stay_inside_the_subject(model):
+    text = ("Opening the debate, Rep. Dale Hutchins (R-Ohio), chairman of the subcommittee that drafted the "
+            'measure, said Iran had sold more oil "because we stopped enforcing our own laws." '
+            '"This bill," he said, "is about enforcement."')
+    assert speakers(text, "en", model) == ["Dale Hutchins"] * 3

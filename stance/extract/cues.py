@@ -22,7 +22,7 @@ from stance.extract.clauses import (
     trailing_clause,
     words_before,
 )
-from stance.extract.mentions import Ref, word_map
+from stance.extract.mentions import Ref, question_end, word_map
 from stance.extract.morph import also_common
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
@@ -206,6 +206,9 @@ class _CueFinder:
         if kind == "cue":
             if tok == sent.t0 and toks.lows[tok] in toks.fw.get("question_opener", ()):
                 return None  # "Asked whether Northline would drop it, she replied": the question, not speech
+            closed = question_end(toks, sent, sent.t1)
+            if closed is not None and tok < closed:
+                return None  # "Asked whether Armenia feared …, he replied": nor a verb inside the question
             return self._verb_event(sent, tok)
         if kind == "frame":
             return self._frame_event(sent, tok, 1)
@@ -249,6 +252,9 @@ class _CueFinder:
                 mode = "impersonal"
         else:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
+            closed = question_end(toks, sent, cue_tok)
+            if closed is not None and closed > boundary:
+                boundary = closed  # "Pressed on whether her party would leave the government, the minister said"
             region = toks.chunks(boundary + 1, cue_tok)
             subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region)
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \

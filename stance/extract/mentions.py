@@ -136,6 +136,17 @@ class Mentions:
     inst_full: dict  # last words of an institution -> its fullest name
 
 
+def question_end(toks: Tokens, sent, limit: int) -> int | None:
+    """"Asked whether Northline would drop it, she replied", "Pressed on whether …, the minister
+    said", "Pytany, czy rząd …, odpowiedział": the comma (before token ``limit``) that closes the
+    question a sentence opens with; a comma right after the opener does not. None when the
+    sentence opens with no question."""
+    words = toks.words
+    if sent.t0 >= limit or toks.lows[sent.t0] not in toks.fw.get("question_opener", ()):
+        return None
+    return next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
+
+
 def collect_mentions(seg: Segments, events) -> Mentions:
     """Every speaker-like phrase of the main clauses (what follows "że"/"that" or a colon is
     reported content), and roles linked to names; ``events`` are the cue events (their named
@@ -151,7 +162,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     is_name = list(map("name".__eq__, kinds))
     pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
     bylines = toks.fw.get("byline", frozenset())
-    question_openers = toks.fw.get("question_opener", frozenset())
+    copulas = toks.fw.get("copula", frozenset())
     for sent in seg.sentences:
         if _byline(toks, sent, bylines):
             continue
@@ -165,11 +176,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             content_names += _content_names(toks, sent, main_end, pairs)
         first_subject = True
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
-        start = sent.t0
-        if start < main_end and toks.lows[start] in question_openers:
-            # "Asked whether Northline would drop it, she replied", "Pytany, czy rząd …, odpowiedział":
-            # the question is no main clause (a comma right after the opener does not end it)
-            start = next((t + 1 for t in range(start + 2, main_end) if words[t] == ","), start)
+        closed = question_end(toks, sent, main_end)  # the question a sentence opens with is no main clause
+        start = sent.t0 if closed is None else closed + 1
         for np in toks.chunks(start, main_end):
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject
@@ -180,6 +188,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 subject = True  # a sentence-initial name is the topic ("Borowcowi nie podoba się")
             if subject and not first_subject and rules.subject_first:
                 subject = False  # subject-verb order: only the first subject counts
+            if subject and np.start > start and toks.lows[np.start - 1] in copulas:
+                subject = False  # "half of his passengers were Kyrgyz": the complement of "be"
             if subject and not first_subject and np.kind == "inst" and all(toks.kind(t) == "place" for t in np.inst):
                 subject = False  # "Jan Lis odwiedził Gdańsk": a place after the subject is its object
             ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)

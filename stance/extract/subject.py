@@ -26,6 +26,8 @@ _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subje
 
 
 _CAPS = frozenset({"name", "inst", "place", "acro", "cap"})
+_NOUNISH = _CAPS | {"title", "word", "tword"}
+_AFFILIATION_MAX = 5  # tokens of a parenthesis after a name ("(R-Ohio)", "(D-N.Y.)", "(PiS)")
 
 
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
@@ -41,7 +43,16 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
                 # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
                 q -= 1
                 continue
+            if c == "comp" and q + 1 < k and q - 1 >= sent.t0 and toks.lows[q] in toks.fw.get("rel_comp", ()) \
+                    and kind(q - 1) in _NOUNISH and kind(q + 1) == "word" and words[q + 1][:1].islower():
+                q -= 1  # "the subcommittee that drafted the measure, said": a relative clause, not a reported one
+                continue
             return q
+        if c == "punct" and words[q] == ")":
+            opening = next((o for o in range(q - 1, max(sent.t0, q - _AFFILIATION_MAX) - 1, -1) if words[o] == "("), None)
+            if opening is not None and opening > sent.t0 and kind(opening - 1) == "name":
+                q = opening - 1  # "Rep. Dale Hutchins (R-Ohio), chairman of …, said": a name's affiliation
+                continue
         if c == "punct" and words[q] in _BREAK_PUNCT:
             return q
         q -= 1
