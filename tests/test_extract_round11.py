@@ -140,3 +140,29 @@ def test_a_relative_that_and_a_party_affiliation_stay_inside_the_subject(model):
             'measure, said Iran had sold more oil "because we stopped enforcing our own laws." '
             '"This bill," he said, "is about enforcement."')
     assert speakers(text, "en", model) == ["Dale Hutchins"] * 3
+
+
+# -- more institutions -----------------------------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_name_after_its_noun_and_complement_is_the_speaker(model):
+    text = ("Europejska organizacja rolników Copa-Cogeca w raporcie ostrzega, że import obniży ceny skupu.\n\n"
+            "Premier Kosowa Arben Krasniqi milczy. Kosowski urząd statystyczny podał, że Serbia była drugim dostawcą.")
+    assert speakers(text, "pl", model) == ["Copa-Cogeca", "kosowski urząd statystyczny"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_in_someone_elses_words_is_not_the_next_omitted_subject(model):
+    text = ("Przewodniczący związku Jan Kot przypomniał, że w referendum za protestem opowiedziało się 87 proc. "
+            "głosujących. Jak zaznaczył, strajk potrwa do skutku, o ile zarząd nie przedstawi nowej oferty. "
+            "Zarzucił prezesowi spółki, że ani razu nie spotkał się z pracownikami.")
+    assert speakers(text, "pl", model) == ["Jan Kot"] * 3
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_two_roles_joined_by_and_belong_to_the_name_before_them(model):
+    text = ("Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca sejmowej komisji finansów, nazwała projekt "
+            "„budżetem pustych obietnic”.")
+    assert speakers(text, "pl", model) == ["Ewa Jarosz"]

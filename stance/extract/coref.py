@@ -310,7 +310,8 @@ class Coreference:
             if inst:
                 return inst
         generic = ref.head in self.generic_roles
-        if (ref.mods or (generic and ref.comp)) and (generic or self.gender(ref) in ("m", "f")):
+        if (ref.mods or (generic and ref.comp)) and (generic or self.gender(ref) in ("m", "f")) \
+                and ref.head not in self.toks.lex.org_lemmas:  # "kosowski urząd statystyczny" is no person
             # "the Turkish leader"; a role met again under another noun whose gender is known
             # ("mołdawska negocjatorka" after "zastępczyni szefa mołdawskiej delegacji Irina Cebanu")
             person = self._generic_role_person(ref, pos, strict=not generic)

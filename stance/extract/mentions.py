@@ -17,6 +17,7 @@ from operator import and_
 
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_nominative_possible
+from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
 from stance.extract.words import NP, Tokens, function_words
@@ -71,13 +72,9 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         gender = gender or "pl"  # "drivers": a group, never the "she" of a later sentence
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
     comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
-    name_tok = head_tok + 1
-    if np.kind == "title" and head in lex.org_lemmas and name_tok < np.end and toks.words[name_tok][:1].isupper() \
-            and is_nominative_possible(toks.words[name_tok]) is not False:
-        # "czeska spółka Severochem", "miejska spółka Tramwaje Bydgoskie": the institution's own
-        # name in apposition (a genitive after it, "rząd Słowacji", is the owner, kept)
-        name = toks.text[toks.starts[name_tok]:end]
-        return Ref(pos, name, "inst", gender=gender, subject=subject, end=end)
+    name_tok = _institution_name(toks, np, head_tok) if np.kind in ("title", "name") and head in lex.org_lemmas else None
+    if name_tok is not None:
+        return Ref(pos, toks.text[toks.starts[name_tok]:end], "inst", gender=gender, subject=subject, end=end)
     owner = ""
     if rules.case_marked and np.kind == "title" and not comp and np.start > 0 and toks.kind(np.start - 1) == "possessive":
         owner = word_map(toks, "possessive_gender").get(toks.lows[np.start - 1], "")
@@ -93,6 +90,26 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
                mods, comp, subject, person, role, end, owner)
+
+
+def _institution_name(toks: Tokens, np: NP, head_tok: int) -> int | None:
+    """The first token of an institution's own name after the common noun that heads ``np``:
+    right after it ("czeska spółka Severochem", "miejska spółka Tramwaje Bydgoskie"), or a
+    name after its genitive complement ("organizacja rolników Copa-Cogeca"); None when the
+    capitalised word is the owner in the genitive ("rząd Słowacji"), a place, or an adjective
+    of the name itself."""
+    words = toks.words
+    if not all(is_adjective(toks.lows[t]) for t in np.titles if t < head_tok):
+        return None  # "wiceprzewodnicząca związku Iwona Sadowska": a role the lexicon lacks heads it
+    for t in range(head_tok + 1, np.end):
+        if not words[t][:1].isupper():
+            continue
+        if is_adjective(toks.lows[t]):
+            return None  # "sąd Okręgowy": the noun opens the name itself
+        if t == head_tok + 1 and is_nominative_possible(words[t]) is not False:
+            return t
+        return t if toks.kind(t) == "name" else None
+    return None
 
 
 def np_gender(toks: Tokens, np: NP) -> str:
@@ -190,6 +207,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 subject = False  # subject-verb order: only the first subject counts
             if subject and np.start > start and toks.lows[np.start - 1] in copulas:
                 subject = False  # "half of his passengers were Kyrgyz": the complement of "be"
+            if subject and np.kind == "title" and toks.institution_noun(toks.head(np)):
+                subject = False  # "o ile zarząd przedstawi ofertę": an institution a later "Zarzucił" is not (it counts when it speaks)
             if subject and not first_subject and np.kind == "inst" and all(toks.kind(t) == "place" for t in np.inst):
                 subject = False  # "Jan Lis odwiedził Gdańsk": a place after the subject is its object
             ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)

@@ -442,7 +442,7 @@ class PhraseReader:
         w = self.words[p]
         return w[:1].islower() and morph.can_be_gen(w) is False and morph.is_nominative_possible(w) is False
 
-    def _institution_noun(self, t: int) -> bool:
+    def institution_noun(self, t: int) -> bool:
         """Token ``t`` is a role-lexicon noun that names an institution ("szpitala", "spółki")."""
         info = self.lex.titles.get(self.lows[t]) if self.kind(t) == "title" else None
         return info is not None and info[0] in self.lex.org_lemmas
@@ -490,7 +490,7 @@ class PhraseReader:
                 p += 1
                 continue
             if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") \
-                    and (low == "przy" or kind(titles[-1]) == "word" or self._institution_noun(titles[-1])):  # "dyrektorka szpitala w Sokółce"
+                    and (low == "przy" or kind(titles[-1]) == "word" or self.institution_noun(titles[-1])):  # "dyrektorka szpitala w Sokółce"
                 titles.append(p)
                 p += 1
                 continue

@@ -27,6 +27,7 @@ _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subje
 
 _CAPS = frozenset({"name", "inst", "place", "acro", "cap"})
 _NOUNISH = _CAPS | {"title", "word", "tword"}
+_COORDINATED_ROLE_GAP = 4  # tokens between two roles joined by "i"/"and" ("posłanka opozycji i wiceprzewodnicząca")
 _AFFILIATION_MAX = 5  # tokens of a parenthesis after a name ("(R-Ohio)", "(D-N.Y.)", "(PiS)")
 
 
@@ -42,6 +43,10 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
                 # "Witkoff i Kushner powiedzieli": coordinated names are one subject; "Instytut
                 # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
                 q -= 1
+                continue
+            if c == "coord" and q + 1 < k and kind(q + 1) == "title" and any(
+                    kind(x) == "title" for x in range(max(sent.t0, q - _COORDINATED_ROLE_GAP), q)):
+                q -= 1  # "Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca komisji, nazwała": two roles of one person
                 continue
             if c == "comp" and q + 1 < k and q - 1 >= sent.t0 and toks.lows[q] in toks.fw.get("rel_comp", ()) \
                     and kind(q - 1) in _NOUNISH and kind(q + 1) == "word" and words[q + 1][:1].islower():
@@ -89,11 +94,14 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
         return nominatives[0]
     if toks.lex.rules.subject_first:
         return _first_subject(toks, nominatives)
-    nearest = nominatives[-1]
+    n = len(nominatives) - 1
+    while n > 0 and nominatives[n].kind == nominatives[n - 1].kind == "title" and toks.kind(nominatives[n].start - 1) == "coord":
+        n -= 1  # "posłanka opozycji i wiceprzewodnicząca komisji": the first of two roles
+    nearest = nominatives[n]
     # apposition: "Peskov, the Kremlin spokesman, said" -> the name; also with a word or two
     # before the role ("Jan Kos, wcześniej wieloletni dyrektor, zapowiedział")
-    if nearest.kind == "title" and len(nominatives) > 1:
-        before = nominatives[-2]
+    if nearest.kind == "title" and n > 0:
+        before = nominatives[n - 1]
         if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
             return before
     return nearest
@@ -182,18 +190,12 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     n = len(nps) - 1
     while n > 0 and nps[n].in_pp and nps[n - 1].kind in ("title", "name") and toks.kind(nps[n - 1].end) == "prep" and (
             (nps[n].kind == "inst" and nps[n - 1].end == nps[n].start - 1)
-            or (nps[n].start - nps[n - 1].end <= 3 and _institution_noun(toks, nps[n]))):
+            or (nps[n].start - nps[n - 1].end <= 3 and (nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n]))))):
         n -= 1
     agrees = word_map(toks, "rel_gender").get(toks.lows[rel], "")
     if agrees and n > 0 and _role_gender(toks, nps[n]) not in ("", agrees) and _role_gender(toks, nps[n - 1]) == agrees:
         n -= 1
     return n
-
-
-def _institution_noun(toks: Tokens, np: NP) -> bool:
-    """A role phrase whose head noun names an institution ("spółki", "ministerstwa")."""
-    info = toks.lex.titles.get(toks.lows[toks.head(np)]) if np.kind == "title" else None
-    return info is not None and info[0] in toks.lex.org_lemmas
 
 
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
