@@ -166,3 +166,12 @@ def test_two_roles_joined_by_and_belong_to_the_name_before_them(model):
     text = ("Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca sejmowej komisji finansów, nazwała projekt "
             "„budżetem pustych obietnic”.")
     assert speakers(text, "pl", model) == ["Ewa Jarosz"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_surname_that_is_a_rare_noun_after_a_foreign_given_name_is_a_name(model):
+    # "Hélène" is unknown to morfeusz2, "Marchand" a noun it knows; "Traub" is a surname after a given name
+    text = ("Francuska minister rolnictwa Hélène Marchand powiedziała, że Paryż oczekuje oceny skutków. "
+            "Według Sabine Traub Unia powinna najpierw negocjować.")
+    assert speakers(text, "pl", model) == ["Hélène Marchand", "Sabine Traub"]

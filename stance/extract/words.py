@@ -244,6 +244,8 @@ class Tokens(PhraseReader):
                 return "title"  # "Rezydenci zapowiadają", "Lekarze protestują": a group of people
             if self._given_name_as_noun(w, i):
                 return "name"  # "Według Dalii Nowickiej", "Omar Haddad powiedział": a given name morfeusz2 knows as a noun
+            if self._after_foreign_given_name(i):
+                return "name"  # "Hélène Marchand": a surname that is some rare noun, after a given name morfeusz2 lacks
             return "stop" if i in self.sent_initial else "cap"
         return "name"
 
@@ -294,6 +296,20 @@ class Tokens(PhraseReader):
         if not prev[:1].isupper() or (i - 1) in self.quoted:
             return False
         return any("imię" in q for _l, _t, q in morph.analyse(prev))
+
+    def _after_foreign_given_name(self, i: int) -> bool:
+        """The word follows a capitalised word morfeusz2 does not know at all, which itself
+        follows no capitalised word: the first of two names, a foreign given name."""
+        self._ctx = 2  # depends on the two tokens before
+        if i == 0 or self.starts[i] - self.ends[i - 1] != 1 or self.text[self.ends[i - 1]] != " ":
+            return False
+        prev = self.words[i - 1]
+        if len(prev) < 3 or not prev[:1].isupper() or not prev[1:].islower() or (i - 1) in self.quoted:
+            return False
+        if i >= 2 and self.words[i - 2][:1].isupper() and self.ends[i - 2] + 1 == self.starts[i - 1]:
+            return False  # "Sabine Traub Unia …": the unknown word is a surname, the next one starts anew
+        readings = morph.analyse(prev)
+        return bool(readings) and all(tag == "ign" for _l, tag, _q in readings)
 
     def _media_at(self, i: int) -> bool:
         words = self.words
