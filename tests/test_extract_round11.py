@@ -175,3 +175,10 @@ def test_a_surname_that_is_a_rare_noun_after_a_foreign_given_name_is_a_name(mode
     text = ("Francuska minister rolnictwa Hélène Marchand powiedziała, że Paryż oczekuje oceny skutków. "
             "Według Sabine Traub Unia powinna najpierw negocjować.")
     assert speakers(text, "pl", model) == ["Hélène Marchand", "Sabine Traub"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_groups_ports_and_residents_on_a_place_are_speakers(model):
+    text = ("Rights groups said the law was unfair.\n\nThe Port of Dover said passengers should allow six hours.\n\n"
+            "Residents on the island said they would appeal.")
+    assert speakers(text, "en", model) == ["Rights groups", "Port of Dover", "residents on the island"]
