@@ -182,3 +182,12 @@ def test_groups_ports_and_residents_on_a_place_are_speakers(model):
     text = ("Rights groups said the law was unfair.\n\nThe Port of Dover said passengers should allow six hours.\n\n"
             "Residents on the island said they would appeal.")
     assert speakers(text, "en", model) == ["Rights groups", "Port of Dover", "residents on the island"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_dash_attribution_may_open_with_tak(model):
+    text = ("Wiceminister Ołeksij Hryciuk przyjechał rano.\n\n17:05\n– Rozmawiamy, ale nie za wszelką cenę – tak "
+            "wiceminister Hryciuk skomentował w przerwie pytanie o żądania.")
+    got = [(q.text, q.speaker) for q in extract_quotes(text, "pl", speaker_model=model)]
+    assert got == [("Rozmawiamy, ale nie za wszelką cenę", "Ołeksij Hryciuk")]

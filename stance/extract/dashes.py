@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from stance.extract.lexicon import Lexicon
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
 from stance.extract.marks import DASHES, QUOTE_CHARS, QSpan
+from stance.extract.words import function_words
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,6 @@ def _reports_speech(text: str, lex: Lexicon, boundaries: list[int], start: int, 
 
 def _has_cue_verb(span: str, lex: Lexicon) -> bool:
     """Does ``span`` report speech itself (a cue verb with a "że"/"that" clause after it)?"""
-    from stance.extract.words import function_words
-
     comp = function_words(lex.lang).get("comp", frozenset())
     words = [w.lower() for w in _FIRST_WORD_RE.findall(span)]
     for n, w in enumerate(words):
@@ -223,8 +222,6 @@ def _has_cue_verb(span: str, lex: Lexicon) -> bool:
 def _names_medium(span: str, lex: Lexicon) -> bool:
     """Is a medium the subject of the attribution ("podaje PAP", "podała agencja")? A medium
     after a preposition is the hearer ("dodała w rozmowie z agencją", "said on France 2")."""
-    from stance.extract.words import function_words
-
     preps = function_words(lex.lang).get("prep", frozenset())
     words = _FIRST_WORD_RE.findall(span)
     words = [w for n, w in enumerate(words) if not any(p.lower() in preps for p in words[max(0, n - 1):n])]
@@ -236,7 +233,6 @@ def _names_medium(span: str, lex: Lexicon) -> bool:
 def in_own_voice(sentence: str, lex: Lexicon) -> bool:
     """Is ``sentence`` in a speaker's voice (a first- or second-person word or verb form)?"""
     from stance.extract.morph import first_or_second_person
-    from stance.extract.words import function_words
 
     own = function_words(lex.lang).get("speech_person", frozenset())
     words = _FIRST_WORD_RE.findall(sentence)
@@ -318,12 +314,15 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
     verb among the first words, before any sentence punctuation."""
     window = text[pos:pos + 80]
     n = 0
+    leading = function_words(lex.lang).get("attribution_adverb", frozenset())
     for m in _WORD_OR_MARK_RE.finditer(window):
         word = m.group()
         if not word[0].isalnum():
             if word in ".!?;:\n":
                 return False
             continue
+        if n == 0 and word.lower() in leading:
+            continue  # "– tak wiceminister Hryciuk skomentował"
         cue = lex.cues.get(word.lower())
         if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
             return not cue.needs or cue.needs in window[m.end():m.end() + 20]
