@@ -191,3 +191,22 @@ def test_a_dash_attribution_may_open_with_tak(model):
             "wiceminister Hryciuk skomentował w przerwie pytanie o żądania.")
     got = [(q.text, q.speaker) for q in extract_quotes(text, "pl", speaker_model=model)]
     assert got == [("Rozmawiamy, ale nie za wszelką cenę", "Ołeksij Hryciuk")]
+
+
+# -- read in round 12 after it was scored blind -------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_persons_name_after_an_institution_noun_starts_a_phrase_of_its_own(model):
+    text = ("Przewodnicząca działającego w zakładzie związku zawodowego Danuta Pyka ocenia, że załoga dowiedziała "
+            "się o przestoju w ostatniej chwili. Rzecznik rządu Piotr Lasota zapewnił, że rząd jest gotów rozmawiać.")
+    assert speakers(text, "pl", model) == ["Danuta Pyka", "Piotr Lasota"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_in_apposition_to_a_role_is_the_speaker_and_answered_is_a_cue(model):
+    text = ("The state body that handles exchanges, the Coordination Headquarters for the Treatment of Prisoners "
+            "of War, says it cannot disclose how many Ukrainians are held.\n\n"
+            'Trevor Marsh testified on Tuesday. Asked how much he usually added, the younger Marsh answered: '
+            '"Add twenty, twenty-five percent."')
+    got = [(q.speaker, q.cue) for q in extract_quotes(text, "en", speaker_model=model)]
+    assert got == [("Coordination Headquarters for the Treatment of Prisoners of War", "says"), ("Trevor Marsh", "answered")]

@@ -551,7 +551,11 @@ class PhraseReader:
         # subject). Genitive and accusative roles are left alone: "posła Jana Lisa" has names
         # that are also base forms of other names ("Jana", "Lisa").
         complete = False  # the role phrase ends here, whatever follows
-        if names and self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names):
+        # "przewodnicząca … związku zawodowego Danuta Pyka": an institution is nobody's role; a
+        # person's name after it starts a phrase of its own
+        role = min(t for t in titles if kind(t) == "title")
+        given = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
+        if names and (given or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
             run = run[:run.index(names[0])]
             names = []
             complete = True
