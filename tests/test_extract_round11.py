@@ -210,3 +210,18 @@ def test_an_institution_in_apposition_to_a_role_is_the_speaker_and_answered_is_a
             '"Add twenty, twenty-five percent."')
     got = [(q.speaker, q.cue) for q in extract_quotes(text, "en", speaker_model=model)]
     assert got == [("Coordination Headquarters for the Treatment of Prisoners of War", "says"), ("Trevor Marsh", "answered")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_council_titles_are_no_part_of_a_name(model):
+    text = ("Cllr Dave Renshaw said the decision was rushed. Councilmember Ana Ruiz said the package "
+            "protected every filled position.")
+    assert speakers(text, "en", model) == ["Dave Renshaw", "Ana Ruiz"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_class_before_its_name_is_no_part_of_it(model):
+    text = ("Firma Kruszbud zapewnia, że ciężarówki ominą wieś. Ministerstwo Infrastruktury uważa, że nie. "
+            "Ambasada Ukrainy w Warszawie oceniła, że blokada szkodzi obu stronom.")
+    assert speakers(text, "pl", model) == ["Kruszbud", "Ministerstwo Infrastruktury", "Ambasada Ukrainy w Warszawie"]

@@ -431,9 +431,22 @@ class Tokens(PhraseReader):
                     parts.append(self.text[prev:self.starts[t]] + w)
                     prev = self.ends[t]
                 return "".join(parts).strip()
-            s = self.surface(toks)
-            return s
+            if self.cased and len(toks) > 1 and self._classifier_before_name(toks[0], toks[1]):
+                toks = toks[1:]  # "Spółka PKP S.A.", "Organizacja Lekarze bez Granic": the name without its class
+            return self.surface(toks)
         return ""
+
+    def _classifier_before_name(self, t: int, name: int) -> bool:
+        """Token ``t`` is an institution noun of the role lexicon ("Spółka", "Organizacja") and
+        ``name`` a capitalised word after it that is no adjective and no genitive: the class
+        of the institution, not part of its name ("Komisja Europejska", "Stowarzyszenie
+        Pasażerów Kolei" keep theirs)."""
+        info = self.lex.titles.get(self.lows[t])
+        if info is None or info[0] not in self.lex.org_lemmas or not self.words[name][:1].isupper():
+            return False
+        word = self.words[name]
+        return not morph.is_adj(self.lows[name]) and morph.is_nominative_possible(word) is not False \
+            and not morph.can_be_gen(word)
 
     def title_string(self, np: NP, oblique: bool, governed: bool = False) -> str:
         toks = np.titles
