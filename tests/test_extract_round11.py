@@ -225,3 +225,13 @@ def test_an_institutions_class_before_its_name_is_no_part_of_it(model):
     text = ("Firma Kruszbud zapewnia, że ciężarówki ominą wieś. Ministerstwo Infrastruktury uważa, że nie. "
             "Ambasada Ukrainy w Warszawie oceniła, że blokada szkodzi obu stronom.")
     assert speakers(text, "pl", model) == ["Kruszbud", "Ministerstwo Infrastruktury", "Ambasada Ukrainy w Warszawie"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_frame_after_a_live_blogs_time_stamp_opens_the_entry(model):
+    text = ("Fala na Odrze [RELACJA NA ŻYWO]\n\n22:30 Według Instytutu Meteorologii i Gospodarki Wodnej fala "
+            "kulminacyjna dotrze do Opola między 23.30 a 0.30.")
+    got = [(q.text, q.speaker) for q in extract_quotes(text, "pl", speaker_model=model)]
+    assert got == [("fala kulminacyjna dotrze do Opola między 23.30 a 0.30",
+                    "Instytut Meteorologii i Gospodarki Wodnej")]

@@ -419,7 +419,7 @@ class _CueFinder:
         precedes it."""
         toks = self.toks
         words, kind = toks.words, toks.kind
-        lead = words_before(toks, sent.t0, head_start, 3)
+        lead = words_before(toks, toks.opening(sent), head_start, 3)
         if len(lead) <= 2 and all(kind(lead_tok) in ("coord", "stop", "word", "quoted") for lead_tok in lead):
             tok = np_end
             if tok < sent.t1 and words[tok] == "." and len(words[tok - 1]) == 1 and words[tok - 1].isupper():

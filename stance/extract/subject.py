@@ -355,7 +355,9 @@ def _source_description(toks: Tokens, t: int) -> str:
 def source_description_end(toks: Tokens, t: int) -> int:
     """The token after the description of an anonymous source that starts at token ``t``."""
     end = t
-    while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS:
+    cased = toks.lex.rules.case_marked
+    while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS \
+            and not (cased and morph.finite_verb(toks.lows[end])):  # "Według wojewody zagrożonych jest …": the clause
         end += 1
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"

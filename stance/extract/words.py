@@ -90,6 +90,11 @@ class Tokens(PhraseReader):
         self.kind = self.kinds.__getitem__
         self.vocab = {w for w in set(self.words) if w[:1].isupper()}  # distinct capitalised forms
 
+    def opening(self, sent) -> int:
+        """The first token of sentence ``sent`` after a live blog's time stamp ("22:30 Według …")."""
+        stamp = _STAMP_RE.match(self.text, sent.start, sent.end)
+        return sent.t0 if stamp is None else bisect.bisect_left(self.starts, stamp.end(), sent.t0, sent.t1)
+
     @property
     def lower_vocab(self) -> set:
         """Words the document also writes in lowercase (so a capitalised one is no name)."""
