@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Eleven groups: the 32 round-12 articles (pl-b147 … pl-b170, en-b105 … en-b112), the 32 round-11
+Twelve groups: the 32 round-13 articles (pl-b171 … pl-b194, en-b113 … en-b120), the 32 round-12
+ones (pl-b147 … pl-b170, en-b105 … en-b112), the 32 round-11
 ones (pl-b123 … pl-b146, en-b97 … en-b104), the 40 round-10 ones
 (pl-b99 … pl-b122, en-b81 … en-b96), the 32 round-9 ones
 (pl-b83 … pl-b98, en-b65 … en-b80), the 32 round-8 ones
@@ -34,6 +35,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round13", re.compile(r"^(pl-b(17[1-9]|18\d|19[0-4])|en-b(11[3-9]|120))$")),
     ("round12", re.compile(r"^(pl-b(14[7-9]|1[5-6]\d|170)|en-b(10[5-9]|11[0-2]))$")),
     ("round11", re.compile(r"^(pl-b(12[3-9]|13\d|14[0-6])|en-b(9[7-9]|10[0-4]))$")),
     ("round10", re.compile(r"^(pl-b(99|1[01]\d|12[0-2])|en-b(8[1-9]|9[0-6]))$")),
