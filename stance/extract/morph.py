@@ -190,12 +190,12 @@ def common_lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """Does morfeusz2 know ``word`` as a given name ("imię")?"""
     return any("imię" in q for _l, _t, q in analyse(word))
 
 
+@lru_cache(maxsize=65536)
 def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:

@@ -150,7 +150,7 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
                          rules_stand=None) -> list[tuple[str | None, list[SpeakerCandidate]]]:
     """For each selected statement, in order: the rules' speaker and the candidates (none
     where ``mode`` is ``hybrid`` and the rules keep their answer, nor where
-    ``rules_stand(resolver, cand)`` says the caller keeps it: building them is a third of
+    ``rules_stand(resolver, cand)`` says the caller keeps it: building them is a quarter of
     the extraction's time). The previous statement's speaker is the rules' answer, so
     training and use see the same."""
     finder = CandidateFinder(text, resolver)

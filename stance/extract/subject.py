@@ -190,7 +190,7 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     n = len(nps) - 1
     while n > 0 and nps[n].in_pp and nps[n - 1].kind in ("title", "name") and toks.kind(nps[n - 1].end) == "prep" and (
             (nps[n].kind == "inst" and nps[n - 1].end == nps[n].start - 1)
-            or (nps[n].start - nps[n - 1].end <= 3 and (nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n]))))):
+            or (nps[n].start - nps[n - 1].end <= 3 and nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n])))):
         n -= 1
     agrees = word_map(toks, "rel_gender").get(toks.lows[rel], "")
     if agrees and n > 0 and _role_gender(toks, nps[n]) not in ("", agrees) and _role_gender(toks, nps[n - 1]) == agrees:
@@ -357,7 +357,7 @@ def source_description_end(toks: Tokens, t: int) -> int:
     end = t
     cased = toks.lex.rules.case_marked
     while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS \
-            and not (cased and morph.finite_verb(toks.lows[end])):  # "Według wojewody zagrożonych jest …": the clause
+            and not (cased and morph.finite_verb(toks.lows[end])):  # "Według źródła w delegacji strony uzgodniły …": the clause
         end += 1
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"

@@ -437,12 +437,12 @@ class Tokens(PhraseReader):
                     prev = self.ends[t]
                 return "".join(parts).strip()
             if self.cased and len(toks) > 1 and self._classifier_before_name(toks[0], toks[1]):
-                toks = toks[1:]  # "Spółka PKP S.A.", "Organizacja Lekarze bez Granic": the name without its class
+                toks = toks[1:]  # "Firma Kruszbud", "Organizacja Lekarze": the name without its class
             return self.surface(toks)
         return ""
 
     def _classifier_before_name(self, t: int, name: int) -> bool:
-        """Token ``t`` is an institution noun of the role lexicon ("Spółka", "Organizacja") and
+        """Token ``t`` is an institution noun of the role lexicon ("Firma", "Organizacja") and
         ``name`` a capitalised word after it that is no adjective and no genitive: the class
         of the institution, not part of its name ("Komisja Europejska", "Stowarzyszenie
         Pasażerów Kolei" keep theirs)."""
