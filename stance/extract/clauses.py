@@ -149,6 +149,17 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     return NO_CLAUSE
 
 
+def question_end(toks: Tokens, sent: Sentence, limit: int) -> int | None:
+    """"Asked whether Northline would drop it, she replied", "Pressed on whether …, the minister
+    said", "Pytany, czy rząd …, odpowiedział": the comma (before token ``limit``) that closes the
+    question a sentence opens with; a comma right after the opener does not. None when the
+    sentence opens with no question."""
+    words = toks.words
+    if sent.t0 >= limit or toks.lows[sent.t0] not in toks.fw.get("question_opener", ()):
+        return None
+    return next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
+
+
 def words_before(toks: Tokens, t0: int, t1: int, limit: int) -> list[int]:
     """The first ``limit`` non-punctuation tokens of ``[t0, t1)`` (a bounded look: callers only
     ask whether a frame is near the sentence start)."""

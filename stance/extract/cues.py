@@ -18,11 +18,12 @@ from stance.extract.clauses import (
     SentenceMarks,
     after_token,
     find_clause,
+    question_end,
     sentence_marks,
     trailing_clause,
     words_before,
 )
-from stance.extract.mentions import Ref, question_end, word_map
+from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (

@@ -60,6 +60,12 @@ class Lexicon:
         info = self.titles.get(form)
         return bool(info and info[2]) and all(c.startswith("pl:") for c in info[2])
 
+    def institution_role(self, form: str) -> bool:
+        """A role-lexicon noun form that names an institution ("spółki", "Ministerstwo"): its lemma
+        is one of ``org_lemmas``."""
+        info = self.titles.get(form)
+        return info is not None and info[0] in self.org_lemmas
+
     def media_noun(self, low: str) -> bool:
         """A lowercase word is a generic media noun: a stem with one of its endings ("agencji",
         "newspapers"; not "mediator", "reporters" or "dziennikarzom")."""

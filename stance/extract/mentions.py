@@ -15,6 +15,7 @@ from functools import cache
 from itertools import compress
 from operator import and_
 
+from stance.extract.clauses import question_end
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_nominative_possible
 from stance.extract.morph import is_adj as is_adjective
@@ -151,17 +152,6 @@ class Mentions:
     roles_by_head: dict  # role head -> unnamed specific roles, by position
     content_names: tuple[Ref, ...]  # full names met inside reported clauses (not subjects)
     inst_full: dict  # last words of an institution -> its fullest name
-
-
-def question_end(toks: Tokens, sent, limit: int) -> int | None:
-    """"Asked whether Northline would drop it, she replied", "Pressed on whether …, the minister
-    said", "Pytany, czy rząd …, odpowiedział": the comma (before token ``limit``) that closes the
-    question a sentence opens with; a comma right after the opener does not. None when the
-    sentence opens with no question."""
-    words = toks.words
-    if sent.t0 >= limit or toks.lows[sent.t0] not in toks.fw.get("question_opener", ()):
-        return None
-    return next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
 
 
 def collect_mentions(seg: Segments, events) -> Mentions:

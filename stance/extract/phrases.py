@@ -444,8 +444,7 @@ class PhraseReader:
 
     def institution_noun(self, t: int) -> bool:
         """Token ``t`` is a role-lexicon noun that names an institution ("szpitala", "spółki")."""
-        info = self.lex.titles.get(self.lows[t]) if self.kind(t) == "title" else None
-        return info is not None and info[0] in self.lex.org_lemmas
+        return self.kind(t) == "title" and self.lex.institution_role(self.lows[t])
 
     def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
         """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
@@ -554,8 +553,8 @@ class PhraseReader:
         # "przewodnicząca … związku zawodowego Danuta Pyka": an institution is nobody's role; a
         # person's name after it starts a phrase of its own
         role = min(t for t in titles if kind(t) == "title")
-        given = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
-        if names and (given or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
+        person_after_institution = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
+        if names and (person_after_institution or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
             run = run[:run.index(names[0])]
             names = []
             complete = True
@@ -565,7 +564,7 @@ class PhraseReader:
             names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
-                 and any("imię" in q for _l, _t, q in morph.analyse(words[t]))]
+                 and morph.is_given_name(words[t])]
         if given and given[0] > 0:
             names = names[given[0]:]
         comp = run[: len(run) - len(names)] if names else run
@@ -730,7 +729,7 @@ def strip_possessive(w: str) -> str:
 def _share_case(first: str, second: str) -> bool:
     """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
     ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam")."""
-    if morph.also_common(first) or not any("imię" in q for _l, _t, q in morph.analyse(first)):
+    if morph.also_common(first) or not morph.is_given_name(first):
         return False
     cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
     return any(c in cases for lemma, tag, q in morph.analyse(second) if "nazwisko" in q and "imię" not in q

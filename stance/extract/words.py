@@ -76,9 +76,7 @@ class Tokens(PhraseReader):
         self.quoted = quoted  # token indices inside quotations / dash speech (read-only)
         initial = set()
         for s, e in sentence_spans:
-            stamp = _STAMP_RE.match(text, s, e)
-            if stamp is not None:
-                s = stamp.end()  # "12:20 Źródło w delegacji …": the word after a live blog's time opens the sentence
+            s = _after_stamp(text, s, e)  # "12:20 Źródło w delegacji …": the word after a live blog's time opens the sentence
             k, t1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             while k < t1 and not self.words[k][0].isalnum():
                 k += 1
@@ -92,8 +90,7 @@ class Tokens(PhraseReader):
 
     def opening(self, sent) -> int:
         """The first token of sentence ``sent`` after a live blog's time stamp ("22:30 Według …")."""
-        stamp = _STAMP_RE.match(self.text, sent.start, sent.end)
-        return sent.t0 if stamp is None else bisect.bisect_left(self.starts, stamp.end(), sent.t0, sent.t1)
+        return bisect.bisect_left(self.starts, _after_stamp(self.text, sent.start, sent.end), sent.t0, sent.t1)
 
     @property
     def lower_vocab(self) -> set:
@@ -190,7 +187,7 @@ class Tokens(PhraseReader):
             if base in lex.months:
                 return "month"
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial) \
-                    and lex.titles[low][0] not in lex.org_lemmas:
+                    and not lex.institution_role(low):
                 return "title"  # "Ambasada Ukrainy w Warszawie" opening a sentence stays an institution
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
@@ -264,7 +261,7 @@ class Tokens(PhraseReader):
             return False
         self._ctx = 2  # depends on the next word
         j = i + 1
-        if j >= len(self.words) or self.starts[j] - self.ends[i] != 1 or self.text[self.ends[i]] != " ":
+        if j >= len(self.words) or not self._one_space_before(j):
             return False
         nxt = self.words[j]
         if not nxt[:1].isupper() or nxt.isupper() or len(nxt) < 2 or j in self.quoted:
@@ -295,23 +292,27 @@ class Tokens(PhraseReader):
         """Polish: the word follows a given name directly ("Tomasz Wierzbicki")."""
         if not self._ctx:
             self._ctx = 1  # depends on the previous token only
-        if i == 0 or self.starts[i] - self.ends[i - 1] != 1 or self.text[self.ends[i - 1]] != " ":
+        if not self._one_space_before(i):
             return False
         prev = self.words[i - 1]
         if not prev[:1].isupper() or (i - 1) in self.quoted:
             return False
-        return any("imię" in q for _l, _t, q in morph.analyse(prev))
+        return morph.is_given_name(prev)
+
+    def _one_space_before(self, i: int) -> bool:
+        """Token ``i`` follows the previous one after exactly one space (two words of one name)."""
+        return i > 0 and self.starts[i] - self.ends[i - 1] == 1 and self.text[self.ends[i - 1]] == " "
 
     def _after_foreign_given_name(self, i: int) -> bool:
         """The word follows a capitalised word morfeusz2 does not know at all, which itself
         follows no capitalised word: the first of two names, a foreign given name."""
         self._ctx = 2  # depends on the two tokens before
-        if i == 0 or self.starts[i] - self.ends[i - 1] != 1 or self.text[self.ends[i - 1]] != " ":
+        if not self._one_space_before(i):
             return False
         prev = self.words[i - 1]
         if len(prev) < 3 or not prev[:1].isupper() or not prev[1:].islower() or (i - 1) in self.quoted:
             return False
-        if i >= 2 and self.words[i - 2][:1].isupper() and self.ends[i - 2] + 1 == self.starts[i - 1]:
+        if self._one_space_before(i - 1) and self.words[i - 2][:1].isupper():
             return False  # "Sabine Traub Unia …": the unknown word is a surname, the next one starts anew
         readings = morph.analyse(prev)
         return bool(readings) and all(tag == "ign" for _l, tag, _q in readings)
@@ -446,10 +447,9 @@ class Tokens(PhraseReader):
         ``name`` a capitalised word after it that is no adjective and no genitive: the class
         of the institution, not part of its name ("Komisja Europejska", "Stowarzyszenie
         Pasażerów Kolei" keep theirs)."""
-        info = self.lex.titles.get(self.lows[t])
-        if info is None or info[0] not in self.lex.org_lemmas or not self.words[name][:1].isupper():
-            return False
         word = self.words[name]
+        if not self.lex.institution_role(self.lows[t]) or not word[:1].isupper():
+            return False
         return not morph.is_adj(self.lows[name]) and morph.is_nominative_possible(word) is not False \
             and not morph.can_be_gen(word)
 
@@ -530,7 +530,7 @@ class Tokens(PhraseReader):
         """The words of ``name_string``, in the nominative (an initial without its period)."""
         if not self.cased or oblique or len(names) < 2:
             return [self.name_lemma(t, oblique) for t in names]
-        given = [self._given_name(t) for t in names[:-1]]
+        given = [morph.is_given_name(self.words[t]) for t in names[:-1]]
         if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
             return [self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]]
         if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
@@ -539,9 +539,6 @@ class Tokens(PhraseReader):
         # is a foreign given name ("Gela Cikłauri", not "Gelo"): as written
         return [self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
                 for n, t in enumerate(names)]
-
-    def _given_name(self, i: int) -> bool:
-        return any("imię" in q for _l, _t, q in morph.analyse(self.words[i]))
 
     def name_lemma(self, i: int, oblique: bool) -> str:
         w = self.words[i]
@@ -606,6 +603,12 @@ def case_candidates(w: str) -> list[str]:
         if w.endswith(end) and len(w) - len(end) >= 2:
             out.append(w[: len(w) - len(end)] + rep)
     return out
+
+
+def _after_stamp(text: str, s: int, e: int) -> int:
+    """Where the words of ``text[s:e]`` start after a live blog's time stamp ("14:32 ", "10:15 GMT - ")."""
+    stamp = _STAMP_RE.match(text, s, e)
+    return s if stamp is None else stamp.end()
 
 
 def _capitalised_like(word: str, model: str) -> str:
