@@ -37,6 +37,7 @@ from stance.extract.subject import (
     inverted_subject,
     pick_subject,
     relative_antecedent,
+    described_source,
     source_description_end,
 )
 from stance.extract.words import NP
@@ -383,10 +384,9 @@ class _CueFinder:
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok
-                ref = binding.ref
-                if ref is not None and ref.kind == "title" and ref.vague and ref.head in toks.fw.get("anonymous_source", ()):
+                if described_source(toks, np, binding.ref):
                     # "Według osoby z otoczenia wojewody, …": the source's description is no content
-                    np_end = max(np_end, source_description_end(toks, np.end))
+                    np_end = max(np_end, source_description_end(toks, np.end, governed=True))
             head_start = cue_tok
         clause = self._frame_clause(sent, np_end, head_start)
         if binding is not None:

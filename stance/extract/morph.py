@@ -140,6 +140,12 @@ def is_nominative_possible(word: str) -> bool | None:
 
 
 @lru_cache(maxsize=65536)
+def is_participle(word: str) -> bool:
+    """An adjectival participle in some reading ("zbliżonego", "zaangażowanej")."""
+    return any(tag.startswith(("ppas:", "pact:")) for _l, tag, _q in analyse(word))
+
+
+@lru_cache(maxsize=65536)
 def adj_nominative(word: str, gender: str = "m") -> str:
     """Nominative singular of an adjective in ``gender`` ('m', 'f' or 'n'); the word when unknown.
     A compound ("polsko-niemieckiej") declines in its last part."""
@@ -159,6 +165,18 @@ def adj_nominative(word: str, gender: str = "m") -> str:
             except Exception:
                 return lemma
             return lemma
+    participle = next(((lemma, tag.split(":")[0]) for lemma, tag, _q in analyse(word) if tag.startswith(("ppas:", "pact:"))), None)
+    if participle is not None and m is not None:
+        # "źródła zaznajomionego z …" -> "zaznajomione": a participle has no adjective lemma to fall back on
+        want = "m1" if gender not in ("f", "n") else gender
+        try:
+            for form, _l, gtag, *_ in m.generate(participle[0]):
+                parts = gtag.split(":")
+                if parts[0] == participle[1] and parts[1] == "sg" and "nom" in parts[2].split(".") \
+                        and want in parts[3].split(".") and parts[-1] == "aff":
+                    return form
+        except Exception:
+            return word
     return word
 
 

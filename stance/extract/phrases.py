@@ -523,6 +523,11 @@ class PhraseReader:
                 run.append(q)
                 q += 1
                 continue
+            if c == "prep" and self.lows[q] in ("w", "przy") and run and kind(run[-1]) == "inst" and q + 1 < j \
+                    and kind(q + 1) == "place":
+                run.extend((q, q + 1))  # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb"
+                q += 2
+                continue
             if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
                 q += 1
                 continue

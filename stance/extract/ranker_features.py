@@ -132,7 +132,8 @@ class CandidateFinder:
         # through coreference would cost as much as the extraction)
         counts: dict[tuple, int] = {}
         first: dict[tuple, object] = {}
-        self.gender: dict[tuple, str] = {}
+        genders: dict[tuple, set] = {}
+        self.name_gender: dict[str, str] = {}  # a full name's own gender ("Oksana Melnyk", not her son's)
         for m in self.mentions.mentions:
             g = self._group(m.speaker, m.kind == "name")
             if g is None:
@@ -141,7 +142,11 @@ class CandidateFinder:
             first.setdefault(g, m)
             gender = coref.gender(m)
             if gender in ("m", "f"):
-                self.gender.setdefault(g, gender)
+                genders.setdefault(g, set()).add(gender)
+                if m.kind == "name" and " " in m.speaker.strip():
+                    self.name_gender.setdefault(self.norm(m.speaker), gender)
+        # a surname's gender only when all who bear it share one (a family of both is no clue)
+        self.gender = {g: next(iter(v)) for g, v in genders.items() if len(v) == 1}
         self.counts = counts
         ranked = sorted(counts, key=lambda g: (-counts[g], g))
         self.salient = [coref.speaker(first[g], first[g].pos) for g in ranked[:_TOP_SALIENT] if counts[g] > 1]
@@ -204,7 +209,7 @@ class CandidateFinder:
                     bits |= _B["full_name"]
                 elif one_word and self._common(speaker):
                     bits |= _B["common_word"]
-                gender = self._lookup(self.gender, speaker) or ""
+                gender = self.name_gender.get(key) or self._lookup(self.gender, speaker) or ""
             got = self._key_info[key] = (bits, salience, gender)
         return got
 

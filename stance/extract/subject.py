@@ -299,14 +299,8 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
-    if ref is not None and ref.kind == "title" and (
-            (ref.head in toks.fw.get("anonymous_source", ()) and (
-                ref.vague or (np.end < len(toks.words) and toks.kind(np.end) == "prep")))
-            or _participle_at(toks, np.end - 1)
-            or _participle_at(toks, np.end)):
-        # "źródło zbliżone do rządu"; "dyplomata UE zaznajomiony z przebiegiem rozmów": a role
-        # described by a participle and its complement is that whole description
-        tail = _source_description(toks, np.end)
+    if described_source(toks, np, ref):
+        tail = _source_description(toks, np.end, governed, toks.lex.titles.get(ref.head, ("", ""))[1])
         if tail:
             speaker = f"{speaker} {tail}"
             ref = replace(ref, speaker=speaker)
@@ -315,6 +309,17 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     if speaker and is_media_name(toks.lex, speaker):
         mode = "media"
     return Binding(np, mode, gender, speaker, np.kind, ref)
+
+
+def described_source(toks: Tokens, np: NP, ref: Ref | None) -> bool:
+    """Does a description follow the role ``ref`` of phrase ``np``: "źródło zbliżone do rządu";
+    "dyplomata UE zaznajomiony z przebiegiem rozmów": a role described by a participle and its
+    complement is that whole description."""
+    return ref is not None and ref.kind == "title" and (
+        (ref.head in toks.fw.get("anonymous_source", ()) and (
+            ref.vague or (np.end < len(toks.words) and toks.kind(np.end) == "prep")))
+        or _participle_at(toks, np.end - 1)
+        or _participle_at(toks, np.end))
 
 
 def is_media_name(lex, speaker: str) -> bool:
@@ -346,18 +351,32 @@ def _participle_at(toks: Tokens, t: int) -> bool:
     return bool(readings) and not any(lemma in situation for lemma in readings)
 
 
-def _source_description(toks: Tokens, t: int) -> str:
-    """The words describing an anonymous source after its noun, up to the verb or a comma."""
-    end = source_description_end(toks, t)
-    return toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
+def _source_description(toks: Tokens, t: int, governed: bool = False, gender: str = "") -> str:
+    """The words describing an anonymous source after its noun, up to the verb or a comma;
+    after a preposition (``governed``) the participle that opens it agrees with the noun in
+    ``gender`` in the nominative ("według źródła zbliżonego do rozmów" -> "zbliżone")."""
+    end = source_description_end(toks, t, governed)
+    if end <= t:
+        return ""
+    text = toks.text[toks.starts[t]:toks.ends[end - 1]]
+    if governed and toks.lex.rules.case_marked and gender and toks.kind(t) == "word":
+        first = toks.words[t]
+        text = morph.adj_nominative(first.lower(), gender) + text[len(first):]
+    return text
 
 
-def source_description_end(toks: Tokens, t: int) -> int:
-    """The token after the description of an anonymous source that starts at token ``t``."""
+def source_description_end(toks: Tokens, t: int, governed: bool = False) -> int:
+    """The token after the description of an anonymous source that starts at token ``t``;
+    ``governed``: the source is in the case a preposition gave it ("według naszego rozmówcy"),
+    so a lowercase word that cannot be genitive, and no preposition's object, opens the clause
+    ("Zdaniem rozmówcy z ministerstwa decyzja zapadnie …")."""
     end = t
     cased = toks.lex.rules.case_marked
     while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS \
             and not (cased and morph.finite_verb(toks.lows[end])):  # "Według źródła w delegacji strony uzgodniły …": the clause
+        if governed and cased and toks.kind(end) == "word" and toks.words[end][:1].islower() \
+                and toks.kind(end - 1) != "prep" and morph.can_be_gen(toks.words[end]) is False:
+            break
         end += 1
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"

@@ -466,10 +466,13 @@ class Tokens(PhraseReader):
         parts = []
         prev_end = None
         agree = oblique and head + 1 == toks[-1] and self._agrees(toks[-1], head, gender)
+        own = self.fw.get("speech_person", ())
         for t in toks:
             w = self.words[t]
-            if agree and t == head + 1:
-                w = morph.adj_nominative(w.lower(), gender)
+            if t < head and self.lows[t] in own:
+                continue  # "według naszego rozmówcy": the paper's own possessive is no part of the role
+            if (agree or governed and morph.is_participle(w.lower())) and t == head + 1:
+                w = morph.adj_nominative(w.lower(), gender)  # "według źródła zbliżonego do …" -> "źródło zbliżone do …"
             elif oblique and t <= head:
                 if t == head:
                     if agree or governed or not self.title_nominative(t):

@@ -1,0 +1,67 @@
+"""Rules for shapes read in the round-12 and round-13 tuning articles (before round 14 was
+scored blind). Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
+from stance.extract import extract_quotes
+
+
+# -- an anonymous source after "według" / "zdaniem" ---------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_clause_after_a_described_source_keeps_its_subject(model):
+    # the source is genitive after the frame: a word that cannot be genitive (and is no
+    # preposition's object) is the reported clause's subject, not part of the description
+    text = ("Według osoby z otoczenia wojewody decyzja już zapadła.\n\n"
+            "Zdaniem rozmówcy z ministerstwa ustawa wejdzie w życie w marcu.\n\n"
+            "Według źródła zbliżonego do rozmów obie strony są blisko porozumienia.")
+    got = found(text, "pl", model)
+    assert [t for t, _s, _k in got] == ["decyzja już zapadła", "ustawa wejdzie w życie w marcu",
+                                        "obie strony są blisko porozumienia"]
+    assert got[0][1] == "osoba z otoczenia wojewody"
+    assert got[2][1] == "źródło zbliżone do rozmów"  # the participle agrees with the noun in the nominative
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_participle_after_a_governed_role_is_nominative(model):
+    text = ("Według dyplomaty zaangażowanego w rozmowy porozumienie jest gotowe.\n\n"
+            "Według osoby zaznajomionej z przebiegiem prac zarządu zakład zostanie sprzedany.")
+    assert speakers(text, "pl", model) == ["dyplomata zaangażowany w rozmowy",
+                                           "osoba zaznajomiona z przebiegiem prac zarządu"]
+
+
+@needs_morfeusz
+def test_the_papers_own_possessive_is_dropped_after_a_frame():
+    # "naszego rozmówcy" is the paper's source, as "nasz rozmówca" is in the nominative
+    qs = extract_quotes("Zdaniem naszego rozmówcy porozumienie jest możliwe jeszcze przed końcem roku.", "pl",
+                        speaker_model="rules")
+    assert [(q.text, q.speaker) for q in qs] == [("porozumienie jest możliwe jeszcze przed końcem roku", "rozmówca")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_after_an_institutions_place_and_a_rank_is_the_role_holder(model):
+    # "w Lublinie" after the institution's own name, then a police rank before the person
+    text = ("Rzeczniczka Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb poinformowała, "
+            "że ruch jest kierowany objazdem.")
+    assert speakers(text, "pl", model) == ["Ewa Gołąb"]
+
+
+# -- the ranker's gender of a name ------------------------------------------------------------
+@needs_morfeusz
+def test_family_members_keep_their_own_gender_in_the_ranker():
+    from stance.extract.pipeline import stages
+    from stance.extract.ranker_features import CandidateFinder
+
+    text = ("Jan Nowak prowadzi gospodarstwo od trzydziestu lat. Jego żona Anna Nowak zajmuje się sprzedażą.\n\n"
+            "– Nie sprzedamy ziemi – powiedziała Anna Nowak.\n\n– Ja też nie – dodał Jan Nowak.")
+    _chosen, resolver = stages(text, "pl")
+    finder = CandidateFinder(text, resolver)
+    assert finder.key_info("anna nowak", "Anna Nowak")[2] == "f"
+    assert finder.key_info("jan nowak", "Jan Nowak")[2] == "m"
+    # the surname alone says nothing when its bearers differ
+    assert finder.key_info("nowak", "Nowak")[2] == ""
