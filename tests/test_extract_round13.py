@@ -65,3 +65,21 @@ def test_family_members_keep_their_own_gender_in_the_ranker():
     assert finder.key_info("jan nowak", "Jan Nowak")[2] == "m"
     # the surname alone says nothing when its bearers differ
     assert finder.key_info("nowak", "Nowak")[2] == ""
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_genitive_after_a_role_in_apposition_is_no_second_name(model):
+    # the person was named just before the comma: "Lignary" is the firm's genitive, and the
+    # bare role later is she
+    text = ("– Nie damy rady – mówi Agata Wilk-Brzozowska, rzeczniczka Lignary. Według rzeczniczki zakład zostanie.\n\n"
+            "Jan Lis, rzecznik Orlenu, powiedział, że ceny spadną.")
+    assert speakers(text, "pl", model) == ["Agata Wilk-Brzozowska"] * 2 + ["Jan Lis"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_rank_of_two_abbreviations_links_the_role_to_its_holder(model):
+    text = ("Komendant powiatowy policji mł. insp. Bogdan Sitek zaapelował do kierowców, by nie wjeżdżali "
+            "na zalane drogi. – Pół metra wody wystarczy – powiedział komendant.")
+    assert speakers(text, "pl", model) == ["Bogdan Sitek", "Bogdan Sitek"]

@@ -515,7 +515,9 @@ class PhraseReader:
             if self.lows[q] in honorific and c != "name":
                 # "ekonomistki Instytutu … dr Haliny Wrony": a degree before the name is neither
                 # the office's name nor the person's
-                n = q + 2 if q + 1 < j and words[q + 1] == "." else q + 1
+                n = q
+                while n < j and self.lows[n] in honorific and kind(n) != "name":  # "mł. insp. Bogdan Sitek": a rank of two words
+                    n = n + 2 if n + 1 < j and words[n + 1] == "." else n + 1
                 if n < j and kind(n) == "name":
                     q = n
                     continue
@@ -566,6 +568,12 @@ class PhraseReader:
         # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
         # the office's complement, not a person
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
+            names = []
+        # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
+        # after the role is its complement (an unknown firm's genitive), not a second name
+        first = min(titles)
+        if len(names) == 1 and first >= 2 and words[first - 1] == "," and kind(first - 2) == "name" \
+                and not morph.is_given_name(words[names[0]]):
             names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
