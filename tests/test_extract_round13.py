@@ -83,3 +83,49 @@ def test_a_rank_of_two_abbreviations_links_the_role_to_its_holder(model):
     text = ("Komendant powiatowy policji mł. insp. Bogdan Sitek zaapelował do kierowców, by nie wjeżdżali "
             "na zalane drogi. – Pół metra wody wystarczy – powiedział komendant.")
     assert speakers(text, "pl", model) == ["Bogdan Sitek", "Bogdan Sitek"]
+
+
+# -- English wire copy and interviews ---------------------------------------------------------
+def test_a_dateline_is_no_speaker_and_a_state_abbreviation_ends_no_sentence():
+    from stance.extract.words import _after_stamp
+
+    for text, rest in [("HARRISBURG, Pa. — The younger brother", "The younger brother"),
+                       ("SECHELT, B.C. — Dozens of residents", "Dozens of residents"),
+                       ("NEW YORK — The mayor", "The mayor"),
+                       ("NATO – sojusz", "NATO – sojusz"),  # no capital after the dash: no dateline
+                       ("10:15 GMT - Pike", "Pike")]:
+        assert text[_after_stamp(text, 0, len(text)):] == rest
+    text = ("HARRISBURG, Pa. — The younger brother of a former transit chief told a federal jury Wednesday "
+            "that he had inflated bids.")
+    assert "HARRISBURG" not in speakers(text, "en", "rules")
+
+
+def test_a_place_ending_in_a_geographic_word_is_no_person():
+    text = ("OTTAWA — Aurélie Bastarache has spent three years as Canada's chief negotiator.\n\n"
+            "In the interview, in her office overlooking the Ottawa River, she said a deal was within reach.")
+    assert "Ottawa River" not in speakers(text, "en", "rules")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_interview_whose_headline_gives_a_role_is_with_the_person_the_lead_introduces(model):
+    text = ("Canada's chief negotiator: \u201cWe will not sign a bad deal\u201d\n\n"
+            "OTTAWA — Aurélie Bastarache has spent three years shuttling between Ottawa and Jakarta as Canada's "
+            "chief negotiator. She sat down with The Ledger to talk about the talks.\n\n"
+            "In the interview, in her office overlooking the Ottawa River, she said a deal was still within reach.\n\n"
+            "Q: Where do the talks stand?\n\n"
+            "A: We have closed 14 of the 21 chapters.\n\n"
+            "Q: Is a deal this year realistic?\n\n"
+            "A: It is possible. I would not say more than that.")
+    got = speakers(text, "en", model)
+    assert got[-2:] == ["Aurélie Bastarache", "Aurélie Bastarache"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_clause_closed_before_the_verb_leaves_the_sentences_subject(model):
+    text = ("Dr Helen Rennie, a fisheries ecologist at the University of Aberdeen who has studied crab behaviour "
+            "near cable routes in the North Sea, says the fields change how crabs move.\n\n"
+            "Brent Saylor, a lobbyist for the Cascade Energy Providers Association, which represents the "
+            "utilities, warned that agencies could downgrade them.\n\n"
+            "NDP education critic Marguerite Thibodeau, who spoke to reporters outside the chamber, said her "
+            "party would table a motion.")
+    assert speakers(text, "en", model) == ["Helen Rennie", "Brent Saylor", "Marguerite Thibodeau"]

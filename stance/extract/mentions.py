@@ -184,7 +184,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         first_subject = True
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
         closed = question_end(toks, sent, main_end)  # the question a sentence opens with is no main clause
-        start = sent.t0 if closed is None else closed + 1
+        start = toks.opening(sent) if closed is None else closed + 1  # after a time stamp or a dateline
         for np in toks.chunks(start, main_end):
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject

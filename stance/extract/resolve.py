@@ -87,7 +87,15 @@ class SpeakerResolver:
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
-                return (subjects or names)[-1]
+                if subjects:
+                    return subjects[-1]
+            if (names and headline not in names) or (headline is not None and headline not in full):
+                # nobody is a subject there ("in her office overlooking the Ottawa River, she said"),
+                # or the headline gives a role ("Canada's chief negotiator: …"): the lead introduces
+                # the guest, as the first subject or else the first full name before the first answer
+                earlier = [(n, subject) for n, subject in self._full_names_between(0, first) if n not in interviewer]
+                if earlier:
+                    return next((n for n, subject in earlier if subject), earlier[0][0])
         if headline is not None:
             return headline
         return next((n for n in full if n not in interviewer), None)

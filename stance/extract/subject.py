@@ -166,6 +166,12 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
         return None
     if any(np.start > rel and not np.in_pp and np.nominative for np in region):
         return None
+    if toks.words[k - 1] == "," and not toks.lex.rules.case_marked and (
+            toks.words[rel - 1] != "," or toks.lows[rel] in toks.fw.get("rel_thing", ())):
+        # the relative clause closed before the verb and describes no subject of its own: "X, an
+        # ecologist at the University of Aberdeen who has studied …, says"; "X, a lobbyist for the
+        # association, which represents …, warned" (but "Y, who spoke to reporters, called": Y)
+        return None
     q = rel - 1
     if q >= sent.t0 and toks.words[q] == ",":
         q -= 1

@@ -18,7 +18,11 @@ from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
 from stance.extract.phrases import NP, PhraseReader, joined_particle, strip_possessive
 
-_STAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?\s*(?=[^\W\d_])")  # "14:32 ", "10:15 GMT - "
+# a live blog's time ("14:32 ", "10:15 GMT - ") or a wire story's dateline in capitals ("HARRISBURG, Pa. — ",
+# "SECHELT, B.C. — ", "NEW YORK — ")
+_STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
+                       r"|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ]{2,}){0,2}(?:, (?:[A-Z][a-z]{0,3}\.)+|, [A-Z]\.[A-Z]\.)?\s[—–]\s*"
+                       r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]))\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
@@ -609,7 +613,8 @@ def case_candidates(w: str) -> list[str]:
 
 
 def _after_stamp(text: str, s: int, e: int) -> int:
-    """Where the words of ``text[s:e]`` start after a live blog's time stamp ("14:32 ", "10:15 GMT - ")."""
+    """Where the words of ``text[s:e]`` start after a live blog's time stamp ("14:32 ", "10:15 GMT - ")
+    or a dateline ("OTTAWA — ")."""
     stamp = _STAMP_RE.match(text, s, e)
     return s if stamp is None else stamp.end()
 
