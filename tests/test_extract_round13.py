@@ -129,3 +129,11 @@ def test_a_relative_clause_closed_before_the_verb_leaves_the_sentences_subject(m
             "NDP education critic Marguerite Thibodeau, who spoke to reporters outside the chamber, said her "
             "party would table a motion.")
     assert speakers(text, "en", model) == ["Helen Rennie", "Brent Saylor", "Marguerite Thibodeau"]
+
+
+def test_a_form_of_address_picks_the_family_member_of_its_gender():
+    text = ('Margaret Heywood, 79, has lived in the village all her life. "I never drove," she said.\n\n'
+            "Her husband, Brian Heywood, 81, gave up his licence.\n\n"
+            '"They take away the one bus we have got," said Mr Heywood.\n\n'
+            '"It is a disgrace," said Mrs Heywood.')
+    assert speakers(text, "en", "rules") == ["Margaret Heywood", "Brian Heywood", "Margaret Heywood"]

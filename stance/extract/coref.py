@@ -38,6 +38,7 @@ class Coreference:
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
         self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
+        self._genders_by_name: dict[str, str] | None = None
         self._fulls_index = None
         self.aliases = self._inst_aliases()
         self.gender_of: dict[str, str] = {}
@@ -85,6 +86,20 @@ class Coreference:
                 got = self._surname_inside(speaker) or speaker
             self._name_cache[speaker] = got
         return got
+
+    def _family(self, surname: str) -> list[tuple[str, str]]:
+        """The full names ending in ``surname`` with each one's gender ("" when unknown)."""
+        if self._genders_by_name is None:
+            self._genders_by_name = {}
+            for m in self.mentions.mentions:
+                if m.kind == "name" and m.gender in ("m", "f") and " " in m.speaker:
+                    self._genders_by_name.setdefault(m.speaker, m.gender)
+        out = []
+        for full in self.fulls:
+            if full[-1] == surname and len(full) > 1:
+                name = " ".join(full)
+                out.append((name, self._genders_by_name.get(name) or self.gender_of.get(name, "")))
+        return out
 
     def _surname_inside(self, word: str) -> str | None:
         """The one full name a lone surname stands for when it is not the name's last word:
@@ -261,6 +276,13 @@ class Coreference:
 
     def _speaker(self, ref: Ref, pos: int) -> str | None:
         if ref.kind == "name":
+            if ref.gender in ("m", "f") and " " not in ref.speaker:
+                family = self._family(ref.speaker)
+                if len(family) > 1:
+                    # "said Mrs Doyle" after Margaret and Kevin Doyle: the one of her gender
+                    fits = [full for full, gender in family if gender == ref.gender]
+                    if len(fits) == 1:
+                        return fits[0]
             return self.name(ref.speaker)
         if ref.kind == "inst":
             if ref.speaker.islower():
