@@ -137,3 +137,14 @@ def test_a_form_of_address_picks_the_family_member_of_its_gender():
             '"They take away the one bus we have got," said Mr Heywood.\n\n'
             '"It is a disgrace," said Mrs Heywood.')
     assert speakers(text, "en", "rules") == ["Margaret Heywood", "Brian Heywood", "Margaret Heywood"]
+
+
+# -- institutions named once in full --------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_keeps_its_quoted_name_and_its_common_noun_refers_back_to_it(model):
+    text = ("Strajk ogłosił Wolny Związek Zawodowy „Rama”, do którego należy dwie trzecie załogi. "
+            "W komunikacie związek poinformował, że referendum poparło strajk.\n\n"
+            "Komenda Powiatowa Policji w Łowiczu przypomina, że zginęło jedenaście osób. "
+            "Komenda dodała, że kontrole będą częstsze.")
+    assert speakers(text, "pl", model) == ["Wolny Związek Zawodowy „Rama”"] + ["Komenda Powiatowa Policji w Łowiczu"] * 2

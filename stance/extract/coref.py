@@ -198,6 +198,18 @@ class Coreference:
                 return self.institution(m.speaker)
         return noun
 
+    def _institution_named(self, head: str, pos: int) -> str | None:
+        """The nearest institution named before ``pos`` whose own name has the noun ``head``
+        ("Wolny Związek Zawodowy „Rama”" for "związek", "Komenda Powiatowa Policji w Łowiczu"
+        for "komenda"), else None."""
+        want = head.lower()
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker[:1].isupper() and want in m.speaker.lower().split():
+                return self.institution(m.speaker)
+        return None
+
     def _inst_aliases(self) -> dict:
         toks = self.toks
         out = {}
@@ -292,6 +304,10 @@ class Coreference:
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
+        if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head):
+            named = self._institution_named(ref.head, pos)
+            if named:
+                return named  # "W komunikacie związek poinformował": the union named before
         if ref.owner:
             owner = self._owner(ref)
             if owner:

@@ -16,6 +16,7 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.clauses import question_end
+from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_nominative_possible
 from stance.extract.morph import is_adj as is_adjective
@@ -61,6 +62,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     pos, end = toks.starts[np.start], toks.ends[np.end - 1]
     gender = gender if gender and np.kind in ("title", "name") else np_gender(toks, np)
     if not np.titles:
+        if np.kind == "inst":
+            speaker = speaker + _quoted_name(toks, np.end)  # "Wolny Związek Zawodowy „Rama”"
         return Ref(pos, speaker, np.kind, gender=gender, subject=subject, end=end)
     lex, rules = toks.lex, toks.lex.rules
     head_tok = toks.head(np)
@@ -91,6 +94,21 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
                mods, comp, subject, person, role, end, owner)
+
+
+_QUOTED_NAME_MAX = 5  # words of an institution's own quoted name
+
+
+def _quoted_name(toks: Tokens, t: int) -> str:
+    """An institution's own name in quotation marks right after it (" „Rama”"), as written, with
+    the space before it; "" when none (a capitalised quotation of at most a few words)."""
+    words = toks.words
+    if t + 2 >= len(words) or words[t] not in QUOTE_OPENERS or toks.starts[t] - toks.ends[t - 1] != 1:
+        return ""
+    close = next((q for q in range(t + 1, min(len(words), t + 2 + _QUOTED_NAME_MAX)) if words[q] in QUOTE_CHARS), None)
+    if close is None or close == t + 1 or not words[t + 1][:1].isupper():
+        return ""
+    return " " + toks.text[toks.starts[t]:toks.ends[close]]
 
 
 def _institution_name(toks: Tokens, np: NP, head_tok: int) -> int | None:
