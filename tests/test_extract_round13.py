@@ -148,3 +148,11 @@ def test_an_institution_keeps_its_quoted_name_and_its_common_noun_refers_back_to
             "Komenda Powiatowa Policji w Łowiczu przypomina, że zginęło jedenaście osób. "
             "Komenda dodała, że kontrole będą częstsze.")
     assert speakers(text, "pl", model) == ["Wolny Związek Zawodowy „Rama”"] + ["Komenda Powiatowa Policji w Łowiczu"] * 2
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_womans_surname_after_the_role_she_holds_in_its_base_form_is_her_name(model):
+    text = ("Dyrektor szpitala Beata Jastrzębska nie chciała rozmawiać. W ocenie dyrektor Jastrzębskiej "
+            "do kompromisu jest bliżej.\n\nRzecznik Komisji Europejskiej powiedział, że granica jest bezpieczna.")
+    assert speakers(text, "pl", model) == ["Beata Jastrzębska", "rzecznik Komisji Europejskiej"]

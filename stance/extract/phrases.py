@@ -418,7 +418,12 @@ class PhraseReader:
         c = self.kind(t)
         w = self.words[t]
         if c in ("name", "particle"):
-            return not (w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w))
+            if w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w):
+                # an adjective inside an institution's name ("Komisji Europejskiej"), unless a
+                # woman's surname right after the role she holds ("w ocenie dyrektor Jastrzębskiej")
+                return w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title" \
+                    and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())
+            return True
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
         if c == "place" and w not in self.lex.places and t > 1 and self.kind(t - 1) == "name" and self.kind(t - 2) == "name":
