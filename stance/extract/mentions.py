@@ -47,8 +47,13 @@ class Ref:
 
 
 def word_map(toks: Tokens, role: str) -> dict[str, str]:
-    """A function-word role written ``word=value`` (``jego=m``) as a dict."""
-    return dict(p.split("=") for p in toks.fw.get(role, ()))
+    """A function-word role written ``word=value`` (``jego=m``) as a dict (read once per language)."""
+    return _word_map(toks.lex.lang, role)
+
+
+@cache
+def _word_map(lang: str, role: str) -> dict[str, str]:
+    return dict(p.split("=") for p in function_words(lang).get(role, ()))
 
 
 def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True,
