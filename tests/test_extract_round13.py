@@ -156,3 +156,23 @@ def test_a_womans_surname_after_the_role_she_holds_in_its_base_form_is_her_name(
     text = ("Dyrektor szpitala Beata Jastrzębska nie chciała rozmawiać. W ocenie dyrektor Jastrzębskiej "
             "do kompromisu jest bliżej.\n\nRzecznik Komisji Europejskiej powiedział, że granica jest bezpieczna.")
     assert speakers(text, "pl", model) == ["Beata Jastrzębska", "rzecznik Komisji Europejskiej"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_office_named_with_a_preposition_modifies_the_role_after_it(model):
+    text = 'A Department for Transport spokesperson said: "We urge both sides to keep talking."'
+    assert speakers(text, "en", model) == ["Department for Transport spokesperson"]
+
+
+def test_a_that_inside_an_enclosed_relative_clause_is_no_clause_boundary():
+    text = ("A Broadsea spokesperson, who asked that her name not be used, said an officer would be "
+            "based in the village.")
+    assert speakers(text, "en", "rules") == ["Broadsea spokesperson"]
+
+
+def test_a_hearer_before_a_bare_clause_and_a_question_after_say():
+    text = ("Castellano told jurors they should expect to begin deliberations early next week.\n\n"
+            "Her neighbour Amrit Sandhu, 41, told council he had counted 62 gravel trucks.\n\n"
+            "She did not say whether Colin Marsh would testify.")
+    assert [t for t, _s, _k in found(text, "en", "rules")] == [
+        "they should expect to begin deliberations early next week", "he had counted 62 gravel trucks"]

@@ -309,6 +309,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if q >= sent.t1:
         return NO_CLAUSE
     first = words[q]
+    if first.lower() in fw.get("question_comp", ()):
+        return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
     aux = fw.get("aux", frozenset())
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
             or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 4)))):

@@ -264,10 +264,12 @@ class _CueFinder:
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
             if subject is not None and cls == "pcon" and boundary >= sent.t0 and kind(boundary) == "comp":
                 subject = None  # "przekonuje, że spółka straci płynność, dodając": the reported clause's
-            if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
+            if jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
                 enclosed = enclosed_antecedent(toks, sent, cue_tok)
-                if enclosed is not None and enclosed.end <= subject.start:
-                    subject = enclosed  # "X, który prowadzi rozmowy w pałacu Dolmabahçe, poinformował": X, not the palace
+                if enclosed is not None and (enclosed.end <= subject.start if subject is not None else boundary > enclosed.end):
+                    # "X, który prowadzi rozmowy w pałacu Dolmabahçe, poinformował": X, not the palace;
+                    # "A spokesperson, who asked that her name not be used, said": the clause's "that" is no boundary
+                    subject = enclosed
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == "," \
                     and "weak" not in cue.flags:  # "…, accused the mayor of …": the object, never inverted
                 inverted = inverted_subject(toks, sent, cue_tok)

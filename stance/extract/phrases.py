@@ -95,6 +95,8 @@ class PhraseReader:
         names: list[int] = []
         # modifiers and role nouns
         p = k
+        if org is not None and org < j and kind(org) == "title" and not any(kind(t) == "punct" for t in range(k, org)):
+            titles, p = list(range(k, org)), org  # "A Department for Transport spokesperson": the office modifies the role
         while p < j:
             c = kind(p)
             if c == "title" and pl and self._hearer(p):

@@ -215,15 +215,17 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     if k - 1 <= sent.t0 or words[k - 1] != ",":
         return None
     q = k - 2
+    comp = False  # a "that" inside the enclosed clause ("who asked that her name not be used")
     while q > sent.t0 and k - q <= _ENCLOSED_MAX:
-        if kind(q) in ("quoted", "comp"):
+        if kind(q) == "quoted":
             return None
+        comp = comp or kind(q) == "comp"
         if words[q] == ",":
             break
         q -= 1
     else:
         return None
-    if words[q] != "," or not (kind(q + 1) == "rel" or _participle(toks.lows[q + 1])):
+    if words[q] != "," or not (kind(q + 1) == "rel" or (not comp and _participle(toks.lows[q + 1]))):
         return None
     nps = toks.chunks(max(sent.t0, q - 8), q)
     if not nps or nps[-1].end != q:
