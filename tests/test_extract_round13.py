@@ -176,3 +176,10 @@ def test_a_hearer_before_a_bare_clause_and_a_question_after_say():
             "She did not say whether Colin Marsh would testify.")
     assert [t for t, _s, _k in found(text, "en", "rules")] == [
         "they should expect to begin deliberations early next week", "he had counted 62 gravel trucks"]
+
+
+def test_a_bare_clause_before_and_that_is_a_statement_of_its_own():
+    text = ('He said the walkout would go ahead as planned and that the union would not ballot members on '
+            'what he called a "paper-thin" offer.')
+    assert [(t, k) for t, _s, k in found(text, "en", "rules")] == [
+        ("the walkout would go ahead as planned", "indirect"), ("paper-thin", "fragment")]

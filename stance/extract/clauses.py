@@ -86,6 +86,9 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 if (0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q)
                         and kind(q - 1) in ("word", "name", "place", "inst") and not _finite(toks, q - 1)):
                     return bare  # "said the government could accept … mines that process ore": a relative "that"
+                if (0 <= bare.start and bare.kind == "zero" and lows[q - 1] in toks.fw.get("clause_coord", ())
+                        and _finite_between(toks, bare.start, q - 1)):
+                    return bare  # "said the walkout would go ahead and that …": the first of two clauses
             return Clause(after_token(toks, q), "comp")
         if c == "cue" and _pp_noun_cue(toks, q, k):
             q += 1
