@@ -183,3 +183,15 @@ def test_a_bare_clause_before_and_that_is_a_statement_of_its_own():
             'what he called a "paper-thin" offer.')
     assert [(t, k) for t, _s, k in found(text, "en", "rules")] == [
         ("the walkout would go ahead as planned", "indirect"), ("paper-thin", "fragment")]
+
+
+# -- speed: what documents share ----------------------------------------------------------------
+@needs_morfeusz
+def test_word_classes_shared_across_documents_do_not_depend_on_the_order_they_are_read():
+    # "Nowak" after a given name, alone, and opening a sentence; "Lis" likewise: the shared
+    # classes are only those no neighbour decides
+    a = "Rzecznik Jan Nowak powiedział, że Lis przyjedzie. – Tak – dodał Nowak."
+    b = "Nowak nie przyjechał. Anna Lis, rzeczniczka spółki, zapewniła, że Nowak się spóźni."
+    first = [extract_quotes(t, "pl") for t in (a, b)]
+    second = [extract_quotes(t, "pl") for t in (b, a)][::-1]
+    assert [[q.to_dict() for q in qs] for qs in first] == [[q.to_dict() for q in qs] for qs in second]

@@ -236,6 +236,25 @@ def label_stands_for(label: str, name: str) -> bool:
     return label == name or label == name.split()[-1]
 
 
+def label_index(names: list[str]) -> dict[str, list[int]]:
+    """Positions in ``names`` by every key ``labels_for`` may give: initials, the name, its
+    surname, and their casefolded forms (so a label is matched without trying every name)."""
+    index: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        last = name.split()[-1] if name.split() else name
+        for key in {"i:" + _name_initials(name), "n:" + name, "n:" + last, "c:" + name.casefold(), "c:" + last.casefold()}:
+            index.setdefault(key, []).append(i)
+    return index
+
+
+def label_key(label: str) -> str:
+    """The ``label_index`` key a label is looked up by (the same test as ``label_stands_for``)."""
+    letters = _initials(label)
+    if letters is not None and len(letters) >= 2:
+        return "i:" + letters
+    return ("c:" + label.casefold()) if label.isupper() else ("n:" + label)
+
+
 def _initials(label: str) -> str | None:
     """"MK", "M.K.", "M. K." -> "MK"; None unless the label is initials (at most four capitals)."""
     letters = label.replace(".", "").replace(" ", "")

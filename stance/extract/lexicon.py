@@ -54,6 +54,9 @@ class Lexicon:
     nonquote_prefix: dict = field(default_factory=dict)  # last word prefix (> 2 letters) -> [(order, marker)]
     media_name_set: frozenset = frozenset()  # media_names as a set of tuples
     media_name_lens: tuple = ()  # distinct lengths of media_names
+    # word form -> its token class away from a sentence start when no neighbour decides it,
+    # shared by the documents read with this lexicon (words.Tokens fills it; bounded there)
+    form_classes: dict = field(default_factory=dict, repr=False, compare=False)
 
     def plural_role(self, form: str) -> bool:
         """A role noun form that is only ever plural ("związkowców", "rolnicy"): a group."""

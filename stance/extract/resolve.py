@@ -18,7 +18,7 @@ from functools import cached_property
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event
-from stance.extract.interview import label_stands_for
+from stance.extract.interview import label_index, label_key, label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
@@ -46,6 +46,7 @@ class SpeakerResolver:
         self.history_pos = [r.pos for r in history]
         self.interviewers = interviewers
         self._answering: dict[str, str] = {}
+        self._label_index: dict[str, list[int]] | None = None  # answering's lookup of labels among the names
 
     @cached_property
     def interviewee(self) -> str | None:
@@ -174,8 +175,11 @@ class SpeakerResolver:
         it fits nobody or several (then the answer is the interviewee's)."""
         got = self._answering.get(label)
         if got is None:
-            fits = [n for n in self._full_names + self._label_names if n not in self.interviewers and label_stands_for(label, n)]
-            fits = list(dict.fromkeys(fits))
+            names = self._full_names + self._label_names
+            if self._label_index is None:
+                self._label_index = label_index(names)
+            fits = [names[i] for i in self._label_index.get(label_key(label), ())]
+            fits = list(dict.fromkeys(n for n in fits if n not in self.interviewers and label_stands_for(label, n)))
             got = self._answering[label] = fits[0] if len(fits) == 1 else ""
         return got or None
 

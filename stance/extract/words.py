@@ -20,6 +20,8 @@ from stance.extract.phrases import NP, PhraseReader, joined_particle, strip_poss
 
 # a live blog's time ("14:32 ", "10:15 GMT - ") or a wire story's dateline in capitals ("HARRISBURG, Pa. — ",
 # "SECHELT, B.C. — ", "NEW YORK — ")
+_FORM_CLASSES_MAX = 500_000  # word forms whose class the lexicon keeps across documents
+
 _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ]{2,}){0,2}(?:, (?:[A-Z][a-z]{0,3}\.)+|, [A-Z]\.[A-Z]\.)?\s[—–]\s*"
                        r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]))\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
@@ -63,9 +65,14 @@ class Tokens(PhraseReader):
         self.words = list(map(re.Match.group, ms))
         self.lows = list(map(str.lower, self.words))
         self.kinds: list = [None] * len(ms)  # token index -> class
-        # word -> class when no neighbour was consulted: [0] elsewhere, [1] sentence-initially
-        # (two dicts, not (word, flag) keys, so the hot lookup builds no tuple)
-        self._form_kind: tuple[dict, dict] = ({}, {})
+        # word -> class when no neighbour was consulted: [0] elsewhere (the lexicon's, shared by
+        # every document: such a class depends on the form alone), [1] sentence-initially (this
+        # document's: it reads the document's own vocabulary); two dicts, not (word, flag) keys,
+        # so the hot lookup builds no tuple
+        shared = lex.form_classes
+        if len(shared) > _FORM_CLASSES_MAX:  # bounded in a long-lived process
+            shared.clear()
+        self._form_kind: tuple[dict, dict] = (shared, {})
         self._verbs_en = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers
         self._frames = self.fw.get("frame_zdaniem", frozenset()) | self.fw.get("frame_wedlug", frozenset())
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
