@@ -195,3 +195,11 @@ def test_word_classes_shared_across_documents_do_not_depend_on_the_order_they_ar
     first = [extract_quotes(t, "pl") for t in (a, b)]
     second = [extract_quotes(t, "pl") for t in (b, a)][::-1]
     assert [[q.to_dict() for q in qs] for qs in first] == [[q.to_dict() for q in qs] for qs in second]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_statement_in_a_pp_before_the_verb_and_a_medium_as_hearer_leave_the_subject(model):
+    text = ("Dyrekcja szpitala w oświadczeniu przesłanym redakcji przekazała, że zaległe podwyżki zostaną wypłacone.\n\n"
+            "Ambasada Ukrainy w Warszawie oświadczyła, że blokada narusza zasady.")
+    assert speakers(text, "pl", model) == ["dyrekcja szpitala", "Ambasada Ukrainy w Warszawie"]

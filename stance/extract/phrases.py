@@ -207,7 +207,9 @@ class PhraseReader:
             e = k + n
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
                 e += 1
-            return NP(start, e, "media", inst=list(range(k, e)))
+            # (Polish: a medium in another case is the hearer, "przesłanym redakcji", never the subject)
+            nominative = not self.cased or morph.is_nominative_possible(self.lows[k]) is not False
+            return NP(start, e, "media", inst=list(range(k, e)), nominative=nominative)
         if self.cased and c == "stop" and k + 1 < j and morph.is_adj(words[k]) and (
                 self.is_org(k + 1) or (k + 2 < j and morph.is_adj(words[k + 1]) and self.is_org(k + 2))):
             c = "inst"  # "Narodowy Fundusz Zdrowia", "Białoruski Państwowy Komitet Graniczny"

@@ -31,6 +31,18 @@ _COORDINATED_ROLE_GAP = 4  # tokens between two roles joined by "i"/"and" ("pos�
 _AFFILIATION_MAX = 5  # tokens of a parenthesis after a name ("(R-Ohio)", "(D-N.Y.)", "(PiS)")
 
 
+def _noun_in_pp(toks: Tokens, q: int) -> bool:
+    """Token ``q`` is a cue noun right after a preposition, maybe with a determiner or an
+    adjective between ("w oświadczeniu", "in a statement", "w czwartkowym komunikacie")."""
+    cue = toks.lex.cues.get(toks.lows[q])
+    if cue is None or cue.cls != "noun":
+        return False
+    p = q - 1
+    if p > 0 and toks.kind(p) in ("det", "word") and toks.kind(p - 1) == "prep":
+        p -= 1
+    return toks.kind(p) == "prep"
+
+
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     """Token index of the clause boundary before token ``k`` (or ``sent.t0 - 1``)."""
     kind, words = toks.kind, toks.words
@@ -47,6 +59,9 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
             if c == "coord" and q + 1 < k and kind(q + 1) == "title" and any(
                     kind(x) == "title" for x in range(max(sent.t0, q - _COORDINATED_ROLE_GAP), q)):
                 q -= 1  # "Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca komisji, nazwała": two roles of one person
+                continue
+            if c == "cue" and q - 1 >= sent.t0 and _noun_in_pp(toks, q):
+                q -= 1  # "Dyrekcja szpitala w oświadczeniu przekazała": a statement the subject issued, no clause of its own
                 continue
             if c == "comp" and q + 1 < k and q - 1 >= sent.t0 and toks.lows[q] in toks.fw.get("rel_comp", ()) \
                     and kind(q - 1) in _NOUNISH and kind(q + 1) == "word" and words[q + 1][:1].islower():
