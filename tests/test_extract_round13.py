@@ -203,3 +203,21 @@ def test_a_statement_in_a_pp_before_the_verb_and_a_medium_as_hearer_leave_the_su
     text = ("Dyrekcja szpitala w oświadczeniu przesłanym redakcji przekazała, że zaległe podwyżki zostaną wypłacone.\n\n"
             "Ambasada Ukrainy w Warszawie oświadczyła, że blokada narusza zasady.")
     assert speakers(text, "pl", model) == ["dyrekcja szpitala", "Ambasada Ukrainy w Warszawie"]
+
+
+def test_testimony_and_reminders_report_clauses():
+    text = ("Karen Oyelaran, the former chief financial officer, testified Tuesday that she had flagged the invoices.\n\n"
+            "Judge Susan Carrow reminded jurors that they must not carry out any research.\n\n"
+            "She would not accept any change that raised the deficit, she said.")
+    assert found(text, "en", "rules") == [
+        ("she had flagged the invoices", "Karen Oyelaran", "indirect"),
+        ("they must not carry out any research", "Susan Carrow", "indirect"),
+        ("She would not accept any change that raised the deficit", "Susan Carrow", "indirect")]
+
+
+@needs_morfeusz
+def test_not_hiding_something_is_saying_it():
+    text = ("Starosta Ireneusz Mądry nie kryje, że jest przeciwny tym planom.\n\n"
+            "Kryje się za tym coś więcej, niż widać.")
+    qs = extract_quotes(text, "pl", speaker_model="rules")
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [("jest przeciwny tym planom", "Ireneusz Mądry", "nie kryje")]

@@ -233,13 +233,16 @@ class _CueFinder:
         cue = lex.cues[lows[cue_tok]]
         if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
             return None
+        after = cue.after
+        if after and not (cue_tok > sent.t0 and lows[cue_tok - 1] == after):
+            return None  # "kryje" is a cue only in "nie kryje, że"
         cls = cue.cls
         suffix = lex.rules.participle_suffix
         if suffix and cls == "verb" and lows[cue_tok].endswith(suffix):
             cls = "pcon"
         if cls == "noun":
             return self._noun_event(sent, cue_tok, cue)
-        cue_text = words[cue_tok]
+        cue_text = words[cue_tok] if not after else toks.text[toks.starts[cue_tok - 1]:toks.ends[cue_tok]]
         if cue_tok + 2 < sent.t1 and lows[cue_tok + 1] in self.topic_prep and (kind(cue_tok + 2) == "quoted" or (
                 words[cue_tok + 2] in QUOTE_OPENERS and cue_tok + 3 < sent.t1 and kind(cue_tok + 3) == "quoted")):
             cue_text = toks.text[toks.starts[cue_tok]:toks.ends[cue_tok + 1]]  # "mówił o „…”": keep the preposition

@@ -26,6 +26,7 @@ class Cue:
     gender: str = ""
     flags: frozenset = frozenset()
     needs: str = ""
+    after: str = ""  # only a cue right after this word ("nie kryje")
 
 
 @dataclass
@@ -88,14 +89,17 @@ def read_list(name: str) -> list[str]:
     return out
 
 
-def _flags(text: str) -> tuple[frozenset, str]:
-    flags, needs = set(), ""
+def _flags(text: str) -> tuple[frozenset, str, str]:
+    """A cue's flags, its ``needs=`` word and its ``after=`` word."""
+    flags, needs, after = set(), "", ""
     for f in text.replace(",", " ").split():
         if f.startswith("needs="):
             needs = f[len("needs="):]
+        elif f.startswith("after="):
+            after = f[len("after="):]
         else:
             flags.add(f)
-    return frozenset(flags), needs
+    return frozenset(flags), needs, after
 
 
 def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
@@ -121,8 +125,8 @@ def load(lang: str) -> Lexicon:
             if not line or line.startswith("#"):
                 continue
             form, lemma, cls, gender, flags = (line.split("\t") + ["", "", "", "", ""])[:5]
-            fl, needs = _flags(flags)
-            lex.cues.setdefault(form.lower(), Cue(form, lemma, cls, gender, fl, needs))
+            fl, needs, after = _flags(flags)
+            lex.cues.setdefault(form.lower(), Cue(form, lemma, cls, gender, fl, needs, after))
         for line in (LEX_DIR / "pl_title_forms.txt").read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
@@ -153,9 +157,9 @@ def load(lang: str) -> Lexicon:
         for line in read_list("en_cues.txt"):
             forms, _, flags = line.partition("|")
             words = forms.split()
-            fl, needs = _flags(flags)
+            fl, needs, after = _flags(flags)
             for w in words:
-                lex.cues.setdefault(w.lower(), Cue(w, words[0], "verb", "", fl, needs))
+                lex.cues.setdefault(w.lower(), Cue(w, words[0], "verb", "", fl, needs, after))
         for w in read_list("en_cue_nouns.txt"):
             lex.cues.setdefault(w.lower(), Cue(w, w, "noun"))
         for w in read_list("en_titles.txt"):
