@@ -221,3 +221,10 @@ def test_not_hiding_something_is_saying_it():
             "Kryje się za tym coś więcej, niż widać.")
     qs = extract_quotes(text, "pl", speaker_model="rules")
     assert [(q.text, q.speaker, q.cue) for q in qs] == [("jest przeciwny tym planom", "Ireneusz Mądry", "nie kryje")]
+
+
+@needs_morfeusz
+def test_more_polish_verbs_of_saying_attribute_dash_speech():
+    text = ("– Skok na kasę i tyle – kwituje krótko Krzysztof Majewski, który czeka na pociąg.\n\n"
+            "– Mieszkańcy zapłacą więcej za gorszą usługę – grzmiała radna Monika Pietrzak.")
+    assert speakers(text, "pl", "rules") == ["Krzysztof Majewski", "Monika Pietrzak"]
