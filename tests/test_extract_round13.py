@@ -228,3 +228,10 @@ def test_more_polish_verbs_of_saying_attribute_dash_speech():
     text = ("– Skok na kasę i tyle – kwituje krótko Krzysztof Majewski, który czeka na pociąg.\n\n"
             "– Mieszkańcy zapłacą więcej za gorszą usługę – grzmiała radna Monika Pietrzak.")
     assert speakers(text, "pl", "rules") == ["Krzysztof Majewski", "Monika Pietrzak"]
+
+
+def test_a_person_familiar_with_the_matter_is_an_anonymous_source():
+    text = ("Norrvik had approached Haldane twice before, according to a person familiar with the matter.\n\n"
+            "A person close to the talks said the deal was done.\n\n"
+            "And then call that person on a quiet day.")
+    assert speakers(text, "en", "rules") == ["person familiar with the matter", "person close to the talks"]

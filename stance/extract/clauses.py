@@ -67,6 +67,8 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
     ``SentenceMarks`` (computed once per sentence, only when needed)."""
     if jak is not None:
         return _jak_clause(toks, sent, k, jak)
+    if "noclause" in flags:
+        return NO_CLAUSE  # "called the cuts “reckless”": quoted words only; "call that person" has no clause
     kind, words, lows = toks.kind, toks.words, toks.lows
     rules = toks.lex.rules
     if not rules.bare_clauses and not earlier_have_clause and k > sent.t0 and words[k - 1] == ",":
