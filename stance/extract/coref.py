@@ -38,7 +38,8 @@ class Coreference:
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
         self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
-        self._genders_by_name: dict[str, str] | None = None
+        self._genders_by_name: dict[str, str] | None = None  # a full name's gender, from its mentions
+        self._by_surname: dict[str, list[str]] = {}  # surname -> the full names ending in it (with the above)
         self._fulls_index = None
         self.aliases = self._inst_aliases()
         self.gender_of: dict[str, str] = {}
@@ -94,12 +95,12 @@ class Coreference:
             for m in self.mentions.mentions:
                 if m.kind == "name" and m.gender in ("m", "f") and " " in m.speaker:
                     self._genders_by_name.setdefault(m.speaker, m.gender)
-        out = []
-        for full in self.fulls:
-            if full[-1] == surname and len(full) > 1:
-                name = " ".join(full)
-                out.append((name, self._genders_by_name.get(name) or self.gender_of.get(name, "")))
-        return out
+            self._by_surname = {}
+            for full in self.fulls:
+                if len(full) > 1:
+                    self._by_surname.setdefault(full[-1], []).append(" ".join(full))
+        return [(name, self._genders_by_name.get(name) or self.gender_of.get(name, ""))
+                for name in self._by_surname.get(surname, ())]
 
     def _surname_inside(self, word: str) -> str | None:
         """The one full name a lone surname stands for when it is not the name's last word:
