@@ -32,12 +32,12 @@ from stance.extract.subject import (
     bind_subject,
     clause_boundary,
     clause_prep_subject,
+    described_source,
     enclosed_antecedent,
     impersonal_source,
     inverted_subject,
     pick_subject,
     relative_antecedent,
-    described_source,
     source_description_end,
 )
 from stance.extract.words import NP
