@@ -235,3 +235,10 @@ def test_a_person_familiar_with_the_matter_is_an_anonymous_source():
             "A person close to the talks said the deal was done.\n\n"
             "And then call that person on a quiet day.")
     assert speakers(text, "en", "rules") == ["person familiar with the matter", "person close to the talks"]
+
+
+def test_a_bare_clause_whose_subject_carries_a_phrase_before_its_auxiliary():
+    text = ("Cllr Fiona Blackwood, cabinet member for transport, said traffic on Orchard Road had fallen by "
+            "62 per cent since the trial began.\n\nHe said nothing, and left.")
+    assert found(text, "en", "rules") == [
+        ("traffic on Orchard Road had fallen by 62 per cent since the trial began", "Fiona Blackwood", "indirect")]

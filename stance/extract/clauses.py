@@ -266,6 +266,20 @@ def _pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     return r > k and toks.kind(r) == "prep"
 
 
+_AUX_WITHIN = 7  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
+
+
+def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
+    """An auxiliary among tokens ``[a, b)`` before any punctuation, quotation or cue (the
+    subject of a bare clause may carry a short prepositional phrase)."""
+    for r in range(a, b):
+        if toks.lows[r] in aux:
+            return True
+        if toks.kind(r) in ("punct", "quoted", "cue", "comp"):
+            return False
+    return False
+
+
 def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause:
     """``X said the talks were useful`` (no complementiser): a clause that starts like one and
     has a finite verb within a few words."""
@@ -318,7 +332,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
     aux = fw.get("aux", frozenset())
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or any(toks.lows[r] in aux for r in range(q + 1, min(sent.t1, q + 4)))):
+            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux)):
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
