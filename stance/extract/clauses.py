@@ -92,7 +92,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                         and _finite_between(toks, bare.start, q - 1)):
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
             return Clause(after_token(toks, q), "comp")
-        if c == "cue" and _pp_noun_cue(toks, q, k):
+        if c == "cue" and pp_noun_cue(toks, q, k):
             q += 1
             continue  # "said in a statement that"
         if c == "quoted" or c == "cue":
@@ -254,9 +254,10 @@ def _finite(toks: Tokens, t: int) -> bool:
     return t > 0 and toks.kind(t) == "word" and toks.lows[t - 1] in toks.fw.get("subject_pron", ())
 
 
-def _pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
-    """Token ``q`` is a cue noun inside a prepositional phrase right after the verb ``k``
-    ("said in a statement", "powiedział w oświadczeniu"): part of the verb's complement."""
+def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
+    """Token ``q`` is a cue noun inside a prepositional phrase that opens after token ``k``
+    ("said in a statement", "powiedział w oświadczeniu": part of the verb's complement; "Dyrekcja
+    w czwartkowym oświadczeniu przekazała": no clause boundary before the verb)."""
     cue = toks.lex.cues.get(toks.lows[q])
     if cue is None or cue.cls != "noun":
         return False

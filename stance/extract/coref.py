@@ -13,7 +13,7 @@ Lookups search a bounded number of mentions back (``LOOKBACK``), so long texts s
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
@@ -38,8 +38,6 @@ class Coreference:
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
         self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
-        self._genders_by_name: dict[str, str] | None = None  # a full name's gender, from its mentions
-        self._by_surname: dict[str, list[str]] = {}  # surname -> the full names ending in it (with the above)
         self._fulls_index = None
         self.aliases = self._inst_aliases()
         self.gender_of: dict[str, str] = {}
@@ -88,19 +86,19 @@ class Coreference:
             self._name_cache[speaker] = got
         return got
 
-    def _family(self, surname: str) -> list[tuple[str, str]]:
-        """The full names ending in ``surname`` with each one's gender ("" when unknown)."""
-        if self._genders_by_name is None:
-            self._genders_by_name = {}
-            for m in self.mentions.mentions:
-                if m.kind == "name" and m.gender in ("m", "f") and " " in m.speaker:
-                    self._genders_by_name.setdefault(m.speaker, m.gender)
-            self._by_surname = {}
-            for full in self.fulls:
-                if len(full) > 1:
-                    self._by_surname.setdefault(full[-1], []).append(" ".join(full))
-        return [(name, self._genders_by_name.get(name) or self.gender_of.get(name, ""))
-                for name in self._by_surname.get(surname, ())]
+    @cached_property
+    def _families(self) -> dict[str, list[tuple[str, str]]]:
+        """Surname -> the full names ending in it, each with its gender ("" when unknown)."""
+        genders: dict[str, str] = {}
+        for m in self.mentions.mentions:
+            if m.kind == "name" and m.gender in ("m", "f") and " " in m.speaker:
+                genders.setdefault(m.speaker, m.gender)
+        out: dict[str, list[tuple[str, str]]] = {}
+        for full in self.fulls:
+            if len(full) > 1:
+                name = " ".join(full)
+                out.setdefault(full[-1], []).append((name, genders.get(name) or self.gender_of.get(name, "")))
+        return out
 
     def _surname_inside(self, word: str) -> str | None:
         """The one full name a lone surname stands for when it is not the name's last word:
@@ -290,7 +288,7 @@ class Coreference:
     def _speaker(self, ref: Ref, pos: int) -> str | None:
         if ref.kind == "name":
             if ref.gender in ("m", "f") and " " not in ref.speaker:
-                family = self._family(ref.speaker)
+                family = self._families.get(ref.speaker, ())
                 if len(family) > 1:
                     # "said Mrs Doyle" after Margaret and Kevin Doyle: the one of her gender
                     fits = [full for full, gender in family if gender == ref.gender]

@@ -237,7 +237,7 @@ def label_stands_for(label: str, name: str) -> bool:
 
 
 def label_index(names: list[str]) -> dict[str, list[int]]:
-    """Positions in ``names`` by every key ``labels_for`` may give: initials, the name, its
+    """Positions in ``names`` by every key ``label_key`` may give: initials, the name, its
     surname, and their casefolded forms (so a label is matched without trying every name)."""
     index: dict[str, list[int]] = {}
     for i, name in enumerate(names):

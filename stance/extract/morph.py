@@ -140,9 +140,14 @@ def is_nominative_possible(word: str) -> bool | None:
 
 
 @lru_cache(maxsize=65536)
+def _participle_reading(word: str) -> tuple[str, str] | None:
+    """(verb lemma, "ppas" or "pact") of the first adjectival-participle reading of ``word``."""
+    return next(((lemma, tag.split(":")[0]) for lemma, tag, _q in analyse(word) if tag.startswith(("ppas:", "pact:"))), None)
+
+
 def is_participle(word: str) -> bool:
     """An adjectival participle in some reading ("zbliżonego", "zaangażowanej")."""
-    return any(tag.startswith(("ppas:", "pact:")) for _l, tag, _q in analyse(word))
+    return _participle_reading(word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -165,7 +170,7 @@ def adj_nominative(word: str, gender: str = "m") -> str:
             except Exception:
                 return lemma
             return lemma
-    participle = next(((lemma, tag.split(":")[0]) for lemma, tag, _q in analyse(word) if tag.startswith(("ppas:", "pact:"))), None)
+    participle = _participle_reading(word)
     if participle is not None and m is not None:
         # "źródła zaznajomionego z …" -> "zaznajomione": a participle has no adjective lemma to fall back on
         want = "m1" if gender not in ("f", "n") else gender

@@ -463,6 +463,7 @@ class PhraseReader:
         kind, words = self.kind, self.words
         head = max(t for t in titles if kind(t) == "title")
         postmodifiers = self.fw.get("description_word", ())
+        place_preps = self.fw.get("place_prep", ())  # "dyrektorka szpitala w Sokółce", "przy UE"
         while p < j:
             c = kind(p)
             w = words[p]
@@ -497,7 +498,7 @@ class PhraseReader:
                 titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
                 p += 1
                 continue
-            if low in ("przy", "w") and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") \
+            if low in place_preps and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") \
                     and (low == "przy" or kind(titles[-1]) == "word" or self.institution_noun(titles[-1])):  # "dyrektorka szpitala w Sokółce"
                 titles.append(p)
                 p += 1
@@ -534,7 +535,7 @@ class PhraseReader:
                 run.append(q)
                 q += 1
                 continue
-            if c == "prep" and self.lows[q] in ("w", "przy") and run and kind(run[-1]) == "inst" and q + 1 < j \
+            if c == "prep" and self.lows[q] in place_preps and run and kind(run[-1]) == "inst" and q + 1 < j \
                     and kind(q + 1) == "place":
                 run.extend((q, q + 1))  # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb"
                 q += 2

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from stance.extract import morph
+from stance.extract.clauses import pp_noun_cue
 from stance.extract.mentions import Ref, make_ref, only_commas, word_map
 from stance.extract.segment import Sentence
 from stance.extract.words import NP, Tokens
@@ -29,18 +30,6 @@ _CAPS = frozenset({"name", "inst", "place", "acro", "cap"})
 _NOUNISH = _CAPS | {"title", "word", "tword"}
 _COORDINATED_ROLE_GAP = 4  # tokens between two roles joined by "i"/"and" ("posłanka opozycji i wiceprzewodnicząca")
 _AFFILIATION_MAX = 5  # tokens of a parenthesis after a name ("(R-Ohio)", "(D-N.Y.)", "(PiS)")
-
-
-def _noun_in_pp(toks: Tokens, q: int) -> bool:
-    """Token ``q`` is a cue noun right after a preposition, maybe with a determiner or an
-    adjective between ("w oświadczeniu", "in a statement", "w czwartkowym komunikacie")."""
-    cue = toks.lex.cues.get(toks.lows[q])
-    if cue is None or cue.cls != "noun":
-        return False
-    p = q - 1
-    if p > 0 and toks.kind(p) in ("det", "word") and toks.kind(p - 1) == "prep":
-        p -= 1
-    return toks.kind(p) == "prep"
 
 
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
@@ -60,7 +49,7 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
                     kind(x) == "title" for x in range(max(sent.t0, q - _COORDINATED_ROLE_GAP), q)):
                 q -= 1  # "Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca komisji, nazwała": two roles of one person
                 continue
-            if c == "cue" and q - 1 >= sent.t0 and _noun_in_pp(toks, q):
+            if c == "cue" and q - 1 >= sent.t0 and pp_noun_cue(toks, q, max(sent.t0, q - 2) - 1):
                 q -= 1  # "Dyrekcja szpitala w oświadczeniu przekazała": a statement the subject issued, no clause of its own
                 continue
             if c == "comp" and q + 1 < k and q - 1 >= sent.t0 and toks.lows[q] in toks.fw.get("rel_comp", ()) \

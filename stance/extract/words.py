@@ -18,10 +18,10 @@ from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
 from stance.extract.phrases import NP, PhraseReader, joined_particle, strip_possessive
 
-# a live blog's time ("14:32 ", "10:15 GMT - ") or a wire story's dateline in capitals ("HARRISBURG, Pa. — ",
-# "SECHELT, B.C. — ", "NEW YORK — ")
 _FORM_CLASSES_MAX = 500_000  # word forms whose class the lexicon keeps across documents
 
+# a live blog's time ("14:32 ", "10:15 GMT - ") or a wire story's dateline in capitals ("HARRISBURG, Pa. — ",
+# "SECHELT, B.C. — ", "NEW YORK — ")
 _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ]{2,}){0,2}(?:, (?:[A-Z][a-z]{0,3}\.)+|, [A-Z]\.[A-Z]\.)?\s[—–]\s*"
                        r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]))\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
