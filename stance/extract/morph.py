@@ -219,6 +219,13 @@ def is_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def given_name_cases(word: str) -> frozenset:
+    """The cases in which ``word`` is one person's given name (singular readings only:
+    "Piotrków" is a town, not many Piotreks)."""
+    return frozenset(t.split(":")[2] for _l, t, q in analyse(word) if "imię" in q and t.startswith("subst:sg:"))
+
+
+@lru_cache(maxsize=65536)
 def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:

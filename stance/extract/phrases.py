@@ -177,7 +177,7 @@ class PhraseReader:
                     # that is also a common noun ("Wieczorem Vaitkus"); an unknown surname after
                     # a name that is only a name ("Gela Cikłauri") is a foreign, indeclinable one
                     if prev_case == "obl" and this_case == "nom" and (
-                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not _share_case(words[names[-1]], words[q]):
+                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not _share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name"):
                         break  # ("z Renatą Kowalik": an undeclined feminine surname agrees with any case)
                 names.append(q)
                 q += 1
@@ -585,9 +585,11 @@ class PhraseReader:
         if len(names) == 1 and first >= 2 and words[first - 1] == "," and kind(first - 2) == "name" \
                 and not morph.is_given_name(words[names[0]]):
             names = []
-        # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name
+        # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name,
+        # one that agrees in case with a given name after it ("klubu Wspólny Piotrków Paweł
+        # Obara", "trener Olimpii Mirosław Jurczyk": a town and a club are no person's names)
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
-                 and morph.is_given_name(words[t])]
+                 and morph.is_given_name(words[t]) and self._starts_name(names, n)]
         if given and given[0] > 0:
             names = names[given[0]:]
         comp = run[: len(run) - len(names)] if names else run
@@ -598,6 +600,13 @@ class PhraseReader:
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
         return end, names, complete
+
+    def _starts_name(self, names: list[int], n: int) -> bool:
+        """The given name ``names[n]`` can open a person's name: it has a singular reading and,
+        when a given name follows before the surname, agrees with it in case."""
+        cases = morph.given_name_cases(self.words[names[n]])
+        nxt = morph.given_name_cases(self.words[names[n + 1]]) if n + 2 < len(names) else frozenset()
+        return bool(cases) and (not nxt or bool(cases & nxt))
 
     def _nominative_only(self, t: int) -> bool:
         """The role noun at ``t`` is nominative (or vocative) in every reading."""
@@ -749,10 +758,15 @@ def strip_possessive(w: str) -> str:
     return w
 
 
-def _share_case(first: str, second: str) -> bool:
+def _share_case(first: str, second: str, surname_follows: bool) -> bool:
     """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
-    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam")."""
+    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam"), nor
+    before a given name in another case with a surname after it ("trener Olimpii Mirosław
+    Jurczyk": the club's name, then the person's)."""
     if morph.also_common(first) or not morph.is_given_name(first):
+        return False
+    second_given = morph.given_name_cases(second)
+    if surname_follows and second_given and not second_given & morph.given_name_cases(first):
         return False
     cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
     return any(c in cases for lemma, tag, q in morph.analyse(second) if "nazwisko" in q and "imię" not in q
