@@ -21,3 +21,22 @@ def test_a_club_or_town_before_a_given_name_is_not_part_of_the_name(model):
             "Według rzeczniczki Karpackiego Oddziału Straży Granicznej por. Magdaleny Fryc przejście "
             "jest otwarte.")
     assert speakers(text, "pl", model) == ["Paweł Obara", "Mirosław Jurczyk", "Jan Paweł Nowak", "Magdalena Fryc"]
+
+
+# -- a person the role lexicon does not list ------------------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_masculine_personal_noun_opening_the_sentence_is_a_role(model):
+    # morfeusz2's masculine-personal gender marks a person: the sentence's subject, not a
+    # stop word, though no lexicon lists "dyspozytor"
+    text = ("Dyspozytor, który prosi o niepodawanie nazwiska, powiedział nam, że w piątek sytuacja "
+            "będzie podobna.")
+    assert speakers(text, "pl", model) == ["dyspozytor"]
+
+
+@needs_morfeusz
+def test_the_rules_prefer_the_unlisted_role_to_an_earlier_group():
+    # (the packaged ranker, trained before such roles were found, still takes the group)
+    text = "Kierowcy autobusów strajkują od poniedziałku.\n\n" + (
+        "Dyspozytor, który prosi o niepodawanie nazwiska, powiedział nam, że w piątek sytuacja będzie podobna.")
+    assert speakers(text, "pl", "rules") == ["dyspozytor"]

@@ -378,6 +378,17 @@ def surname_cases(word: str) -> frozenset | None:
 
 
 @lru_cache(maxsize=65536)
+def person_singular(w: str) -> bool:
+    """A Polish common noun in the nominative singular of the masculine-personal gender
+    ("dyspozytor", "anestezjolog", "górnik"): a person, whom the text may quote by that noun
+    though the role lexicon does not list it."""
+    readings = analyse(w)
+    return bool(readings) and any(
+        tag.startswith("subst:sg:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
+    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact", "ger", "inf")) for _l, tag, _q in readings)
+
+
+@lru_cache(maxsize=65536)
 def persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender
     ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""

@@ -257,8 +257,8 @@ class Tokens(PhraseReader):
         if wc == "inst":
             return "inst"
         if wc == "common":
-            if i in self.sent_initial and morph.persons_plural(w):
-                return "title"  # "Rezydenci zapowiadają", "Lekarze protestują": a group of people
+            if i in self.sent_initial and (morph.persons_plural(w) or morph.person_singular(w)):
+                return "title"  # "Rezydenci zapowiadają", "Dyspozytor, który …, powiedział": people the lexicon lacks
             if self._given_name_as_noun(w, i):
                 return "name"  # "Według Dalii Nowickiej", "Omar Haddad powiedział": a given name morfeusz2 knows as a noun
             if self._after_foreign_given_name(i):
