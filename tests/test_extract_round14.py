@@ -40,3 +40,12 @@ def test_the_rules_prefer_the_unlisted_role_to_an_earlier_group():
     text = "Kierowcy autobusów strajkują od poniedziałku.\n\n" + (
         "Dyspozytor, który prosi o niepodawanie nazwiska, powiedział nam, że w piątek sytuacja będzie podobna.")
     assert speakers(text, "pl", "rules") == ["dyspozytor"]
+
+
+# -- a nickname between a person's names ---------------------------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_nickname_between_the_names_is_skipped(model):
+    text = ("Chief executive Margaret “Meg” Lindqvist spoke to analysts on Thursday.\n\n"
+            "“We want our brands back,” Lindqvist said.")
+    assert speakers(text, "en", model) == ["Margaret Lindqvist"]
+    assert speakers('Robert "Bobby" Kane said the plant would stay open.', "en", model) == ["Robert Kane"]

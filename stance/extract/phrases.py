@@ -182,6 +182,11 @@ class PhraseReader:
                 names.append(q)
                 q += 1
                 continue
+            if c == "punct" and names and q + 3 < j and kind(q + 1) == "quoted" and kind(q + 2) == "punct" \
+                    and kind(q + 3) == "name" and words[q] in _NICKNAME_MARKS and words[q + 2] in _NICKNAME_MARKS \
+                    and self.starts[q] == self.ends[q - 1] + 1 and self.starts[q + 3] == self.ends[q + 2] + 1:
+                q += 3  # a nickname between the names: 'Margaret “Meg” Lindqvist' is Margaret Lindqvist
+                continue
             if c == "punct" and words[q] == "." and names and (len(words[q - 1]) == 1 or self.lows[q - 1] in self.fw.get("honorific", ())) \
                     and q + 1 < j and kind(q + 1) == "name":
                 q += 1  # initial: "J. D. Vance"; "Mr. Dvornik"
@@ -731,6 +736,9 @@ class PhraseReader:
         heads = [t for t in np.titles if self.kind(t) == "title"]
         return heads[0] if heads else np.titles[0]
 
+
+
+_NICKNAME_MARKS = frozenset('"“”„\'‘’«»')
 
 
 def stamp_phrase(toks, np) -> bool:
