@@ -49,3 +49,14 @@ def test_a_quoted_nickname_between_the_names_is_skipped(model):
             "“We want our brands back,” Lindqvist said.")
     assert speakers(text, "en", model) == ["Margaret Lindqvist"]
     assert speakers('Robert "Bobby" Kane said the plant would stay open.', "en", model) == ["Robert Kane"]
+
+
+# -- institutions named by a common noun and its modifiers ------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_common_noun_institution_keeps_its_modifiers(model):
+    text = ("Straż miejska poinformowała, że zgromadzenie przebiegło spokojnie.\n\n"
+            "Jak przekazało nam biuro prasowe wojewody, przy stole zasiadło dziewięć osób.\n\n"
+            "Biuro prasowe wojewody przekazało, że rozmowy potrwają do wieczora.")
+    assert [s.casefold() for s in speakers(text, "pl", model)] == [
+        "straż miejska", "biuro prasowe wojewody", "biuro prasowe wojewody"]

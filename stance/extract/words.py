@@ -188,6 +188,12 @@ class Tokens(PhraseReader):
             if low in fw.get("particle_capitalised", ()) and w[1:].islower() and i + 1 < len(self.words) and self.words[i + 1][:1].isupper():
                 self._ctx = 2  # depends on the next word
                 return "particle"  # "powiedział Van Loon": the particle of the surname after it
+            # "Dyrekcja szpitala przekazała", "Biuro prasowe wojewody przekazało": the common noun,
+            # read before the place lexicon (which lists "Biuro" as an institution's first word)
+            if i in self.sent_initial and lex.institution_role(low) and w[1:].islower():
+                self._ctx = 2  # depends on the next word
+                if i + 1 < len(self.words) and self.words[i + 1][:1].islower():
+                    return "title"
             if self._media_at(i):
                 return "media"
             if base in lex.places:
@@ -200,10 +206,6 @@ class Tokens(PhraseReader):
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial) \
                     and not lex.institution_role(low):
                 return "title"  # "Ambasada Ukrainy w Warszawie" opening a sentence stays an institution
-            if i in self.sent_initial and lex.institution_role(low) and w[1:].islower():
-                self._ctx = 2  # depends on the next word
-                if i + 1 < len(self.words) and self.words[i + 1][:1].islower():
-                    return "title"  # "Dyrekcja szpitala przekazała", "Związek domaga się": the common noun
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
                 return self._unless_given_name_before(i, "title")
