@@ -60,3 +60,10 @@ def test_a_common_noun_institution_keeps_its_modifiers(model):
             "Biuro prasowe wojewody przekazało, że rozmowy potrwają do wieczora.")
     assert [s.casefold() for s in speakers(text, "pl", model)] == [
         "straż miejska", "biuro prasowe wojewody", "biuro prasowe wojewody"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_where_an_institution_sits_does_not_hide_its_anaphor(model):
+    text = ("The Harwick Shipping Company cut its forecast on Monday.\n\n"
+            "The Leeds-based company said demand had weakened.")
+    assert speakers(text, "en", model) == ["Harwick Shipping Company"]

@@ -55,6 +55,9 @@ class PhraseReader:
         start = k
         if kind(k) == "det":
             k += 1
+            if k + 1 < j and self.lows[k].rpartition("-")[2] in self.fw.get("seat_compound", ()) \
+                    and self.lows[k + 1] in self.fw.get("org_anaphor", ()):
+                k += 1  # "The Minneapolis-based company": where the institution sits
         if k >= j:
             return None
         c = kind(k)
