@@ -67,3 +67,17 @@ def test_where_an_institution_sits_does_not_hide_its_anaphor(model):
     text = ("The Harwick Shipping Company cut its forecast on Monday.\n\n"
             "The Leeds-based company said demand had weakened.")
     assert speakers(text, "en", model) == ["Harwick Shipping Company"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bureau_is_an_institution_in_a_roles_complement(model):
+    text = "A spokeswoman for the Bureau of Reclamation said the meeting would go ahead."
+    assert speakers(text, "en", model) == ["spokeswoman for the Bureau of Reclamation"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_role_opening_the_sentence_is_no_stop_word(model):
+    # "Senators from …" is not "Back at the showroom, …": the plural of a role speaks
+    text = ("The hearing opened at nine.\n\n"
+            "Senators from both parties warned on Wednesday that the government may have to impose cuts.")
+    assert [s.casefold() for s in speakers(text, "en", model)] == ["senators"]

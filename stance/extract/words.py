@@ -156,7 +156,7 @@ class Tokens(PhraseReader):
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
-                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang):
+                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self._role_plural(self.lows[i]):
             return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         if k == "name" and ini and not self.cased and self.lows[i].endswith("ing") and i + 1 < len(self.words) \
                 and self.words[i + 1][:1].islower() and self.lows[i + 1] not in self.lex.cues and morph.dictionary_word(self.lows[i], self.lang):
@@ -228,8 +228,8 @@ class Tokens(PhraseReader):
                 return "stop"
             if len(w) == 1:
                 return "cap"
-            if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles:
-                return "stop"  # "Talks between ...", "Afterwards they said": a common word
+            if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles and not self._role_plural(low):
+                return "stop"  # "Talks between ...", "Afterwards they said": a common word ("Senators" is a role)
             if i in self.sent_initial and low.endswith("ly") and len(low) > 5 and i + 1 < len(self.words) and self.words[i + 1] == ",":
                 return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
             return "name"
@@ -249,6 +249,10 @@ class Tokens(PhraseReader):
         if lex.media_noun(low):
             return "media"
         return "word"
+
+    def _role_plural(self, low: str) -> bool:
+        """English: the plural of a role noun ("senators from both parties")."""
+        return self.lex.rules.singular_role_heads and low.endswith("s") and low[:-1] in self.lex.titles
 
     def _pl_cap_rest(self, w: str, wc: str, i: int) -> str:
         """Polish capitalised word, once the given-name test is done: word_class decides."""
