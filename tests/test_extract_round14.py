@@ -81,3 +81,10 @@ def test_a_plural_role_opening_the_sentence_is_no_stop_word(model):
     text = ("The hearing opened at nine.\n\n"
             "Senators from both parties warned on Wednesday that the government may have to impose cuts.")
     assert [s.casefold() for s in speakers(text, "en", model)] == ["senators"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_affiliation_after_a_comma_does_not_take_the_relative_clause(model):
+    text = ("Prof Anjali Raman, of University College London, who led the study, called the results "
+            "‘the most encouraging I have seen’.")
+    assert speakers(text, "en", model) == ["Anjali Raman"]

@@ -198,9 +198,13 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     kierownictwa spółki, która"), or a role whose gender the pronoun does not share while the
     one before does ("Źródło zbliżone do rządu, które": the source, not the government)."""
     n = len(nps) - 1
-    while n > 0 and nps[n].in_pp and nps[n - 1].kind in ("title", "name") and toks.kind(nps[n - 1].end) == "prep" and (
-            (nps[n].kind == "inst" and nps[n - 1].end == nps[n].start - 1)
-            or (nps[n].start - nps[n - 1].end <= 3 and nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n])))):
+    while n > 0 and nps[n].in_pp and nps[n - 1].kind in ("title", "name"):
+        # (the preposition may follow a comma: "Prof Anjali Raman, of University College London, who")
+        prep = nps[n - 1].end + (toks.words[nps[n - 1].end] == ",")
+        if not (toks.kind(prep) == "prep" and (
+                (nps[n].kind == "inst" and prep == nps[n].start - 1)
+                or (nps[n].start - prep <= 3 and nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n]))))):
+            break
         n -= 1
     agrees = word_map(toks, "rel_gender").get(toks.lows[rel], "")
     if agrees and n > 0 and _role_gender(toks, nps[n]) not in ("", agrees) and _role_gender(toks, nps[n - 1]) == agrees:
