@@ -261,7 +261,8 @@ class _CueFinder:
             if closed is not None and closed > boundary:
                 boundary = closed  # "Pressed on whether her party would leave the government, the minister said"
             region = toks.chunks(boundary + 1, cue_tok)
-            subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region)
+            subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
+                or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok)
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
                     and words[cue_tok - 1] == ",":
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
@@ -419,6 +420,21 @@ class _CueFinder:
         while end < sent.t1 and toks.words[end] != "," and end - author.end <= _DOCUMENT_TAIL:
             end += 1  # "… and seen by Allied Press,"
         return (author, end) if end < sent.t1 and toks.words[end] == "," else None
+
+    def _document_subject(self, sent: Sentence, start: int, cue_tok: int) -> NP | None:
+        """"A report by council officers said", "A statement from the Harbour Authority said": the
+        subject is a document (``source_document``, at ``start`` or after an article; a document
+        that is also a cue noun is the clause boundary itself), its author after ``agent_prep``
+        the speaker."""
+        toks = self.toks
+        t = start + 1 if start < cue_tok and toks.kind(start) == "det" else start
+        if t + 2 >= cue_tok or toks.lows[t] not in toks.fw.get("source_document", ()) \
+                or toks.lows[t + 1] not in toks.fw.get("agent_prep", ()):
+            return None
+        author = toks.np_at(t + 2, cue_tok)
+        if author is None or author.kind not in ("inst", "name", "title") or author.end != cue_tok:
+            return None
+        return author
 
     def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
         """A sentence-initial frame reports what follows it; a final one ("…, według X.") what

@@ -206,6 +206,8 @@ class Tokens(PhraseReader):
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial) \
                     and not lex.institution_role(low):
                 return "title"  # "Ambasada Ukrainy w Warszawie" opening a sentence stays an institution
+            if i in self.sent_initial and w[1:].islower() and self._role_plural(low):
+                return "title"  # "Senators from both parties warned"
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
                 return self._unless_given_name_before(i, "title")
@@ -251,8 +253,10 @@ class Tokens(PhraseReader):
         return "word"
 
     def _role_plural(self, low: str) -> bool:
-        """English: the plural of a role noun ("senators from both parties")."""
-        return self.lex.rules.singular_role_heads and low.endswith("s") and low[:-1] in self.lex.titles
+        """English: the plural of a role noun ("senators from both parties", "hospital bosses")."""
+        titles = self.lex.titles
+        return self.lex.rules.singular_role_heads and low.endswith("s") and (
+            low[:-1] in titles or (low.endswith("es") and low[:-2] in titles))
 
     def _pl_cap_rest(self, w: str, wc: str, i: int) -> str:
         """Polish capitalised word, once the given-name test is done: word_class decides."""
