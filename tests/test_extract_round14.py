@@ -96,3 +96,24 @@ def test_the_author_of_a_document_subject_speaks(model):
     text = ("Mayor Ann Cole opened the meeting.\n\n"
             "A statement from the Harbour Authority said the port would reopen on Monday.")
     assert speakers(text, "en", model) == ["Harbour Authority"]
+
+
+# -- a headline's or subheading's label, echoed in the body ------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_group_labels_statement_is_the_person_who_says_most_of_it(model):
+    text = ("Związkowcy: Nie wyjdziemy bez porozumienia\n\n"
+            "Rozmowy w sprawie kopalń trwają od rana.\n\n"
+            "– Nie wyjdziemy stąd bez podpisanego porozumienia – powiedział przewodniczący komitetu "
+            "protestacyjnego Bogdan Szczygieł.")
+    assert speakers(text, "pl", model) == ["Bogdan Szczygieł", "Bogdan Szczygieł"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_live_blog_subheadings_label_is_the_person_it_quotes(model):
+    text = ("Rail strike: live updates\n\n"
+            "15:40 GMT\n\n"
+            "Opposition: ministers ‘sleepwalking’ into summer of chaos\n\n"
+            "Shadow transport secretary Owen Pryce has accused the government of “sleepwalking into a "
+            "summer of chaos” on the railways.")
+    assert speakers(text, "en", model) == ["Owen Pryce", "Owen Pryce"]

@@ -236,6 +236,9 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 
 
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
+_ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
+_ECHO_REACH = 2000  # characters after a subheading's label statement searched for its echo
+_STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
 _WORD = re.compile(r"\w+")
 
 
@@ -244,24 +247,52 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     podpiszemy tego pakietu w obecnym kształcie”" over the body's "„Nie podpiszemy tego pakietu
     w obecnym kształcie. …” – powiedział Farkas") is that statement's speaker's, unless the
     headline names that person itself: it may give only a role ("…, says Almiran negotiator")
-    or nobody (then its speaker was guessed from the text around it)."""
+    or nobody (then its speaker was guessed from the text around it). A headline's or a
+    subheading's statement after a role or a group ("Związkowcy: Nie wyjdziemy bez porozumienia",
+    "Opposition: ministers ‘sleepwalking’ into summer of chaos") is the person's whose later
+    statement repeats most of its words ("Nie wyjdziemy stąd bez podpisanego porozumienia").
+    """
     line = re.search(r"\S[^\n]*", text)
     if line is None or len(quotes) < 2 or line.end() - line.start() > HEADLINE_MAX:
         return quotes  # no headline line (a text that is one long paragraph has none)
     head_end = line.end()
     headline = line.group(0)
-    heads = [n for n, q in enumerate(quotes) if q.start < head_end and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS
-             and not (_names_person(q.speaker) and q.speaker in headline)]
-    if not heads:
-        return quotes
     body = [(q.speaker, _word_run(q.text)) for q in quotes if q.start >= head_end and _names_person(q.speaker)]
     out = list(quotes)
-    for n in heads:
-        key = _word_run(quotes[n].text)
-        speaker = next((who for who, words in body if key in words), None)
-        if speaker is not None:
-            out[n] = replace(quotes[n], speaker=speaker)
+    for n, q in enumerate(quotes):
+        in_headline = q.start < head_end
+        person = _names_person(q.speaker)
+        if in_headline and not (person and q.speaker in headline) and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS:
+            key = _word_run(q.text)
+            speaker = next((who for who, words in body if key in words), None)
+            if speaker is not None:
+                out[n] = replace(q, speaker=speaker)
+                continue
+        if not person and (in_headline or q.cue == "headline"):
+            speaker = _echoing_speaker(q, quotes, None if in_headline else q.end + _ECHO_REACH)
+            if speaker is not None:
+                out[n] = replace(q, speaker=speaker)
     return out
+
+
+def _echoing_speaker(label: Quote, quotes: list[Quote], reach: int | None) -> str | None:
+    """The person whose statement after ``label`` (starting before ``reach``, when given)
+    repeats the largest share, at least ``_ECHO_SHARE``, of its word stems."""
+    stems = _stems(label.text)
+    if len(stems) < _ECHO_MIN_WORDS:
+        return None
+    best, speaker = 0.0, None
+    for q in quotes:
+        if q.start <= label.end or (reach is not None and q.start > reach) or not _names_person(q.speaker):
+            continue
+        share = len(stems & _stems(q.text)) / len(stems)
+        if share >= _ECHO_SHARE and share > best:
+            best, speaker = share, q.speaker
+    return speaker
+
+
+def _stems(text: str) -> set:
+    return {w[:_STEM] for w in _WORD.findall(text.casefold()) if len(w) >= 3}
 
 
 def _word_run(text: str) -> str:
