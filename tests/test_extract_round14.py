@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
 
 # -- names after an organisation's name --------------------------------------------------------------
@@ -117,3 +117,16 @@ def test_a_live_blog_subheadings_label_is_the_person_it_quotes(model):
             "Shadow transport secretary Owen Pryce has accused the government of “sleepwalking into a "
             "summer of chaos” on the railways.")
     assert speakers(text, "en", model) == ["Owen Pryce", "Owen Pryce"]
+
+
+# -- unmarked speech attributed after a sentence end ----------------------------------------------
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_attribution_after_an_abbreviations_point_is_no_dash_speech(model):
+    # "proc." ends like a sentence; the lowercase cue verb after the dash still attributes what
+    # came before, and neither the wire's dateline nor the agency it told is part of it
+    text = ("Warszawa (PAP) – Resort edukacji jest gotów podnieść ofertę z 5 do 7 proc. – powiedziała "
+            "w poniedziałek PAP wiceminister edukacji Halina Borowska. Związek odpowiada, że to za mało.")
+    got = found(text, "pl", model)
+    assert got[0] == ("Resort edukacji jest gotów podnieść ofertę z 5 do 7 proc.", "Halina Borowska", "direct")
+    assert all("powiedziała" not in t for t, _s, _k in got)

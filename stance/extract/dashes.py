@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from stance.extract.lexicon import Lexicon
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
 from stance.extract.marks import DASHES, QUOTE_CHARS, QSpan
-from stance.extract.words import function_words
+from stance.extract.words import AGENCY_DATELINE_RE, function_words
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,10 @@ def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: b
             continue
         if inside_span(d, qstarts, top):
             continue
-        if at_par_start and _lowercase_after(text, d + 1) and is_attribution(d + 1):
-            continue  # "– powiedział minister." on a line of its own: the previous paragraph's attribution
+        if _lowercase_after(text, d + 1) and is_attribution(d + 1):
+            # "– powiedział minister." on a line of its own: the previous paragraph's attribution;
+            # after a sentence ("… do 7 proc. – powiedziała wiceminister"), the sentence's
+            continue
         block, nxt = _read_block(text, d, top, qstarts, is_attribution)
         if block is not None:
             blocks.append(block)
@@ -139,9 +141,9 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             continue
         if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps(start, end, taken_starts, taken):
             continue
-        stamp = TIMESTAMP_RE.match(text, start, end)
+        stamp = TIMESTAMP_RE.match(text, start, end) or AGENCY_DATELINE_RE.match(text, start, end)
         if stamp is not None and stamp.end() < end:
-            start = stamp.end()  # "18:15 Woda opada … – przekazał X": the live blog's time is not speech
+            start = stamp.end()  # "18:15 Woda opada … – przekazał X", "Warszawa (PAP) – …": the time or dateline is not speech
         subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
         if not boundaries:
             boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
@@ -221,13 +223,17 @@ def _has_cue_verb(span: str, lex: Lexicon) -> bool:
 
 def _names_medium(span: str, lex: Lexicon) -> bool:
     """Is a medium the subject of the attribution ("podaje PAP", "podała agencja")? A medium
-    after a preposition is the hearer ("dodała w rozmowie z agencją", "said on France 2")."""
+    after a preposition is the hearer ("dodała w rozmowie z agencją", "said on France 2"), and
+    so is one before a role ("powiedziała PAP wiceminister edukacji Halina Borowska")."""
     preps = function_words(lex.lang).get("prep", frozenset())
     words = _FIRST_WORD_RE.findall(span)
     words = [w for n, w in enumerate(words) if not any(p.lower() in preps for p in words[max(0, n - 1):n])]
-    if any(lex.media_noun(w.lower()) for w in words if w[:1].islower()):
-        return True
-    return any(tuple(words[i:i + n]) in lex.media_name_set for n in lex.media_name_lens for i in range(len(words)))
+    for i, w in enumerate(words):
+        n = 1 if w[:1].islower() and lex.media_noun(w.lower()) else next(
+            (n for n in lex.media_name_lens if tuple(words[i:i + n]) in lex.media_name_set), 0)
+        if n and not any(x.lower() in lex.titles for x in words[i + n:]):
+            return True
+    return False
 
 
 def in_own_voice(sentence: str, lex: Lexicon) -> bool:

@@ -20,11 +20,14 @@ from stance.extract.phrases import NP, PhraseReader, joined_particle, strip_poss
 
 _FORM_CLASSES_MAX = 500_000  # word forms whose class the lexicon keeps across documents
 
+# a wire story's dateline with its agency: "Warszawa (PAP) – ", "ANTWERP, March 11 (Meridian) – "
+_AGENCY_DATELINE = r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+){0,2}(?:, [^()\n]{1,25})? \([A-Z][\w .&-]{0,25}\) [—–-] "
+AGENCY_DATELINE_RE = re.compile(_AGENCY_DATELINE + r"\s*(?=[A-ZĄĆĘŁŃÓŚŹŻ„“\"])")
 # a live blog's time ("14:32 ", "10:15 GMT - ") or a wire story's dateline in capitals ("HARRISBURG, Pa. — ",
-# "SECHELT, B.C. — ", "NEW YORK — ")
+# "SECHELT, B.C. — ", "NEW YORK — "), or with its agency
 _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ]{2,}){0,2}(?:, (?:[A-Z][a-z]{0,3}\.)+|, [A-Z]\.[A-Z]\.)?\s[—–]\s*"
-                       r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]))\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
+                       r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_])|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
