@@ -130,3 +130,33 @@ def test_an_attribution_after_an_abbreviations_point_is_no_dash_speech(model):
     got = found(text, "pl", model)
     assert got[0] == ("Resort edukacji jest gotów podnieść ofertę z 5 do 7 proc.", "Halina Borowska", "direct")
     assert all("powiedziała" not in t for t, _s, _k in got)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_testimony_reasons_irony_and_shouts_are_reported(model):
+    text = ("Świadek Anna Lis zeznała, że warunki przetargów zmieniała na polecenie wójta.\n\n"
+            "Sędzia Ewa Bór wniosek oddaliła. Jak uzasadniła, o wiarygodności świadków sąd rozstrzygnie później.\n\n"
+            "Jeden z mieszkańców z tyłu sali krzyknął: „Transformujcie u siebie!”")
+    got = found(text, "pl", model)
+    assert [t for t, _s, _k in got] == ["warunki przetargów zmieniała na polecenie wójta",
+                                        "o wiarygodności świadków sąd rozstrzygnie później",
+                                        "Transformujcie u siebie!"]
+    assert [s for _t, s, _k in got][:2] == ["Anna Lis", "Ewa Bór"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_opener_without_a_question_is_the_answers_frame(model):
+    # "Pytany o to przez dziennikarzy" asks nothing (no "czy", no wh-word): the verb before the
+    # first comma is the answer's, not part of a question
+    text = "Pytany o to przez dziennikarzy Ostrowski odpowiedział jedynie, że rząd jest otwarty na poprawki."
+    assert found(text, "pl", model) == [("rząd jest otwarty na poprawki", "Ostrowski", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quantity_after_said_opens_the_clause(model):
+    text = "Network Rail said about 20 percent of services would run today."
+    assert found(text, "en", model) == [("about 20 percent of services would run today", "Network Rail", "indirect")]
+    text = "Pressed on which claims he meant, Khanna pointed to a figure of 700 lost jobs."
+    assert found(text, "en", model) == []

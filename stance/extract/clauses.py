@@ -162,7 +162,12 @@ def question_end(toks: Tokens, sent: Sentence, limit: int) -> int | None:
     words = toks.words
     if sent.t0 >= limit or toks.lows[sent.t0] not in toks.fw.get("question_opener", ()):
         return None
-    return next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
+    comma = next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
+    asking = toks.fw.get("question_comp", frozenset()) | toks.fw.get("wh_word", frozenset())
+    if comma is not None and not any(toks.lows[t] in asking for t in range(sent.t0 + 1, comma)) \
+            and any(toks.kind(t) == "cue" for t in range(sent.t0 + 1, comma)):
+        return None  # "Pytany o to przez dziennikarzy Ostrowski odpowiedział jedynie, że": no question, its answer
+    return comma
 
 
 def words_before(toks: Tokens, t0: int, t1: int, limit: int) -> list[int]:
@@ -314,6 +319,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             continue
         if kind(q) != "prep":
             break
+        if q + 1 < sent.t1 and kind(q + 1) == "num" and toks.lows[q] in fw.get("clause_start", ()):
+            break  # "said about 60 members had turned out": a quantity opens the clause
         if q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ()):
             return NO_CLAUSE  # "arguing about what the closure has cost them": a topic, not what was said
         r = q + 1
