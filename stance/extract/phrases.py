@@ -579,7 +579,10 @@ class PhraseReader:
         # person's name after it starts a phrase of its own
         role = min(t for t in titles if kind(t) == "title")
         person_after_institution = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
-        if names and (person_after_institution or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
+        # "przez dziennikarzy Ostrowski odpowiedział": a plural role names no one person either
+        plural = self.lex.plural_role(self.lows[head]) and len(names) == 1 and self.name_case(names[0]) != "obl"
+        if names and (person_after_institution or plural
+                      or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
             run = run[:run.index(names[0])]
             names = []
             complete = True
