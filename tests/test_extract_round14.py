@@ -160,3 +160,14 @@ def test_a_quantity_after_said_opens_the_clause(model):
     assert found(text, "en", model) == [("about 20 percent of services would run today", "Network Rail", "indirect")]
     text = "Pressed on which claims he meant, Khanna pointed to a figure of 700 lost jobs."
     assert found(text, "en", model) == []
+
+
+# -- English frames with the speaker in the possessive --------------------------------------------
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_in_someones_view_frames_what_follows(model):
+    text = ("Rachel Oduya leads the families' alliance. In Oduya’s view, both sides ‘have every "
+            "incentive to agree’.\n\n"
+            "Historian Ifan Roberts disagrees. In Roberts's opinion, the old scheme was pushed through by a distant council.")
+    got = found(text, "en", model)
+    assert [(t, s) for t, s, _k in got] == [("have every incentive to agree", "Rachel Oduya"),
+                                           ("the old scheme was pushed through by a distant council", "Ifan Roberts")]

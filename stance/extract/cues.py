@@ -138,6 +138,9 @@ def coordinated(seg: Segments, ev: Event) -> bool:
     return j < n and j > k + 1 and toks.kind(j) == "quoted"
 
 
+_OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
+
+
 def find_cues(seg: Segments) -> Cues:
     return _CueFinder(seg).run()
 
@@ -154,6 +157,7 @@ class _CueFinder:
             self.frame_phrases.setdefault(phrase[0], []).append(phrase)
         self.frame_seconds = frozenset(p[1] for ps in self.frame_phrases.values() for p in ps if len(p) > 1)
         self.frame_possessive = fw.get("frame_possessive", frozenset())
+        self.frame_owner_nouns = fw.get("frame_owner_noun", frozenset())  # "In Roberts’s view, …"
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
@@ -219,7 +223,24 @@ class _CueFinder:
             for phrase in phrases:
                 if tuple(toks.lows[tok:min(tok + len(phrase), sent.t1)]) == phrase:
                     return self._frame_event(sent, tok, len(phrase))
+        if phrases and self.frame_owner_nouns and kind != "quoted":
+            return self._owner_frame_event(sent, tok)
         return None
+
+    def _owner_frame_event(self, sent: Sentence, tok: int) -> Event | None:
+        """``In Roberts’s view, …``, ``In the minister's opinion …``: the frame's first word, a
+        phrase in the possessive, then a frame noun (``frame_owner_noun``); the phrase speaks."""
+        toks = self.toks
+        noun = next((q for q in range(tok + 2, min(sent.t1, tok + _OWNER_FRAME_MAX))
+                     if toks.lows[q] in self.frame_owner_nouns), None)
+        if noun is None or not toks.words[noun - 1].endswith(("'s", "’s", "s'", "s’")):
+            return None
+        nps = [np for np in toks.chunks(tok + 1, noun) if np.end == noun and np.kind in ("name", "title", "inst")]
+        if not nps:
+            return None
+        binding = bind_subject(toks, nps[-1], False, "")
+        clause = self._frame_clause(sent, noun + 1, tok)
+        return self._new(sent, tok, toks.text[toks.starts[tok]:toks.ends[noun]], "frame", binding, clause)
 
     def _new(self, sent: Sentence, k: int, cue: str, cls: str, binding=None, clause=NO_CLAUSE, **extra) -> Event:
         return event_with(len(self.events), k, self.toks.starts[k], sent.index, cue, cls, binding, clause, **extra)
