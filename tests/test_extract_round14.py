@@ -171,3 +171,15 @@ def test_in_someones_view_frames_what_follows(model):
     got = found(text, "en", model)
     assert [(t, s) for t, s, _k in got] == [("have every incentive to agree", "Rachel Oduya"),
                                            ("the old scheme was pushed through by a distant council", "Ifan Roberts")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_in_another_case_is_not_the_genitive_roles_holder(model):
+    # "prezydenta" is genitive, "Sebastian" only nominative: the councillor named after the
+    # president's club, who speaks on in the next sentence; "posła Jana Lisa" agree
+    text = ("Radny Paweł Obara był przeciw. – Te liczby są wzięte z sufitu – ripostował.\n\n"
+            "W obronie projektu stanął radny z klubu prezydenta Sebastian Kmieć. Zapewniał, że uczniowie "
+            "zostaną przeniesieni do innej szkoły.\n\n"
+            "Według posła Jana Lisa to błąd.")
+    assert speakers(text, "pl", model) == ["Paweł Obara", "Sebastian Kmieć", "Jan Lis"]

@@ -579,9 +579,14 @@ class PhraseReader:
         # person's name after it starts a phrase of its own
         role = min(t for t in titles if kind(t) == "title")
         person_after_institution = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
-        # "przez dziennikarzy Ostrowski odpowiedział": a plural role names no one person either
+        # "przez dziennikarzy Ostrowski odpowiedział": a plural role names no one person either;
+        # nor does a role whose cases a given name does not share ("radny z klubu prezydenta
+        # Sebastian Kmieć": the nominative councillor, not the genitive president)
         plural = self.lex.plural_role(self.lows[head]) and len(names) == 1 and self.name_case(names[0]) != "obl"
-        if names and (person_after_institution or plural
+        given_cases = morph.given_name_cases(words[names[0]]) if names else frozenset()
+        role_cases = self.title_cases(role)
+        clash = bool(given_cases) and "nom" not in role_cases and not given_cases & role_cases
+        if names and (person_after_institution or plural or clash
                       or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
             run = run[:run.index(names[0])]
             names = []
