@@ -183,3 +183,14 @@ def test_a_given_name_in_another_case_is_not_the_genitive_roles_holder(model):
             "zostaną przeniesieni do innej szkoły.\n\n"
             "Według posła Jana Lisa to błąd.")
     assert speakers(text, "pl", model) == ["Paweł Obara", "Sebastian Kmieć", "Jan Lis"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_being_responsible_for_is_no_answer_and_a_retort_closes_dash_speech(model):
+    text = ("Mieszkańcy złożyli petycję, w której piszą, że miasto odpowiada za komunikację publiczną.\n\n"
+            "– Z sufitu to są pańskie pomysły na budżet – odcięła się Iwona Lach, zanim radny skończył mówić.")
+    got = found(text, "pl", model)
+    assert [t for t, _s, _k in got] == ["miasto odpowiada za komunikację publiczną",
+                                        "Z sufitu to są pańskie pomysły na budżet"]
+    assert got[1][1] == "Iwona Lach"

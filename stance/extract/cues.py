@@ -254,6 +254,8 @@ class _CueFinder:
         cue = lex.cues[lows[cue_tok]]
         if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
             return None
+        if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
+            return None  # "odpowiada za komunikację": is responsible for, says nothing
         after = cue.after
         if after and not (cue_tok > sent.t0 and lows[cue_tok - 1] == after):
             return None  # "kryje" is a cue only in "nie kryje, że"

@@ -331,7 +331,8 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
             continue  # "– tak wiceminister Hryciuk skomentował"
         cue = lex.cues.get(word.lower())
         if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
-            return not cue.needs or cue.needs in window[m.end():m.end() + 20]
+            rest = window[m.end():m.end() + 20]
+            return (not cue.needs or cue.needs in rest) and not (cue.unless and rest.split()[:1] == [cue.unless])
         n += 1
         if n >= 3:
             return False

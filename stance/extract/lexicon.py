@@ -27,6 +27,7 @@ class Cue:
     flags: frozenset = frozenset()
     needs: str = ""
     after: str = ""  # only a cue right after this word ("nie kryje")
+    unless: str = ""  # no cue right before this word ("odpowiada za": is responsible for)
 
 
 @dataclass
@@ -89,17 +90,19 @@ def read_list(name: str) -> list[str]:
     return out
 
 
-def _flags(text: str) -> tuple[frozenset, str, str]:
-    """A cue's flags, its ``needs=`` word and its ``after=`` word."""
-    flags, needs, after = set(), "", ""
+def _flags(text: str) -> tuple[frozenset, str, str, str]:
+    """A cue's flags, its ``needs=`` word, its ``after=`` word and its ``unless=`` word."""
+    flags, needs, after, unless = set(), "", "", ""
     for f in text.replace(",", " ").split():
         if f.startswith("needs="):
             needs = f[len("needs="):]
         elif f.startswith("after="):
             after = f[len("after="):]
+        elif f.startswith("unless="):
+            unless = f[len("unless="):]
         else:
             flags.add(f)
-    return frozenset(flags), needs, after
+    return frozenset(flags), needs, after, unless
 
 
 def _markers(lines: list[str]) -> tuple[tuple, frozenset]:
@@ -125,8 +128,8 @@ def load(lang: str) -> Lexicon:
             if not line or line.startswith("#"):
                 continue
             form, lemma, cls, gender, flags = (line.split("\t") + ["", "", "", "", ""])[:5]
-            fl, needs, after = _flags(flags)
-            lex.cues.setdefault(form.lower(), Cue(form, lemma, cls, gender, fl, needs, after))
+            fl, needs, after, unless = _flags(flags)
+            lex.cues.setdefault(form.lower(), Cue(form, lemma, cls, gender, fl, needs, after, unless))
         for line in (LEX_DIR / "pl_title_forms.txt").read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
@@ -157,9 +160,9 @@ def load(lang: str) -> Lexicon:
         for line in read_list("en_cues.txt"):
             forms, _, flags = line.partition("|")
             words = forms.split()
-            fl, needs, after = _flags(flags)
+            fl, needs, after, unless = _flags(flags)
             for w in words:
-                lex.cues.setdefault(w.lower(), Cue(w, words[0], "verb", "", fl, needs, after))
+                lex.cues.setdefault(w.lower(), Cue(w, words[0], "verb", "", fl, needs, after, unless))
         for w in read_list("en_cue_nouns.txt"):
             lex.cues.setdefault(w.lower(), Cue(w, w, "noun"))
         for w in read_list("en_titles.txt"):
