@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Thirteen groups: the 32 round-14 articles (pl-b195 … pl-b210, en-b121 … en-b136), the 32
+Fourteen groups: the 32 round-15 articles (pl-b211 … pl-b226, en-b137 … en-b152), the 32
+round-14 ones (pl-b195 … pl-b210, en-b121 … en-b136), the 32
 round-13 articles (pl-b171 … pl-b194, en-b113 … en-b120), the 32 round-12
 ones (pl-b147 … pl-b170, en-b105 … en-b112), the 32 round-11
 ones (pl-b123 … pl-b146, en-b97 … en-b104), the 40 round-10 ones
@@ -36,6 +37,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round15", re.compile(r"^(pl-b(21[1-9]|22[0-6])|en-b(13[7-9]|14\d|15[0-2]))$")),
     ("round14", re.compile(r"^(pl-b(19[5-9]|20\d|210)|en-b(12[1-9]|13[0-6]))$")),
     ("round13", re.compile(r"^(pl-b(17[1-9]|18\d|19[0-4])|en-b(11[3-9]|120))$")),
     ("round12", re.compile(r"^(pl-b(14[7-9]|1[5-6]\d|170)|en-b(10[5-9]|11[0-2]))$")),
