@@ -1,0 +1,17 @@
+"""Rules for shapes read in the round-15 tuning articles (after round 15 was scored blind at this
+session's start and at its last rule from round 14; round 16 stays unread). Texts are invented
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, speakers
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_police_and_county_ranks_are_titles_not_names(model):
+    text = ("At a press conference, Chief Constable Helen Marwick of West Mercia Police said the search would go on.\n\n"
+            "Detective Superintendent Sanjay Mistry told reporters that two men had been arrested.\n\n"
+            "Chelan County Sheriff Dale Voss said the fire had spread.")
+    assert speakers(text, "en", model) == ["Helen Marwick", "Sanjay Mistry", "Dale Voss"]
