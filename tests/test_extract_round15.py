@@ -15,3 +15,9 @@ def test_police_and_county_ranks_are_titles_not_names(model):
             "Detective Superintendent Sanjay Mistry told reporters that two men had been arrested.\n\n"
             "Chelan County Sheriff Dale Voss said the fire had spread.")
     assert speakers(text, "en", model) == ["Helen Marwick", "Sanjay Mistry", "Dale Voss"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_possessive_before_a_full_name_is_not_part_of_it(model):
+    text = "Labour’s Sunil Bhattacharya congratulated the winner from the stage and said the result was fair."
+    assert speakers(text, "en", model) == ["Sunil Bhattacharya"]

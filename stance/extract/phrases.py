@@ -134,6 +134,9 @@ class PhraseReader:
             if poss_end is not None:
                 n1 = poss_end + 1 if poss_end < j and words[poss_end] in ("'", "’") else poss_end
                 nxt = self.np_at(n1, j) if n1 < j else None
+                if nxt is not None and nxt.kind == "name" and not nxt.titles and len(nxt.names) >= 2:
+                    nxt.start = start  # "Labour’s Sunil Bhattacharya": the party's person, not a name of three words
+                    return nxt
                 if nxt is not None and nxt.kind in ("title", "name", "inst") and (nxt.kind != "name" or nxt.titles):
                     nxt.start = start
                     own = [t for t in range(k, n1) if words[t][0].isalnum()]
