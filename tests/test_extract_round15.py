@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -21,3 +21,10 @@ def test_police_and_county_ranks_are_titles_not_names(model):
 def test_a_possessive_before_a_full_name_is_not_part_of_it(model):
     text = "Labour’s Sunil Bhattacharya congratulated the winner from the stage and said the result was fair."
     assert speakers(text, "en", model) == ["Sunil Bhattacharya"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_form_of_address_is_no_given_name(model):
+    # morfeusz2 lists "Pan" as a given name too; opening the sentence it is still "Mr"
+    assert speakers("Pan Tadeusz napisał do redakcji, że woda stoi od tygodnia.", "pl", model) == ["Tadeusz"]

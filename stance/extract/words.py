@@ -188,6 +188,8 @@ class Tokens(PhraseReader):
             if low in lex.cues:
                 return "cue"
         if w[0].isupper():
+            if self.cased and low in fw.get("address", ()) and w[1:].islower():
+                return "stop"  # "Pan Tadeusz napisał": a form of address, though morfeusz2 knows "Pan" as a name
             if low in fw.get("particle_capitalised", ()) and w[1:].islower() and i + 1 < len(self.words) and self.words[i + 1][:1].isupper():
                 self._ctx = 2  # depends on the next word
                 return "particle"  # "powiedział Van Loon": the particle of the surname after it
