@@ -28,3 +28,10 @@ def test_a_possessive_before_a_full_name_is_not_part_of_it(model):
 def test_a_capitalised_form_of_address_is_no_given_name(model):
     # morfeusz2 lists "Pan" as a given name too; opening the sentence it is still "Mr"
     assert speakers("Pan Tadeusz napisał do redakcji, że woda stoi od tygodnia.", "pl", model) == ["Tadeusz"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_several_in_a_roles_complement(model):
+    text = "Dyplomata jednego z państw nadbałtyckich powiedział, że rozmowy trwają."
+    assert speakers(text, "pl", model) == ["dyplomata jednego z państw nadbałtyckich"]

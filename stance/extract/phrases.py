@@ -492,6 +492,11 @@ class PhraseReader:
                 titles.extend((p, p + 1))  # "rzecznik Komisji do spraw handlu": "ds." written out
                 p += 2
                 continue
+            if low in self.fw.get("partitive_of", ()) and self.lows[titles[-1]] in self.fw.get("partitive_genitive", ()) \
+                    and p + 1 < j and kind(p + 1) in ("word", "tword", "title", "inst", "place"):
+                titles.append(p)  # "dyplomata jednego z państw nadbałtyckich": one of several, then which
+                p += 1
+                continue
             if c == "title" and self._hearer(p):
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if c in ("tword", "title", "place", "inst", "acro", "media") and not (
