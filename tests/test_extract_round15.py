@@ -35,3 +35,11 @@ def test_a_capitalised_form_of_address_is_no_given_name(model):
 def test_one_of_several_in_a_roles_complement(model):
     text = "Dyplomata jednego z państw nadbałtyckich powiedział, że rozmowy trwają."
     assert speakers(text, "pl", model) == ["dyplomata jednego z państw nadbałtyckich"]
+
+
+@needs_morfeusz
+def test_one_person_in_a_role_is_none_of_a_group_in_that_role():
+    # "lekarka" and "lekarzy" share the head "lekarz"; the group named before is plural
+    text = ("Domagają się, by szpital zatrudnił czterech dodatkowych lekarzy.\n\n"
+            "Lekarka z kilkunastoletnim stażem, która podpisała list, mówi, że nikt nie chce odchodzić.")
+    assert speakers(text, "pl", "rules")[-1] == "lekarka"

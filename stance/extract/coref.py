@@ -230,8 +230,8 @@ class Coreference:
         Every modifier of ``ref`` (but articles and short words) must share its first four
         letters with some word of ``other`` (modifiers, complement, person); a role with a
         complement must also share the first three letters of each complement word."""
-        if not ref.head or ref.head != other.head:
-            return False
+        if not ref.head or ref.head != other.head or (ref.gender == "pl") != (other.gender == "pl"):
+            return False  # (one doctor is none of "the doctors" named before)
         mods4, comp3, _t, _c = self._compat_keys(ref)
         _m, _c, theirs4, their_comp3 = self._compat_keys(other)
         if not mods4 <= theirs4:

@@ -79,6 +79,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if rules.singular_role_heads and head.endswith("s") and head[:-1] in lex.titles:
         head = head[:-1]
         gender = gender or "pl"  # "drivers": a group, never the "she" of a later sentence
+    elif np.kind == "title" and not np.partitive and lex.plural_role(word):
+        gender = "pl"  # "lekarzy", "związkowcy": likewise
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
     comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
     name_tok = _institution_name(toks, np, head_tok) if np.kind in ("title", "name") and head in lex.org_lemmas else None
