@@ -43,3 +43,10 @@ def test_one_person_in_a_role_is_none_of_a_group_in_that_role():
     text = ("Domagają się, by szpital zatrudnił czterech dodatkowych lekarzy.\n\n"
             "Lekarka z kilkunastoletnim stażem, która podpisała list, mówi, że nikt nie chce odchodzić.")
     assert speakers(text, "pl", "rules")[-1] == "lekarka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_groups_genitive_before_a_role_ends_its_phrase(model):
+    text = "Pytana o zarzuty związkowców wiceminister odpowiedziała, że ministerstwo jest gotowe do rozmów."
+    assert speakers(text, "pl", model) == ["wiceminister"]

@@ -106,6 +106,9 @@ class PhraseReader:
                 if not titles:
                     return None  # "przedstawiła posłom wiceminister X": the hearer; the speaker's phrase starts after it
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
+            if pl and c == "title" and titles and kind(titles[-1]) == "title" and self.lex.plural_role(self.lows[titles[-1]]) \
+                    and not self.lex.plural_role(self.lows[p]):
+                break  # "o zarzuty związkowców wiceminister odpowiedziała": a group's genitive, then the speaker
             if c == "title" and not (not pl and p == k and words[p][:1].isupper() and self._possessive(p)):
                 titles.append(p)  # (a capitalised possessive first, "Nurses' leader …", is read as one below)
                 p += 1
@@ -499,6 +502,9 @@ class PhraseReader:
                 continue
             if c == "title" and self._hearer(p):
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
+            if c == "title" and titles[-1] == head and self.lex.plural_role(self.lows[head]) and not self.lex.plural_role(low) \
+                    and not self.institution_noun(p):
+                break  # (the same after the group's noun as the role: "związkowców wiceminister")
             if c in ("tword", "title", "place", "inst", "acro", "media") and not (
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
