@@ -50,3 +50,33 @@ def test_one_person_in_a_role_is_none_of_a_group_in_that_role():
 def test_a_groups_genitive_before_a_role_ends_its_phrase(model):
     text = "Pytana o zarzuty związkowców wiceminister odpowiedziała, że ministerstwo jest gotowe do rozmów."
     assert speakers(text, "pl", model) == ["wiceminister"]
+
+
+_HEARING = ("Water bosses questioned by MPs\n\n"
+            "The chief executive of Marcher Water, Martin Kell, apologised to MPs on Tuesday.\n\n"
+            "THE CHAIR: Mr Kell, why did spills rise?\n\n"
+            "MARTIN KELL: We underestimated the groundwater. I am sorry.\n\n"
+            "ANGUS McVEIGH (CONSERVATIVE, WEST MERCIA): In 2022 you told this committee the Teme would be "
+            "your flagship. It now has the worst record of any river. Was that promise worth anything?\n\n"
+            "MARTIN KELL: It was made in good faith.\n\n"
+            "HELEN ASHDOWN, DIRECTOR OF ENFORCEMENT, OFWAT: If I may, Chair, we expect findings soon.\n\n"
+            "THE CHAIR: This year?\n\n"
+            "HELEN ASHDOWN: This year.")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_hearing_labels_with_a_scottish_prefix_and_an_office(model):
+    # "McVEIGH" is a label in capitals; a member who states and then asks makes a statement;
+    # the name before the office is the speaker, under the ranker too
+    assert speakers(_HEARING, "en", model) == ["Martin Kell", "Angus McVeigh", "Martin Kell", "Helen Ashdown",
+                                              "Helen Ashdown"]
+
+
+def test_a_hosts_greeting_before_a_question_is_no_statement():
+    text = ("Nurses' strike: the interview\n\n"
+            "MAYA LUND, HOST: Good morning to you both. Renee Halvorsen, let me start with you. What would it take?\n\n"
+            "RENEE HALVORSEN, UNION PRESIDENT: A contract that puts enough nurses on every ward.\n\n"
+            "THOMAS ABARA, HOSPITAL: We have offered that. We are waiting.\n\n"
+            "MAYA LUND, HOST: Is there a meeting on the calendar?\n\n"
+            "RENEE HALVORSEN, UNION PRESIDENT: Not yet.")
+    assert speakers(text, "en", "rules") == ["Renee Halvorsen", "Thomas Abara", "Renee Halvorsen"]

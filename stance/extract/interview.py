@@ -35,6 +35,9 @@ BIO_MAX = 400  # the guest's biography after the interview ("Teresa Wolańska �
 TRANSCRIPT_LABEL_MAX = 150  # characters before the colon of "DAVID PRICE, ASSISTANT SECRETARY OF THE TREASURY …:"
 TRANSCRIPT_MIN_VOICES = 3  # people labelled in capitals: a hearing's transcript, not an interview
 _PARENS_RE = re.compile(r"\([^)]{0,40}\)")
+_STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's last one
+_MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
+_MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 _DASH_RE = re.compile(r"[–—-]\s+")
@@ -111,7 +114,7 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     if colon == -1 or colon + 1 >= b:
         return None
     head = text[a:colon]
-    bare = _PARENS_RE.sub("", head)
+    bare = _MAC_RE.sub("", _PARENS_RE.sub("", head))  # "ANGUS McVEIGH": a capitals label all the same
     if any(c.islower() for c in bare) or "\n" in head:
         return None
     name = _without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
@@ -150,7 +153,7 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     for t, who in zip(turns, people):
         if who:
             by_person.setdefault(who, []).append(t)
-    if sum(1 for p in by_person if p.isupper() and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES:
+    if sum(1 for p in by_person if in_capitals(p) and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES:
         return _transcript(text, turns, fw)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
@@ -203,7 +206,16 @@ def _transcript(text: str, turns: list[Turn], fw: dict) -> Interview:
     last_labelled = max(i for i, who in enumerate(people) if who)
     for i, (t, who) in enumerate(zip(turns, people)):
         if t.label:
-            asks = who in askers or bool(_QUESTION_END_RE.search(text, t.body, t.end))
+            # a member (labelled with a party or an office) who states and then asks makes one
+            # statement ("ANGUS McVEIGH (CONSERVATIVE, WEST MERCIA): … It now has the worst record
+            # of any catchment. Was that promise worth anything?"); a turn that only asks is none
+            ends_asking = bool(_QUESTION_END_RE.search(text, t.body, t.end))
+            office = text[t.start:t.body]
+            member = any(c in office for c in "(,") and not set(_NAME_WORD_RE.findall(office.lower())) & fw.get("moderator_label", set())
+            if member and ends_asking and _states(text, t.body, t.end, fw):
+                asks = False
+            else:
+                asks = who in askers or ends_asking
             (questions if asks else answers).append(t)
             state = "q" if asks else "a"
         elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw):
@@ -211,6 +223,12 @@ def _transcript(text: str, turns: list[Turn], fw: dict) -> Interview:
         else:
             state = ""
     return Interview(tuple(questions), tuple(answers)) if answers else NO_INTERVIEW
+
+
+def _states(text: str, a: int, b: int, fw: dict) -> bool:
+    """Does ``text[a:b]`` end a sentence before its last one (not at "Mr." or "Dr.")?"""
+    honorific = fw.get("honorific", ())
+    return any(len(m.group(1)) > 1 and m.group(1).lower() not in honorific for m in _STATED_RE.finditer(text, a, b))
 
 
 def _person(label: str, q_words, a_words) -> str:
@@ -231,7 +249,7 @@ def label_stands_for(label: str, name: str) -> bool:
     letters = _initials(label)
     if letters is not None and len(letters) >= 2:
         return letters == _name_initials(name)
-    if label.isupper():  # "DANA KOVACS:", a transcript's labels in capitals
+    if in_capitals(label):  # "DANA KOVACS:", a transcript's labels in capitals
         label, name = label.casefold(), name.casefold()
     return label == name or label == name.split()[-1]
 
@@ -252,7 +270,18 @@ def label_key(label: str) -> str:
     letters = _initials(label)
     if letters is not None and len(letters) >= 2:
         return "i:" + letters
-    return ("c:" + label.casefold()) if label.isupper() else ("n:" + label)
+    return ("c:" + label.casefold()) if in_capitals(label) else ("n:" + label)
+
+
+def in_capitals(label: str) -> bool:
+    """A label set in capitals ("DANA KOVACS", "ANGUS McVEIGH": a Scottish prefix keeps its small letter)."""
+    return _MAC_RE.sub("", label).isupper()
+
+
+def capitals_name(label: str) -> str:
+    """A capitals label as a name: "ANGUS McVEIGH" -> "Angus McVeigh"."""
+    return " ".join(m.group(1) + m.group(2).title() if (m := _MAC_WORD_RE.fullmatch(w)) else w.title()
+                    for w in label.split())
 
 
 def _initials(label: str) -> str | None:

@@ -90,6 +90,8 @@ def rules_bits(resolver, cand, rules_speaker: str | None, pl: bool) -> tuple[int
     head = ""
     if ev is None:
         bits |= _B["rules_no_event"]
+    elif ev.mode == "interviewee" and ev.cue != "-" and resolver.answering(ev.cue):
+        bits |= _B["rules_explicit"]  # a transcript's label names its speaker as plainly as a cue's subject
     elif ev.mode == "explicit":
         bits |= _B["rules_explicit"]
         ref = ev.ref

@@ -18,7 +18,7 @@ from functools import cached_property
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event
-from stance.extract.interview import label_index, label_key, label_stands_for
+from stance.extract.interview import capitals_name, in_capitals, label_index, label_key, label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
@@ -189,7 +189,7 @@ class SpeakerResolver:
         Gale"), for the people the text names nowhere else."""
         labels = {ev.cue for ev in self.events if ev.mode in ("interviewee", "interviewer")}
         known = {n.casefold() for n in self._full_names}
-        return [lab.title() for lab in sorted(labels) if lab.isupper() and " " in lab and lab.casefold() not in known]
+        return [capitals_name(lab) for lab in sorted(labels) if in_capitals(lab) and " " in lab and lab.casefold() not in known]
 
     @cached_property
     def _full_names(self) -> list[str]:
