@@ -80,3 +80,12 @@ def test_a_hosts_greeting_before_a_question_is_no_statement():
             "MAYA LUND, HOST: Is there a meeting on the calendar?\n\n"
             "RENEE HALVORSEN, UNION PRESIDENT: Not yet.")
     assert speakers(text, "en", "rules") == ["Renee Halvorsen", "Thomas Abara", "Renee Halvorsen"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_verb_opening_the_sentence_is_no_surname(model):
+    # morfeusz2 also lists "Pamięta" as a surname; before a comma it is the verb
+    text = ("Halina Kruk uczy fizyki w miejscowej szkole. Pamięta, jak uczniowie pytali ją o kierunek. "
+            "– Powiedziałam im, że nie wiem – wspomina.")
+    assert speakers(text, "pl", model) == ["Halina Kruk"]

@@ -223,6 +223,10 @@ class Tokens(PhraseReader):
             if self.cased:
                 if w in lex.stopcaps and i in self.sent_initial:
                     return "stop"
+                if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1] == "," \
+                        and morph.finite_verb(low):
+                    self._ctx = 2  # depends on the next word
+                    return "stop"  # "Pamięta, jak …": a verb opening the sentence, though also a surname
                 if len(w) == 1:
                     return "cap"  # "platformie X", not a name
                 if self.is_org(i):
