@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -89,3 +89,12 @@ def test_a_verb_opening_the_sentence_is_no_surname(model):
     text = ("Halina Kruk uczy fizyki w miejscowej szkole. Pamięta, jak uczniowie pytali ją o kierunek. "
             "– Powiedziałam im, że nie wiem – wspomina.")
     assert speakers(text, "pl", model) == ["Halina Kruk"]
+
+
+@needs_morfeusz
+def test_a_participle_phrase_naming_a_title_does_not_hide_the_subject():
+    # the participle describes the letter (inside "w liście … do dyrekcji i wojewody"), its
+    # quotation is the letter's title, and the doctors write
+    text = ("Lekarze z SOR w liście otwartym do dyrekcji i wojewody, zatytułowanym „Ratunkowy nie znaczy "
+            "bez dna”, piszą, że dalsza praca w obecnych warunkach jest niemożliwa.")
+    assert found(text, "pl", "rules") == [("dalsza praca w obecnych warunkach jest niemożliwa", "lekarze", "indirect")]

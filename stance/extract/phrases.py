@@ -719,7 +719,10 @@ class PhraseReader:
                     pp = 0
                 k += 1
                 continue
-            if pp == 1:
+            # "do dyrekcji i wojewody": the second of two objects stays in the phrase (unless a verb follows it)
+            coordinated = k > i and kind(k - 1) == "coord" and out and out[-1].in_pp and out[-1].end == k - 1 \
+                and not (np.end < len(words) and kind(np.end) in ("cue", "word"))
+            if pp == 1 or coordinated:
                 np.in_pp = True
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it

@@ -224,9 +224,9 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         return None
     q = k - 2
     comp = False  # a "that" inside the enclosed clause ("who asked that her name not be used")
+    quoted = False  # a quotation inside: a title the phrase names ("zatytułowanym „…”"), or speech
     while q > sent.t0 and k - q <= _ENCLOSED_MAX:
-        if kind(q) == "quoted":
-            return None
+        quoted = quoted or kind(q) == "quoted"
         comp = comp or kind(q) == "comp"
         if words[q] == ",":
             break
@@ -235,10 +235,17 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         return None
     if words[q] != "," or not (kind(q + 1) == "rel" or (not comp and _participle(toks.lows[q + 1]))):
         return None
-    nps = toks.chunks(max(sent.t0, q - 8), q)
+    if quoted and not (toks.cased and _participle(toks.lows[q + 1])):
+        return None  # (only a participle's phrase may hold a title: "X, który powiedział „…”, dodał" is speech)
+    # (from the sentence start: a window's edge would cut a prepositional phrase from its preposition)
+    nps = toks.chunks(sent.t0, q)
     if not nps or nps[-1].end != q:
         return None
     np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, q + 1))]
+    if np.in_pp:
+        # "Lekarze z SOR w liście … do dyrekcji i wojewody, zatytułowanym „…”, piszą": the phrase
+        # describes the letter; the clause's subject is the nominative phrase before
+        np = next((x for x in reversed(nps) if not x.in_pp and not x.in_rel and x.nominative), np)
     return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
 
 
