@@ -103,6 +103,9 @@ def hostile_texts(n_chars: int, normal: dict[str, str]) -> dict[str, tuple[str, 
                                       n_chars, ""), "pl"),
         "no_sentence_ends": (_repeat("", lambda i: "minister powiedział że rząd nie ustąpi a rzecznik dodał ",
                                      n_chars, ""), "pl"),
+        # a question opener with no comma to close it, then cues for ever (was quadratic)
+        "question_no_comma": (_repeat("Pytany o to ", lambda i: "minister powiedział że rząd nie ustąpi a rzecznik dodał ",
+                                      n_chars, ""), "pl"),
         "binary_junk": (bytes(rng.randrange(256) for _ in range(n_chars)).decode("latin-1"), None),
     }
 

@@ -154,6 +154,9 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     return NO_CLAUSE
 
 
+_QUESTION_MAX = 60  # tokens of a question a sentence opens with (a bound keeps a sentence that never ends linear)
+
+
 def question_end(toks: Tokens, sent: Sentence, limit: int) -> int | None:
     """"Asked whether Northline would drop it, she replied", "Pressed on whether …, the minister
     said", "Pytany, czy rząd …, odpowiedział": the comma (before token ``limit``) that closes the
@@ -162,7 +165,7 @@ def question_end(toks: Tokens, sent: Sentence, limit: int) -> int | None:
     words = toks.words
     if sent.t0 >= limit or toks.lows[sent.t0] not in toks.fw.get("question_opener", ()):
         return None
-    comma = next((t for t in range(sent.t0 + 2, limit) if words[t] == ","), None)
+    comma = next((t for t in range(sent.t0 + 2, min(limit, sent.t0 + _QUESTION_MAX)) if words[t] == ","), None)
     asking = toks.fw.get("question_comp", frozenset()) | toks.fw.get("wh_word", frozenset())
     if comma is not None and not any(toks.lows[t] in asking for t in range(sent.t0 + 1, comma)) \
             and any(toks.kind(t) == "cue" for t in range(sent.t0 + 1, comma)):

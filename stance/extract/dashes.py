@@ -228,10 +228,13 @@ def _names_medium(span: str, lex: Lexicon) -> bool:
     preps = function_words(lex.lang).get("prep", frozenset())
     words = _FIRST_WORD_RE.findall(span)
     words = [w for n, w in enumerate(words) if not any(p.lower() in preps for p in words[max(0, n - 1):n])]
+    role_from = [False] * (len(words) + 1)  # a role at or after word i (one pass however long the clause)
+    for i in range(len(words) - 1, -1, -1):
+        role_from[i] = role_from[i + 1] or words[i].lower() in lex.titles
     for i, w in enumerate(words):
         n = 1 if w[:1].islower() and lex.media_noun(w.lower()) else next(
             (n for n in lex.media_name_lens if tuple(words[i:i + n]) in lex.media_name_set), 0)
-        if n and not any(x.lower() in lex.titles for x in words[i + n:]):
+        if n and not role_from[i + n]:
             return True
     return False
 

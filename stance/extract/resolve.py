@@ -282,13 +282,19 @@ def _echoing_speaker(label: Quote, quotes: list[Quote], reach: int | None) -> st
     if len(stems) < _ECHO_MIN_WORDS:
         return None
     best, speaker = 0.0, None
-    for q in quotes:
-        if q.start <= label.end or (reach is not None and q.start > reach) or not _names_person(q.speaker):
+    for q in quotes[bisect.bisect_right(quotes, label.end, key=_start):]:
+        if reach is not None and q.start > reach:
+            break
+        if not _names_person(q.speaker):
             continue
         share = len(stems & _stems(q.text)) / len(stems)
         if share >= _ECHO_SHARE and share > best:
             best, speaker = share, q.speaker
     return speaker
+
+
+def _start(q: Quote) -> int:
+    return q.start
 
 
 def _stems(text: str) -> set:

@@ -213,6 +213,7 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
 
 
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
+_ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
 
 
 def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
@@ -237,8 +238,9 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         return None
     if quoted and not (toks.cased and _participle(toks.lows[q + 1])):
         return None  # (only a participle's phrase may hold a title: "X, który powiedział „…”, dodał" is speech)
-    # (from the sentence start: a window's edge would cut a prepositional phrase from its preposition)
-    nps = toks.chunks(sent.t0, q)
+    # (a wide window: a narrow one would cut a prepositional phrase from its preposition; a
+    # bounded one keeps a sentence that never ends linear)
+    nps = toks.chunks(max(sent.t0, q - _ANTECEDENT_WINDOW), q)
     if not nps or nps[-1].end != q:
         return None
     np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, q + 1))]
