@@ -98,3 +98,15 @@ def test_a_participle_phrase_naming_a_title_does_not_hide_the_subject():
     text = ("Lekarze z SOR w liście otwartym do dyrekcji i wojewody, zatytułowanym „Ratunkowy nie znaczy "
             "bez dna”, piszą, że dalsza praca w obecnych warunkach jest niemożliwa.")
     assert found(text, "pl", "rules") == [("dalsza praca w obecnych warunkach jest niemożliwa", "lekarze", "indirect")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_speaks_in_a_statement_sent_to_the_paper(model):
+    # "w przesłanym redakcji oświadczeniu": the statement noun is inside a phrase (with its
+    # hearer), no clause boundary; "Spółdzielnia" is the cooperative named before
+    text = ("Spółdzielnia Mieszkaniowa „Zielone Osiedle” pozwała lokatorów. – Zarząd nie odpisał – mówi Leszek Mroczek.\n\n"
+            "Spółdzielnia w przesłanym redakcji oświadczeniu podkreśla, że pozostaje otwarta na rozmowy.\n\n"
+            "Urząd Miejski w Łomży milczał. Zarząd klubu prosi miasto o pomoc, ratusz odpowiada, że bez audytu nie da pieniędzy.")
+    assert speakers(text, "pl", model) == ["Leszek Mroczek", "Spółdzielnia Mieszkaniowa „Zielone Osiedle”",
+                                           "Urząd Miejski w Łomży"]

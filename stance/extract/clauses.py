@@ -270,8 +270,8 @@ def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     if cue is None or cue.cls != "noun":
         return False
     r = q - 1
-    while r > k and toks.kind(r) in ("det", "word", "possessive"):
-        r -= 1
+    while r > k and toks.kind(r) in ("det", "word", "possessive", "media"):
+        r -= 1  # ("w przesłanym redakcji oświadczeniu": the hearer inside the phrase too)
     return r > k and toks.kind(r) == "prep"
 
 

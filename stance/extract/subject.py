@@ -32,6 +32,9 @@ _COORDINATED_ROLE_GAP = 4  # tokens between two roles joined by "i"/"and" ("pos�
 _AFFILIATION_MAX = 5  # tokens of a parenthesis after a name ("(R-Ohio)", "(D-N.Y.)", "(PiS)")
 
 
+_PP_CUE_REACH = 3  # tokens from a cue noun back to its preposition ("w przesłanym redakcji oświadczeniu")
+
+
 def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     """Token index of the clause boundary before token ``k`` (or ``sent.t0 - 1``)."""
     kind, words = toks.kind, toks.words
@@ -49,7 +52,7 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
                     kind(x) == "title" for x in range(max(sent.t0, q - _COORDINATED_ROLE_GAP), q)):
                 q -= 1  # "Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca komisji, nazwała": two roles of one person
                 continue
-            if c == "cue" and q - 1 >= sent.t0 and pp_noun_cue(toks, q, max(sent.t0, q - 2) - 1):
+            if c == "cue" and q - 1 >= sent.t0 and pp_noun_cue(toks, q, max(sent.t0, q - _PP_CUE_REACH) - 1):
                 q -= 1  # "Dyrekcja szpitala w oświadczeniu przekazała": a statement the subject issued, no clause of its own
                 continue
             if c == "comp" and q + 1 < k and q - 1 >= sent.t0 and toks.lows[q] in toks.fw.get("rel_comp", ()) \
