@@ -110,3 +110,12 @@ def test_an_institution_speaks_in_a_statement_sent_to_the_paper(model):
             "Urząd Miejski w Łomży milczał. Zarząd klubu prosi miasto o pomoc, ratusz odpowiada, że bez audytu nie da pieniędzy.")
     assert speakers(text, "pl", model) == ["Leszek Mroczek", "Spółdzielnia Mieszkaniowa „Zielone Osiedle”",
                                            "Urząd Miejski w Łomży"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_count_before_a_role_is_left_out(model):
+    # CONVENTIONS (settled after round 15): groups and anonymous sources without their quantifier
+    text = ("Outside the auditorium, some parents said they would look elsewhere.\n\n"
+            "Two officials said the talks were close.\n\n"
+            "“We will move on,” said one Castlegate insider.")
+    assert speakers(text, "en", model) == ["parents", "officials", "Castlegate insider"]

@@ -58,6 +58,9 @@ class PhraseReader:
             if k + 1 < j and self.lows[k].rpartition("-")[2] in self.fw.get("seat_compound", ()) \
                     and self.lows[k + 1] in self.fw.get("org_anaphor", ()):
                 k += 1  # "The Minneapolis-based company": where the institution sits
+        if k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
+                and self._title_ahead(k, j, en_mod=True):
+            k += 1  # "some parents", "two officials", "one Castlegate insider": the group or source, not its count
         if k >= j:
             return None
         c = kind(k)
