@@ -119,3 +119,18 @@ def test_a_count_before_a_role_is_left_out(model):
             "Two officials said the talks were close.\n\n"
             "“We will move on,” said one Castlegate insider.")
     assert speakers(text, "en", model) == ["parents", "officials", "Castlegate insider"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_office_or_campaign_speaks_for_its_person(model):
+    text = ("Mayor Carol Denholm left the chamber early.\n\n"
+            "In a statement, the mayor's office said Denholm would review the amendments.\n\n"
+            "The Pellegrino campaign said in a statement that the councilman had called his rival.")
+    assert speakers(text, "en", model) == ["mayor's office", "Pellegrino campaign"]
+
+
+def test_a_dateline_with_a_hyphen_opens_no_subject():
+    from stance.extract.words import _after_stamp
+    text = "CHELAN, Wash. - A wind-driven wildfire burned through more than 20 homes."
+    assert text[_after_stamp(text, 0, len(text)):].startswith("A wind-driven")
+    assert _after_stamp("US - China talks resumed.", 0, 10) == 0

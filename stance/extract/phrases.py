@@ -151,6 +151,9 @@ class PhraseReader:
                     else:
                         nxt.inst = own + nxt.inst
                     return nxt
+                if nxt is None and n1 < j and self.lows[n1] in self.fw.get("owned_office", ()):
+                    # "the governor's office said": the office speaks, not the governor
+                    return NP(start, n1 + 1, "inst", inst=[t for t in range(k, n1) if words[t][0].isalnum()] + [n1])
                 if org is not None:
                     return NP(start, org, "inst", inst=list(range(k, org)))
         if titles and pl and any(kind(t) == "title" for t in titles):
@@ -209,6 +212,8 @@ class PhraseReader:
                 q += 2
                 break
             break
+        if names and not titles and q < j and self.lows[q] in self.fw.get("owned_office", ()) and not self._possessive(q - 1):
+            return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said": the campaign speaks
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
             q += 1  # "Owen Pryce KC": the rank belongs to the phrase, not to the name
         if names:

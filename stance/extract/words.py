@@ -27,7 +27,9 @@ AGENCY_DATELINE_RE = re.compile(_AGENCY_DATELINE + r"\s*(?=[A-ZĄĆĘŁŃÓŚŹ�
 # "SECHELT, B.C. — ", "NEW YORK — "), or with its agency
 _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ]{2,}){0,2}(?:, (?:[A-Z][a-z]{0,3}\.)+|, [A-Z]\.[A-Z]\.)?\s[—–]\s*"
-                       r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_])|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
+                       r"(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_])"
+                       r"|[A-Z]{2,}(?: [A-Z]{2,}){0,2}, (?:[A-Z][a-z]{0,3}\.)+ - (?=[A-Z])"  # "CHELAN, Wash. - A …" (web copy's hyphen)
+                       r"|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
