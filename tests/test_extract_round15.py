@@ -134,3 +134,18 @@ def test_a_dateline_with_a_hyphen_opens_no_subject():
     text = "CHELAN, Wash. - A wind-driven wildfire burned through more than 20 homes."
     assert text[_after_stamp(text, 0, len(text)):].startswith("A wind-driven")
     assert _after_stamp("US - China talks resumed.", 0, 10) == 0
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_capitalised_name_up_to_its_verb(model):
+    # an adjective or a word morfeusz2 reads otherwise opens the name all the same, when an
+    # institution's word is among the capitalised words before the verb; a role and its
+    # holder, or a medium, are no such name
+    text = ("Mazowiecki Oddział Wojewódzki NFZ przekazał nam, że nie otrzymał dokumentów.\n\n"
+            "Łódzka Kolej Aglomeracyjna zapowiedziała, że uruchomi dodatkowe pociągi.\n\n"
+            "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność” poinformowała, że jej członkowie przyłączą się.\n\n"
+            "Prezes Związku Nauczycieli Roman Kuc powiedział, że strajk jest możliwy.")
+    assert speakers(text, "pl", model) == ["Mazowiecki Oddział Wojewódzki NFZ", "Łódzka Kolej Aglomeracyjna",
+                                           "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność”", "Roman Kuc"]
+    assert found("Agencja Reuters podała w poniedziałek, że podobne rozwiązania przygotowują Czechy.", "pl", model) == []

@@ -19,6 +19,7 @@ _PL_MODIFIER_KINDS = frozenset({"word", "stop", "cap", "name", "place", "inst"})
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
 # capitalised kinds that an English institution's name is made of
+_NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
 _EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
 _POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
 _POSTMODIFIER_KINDS = frozenset({"word", "det", "tword", "place", "inst", "acro", "cap", "title", "name"})
@@ -85,6 +86,10 @@ class PhraseReader:
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
+        if pl and k in self.sent_initial and words[k][:1].isupper():
+            named = self._named_institution(k, j)
+            if named is not None:
+                return NP(start, named, "inst", inst=list(range(k, named)))
         if c == "word":
             if pl:
                 if not self._pl_modifier(k, j):
@@ -247,6 +252,25 @@ class PhraseReader:
                     return person
             return np
         return None
+
+    def _named_institution(self, k: int, j: int) -> int | None:
+        """Polish: a sentence's capitalised words up to its verb, one an institution's word
+        ("Mazowiecki Oddział Wojewódzki NFZ przekazał", "Łódzka Kolej Aglomeracyjna zapowiedziała",
+        "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność” poinformowała"): the end of that
+        name, whatever the words' own classes; None for anything else (a person's name first)."""
+        words, kind = self.words, self.kind
+        e = k
+        while e < j and e - k < _NAMED_INSTITUTION_MAX and words[e][:1].isupper() and kind(e) != "quoted":
+            e += 1
+        f = e
+        while f < len(words) and kind(f) in ("quoted", "punct") and words[f] not in ".,;:–—":
+            f += 1  # the institution's own quoted name ("NSZZ „Solidarność”")
+        # (the verb may lie beyond ``j``: a subject is read up to its verb)
+        if e - k < 2 or f >= len(words) or kind(f) != "cue" or (kind(k) == "title" and not self.institution_noun(k)):
+            return None  # ("Prezes Związku Nauczycieli Roman Kuc": a role and its holder)
+        if any((morph.is_given_name(words[t]) and not self.is_org(t)) or kind(t) == "media" for t in range(k, e)):
+            return None  # a person's name among the words, or a medium ("Agencja Reuters podała": no statement)
+        return e if any(self.is_org(t) for t in range(k, e)) else None
 
     def _inst_phrase(self, start: int, k: int, j: int) -> NP:
         """An institution from token ``k``: capitalised words, adjectives and genitives after it."""
