@@ -149,3 +149,12 @@ def test_an_institutions_capitalised_name_up_to_its_verb(model):
     assert speakers(text, "pl", model) == ["Mazowiecki Oddział Wojewódzki NFZ", "Łódzka Kolej Aglomeracyjna",
                                            "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność”", "Roman Kuc"]
     assert found("Agencja Reuters podała w poniedziałek, że podobne rozwiązania przygotowują Czechy.", "pl", model) == []
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_spokespersons_institution_with_and_or_an_adjective(model):
+    text = ("Harbourline said it had held informal talks with the regulator.\n\n"
+            "A spokesperson for the Competition and Markets Authority said the regulator would consider the deal.\n\n"
+            "In an email, a spokesperson for the provincial Ministry of Mining said the permit was valid.")
+    assert speakers(text, "en", model) == ["Harbourline", "spokesperson for the Competition and Markets Authority",
+                                           "spokesperson for the provincial Ministry of Mining"]

@@ -343,9 +343,10 @@ class PhraseReader:
             listed = self._caps_list_end(r, j)  # "Secretary for Investments, Trade and Industry"
             if listed > r:
                 r, limit = listed, _EN_ORG_TAIL
-        if s < j and words[s][:1].isupper():
-            org = self._en_org(s, j)  # "spokesman for the Department for Energy Security and Net Zero"
-            if org is not None and org > r:
+        o = s + 1 if s + 1 < j and kind(s) == "word" and words[s + 1][:1].isupper() else s  # "the provincial Ministry of …"
+        if o < j and words[o][:1].isupper():
+            org = self._en_org(o, j)  # "spokesman for the Department for Energy Security and Net Zero"
+            if org is not None and org >= r:
                 r, limit = org, _EN_ORG_TAIL
         if r == s or r - p > limit:
             return p
