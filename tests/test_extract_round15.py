@@ -158,3 +158,11 @@ def test_a_spokespersons_institution_with_and_or_an_adjective(model):
             "In an email, a spokesperson for the provincial Ministry of Mining said the permit was valid.")
     assert speakers(text, "en", model) == ["Harbourline", "spokesperson for the Competition and Markets Authority",
                                            "spokesperson for the provincial Ministry of Mining"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_seat_between_the_role_and_its_holder(model):
+    text = ("Projekt skrytykował prezes Okręgowej Izby Lekarskiej w Krakowie Tadeusz Hajduk. Ostrzegł, że lekarze mogą odejść.\n\n"
+            "Rektor Akademii Nauk Stosowanych w Koninie prof. Leszek Baran nie kryje, że o planach dowiedział się z mediów.")
+    assert speakers(text, "pl", model) == ["Tadeusz Hajduk", "Leszek Baran"]

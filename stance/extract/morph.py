@@ -219,6 +219,12 @@ def is_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def place_locative(word: str) -> bool:
+    """Does morfeusz2 read ``word`` as a place's name in the locative ("Krakowie", "Koninie")?"""
+    return any("nazwa_geograficzna" in q and ":loc" in t for _l, t, q in analyse(word))
+
+
+@lru_cache(maxsize=65536)
 def given_name_cases(word: str) -> frozenset:
     """The cases in which ``word`` is one person's given name (singular readings only:
     "Piotrków" is a town, not many Piotreks)."""

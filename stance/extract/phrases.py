@@ -590,9 +590,11 @@ class PhraseReader:
                 run.append(q)
                 q += 1
                 continue
-            if c == "prep" and self.lows[q] in place_preps and run and kind(run[-1]) == "inst" and q + 1 < j \
-                    and kind(q + 1) == "place":
-                run.extend((q, q + 1))  # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb"
+            if c == "prep" and self.lows[q] in place_preps and run and q + 1 < j and any(self.is_org(t) for t in titles + run) \
+                    and (kind(q + 1) == "place" or (kind(q + 1) == "name" and morph.place_locative(words[q + 1]))):
+                # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb", "prezes Okręgowej Izby
+                # Lekarskiej w Krakowie Tadeusz Hajduk": the institution's seat, then the person
+                run.extend((q, q + 1))
                 q += 2
                 continue
             if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
