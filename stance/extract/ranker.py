@@ -169,9 +169,9 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
 
 
 def names_a_body(resolver, cand) -> bool:
-    """The cue's own subject is an institution or a group ("the ministry said", "officials
-    believe", "MSZ przekazało"): no single person near it is meant, whatever the ranker's
-    weights say about roles, so the rules' answer stands."""
+    """The cue's own subject is an institution, a group or an anonymous source ("the ministry
+    said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu"): no single person
+    near it is meant, whatever the ranker's weights say about roles, so the rules' answer stands."""
     ev = own_event(resolver, cand.event)
     if ev is None or ev.mode != "explicit" or ev.ref is None:
         return False
@@ -180,9 +180,13 @@ def names_a_body(resolver, cand) -> bool:
         return True
     if ref.kind != "title" or not ref.head:
         return False
-    lex = resolver.coref.toks.lex
+    toks = resolver.coref.toks
+    lex = toks.lex
     head = ref.head.lower()
     last = ref.speaker.split()[-1].lower()
+    described = len(ref.speaker.split()) > 1  # (a bare "rozmówca" stands for a source described before)
+    if described and (head in toks.fw.get("anonymous_source", ()) or ref.speaker.lower().split()[0] in toks.fw.get("partitive", ())):
+        return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a source close to …": nobody named
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
         or (lex.rules.case_marked and persons_plural(last))
