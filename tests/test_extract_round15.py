@@ -174,3 +174,19 @@ def test_the_ranker_leaves_a_described_anonymous_source_alone():
     text = ("The minister, Anna Vell, met Kasimir Dobrev on Monday. “We are close,” Dobrev said.\n\n"
             "A person familiar with the discussions in Vell said the deal was not close. Dobrev declined to comment.")
     assert speakers(text, "en", "ranker")[-1] == "person familiar with the discussions in Vell"
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("A senior Treasury official, who asked not to be named, said the department had warned against the plan.", "en", True),
+    ("A Broadsea spokesperson said the cable corridor had been moved.", "en", True),
+    ("The spokesperson said the cable corridor had been moved.", "en", False),  # bare: someone named before may be meant
+    ("Jeden z niemieckich dyplomatów przyznał, że Berlin był zaskoczony.", "pl", True),
+    ("Rozmówca przyznał, że Berlin był zaskoczony.", "pl", False),
+])
+def test_which_explicit_subjects_the_ranker_may_not_overrule(text, lang, kept):
+    from stance.extract.pipeline import stages
+    from stance.extract.ranker import names_a_body
+    if lang == "pl":
+        pytest.importorskip("morfeusz2")
+    chosen, resolver = stages(text, lang)
+    assert [names_a_body(resolver, c) for c in chosen] == [kept]
