@@ -405,6 +405,8 @@ class PhraseReader:
                 continue
             if not (words[q][:1].isupper() and kind(q) in caps):
                 break
+            if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name":
+                break  # "Board President Linda Okafor": the role and its holder after the institution
             if strip_possessive(words[q]) in self.lex.org_words:
                 has_org = True
             if q > k + 1 and self._possessive(q - 1):
