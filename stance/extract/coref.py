@@ -18,7 +18,7 @@ from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.phrases import joined_particle
+from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
 
 LOOKBACK = 200  # mentions searched back for an antecedent

@@ -1,0 +1,277 @@
+"""Polish role phrases: what follows a role noun (genitives, ``ds.``, an institution's seat,
+the person's name) and what may precede it, read by case with morfeusz2; a mixin of
+``phrases.PhraseReader``, which gives the token classes (``kind``, ``words``, ``lows``) and the
+lexicons."""
+
+from __future__ import annotations
+
+from stance.extract import morph
+
+ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
+_NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
+_NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
+
+
+class PolishPhrases:
+    """The Polish half of the phrase reader."""
+
+    def _named_institution(self, k: int, j: int) -> int | None:
+        """Polish: a sentence's capitalised words up to its verb, one an institution's word
+        ("Mazowiecki Oddział Wojewódzki NFZ przekazał", "Łódzka Kolej Aglomeracyjna zapowiedziała",
+        "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność” poinformowała"): the end of that
+        name, whatever the words' own classes; None for anything else (a person's name first)."""
+        words, kind = self.words, self.kind
+        e = k
+        while e < j and e - k < _NAMED_INSTITUTION_MAX and words[e][:1].isupper() and kind(e) != "quoted":
+            e += 1
+        f = e
+        while f < len(words) and kind(f) in ("quoted", "punct") and words[f] not in ".,;:–—":
+            f += 1  # the institution's own quoted name ("NSZZ „Solidarność”")
+        # (the verb may lie beyond ``j``: a subject is read up to its verb)
+        if e - k < 2 or f >= len(words) or kind(f) != "cue" or (kind(k) == "title" and not self.institution_noun(k)):
+            return None  # ("Prezes Związku Nauczycieli Roman Kuc": a role and its holder)
+        if any((morph.is_given_name(words[t]) and not self.is_org(t)) or kind(t) == "media" for t in range(k, e)):
+            return None  # a person's name among the words, or a medium ("Agencja Reuters podała": no statement)
+        return e if any(self.is_org(t) for t in range(k, e)) else None
+
+    def _pl_modifier(self, p: int, j: int) -> bool:
+        """An adjective before a role noun ("rosyjski dyplomata", sentence-initial "Specjalny wysłannik")."""
+        w = self.words[p]
+        c = self.kind(p)
+        if c == "word" and w.endswith(ADJ_SUFFIXES) and self._title_ahead(p, j):
+            return morph.is_adj(w) is not False
+        if w[:1].isupper() and c in ("stop", "cap", "name", "place", "inst") and w.endswith(ADJ_SUFFIXES):
+            if p in self.sent_initial or (p > 0 and not self.words[p - 1][0].isalnum()):
+                return bool(morph.is_adj(w)) and self._title_ahead(p, j)
+        return False
+
+    def _name_able(self, t: int, have_name: bool) -> bool:
+        c = self.kind(t)
+        w = self.words[t]
+        if c in ("name", "particle"):
+            if w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w):
+                # an adjective inside an institution's name ("Komisji Europejskiej"), unless a
+                # woman's surname right after the role she holds ("w ocenie dyrektor Jastrzębskiej")
+                return w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title" \
+                    and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())
+            return True
+        if c == "place" and morph.name_readings(w) and not self.is_org(t):
+            return True
+        if c == "place" and w not in self.lex.places and t > 1 and self.kind(t - 1) == "name" and self.kind(t - 2) == "name":
+            return True  # "Hamid Abakar Nur": a foreign surname that is also some river's name
+        if c == "cap" and have_name and len(w) > 1:
+            return not morph.is_adj(w) and not self.is_org(t)
+        return False
+
+    def _common_genitive(self, t: int) -> bool:
+        """A capitalised word read as a common noun or adjective in the genitive ("Miast",
+        "Gospodarki"): inside an institution's name it continues the name, it is no surname."""
+        w = self.words[t]
+        if not w[:1].isupper():
+            return False
+        return any(lemma[:1].islower() and tag.split(":")[0] in ("subst", "adj") and "gen" in tag.split(":")[2].split(".")
+                   for lemma, tag, _q in morph.analyse(w) if tag.count(":") >= 2)
+
+    def _hearer(self, p: int) -> bool:
+        """A lowercase Polish role noun that can be neither genitive nor nominative
+        ("dziennikarzom", "posłom"): the one spoken to, never part of the speaker's role."""
+        w = self.words[p]
+        return w[:1].islower() and morph.can_be_gen(w) is False and morph.is_nominative_possible(w) is False
+
+    def institution_noun(self, t: int) -> bool:
+        """Token ``t`` is a role-lexicon noun that names an institution ("szpitala", "spółki")."""
+        return self.kind(t) == "title" and self.lex.institution_role(self.lows[t])
+
+    def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
+        """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
+        capitalised place) and the person name after it: appends to ``titles``, returns the end
+        token, the name tokens, and whether the phrase must end there (a name follows that does
+        not agree with the role: it starts a phrase of its own)."""
+        kind, words = self.kind, self.words
+        head = max(t for t in titles if kind(t) == "title")
+        postmodifiers = self.fw.get("description_word", ())
+        place_preps = self.fw.get("place_prep", ())  # "dyrektorka szpitala w Sokółce", "przy UE"
+        while p < j:
+            c = kind(p)
+            w = words[p]
+            low = w.lower()
+            if low in postmodifiers and p + 1 < j and kind(p + 1) == "prep":
+                break  # "obecnych na rozmowach": the caller's _role_postmodifier takes it with its phrase
+            if low == "ds":
+                titles.append(p)
+                p += 1
+                if p < j and words[p] == ".":
+                    titles.append(p)
+                    p += 1
+                continue
+            if low == "do" and p + 2 < j and self.lows[p + 1] == "spraw" and kind(p + 2) in ("word", "tword", "place", "inst"):
+                titles.extend((p, p + 1))  # "rzecznik Komisji do spraw handlu": "ds." written out
+                p += 2
+                continue
+            if low in self.fw.get("partitive_of", ()) and self.lows[titles[-1]] in self.fw.get("partitive_genitive", ()) \
+                    and p + 1 < j and kind(p + 1) in ("word", "tword", "title", "inst", "place"):
+                titles.append(p)  # "dyplomata jednego z państw nadbałtyckich": one of several, then which
+                p += 1
+                continue
+            if c == "title" and self._hearer(p):
+                break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
+            if c == "title" and titles[-1] == head and self.lex.plural_role(self.lows[head]) and not self.lex.plural_role(low) \
+                    and not self.institution_noun(p):
+                break  # (the same after the group's noun as the role: "związkowców wiceminister")
+            if c in ("tword", "title", "place", "inst", "acro", "media") and not (
+                c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
+            ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
+                titles.append(p)
+                p += 1
+                continue
+            if c == "word" and p == head + 1 and self._agrees(p, head, self.lex.titles.get(self.lows[head], ("", ""))[1]):
+                titles.append(p)  # "wojewoda dolnośląski": an adjective after the role agrees with it
+                p += 1
+                continue
+            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and (
+                    not self._verbish(w) or p + 1 >= j or kind(p + 1) in ("punct", "cue", "rel") or words[p + 1][:1].isupper()):
+                titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
+                p += 1
+                continue
+            if low in place_preps and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") \
+                    and (low == "przy" or kind(titles[-1]) == "word" or self.institution_noun(titles[-1])):  # "dyrektorka szpitala w Sokółce"
+                titles.append(p)
+                p += 1
+                continue
+            if low == "w" and p + 1 < j and kind(p + 1) == "name" and kind(titles[-1]) == "word" and (self.name_case(p + 1) == "obl" or morph.word_class(words[p + 1]) in ("unknown", "")) and (p + 2 >= j or kind(p + 2) != "name"):
+                titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
+                p += 2
+                continue
+            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap", "tword") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
+                titles.append(p)
+                p += 1
+                continue
+            if c == "punct" and w in "–-" and titles[-1] > head and p + 1 < j and self.starts[p] == self.ends[p - 1] and self.ends[p] == self.starts[p + 1] and words[p + 1][:1].isupper():
+                titles.append(p)  # "Belgrad–Prisztina"
+                p += 1
+                continue
+            break
+        # a capitalised run: institution words, then (maybe) the person's name
+        run = []
+        q = p
+        honorific = self.fw.get("honorific", ())
+        while q < j and len(run) < 9:
+            c = kind(q)
+            if self.lows[q] in honorific and c != "name":
+                # "ekonomistki Instytutu … dr Haliny Wrony": a degree before the name is neither
+                # the office's name nor the person's
+                n = q
+                while n < j and self.lows[n] in honorific and kind(n) != "name":  # "mł. insp. Bogdan Sitek": a rank of two words
+                    n = n + 2 if n + 1 < j and words[n + 1] == "." else n + 1
+                if n < j and kind(n) == "name":
+                    q = n
+                    continue
+            if c in ("cap", "name", "inst", "place", "acro", "particle"):
+                run.append(q)
+                q += 1
+                continue
+            if c == "prep" and self.lows[q] in place_preps and run and q + 1 < j and any(self.is_org(t) for t in titles + run) \
+                    and (kind(q + 1) == "place" or (kind(q + 1) == "name" and morph.place_locative(words[q + 1]))):
+                # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb", "prezes Okręgowej Izby
+                # Lekarskiej w Krakowie Tadeusz Hajduk": the institution's seat, then the person
+                run.extend((q, q + 1))
+                q += 2
+                continue
+            if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
+                q += 1
+                continue
+            if c == "coord" and words[q] == "i" and run and q + 1 < j and kind(q + 1) in ("cap", "inst"):
+                run.append(q)
+                q += 1
+                continue
+            break
+        names: list[int] = []
+        for t in reversed(run):
+            if len(names) < 4 and self._name_able(t, bool(names)):
+                names.insert(0, t)
+                continue
+            break
+        while names and kind(names[0]) == "particle":
+            names.pop(0)
+        # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
+        # word is a genitive complement, not the person's name (which agrees with the role)
+        if names and self._nominative_only(head):
+            # (a word that cannot be a genitive is no such complement: "Szef dyplomacji Kerem Aydın")
+            while names and self.name_case(names[0]) == "obl" and morph.can_be_gen(words[names[0]]) is not False:
+                names.pop(0)
+        # "z kanclerzem Niemiec Jan Lis powiedział": a role in the instrumental, locative or dative
+        # and a name in its base form do not agree: the name starts a phrase of its own (the
+        # subject). Genitive and accusative roles are left alone: "posła Jana Lisa" has names
+        # that are also base forms of other names ("Jana", "Lisa").
+        complete = False  # the role phrase ends here, whatever follows
+        # "przewodnicząca … związku zawodowego Danuta Pyka": an institution is nobody's role; a
+        # person's name after it starts a phrase of its own
+        role = min(t for t in titles if kind(t) == "title")
+        person_after_institution = names and self.institution_noun(role) and morph.is_given_name(words[names[0]])
+        # "przez dziennikarzy Ostrowski odpowiedział": a plural role names no one person either;
+        # nor does a role whose cases a given name does not share ("radny z klubu prezydenta
+        # Sebastian Kmieć": the nominative councillor, not the genitive president)
+        plural = self.lex.plural_role(self.lows[head]) and len(names) == 1 and self.name_case(names[0]) != "obl"
+        given_cases = morph.given_name_cases(words[names[0]]) if names else frozenset()
+        role_cases = self.title_cases(role)
+        clash = bool(given_cases) and "nom" not in role_cases and not given_cases & role_cases
+        if names and (person_after_institution or plural or clash
+                      or self.title_cases(head) <= _NO_NAME_CASES and all(self.base_form_name(t) for t in names)):
+            run = run[:run.index(names[0])]
+            names = []
+            complete = True
+        # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
+        # the office's complement, not a person
+        if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
+            names = []
+        # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
+        # after the role is its complement (an unknown firm's genitive), not a second name
+        first = min(titles)
+        if len(names) == 1 and first >= 2 and words[first - 1] == "," and kind(first - 2) == "name" \
+                and not morph.is_given_name(words[names[0]]):
+            names = []
+        # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name,
+        # one that agrees in case with a given name after it ("klubu Wspólny Piotrków Paweł
+        # Obara", "trener Olimpii Mirosław Jurczyk": a town and a club are no person's names)
+        given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
+                 and morph.is_given_name(words[t]) and self._starts_name(names, n)]
+        if given and given[0] > 0:
+            names = names[given[0]:]
+        comp = run[: len(run) - len(names)] if names else run
+        if names and comp and kind(comp[-1]) == "coord":
+            comp = comp[:-1]
+        titles.extend(comp)
+        end = (names[-1] + 1) if names else ((comp[-1] + 1) if comp else p)
+        while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
+            titles.pop()
+        return end, names, complete
+
+    def _starts_name(self, names: list[int], n: int) -> bool:
+        """The given name ``names[n]`` can open a person's name: it has a singular reading and,
+        when a given name follows before the surname, agrees with it in case."""
+        cases = morph.given_name_cases(self.words[names[n]])
+        nxt = morph.given_name_cases(self.words[names[n + 1]]) if n + 2 < len(names) else frozenset()
+        return bool(cases) and (not nxt or bool(cases & nxt))
+
+    def _nominative_only(self, t: int) -> bool:
+        """The role noun at ``t`` is nominative (or vocative) in every reading."""
+        info = self.lex.titles.get(self.lows[t])
+        return bool(info and info[2]) and all(c.endswith((":nom", ":voc")) for c in info[2])
+
+    @staticmethod
+    def _verbish(w: str) -> bool:
+        # imperatives left out: "praw" (of rights) is also the imperative of "prawić", never a verb in news
+        # and a gerund only when no noun reading exists ("zjednoczenia": the noun "zjednoczenie")
+        tags = {tag.split(":")[0] for _l, tag, _q in morph.analyse(w)}
+        return bool(tags & {"fin", "praet", "inf", "pcon", "pant", "imps", "bedzie"}) or ("ger" in tags and "subst" not in tags)
+
+
+def joined_particle(word: str, particles) -> bool:
+    """"al-Harbi", "Al-Harbi": a name particle joined by a hyphen to a capitalised surname."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and rest[:1].isupper() and head.lower() in particles
+
+
+def has_geo(w: str) -> bool:
+    """Some morfeusz reading of ``w`` is a geographic name."""
+    return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
