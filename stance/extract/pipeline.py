@@ -6,7 +6,7 @@
          ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
          ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)
-         ─echo─────▶ a headline quote the body repeats takes the body speaker    (resolve.py)
+         ─echo─────▶ a headline or label statement the body repeats takes its speaker (resolve.py)
 
 Each stage returns a frozen record the next one reads; per-language behaviour comes from
 ``lexicons/`` and ``languages.py``.
