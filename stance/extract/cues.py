@@ -43,6 +43,7 @@ from stance.extract.subject import (
 from stance.extract.words import NP
 
 _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
+_DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
@@ -424,19 +425,10 @@ class _CueFinder:
 
     def _document_author(self, sent: Sentence, tok: int) -> tuple[NP, int] | None:
         """``a draft prepared by the European Commission and seen by Allied Press`` after a frame:
-        a document noun (``source_document``), then its author after ``agent_prep`` within a few
-        words; returns the author's phrase and the token where the frame's phrase ends (the
-        comma), or None."""
+        the document's author (``_authored_document``, within a few words), and the token where the
+        frame's phrase ends (the comma), or None."""
         toks = self.toks
-        fw = toks.fw
-        t = tok + 1 if tok < sent.t1 and toks.kind(tok) == "det" else tok
-        if t >= sent.t1 or toks.lows[t] not in fw.get("source_document", ()):
-            return None
-        agents = fw.get("agent_prep", ())
-        by = next((q for q in range(t + 1, min(sent.t1, t + 4)) if toks.lows[q] in agents), None)
-        if by is None or by + 1 >= sent.t1:
-            return None
-        author = toks.np_at(by + 1, sent.t1)
+        author = self._authored_document(tok, sent.t1, _DOCUMENT_AGENT_REACH)
         if author is None or author.kind not in ("inst", "name", "title", "media"):
             return None
         end = author.end
@@ -446,18 +438,26 @@ class _CueFinder:
 
     def _document_subject(self, sent: Sentence, start: int, cue_tok: int) -> NP | None:
         """"A report by council officers said", "A statement from the Harbour Authority said": the
-        subject is a document (``source_document``, at ``start`` or after an article; a document
-        that is also a cue noun is the clause boundary itself), its author after ``agent_prep``
-        the speaker."""
-        toks = self.toks
-        t = start + 1 if start < cue_tok and toks.kind(start) == "det" else start
-        if t + 2 >= cue_tok or toks.lows[t] not in toks.fw.get("source_document", ()) \
-                or toks.lows[t + 1] not in toks.fw.get("agent_prep", ()):
-            return None
-        author = toks.np_at(t + 2, cue_tok)
+        subject is a document (at ``start``, or after an article; a document that is also a cue
+        noun is the clause boundary itself) and its author, right after it, the speaker."""
+        author = self._authored_document(start, cue_tok, 1)
         if author is None or author.kind not in ("inst", "name", "title") or author.end != cue_tok:
             return None
         return author
+
+    def _authored_document(self, tok: int, limit: int, reach: int) -> NP | None:
+        """A document noun (``source_document``) at ``tok`` or after an article there, then
+        ``agent_prep`` within ``reach`` words: the phrase after that (read up to ``limit``)."""
+        toks = self.toks
+        fw = toks.fw
+        t = tok + 1 if tok < limit and toks.kind(tok) == "det" else tok
+        if t >= limit or toks.lows[t] not in fw.get("source_document", ()):
+            return None
+        agents = fw.get("agent_prep", ())
+        by = next((q for q in range(t + 1, min(limit, t + 1 + reach)) if toks.lows[q] in agents), None)
+        if by is None or by + 1 >= limit:
+            return None
+        return toks.np_at(by + 1, limit)
 
     def _frame_clause(self, sent: Sentence, np_end: int, head_start: int) -> Clause:
         """A sentence-initial frame reports what follows it; a final one ("…, według X.") what

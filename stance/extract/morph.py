@@ -383,23 +383,27 @@ def surname_cases(word: str) -> frozenset | None:
     return frozenset(c for _l, tag, _q in readings if tag.startswith("subst:sg") for c in tag.split(":")[2].split(".") if c != "voc")
 
 
+_VERB_OR_ADJECTIVE = ("adj", "praet", "fin", "ppas", "pact")
+
+
+def _masculine_personal_nominative(w: str, number: str) -> bool:
+    """A common noun of the masculine-personal gender in the nominative (``number`` sg or pl)
+    that morfeusz2 never reads as a verb or an adjective."""
+    want = f"subst:{number}:nom"
+    return any(tag.startswith(want) and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in analyse(w)) \
+        and not _has_tag(w, _VERB_OR_ADJECTIVE)
+
+
 @lru_cache(maxsize=65536)
 def person_singular(w: str) -> bool:
     """A Polish common noun in the nominative singular of the masculine-personal gender
     ("dyspozytor", "anestezjolog", "górnik"): a person, whom the text may quote by that noun
-    though the role lexicon does not list it."""
-    readings = analyse(w)
-    return bool(readings) and any(
-        tag.startswith("subst:sg:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
-    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact", "ger", "inf")) for _l, tag, _q in readings)
+    though the role lexicon does not list it (nor a gerund or an infinitive)."""
+    return _masculine_personal_nominative(w, "sg") and not _has_tag(w, ("ger", "inf"))
 
 
 @lru_cache(maxsize=65536)
 def persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender
     ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
-    readings = analyse(w)
-    return bool(readings) and any(
-        tag.startswith("subst:pl:nom") and tag.split(":")[3:4] == ["m1"] and lem[:1].islower() for lem, tag, _q in readings
-    ) and not any(tag.startswith(("adj", "praet", "fin", "ppas", "pact")) for _l, tag, _q in readings)
-
+    return _masculine_personal_nominative(w, "pl")
