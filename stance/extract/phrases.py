@@ -24,6 +24,7 @@ _EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
 _POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
 _POSTMODIFIER_KINDS = frozenset({"word", "det", "tword", "place", "inst", "acro", "cap", "title", "name"})
 _POSTMODIFIER_END = frozenset({",", ".", ";", ":", "–", "—", "-", "(", ")"})
+_QUOTED_NAME_MAX = 6  # words of a body's name in quotation marks
 _POSTMODIFIER_MAX = 6  # "zaznajomionych z przebiegiem rozmów w Genewie"
 _EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
 
@@ -266,6 +267,8 @@ class PhraseReader(PolishPhrases):
                 e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
             else:
                 break
+        if self.org_word(e - 1) or (self.cased and self._common_genitive(e - 1)):
+            e = self._quoted_name(e, j)  # "Stowarzyszenie „Czyste Niebo”", "Związek Zawodowy Nauczycieli „Oświata”"
         # "Ambasada Ukrainy w Warszawie", "Okręgowy Inspektorat Pracy w Zielonej Górze": an
         # office's seat belongs to its name
         if e + 1 < j and self.lows[e] in self.fw.get("inst_seat_prep", ()) and any(self.is_org(t) for t in range(k, e)):
@@ -275,6 +278,22 @@ class PhraseReader(PolishPhrases):
             if f > e + 1:
                 e = f
         return NP(start, e, "inst", inst=list(range(k, e)))
+
+    def _quoted_name(self, e: int, j: int) -> int:
+        """The end of a body's own name in quotation marks at ``e`` ("klubu „Gorzów Plus”"), when
+        the phrase ends right after it (a cue, a relative pronoun or punctuation follows); ``e``
+        when there is none."""
+        kind, words = self.kind, self.words
+        if e + 2 >= j or words[e] not in _NICKNAME_MARKS or kind(e + 1) != "quoted" or not words[e + 1][:1].isupper():
+            return e
+        m = e + 1
+        while m < j and m - e <= _QUOTED_NAME_MAX and kind(m) == "quoted":
+            m += 1
+        if m >= j or words[m] not in _NICKNAME_MARKS or m - e > _QUOTED_NAME_MAX:
+            return e
+        if m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END:
+            return e
+        return m + 1
 
     def _partitive(self, start: int, k: int, j: int) -> NP | None:
         """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the

@@ -10,6 +10,8 @@ from stance.extract import morph
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
+_DESCRIPTION_KINDS = frozenset({"word", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
+_DESCRIPTION_MAX = 5  # its words, the preposition included
 
 
 class PolishPhrases:
@@ -150,6 +152,18 @@ class PolishPhrases:
                 titles.append(p)  # "Belgrad–Prisztina"
                 p += 1
                 continue
+            if c == "punct" and titles[-1] > head and (self.org_word(titles[-1]) or self.institution_noun(titles[-1]) or self._common_genitive(titles[-1])):
+                r = self._quoted_name(p, j)  # "radni klubu „Gorzów Plus”"
+                if r > p:
+                    titles.extend(range(p, r))
+                    p = r
+                    continue
+            if low in self.fw.get("description_prep", ()):
+                r = self._pp_description(p, j)
+                if r > p:
+                    titles.extend(range(p, r))
+                    p = r
+                    continue
             break
         # a capitalised run: institution words, then (maybe) the person's name
         run = []
@@ -245,6 +259,35 @@ class PolishPhrases:
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
         return end, names, complete
+
+    def _pp_description(self, p: int, j: int) -> int:
+        """A prepositional phrase after a role that describes the person and ends the phrase
+        ("kierowca ciężarówki z Sokółki mówi", "lekarka z kilkunastoletnim stażem, która",
+        "sprzedawca warzyw z jednego ze stoisk"): its end, or ``p`` when it is none (it runs on
+        into more words, holds a verb, or is an adverbial: "w rozmowie z PAP", "w piątek")."""
+        kind, lows = self.kind, self.lows
+        r = p + 1
+        if r >= j or lows[r] in self.fw.get("adverbial_noun", ()) or lows[r] in self.lex.months \
+                or kind(r) not in _DESCRIPTION_KINDS:
+            return p
+        nested = False
+        while r < j and r - p <= _DESCRIPTION_MAX:
+            c = kind(r)
+            if c == "prep" and not nested and lows[r] in self.fw.get("description_prep", ()) and r + 1 < j \
+                    and kind(r + 1) in _DESCRIPTION_KINDS:
+                nested = True  # "z jednego ze stoisk"
+                r += 1
+                continue
+            if lows[r] in self.fw.get("adverbial_noun", ()) or lows[r] in self.fw.get("impersonal_sources", ()):
+                return p  # "w przesłanym mediom oświadczeniu"
+            if c not in _DESCRIPTION_KINDS or (c == "word" and self._verbish(self.words[r])):
+                break
+            if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl"):
+                break  # "rolnik spod Malanowa Jan Maciejewski", "minister w MSZ Chalid as-Suwajdi": the person's name follows
+            r += 1
+        if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
+            return p
+        return r
 
     def _starts_name(self, names: list[int], n: int) -> bool:
         """The given name ``names[n]`` can open a person's name: it has a singular reading and,

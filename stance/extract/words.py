@@ -317,9 +317,13 @@ class Tokens(PhraseReader):
 
     def is_org(self, i: int) -> bool:
         """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
+        return self.words[i][:1].isupper() and self.org_word(i)
+
+    def org_word(self, i: int) -> bool:
+        """A word whose noun lemma names an institution, in any case ("klubu", "Komisji")."""
         w = self.words[i]
         lems = self.lex.org_lemmas
-        if not lems or not w[:1].isupper():
+        if not lems:
             return False
         if w.lower() in lems:
             return True
