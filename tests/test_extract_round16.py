@@ -36,3 +36,18 @@ def test_a_bodys_quoted_name_belongs_to_it(model):
     text = ("Radni klubu „Gorzów Plus” zapowiedzieli, że złożą wniosek.\n\n"
             "Stowarzyszenie „Czyste Niebo nad Malanowem” zapowiada, że zbierze podpisy.")
     assert speakers(text, "pl", model) == ["radni klubu „Gorzów Plus”", "Stowarzyszenie „Czyste Niebo nad Malanowem”"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_foreign_given_name_after_a_place_or_firm_name(model):
+    # morfeusz2 knows neither "Jozef" nor "Dalia" as given names: the surname standing alone later
+    # shows where the person's name starts
+    text = ("Inaczej widzi to starosta słowackiej gminy Vyšné Kamence Jozef Hudák. W liście napisał, że „granica odcina region”.\n\n"
+            "„Nie zgadzamy się” – dodał Hudák.\n\n"
+            "Rzeczniczka LTG Cargo Dalia Petrauskienė odpowiada, że spółka nie ma wpływu na decyzje celników.\n\n"
+            "„Wagony są bezpieczne” – zapewniła Petrauskienė.\n\n"
+            "Ambasador Brazylii w Warszawie Ricardo Monteiro Lacerda powiedział, że umowa jest dobra. "
+            "„To szansa” – dodał Lacerda.")
+    assert speakers(text, "pl", model) == ["Jozef Hudák", "Jozef Hudák", "Dalia Petrauskienė", "Dalia Petrauskienė",
+                                           "Ricardo Monteiro Lacerda", "Ricardo Monteiro Lacerda"]

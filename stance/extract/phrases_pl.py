@@ -251,6 +251,9 @@ class PolishPhrases:
                  and morph.is_given_name(words[t]) and self._starts_name(names, n)]
         if given and given[0] > 0:
             names = names[given[0]:]
+        elif not given and len(names) >= 3 and (names[0] > run[0] or (titles[-1] > head and (words[titles[-1]][:1].islower() or kind(titles[-1]) == "acro"))) \
+                and self._surname_elsewhere(names):
+            names = names[-2:]  # "gminy Vyšné Kamence Jozef Hudák … napisał Hudák": a foreign given name, and the place before it
         comp = run[: len(run) - len(names)] if names else run
         if names and comp and kind(comp[-1]) == "coord":
             comp = comp[:-1]
@@ -288,6 +291,13 @@ class PolishPhrases:
         if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
             return p
         return r
+
+    def _surname_elsewhere(self, names: list[int]) -> bool:
+        """The last of these name words stands alone elsewhere in the text (the person's surname
+        used on its own), never after the word before it here."""
+        low, before = self.lows[names[-1]], self.lows[names[-2]]
+        alone = [t for t, w in enumerate(self.lows) if w == low and t != names[-1]]
+        return bool(alone) and all(t == 0 or self.lows[t - 1] != before for t in alone)
 
     def _starts_name(self, names: list[int], n: int) -> bool:
         """The given name ``names[n]`` can open a person's name: it has a singular reading and,
