@@ -51,3 +51,13 @@ def test_a_foreign_given_name_after_a_place_or_firm_name(model):
             "„To szansa” – dodał Lacerda.")
     assert speakers(text, "pl", model) == ["Jozef Hudák", "Jozef Hudák", "Dalia Petrauskienė", "Dalia Petrauskienė",
                                            "Ricardo Monteiro Lacerda", "Ricardo Monteiro Lacerda"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_company_noun_speaks_for_the_firm_named_after_one(model):
+    text = ("Dane 180 tys. klientów warszawskiej spółki Splatio trafiły do sieci. Rzeczniczka spółki Marta Gajewska "
+            "nie chciała tego komentować. Firma, która oferuje zakupy na raty, potwierdziła w czwartek, że doszło do "
+            "„nieuprawnionego dostępu”.\n\n"
+            "W oświadczeniu spółka poinformowała, że zawiadomiła prokuraturę.")
+    assert speakers(text, "pl", model) == ["Splatio", "Splatio"]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract.morph import is_given_name
 from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
 
@@ -209,6 +210,26 @@ class Coreference:
                 return self.institution(m.speaker)
         return None
 
+    def _company_named(self, head: str, pos: int) -> str | None:
+        """"Spółka poinformowała": the firm whose own name the text gave right after a company
+        noun before ``pos`` ("spółki Splatio", "koncern Nordvik Sanitary", "Spółka Granit-Sudety
+        z Jawora"), the nearest one; None when the noun is no company noun or no name was given."""
+        toks = self.toks
+        nouns = toks.fw.get("company_noun", ())
+        if head.lower() not in nouns:
+            return None
+        k = bisect.bisect_left(toks.starts, pos) - 1
+        for t in range(k - 1, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+            if toks.lows[t] not in nouns and not any(lem in nouns for lem, _tag, _q in morph_analyse(toks.lows[t])) \
+                    or not toks.words[t][:1].islower() and t not in toks.sent_initial:
+                continue
+            e = t + 1
+            while e < len(toks.words) and e - t <= _ORG_NAME_MAX and toks.words[e][:1].isupper() and toks.kind(e) not in ("cue", "title"):
+                e += 1
+            if e > t + 1 and not is_given_name(toks.words[t + 1]):  # ("rzeczniczka spółki Marta Gajewska": her name)
+                return self.institution(toks.surface(list(range(t + 1, e))))
+        return None
+
     def _inst_aliases(self) -> dict:
         toks = self.toks
         out = {}
@@ -296,6 +317,9 @@ class Coreference:
                         return fits[0]
             return self.name(ref.speaker)
         if ref.kind == "inst":
+            named = self._company_named(ref.speaker, ref.pos) if " " not in ref.speaker else None
+            if named:
+                return named  # "Firma, która …, potwierdziła": sentence-initial, read as a body's name
             if ref.speaker.islower():
                 return self._org_anaphor(ref.speaker, ref.pos)
             return self.institution(ref.speaker)
@@ -304,7 +328,7 @@ class Coreference:
         if ref.person:
             return self.name(ref.person)
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head):
-            named = self._institution_named(ref.head, pos)
+            named = self._institution_named(ref.head, pos) or self._company_named(ref.head, pos)
             if named:
                 return named  # "W komunikacie związek poinformował": the union named before
         if ref.owner:
