@@ -61,3 +61,12 @@ def test_a_company_noun_speaks_for_the_firm_named_after_one(model):
             "„nieuprawnionego dostępu”.\n\n"
             "W oświadczeniu spółka poinformowała, że zawiadomiła prokuraturę.")
     assert speakers(text, "pl", model) == ["Splatio", "Splatio"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_epithet_is_the_person_whose_role_names_it(model):
+    text = ("W opinii szefa islandzkiej delegacji Einara Thorsteinssona nie da się ustalić klucza podziału. "
+            "Jak dodał minister Jan Lis, Thorshavn jest gotów do rozmów. "
+            "Islandczyk zaproponował, by zebrała się grupa robocza.")
+    assert speakers(text, "pl", model) == ["Einar Thorsteinsson", "Jan Lis", "Einar Thorsteinsson"]

@@ -342,6 +342,9 @@ class Coreference:
                 person = self._generic_role_person(ref, pos)
                 if person:
                     return person
+            person = self._nationality_person(ref, pos)
+            if person:
+                return person
             # "Norweg dodał": the nearest named subject of the right gender
             k = bisect.bisect_left(mentions.positions, pos) - 1
             for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
@@ -445,6 +448,19 @@ class Coreference:
             for link in self._all_links[k:k + LOOKBACK]:
                 if fits(link):
                     return self.name(link.person)
+        return None
+
+    def _nationality_person(self, ref: Ref, pos: int) -> str | None:
+        """"Islandczyk zaproponował" after "szefa islandzkiej delegacji Einara Thorsteinssona":
+        the nearest earlier person whose role has a word of the nationality's stem (its first
+        four letters), when the epithet is a nationality (a capitalised lemma); else None."""
+        if not ref.head[:1].isupper():
+            return None
+        stem = ref.head.lower()[:4]
+        k = bisect.bisect_left(self._all_link_positions, pos)
+        for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
+            if stem in self._compat_keys(link)[2]:
+                return self.name(link.person)
         return None
 
     def _owner(self, ref: Ref) -> str | None:
