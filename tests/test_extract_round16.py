@@ -70,3 +70,9 @@ def test_a_nationality_epithet_is_the_person_whose_role_names_it(model):
             "Jak dodał minister Jan Lis, Thorshavn jest gotów do rozmów. "
             "Islandczyk zaproponował, by zebrała się grupa robocza.")
     assert speakers(text, "pl", model) == ["Einar Thorsteinsson", "Jan Lis", "Einar Thorsteinsson"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_occupation_before_a_name_is_its_title(model):
+    text = "Librarian Sue Barker said the cuts were unfair.\n\nCoroner Alan Pike said the death was accidental."
+    assert speakers(text, "en", model) == ["Sue Barker", "Alan Pike"]
