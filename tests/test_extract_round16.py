@@ -76,3 +76,11 @@ def test_a_nationality_epithet_is_the_person_whose_role_names_it(model):
 def test_a_capitalised_occupation_before_a_name_is_its_title(model):
     text = "Librarian Sue Barker said the cuts were unfair.\n\nCoroner Alan Pike said the death was accidental."
     assert speakers(text, "en", model) == ["Sue Barker", "Alan Pike"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_anonymous_sources_description_ends_at_the_verb(model):
+    assert speakers("One union source has told the BBC that the offer was poor.", "en", model) == ["union source"]
+    text = 'A source close to the Karsalian delegation disputed that account, saying the offer "was never on the table".'
+    assert speakers(text, "en", model) == ["source close to the Karsalian delegation"]
+    assert speakers("An official briefed on the talks said the offer was poor.", "en", model) == ["official briefed on the talks"]
