@@ -84,3 +84,10 @@ def test_an_anonymous_sources_description_ends_at_the_verb(model):
     text = 'A source close to the Karsalian delegation disputed that account, saying the offer "was never on the table".'
     assert speakers(text, "en", model) == ["source close to the Karsalian delegation"]
     assert speakers("An official briefed on the talks said the offer was poor.", "en", model) == ["official briefed on the talks"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_owners_surname_before_a_body_is_the_full_name(model):
+    text = ("Prime Minister Henrik Aalto spoke on Monday. Aalto’s office said the talks would resume.\n\n"
+            "Mexico City's mayor met him. Mexico's Economy Ministry said tariffs would stay.")
+    assert speakers(text, "en", model) == ["Henrik Aalto’s office", "Mexico's Economy Ministry"]

@@ -25,6 +25,7 @@ from stance.extract.segment import Segments
 LOOKBACK = 200  # mentions searched back for an antecedent
 
 
+_POSSESSIVE_MARKS = ("’s", "'s")
 _ORG_ANAPHOR_WINDOW = 2000  # tokens searched back for the institution "the committee" stands for
 _ORG_NAME_MAX = 8  # tokens of its name
 
@@ -230,6 +231,17 @@ class Coreference:
                 return self.institution(toks.surface(list(range(t + 1, e))))
         return None
 
+    def _owner_named(self, speaker: str) -> str | None:
+        """"Aalto’s office" after "Prime Minister Henrik Aalto": the owner by full name."""
+        owner, _sp, rest = speaker.partition(" ")
+        for mark in _POSSESSIVE_MARKS:
+            base = owner[:-len(mark)]
+            if rest and owner.endswith(mark):
+                full = self.name(base)
+                if full.endswith(" " + base):  # a surname ("Mexico's Economy Ministry" is no "Mexico City's")
+                    return f"{full}{mark} {rest}"
+        return None
+
     def _inst_aliases(self) -> dict:
         toks = self.toks
         out = {}
@@ -322,7 +334,7 @@ class Coreference:
                 return named  # "Firma, która …, potwierdziła": sentence-initial, read as a body's name
             if ref.speaker.islower():
                 return self._org_anaphor(ref.speaker, ref.pos)
-            return self.institution(ref.speaker)
+            return self._owner_named(ref.speaker) or self.institution(ref.speaker)
         if ref.kind != "title":
             return ref.speaker
         if ref.person:
