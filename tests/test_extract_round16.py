@@ -91,3 +91,20 @@ def test_an_owners_surname_before_a_body_is_the_full_name(model):
     text = ("Prime Minister Henrik Aalto spoke on Monday. Aalto’s office said the talks would resume.\n\n"
             "Mexico City's mayor met him. Mexico's Economy Ministry said tariffs would stay.")
     assert speakers(text, "en", model) == ["Henrik Aalto’s office", "Mexico's Economy Ministry"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_synonym_role_with_a_nationality_adjective(model):
+    text = ("Węgierski minister spraw zagranicznych Gábor Kertész odrzucił zarzuty. Premier Jan Lis mówił o sankcjach. "
+            "„Nikt nie przedstawił alternatywy” – mówił szef węgierskiej dyplomacji.")
+    assert speakers(text, "pl", model) == ["Gábor Kertész"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_foreign_surname_that_morfeusz_reads_as_a_given_names_dative(model):
+    # morfeusz2 reads "Alemu" only as "Ali" in the dative, and does not know "Dawit"
+    text = ("Minister spraw zagranicznych Etiopii Dawit Alemu powiedział, że tama jest gotowa. "
+            "– Nikt nie będzie nam dyktował – mówił Alemu.")
+    assert speakers(text, "pl", model) == ["Dawit Alemu", "Dawit Alemu"]

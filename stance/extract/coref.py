@@ -18,7 +18,7 @@ from pathlib import Path
 
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import is_given_name
+from stance.extract.morph import is_adj, is_given_name
 from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
 
@@ -421,10 +421,19 @@ class Coreference:
         one it stands for (``<lang>_role_synonyms.txt``), matched against the nearest earlier
         person's role (same head noun, every other word by its first four letters)."""
         other = role_synonym(self.toks.lex.lang, ref.speaker)
+        extra: set = set()
+        if not other and self.toks.cased:
+            # "szef węgierskiej dyplomacji": the synonym without the adjective, which the
+            # person's role must share too ("Węgierski minister spraw zagranicznych")
+            head_word, *words = ref.speaker.split()
+            adjectives = [w for w in words if is_adj(w.lower())]
+            if adjectives:
+                other = role_synonym(self.toks.lex.lang, " ".join([head_word] + [w for w in words if w not in adjectives]))
+                extra = {w.lower()[:4] for w in adjectives}
         if not other:
             return None
         head, *rest = other.split()
-        want = {w[:4] for w in rest}
+        want = {w[:4] for w in rest} | extra
         k = bisect.bisect_left(self._all_link_positions, pos)
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
             if link.head[:5] == head[:5] and want <= self._compat_keys(link)[2]:

@@ -232,6 +232,14 @@ def given_name_cases(word: str) -> frozenset:
 
 
 @lru_cache(maxsize=65536)
+def only_oblique_given_name(word: str) -> bool:
+    """``word`` is known only as another given name in an oblique case ("Alemu": "Ali" in the
+    dative), never as a nominative, a surname or a common word."""
+    readings = analyse(word)
+    return bool(readings) and all("imię" in q for _l, _t, q in readings) and "nom" not in given_name_cases(word)
+
+
+@lru_cache(maxsize=65536)
 def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:

@@ -248,7 +248,8 @@ class PolishPhrases:
         # one that agrees in case with a given name after it ("klubu Wspólny Piotrków Paweł
         # Obara", "trener Olimpii Mirosław Jurczyk": a town and a club are no person's names)
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
-                 and morph.is_given_name(words[t]) and self._starts_name(names, n)]
+                 and morph.is_given_name(words[t]) and self._starts_name(names, n)
+                 and not (n == len(names) - 1 and morph.only_oblique_given_name(words[t]))]  # ("Dawit Alemu": "Ali" in the dative)
         if given and given[0] > 0:
             names = names[given[0]:]
         elif not given and len(names) >= 3 and (names[0] > run[0] or (titles[-1] > head and (words[titles[-1]][:1].islower() or kind(titles[-1]) == "acro"))) \

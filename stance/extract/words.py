@@ -575,6 +575,9 @@ class Tokens(PhraseReader):
         if not self.cased or oblique or len(names) < 2:
             return [self.name_lemma(t, oblique) for t in names]
         given = [morph.is_given_name(self.words[t]) for t in names[:-1]]
+        if not any(given) and morph.only_oblique_given_name(self.words[names[-1]]) \
+                and all(morph.word_class(self.words[t]) == "unknown" for t in names[:-1]):
+            return [self.words[t] for t in names]  # "Dawit Alemu": a foreign name, as written (not "Ali" in the dative)
         if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
             return [self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]]
         if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
