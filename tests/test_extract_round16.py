@@ -108,3 +108,12 @@ def test_a_foreign_surname_that_morfeusz_reads_as_a_given_names_dative(model):
     text = ("Minister spraw zagranicznych Etiopii Dawit Alemu powiedział, że tama jest gotowa. "
             "– Nikt nie będzie nam dyktował – mówił Alemu.")
     assert speakers(text, "pl", model) == ["Dawit Alemu", "Dawit Alemu"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_village_in_the_headline_is_no_speaker_of_its_unattributed_quote(model):
+    text = ("Zalesie Wielkie nie chce fermy tuczu. „Nie damy się zasmrodzić”\n\n"
+            "Na skraju wsi ma powstać ferma na cztery tysiące tuczników. Mieszkańcy zbierają podpisy.\n\n"
+            "– Nie damy się zasmrodzić. Tu mieszkają nasze dzieci – mówi sołtyska Teresa Mazur.")
+    assert speakers(text, "pl", model)[0] == "Teresa Mazur"

@@ -262,7 +262,9 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     for n, q in enumerate(quotes):
         in_headline = q.start < head_end
         person = _names_person(q.speaker)
-        if in_headline and not (person and q.speaker in headline) and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS:
+        # (a name in the headline counts when a cue ties it to the words; "Zalesie Wielkie nie chce
+        # fermy. „Nie damy się”" names a village, the guessed speaker of an unattributed quote)
+        if in_headline and not (person and q.speaker in headline and q.cue is not None) and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS:
             key = _word_run(q.text)
             speaker = next((who for who, words in body if key in words), None)
             if speaker is not None:
