@@ -117,3 +117,12 @@ def test_a_village_in_the_headline_is_no_speaker_of_its_unattributed_quote(model
             "Na skraju wsi ma powstać ferma na cztery tysiące tuczników. Mieszkańcy zbierają podpisy.\n\n"
             "– Nie damy się zasmrodzić. Tu mieszkają nasze dzieci – mówi sołtyska Teresa Mazur.")
     assert speakers(text, "pl", model)[0] == "Teresa Mazur"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_interrupting_is_a_cue(model):
+    text = ("– Pan nie chce rozmawiać z radnymi, tylko z kamerami – przerwała Dudkowi Joanna Szczepańska-Kruk.\n\n"
+            "Po konferencji Szczepańska-Kruk zapowiedziała, że jej klub złoży wniosek.\n\n"
+            "Policja przerwała protest po godzinie.")
+    assert speakers(text, "pl", model) == ["Joanna Szczepańska-Kruk", "Joanna Szczepańska-Kruk"]
