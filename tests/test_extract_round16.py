@@ -126,3 +126,13 @@ def test_interrupting_is_a_cue(model):
             "Po konferencji Szczepańska-Kruk zapowiedziała, że jej klub złoży wniosek.\n\n"
             "Policja przerwała protest po godzinie.")
     assert speakers(text, "pl", model) == ["Joanna Szczepańska-Kruk", "Joanna Szczepańska-Kruk"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_papers_interlocutor_is_the_unnamed_source_that_spoke_last(model):
+    text = ("Jeden z unijnych dyplomatów, z którym rozmawiała PAP, ocenił, że porozumienia nie będzie przed końcem prezydencji. "
+            "– Na stole jest kilka wersji kompromisu – dodał rozmówca PAP.\n\n"
+            "Rzecznik Komisji Jan Lis powiedział, że rozmowy trwają.\n\n"
+            "Według naszego rozmówcy część państw może poprzeć kompromis.")
+    assert speakers(text, "pl", model) == ["jeden z unijnych dyplomatów"] * 2 + ["Jan Lis", "jeden z unijnych dyplomatów"]

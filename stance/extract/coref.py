@@ -393,6 +393,9 @@ class Coreference:
             person = self._generic_role_person(ref, pos, strict=not generic)
             if person:
                 return person
+        source = self._interlocutor_source(ref, pos)
+        if source:
+            return source
         # the nearest earlier mention of the same role ("the official" after "an official in
         # the trade ministry", not after the "fourteen officials" of the standfirst)
         roles = mentions.roles_by_head.get(ref.head, ())
@@ -401,6 +404,22 @@ class Coreference:
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return ref.speaker
+
+    def _interlocutor_source(self, ref: Ref, pos: int) -> str | None:
+        """"– dodał rozmówca PAP", "Według naszego rozmówcy" after "Jeden z unijnych dyplomatów
+        … ocenił": the nearest earlier unnamed source that spoke, described by another noun;
+        None unless ``ref`` is the paper's interlocutor with nothing but a medium after it."""
+        fw = self.toks.fw
+        head, *rest = ref.speaker.lower().split()
+        if head not in fw.get("interlocutor", ()) or not all(w in fw.get("interlocutor_medium", ()) for w in rest):
+            return None
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "title" and not m.person and " " in m.speaker and m.head not in fw.get("interlocutor", ()) \
+                    and m.end in self._speaking and not self.toks.lex.institution_role(m.head):
+                return m.speaker
+        return None
 
     def _institution_before(self, head: str, pos: int) -> str | None:
         """"Resort zapowiedział" after "Ministerstwo Finansów przekazało": the nearest earlier
