@@ -136,3 +136,14 @@ def test_the_papers_interlocutor_is_the_unnamed_source_that_spoke_last(model):
             "Rzecznik Komisji Jan Lis powiedział, że rozmowy trwają.\n\n"
             "Według naszego rozmówcy część państw może poprzeć kompromis.")
     assert speakers(text, "pl", model) == ["jeden z unijnych dyplomatów"] * 2 + ["Jan Lis", "jeden z unijnych dyplomatów"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_counted_group_speaks_without_its_count(model):
+    text = ("Wielu klientów zapowiada, że zrezygnuje z usług.\n\n"
+            "Kilku radnych opozycji zapowiedziało, że zagłosuje przeciw.\n\n"
+            "Dwóch posłów PiS powiedziało, że to skandal.\n\n"
+            "Kilku unijnych dyplomatów przyznało, że rozmowy utknęły.\n\n"
+            "Pięć osób powiedziało, że nic nie widziało.")
+    assert speakers(text, "pl", model) == ["klienci", "radni opozycji", "posłowie PiS", "unijni dyplomaci", "osoby"]

@@ -79,7 +79,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if rules.singular_role_heads and head.endswith("s") and head[:-1] in lex.titles:
         head = head[:-1]
         gender = gender or "pl"  # "drivers": a group, never the "she" of a later sentence
-    elif np.kind == "title" and not np.partitive and lex.plural_role(word):
+    elif np.kind == "title" and (np.group >= 0 or not np.partitive and lex.plural_role(word)):
         gender = "pl"  # "lekarzy", "związkowcy": likewise
     mods = tuple(toks.words[t].lower() for t in np.titles if t < head_tok and toks.words[t][0].isalnum())
     comp = tuple(toks.words[t].lower() for t in np.titles if t > head_tok and toks.words[t][0].isalnum())
@@ -95,7 +95,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         person = toks.name_string(np.names, oblique, after_base_role=bool(info) and info[0] == word)
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
-    if np.partitive:  # "jeden z dyplomatów": one unnamed member of a group, never a person named elsewhere
+    if np.partitive or np.group >= 0:  # "jeden z dyplomatów", "kilku dyplomatów": never a person named elsewhere
         return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
     # a group ("Związkowcy zapowiadają") is no epithet for one person named before
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)

@@ -202,6 +202,35 @@ def plural_nominative(lemma: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def plural_genitive_reading(word: str, pos: str) -> tuple[str, str] | None:
+    """(lemma, gender) of the first ``pos`` ("subst" or "adj") reading of ``word`` in the
+    genitive plural, the masculine-personal one first ("klientów" -> ("klient", "m1")); None."""
+    readings = [(lemma, tag.split(":")) for lemma, tag, _q in analyse(word)]
+    found = [(lemma, g) for lemma, parts in readings if parts[0] == pos and parts[1:2] == ["pl"] and len(parts) > 3
+             and "gen" in parts[2].split(".") for g in parts[3].split(".")]
+    found.sort(key=lambda r: r[1] != "m1")
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def plural_nominative_of(lemma: str, pos: str, gender: str) -> str:
+    """The nominative plural of ``lemma`` as a ``pos`` in ``gender`` ("torowy", "adj", "f" ->
+    "torowe"; "kolarka", "subst", "f" -> "kolarki"); the lemma when morfeusz2 has none."""
+    m = morfeusz()
+    if m is None:
+        return lemma
+    try:
+        for form, _l, tag, *_ in m.generate(lemma):
+            parts = tag.split(":")
+            if parts[0] == pos and parts[1:2] == ["pl"] and "nom" in parts[2].split(".") and len(parts) > 3 \
+                    and gender in parts[3].split(".") and (pos != "adj" or parts[-1] == "pos"):
+                return form
+    except Exception:
+        return lemma
+    return lemma
+
+
+@lru_cache(maxsize=65536)
 def common_lemma(word: str) -> str:
     """Lemma of a common noun (first substantive reading), else simplemma, else the word."""
     for lemma, tag, _q in analyse(word):

@@ -44,6 +44,7 @@ class NP:
     nominative: bool = True
     gender: str = ""
     partitive: bool = False  # "jeden z dyplomatów", "one of the negotiators": nominative as a whole
+    group: int = -1  # the counted noun of "wielu klientów", "kilku unijnych dyplomatów": a group, nominative as a whole
 
 
 class PhraseReader(PolishPhrases):
@@ -59,6 +60,10 @@ class PhraseReader(PolishPhrases):
             if k + 1 < j and self.lows[k].rpartition("-")[2] in self.fw.get("seat_compound", ()) \
                     and self.lows[k + 1] in self.fw.get("org_anaphor", ()):
                 k += 1  # "The Minneapolis-based company": where the institution sits
+        if self.cased and k + 1 < j and self.lows[k] in self.fw.get("group_quantifier", ()):
+            group = self._pl_group(k, j)  # "Wielu klientów zapowiada": the clients, as a group
+            if group is not None:
+                return NP(start, group[0], "title", titles=list(range(k + 1, group[0])), group=group[1])
         if k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
                 and self._title_ahead(k, j, en_mod=True):
             k += 1  # "some parents", "two officials", "one Castlegate insider": the group or source, not its count
@@ -539,14 +544,14 @@ class PhraseReader(PolishPhrases):
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
-                elif np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
+                elif np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                     np.in_pp = True
             if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
                 np.nominative = False
             if self.cased and np.kind == "name" and np.titles and (
                     not self.title_nominative(self.head(np)) or self._oblique_modifier(np)):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
-            if self.cased and np.kind == "title" and not np.partitive and not self.title_nominative(self.head(np)):
+            if self.cased and np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)
@@ -566,6 +571,8 @@ class PhraseReader(PolishPhrases):
         return False
 
     def head(self, np: NP) -> int:
+        if np.group >= 0:
+            return np.group
         heads = [t for t in np.titles if self.kind(t) == "title"]
         return heads[0] if heads else np.titles[0]
 

@@ -10,7 +10,7 @@ from stance.extract import morph
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
-_DESCRIPTION_KINDS = frozenset({"word", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
+_DESCRIPTION_KINDS = frozenset({"word", "tword", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
 _DESCRIPTION_MAX = 5  # its words, the preposition included
 
 
@@ -292,6 +292,34 @@ class PolishPhrases:
         if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
             return p
         return r
+
+    def _pl_group(self, k: int, j: int) -> tuple[int, int] | None:
+        """"Wielu klientów", "Kilku unijnych dyplomatów", "Jedenaście kolarek torowych z kadry":
+        after the quantifier at ``k``, people in the genitive plural (a masculine-personal noun,
+        or a role) with their adjectives and complements, when a cue, a relative pronoun or
+        punctuation follows: (the phrase's end, the noun's token); None otherwise."""
+        kind, words, lows = self.kind, self.words, self.lows
+        q = k + 1
+        while q < j and kind(q) == "word" and morph.plural_genitive_reading(lows[q], "subst") is None \
+                and morph.plural_genitive_reading(lows[q], "adj") is not None:
+            q += 1  # "unijnych" before "dyplomatów"
+        noun = morph.plural_genitive_reading(lows[q], "subst") if q < j and kind(q) in ("word", "title") else None
+        if noun is None or not (noun[1] == "m1" or self.lex.plural_role(lows[q]) or noun[0] in self.lex.titles):
+            return None
+        end = q + 1
+        while end < j:
+            c = kind(end)
+            if c in ("acro", "inst", "place", "tword") or (c == "name" and sum(ch.isupper() for ch in words[end]) > 1) or (
+                    c == "word" and words[end][:1].islower() and morph.can_be_gen(words[end]) and not self._verbish(words[end])):
+                end += 1  # "radnych opozycji", "posłów PiS", "kolarek torowych"
+                continue
+            r = self._pp_description(end, j) if lows[end] in self.fw.get("description_prep", ()) else end
+            if r == end:
+                break
+            end = r
+        if end < j and kind(end) not in ("cue", "rel") and words[end] not in ",–—":
+            return None
+        return end, q
 
     def _surname_elsewhere(self, names: list[int]) -> bool:
         """The last of these name words stands alone elsewhere in the text (the person's surname

@@ -502,6 +502,8 @@ class Tokens(PhraseReader):
             if first.lower() in self.lex.titles and not first.isupper():
                 s = s[:1].lower() + s[1:]
             return s
+        if np.group >= 0:
+            return self._group_string(np)
         head = self.head(np)
         gender = self.lex.titles.get(self.words[head].lower(), ("", "m", ()))[1]
         parts = []
@@ -534,6 +536,29 @@ class Tokens(PhraseReader):
         if self.kind(toks[0]) in ("title", "word", "stop") or toks[0] in self.sent_initial:
             s = s[:1].lower() + s[1:]
         return s
+
+    def _group_string(self, np: NP) -> str:
+        """"kilku unijnych dyplomatów" -> "unijni dyplomaci", "kolarek torowych z kadry" ->
+        "kolarki torowe z kadry": the counted noun and the adjectives that agree with it in the
+        nominative plural, the complements as written (the quantifier is no part of a group)."""
+        lemma, gender = morph.plural_genitive_reading(self.lows[np.group], "subst")
+        agreeing = {np.group}
+        for t in np.titles:
+            if (t < np.group or t - 1 in agreeing) and t != np.group and morph.plural_genitive_reading(self.lows[t], "adj"):
+                agreeing.add(t)
+        parts, prev_end = [], None
+        for t in np.titles:
+            w = self.words[t]
+            if t == np.group:
+                w = morph.plural_nominative_of(lemma, "subst", gender)
+            elif t in agreeing:
+                w = morph.plural_nominative_of(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
+            if prev_end is not None:
+                parts.append(self.text[prev_end:self.starts[t]])
+            parts.append(w)
+            prev_end = self.ends[t]
+        s = "".join(parts)
+        return s[:1].lower() + s[1:]
 
     def _agrees(self, t: int, head: int, gender: str) -> bool:
         """Polish: the adjective at ``t`` agrees with the role noun at ``head`` in number, case
