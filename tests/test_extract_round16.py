@@ -147,3 +147,11 @@ def test_a_counted_group_speaks_without_its_count(model):
             "Kilku unijnych dyplomatów przyznało, że rozmowy utknęły.\n\n"
             "Pięć osób powiedziało, że nic nie widziało.")
     assert speakers(text, "pl", model) == ["klienci", "radni opozycji", "posłowie PiS", "unijni dyplomaci", "osoby"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_coordinated_place_before_a_foreign_name(model):
+    text = ("Szef serbskiego Biura ds. Kosowa i Metochii Nenad Vuksanović odpowiedział w wywiadzie, że Prisztina "
+            "„bierze na zakładników zwykłych ludzi”. „To nie jest polityka celna” – powiedział Vuksanović.")
+    assert speakers(text, "pl", model) == ["Nenad Vuksanović", "Nenad Vuksanović"]

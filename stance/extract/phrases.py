@@ -226,6 +226,9 @@ class PhraseReader(PolishPhrases):
             return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said": the campaign speaks
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
             q += 1  # "Owen Pryce KC": the rank belongs to the phrase, not to the name
+        if pl and len(names) >= 3 and not titles and k >= 2 and kind(k - 1) == "coord" and kind(k - 2) in ("place", "inst") \
+                and not any(morph.is_given_name(words[t]) for t in names) and self._surname_elsewhere(names):
+            start, names = names[1], names[1:]  # "Biura ds. Kosowa i Metochii Nenad Vuksanović": the second place, then the person
         if names:
             return NP(start, q, "name", names=names, titles=titles)
         if titles:
