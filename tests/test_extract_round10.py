@@ -164,7 +164,7 @@ def test_polish_institutions_and_sources_keep_their_whole_description(model):
             "Białoruski Państwowy Komitet Graniczny od miesięcy ogłasza, że przejście jest gotowe.\n\n"
             "Rozmówca naszej redakcji z ukraińskiej delegacji przekazał, że dokument jest ten sam.")
     assert speakers(text, "pl", model) == [
-        "Komenda Powiatowa Policji w Tomaszowie Lubelskim", "właściciel firmy transportowej",
+        "Komenda Powiatowa Policji w Tomaszowie Lubelskim", "właściciel firmy transportowej spod Tomaszowa Lubelskiego",
         "rzecznik Komisji Europejskiej do spraw handlu", "Białoruski Państwowy Komitet Graniczny",
         "rozmówca naszej redakcji z ukraińskiej delegacji"]
 
