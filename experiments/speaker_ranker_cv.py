@@ -37,6 +37,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round16", re.compile(r"^(pl-b(22[7-9]|23\d|24[0-2])|en-b(15[3-9]|16[0-8]))$")),
     ("round15", re.compile(r"^(pl-b(21[1-9]|22[0-6])|en-b(13[7-9]|14\d|15[0-2]))$")),
     ("round14", re.compile(r"^(pl-b(19[5-9]|20\d|210)|en-b(12[1-9]|13[0-6]))$")),
     ("round13", re.compile(r"^(pl-b(17[1-9]|18\d|19[0-4])|en-b(11[3-9]|120))$")),
