@@ -269,6 +269,13 @@ def only_oblique_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def only_adverb(word: str) -> bool:
+    """Every reading of ``word`` is an adverb or a particle ("Oficjalnie", "Wtedy")."""
+    readings = analyse(word.lower())
+    return bool(readings) and all(tag.startswith(("adv", "qub")) for _l, tag, _q in readings)
+
+
+@lru_cache(maxsize=65536)
 def is_adj(word: str) -> bool | None:
     """True when morfeusz reads ``word`` as an adjective/participle; None without morfeusz."""
     if morfeusz() is None:

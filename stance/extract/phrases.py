@@ -540,8 +540,8 @@ class PhraseReader(PolishPhrases):
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it
                 # is a person name that can be nominative
-                if np.kind in ("inst", "media"):
-                    np.in_pp = True
+                if np.kind in ("inst", "media") or (pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
+                    np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name)
                 elif np.kind == "name" and not self.cased:
                     # "Later in the day Tkachivska wrote": a name right before a cue is its subject
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
@@ -572,6 +572,11 @@ class PhraseReader(PolishPhrases):
                 # "w audycji radiowej wiceminister X": the adjective agrees with the noun before it
                 return not (t == np.start and t > 0 and morph.agrees(self.lows[t - 1], self.lows[t]))
         return False
+
+    def _place_apposition(self, t: int) -> bool:
+        """Token ``t`` follows a noun for a kind of place ("gminy", "ul."): the place's name."""
+        before = t - 2 if t >= 2 and self.words[t - 1] == "." else t - 1
+        return before >= 0 and self.lows[before] in self.fw.get("place_noun", ())
 
     def head(self, np: NP) -> int:
         if np.group >= 0:

@@ -23,6 +23,8 @@ class PolishPhrases:
         "Sekcja Krajowa Pracowników Poczty NSZZ „Solidarność” poinformowała"): the end of that
         name, whatever the words' own classes; None for anything else (a person's name first)."""
         words, kind = self.words, self.kind
+        if morph.only_adverb(words[k]):
+            return None  # "Oficjalnie Urząd Miasta Poznania zapewnia": the office starts after the adverb
         e = k
         while e < j and e - k < _NAMED_INSTITUTION_MAX and words[e][:1].isupper() and kind(e) != "quoted":
             e += 1
@@ -110,6 +112,10 @@ class PolishPhrases:
                 titles.extend((p, p + 1))  # "rzecznik Komisji do spraw handlu": "ds." written out
                 p += 2
                 continue
+            if low in self.fw.get("saint", ()) and p + 2 < j and words[p + 1] == "." and kind(p + 2) == "name":
+                titles.extend((p, p + 1, p + 2))  # "parafii św. Józefa ks. Henryk Gawlik": the patron is the parish's name
+                p += 3
+                continue
             if low in self.fw.get("partitive_of", ()) and self.lows[titles[-1]] in self.fw.get("partitive_genitive", ()) \
                     and p + 1 < j and kind(p + 1) in ("word", "tword", "title", "inst", "place"):
                 titles.append(p)  # "dyplomata jednego z państw nadbałtyckich": one of several, then which
@@ -169,6 +175,7 @@ class PolishPhrases:
         run = []
         q = p
         honorific = self.fw.get("honorific", ())
+        person_from = -1  # after a degree or rank, the person's name starts there
         while q < j and len(run) < 9:
             c = kind(q)
             if self.lows[q] in honorific and c != "name":
@@ -178,7 +185,7 @@ class PolishPhrases:
                 while n < j and self.lows[n] in honorific and kind(n) != "name":  # "mł. insp. Bogdan Sitek": a rank of two words
                     n = n + 2 if n + 1 < j and words[n + 1] == "." else n + 1
                 if n < j and kind(n) == "name":
-                    q = n
+                    q = person_from = n
                     continue
             if c in ("cap", "name", "inst", "place", "acro", "particle"):
                 run.append(q)
@@ -201,8 +208,8 @@ class PolishPhrases:
             break
         names: list[int] = []
         for t in reversed(run):
-            if len(names) < 4 and self._name_able(t, bool(names)):
-                names.insert(0, t)
+            if len(names) < 4 and self._name_able(t, bool(names)) and t >= person_from:
+                names.insert(0, t)  # ("parafii św. Józefa ks. Henryk Gawlik": the parish's patron is no part of his name)
                 continue
             break
         while names and kind(names[0]) == "particle":

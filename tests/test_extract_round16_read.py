@@ -1,0 +1,34 @@
+"""Rules for shapes read in the round-16 tuning articles (after round 16 was scored blind at this
+session's start and at its last rule before it was read; round 17 stays unread). Texts are
+invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_opening_adverb_is_no_name_and_no_part_of_an_office(model):
+    text = ("Burmistrz Jan Kłos nie pojawił się w sądzie. Wieczorem w mediach społecznościowych napisał, że „szanuje sąd”.\n\n"
+            "Oficjalnie Urząd Miasta Poznania zapewnia, że jest otwarty na rozmowy.\n\n"
+            "Prawniczka Anna Lis ma inne zdanie. Tyle że prawniczka wyciąga z tego wniosek: „Uchwałę trzeba wycofać” – dodała.")
+    assert speakers(text, "pl", model) == ["Jan Kłos", "Urząd Miasta Poznania", "Anna Lis"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_places_name_after_its_kind_is_no_speaker(model):
+    text = ("Drugi z organizatorów, Stanisław Bojarczuk z gminy Rudnik, przekonuje, że protest nie jest wymierzony w kierowców.\n\n"
+            "Pani Halina z ul. Ługowej pisze, że wichura zerwała dach.")
+    assert speakers(text, "pl", model) == ["Stanisław Bojarczuk", "Halina"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_parish_priest_by_his_role(model):
+    text = ("Proboszcz parafii św. Józefa ks. Henryk Gawlik chce sprzedać dom. – Parafia takich pieniędzy nie ma – mówi ks. Gawlik.\n\n"
+            "Proboszcz zapewnia, że decyzja nie zapadła pochopnie.")
+    assert speakers(text, "pl", model) == ["Henryk Gawlik", "Henryk Gawlik"]
