@@ -32,3 +32,11 @@ def test_a_parish_priest_by_his_role(model):
     text = ("Proboszcz parafii św. Józefa ks. Henryk Gawlik chce sprzedać dom. – Parafia takich pieniędzy nie ma – mówi ks. Gawlik.\n\n"
             "Proboszcz zapewnia, że decyzja nie zapadła pochopnie.")
     assert speakers(text, "pl", model) == ["Henryk Gawlik", "Henryk Gawlik"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_age_before_a_description_belongs_to_it(model):
+    text = ("– Ojciec mówi, że było ciężko – mówi 29-latek spod Izbicy, który prosi o anonimowość.\n\n"
+            "Jedna z pacjentek, 74-letnia mieszkanka Sulejowa, powiedziała PAP, że pielęgniarki „robią więcej”.")
+    assert speakers(text, "pl", model) == ["29-latek spod Izbicy", "74-letnia mieszkanka Sulejowa"]

@@ -525,6 +525,8 @@ class PhraseReader(PolishPhrases):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:
                 np = self.np_at(k, j)
+            if np is not None and np.end > k and pl and np.titles and np.start == np.titles[0] == k and self._age_before(k):
+                np.start, np.titles = k - 2, [k - 2, k - 1] + np.titles  # "74-letnia mieszkanka", "29-latek"
             if np is None or np.end <= k:
                 if pp and c in ("word", "det", "num", "tword", "title", "sie"):
                     pp = 2
@@ -572,6 +574,12 @@ class PhraseReader(PolishPhrases):
                 # "w audycji radiowej wiceminister X": the adjective agrees with the noun before it
                 return not (t == np.start and t > 0 and morph.agrees(self.lows[t - 1], self.lows[t]))
         return False
+
+    def _age_before(self, t: int) -> bool:
+        """A number and a hyphen written right before token ``t`` ("74-letnia", "29-latek")."""
+        words = self.words
+        return t >= 2 and words[t - 1] == "-" and words[t - 2][:1].isdigit() \
+            and self.ends[t - 2] == self.starts[t - 1] and self.ends[t - 1] == self.starts[t]
 
     def _place_apposition(self, t: int) -> bool:
         """Token ``t`` follows a noun for a kind of place ("gminy", "ul."): the place's name."""

@@ -177,6 +177,8 @@ class Tokens(PhraseReader):
             return "num"
         lex, fw = self.lex, self.fw
         low = w.lower()
+        if low in fw.get("age_noun", ()) and self._age_before(i):
+            return "title"  # "29-latek spod Izbicy": a person by age
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
