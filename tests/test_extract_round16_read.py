@@ -40,3 +40,12 @@ def test_an_age_before_a_description_belongs_to_it(model):
     text = ("– Ojciec mówi, że było ciężko – mówi 29-latek spod Izbicy, który prosi o anonimowość.\n\n"
             "Jedna z pacjentek, 74-letnia mieszkanka Sulejowa, powiedziała PAP, że pielęgniarki „robią więcej”.")
     assert speakers(text, "pl", model) == ["29-latek spod Izbicy", "74-letnia mieszkanka Sulejowa"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_womans_undeclined_role_before_her_name_in_the_genitive(model):
+    text = ("Sesję otworzyła prezentacja skarbnik miasta Beaty Maciejewskiej. – Dochody wzrosną – mówiła. "
+            "Maciejewska ostrzegła jednocześnie, że zadłużenie rośnie.\n\n"
+            "Szef MSW Litwy Jan Kos powiedział, że granica jest bezpieczna.")
+    assert speakers(text, "pl", model) == ["Beata Maciejewska", "Beata Maciejewska", "Jan Kos"]

@@ -261,6 +261,12 @@ def given_name_cases(word: str) -> frozenset:
 
 
 @lru_cache(maxsize=65536)
+def feminine_given_name(word: str) -> bool:
+    """``word`` is a woman's given name in some case ("Beaty", "Anna")."""
+    return any("imię" in q and tag.split(":")[3:4] == ["f"] for _l, tag, q in analyse(word))
+
+
+@lru_cache(maxsize=65536)
 def only_oblique_given_name(word: str) -> bool:
     """``word`` is known only as another given name in an oblique case ("Alemu": "Ali" in the
     dative), never as a nominative, a surname or a common word."""

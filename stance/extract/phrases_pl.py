@@ -216,7 +216,9 @@ class PolishPhrases:
             names.pop(0)
         # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
         # word is a genitive complement, not the person's name (which agrees with the role)
-        if names and self._nominative_only(head):
+        # (a woman's full name after a masculine role noun: the noun is hers, undeclined, and
+        # in the name's case: "prezentacja skarbnik miasta Beaty Maciejewskiej")
+        if names and self._nominative_only(head) and not (len(names) >= 2 and morph.feminine_given_name(words[names[0]])):
             # (a word that cannot be a genitive is no such complement: "Szef dyplomacji Kerem Aydın")
             while names and self.name_case(names[0]) == "obl" and morph.can_be_gen(words[names[0]]) is not False:
                 names.pop(0)
