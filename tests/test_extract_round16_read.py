@@ -49,3 +49,11 @@ def test_a_womans_undeclined_role_before_her_name_in_the_genitive(model):
             "Maciejewska ostrzegła jednocześnie, że zadłużenie rośnie.\n\n"
             "Szef MSW Litwy Jan Kos powiedział, że granica jest bezpieczna.")
     assert speakers(text, "pl", model) == ["Beata Maciejewska", "Beata Maciejewska", "Jan Kos"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_unions_quoted_name_inside_a_role(model):
+    text = ("Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak zaapelował, by strony rozmawiały. "
+            "– Nie odchodźcie od stołu – mówił Kubiak.")
+    assert speakers(text, "pl", model) == ["Marek Kubiak", "Marek Kubiak"]

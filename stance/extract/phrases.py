@@ -287,10 +287,10 @@ class PhraseReader(PolishPhrases):
                 e = f
         return NP(start, e, "inst", inst=list(range(k, e)))
 
-    def _quoted_name(self, e: int, j: int) -> int:
+    def _quoted_name(self, e: int, j: int, ends_phrase: bool = True) -> int:
         """The end of a body's own name in quotation marks at ``e`` ("klubu „Gorzów Plus”"), when
-        the phrase ends right after it (a cue, a relative pronoun or punctuation follows); ``e``
-        when there is none."""
+        the phrase ends right after it (a cue, a relative pronoun or punctuation follows; any
+        word when not ``ends_phrase``); ``e`` when there is none."""
         kind, words = self.kind, self.words
         if e + 2 >= j or words[e] not in _NICKNAME_MARKS or kind(e + 1) != "quoted" or not words[e + 1][:1].isupper():
             return e
@@ -299,7 +299,7 @@ class PhraseReader(PolishPhrases):
             m += 1
         if m >= j or words[m] not in _NICKNAME_MARKS or m - e > _QUOTED_NAME_MAX:
             return e
-        if m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END:
+        if ends_phrase and m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END:
             return e
         return m + 1
 
