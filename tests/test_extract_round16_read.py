@@ -57,3 +57,16 @@ def test_a_unions_quoted_name_inside_a_role(model):
     text = ("Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak zaapelował, by strony rozmawiały. "
             "– Nie odchodźcie od stołu – mówił Kubiak.")
     assert speakers(text, "pl", model) == ["Marek Kubiak", "Marek Kubiak"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_english_ranks_groups_and_joined_names(model):
+    text = ("The family had shown “extraordinary dignity” throughout the case, said PC Gareth Lowe, of the county force.\n\n"
+            "Two employees in the Dublin office said they had been told to expect cuts “within weeks”.\n\n"
+            "Opposition councillors said the cabinet had not considered the plan.\n\n"
+            "Swimmer Dennis Oakes, 79, told the Gazette he had “never seen the town so angry”.\n\n"
+            "The Road and Transport Workers' Federation (RTWF) said the offer was poor. "
+            "The result will be announced the following day, the RTWF said.")
+    assert speakers(text, "en", model) == ["Gareth Lowe", "employees in the Dublin office", "Opposition councillors",
+                                           "Dennis Oakes", "Road and Transport Workers' Federation",
+                                           "Road and Transport Workers' Federation"]

@@ -70,7 +70,7 @@ class PhraseReader(PolishPhrases):
         if k >= j:
             return None
         c = kind(k)
-        if c == "word" and self.lows[k] in self.fw.get("honorific", ()):
+        if c in ("word", "acro") and self.lows[k] in self.fw.get("honorific", ()):
             # "Zdaniem dr Heleny Wójcik", "mówił podinsp. Jan Wróbel": a degree or rank before a name
             n = k + 2 if k + 1 < j and words[k + 1] == "." else k + 1
             person = self.np_at(n, j) if n < j and kind(n) == "name" else None
@@ -423,6 +423,12 @@ class PhraseReader(PolishPhrases):
                 q = self._coordinated_caps(q, j, caps, False)  # "Fire and Rescue Service": the org word ends it
         if not has_org:
             return None
+        if q + 1 < j and words[q] == "and" and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+            # "Road and Transport Workers' Federation", "Calder Foods and Northgate Bakeries": the
+            # name goes on when another institution's name follows
+            after = self._en_org(q + 1, j)
+            if after is not None:
+                q = after
         # "of Commerce", "for the Treatment of Prisoners of War"
         while q + 1 < j and words[q].lower() in ("of", "for") and not self._possessive(q - 1):
             r = q + 1
