@@ -70,3 +70,10 @@ def test_english_ranks_groups_and_joined_names(model):
     assert speakers(text, "en", model) == ["Gareth Lowe", "employees in the Dublin office", "Opposition councillors",
                                            "Dennis Oakes", "Road and Transport Workers' Federation",
                                            "Road and Transport Workers' Federation"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firm_without_its_last_word(model):
+    text = ('The bid came from private equity firm Calder Ridge Partners, saying the company was "undervalued". '
+            'Calder Ridge said at the time that it was "considering its options".')
+    assert speakers(text, "en", model) == ["Calder Ridge Partners", "Calder Ridge Partners"]

@@ -102,6 +102,16 @@ class Coreference:
                 out.setdefault(full[-1], []).append((name, genders.get(name) or self.gender_of.get(name, "")))
         return out
 
+    def _firm_named(self, speaker: str) -> str | None:
+        """The firm named in full as ``speaker`` (two words or more) and a firm's last word
+        (``firm_suffix``: "Calder Ridge" for "Calder Ridge Partners"), else None."""
+        if " " not in speaker:
+            return None
+        suffixes = self.toks.fw.get("firm_suffix", ())
+        parts = speaker.split()
+        return next((" ".join(full) for full in self.fulls
+                     if len(full) == len(parts) + 1 and full[-1] in suffixes and full[:-1] == parts), None)
+
     def _surname_inside(self, word: str) -> str | None:
         """The one full name a lone surname stands for when it is not the name's last word:
         after a joined particle ("Mahdawi" for "Faraj al-Mahdawi") or the first of two
@@ -327,6 +337,9 @@ class Coreference:
                     fits = [full for full, gender in family if gender == ref.gender]
                     if len(fits) == 1:
                         return fits[0]
+            firm = self._firm_named(ref.speaker)
+            if firm:
+                return firm  # "Calder Ridge said" after "private equity firm Calder Ridge Partners"
             return self.name(ref.speaker)
         if ref.kind == "inst":
             named = self._company_named(ref.speaker, ref.pos) if " " not in ref.speaker else None
