@@ -74,6 +74,6 @@ def test_english_ranks_groups_and_joined_names(model):
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_firm_without_its_last_word(model):
-    text = ('The bid came from private equity firm Calder Ridge Partners, saying the company was "undervalued". '
+    text = ('The bid came from private equity firm Calder Ridge Partners, saying it "undervalued" the company. '
             'Calder Ridge said at the time that it was "considering its options".')
     assert speakers(text, "en", model) == ["Calder Ridge Partners", "Calder Ridge Partners"]
