@@ -77,3 +77,16 @@ def test_a_firm_without_its_last_word(model):
     text = ('The bid came from private equity firm Calder Ridge Partners, saying it "undervalued" the company. '
             'Calder Ridge said at the time that it was "considering its options".')
     assert speakers(text, "en", model)[-1] == "Calder Ridge Partners"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_coordinated_names_of_places_and_bodies_and_local_police(model):
+    text = ("– Pasażerowie są zakładnikami sporu – oceniła w rozmowie z PAP przewodnicząca Stowarzyszenia Pasażerów "
+            "Warmii i Mazur Iwona Żak.\n\n"
+            "Wiceprzewodniczący komisji Dariusz Pleśniak z koalicyjnej Partii Pracy i Rozwoju zaproponował, by komisja "
+            "powołała podkomisję.\n\n"
+            "W Pleszewie wiatr przewrócił wiatę. Nikt nie został ranny – podała miejscowa policja.\n\n"
+            "Starszy mężczyzna w odblaskowej kamizelce, który grzeje ręce przy koksowniku, tylko macha ręką. "
+            "– Pisz pan, co chcesz – mówi.")
+    assert speakers(text, "pl", model) == ["Iwona Żak", "Dariusz Pleśniak", "policja", "starszy mężczyzna w odblaskowej kamizelce"]

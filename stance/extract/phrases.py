@@ -541,8 +541,10 @@ class PhraseReader(PolishPhrases):
                 k += 1
                 continue
             # "do dyrekcji i wojewody": the second of two objects stays in the phrase (unless a verb follows it)
+            # ("z Partii Pracy i Rozwoju zaproponował": a capitalised common noun goes on the institution's name)
             coordinated = k > i and kind(k - 1) == "coord" and out and out[-1].in_pp and out[-1].end == k - 1 \
-                and not (np.end < len(words) and kind(np.end) in ("cue", "word"))
+                and (not (np.end < len(words) and kind(np.end) in ("cue", "word")) or (
+                    pl and out[-1].kind == "inst" and np.end == k + 1 and self._common_genitive(k)))
             if pp == 1 or coordinated:
                 np.in_pp = True
             elif pp == 2:

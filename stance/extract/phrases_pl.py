@@ -207,6 +207,11 @@ class PolishPhrases:
                 run.append(q)
                 q += 1
                 continue
+            if c == "coord" and words[q] == "i" and run and q + 3 < j and kind(q + 1) in ("name", "place") \
+                    and morph.is_given_name(words[q + 2]) and kind(q + 3) == "name":
+                run.extend((q, q + 1))  # "Stowarzyszenia Pasażerów Warmii i Mazur Iwona Żak": the second place, then the person
+                q += 2
+                continue
             break
         names: list[int] = []
         for t in reversed(run):

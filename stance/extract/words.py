@@ -514,8 +514,8 @@ class Tokens(PhraseReader):
         own = self.fw.get("speech_person", ())
         for t in toks:
             w = self.words[t]
-            if t < head and self.lows[t] in own:
-                continue  # "według naszego rozmówcy": the paper's own possessive is no part of the role
+            if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ())):
+                continue  # "według naszego rozmówcy", "podała miejscowa policja": the paper's own possessive, "local", are no part of the role
             if (agree or governed and morph.is_participle(w.lower())) and t == head + 1:
                 w = morph.adj_nominative(w.lower(), gender)  # "według źródła zbliżonego do …" -> "źródło zbliżone do …"
             elif oblique and t <= head:
