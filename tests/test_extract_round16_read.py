@@ -90,3 +90,10 @@ def test_coordinated_names_of_places_and_bodies_and_local_police(model):
             "Starszy mężczyzna w odblaskowej kamizelce, który grzeje ręce przy koksowniku, tylko macha ręką. "
             "– Pisz pan, co chcesz – mówi.")
     assert speakers(text, "pl", model) == ["Iwona Żak", "Dariusz Pleśniak", "policja", "starszy mężczyzna w odblaskowej kamizelce"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_groups_possessive_before_a_role(model):
+    text = ("Some grumbles from Grangetown, where the residents' association chair, Phil Yeoman, says people were given "
+            "“less than a week's notice” of the closure.\n\nThe residents' association chair said people were angry.")
+    assert speakers(text, "en", model) == ["Phil Yeoman", "Phil Yeoman"]

@@ -125,6 +125,9 @@ class PhraseReader(PolishPhrases):
             if c == "title" and not (not pl and p == k and words[p][:1].isupper() and self._possessive(p)):
                 titles.append(p)  # (a capitalised possessive first, "Nurses' leader …", is read as one below)
                 p += 1
+                if not pl and p + 1 < j and words[p] in ("'", "’") and self._possessive(p - 1) and self._title_ahead(p, j, en_mod=True):
+                    titles.append(p)  # "the residents' association chair": the group owns the role
+                    p += 1
                 continue
             if pl and c in _PL_MODIFIER_KINDS and self._pl_modifier(p, j):
                 titles.append(p)
