@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Fourteen groups: the 32 round-15 articles (pl-b211 … pl-b226, en-b137 … en-b152), the 32
+Fifteen groups: the 32 round-16 articles (pl-b227 … pl-b242, en-b153 … en-b168), the 32
+round-15 ones (pl-b211 … pl-b226, en-b137 … en-b152), the 32
 round-14 ones (pl-b195 … pl-b210, en-b121 … en-b136), the 32
 round-13 articles (pl-b171 … pl-b194, en-b113 … en-b120), the 32 round-12
 ones (pl-b147 … pl-b170, en-b105 … en-b112), the 32 round-11
