@@ -97,3 +97,11 @@ def test_a_groups_possessive_before_a_role(model):
     text = ("Some grumbles from Grangetown, where the residents' association chair, Phil Yeoman, says people were given "
             "“less than a week's notice” of the closure.\n\nThe residents' association chair said people were angry.")
     assert speakers(text, "en", model) == ["Phil Yeoman", "Phil Yeoman"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_acronym_is_the_institution_whose_name_it_spells(model):
+    text = ("O stanowisko zapytaliśmy też Regionalną Dyrekcję Ochrony Środowiska w Bydgoszczy. "
+            "RDOŚ poinformowała nas, że raport wymaga uzupełnień.")
+    assert speakers(text, "pl", model) == ["Regionalna Dyrekcja Ochrony Środowiska w Bydgoszczy"]

@@ -177,6 +177,9 @@ class Coreference:
         Commission"; an acronym introduced in parentheses -> the name before it)."""
         if speaker in self.aliases:
             return self.aliases[speaker]
+        spelled = self._acronyms.get(speaker)
+        if spelled:
+            return spelled  # "RDOŚ" after "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"
         parts = speaker.split()
         if len(parts) == 1:
             person = self.name(speaker)
@@ -251,6 +254,26 @@ class Coreference:
                 if full.endswith(" " + base):  # a surname ("Mexico's Economy Ministry" is no "Mexico City's")
                     return f"{full}{mark} {rest}"
         return None
+
+    @cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """Acronym -> the institution named in the text whose capitalised words, up to its seat,
+        it spells ("RDOŚ": "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"; "HSE": "Health
+        and Safety Executive"); the first named."""
+        seat = self.toks.fw.get("acronym_ends", ())
+        out: dict[str, str] = {}
+        for m in self.mentions.mentions:
+            if m.kind != "inst" or " " not in m.speaker:
+                continue
+            letters = []
+            for w in m.speaker.split():
+                if w in seat:
+                    break
+                if w[:1].isupper() and w.isalpha():
+                    letters.append(w[0])
+            if len(letters) >= 2:
+                out.setdefault("".join(letters), m.speaker)
+        return out
 
     def _inst_aliases(self) -> dict:
         toks = self.toks
