@@ -105,3 +105,10 @@ def test_an_acronym_is_the_institution_whose_name_it_spells(model):
     text = ("O stanowisko zapytaliśmy też Regionalną Dyrekcję Ochrony Środowiska w Bydgoszczy. "
             "RDOŚ poinformowała nas, że raport wymaga uzupełnień.")
     assert speakers(text, "pl", model) == ["Regionalna Dyrekcja Ochrony Środowiska w Bydgoszczy"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_malay_honorifics_are_no_part_of_the_name(model):
+    text = ('"It is the end of the shooting," said Malaysian Foreign Minister Datuk Seri Farid Hamzah, who hosted the talks.\n\n'
+            "Farid said both sides had agreed to withdraw artillery.")
+    assert speakers(text, "en", model) == ["Farid Hamzah", "Farid Hamzah"]
