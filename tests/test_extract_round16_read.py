@@ -112,3 +112,12 @@ def test_malay_honorifics_are_no_part_of_the_name(model):
     text = ('"It is the end of the shooting," said Malaysian Foreign Minister Datuk Seri Farid Hamzah, who hosted the talks.\n\n'
             "Farid said both sides had agreed to withdraw artillery.")
     assert speakers(text, "en", model) == ["Farid Hamzah", "Farid Hamzah"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_bench_chair_is_the_judge_and_the_trainer_the_coach(model):
+    text = ("– Spółka wiedziała, dokąd trafia towar – mówiła w ustnym uzasadnieniu sędzia Małgorzata Leśniak. "
+            "Przewodnicząca składu orzekającego podkreśliła, że kara jest surowa.\n\n"
+            "– Punkty się liczą – mówił trener Olimpii Mirosław Jurczyk. Szkoleniowiec gości przyznał, że mecz był trudny.")
+    assert speakers(text, "pl", model) == ["Małgorzata Leśniak"] * 2 + ["Mirosław Jurczyk"] * 2
