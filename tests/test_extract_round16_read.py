@@ -121,3 +121,11 @@ def test_the_bench_chair_is_the_judge_and_the_trainer_the_coach(model):
             "Przewodnicząca składu orzekającego podkreśliła, że kara jest surowa.\n\n"
             "– Punkty się liczą – mówił trener Olimpii Mirosław Jurczyk. Szkoleniowiec gości przyznał, że mecz był trudny.")
     assert speakers(text, "pl", model) == ["Małgorzata Leśniak"] * 2 + ["Mirosław Jurczyk"] * 2
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_role_is_the_person_named_in_a_sentence_with_that_country(model):
+    text = ("Mołdawię reprezentuje wiceminister infrastruktury Victor Rusu. Rumuński wiceminister Ion Popa mówił o moście. "
+            "Mołdawski wiceminister dodał, że rzeka jest wspólna.")
+    assert speakers(text, "pl", model)[-1] == "Victor Rusu"

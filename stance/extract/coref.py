@@ -47,6 +47,7 @@ class Coreference:
         # memo tables keyed by id(): hashing a whole Ref per lookup would cost more than the
         # work saved; the mentions (and so the ids) live as long as this object
         self._compat_cache: dict[int, tuple] = {}
+        self._places_cache: dict[int, frozenset] = {}
         self._canon_cache: dict[tuple, tuple] = {}
         self._link_positions = {head: [r.pos for r in links] for head, links in mentions.links_by_head.items()}
         self._role_positions = {head: [r.pos for r in roles] for head, roles in mentions.roles_by_head.items()}
@@ -511,8 +512,10 @@ class Coreference:
         want = self.gender(ref)
 
         def fits(link) -> bool:
-            # ``strict``: another role noun, so the person's gender must be known and agree
-            return mods4 <= self._compat_keys(link)[2] and (
+            # ``strict``: another role noun, so the person's gender must be known and agree;
+            # the countries of the link's sentence count ("Mołdawię reprezentuje wiceminister …
+            # Victor Rusu" for "mołdawski wiceminister")
+            return mods4 <= self._compat_keys(link)[2] | self._sentence_places(link.pos) and (
                 not strict or self.gender(link) == want or self.gender_of.get(self.name(link.person)) == want)
 
         k = bisect.bisect_left(self._all_link_positions, pos)
@@ -525,6 +528,17 @@ class Coreference:
                 if fits(link):
                     return self.name(link.person)
         return None
+
+    def _sentence_places(self, pos: int) -> frozenset:
+        """The first four letters of the places named in the sentence at character ``pos``."""
+        got = self._places_cache.get(pos)
+        if got is None:
+            toks, sents = self.toks, self.seg.sentences
+            k = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
+            sent = sents[k] if k >= 0 else None
+            got = frozenset(toks.lows[t][:4] for t in range(sent.t0, sent.t1) if toks.kind(t) == "place") if sent else frozenset()
+            self._places_cache[pos] = got
+        return got
 
     def _nationality_person(self, ref: Ref, pos: int) -> str | None:
         """"Islandczyk zaproponował" after "szefa islandzkiej delegacji Einara Thorsteinssona":
