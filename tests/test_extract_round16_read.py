@@ -129,3 +129,11 @@ def test_a_nationality_role_is_the_person_named_in_a_sentence_with_that_country(
     text = ("Mołdawię reprezentuje wiceminister infrastruktury Victor Rusu. Rumuński wiceminister Ion Popa mówił o moście. "
             "Mołdawski wiceminister dodał, że rzeka jest wspólna.")
     assert speakers(text, "pl", model)[-1] == "Victor Rusu"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_verb_without_a_subject_carries_a_group(model):
+    text = ("Mieszkańcy wsi zebrali podpisy. Sołtys Stanisław Dudek zawiózł je do gminy. "
+            "Domagają się, by ciężarówki omijały wieś.")
+    assert speakers(text, "pl", model) == ["mieszkańcy wsi"]

@@ -372,7 +372,7 @@ class CandidateFinder:
                 a[1] |= bits
                 a[4] += 1
 
-        cue_gender = cand.event.gender if cand.event is not None and cand.event.gender in ("m", "f") else ""
+        cue_gender = self._cue_gender(cand.event)
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():
@@ -387,6 +387,18 @@ class CandidateFinder:
                     bits |= _B["gender_match"] if gender == cue_gender else _B["gender_clash"]
             out.append(SpeakerCandidate(speaker, bits, near, event_near, salience, min(1.0, n / 10)))
         return out
+
+
+    def _cue_gender(self, ev) -> str:
+        """The gender the cue verb asks of its speaker: "m" or "f", or "pl" for a Polish plural
+        verb ("Domagają się": no one person named before); "" when it says none."""
+        if ev is None:
+            return ""
+        if ev.gender in ("m", "f"):
+            return ev.gender
+        from stance.extract.resolve import carried_gender
+
+        return "pl" if carried_gender(self.coref.toks, ev) == "pl" else ""
 
 
 @lru_cache(maxsize=65536)

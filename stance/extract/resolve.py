@@ -20,6 +20,7 @@ from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_key, label_stands_for
 from stance.extract.mentions import Mentions, Ref
+from stance.extract.morph import plural_verb
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -167,7 +168,7 @@ class SpeakerResolver:
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
             return self.answering(ev.cue) or self.interviewee
-        return self.carry(ev.pos, ev.gender)
+        return self.carry(ev.pos, carried_gender(self.coref.toks, ev))
 
     def answering(self, label: str) -> str | None:
         """The one person an answer's label stands for ("DANA KOVACS", "Kovacs", "DK"), among
@@ -205,6 +206,7 @@ class SpeakerResolver:
         # "she replied" is a person; "przekazała" may be "Komisja" (grammatical gender)
         natural = not coref.toks.lex.rules.verbs_agree_in_gender
         person, thing = natural and gender in ("m", "f"), natural and gender == "n"
+        group = gender == "pl" and coref.toks.lex.rules.case_marked  # a Polish plural verb: a group only
         sentence = coref.seg.sentence_of(pos) if thing else -1
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
             if person and r.kind in ("inst", "media"):
@@ -214,7 +216,7 @@ class SpeakerResolver:
                 continue  # "One Thai soldier was hit in the arm, it said.": "it" is no person
             if fallback is None:
                 fallback = r
-            if _gender_ok(g, gender):
+            if (g == "pl") if group else _gender_ok(g, gender):
                 return coref.speaker(r, r.pos)
         return coref.speaker(fallback, fallback.pos) if fallback else None
 
@@ -228,6 +230,14 @@ class SpeakerResolver:
                 if m.person or len(name.split()) > 1 or name in self.speakers:
                     return name
         return None
+
+
+def carried_gender(toks, ev: Event) -> str:
+    """The gender an omitted subject must have: the cue verb's own, or "pl" for a Polish verb
+    that is plural ("Domagają się, by …": a group, never the one person named last)."""
+    if ev.gender or not toks.lex.rules.case_marked or not ev.cue:
+        return ev.gender
+    return "pl" if plural_verb(ev.cue.split()[0]) else ""
 
 
 def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> list[Quote]:
