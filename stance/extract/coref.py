@@ -531,13 +531,13 @@ class Coreference:
 
     def _sentence_places(self, pos: int) -> frozenset:
         """The first four letters of the places named in the sentence at character ``pos``."""
-        got = self._places_cache.get(pos)
+        sents = self.seg.sentences
+        k = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
+        got = self._places_cache.get(k)  # one scan per sentence, however many roles it holds
         if got is None:
-            toks, sents = self.toks, self.seg.sentences
-            k = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
-            sent = sents[k] if k >= 0 else None
-            got = frozenset(toks.lows[t][:4] for t in range(sent.t0, sent.t1) if toks.kind(t) == "place") if sent else frozenset()
-            self._places_cache[pos] = got
+            toks = self.toks
+            got = frozenset(toks.lows[t][:4] for t in range(sents[k].t0, sents[k].t1) if toks.kind(t) == "place") if k >= 0 else frozenset()
+            self._places_cache[k] = got
         return got
 
     def _nationality_person(self, ref: Ref, pos: int) -> str | None:

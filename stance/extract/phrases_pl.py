@@ -12,6 +12,7 @@ _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form nam
 _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
 _DESCRIPTION_KINDS = frozenset({"word", "tword", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
 _DESCRIPTION_MAX = 5  # its words, the preposition included
+_ELSEWHERE_MAX = 50  # other places a surname is looked up at (a bound for hostile text)
 
 
 class PolishPhrases:
@@ -341,7 +342,7 @@ class PolishPhrases:
         """The last of these name words stands alone elsewhere in the text (the person's surname
         used on its own), never after the word before it here."""
         low, before = self.lows[names[-1]], self.lows[names[-2]]
-        alone = [t for t, w in enumerate(self.lows) if w == low and t != names[-1]]
+        alone = [t for t in self.positions_of(low)[:_ELSEWHERE_MAX] if t != names[-1]]
         return bool(alone) and all(t == 0 or self.lows[t - 1] != before for t in alone)
 
     def _starts_name(self, names: list[int], n: int) -> bool:

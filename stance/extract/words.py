@@ -85,6 +85,7 @@ class Tokens(PhraseReader):
         self._agn = None  # the class of a capitalised word unless a given name precedes it
         self._lower_vocab = None
         self._name_cases: dict[str, str] = {}  # word form -> name_case
+        self._positions: dict[str, list[int]] | None = None  # lowercase form -> its tokens, built on first use
         self._media_first = frozenset(n[0] for n in lex.media_names)
         starts = self.starts
         quoted: set[int] = set()
@@ -316,6 +317,15 @@ class Tokens(PhraseReader):
         on that test alone."""
         self._agn = kind
         return "name" if self._after_given_name(i) else kind
+
+    def positions_of(self, low: str) -> list[int]:
+        """The tokens whose lowercase form is ``low``, in order (an index built once)."""
+        if self._positions is None:
+            index: dict[str, list[int]] = {}
+            for t, w in enumerate(self.lows):
+                index.setdefault(w, []).append(t)
+            self._positions = index
+        return self._positions.get(low, [])
 
     def is_org(self, i: int) -> bool:
         """A capitalised word whose noun lemma names an institution ("Komisji", "Sojusz")."""
