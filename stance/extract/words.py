@@ -16,7 +16,8 @@ from functools import cache
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
-from stance.extract.phrases import NP, PhraseReader, strip_possessive
+from stance.extract.phrases import NP, PhraseReader
+from stance.extract.phrases_en import strip_possessive
 from stance.extract.phrases_pl import joined_particle
 
 _FORM_CLASSES_MAX = 500_000  # word forms whose class the lexicon keeps across documents

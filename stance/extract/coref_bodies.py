@@ -1,0 +1,163 @@
+"""Coreference for bodies: the institution, firm or office a mention of one stands for (a
+mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, ``aliases``,
+``inst_anaphors`` and ``name``).
+
+* the fullest name of an institution, or the name an acronym was introduced with or spells;
+* a body by its common noun ("the committee", "spółka", "resort"): the one named before;
+* a firm or an office by part of its name ("Calder Ridge", "Aalto’s office").
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from stance.extract.morph import analyse as morph_analyse
+from stance.extract.morph import is_given_name
+
+LOOKBACK = 200  # mentions searched back for an antecedent
+_POSSESSIVE_MARKS = ("’s", "'s")
+_ORG_ANAPHOR_WINDOW = 2000  # tokens searched back for the institution "the committee" stands for
+_ORG_NAME_MAX = 8  # tokens of its name
+
+
+class BodyCoreference:
+    """The institution half of coreference."""
+
+    def institution(self, speaker: str) -> str:
+        """An institution by its fullest name in the document ("Commission" -> "European
+        Commission"; an acronym introduced in parentheses -> the name before it)."""
+        if speaker in self.aliases:
+            return self.aliases[speaker]
+        spelled = self._acronyms.get(speaker)
+        if spelled:
+            return spelled  # "RDOŚ" after "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"
+        parts = speaker.split()
+        if len(parts) == 1:
+            person = self.name(speaker)
+            if person != speaker:
+                return person  # a surname read as a common or place noun ("Kuleszy", "Lin")
+        full = self.mentions.inst_full.get(tuple(parts))
+        return full if full and len(full.split()) > len(parts) else speaker
+
+    @cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """Acronym -> the institution named in the text whose capitalised words, up to its seat,
+        it spells ("RDOŚ": "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"; "HSE": "Health
+        and Safety Executive"); the first named."""
+        seat = self.toks.fw.get("acronym_ends", ())
+        out: dict[str, str] = {}
+        for m in self.mentions.mentions:
+            if m.kind != "inst" or " " not in m.speaker:
+                continue
+            letters = []
+            for w in m.speaker.split():
+                if w in seat:
+                    break
+                if w[:1].isupper() and w.isalpha():
+                    letters.append(w[0])
+            if len(letters) >= 2:
+                out.setdefault("".join(letters), m.speaker)
+        return out
+
+    def _inst_aliases(self) -> dict:
+        toks = self.toks
+        out = {}
+        for m in self.mentions.mentions:
+            if m.kind != "inst":
+                continue
+            k = bisect.bisect_left(toks.starts, m.end)
+            if k + 2 < len(toks.words) and toks.words[k] == "(" and toks.words[k + 2] == ")" and toks.kind(k + 1) == "acro":
+                out.setdefault(toks.words[k + 1], m.speaker)
+        return out
+
+    def _org_anaphor(self, noun: str, pos: int) -> str:
+        """"The committee warned": the institution named before with that last word ("Commons
+        Defence Committee", also inside a role: "spokesman for the Larnholm Terminal Operators'
+        Association"), else the nearest earlier institution ("the company" after "Chipmaker Veyra
+        Semiconductors"), else the noun itself."""
+        toks = self.toks
+        want = noun.capitalize()
+        k = bisect.bisect_left(toks.starts, pos) - 1
+        for t in range(k, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+            if toks.words[t] != want:
+                continue
+            first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
+            while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’")):
+                first -= 1
+            org = toks.np_at(first, t + 1) if first < t else None
+            if org is not None and org.kind == "inst" and org.end == t + 1:
+                return self.institution(toks.surface(org.inst))
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
+                return self.institution(m.speaker)
+        return noun
+
+    def _institution_named(self, head: str, pos: int) -> str | None:
+        """The nearest institution named before ``pos`` whose own name has the noun ``head``
+        ("Wolny Związek Zawodowy „Rama”" for "związek", "Komenda Powiatowa Policji w Łowiczu"
+        for "komenda"), else None."""
+        want = head.lower()
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker[:1].isupper() and want in m.speaker.lower().split():
+                return self.institution(m.speaker)
+        return None
+
+    def _institution_before(self, head: str, pos: int) -> str | None:
+        """"Resort zapowiedział" after "Ministerstwo Finansów przekazało": the nearest earlier
+        institution whose first word (by its first six letters) or acronym the noun stands for
+        (``inst_anaphor`` in the function words)."""
+        want = self.inst_anaphors[head]
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker[:1].isupper():
+                # the first word, or the second after an adjective ("Polskie MSZ")
+                if any(w in want or w[:6] in want for w in m.speaker.lower().split()[:2]):
+                    return self.institution(m.speaker)
+        return None
+
+    def _company_named(self, head: str, pos: int) -> str | None:
+        """"Spółka poinformowała": the firm whose own name the text gave right after a company
+        noun before ``pos`` ("spółki Splatio", "koncern Nordvik Sanitary", "Spółka Granit-Sudety
+        z Jawora"), the nearest one; None when the noun is no company noun or no name was given."""
+        toks = self.toks
+        nouns = toks.fw.get("company_noun", ())
+        if head.lower() not in nouns:
+            return None
+        k = bisect.bisect_left(toks.starts, pos) - 1
+        for t in range(k - 1, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+            if toks.lows[t] not in nouns and not any(lem in nouns for lem, _tag, _q in morph_analyse(toks.lows[t])) \
+                    or not toks.words[t][:1].islower() and t not in toks.sent_initial:
+                continue
+            e = t + 1
+            while e < len(toks.words) and e - t <= _ORG_NAME_MAX and toks.words[e][:1].isupper() and toks.kind(e) not in ("cue", "title"):
+                e += 1
+            if e > t + 1 and not is_given_name(toks.words[t + 1]):  # ("rzeczniczka spółki Marta Gajewska": her name)
+                return self.institution(toks.surface(list(range(t + 1, e))))
+        return None
+
+    def _owner_named(self, speaker: str) -> str | None:
+        """"Aalto’s office" after "Prime Minister Henrik Aalto": the owner by full name."""
+        owner, _sp, rest = speaker.partition(" ")
+        for mark in _POSSESSIVE_MARKS:
+            base = owner[:-len(mark)]
+            if rest and owner.endswith(mark):
+                full = self.name(base)
+                if full.endswith(" " + base):  # a surname ("Mexico's Economy Ministry" is no "Mexico City's")
+                    return f"{full}{mark} {rest}"
+        return None
+
+    def _firm_named(self, speaker: str) -> str | None:
+        """The firm named in full as ``speaker`` (two words or more) and a firm's last word
+        (``firm_suffix``: "Calder Ridge" for "Calder Ridge Partners"), else None."""
+        if " " not in speaker:
+            return None
+        suffixes = self.toks.fw.get("firm_suffix", ())
+        parts = speaker.split()
+        return next((" ".join(full) for full in self.fulls
+                     if len(full) == len(parts) + 1 and full[-1] in suffixes and full[:-1] == parts), None)

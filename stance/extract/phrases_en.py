@@ -1,0 +1,155 @@
+"""English role and institution phrases: a role's tail (``for the train operators``), a
+capitalised institution's name with its ``of``/``for`` parts and coordinated words, a possessive
+run before a role; a mixin of ``phrases.PhraseReader``, which gives the token classes (``kind``,
+``words``, ``lows``) and ``_possessive``."""
+
+from __future__ import annotations
+
+_EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
+_EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
+_POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
+_EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
+
+
+class EnglishPhrases:
+    """The English half of the phrase reader."""
+
+    def _en_role_tail(self, p: int, j: int, titles: list) -> int:
+        """``for/of/at/in (the) X`` after an English role noun, kept when the phrase ends right
+        there (a cue, a comma or the limit follows): "spokesperson for the train operators",
+        "controllers at the Marseille centre", "an official in the trade ministry". Returns the
+        new end (``p`` when not taken)."""
+        kind = self.kind
+        r = p + 1
+        if r < j and kind(r) == "det":
+            r += 1
+        s = r
+        words = self.words
+        limit = 5
+        while r < j and r - p <= 5 and self.lows[r] not in self._verbs_en and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
+                words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
+            r += 1  # "Commissioner for Oceans and Fisheries"
+        if r > s and words[r - 1][:1].isupper():
+            listed = self._caps_list_end(r, j)  # "Secretary for Investments, Trade and Industry"
+            if listed > r:
+                r, limit = listed, _EN_ORG_TAIL
+        o = s + 1 if s + 1 < j and kind(s) == "word" and words[s + 1][:1].isupper() else s  # "the provincial Ministry of …"
+        if o < j and words[o][:1].isupper():
+            org = self._en_org(o, j)  # "spokesman for the Department for Energy Security and Net Zero"
+            if org is not None and org >= r:
+                r, limit = org, _EN_ORG_TAIL
+        if r == s or r - p > limit:
+            return p
+        # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
+        if r < j and not (kind(r) == "cue" or words[r] == "," or (
+                words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an"))):
+            return p
+        titles.extend(range(p, r))
+        return r
+
+    def _en_org(self, k: int, j: int) -> int | None:
+        """English institution: a capitalised run holding an institution word ("American Soybean
+        Growers Council", "China's Ministry of Commerce", "Coordination Headquarters for the
+        Treatment of Prisoners of War"); returns the end token or None."""
+        words, kind = self.words, self.kind
+        caps = _EN_CAPS
+        q = k
+        has_org = False
+        while q < j and q - k < 8:
+            if q > k and words[q] in ("'", "’") and self._possessive(q - 1) and q + 1 < j \
+                    and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+                q += 1  # "Larnholm Terminal Operators' Association": a plural possessive inside the name
+                continue
+            if not (words[q][:1].isupper() and kind(q) in caps):
+                break
+            if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name":
+                break  # "Board President Linda Okafor": the role and its holder after the institution
+            if strip_possessive(words[q]) in self.lex.org_words:
+                has_org = True
+            if q > k + 1 and self._possessive(q - 1):
+                break
+            q += 1
+            if not has_org and q > k and not self._possessive(q - 1):
+                q = self._coordinated_caps(q, j, caps, False)  # "Fire and Rescue Service": the org word ends it
+        if not has_org:
+            return None
+        if q + 1 < j and words[q] == "and" and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+            # "Road and Transport Workers' Federation", "Calder Foods and Northgate Bakeries": the
+            # name goes on when another institution's name follows
+            after = self._en_org(q + 1, j)
+            if after is not None:
+                q = after
+        # "of Commerce", "for the Treatment of Prisoners of War"
+        while q + 1 < j and words[q].lower() in ("of", "for") and not self._possessive(q - 1):
+            r = q + 1
+            if words[r].lower() == "the" and r + 1 < j:
+                r += 1
+            if not (words[r][:1].isupper() and kind(r) in caps):
+                break
+            while r < j and words[r][:1].isupper() and kind(r) in caps:
+                r += 1
+            # "Ministry of Infrastructure and Water Management", "of Housing, Communities and Local
+            # Government": a name's last part may be a list of capitalised words
+            while r < j and not self._possessive(r - 1):
+                nxt = self._coordinated_caps(r, j, caps, True)
+                if nxt == r:
+                    break
+                while nxt < j and words[nxt][:1].isupper() and kind(nxt) in caps:
+                    nxt += 1
+                r = nxt
+            q = r
+        return q
+
+    def _coordinated_caps(self, q: int, j: int, caps: tuple, lists: bool) -> int:
+        """The token after "and X" (X capitalised) at ``q``, or with ``lists`` after ", X"
+        when an "and" closes the list; else ``q``. Lists only after "of"/"for": a comma after a
+        name is an apposition ("Angela Brook, Derbyshire Fire and Rescue Service's chief")."""
+        words, kind = self.words, self.kind
+        r = q
+        if lists and r < j and words[r] == ",":
+            r += 1  # a list: ", Communities and …" is taken only when "and" closes it
+            s = r
+            while s < j and words[s][:1].isupper() and kind(s) in caps and s - r < 3:
+                s += 1
+            if s == r or s >= j or words[s] != "and":
+                return q
+        if r < j and words[r] == "and" and r + 1 < j and words[r + 1][:1].isupper() and kind(r + 1) in caps:
+            return r + 1
+        if r != q and r < j and words[r][:1].isupper():
+            return r
+        return q
+
+    def _caps_list_end(self, q: int, j: int) -> int:
+        """The token after ", X, Y and Z" (capitalised items) at ``q``; ``q`` when no "and"
+        closes such a list."""
+        words, kind = self.words, self.kind
+
+        def item_end(r: int) -> int:
+            while r < j and words[r][:1].isupper() and kind(r) in _EN_CAPS:
+                r += 1
+            return r
+
+        r = q
+        while r + 1 < j and words[r] == "," and item_end(r + 1) > r + 1:
+            r = item_end(r + 1)
+        if r > q and r + 1 < j and words[r] == "and" and item_end(r + 1) > r + 1:
+            return item_end(r + 1)
+        return q
+
+    def _possessive_run_end(self, k: int, j: int) -> int | None:
+        """The token after a capitalised run from ``k`` that ends in a possessive ("Kessen's",
+        "Larnholm Terminal Operators' …"), else None."""
+        m = k
+        while m < j and m - k < _POSSESSIVE_RUN_MAX and not self._possessive(m):
+            if not (self.words[m][:1].isupper() and self.kind(m) in _EN_CAPS):
+                return None
+            m += 1
+        return m + 1 if m < j and self._possessive(m) else None
+
+
+def strip_possessive(w: str) -> str:
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    if w.endswith(("s'", "s’")):
+        return w[:-1]
+    return w
