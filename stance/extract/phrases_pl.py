@@ -311,7 +311,7 @@ class PolishPhrases:
         return r
 
     def _pl_group(self, k: int, j: int) -> tuple[int, int] | None:
-        """"Wielu klientów", "Kilku unijnych dyplomatów", "Jedenaście kolarek torowych z kadry":
+        """"Wielu klientów", "Kilku unijnych dyplomatów", "Dwóch posłów PiS z Podkarpacia":
         after the quantifier at ``k``, people in the genitive plural (a masculine-personal noun,
         or a role) with their adjectives and complements, when a cue, a relative pronoun or
         punctuation follows: (the phrase's end, the noun's token); None otherwise."""
@@ -328,7 +328,7 @@ class PolishPhrases:
             c = kind(end)
             if c in ("acro", "inst", "place", "tword") or (c == "name" and sum(ch.isupper() for ch in words[end]) > 1) or (
                     c == "word" and words[end][:1].islower() and morph.can_be_gen(words[end]) and not self._verbish(words[end])):
-                end += 1  # "radnych opozycji", "posłów PiS", "kolarek torowych"
+                end += 1  # "radnych opozycji", "posłów PiS", "lekarzy rodzinnych"
                 continue
             r = self._pp_description(end, j) if lows[end] in self.fw.get("description_prep", ()) else end
             if r == end:
