@@ -10,7 +10,6 @@ mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, `
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
 
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import is_given_name
@@ -26,12 +25,9 @@ class BodyCoreference:
 
     def institution(self, speaker: str) -> str:
         """An institution by its fullest name in the document ("Commission" -> "European
-        Commission"; an acronym introduced in parentheses -> the name before it)."""
+        Commission"; an acronym -> the name it was introduced with or spells)."""
         if speaker in self.aliases:
             return self.aliases[speaker]
-        spelled = self._acronyms.get(speaker)
-        if spelled:
-            return spelled  # "RDOŚ" after "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"
         parts = speaker.split()
         if len(parts) == 1:
             person = self.name(speaker)
@@ -40,36 +36,29 @@ class BodyCoreference:
         full = self.mentions.inst_full.get(tuple(parts))
         return full if full and len(full.split()) > len(parts) else speaker
 
-    @cached_property
-    def _acronyms(self) -> dict[str, str]:
-        """Acronym -> the institution named in the text whose capitalised words, up to its seat,
-        it spells ("RDOŚ": "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu"; "HSE": "Health
-        and Safety Executive"); the first named."""
-        seat = self.toks.fw.get("acronym_ends", ())
-        out: dict[str, str] = {}
+    def _inst_aliases(self) -> dict:
+        """Acronym -> institution: the name it was introduced after in parentheses ("Road and
+        Transport Workers' Federation (RTWF)"), else the first one named whose capitalised words,
+        up to its seat, it spells ("RDOŚ": "Regionalna Dyrekcja Ochrony Środowiska w Poznaniu")."""
+        toks = self.toks
+        seat = toks.fw.get("acronym_ends", ())
+        introduced: dict[str, str] = {}
+        spelled: dict[str, str] = {}
         for m in self.mentions.mentions:
-            if m.kind != "inst" or " " not in m.speaker:
+            if m.kind != "inst":
                 continue
+            k = bisect.bisect_left(toks.starts, m.end)
+            if k + 2 < len(toks.words) and toks.words[k] == "(" and toks.words[k + 2] == ")" and toks.kind(k + 1) == "acro":
+                introduced.setdefault(toks.words[k + 1], m.speaker)
             letters = []
             for w in m.speaker.split():
                 if w in seat:
                     break
                 if w[:1].isupper() and w.isalpha():
                     letters.append(w[0])
-            if len(letters) >= 2:
-                out.setdefault("".join(letters), m.speaker)
-        return out
-
-    def _inst_aliases(self) -> dict:
-        toks = self.toks
-        out = {}
-        for m in self.mentions.mentions:
-            if m.kind != "inst":
-                continue
-            k = bisect.bisect_left(toks.starts, m.end)
-            if k + 2 < len(toks.words) and toks.words[k] == "(" and toks.words[k + 2] == ")" and toks.kind(k + 1) == "acro":
-                out.setdefault(toks.words[k + 1], m.speaker)
-        return out
+            if len(letters) >= 2 and " " in m.speaker:
+                spelled.setdefault("".join(letters), m.speaker)
+        return spelled | introduced
 
     def _org_anaphor(self, noun: str, pos: int) -> str:
         """"The committee warned": the institution named before with that last word ("Commons

@@ -24,7 +24,7 @@ from stance.extract.clauses import (
     words_before,
 )
 from stance.extract.mentions import Ref, word_map
-from stance.extract.morph import also_common
+from stance.extract.morph import also_common, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -81,6 +81,15 @@ def event_with(index: int, tok: int, pos: int, sent: int, cue: str, cls: str, bi
                      speaker_kind=binding.speaker_kind, ref=binding.ref)
     return Event(index, tok, pos, sent, cue, cls, clause_start=clause.start, clause_kind=clause.kind,
                  trailing_end=clause.trailing_end, **extra)
+
+
+def omitted_subject_gender(toks, ev: Event) -> str:
+    """The gender a cue with no subject of its own asks of the speaker it carries: the verb's
+    own, or "pl" for a Polish verb that is plural ("Domagają się, by …": a group, never the one
+    person named last)."""
+    if ev.gender or not toks.lex.rules.case_marked or not ev.cue:
+        return ev.gender
+    return "pl" if plural_verb(ev.cue.split()[0]) else ""
 
 
 def is_opener(ev: Event) -> bool:

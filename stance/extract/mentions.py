@@ -16,7 +16,6 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.clauses import question_end
-from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_nominative_possible
 from stance.extract.morph import is_adj as is_adjective
@@ -103,19 +102,13 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
                mods, comp, subject, person, role, end, owner)
 
 
-_QUOTED_NAME_MAX = 5  # words of an institution's own quoted name
-
-
 def _quoted_name(toks: Tokens, t: int) -> str:
     """An institution's own name in quotation marks right after it (" „Rama”"), as written, with
-    the space before it; "" when none (a capitalised quotation of at most a few words)."""
-    words = toks.words
-    if t + 2 >= len(words) or words[t] not in QUOTE_OPENERS or toks.starts[t] - toks.ends[t - 1] != 1:
+    the space before it; "" when none."""
+    if t == 0 or t >= len(toks.words) or toks.starts[t] - toks.ends[t - 1] != 1:
         return ""
-    close = next((q for q in range(t + 1, min(len(words), t + 2 + _QUOTED_NAME_MAX)) if words[q] in QUOTE_CHARS), None)
-    if close is None or close == t + 1 or not words[t + 1][:1].isupper():
-        return ""
-    return " " + toks.text[toks.starts[t]:toks.ends[close]]
+    end = toks.quoted_name_end(t, len(toks.words), ends_phrase=False)
+    return " " + toks.text[toks.starts[t]:toks.ends[end - 1]] if end > t else ""
 
 
 def _institution_name(toks: Tokens, np: NP, head_tok: int) -> int | None:

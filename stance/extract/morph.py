@@ -185,22 +185,6 @@ def adj_nominative(word: str, gender: str = "m") -> str:
     return word
 
 
-@lru_cache(maxsize=4096)
-def plural_nominative(lemma: str) -> str:
-    """The nominative plural of a noun ("związkowiec" -> "związkowcy"); the lemma when unknown."""
-    m = morfeusz()
-    if m is None:
-        return lemma
-    try:
-        for form, _l, tag, *_ in m.generate(lemma):
-            parts = tag.split(":")
-            if parts[0] == "subst" and parts[1:2] == ["pl"] and "nom" in parts[2].split("."):
-                return form
-    except Exception:
-        return lemma
-    return lemma
-
-
 @lru_cache(maxsize=65536)
 def plural_genitive_reading(word: str, pos: str) -> tuple[str, str] | None:
     """(lemma, gender) of the first ``pos`` ("subst" or "adj") reading of ``word`` in the
@@ -213,17 +197,18 @@ def plural_genitive_reading(word: str, pos: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def plural_nominative_of(lemma: str, pos: str, gender: str) -> str:
-    """The nominative plural of ``lemma`` as a ``pos`` in ``gender`` ("torowy", "adj", "f" ->
-    "torowe"; "kolarka", "subst", "f" -> "kolarki"); the lemma when morfeusz2 has none."""
+def plural_nominative(lemma: str, pos: str = "subst", gender: str = "") -> str:
+    """The nominative plural of ``lemma`` as a ``pos``, in ``gender`` when given ("związkowiec"
+    -> "związkowcy"; "torowy", "adj", "f" -> "torowe"); the lemma when morfeusz2 has none."""
     m = morfeusz()
     if m is None:
         return lemma
     try:
         for form, _l, tag, *_ in m.generate(lemma):
             parts = tag.split(":")
-            if parts[0] == pos and parts[1:2] == ["pl"] and "nom" in parts[2].split(".") and len(parts) > 3 \
-                    and gender in parts[3].split(".") and (pos != "adj" or parts[-1] == "pos"):
+            if parts[0] == pos and parts[1:2] == ["pl"] and "nom" in parts[2].split(".") \
+                    and (not gender or gender in (parts[3].split(".") if len(parts) > 3 else ())) \
+                    and (pos != "adj" or parts[-1] == "pos"):
                 return form
     except Exception:
         return lemma

@@ -135,7 +135,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 titles.append(p)  # "wysoki rangą urzędnik": the noun of an adjective's measure
                 p += 1
                 continue
-            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self._verbs_en and self._title_ahead(p, j, en_mod=True):
+            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self.verb_words and self._title_ahead(p, j, en_mod=True):
                 titles.append(p)
                 p += 1
                 continue
@@ -277,7 +277,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             else:
                 break
         if self.org_word(e - 1) or (self.cased and self._common_genitive(e - 1)):
-            e = self._quoted_name(e, j)  # "Stowarzyszenie „Czyste Niebo”", "Związek Zawodowy Nauczycieli „Oświata”"
+            e = self.quoted_name_end(e, j)  # "Stowarzyszenie „Czyste Niebo”", "Związek Zawodowy Nauczycieli „Oświata”"
         # "Ambasada Ukrainy w Warszawie", "Okręgowy Inspektorat Pracy w Zielonej Górze": an
         # office's seat belongs to its name
         if e + 1 < j and self.lows[e] in self.fw.get("inst_seat_prep", ()) and any(self.is_org(t) for t in range(k, e)):
@@ -288,7 +288,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 e = f
         return NP(start, e, "inst", inst=list(range(k, e)))
 
-    def _quoted_name(self, e: int, j: int, ends_phrase: bool = True) -> int:
+    def quoted_name_end(self, e: int, j: int, ends_phrase: bool = True) -> int:
         """The end of a body's own name in quotation marks at ``e`` ("klubu „Gorzów Plus”"), when
         the phrase ends right after it (a cue, a relative pronoun or punctuation follows; any
         word when not ``ends_phrase``); ``e`` when there is none."""

@@ -26,7 +26,7 @@ class EnglishPhrases:
         s = r
         words = self.words
         limit = 5
-        while r < j and r - p <= 5 and self.lows[r] not in self._verbs_en and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
+        while r < j and r - p <= 5 and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
                 words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
             r += 1  # "Commissioner for Oceans and Fisheries"
         if r > s and words[r - 1][:1].isupper():

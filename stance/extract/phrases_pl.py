@@ -162,7 +162,7 @@ class PolishPhrases:
             if c == "punct" and titles[-1] > head and (self.org_word(titles[-1]) or self.institution_noun(titles[-1])
                                                        or self._common_genitive(titles[-1]) or morph.is_adj(self.lows[titles[-1]])):
                 # "radni klubu „Gorzów Plus”", "Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak"
-                r = self._quoted_name(p, j, ends_phrase=not morph.is_adj(self.lows[titles[-1]]))
+                r = self.quoted_name_end(p, j, ends_phrase=not morph.is_adj(self.lows[titles[-1]]))
                 if r > p:
                     titles.extend(range(p, r))
                     p = r

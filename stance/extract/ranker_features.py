@@ -21,6 +21,7 @@ import bisect
 import math
 from functools import lru_cache
 
+from stance.extract.cues import omitted_subject_gender
 from stance.extract.scoring import norm_speaker
 
 FEATURES = (
@@ -372,7 +373,9 @@ class CandidateFinder:
                 a[1] |= bits
                 a[4] += 1
 
-        cue_gender = self._cue_gender(cand.event)
+        # the gender the cue asks of its speaker ("pl": a Polish plural verb, no one person)
+        cue_gender = omitted_subject_gender(self.coref.toks, cand.event) if cand.event is not None else ""
+        cue_gender = cue_gender if cue_gender in ("m", "f", "pl") else ""
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():
@@ -387,18 +390,6 @@ class CandidateFinder:
                     bits |= _B["gender_match"] if gender == cue_gender else _B["gender_clash"]
             out.append(SpeakerCandidate(speaker, bits, near, event_near, salience, min(1.0, n / 10)))
         return out
-
-
-    def _cue_gender(self, ev) -> str:
-        """The gender the cue verb asks of its speaker: "m" or "f", or "pl" for a Polish plural
-        verb ("Domagają się": no one person named before); "" when it says none."""
-        if ev is None:
-            return ""
-        if ev.gender in ("m", "f"):
-            return ev.gender
-        from stance.extract.resolve import carried_gender
-
-        return "pl" if carried_gender(self.coref.toks, ev) == "pl" else ""
 
 
 @lru_cache(maxsize=65536)

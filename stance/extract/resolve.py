@@ -17,10 +17,9 @@ from functools import cached_property
 
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
-from stance.extract.cues import Event
+from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_key, label_stands_for
 from stance.extract.mentions import Mentions, Ref
-from stance.extract.morph import plural_verb
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -168,7 +167,7 @@ class SpeakerResolver:
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
             return self.answering(ev.cue) or self.interviewee
-        return self.carry(ev.pos, carried_gender(self.coref.toks, ev))
+        return self.carry(ev.pos, omitted_subject_gender(self.coref.toks, ev))
 
     def answering(self, label: str) -> str | None:
         """The one person an answer's label stands for ("DANA KOVACS", "Kovacs", "DK"), among
@@ -230,14 +229,6 @@ class SpeakerResolver:
                 if m.person or len(name.split()) > 1 or name in self.speakers:
                     return name
         return None
-
-
-def carried_gender(toks, ev: Event) -> str:
-    """The gender an omitted subject must have: the cue verb's own, or "pl" for a Polish verb
-    that is plural ("Domagają się, by …": a group, never the one person named last)."""
-    if ev.gender or not toks.lex.rules.case_marked or not ev.cue:
-        return ev.gender
-    return "pl" if plural_verb(ev.cue.split()[0]) else ""
 
 
 def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> list[Quote]:

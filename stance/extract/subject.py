@@ -400,10 +400,9 @@ def source_description_end(toks: Tokens, t: int, governed: bool = False) -> int:
     ("Zdaniem rozmówcy z ministerstwa decyzja zapadnie …")."""
     end = t
     cased = toks.lex.rules.case_marked
-    verbs = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
     while end < len(toks.words) and end - t < _DESCRIPTION_MAX and toks.kind(end) in _DESCRIPTION_KINDS \
             and not (cased and morph.finite_verb(toks.lows[end])) \
-            and toks.lows[end] not in verbs and not (end > t and not cased and toks.lows[end].endswith("ed")):
+            and toks.lows[end] not in toks.verb_words and not (end > t and not cased and toks.lows[end].endswith("ed")):
         # "Według źródła w delegacji strony uzgodniły …", "a source close to the delegation disputed
         # that", "one union source has told": the clause's verb (a participle may open the description)
         if governed and cased and toks.kind(end) == "word" and toks.words[end][:1].islower() \

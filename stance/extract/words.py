@@ -80,7 +80,7 @@ class Tokens(PhraseReader):
         if len(shared) > _FORM_CLASSES_MAX:  # bounded in a long-lived process
             shared.clear()
         self._form_kind: tuple[dict, dict] = (shared, {})
-        self._verbs_en = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers
+        self.verb_words = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers, nor a description's
         self._frames = self.fw.get("frame_zdaniem", frozenset()) | self.fw.get("frame_wedlug", frozenset())
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self._agn = None  # the class of a capitalised word unless a given name precedes it
@@ -551,8 +551,8 @@ class Tokens(PhraseReader):
         return s
 
     def _group_string(self, np: NP) -> str:
-        """"kilku unijnych dyplomatów" -> "unijni dyplomaci", "kolarek torowych z kadry" ->
-        "kolarki torowe z kadry": the counted noun and the adjectives that agree with it in the
+        """"kilku unijnych dyplomatów" -> "unijni dyplomaci", "posłów PiS z Podkarpacia" ->
+        "posłowie PiS z Podkarpacia": the counted noun and the adjectives that agree with it in the
         nominative plural, the complements as written (the quantifier is no part of a group)."""
         lemma, gender = morph.plural_genitive_reading(self.lows[np.group], "subst")
         agreeing = {np.group}
@@ -563,9 +563,9 @@ class Tokens(PhraseReader):
         for t in np.titles:
             w = self.words[t]
             if t == np.group:
-                w = morph.plural_nominative_of(lemma, "subst", gender)
+                w = morph.plural_nominative(lemma, "subst", gender)
             elif t in agreeing:
-                w = morph.plural_nominative_of(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
+                w = morph.plural_nominative(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
             if prev_end is not None:
                 parts.append(self.text[prev_end:self.starts[t]])
             parts.append(w)
