@@ -229,11 +229,14 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     q = k - 2
     comp = False  # a "that" inside the enclosed clause ("who asked that her name not be used")
     quoted = False  # a quotation inside: a title the phrase names ("zatytułowanym „…”"), or speech
+    subordinate = toks.fw.get("subordinator", ())
     while q > sent.t0 and k - q <= _ENCLOSED_MAX:
         quoted = quoted or kind(q) == "quoted"
         comp = comp or kind(q) == "comp"
         if words[q] == ",":
-            break
+            if toks.lows[q + 1] not in subordinate:
+                break
+            comp = True  # "który prosił, by nie podawać jego nazwiska,": the relative clause goes on
         q -= 1
     else:
         return None
