@@ -19,3 +19,20 @@ def test_a_relative_clause_with_its_own_subordinate_clause_still_encloses_the_su
             "Ordynator Piotr Lis milczy. Lekarka z kilkunastoletnim stażem, która prosi, żeby nie podawać jej nazwiska, bo boi się zwolnienia, "
             "mówi, że nikt nie chce odchodzić.")
     assert speakers(text, "pl", model) == ["jeden z zawodników", "lekarka z kilkunastoletnim stażem"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_noun_after_an_article_refers_back_to_the_person(model):
+    text = ("Coach Anna Berg said the team had prepared well.\n\n"
+            "\"We lost, and that is on me,\" the Swede said.\n\n"
+            "Speaking to reporters outside a hotel, Marco Ferrante claimed his client had been promised a move.\n\n"
+            "\"A promise is a promise,\" the Italian said.")
+    assert speakers(text, "en", model) == ["Anna Berg", "Anna Berg", "Marco Ferrante", "Marco Ferrante"]
+
+
+def test_nationality_nouns_that_are_also_plurals_are_no_epithets():
+    from stance.extract.lexicon import load
+
+    demonyms = load("en").demonyms
+    assert {"Swede", "Italian", "Briton"} <= demonyms
+    assert not {"Chinese", "Swiss", "Japanese"} & demonyms  # "the Chinese said": a side, not one person

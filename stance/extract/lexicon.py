@@ -36,6 +36,7 @@ class Lexicon:
     rules: Rules = None  # grammatical switches (languages.py)
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
     titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
+    demonyms: frozenset = frozenset()  # capitalised nationality nouns read as epithets after an article ("the Italian")
     org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
     org_lemmas: frozenset = frozenset()  # noun lemmas (pl) that, capitalised, make a phrase an institution
     anaphora: tuple = ()  # ((words...), 'last'|'first')
@@ -167,6 +168,7 @@ def load(lang: str) -> Lexicon:
             lex.cues.setdefault(w.lower(), Cue(w, w, "noun"))
         for w in read_list("en_titles.txt"):
             lex.titles[w.lower()] = (w.lower(), "", frozenset(), False)
+        lex.demonyms = frozenset(w for line in read_list("en_epithets.txt") for w in line.split())
         lex.title_words = frozenset(read_list("en_title_mods.txt"))
         lex.org_words = frozenset(read_list("en_org_words.txt"))
         for line in read_list("en_places.txt"):

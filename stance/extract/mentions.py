@@ -66,6 +66,9 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     pos, end = toks.starts[np.start], toks.ends[np.end - 1]
     gender = gender if gender and np.kind in ("title", "name") else np_gender(toks, np)
     if not np.titles:
+        if np.kind in ("name", "inst") and speaker in toks.lex.demonyms and toks.lows[np.end - 2] in toks.fw.get("article", ()):
+            # "the Italian said": a person named before, by nationality (an epithet, as "Norweg")
+            return Ref(pos, speaker, "title", gender, speaker, True, True, subject=subject, end=end)
         if np.kind == "inst":
             speaker = speaker + _quoted_name(toks, np.end)  # "Wolny Związek Zawodowy „Rama”"
         return Ref(pos, speaker, np.kind, gender=gender, subject=subject, end=end)
