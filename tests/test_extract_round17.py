@@ -36,3 +36,11 @@ def test_nationality_nouns_that_are_also_plurals_are_no_epithets():
     demonyms = load("en").demonyms
     assert {"Swede", "Italian", "Briton"} <= demonyms
     assert not {"Chinese", "Swiss", "Japanese"} & demonyms  # "the Chinese said": a side, not one person
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_the_firm_named_after_a_company_noun(model):
+    text = ("Shares of chipmaker Orvane Systems fell 9% on Monday.\n\n"
+            "The Financial Conduct Authority said it was monitoring trading in the stock.\n\n"
+            "In a statement, the company said the cuts would be completed by March.")
+    assert speakers(text, "en", model) == ["Financial Conduct Authority", "Orvane Systems"]
