@@ -2,7 +2,8 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Fifteen groups: the 32 round-16 articles (pl-b227 … pl-b242, en-b153 … en-b168), the 32
+Sixteen groups: the 32 round-17 articles (pl-b243 … pl-b258, en-b169 … en-b184), the 32
+round-16 ones (pl-b227 … pl-b242, en-b153 … en-b168), the 32
 round-15 ones (pl-b211 … pl-b226, en-b137 … en-b152), the 32
 round-14 ones (pl-b195 … pl-b210, en-b121 … en-b136), the 32
 round-13 articles (pl-b171 … pl-b194, en-b113 … en-b120), the 32 round-12
@@ -38,6 +39,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round17", re.compile(r"^(pl-b(24[3-9]|25[0-8])|en-b(169|17\d|18[0-4]))$")),
     ("round16", re.compile(r"^(pl-b(22[7-9]|23\d|24[0-2])|en-b(15[3-9]|16[0-8]))$")),
     ("round15", re.compile(r"^(pl-b(21[1-9]|22[0-6])|en-b(13[7-9]|14\d|15[0-2]))$")),
     ("round14", re.compile(r"^(pl-b(19[5-9]|20\d|210)|en-b(12[1-9]|13[0-6]))$")),
