@@ -255,6 +255,11 @@ class PolishPhrases:
         # the office's complement, not a person
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
             names = []
+        # "zakładu w Opolu Lubelskim tłumaczy": an adjective agreeing with the place before it is
+        # the place's own, no person's name
+        if names and kind(names[0] - 1) in ("place", "inst") and morph.is_adj(words[names[0]]) \
+                and morph.agrees(words[names[0] - 1], words[names[0]]):
+            names = names[1:]
         # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
         # after the role is its complement (an unknown firm's genitive), not a second name
         first = min(titles)

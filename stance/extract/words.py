@@ -261,6 +261,10 @@ class Tokens(PhraseReader):
         if low in lex.cues:
             return "cue"
         if low in lex.titles:
+            if low in fw.get("honorific", ()):
+                self._ctx = 2  # depends on the next word
+                if i + 1 < len(self.words) and self.words[i + 1] == ".":
+                    return "word"  # "asp. sztab. Monika Jasińska": a rank's abbreviation, no body's noun
             return "title"
         if w in lex.title_words:
             return "tword"
