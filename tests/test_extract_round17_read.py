@@ -35,3 +35,28 @@ def test_a_rank_abbreviation_that_is_also_a_body_noun(model):
     text = ("Jak przekazała asp. sztab. Monika Jasińska, oficer prasowa Komendy Powiatowej Policji w Łowiczu, "
             "nikt nie zginął.")
     assert speakers(text, "pl", model) == ["Monika Jasińska"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firms_name_holding_a_given_name_before_the_persons(model):
+    # "Pola" is a given name too; the person's name starts at the last given name ("Rafał")
+    text = ("Sędzia Anna Lis ogłosiła wyrok. – Szanujemy wyrok, choć się z nim nie zgadzamy – powiedział "
+            "prezes Wiatrowego Pola Sławno Rafał Wiącek.\n\n"
+            "– Nie – powiedziała posłanka Anna Maria Sokół.")
+    assert speakers(text, "pl", model) == ["Rafał Wiącek", "Anna Maria Sokół"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_opening_adjective_with_its_noun_is_no_name(model):
+    text = "Dużą część przemówienia przewodnicząca poświęciła koalicji.\n\n– Jesteśmy gotowi do rozmów – mówiła."
+    assert speakers(text, "pl", model) == ["przewodnicząca"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_patron_saint_inside_a_describing_phrase(model):
+    text = ("Lekarz z oddziału chorób wewnętrznych Szpitala św. Łukasza, który prosi o zachowanie anonimowości, "
+            "uważa, że chodzi o likwidację interny.")
+    assert speakers(text, "pl", model) == ["lekarz z oddziału chorób wewnętrznych Szpitala św. Łukasza"]

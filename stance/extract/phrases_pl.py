@@ -272,6 +272,13 @@ class PolishPhrases:
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
                  and morph.is_given_name(words[t]) and self._starts_name(names, n)
                  and not (n == len(names) - 1 and morph.only_oblique_given_name(words[t]))]  # ("Dawit Alemu": "Ali" in the dative)
+        if len(given) >= 2 and given[-1] - given[-2] > 1:
+            # "Wiatrowego Pola Sławno Rafał Wiącek": a firm's name holding a given name, then the
+            # person's; the name starts at the last given names written together
+            last = len(given) - 1
+            while last > 0 and given[last - 1] == given[last] - 1:
+                last -= 1
+            given = given[last:]
         if given and given[0] > 0:
             names = names[given[0]:]
         elif not given and len(names) >= 3 and (names[0] > run[0] or (titles[-1] > head and (words[titles[-1]][:1].islower() or kind(titles[-1]) == "acro"))) \
@@ -306,6 +313,9 @@ class PolishPhrases:
                 continue
             if lows[r] in self.fw.get("adverbial_noun", ()) or lows[r] in self.fw.get("impersonal_sources", ()):
                 return p  # "w przesłanym mediom oświadczeniu"
+            if lows[r] in self.fw.get("saint", ()) and r + 2 < j and self.words[r + 1] == "." and kind(r + 2) == "name":
+                r += 3  # "z oddziału Szpitala św. Łukasza": the patron is the hospital's name
+                continue
             if c not in _DESCRIPTION_KINDS or (c == "word" and self._verbish(self.words[r])):
                 break
             if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl"):
