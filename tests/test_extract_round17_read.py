@@ -7,6 +7,8 @@ import pytest
 
 from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
 
+from stance.extract import extract_quotes
+
 
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -60,3 +62,37 @@ def test_a_patron_saint_inside_a_describing_phrase(model):
     text = ("Lekarz z oddziału chorób wewnętrznych Szpitala św. Łukasza, który prosi o zachowanie anonimowości, "
             "uważa, że chodzi o likwidację interny.")
     assert speakers(text, "pl", model) == ["lekarz z oddziału chorób wewnętrznych Szpitala św. Łukasza"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_transcript_labels_after_a_recordings_clock(model):
+    text = ("Transcript: inside the nurses' contract fight\n\n"
+            "This is an edited excerpt from our podcast.\n\n"
+            "[00:03:12] NADIA QUIST: Ramona, the strike notice went out Monday. How did we get here?\n\n"
+            "[00:03:25] RAMONA FIELDS: We got here because for two years we have been telling them the units are short.\n\n"
+            "[00:04:02] QUIST: The hospital says the ratios would mean hiring 300 nurses. Peter, is that right?\n\n"
+            "[00:04:15] PETER NG: It is partly right. There is a real shortage.\n\n"
+            "[00:05:04] FIELDS: If it is real and in the contract, yes, we would look at it.")
+    assert speakers(text, "en", model)[-3:] == ["Ramona Fields", "Peter Ng", "Ramona Fields"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_party_tag_after_a_name_is_not_the_relative_clauses_antecedent(model):
+    text = ("The deciding vote came from Sen. Dale Hermanson (R-Willmar), who said he had secured "
+            "$90 million for rural bridges.")
+    assert speakers(text, "en", model) == ["Dale Hermanson"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_spokeswoman_for_a_named_minister_is_the_spokeswoman(model):
+    text = "A spokeswoman for Workplace Relations Minister Ellen Marchetti said the government was monitoring the situation."
+    assert speakers(text, "en", model) == ["spokeswoman for Workplace Relations Minister Ellen Marchetti"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_pull_quote_signed_after_a_dash(model):
+    text = ("Library director Paul Ferreira did not say whether he supported the plan.\n\n"
+            "“I can’t run a city on nostalgia.” — Mayor Gordon Pell\n\n"
+            "For now, the branch is open regular hours.")
+    got = [(q.speaker, q.cue) for q in extract_quotes(text, "en", speaker_model=model)]
+    assert got == [("Gordon Pell", None)]

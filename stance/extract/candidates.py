@@ -37,6 +37,8 @@ _TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst"
                          "cap", "particle"})
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
+_SIGNATURE_DASH_RE = re.compile(r"[ \t]*[—–][ \t]*\S")
+_SIGNATURE_MAX = 120  # characters of "— Dr Jane Okafor, chief executive of the Trust"
 LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
 _DIRECT, _FRAGMENT, _INDIRECT = 1, 2, 3  # priorities
 _SURNAME_PREFIX = 5  # letters that tell a surname in any case ("Marcz" of "Marczakiem")
@@ -185,6 +187,9 @@ class _CandidateFinder:
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
                     toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
                 colon_np = nps[0]
+        signed = colon_np is None and tail is None and only_punct
+        if signed:
+            colon_np = self._signature(after)  # "“…” — Mayor Gordon Pell": a pull quote signed, no cue
         if only_punct and last == "," and content[:1].islower() and left > sent.start:
             only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
         direct = only_punct or last in ":–—" or (last == "," and starts_upper) or (
@@ -195,7 +200,7 @@ class _CandidateFinder:
         if direct and title_like and not only_punct and last not in ":–—" and colon_np is None and tail is None:
             direct = False
         if direct:
-            self._direct(quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np)
+            self._direct(quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np, signed)
             return
         if title_like:
             return
@@ -211,7 +216,7 @@ class _CandidateFinder:
             return
         self._add(quote.start, quote.end, "fragment", ev, _FRAGMENT, ev.cue)
 
-    def _direct(self, quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np) -> None:
+    def _direct(self, quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np, signed) -> None:
         ev = None
         if tail is not None and not (title_like and tail.np is None and tail.mode != "inherit"):
             ev = tail
@@ -219,11 +224,27 @@ class _CandidateFinder:
                               or (last in "–—" and self.text[quote.open] not in QUOTE_OPENERS)):
             ev = events_left[-1]
         if colon_np is not None:
-            ev = self._speaker_event(lt0, "headline" if self._headline_paragraph(quote.open) else ":", colon_np)
+            cue = None if signed else "headline" if self._headline_paragraph(quote.open) else ":"
+            ev = self._speaker_event(lt0, cue, colon_np)
         if ev is not None:
             self._add(quote.start, quote.end, "direct", ev, _DIRECT, ev.cue)
         elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
             self._add(quote.start, quote.end, "direct", None, _DIRECT, None)  # speech with its speaker elsewhere
+
+    def _signature(self, after: int):
+        """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):
+        nothing but a name or a role follows, up to the paragraph's end; else None."""
+        text, toks = self.text, self.toks
+        end = text.find("\n", after)
+        end = len(text) if end == -1 else end
+        if _SIGNATURE_DASH_RE.match(text, after, end) is None or end - after > _SIGNATURE_MAX:
+            return None
+        t0, t1 = bisect.bisect_left(toks.starts, after), bisect.bisect_left(toks.starts, end)
+        nps = toks.chunks(t0, t1)
+        if len(nps) != 1 or nps[0].kind not in ("name", "title") or any(
+                toks.kind(t) != "punct" for t in range(t0, t1) if not nps[0].start <= t < nps[0].end):
+            return None
+        return nps[0]
 
     def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
         """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a

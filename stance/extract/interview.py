@@ -41,6 +41,7 @@ _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 _DASH_RE = re.compile(r"[–—-]\s+")
+_CLOCK_RE = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+")  # a recording's clock in brackets
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
 
 
@@ -88,9 +89,11 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     stamp = TIMESTAMP_RE.match(text, a, b)
     body, label = a, ""
     if stamp is None:
-        m = _LABEL_RE.match(text, a, min(b, a + 60)) if ":" in text[a:a + 60] else None
+        clock = _CLOCK_RE.match(text, a, b)  # "[00:03:25] RAMONA FIELDS:": a recording's clock, then the label
+        at = clock.end() if clock else a
+        m = _LABEL_RE.match(text, at, min(b, at + 60)) if ":" in text[at:at + 60] else None
         short = m is not None and len(m.group(1).split()) <= LABEL_MAX_WORDS
-        caps = None if short else _transcript_label(text, a, b, fw)
+        caps = None if short else _transcript_label(text, at, b, fw)
         if short and _label_like(m.group(1), fw):
             body, label = m.end(), _without_honorific(m.group(1).rstrip("."), fw)
         elif caps is not None:

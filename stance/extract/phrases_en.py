@@ -9,6 +9,7 @@ _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "c
 _EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
 _POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
 _EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
+_EN_TAIL_MAX = 7  # tokens of "for Workplace Relations Minister Ellen Marchetti"
 
 
 class EnglishPhrases:
@@ -25,8 +26,8 @@ class EnglishPhrases:
             r += 1
         s = r
         words = self.words
-        limit = 5
-        while r < j and r - p <= 5 and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
+        limit = _EN_TAIL_MAX
+        while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
                 words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
             r += 1  # "Commissioner for Oceans and Fisheries"
         if r > s and words[r - 1][:1].isupper():

@@ -182,6 +182,8 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     q = rel - 1
     if q >= sent.t0 and toks.words[q] == ",":
         q -= 1
+    if q - 2 > sent.t0 and toks.words[q] == ")" and toks.words[q - 2] == "(":
+        q -= 3  # "Sen. Dale Hermanson (R-Willmar), who said": a tag after the name, not the antecedent
     nps = toks.chunks(max(sent.t0, q - 8), q + 1)
     if not nps or nps[-1].end != q + 1:
         return None
