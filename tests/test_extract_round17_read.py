@@ -96,3 +96,20 @@ def test_a_pull_quote_signed_after_a_dash(model):
             "For now, the branch is open regular hours.")
     got = [(q.speaker, q.cue) for q in extract_quotes(text, "en", speaker_model=model)]
     assert got == [("Gordon Pell", None)]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_family_surname_with_an_honorific_is_the_member_named_last(model):
+    # "Mr. Boyd": the point after the honorific ends no sentence; of the two men (one whose
+    # gender the text never shows), the one named last
+    text = ("She married Thomas Boyd, a boat builder, in 1972. Her son, Daniel Boyd, said his mother "
+            "“taught us to swim.”\n\n“She was a terrible cook,” Mr. Boyd said.")
+    got = [(q.speaker, q.cue) for q in extract_quotes(text, "en", speaker_model=model)]
+    assert got == [("Daniel Boyd", "said"), ("Daniel Boyd", "said")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_people_familiar_with_the_matter_are_a_source_but_people_in_a_clause_are_not(model):
+    text = ("Two people familiar with the matter said the firm had approached three newspapers.\n\n"
+            "The fire forced about 6,000 people to evacuate, fire officials said.")
+    assert speakers(text, "en", model) == ["people familiar with the matter", "fire officials"]

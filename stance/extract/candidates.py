@@ -250,11 +250,13 @@ class _CandidateFinder:
         """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a
         subject between; or „….” – mówił X. (the attribution opens the next sentence)."""
         toks = self.toks
+        honorific = toks.fw.get("honorific", ())
         for ev in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
             if ev.cls == "frame":
                 continue
             if all(toks.kind(tok) in _TAIL_KINDS for tok in range(rt0, ev.tok)) and not any(
-                    toks.words[tok] in ".!?" for tok in range(rt0, ev.tok)):
+                    toks.words[tok] in ".!?" and not (toks.words[tok] == "." and tok > rt0 and toks.lows[tok - 1] in honorific)
+                    for tok in range(rt0, ev.tok)):  # ("”, Mr. Boyd said": an honorific's point)
                 return ev
         if quote.close >= 0 and not right_text.strip():
             nxt = sent.index + 1

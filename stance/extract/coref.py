@@ -97,6 +97,15 @@ class Coreference(BodyCoreference):
                 out.setdefault(full[-1], []).append((name, genders.get(name) or self.gender_of.get(name, "")))
         return out
 
+    def _latest_of(self, fulls: list[str], pos: int) -> str | None:
+        """Which of the full names ``fulls`` the text wrote last before ``pos`` (None: none)."""
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "name" and m.speaker in fulls:
+                return m.speaker
+        return None
+
     def _surname_inside(self, word: str) -> str | None:
         """The one full name a lone surname stands for when it is not the name's last word:
         after a joined particle ("Mahdawi" for "Faraj al-Mahdawi") or the first of two
@@ -228,9 +237,14 @@ class Coreference(BodyCoreference):
                 family = self._families.get(ref.speaker, ())
                 if len(family) > 1:
                     # "said Mrs Doyle" after Margaret and Kevin Doyle: the one of her gender
-                    fits = [full for full, gender in family if gender == ref.gender]
+                    # (or of a gender the text never showed: "Mr. Boyd said" after Thomas Boyd and
+                    # "her son, Daniel Boyd": of those, the one named last)
+                    fits = [full for full, gender in family if gender in (ref.gender, "")]
                     if len(fits) == 1:
                         return fits[0]
+                    latest = self._latest_of(fits, ref.pos) if fits else None
+                    if latest:
+                        return latest
             firm = self._firm_named(ref.speaker)
             if firm:
                 return firm  # "Calder Ridge said" after "private equity firm Calder Ridge Partners"

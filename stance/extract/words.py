@@ -264,6 +264,10 @@ class Tokens(PhraseReader):
                 return role
         if low in lex.cues:
             return "cue"
+        if low in fw.get("people_source", ()):
+            self._ctx = 2  # depends on the next word
+            if i + 1 < len(self.words) and self.lows[i + 1] in fw.get("people_description", ()):
+                return "title"  # "two people familiar with the matter said"
         if low in lex.titles:
             if low in fw.get("honorific", ()):
                 self._ctx = 2  # depends on the next word
