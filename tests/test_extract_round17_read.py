@@ -113,3 +113,12 @@ def test_people_familiar_with_the_matter_are_a_source_but_people_in_a_clause_are
     text = ("Two people familiar with the matter said the firm had approached three newspapers.\n\n"
             "The fire forced about 6,000 people to evacuate, fire officials said.")
     assert speakers(text, "en", model) == ["people familiar with the matter", "fire officials"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_full_name_given_only_in_the_genitive_is_read_in_its_base_form(model):
+    # morfeusz2 does not know "Matei"; the bare "Corvan" shows the surname's base form
+    text = ("Nad ranem stali zwolennicy prezydenta Mateia Corvana z flagami.\n\n"
+            "Corvan ogłosił zwycięstwo tuż po północy. „Naród wybrał stabilność” – mówił do zwolenników.")
+    assert speakers(text, "pl", model) == ["Matei Corvan"]

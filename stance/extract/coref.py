@@ -19,9 +19,12 @@ from pathlib import Path
 from stance.extract.coref_bodies import LOOKBACK, BodyCoreference
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import is_adj
+from stance.extract.morph import is_adj, is_given_name
 from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
+
+# a masculine surname's oblique endings ("Corvana", "Corvanowi", "Corvanem") that its base form drops
+_OBLIQUE_ENDINGS = frozenset({"a", "owi", "em"})
 
 
 class Coreference(BodyCoreference):
@@ -140,10 +143,23 @@ class Coreference(BodyCoreference):
             if tail[:-1] == parts[:-1] and (  # (an exact tail was taken above)
                     tail[-1].split("-")[0] == parts[-1] or _stem_eq(parts[-1], tail[-1])
                     or _stem_eq(parts[-1], tail[-1].split("-")[0])):
-                return " ".join(full)
+                return " ".join(self._in_base_form(full, parts[-1]))
+
             if n == 1 and full[0] == parts[0] and not any(f[-1] == parts[0] for f in self.fulls):
                 return " ".join(full)  # "Lin" -> "Lin Cheng-hao", "Liang" -> "Liang Weiming"
         return speaker
+
+    def _in_base_form(self, full: list[str], surname: str) -> list[str]:
+        """A full name the text gave only in an oblique case ("zwolennicy prezydenta Mateia
+        Corvana"), read back in the base form its bare surname shows ("Corvan ogłosił"): the
+        surname's ending taken off the given names morfeusz2 does not know too ("Matei Corvan")."""
+        last = full[-1]
+        ending = last[len(surname):] if last.startswith(surname) else ""
+        if not ending or ending not in _OBLIQUE_ENDINGS or not self.toks.lex.rules.case_marked:
+            return full
+        given = [w[:-len(ending)] if w.endswith(ending) and len(w) > len(ending) + 2 and not is_given_name(w) else w
+                 for w in full[:-1]]
+        return given + [surname]
 
     def _fulls_for(self, parts: list[str]) -> list[list[str]]:
         """The full names ``_fullest`` may match for ``parts``, in ``self.fulls`` order: those
