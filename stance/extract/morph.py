@@ -289,6 +289,7 @@ def can_be_gen(word: str) -> bool | None:
     """True when some noun/adjective reading of ``word`` is genitive; None without morfeusz."""
     if morfeusz() is None:
         return None
+    word = _compound_adjective_tail(word.lower()) or word  # "warmińsko-mazurskiego": its last part declines
     readings = analyse(word) or ()
     if word[:1].isupper() and not readings:
         readings = analyse(word.lower())
