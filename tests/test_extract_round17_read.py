@@ -122,3 +122,12 @@ def test_a_full_name_given_only_in_the_genitive_is_read_in_its_base_form(model):
     text = ("Nad ranem stali zwolennicy prezydenta Mateia Corvana z flagami.\n\n"
             "Corvan ogłosił zwycięstwo tuż po północy. „Naród wybrał stabilność” – mówił do zwolenników.")
     assert speakers(text, "pl", model) == ["Matei Corvan"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bank_is_a_body_and_a_compound_region_adjective_completes_a_role(model):
+    text = ("Od niedzieli klienci Banku Wiślanego nie mogą się zalogować. W poniedziałek bank potwierdził, "
+            "że padł ofiarą ataku.\n\n"
+            "– Dziesięć procent to dużo – mówi wicemarszałek województwa warmińsko-mazurskiego Dorota Kryńska.")
+    assert speakers(text, "pl", model) == ["bank", "Dorota Kryńska"]
