@@ -32,7 +32,7 @@ FEATURES = (
     "before", "after", "near", "inside_statement", "content_name",
     "subject", "nominative", "kind_name", "kind_title", "kind_inst", "anonymous", "full_name",
     "salience", "most_salient", "prev_speaker", "prev_speaker_near", "carry", "last_named", "lead_person", "sources",
-    "extends_rules", "role_match", "role_clash", "rules_role_vague", "rules_role_specific",
+    "extends_rules", "role_match", "rules_role_vague", "rules_role_specific",
     "gender_match", "gender_clash", "common_word", "role_specific",
     "pl_rules", "pl_subject", "pl_event", "pl_prev_speaker", "pl_same_sentence",
 )
@@ -384,10 +384,8 @@ class CandidateFinder:
             if key:
                 if rules_key and key != rules_key and (key.endswith(" " + rules_key) or key.startswith(rules_key + " ")):
                     bits |= _B["extends_rules"]  # the fuller form of the rules' answer ("EU diplomat" for "diplomat")
-                if rules_head and key in heads:
-                    # "Szewc, który prosił o anonimowość, uważa" after "dyrektor Marek Szafran": a
-                    # person introduced under other role nouns only is another speaker than the role
-                    bits |= _B["role_match"] if rules_head in heads[key] else _B["role_clash"]
+                if rules_head and rules_head in heads.get(key, ()):
+                    bits |= _B["role_match"]
                 if cue_gender and gender:
                     bits |= _B["gender_match"] if gender == cue_gender else _B["gender_clash"]
             out.append(SpeakerCandidate(speaker, bits, near, event_near, salience, min(1.0, n / 10)))
