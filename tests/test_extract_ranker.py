@@ -26,7 +26,7 @@ from stance.extract.ranker import (
 from stance.extract.ranker_features import BIT, FEATURES, SIDE, SpeakerCandidate
 from stance.extract.scoring import norm_speaker
 from stance.extract.train_speaker_ranker import collect, evaluate, fit, main, read_articles
-from tests.conftest import ROOT, error_lines, run_module
+from tests.conftest import ROOT, error_lines, needs_morfeusz, run_module
 
 ARTICLES = ROOT / "data" / "articles"
 # invented people and places
@@ -299,3 +299,14 @@ def test_the_ranker_never_gives_an_institution_or_a_group_to_a_person(lang, text
     from stance.extract import extract_quotes
 
     assert [q.speaker for q in extract_quotes(text, lang, speaker_model="ranker")] == [speaker]
+
+
+@needs_morfeusz
+def test_a_cues_subject_is_one_candidate_in_the_case_the_cue_gives_it():
+    # "obrońcy" after "Według" is a genitive singular, though it may be a nominative plural:
+    # the phrase is the frame's subject, so its mention is "obrońca Roberta K." too
+    text = "Według obrońcy Roberta K. zarzuty są chybione. Zdaniem Anny K. to błąd."
+    chosen, resolver = stages(text, "pl")
+    for _rules, cands in statement_candidates(text, chosen, resolver):
+        assert "obrońcy Roberta K." not in [c.speaker for c in cands]
+        assert "obrońca Roberta K." in [c.speaker for c in cands]

@@ -123,6 +123,9 @@ class CandidateFinder:
         evs = sorted((e for e in resolver.events if e.mode not in ("media", "impersonal")), key=lambda e: e.pos)
         self.events = evs
         self.event_pos = [e.pos for e in evs]
+        # a phrase that is a cue's subject is that event's speaker, in the case the cue gives it
+        # ("Według obrońcy Roberta K.": "obrońca Roberta K.", though "obrońcy" may be a nominative plural)
+        self.subject_at = {e.ref.pos: e for e in evs if e.mode == "explicit" and e.ref is not None}
         self.content = sorted(self.mentions.content_names, key=lambda r: r.pos)
         self.content_pos = [r.pos for r in self.content]
         self._norm: dict = {}
@@ -236,7 +239,8 @@ class CandidateFinder:
         info = table[j]
         if info is None:
             m = refs[j]
-            speaker = self.coref.speaker(m, m.pos)
+            ev = self.subject_at.get(m.pos)
+            speaker = self.resolver.speaker_of(ev, ev.pos) if ev is not None else self.coref.speaker(m, m.pos)
             bits = _B["mention"]
             if content:
                 bits |= _B["content_name"]
