@@ -131,3 +131,14 @@ def test_a_bank_is_a_body_and_a_compound_region_adjective_completes_a_role(model
             "że padł ofiarą ataku.\n\n"
             "– Dziesięć procent to dużo – mówi wicemarszałek województwa warmińsko-mazurskiego Dorota Kryńska.")
     assert speakers(text, "pl", model) == ["bank", "Dorota Kryńska"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_unnamed_eu_diplomat_after_a_relative_clause_with_a_preposition(model):
+    # ", z którym rozmawialiśmy," encloses the subject too; "unijny" names nobody named before
+    # (a nationality would: "ukraiński dyplomata" is the Ukrainian named earlier)
+    text = ("Minister Stefan Dziedzic milczy.\n\n"
+            "Unijny dyplomata, z którym rozmawialiśmy, przyznaje, że część państw chciałaby kompromisu. "
+            "– Wieprzowina jest tu kartą przetargową – mówi nasz rozmówca.")
+    assert speakers(text, "pl", model) == ["unijny dyplomata", "unijny dyplomata"]

@@ -294,6 +294,8 @@ class Coreference(BodyCoreference):
             person = self._nationality_person(ref, pos)
             if person:
                 return person
+            if any(mod in self.toks.fw.get("unnamed_modifier", ()) for mod in ref.mods):
+                return ref.speaker  # "Unijny dyplomata, z którym rozmawialiśmy": no one named before
             # "Norweg dodał": the nearest named subject of the right gender
             k = bisect.bisect_left(mentions.positions, pos) - 1
             for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):

@@ -242,7 +242,8 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         q -= 1
     else:
         return None
-    if words[q] != "," or not (kind(q + 1) == "rel" or (not comp and _participle(toks.lows[q + 1]))):
+    opens = q + 2 if kind(q + 1) == "prep" and q + 2 < k else q + 1  # ", z którym rozmawialiśmy,": a preposition first
+    if words[q] != "," or not (kind(opens) == "rel" or (not comp and _participle(toks.lows[q + 1]))):
         return None
     if quoted and not (toks.cased and _participle(toks.lows[q + 1])):
         return None  # (only a participle's phrase may hold a title: "X, który powiedział „…”, dodał" is speech)
