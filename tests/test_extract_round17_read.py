@@ -142,3 +142,22 @@ def test_an_unnamed_eu_diplomat_after_a_relative_clause_with_a_preposition(model
             "Unijny dyplomata, z którym rozmawialiśmy, przyznaje, że część państw chciałaby kompromisu. "
             "– Wieprzowina jest tu kartą przetargową – mówi nasz rozmówca.")
     assert speakers(text, "pl", model) == ["unijny dyplomata", "unijny dyplomata"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_roles_verb_chooses_between_a_man_and_a_woman_holding_it(model):
+    # "Wiceminister odpowiadał": the verb is masculine, so not the (former) deputy minister Olech;
+    # a masculine role noun with no verb of its own would say nothing (women hold it too)
+    text = ("Wiceminister rolnictwa Łukasz Ostrowski przyjechał do Lublina. Posłanka Katarzyna Olech, była "
+            "wiceminister, pytała o zboże. Wiceminister Olech mówiła, że rolnicy czekają.\n\n"
+            "Wiceminister odpowiadał, że terminy są uzgodnione z Komisją.")
+    assert speakers(text, "pl", model) == ["Katarzyna Olech", "Łukasz Ostrowski"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_description_may_nest_a_phrase_with_przy(model):
+    text = ("Jeden z motorniczych z zajezdni przy Telefonicznej, który prosi, by nie podawać jego nazwiska, "
+            "mówi nam, że wielu pracowników szuka pracy.")
+    assert speakers(text, "pl", model) == ["jeden z motorniczych z zajezdni przy Telefonicznej"]

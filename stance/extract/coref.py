@@ -212,12 +212,17 @@ class Coreference(BodyCoreference):
         if not vague and not comp3:
             return None
         keys, head = self._compat_keys, ref.head
+        # "Rzecznik odpowiedziała": a woman, not "rzecznik Komisji Europejskiej Olivier Vandenberghe"
+        # (a masculine role noun alone says nothing: it is also the title of women; its verb does)
+        want = ref.gender if ref.gender == "f" or (ref.gender == "m" and ref.agreed) else ""
         for j in order:
             other = refs[j]
             if other.head != head:
                 continue
             _m, _c, theirs4, their_comp3 = keys(other)
             if mods4 <= theirs4 and (vague or comp3 <= their_comp3):
+                if want and self.gender_of.get(self.name(other.person)) not in ("", None, want):
+                    continue
                 return other
         return None
 

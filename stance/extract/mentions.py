@@ -43,6 +43,7 @@ class Ref:
     role: str = ""  # the role description of a named person ("minister finansów")
     end: int = 0
     owner: str = ""  # gender of a possessive before a bare role ("Jej rzeczniczka": f)
+    agreed: bool = False  # the gender is a verb's agreement, not the role noun's own ("Minister powiedział")
 
 
 def word_map(toks: Tokens, role: str) -> dict[str, str]:
@@ -64,7 +65,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if not speaker:
         return None
     pos, end = toks.starts[np.start], toks.ends[np.end - 1]
-    gender = gender if gender and np.kind in ("title", "name") else np_gender(toks, np)
+    agreed = bool(gender) and np.kind in ("title", "name")
+    gender = gender if agreed else np_gender(toks, np)
     if not np.titles:
         if np.kind in ("name", "inst") and speaker in toks.lex.demonyms and toks.lows[np.end - 2] in toks.fw.get("article", ()):
             # "the Italian said": a person named before, by nationality (an epithet, as "Norweg")
@@ -102,7 +104,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     # a group ("Związkowcy zapowiadają") is no epithet for one person named before
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
-               mods, comp, subject, person, role, end, owner)
+               mods, comp, subject, person, role, end, owner, agreed)
 
 
 def _quoted_name(toks: Tokens, t: int) -> str:
