@@ -161,3 +161,14 @@ def test_a_description_may_nest_a_phrase_with_przy(model):
     text = ("Jeden z motorniczych z zajezdni przy Telefonicznej, który prosi, by nie podawać jego nazwiska, "
             "mówi nam, że wielu pracowników szuka pracy.")
     assert speakers(text, "pl", model) == ["jeden z motorniczych z zajezdni przy Telefonicznej"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_english_role_with_a_noun_in_ing_and_a_tail_with_of(model):
+    # "planning" is a noun before the role, not a participle; "of Rotterdam" belongs to the mayor
+    text = ("The Dutch Ministry of Infrastructure said it saw no reason to intervene. A spokeswoman for the mayor "
+            "of Rotterdam said the city had asked for contingency plans.\n\n"
+            "A senior planning officer said the final decision was likely to be taken by the government.\n\n"
+            "Speaking to reporters, the minister said it was likely.")
+    assert speakers(text, "en", model) == ["Dutch Ministry of Infrastructure", "spokeswoman for the mayor of Rotterdam",
+                                           "senior planning officer", "minister"]

@@ -344,7 +344,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             c = kind(q)
             if c == "title":
                 return True
-            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and not self.words[q].endswith(("ly", "ed", "ing")))):
+            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and (
+                    not self.words[q].endswith(("ly", "ed", "ing"))
+                    or (self.words[q].endswith("ing") and q + 1 < j and kind(q + 1) == "title")))):  # "planning officer"
                 if self.words[q].endswith(("'s", "’s")):
                     # "the rebel alliance's spokesman": a lowercase owner right before the role
                     return c == "word" and q + 1 < j and kind(q + 1) == "title"

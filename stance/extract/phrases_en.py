@@ -28,8 +28,9 @@ class EnglishPhrases:
         words = self.words
         limit = _EN_TAIL_MAX
         while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
-                words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper())):
-            r += 1  # "Commissioner for Oceans and Fisheries"
+                words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper()) or (
+                self.lows[r] == "of" and r > s and kind(r - 1) == "title" and r + 1 < j and words[r + 1][:1].isupper())):
+            r += 1  # "Commissioner for Oceans and Fisheries", "spokeswoman for the mayor of Rotterdam"
         if r > s and words[r - 1][:1].isupper():
             listed = self._caps_list_end(r, j)  # "Secretary for Investments, Trade and Industry"
             if listed > r:
