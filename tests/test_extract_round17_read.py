@@ -172,3 +172,12 @@ def test_an_english_role_with_a_noun_in_ing_and_a_tail_with_of(model):
             "Speaking to reporters, the minister said it was likely.")
     assert speakers(text, "en", model) == ["Dutch Ministry of Infrastructure", "spokeswoman for the mayor of Rotterdam",
                                            "senior planning officer", "minister"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_in_apposition_to_a_capitalised_description_is_the_subject(model):
+    text = ("Sen. Rick Lindqvist said the bill would push up power bills. “My constituents are going to pay for "
+            "this twice,” he said.\n\n"
+            "One Democrat, Sen. Paul Okafor (D-Portland), joined 11 Republicans in voting no, saying the bill "
+            "needed protections for small utilities.")
+    assert speakers(text, "en", model) == ["Rick Lindqvist", "Rick Lindqvist", "Paul Okafor"]

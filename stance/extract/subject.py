@@ -146,7 +146,12 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
-    if (best.kind == "title" and len(nominatives) > 1 and nominatives[1].kind in ("name", "inst")
+    # ("One Democrat, Sen. Paul Okafor, said": a capitalised word after an article or a count
+    # describes the person the name after it names)
+    before = (toks.lows[best.start], toks.lows[best.start - 1] if best.start > 0 else "")
+    described = best.kind == "title" or (best.kind == "name" and any(
+        w in toks.fw.get("article", ()) or w in toks.fw.get("quantifier", ()) for w in before))
+    if (described and len(nominatives) > 1 and nominatives[1].kind in ("name", "inst")
             and words[nominatives[1].start - 1] == ","
             and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
         return nominatives[1]
