@@ -181,3 +181,15 @@ def test_a_name_in_apposition_to_a_capitalised_description_is_the_subject(model)
             "One Democrat, Sen. Paul Okafor (D-Portland), joined 11 Republicans in voting no, saying the bill "
             "needed protections for small utilities.")
     assert speakers(text, "en", model) == ["Rick Lindqvist", "Rick Lindqvist", "Paul Okafor"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_adjective_before_a_role_must_agree_with_it(model):
+    # "bieżącym" closes "W raporcie bieżącym", "wczesnego" "Od wczesnego rana"; a participle that
+    # agrees ("emerytowana nauczycielka") still describes the person
+    text = ("W raporcie bieżącym zarząd spółki napisał, że przegląd potrwa do marca.\n\n"
+            "Od wczesnego rana rolnicy powtarzają, że nie ustąpią.\n\n"
+            "Jego przewodnicząca Jadwiga Sroka, emerytowana nauczycielka biologii, zapowiedziała, że mieszkańcy "
+            "będą pilnować drzew.")
+    assert speakers(text, "pl", model) == ["zarząd spółki", "rolnicy", "Jadwiga Sroka"]

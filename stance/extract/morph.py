@@ -385,6 +385,14 @@ def _forms(word: str, pos: str) -> set:
 
 
 @lru_cache(maxsize=65536)
+def modifies(noun: str, word: str) -> bool:
+    """``word`` (an adjective or a participle: "emerytowana", "bieżącym") agrees with the noun in
+    number, case and gender in some reading."""
+    nouns = _forms(noun, "subst")
+    return any(nouns & _forms(word, pos) for pos in ("adj", "ppas", "pact"))
+
+
+@lru_cache(maxsize=65536)
 def agrees(noun: str, adj: str) -> bool:
     """The adjective agrees with the noun in number, case and gender in some reading ("audycji
     radiowej"), so it may qualify that noun."""

@@ -44,11 +44,19 @@ class PolishPhrases:
         w = self.words[p]
         c = self.kind(p)
         if c == "word" and w.endswith(ADJ_SUFFIXES) and self._title_ahead(p, j):
-            return morph.is_adj(w) is not False
+            return morph.is_adj(w) is not False and self._agrees_with_role(p, j)
         if w[:1].isupper() and c in ("stop", "cap", "name", "place", "inst") and w.endswith(ADJ_SUFFIXES):
             if p in self.sent_initial or (p > 0 and not self.words[p - 1][0].isalnum()):
                 return bool(morph.is_adj(w)) and self._title_ahead(p, j)
         return False
+
+    def _agrees_with_role(self, p: int, j: int) -> bool:
+        """The adjective at ``p`` may qualify the role noun after it: "W raporcie bieżącym zarząd
+        spółki napisał" ends the prepositional phrase at "bieżącym", which no nominative noun takes."""
+        t = next((q for q in range(p + 1, min(j, p + 4)) if self.kind(q) == "title"), None)
+        if t is None or not morph.common_noun_cases(self.lows[t]):
+            return True  # (a role noun morfeusz2 does not know: no evidence against it)
+        return morph.modifies(self.lows[t], self.lows[p])
 
     def _name_able(self, t: int, have_name: bool) -> bool:
         c = self.kind(t)
