@@ -193,3 +193,10 @@ def test_an_adjective_before_a_role_must_agree_with_it(model):
             "Jego przewodnicząca Jadwiga Sroka, emerytowana nauczycielka biologii, zapowiedziała, że mieszkańcy "
             "będą pilnować drzew.")
     assert speakers(text, "pl", model) == ["zarząd spółki", "rolnicy", "Jadwiga Sroka"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_number_adjective_inside_a_describing_phrase(model):
+    text = "Kierownik zmiany Jan Lis milczy.\n\n– Nie wiem, co będzie – mówi pracownik tapicerni z 15-letnim stażem."
+    assert speakers(text, "pl", model) == ["pracownik tapicerni z 15-letnim stażem"]

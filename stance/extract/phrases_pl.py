@@ -309,7 +309,7 @@ class PolishPhrases:
         kind, lows = self.kind, self.lows
         r = p + 1
         if r >= j or lows[r] in self.fw.get("adverbial_noun", ()) or lows[r] in self.lex.months \
-                or kind(r) not in _DESCRIPTION_KINDS:
+                or (kind(r) not in _DESCRIPTION_KINDS and not self._number_adjective(r, j)):
             return p
         nested = False
         while r < j and r - p <= _DESCRIPTION_MAX:
@@ -324,6 +324,9 @@ class PolishPhrases:
             if lows[r] in self.fw.get("saint", ()) and r + 2 < j and self.words[r + 1] == "." and kind(r + 2) == "name":
                 r += 3  # "z oddziału Szpitala św. Łukasza": the patron is the hospital's name
                 continue
+            if self._number_adjective(r, j):
+                r += 3  # "pracownik tapicerni z 15-letnim stażem"
+                continue
             if c not in _DESCRIPTION_KINDS or (c == "word" and self._verbish(self.words[r])):
                 break
             if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl"):
@@ -332,6 +335,11 @@ class PolishPhrases:
         if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
             return p
         return r
+
+    def _number_adjective(self, r: int, j: int) -> bool:
+        """Tokens ``r`` … ``r + 2`` are a number, a hyphen and a word written together ("15-letnim")."""
+        return self.kind(r) == "num" and r + 2 < j and self.words[r + 1] == "-" and self.kind(r + 2) == "word" \
+            and self.ends[r] == self.starts[r + 1] and self.ends[r + 1] == self.starts[r + 2]
 
     def _pl_group(self, k: int, j: int) -> tuple[int, int] | None:
         """"Wielu klientów", "Kilku unijnych dyplomatów", "Dwóch posłów PiS z Podkarpacia":
