@@ -200,3 +200,11 @@ def test_an_adjective_before_a_role_must_agree_with_it(model):
 def test_a_number_adjective_inside_a_describing_phrase(model):
     text = "Kierownik zmiany Jan Lis milczy.\n\n– Nie wiem, co będzie – mówi pracownik tapicerni z 15-letnim stażem."
     assert speakers(text, "pl", model) == ["pracownik tapicerni z 15-letnim stażem"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_papers_name_inside_an_institutions_name_is_no_medium(model):
+    # "Wyborcza" after "Komisja" is the commission's adjective, not the newspaper
+    text = "Miejska Komisja Wyborcza w Częstochowie poinformowała, że frekwencja wyniosła 40 proc."
+    assert speakers(text, "pl", model) == ["Miejska Komisja Wyborcza w Częstochowie"]
