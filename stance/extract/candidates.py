@@ -235,9 +235,13 @@ class _CandidateFinder:
         """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):
         nothing but a name or a role follows, up to the paragraph's end; else None."""
         text, toks = self.text, self.toks
-        end = text.find("\n", after)
-        end = len(text) if end == -1 else end
-        if _SIGNATURE_DASH_RE.match(text, after, end) is None or end - after > _SIGNATURE_MAX:
+        limit = after + _SIGNATURE_MAX + 1  # (a bounded look: a paragraph that never ends stays linear)
+        end = text.find("\n", after, limit)
+        if end == -1:
+            if len(text) > limit:
+                return None
+            end = len(text)
+        if _SIGNATURE_DASH_RE.match(text, after, end) is None:
             return None
         t0, t1 = bisect.bisect_left(toks.starts, after), bisect.bisect_left(toks.starts, end)
         nps = toks.chunks(t0, t1)
