@@ -207,9 +207,9 @@ class Tokens(PhraseReader):
                 if i + 1 < len(self.words) and self.words[i + 1][:1].islower():
                     return "title"
             if self._media_at(i):
-                if self.cased and i > 0 and self.is_org(i - 1):
+                if self.cased and i > 0 and self.is_org(i - 1) and not lex.media_noun(self.lows[i - 1]) and morph.is_adj(low):
                     self._ctx = 2  # depends on a neighbouring word (never cached by form)
-                    return "inst"  # "Miejska Komisja Wyborcza": an institution's adjective, not the paper
+                    return "inst"  # "Miejska Komisja Wyborcza": an institution's adjective ("Agencja Reuters" stays the agency)
                 return "media"
             if base in lex.places:
                 k = "inst" if lex.places[base][1] else "place"
