@@ -187,9 +187,10 @@ class _CandidateFinder:
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
                     toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
                 colon_np = nps[0]
-        signed = colon_np is None and tail is None and only_punct
-        if signed:
+        signed = False
+        if colon_np is None and tail is None and only_punct:
             colon_np = self._signature(after)  # "“…” — Mayor Gordon Pell": a pull quote signed, no cue
+            signed = colon_np is not None
         if only_punct and last == "," and content[:1].islower() and left > sent.start:
             only_punct = False  # ", "a historic mistake"" after an earlier quotation: a fragment
         direct = only_punct or last in ":–—" or (last == "," and starts_upper) or (

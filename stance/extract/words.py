@@ -239,9 +239,10 @@ class Tokens(PhraseReader):
                     return "stop"  # "Pamięta, jak …": a verb opening the sentence, though also a surname
                 if len(w) == 1:
                     return "cap"  # "platformie X", not a name
-                if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower():
-                    self._ctx = 2  # depends on the next word
-                    if morph.is_adj(low) and morph.agrees(self.lows[i + 1], low) and not morph.is_given_name(w):
+                if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower() \
+                        and morph.is_adj(low) and not morph.is_given_name(w):
+                    self._ctx = 2  # depends on the next word (only for an adjective: other forms stay cached)
+                    if morph.agrees(self.lows[i + 1], low):
                         return "stop"  # "Dużą część przemówienia przewodnicząca poświęciła": an adjective and its noun
                 if self.is_org(i):
                     return "inst"
