@@ -91,6 +91,8 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 if (0 <= bare.start and bare.kind == "zero" and lows[q - 1] in toks.fw.get("clause_coord", ())
                         and _finite_between(toks, bare.start, q - 1)):
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
+                if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
+                    return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
             return Clause(after_token(toks, q), "comp")
         if c == "cue" and pp_noun_cue(toks, q, k):
             q += 1
@@ -275,6 +277,7 @@ def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     return r > k and toks.kind(r) == "prep"
 
 
+_ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
 _AUX_WITHIN = 7  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
 
 
@@ -351,13 +354,32 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or kind(np.end) == "rel"):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
     finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
-    for r in range(q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)):
+    r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
+    while r < limit:
         low = toks.lows[r]
         if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) == "word" and r == q + 1))):
             return Clause(toks.starts[q], "zero")
         if kind(r) == "punct" and words[r] in ".,;:":
-            break
+            close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and kind(q) not in ("month", "num", "name") else None
+            if close is None:
+                break
+            # "said the valve, on the line feeding the main engine, had failed": the subject's aside
+            limit = min(sent.t1, limit + close - r)
+            r = close
+        r += 1
     return NO_CLAUSE
+
+
+def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
+    """The comma closing an aside that opens at ``comma`` (no verb of speech or quotation in it),
+    or None."""
+    for r in range(comma + 1, min(sent.t1, comma + _ASIDE_MAX)):
+        if toks.words[r] == ",":
+            # the subject's verb right after it ("…, had failed"), not another clause ("…, and Dunmore was")
+            return r if r > comma + 1 and r + 1 < sent.t1 and _finite(toks, r + 1) else None
+        if toks.kind(r) in ("quoted", "cue", "coord") or toks.words[r] in ".;:":
+            return None
+    return None
 
 
 def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:

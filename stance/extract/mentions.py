@@ -44,6 +44,7 @@ class Ref:
     end: int = 0
     owner: str = ""  # gender of a possessive before a bare role ("Jej rzeczniczka": f)
     agreed: bool = False  # the gender is a verb's agreement, not the role noun's own ("Minister powiedział")
+    partitive: bool = False  # one of a group ("jeden z dyplomatów", read "dyplomata"): nobody named
 
 
 def word_map(toks: Tokens, role: str) -> dict[str, str]:
@@ -100,7 +101,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive or np.group >= 0:  # "jeden z dyplomatów", "kilku dyplomatów": never a person named elsewhere
-        return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end)
+        return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end, partitive=np.partitive)
     # a group ("Związkowcy zapowiadają") is no epithet for one person named before
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,

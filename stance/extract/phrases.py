@@ -45,6 +45,9 @@ class NP:
     group: int = -1  # the counted noun of "wielu klientów", "kilku unijnych dyplomatów": a group, nominative as a whole
 
 
+_NAMED_BEFORE_WINDOW = 2000  # tokens searched back for the name a bare institution noun stands for
+
+
 class PhraseReader(PolishPhrases, EnglishPhrases):
     """Phrase reading over the token lists and classes that ``Tokens`` provides."""
 
@@ -239,6 +242,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             return NP(start, p, "title", titles=titles)
         c = kind(k)
         if c == "media":
+            if start < k and self.lows[k] in self.fw.get("org_anaphor", ()) and (k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == ",") \
+                    and self._capitalised_before(k):
+                return NP(start, k + 1, "inst", inst=[k])  # "The agency said" after "the Nordic Space Agency": that body, no medium
             n = self.media_len(k)
             e = k + n
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
@@ -331,6 +337,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             return p
         titles.extend(range(p, r))
         return r
+
+    def _capitalised_before(self, k: int) -> bool:
+        """Is the word at ``k`` part of a name earlier in the text ("Agency" before "the agency")?"""
+        want = self.words[k].capitalize()
+        return any(self.words[t] == want for t in range(k - 1, max(-1, k - _NAMED_BEFORE_WINDOW), -1))
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]

@@ -185,8 +185,7 @@ def names_a_body(resolver, cand) -> bool:
     head = ref.head.lower()
     last = ref.speaker.split()[-1].lower()
     described = len(ref.speaker.split()) > 1  # (a bare "rozmówca" stands for a source described before)
-    if described and (head in toks.fw.get("anonymous_source", ()) or head in toks.fw.get("unnamed_role", ())
-                      or ref.speaker.lower().split()[0] in toks.fw.get("partitive", ())):
+    if ref.partitive or described and (head in toks.fw.get("anonymous_source", ()) or head in toks.fw.get("unnamed_role", ())):
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \

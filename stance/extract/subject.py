@@ -338,15 +338,18 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
     agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
-    if described_source(toks, np, ref):
+    # one of a group read as its singular ("jeden z policjantów zabezpieczających zgromadzenie" ->
+    # "policjant") leaves its description out
+    singular = np.partitive and speaker and speaker.split()[0].lower() not in toks.fw.get("partitive", ())
+    if not singular and described_source(toks, np, ref):
         tail = _source_description(toks, np.end, governed, toks.lex.titles.get(ref.head, ("", ""))[1])
         if tail:
             speaker = f"{speaker} {tail}"
             ref = replace(ref, speaker=speaker)
     gender = gender or toks.gender_of(np)
     mode = "explicit" if speaker else "carry"
-    if speaker and is_media_name(toks.lex, speaker):
-        mode = "media"
+    if speaker and is_media_name(toks.lex, speaker) and not (np.kind == "inst" and speaker.islower()):
+        mode = "media"  # (a lower-case body is one named before: "the agency" after "the Nordic Space Agency")
     return Binding(np, mode, gender, speaker, np.kind, ref)
 
 

@@ -533,6 +533,10 @@ class Tokens(PhraseReader):
             return s
         if np.group >= 0:
             return self._group_string(np)
+        if np.partitive:
+            one = self._partitive_string(np)
+            if one:
+                return one
         head = self.head(np)
         gender = self.lex.titles.get(self.words[head].lower(), ("", "m", ()))[1]
         parts = []
@@ -588,6 +592,35 @@ class Tokens(PhraseReader):
             prev_end = self.ends[t]
         s = "".join(parts)
         return s[:1].lower() + s[1:]
+
+    def _partitive_string(self, np: NP) -> str:
+        """"jeden z unijnych dyplomatów" -> "unijny dyplomata", "jedna z położnych" -> "położna",
+        "jeden z członków cechu rzemiosł" -> "członek cechu rzemiosł": one of a group is its singular
+        (the adjectives before the role agree with it; a participle after it, "zaangażowanych w
+        negocjacje", is dropped like any description of a role; complements stay as written).
+        '' when morfeusz2 does not read the role as a genitive plural."""
+        rest = np.titles[2:]
+        head = next((t for t in rest if self.kind(t) == "title"), None)
+        reading = morph.plural_genitive_reading(self.lows[head], "subst") if head is not None else None
+        if reading is None or any(self.kind(t) not in ("word", "stop", "title") for t in rest if t < head):
+            return ""
+        lemma, gender = reading
+        gender = "f" if self.lows[np.titles[0]] in self.fw.get("partitive_feminine", ()) else gender[:1]
+        parts, prev_end = [], None
+        for t in range(rest[0], rest[-1] + 1):
+            w = self.words[t]
+            if t < head:
+                adj = morph.plural_genitive_reading(self.lows[t], "adj")
+                w = morph.adj_nominative(adj[0], gender) if adj else w
+            elif t == head:
+                w = morph.adj_nominative(lemma, gender) if morph.plural_genitive_reading(self.lows[t], "adj") else lemma
+            elif w[:1].islower() and any(morph.plural_genitive_reading(self.lows[t], pos) for pos in ("adj", "ppas", "pact")):
+                break
+            if prev_end is not None:
+                parts.append(self.text[prev_end:self.starts[t]])
+            parts.append(w)
+            prev_end = self.ends[t]
+        return "".join(parts)
 
     def _agrees(self, t: int, head: int, gender: str) -> bool:
         """Polish: the adjective at ``t`` agrees with the role noun at ``head`` in number, case
