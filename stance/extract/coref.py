@@ -252,6 +252,10 @@ class Coreference(BodyCoreference):
             got = self._canon_cache[key] = (ref, self._speaker(ref, pos))
         return got[1]
 
+    def _local(self, ref: Ref) -> bool:
+        """"podała miejscowa policja": the force of the place just named, not the one named before."""
+        return any(m in self.toks.fw.get("local_modifier", ()) for m in ref.mods)
+
     def _speaker(self, ref: Ref, pos: int) -> str | None:
         if ref.kind == "name":
             if ref.gender in ("m", "f") and " " not in ref.speaker:
@@ -281,7 +285,7 @@ class Coreference(BodyCoreference):
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
-        if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head):
+        if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
             named = self._institution_named(ref.head, pos) or self._company_named(ref.head, pos)
             if named:
                 return named  # "W komunikacie związek poinformował": the union named before

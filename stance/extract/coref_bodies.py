@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract import morph
 from stance.extract.morph import is_given_name
 
 LOOKBACK = 200  # mentions searched back for an antecedent
@@ -92,7 +93,10 @@ class BodyCoreference:
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "inst" and m.speaker[:1].isupper() and want in m.speaker.lower().split():
+            words = m.speaker.lower().split()
+            # the noun in any case of the name ("policja": "Komenda Miejska Policji w Olsztynie")
+            if m.kind == "inst" and m.speaker[:1].isupper() and (want in words or self.toks.cased and morph.is_nominative_possible(words[0]) is not False and any(
+                    w[:4] == want[:4] and morph.common_lemma(w) == want for w in words)):
                 return self.institution(m.speaker)
         return None
 
