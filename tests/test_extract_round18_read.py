@@ -63,3 +63,13 @@ def test_a_bare_clause_runs_over_an_aside_before_its_verb(model):
              "31 per cent, and Dunmore was telling a hearing that the talks were over.")
     assert all(q[0] != "a new round of duties, pushing the rate over 31 per cent, and Dunmore was telling a hearing"
                for q in _found(other, "en", model))
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_live_blog_clock_with_a_time_zone_before_a_speaker(model):
+    # "9:40 a.m. CDT —": no sentence ends after "a.m." before a time zone, and the stamp is no speaker
+    text = ("Hurricane Delphine live\n\nGov. Renée Thibodeaux urged residents to stay home.\n\n"
+            "9:40 a.m. CDT — Thibodeaux: “Stay where you are. Do not go out.”\n\n"
+            "The storm hit at 9 a.m. Forecasters said the surge was historic.")
+    assert _found(text, "en", model) == [("Stay where you are. Do not go out.", "Renée Thibodeaux", "direct"),
+                                         ("the surge was historic", "Forecasters", "indirect")]

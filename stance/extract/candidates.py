@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stance.extract.dashes import TIMESTAMP_RE
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.morph import also_common, finite_verb, past_verb, plural_verb
 from stance.extract.interview import interview_layout
@@ -183,6 +184,9 @@ class _CandidateFinder:
             # the speaker before the colon, maybe after a time stamp ("10:15 GMT - Harold Pike:")
             nps = toks.chunks(lt0, lt1)
             stamp = {tok for phrase in nps if stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
+            clock = TIMESTAMP_RE.match(text, toks.starts[lt0]) if lt0 < lt1 else None
+            if clock is not None:  # "9:40 a.m. CDT —"
+                stamp.update(tok for tok in range(lt0, lt1) if toks.starts[tok] < clock.end())
             nps = [phrase for phrase in nps if phrase.start not in stamp]
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
                     toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):

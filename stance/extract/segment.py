@@ -43,6 +43,8 @@ __all__ = ["QUOTE_CHARS", "QUOTE_OPENERS", "DashBlock", "QSpan", "Segments", "Se
 
 # --- sentences ---------------------------------------------------------------------
 _WORD_BEFORE_RE = re.compile(r"[\w.]+$")
+_CLOCK_HALVES = frozenset({"a.m", "p.m"})
+_ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "CDT", "GMT", "IST"
 
 
 def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset) -> list[tuple[int, int]]:
@@ -65,7 +67,8 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
                 w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
                 if w is not None:
                     word = w.group().strip(".")
-                    if word in abbreviations or (len(word) == 1 and word.isupper()):
+                    if word in abbreviations or (len(word) == 1 and word.isupper()) or (
+                            word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
                         if "\n" not in m.group():
                             continue
         if inside_span(m.start(), starts, protected) and inside_span(b, starts, protected):
