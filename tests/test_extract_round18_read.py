@@ -73,3 +73,14 @@ def test_a_live_blog_clock_with_a_time_zone_before_a_speaker(model):
             "The storm hit at 9 a.m. Forecasters said the surge was historic.")
     assert _found(text, "en", model) == [("Stay where you are. Do not go out.", "Renée Thibodeaux", "direct"),
                                          ("the surge was historic", "Forecasters", "indirect")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_remark_thrown_in_or_laughed_after_a_dash(model):
+    # "rzucił", "śmiała się" attribute dash speech like "powiedział", also after a sentence mid-paragraph
+    text = ("Strajk\n\n– Niech się wreszcie dogadają – rzucił mężczyzna w kamizelce.\n\n"
+            "Autorka podpisywała książki przez trzy godziny. – Następna nie zajmie mi ośmiu lat – śmiała się "
+            "Marianna Jastrzębska.\n\nRzucił pracę w banku i wyjechał.")
+    assert _found(text, "pl", model) == [("Niech się wreszcie dogadają", "mężczyzna w kamizelce", "direct"),
+                                         ("Następna nie zajmie mi ośmiu lat", "Marianna Jastrzębska", "direct")]
