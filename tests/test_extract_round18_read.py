@@ -84,3 +84,15 @@ def test_a_remark_thrown_in_or_laughed_after_a_dash(model):
             "Marianna Jastrzębska.\n\nRzucił pracę w banku i wyjechał.")
     assert _found(text, "pl", model) == [("Niech się wreszcie dogadają", "mężczyzna w kamizelce", "direct"),
                                          ("Następna nie zajmie mi ośmiu lat", "Marianna Jastrzębska", "direct")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_what_we_read_in_a_document_is_its_authors(model):
+    # CONVENTIONS (round 17): "czytamy w komunikacie ministerstwa" is the ministry's, cue "czytamy"
+    text = ("Susza\n\nW najnowszym komunikacie IMGW czytamy, że stany wód w Nidzie są niskie.\n\n"
+            "W komunikacie Urzędu Miejskiego w Gdańsku czytamy z kolei, że miasto jest gotowe na mediację.\n\n"
+            "Czytamy w komunikacie ministerstwa, że ceny wzrosną.\n\nCzytamy książkę, że aż zasypiamy.")
+    assert _found(text, "pl", model) == [("stany wód w Nidzie są niskie", "IMGW", "indirect"),
+                                         ("miasto jest gotowe na mediację", "Urząd Miejski w Gdańsku", "indirect"),
+                                         ("ceny wzrosną", "ministerstwo", "indirect")]

@@ -168,6 +168,9 @@ class _CueFinder:
         self.frame_seconds = frozenset(p[1] for ps in self.frame_phrases.values() for p in ps if len(p) > 1)
         self.frame_possessive = fw.get("frame_possessive", frozenset())
         self.frame_owner_nouns = fw.get("frame_owner_noun", frozenset())  # "In Roberts’s view, …"
+        self.reading = fw.get("read_verb", frozenset())  # "W komunikacie IMGW czytamy, że …"
+        self.read_documents = fw.get("read_document", frozenset())
+        self.read_prep = fw.get("read_prep", frozenset())
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
@@ -180,7 +183,7 @@ class _CueFinder:
 
     def run(self) -> Cues:
         toks, seg = self.toks, self.seg
-        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases)
+        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases) | self.reading
         trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
         by_sentence = []
         for sent in seg.sentences:
@@ -228,6 +231,8 @@ class _CueFinder:
             return self._verb_event(sent, tok)
         if kind == "frame":
             return self._frame_event(sent, tok, 1)
+        if toks.lows[tok] in self.reading:
+            return self._read_event(sent, tok)
         phrases = self.frame_phrases.get(toks.lows[tok])
         if phrases and kind != "quoted" and tok + 1 < sent.t1 and toks.lows[tok + 1] in self.frame_seconds:
             for phrase in phrases:
@@ -236,6 +241,28 @@ class _CueFinder:
         if phrases and self.frame_owner_nouns and kind != "quoted":
             return self._owner_frame_event(sent, tok)
         return None
+
+    def _read_event(self, sent: Sentence, tok: int) -> Event | None:
+        """``W (najnowszym) komunikacie IMGW czytamy, że …`` / ``Czytamy w oświadczeniu spółki, że
+        …``: what "we read" in a document is its author's (the genitive after the document noun)."""
+        toks = self.toks
+        lows = toks.lows
+        before = tok > sent.t0 and lows[sent.t0] in self.read_prep
+        start = sent.t0 if before else tok + 1
+        if start >= sent.t1 or lows[start] not in self.read_prep:
+            return None
+        doc = next((q for q in range(start + 1, min(sent.t1, start + 3)) if lows[q] in self.read_documents), None)
+        if doc is None or doc + 1 >= sent.t1:
+            return None
+        np = toks.np_at(doc + 1, tok if before else sent.t1)
+        if np is None or np.kind not in ("inst", "title", "name", "acro") or (before and np.end != tok):
+            return None
+        after = tok + 1 if before else np.end
+        comp = next((q for q in range(after, min(sent.t1, after + 4)) if toks.kind(q) == "comp"), None)
+        if comp is None or not all(toks.kind(q) in ("word", "stop", "punct", "prep") for q in range(after, comp)):
+            return None
+        binding = bind_subject(toks, np, True, "", governed=True)
+        return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
 
     def _owner_frame_event(self, sent: Sentence, tok: int) -> Event | None:
         """``In Roberts’s view, …``, ``In the minister's opinion …``: the frame's first word, a
