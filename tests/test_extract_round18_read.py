@@ -96,3 +96,13 @@ def test_what_we_read_in_a_document_is_its_authors(model):
     assert _found(text, "pl", model) == [("stany wód w Nidzie są niskie", "IMGW", "indirect"),
                                          ("miasto jest gotowe na mediację", "Urząd Miejski w Gdańsku", "indirect"),
                                          ("ceny wzrosną", "ministerstwo", "indirect")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_degrees_in_a_row_and_an_apposition_the_lexicon_lacks_after_a_frame(model):
+    text = ("Park\n\nW opinii dr hab. Renaty Sowy, urbanistki z Politechniki Krakowskiej, kompromis jest możliwy.\n\n"
+            "Zdaniem prof. dr. hab. Jana Nowaka ceny spadną.\n\nZdaniem Nowaka, ceny spadną, a płace wzrosną.")
+    assert _found(text, "pl", model) == [("kompromis jest możliwy", "Renata Sowa", "indirect"),
+                                         ("ceny spadną", "Jan Nowak", "indirect"),
+                                         ("ceny spadną, a płace wzrosną", "Jan Nowak", "indirect")]

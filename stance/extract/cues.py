@@ -24,7 +24,7 @@ from stance.extract.clauses import (
     words_before,
 )
 from stance.extract.mentions import Ref, word_map
-from stance.extract.morph import also_common, plural_verb
+from stance.extract.morph import also_common, finite_verb, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -512,8 +512,9 @@ class _CueFinder:
                 if (apposition is not None and apposition.kind in ("name", "title") and apposition.end < sent.t1
                         and words[apposition.end] == ","):
                     tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
-                elif apposition is not None and apposition.kind == "title" and words[tok][:1].islower() and close is not None \
-                        and not any(kind(q) == "cue" for q in range(tok, close)):
+                elif close is not None and words[tok][:1].islower() and not any(kind(q) == "cue" for q in range(tok, close)) and (
+                        apposition is not None and apposition.kind == "title"
+                        or kind(np_end - 1) == "name" and toks.cased and not any(finite_verb(toks.lows[q]) for q in range(tok, close))):
                     tok = close + 1  # "Zdaniem Heleny Wójcik, ichtiolożki z Morskiego Instytutu Rybackiego, …"
                 if tok < sent.t1 and kind(tok) == "rel":
                     # "Według X, który od lat bada rynek, bezrobocie wzrośnie": the relative clause

@@ -74,6 +74,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if c in ("word", "acro") and self.lows[k] in self.fw.get("honorific", ()):
             # "Zdaniem dr Heleny Wójcik", "mówił podinsp. Jan Wróbel": a degree or rank before a name
             n = k + 2 if k + 1 < j and words[k + 1] == "." else k + 1
+            while n + 1 < j and self.lows[n] in self.fw.get("honorific", ()):
+                n += 2 if words[n + 1] == "." else 1  # "dr hab.", "prof. dr hab.": degrees in a row
             person = self.np_at(n, j) if n < j and kind(n) == "name" else None
             if person is not None and person.kind == "name":
                 person.start = start
