@@ -106,3 +106,15 @@ def test_degrees_in_a_row_and_an_apposition_the_lexicon_lacks_after_a_frame(mode
     assert _found(text, "pl", model) == [("kompromis jest możliwy", "Renata Sowa", "indirect"),
                                          ("ceny spadną", "Jan Nowak", "indirect"),
                                          ("ceny spadną, a płace wzrosną", "Jan Nowak", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_its_owner_names_speaks_whole(model):
+    # "the Compact's observer mission said": the mission, not the Compact; a lower-case body of
+    # several words is no anaphor for the body named before
+    text = ("Vote\n\nThe Ostrel Compact sent observers.\n\n"
+            "The Ostrel Compact's observer mission said the vote was orderly.\n\n"
+            "Orsava's electoral commission said turnout was 61 percent.\n\n"
+            "The governor's office said the roads were closed.")
+    assert speakers(text, "en", model) == ["Ostrel Compact's observer mission", "Orsava's electoral commission",
+                                           "governor's office"]

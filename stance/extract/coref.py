@@ -278,7 +278,7 @@ class Coreference(BodyCoreference):
             named = self._company_named(ref.speaker, ref.pos) if " " not in ref.speaker else None
             if named:
                 return named  # "Firma, która …, potwierdziła": sentence-initial, read as a body's name
-            if ref.speaker.islower():
+            if ref.speaker.islower() and " " not in ref.speaker:  # ("governor's office" speaks as written)
                 return self._org_anaphor(ref.speaker, ref.pos)
             return self._owner_named(ref.speaker) or self.institution(ref.speaker)
         if ref.kind != "title":

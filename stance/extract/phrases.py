@@ -167,9 +167,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     else:
                         nxt.inst = own + nxt.inst
                     return nxt
-                if nxt is None and n1 < j and self.lows[n1] in self.fw.get("owned_office", ()):
-                    # "the governor's office said": the office speaks, not the governor
-                    return NP(start, n1 + 1, "inst", inst=[t for t in range(k, n1) if words[t][0].isalnum()] + [n1])
+                office = next((r for r in range(n1, min(j, n1 + 3)) if self.lows[r] in self.fw.get("owned_office", ())
+                               and all(kind(q) in ("word", "tword") and words[q].islower() for q in range(n1, r))), None)
+                if nxt is None and office is not None:
+                    # "the governor's office said", "the Compact's observer mission said": the body speaks, not its owner
+                    return NP(start, office + 1, "inst", inst=[t for t in range(k, n1) if words[t][0].isalnum()] + list(range(n1, office + 1)))
                 if org is not None:
                     return NP(start, org, "inst", inst=list(range(k, org)))
         if titles and pl and any(kind(t) == "title" for t in titles):
