@@ -118,3 +118,11 @@ def test_a_body_its_owner_names_speaks_whole(model):
             "The governor's office said the roads were closed.")
     assert speakers(text, "en", model) == ["Ostrel Compact's observer mission", "Orsava's electoral commission",
                                            "governor's office"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_finding_is_its_bodys_statement(model):
+    # CONVENTIONS: "the judge found that …" is indirect; "found" is weak (only with "that")
+    text = ("Fire\n\nIn an inspection report dated Sept. 14, the Harlow County Fire Marshal's Office found that "
+            "batteries were stored badly.\n\nHe found the door locked.")
+    assert _found(text, "en", model) == [("batteries were stored badly", "Harlow County Fire Marshal's Office", "indirect")]
