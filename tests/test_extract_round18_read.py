@@ -126,3 +126,10 @@ def test_a_finding_is_its_bodys_statement(model):
     text = ("Fire\n\nIn an inspection report dated Sept. 14, the Harlow County Fire Marshal's Office found that "
             "batteries were stored badly.\n\nHe found the door locked.")
     assert _found(text, "en", model) == [("batteries were stored badly", "Harlow County Fire Marshal's Office", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_clause_holding_a_list_before_the_cue(model):
+    text = ("Food\n\nThe Brightwell Trust, which runs 23 food banks across Birmingham, Solihull and the Black Country, "
+            "said in a press release that it distributed 61,400 parcels.")
+    assert speakers(text, "en", model) == ["Brightwell Trust"]

@@ -241,9 +241,10 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         quoted = quoted or kind(q) == "quoted"
         comp = comp or kind(q) == "comp"
         if words[q] == ",":
-            if toks.lows[q + 1] not in subordinate:
-                break
-            comp = True  # "który prosił, by nie podawać jego nazwiska,": the relative clause goes on
+            if toks.lows[q + 1] in subordinate:
+                comp = True  # "który prosił, by nie podawać jego nazwiska,": the relative clause goes on
+            elif not (kind(q + 1) in ("name", "place") and any(kind(t) == "coord" for t in range(q + 2, k - 1))):
+                break  # (a list goes on: "which runs food banks across Birmingham, Solihull and the Black Country,")
         q -= 1
     else:
         return None
