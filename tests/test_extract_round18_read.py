@@ -133,3 +133,41 @@ def test_a_relative_clause_holding_a_list_before_the_cue(model):
     text = ("Food\n\nThe Brightwell Trust, which runs 23 food banks across Birmingham, Solihull and the Black Country, "
             "said in a press release that it distributed 61,400 parcels.")
     assert speakers(text, "en", model) == ["Brightwell Trust"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_later_verb_of_saying_after_and_is_the_speakers_next_act(model):
+    text = ("Vote\n\nHis main challenger, Teodor Vasko, said he would not recognise the result and called for a "
+            "recount in 14 districts.\n\nThe mediator said she would meet each side on Thursday and hoped to bring "
+            "them back by Friday.")
+    assert [q[0] for q in _found(text, "en", model)] == [
+        "he would not recognise the result",
+        "she would meet each side on Thursday and hoped to bring them back by Friday"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_clause_coordinated_after_a_quoted_tail_and_a_recommendation(model):
+    text = ("Water\n\nAn Ofwat spokesperson said it would ‘not comment on an ongoing process’ but that its enforcement "
+            "investigation remained active.\n\nThe committee recommended that bonuses be blocked.\n\nDoctors recommended rest.")
+    assert _found(text, "en", model) == [
+        ("not comment on an ongoing process", "Ofwat spokesperson", "fragment"),
+        ("its enforcement investigation remained active", "Ofwat spokesperson", "indirect"),
+        ("bonuses be blocked", "committee", "indirect")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_whose_institution_has_an_and_in_its_name(model):
+    text = ("Susza\n\n– Opady będą przelotne – tłumaczy synoptyk Instytutu Meteorologii i Gospodarki Wodnej "
+            "Paweł Rutkowski. Według synoptyka opady miną.\n\n"
+            "– Propozycja to kpina – powiedział PAP przewodniczący Związku Zawodowego Maszynistów i Konduktorów "
+            "„Sygnał” Grzegorz Olech.")
+    assert speakers(text, "pl", model) == ["Paweł Rutkowski"] * 2 + ["Grzegorz Olech"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_english_participle_phrase_between_subject_and_cue(model):
+    # "Strathearn, asked later about her attack, said Desrosiers was …": the subject before the
+    # phrase, not the clause's subject after the cue
+    text = 'Campaign\n\nStrathearn, asked later about her attack, said Desrosiers was "the last person" to lecture anyone.'
+    assert speakers(text, "en", model) == ["Strathearn"]

@@ -523,6 +523,9 @@ class _CandidateFinder:
         while t + 2 < len(toks.words) and toks.starts[t] < end:
             if toks.words[t] == "," and toks.lows[t + 1] in coords and past_verb(toks.lows[t + 2]):
                 return toks.starts[t]
+            if toks.lows[t] in coords and toks.kind(t + 1) == "cue" and toks.lows[t + 1].endswith("ed") and toks.lows[t + 2] != "to" \
+                    and t > 0 and toks.kind(t - 1) != "punct":
+                return toks.starts[t]  # "said he would not recognise the result and called for a recount": his next act
             t += 1
         return end
 

@@ -100,6 +100,8 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if c == "quoted" or c == "cue":
             if c == "cue" and rules.bare_clauses:
                 break  # "said the pipeline could … if financing was agreed": maybe a bare clause
+            if c == "quoted" and rules.bare_clauses and "clause" in flags and _comp_coordinated_after(toks, sent, q):
+                break  # "said it would ‘not comment’ but that its investigation remained active"
             return NO_CLAUSE
         if c == "punct":
             if w == ",":
@@ -119,6 +121,15 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
     return NO_CLAUSE
+
+
+def _comp_coordinated_after(toks: Tokens, sent: Sentence, q: int) -> bool:
+    """Does a conjunction and a complementiser ("but that") follow the quotation at ``q``?"""
+    coords = toks.fw.get("clause_coord", ())
+    r = q
+    while r < sent.t1 and (toks.kind(r) == "quoted" or toks.words[r] in "‘’'\"“”,"):
+        r += 1
+    return r + 1 < sent.t1 and toks.lows[r] in coords and toks.kind(r + 1) == "comp"
 
 
 def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Clause:

@@ -15,6 +15,9 @@ _DESCRIPTION_MAX = 5  # its words, the preposition included
 _ELSEWHERE_MAX = 50  # other places a surname is looked up at (a bound for hostile text)
 
 
+_OPENING_MARKS = frozenset({"„", "“", '"', "«"})  # a body's own name in quotation marks opens after its words
+
+
 class PolishPhrases:
     """The Polish half of the phrase reader."""
 
@@ -159,7 +162,15 @@ class PolishPhrases:
                 titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
                 p += 2
                 continue
-            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (kind(p + 1) in ("inst", "cap", "tword") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))):
+            if c == "cap" and titles[-1] > head and kind(titles[-1]) in ("inst", "cap", "coord") and p + 1 < j and (
+                    kind(p + 1) in ("coord", "cap", "inst") or words[p + 1] in _OPENING_MARKS):
+                titles.append(p)  # "synoptyk Instytutu Meteorologii i Gospodarki Wodnej Paweł Rutkowski": the name's words go on
+                p += 1
+                continue
+            if c == "coord" and low == "i" and p + 1 < j and titles[-1] > head and (
+                    kind(p + 1) in ("inst", "cap", "tword") or (kind(p + 1) == "word" and morph.can_be_gen(words[p + 1]))
+                    # "Instytutu Meteorologii i Gospodarki Wodnej": a capitalised run of the name goes on
+                    or kind(p + 1) == "name" and kind(titles[-1]) in ("inst", "cap") and p + 2 < j and kind(p + 2) in ("cap", "inst")):
                 titles.append(p)
                 p += 1
                 continue
@@ -167,10 +178,10 @@ class PolishPhrases:
                 titles.append(p)  # "Belgrad–Prisztina"
                 p += 1
                 continue
-            if c == "punct" and titles[-1] > head and (self.org_word(titles[-1]) or self.institution_noun(titles[-1])
+            if c == "punct" and titles[-1] > head and (self.org_word(titles[-1]) or self.institution_noun(titles[-1]) or kind(titles[-1]) == "cap"
                                                        or self._common_genitive(titles[-1]) or morph.is_adj(self.lows[titles[-1]])):
                 # "radni klubu „Gorzów Plus”", "Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak"
-                r = self.quoted_name_end(p, j, ends_phrase=not morph.is_adj(self.lows[titles[-1]]))
+                r = self.quoted_name_end(p, j, ends_phrase=not (morph.is_adj(self.lows[titles[-1]]) or kind(titles[-1]) == "cap"))
                 if r > p:
                     titles.extend(range(p, r))
                     p = r

@@ -249,7 +249,7 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     else:
         return None
     opens = q + 2 if kind(q + 1) == "prep" and q + 2 < k else q + 1  # ", z którym rozmawialiśmy,": a preposition first
-    if words[q] != "," or not (kind(opens) == "rel" or (not comp and _participle(toks.lows[q + 1]))):
+    if words[q] != "," or not (kind(opens) == "rel" or (not comp and _opens_participle(toks, q + 1))):
         return None
     if quoted and not (toks.cased and _participle(toks.lows[q + 1])):
         return None  # (only a participle's phrase may hold a title: "X, który powiedział „…”, dodał" is speech)
@@ -266,6 +266,14 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
     return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
 
 
+def _opens_participle(toks: Tokens, t: int) -> bool:
+    """A participle's phrase starts at ``t``: "pragnący zachować anonimowość"; English "asked later
+    about her attack", "speaking on condition of anonymity"."""
+    if toks.cased:
+        return _participle(toks.lows[t])
+    return toks.kind(t) in ("word", "cue") and toks.lows[t].endswith(("ed", "ing")) and t + 1 < len(toks.words) and toks.words[t + 1] != ","
+
+
 def _participle(word: str) -> bool:
     return any(tag.startswith("pact:") for _l, tag, _q in morph.analyse(word))
 
@@ -279,6 +287,9 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     honorific = toks.fw.get("honorific", ())
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
+        if kind(stop) == "coord" and words[stop - 1][:1].isupper() and stop + 1 < sent.t1 and words[stop + 1][:1].isupper():
+            stop += 1  # "tłumaczy synoptyk Instytutu Meteorologii i Gospodarki Wodnej Paweł Rutkowski": a name's "i"
+            continue
         if kind(stop) in _AFTER_STOP_KINDS or (kind(stop) == "punct" and words[stop] in _AFTER_STOP_PUNCT and not (
                 words[stop] == "." and stop + 1 < sent.t1 and (words[stop + 1][:1].islower() or toks.lows[stop - 1] in honorific))):
             break  # not the point of "komisarz ds. handlu" (no sentence starts lowercase) or of "podinsp. Jan Wróbel"
