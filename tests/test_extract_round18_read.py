@@ -171,3 +171,12 @@ def test_an_english_participle_phrase_between_subject_and_cue(model):
     # phrase, not the clause's subject after the cue
     text = 'Campaign\n\nStrathearn, asked later about her attack, said Desrosiers was "the last person" to lecture anyone.'
     assert speakers(text, "en", model) == ["Strathearn"]
+
+
+@needs_morfeusz
+def test_a_role_who_asked_not_to_be_named_is_no_named_person():
+    # the ranker must not map a source who asks for anonymity onto the person named before
+    text = ("Kopalnia\n\nGabriela Mazurek prowadzi sklep przy rynku. – Ludzie nie mają pieniędzy – mówi.\n\n"
+            "Sztygar, który pracuje na kopalni od dwudziestu lat, prosi, żeby nie podawać jego nazwiska. "
+            "Mówi, że nikt już nie fedruje.")
+    assert speakers(text, "pl", "ranker") == ["Gabriela Mazurek", "sztygar"]

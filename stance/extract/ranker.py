@@ -168,6 +168,21 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
     return out
 
 
+def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
+    """The rules name a role in a sentence, or right after one, where somebody asks not to be named
+    ("Sztygar, który …, prosi, żeby nie podawać jego nazwiska. Mówi, że …"): no named person or
+    body near it is meant."""
+    if not rules or not rules[:1].islower():
+        return False
+    seg = resolver.coref.seg
+    phrases = tuple(p.replace("_", " ") for p in seg.tokens.fw.get("anonymity_request", ()))
+    k = seg.sentence_of(cand.start)
+    for s in seg.sentences[max(0, k - 1):k + 1]:
+        if any(p in seg.text[s.start:s.end].lower() for p in phrases):
+            return True
+    return False
+
+
 def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
     said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu"): no single person
@@ -231,5 +246,8 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
     out = []
     for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, names_in_full)):
         speaker = choose(rules, cands, weights)
+        if speaker and speaker[:1].isupper() and anonymous_by_request(resolver, cand, rules) \
+                and not speaker.lower().endswith(rules.split()[-1].lower()):
+            speaker = rules  # a role who asked not to be named is no named person or body (a fuller role may stand)
         out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
     return out
