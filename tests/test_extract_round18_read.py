@@ -180,3 +180,12 @@ def test_a_role_who_asked_not_to_be_named_is_no_named_person():
             "Sztygar, który pracuje na kopalni od dwudziestu lat, prosi, żeby nie podawać jego nazwiska. "
             "Mówi, że nikt już nie fedruje.")
     assert speakers(text, "pl", "ranker") == ["Gabriela Mazurek", "sztygar"]
+
+
+def test_a_role_in_a_phrase_before_the_subject_is_no_apposition():
+    # "In a letter handed to the judge, Rowcroft wrote": the judge is not Rowcroft, so "the judge
+    # said" is the judge named before
+    text = ("Sentencing\n\nSentencing on Friday, Judge Catherine Morley told Rowcroft that he had treated a public road "
+            "\"as a racetrack\".\n\nIn a letter handed to the judge, Rowcroft wrote: \"I think about Aaron every day.\"\n\n"
+            "The judge said she accepted the remorse was real.")
+    assert speakers(text, "en", "rules") == ["Catherine Morley", "Rowcroft", "Catherine Morley"]

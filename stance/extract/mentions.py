@@ -237,12 +237,14 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and _modifier_gap(toks, prev[0].end, np.start))):
                 before = mentions[prev[1]]
-                if before.kind == "title" and ref.kind == "name" and not before.person:
+                closes = np.end >= len(words) or words[np.end] in ",;.)–—"
+                if before.kind == "title" and ref.kind == "name" and not before.person and not (prev[0].in_pp and subject and not closes):
+                    # (not "In a letter handed to the judge, Rowcroft wrote": a phrase, then the clause's subject)
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
                     role_links.append(before)
                     ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
-                        prev[0].in_pp and subject and np.end < len(words) and words[np.end] not in ",;.)–—"):
+                        prev[0].in_pp and subject and not closes):
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's subject)
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
