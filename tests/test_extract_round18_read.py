@@ -189,3 +189,15 @@ def test_a_role_in_a_phrase_before_the_subject_is_no_apposition():
             "\"as a racetrack\".\n\nIn a letter handed to the judge, Rowcroft wrote: \"I think about Aaron every day.\"\n\n"
             "The judge said she accepted the remorse was real.")
     assert speakers(text, "en", "rules") == ["Catherine Morley", "Rowcroft", "Catherine Morley"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_named_only_inside_a_role_is_named_before(model):
+    text = ("Protest\n\nNad bezpieczeństwem czuwają funkcjonariusze Komendy Miejskiej Policji w Olsztynie. "
+            "Jak dodała policja, objazd potrwa do wieczora.\n\n"
+            "Przewodniczący Wolnego Związku Zawodowego Metalowców „Kuźnia” Henryk Bąk zwołał wiec. "
+            "Związek zapowiada, że strajk potrwa.\n\n"
+            "Rzeczniczka chińskiego Ministerstwa Handlu He Jiayi zapowiedziała, że Chiny odpowiedzą.")
+    assert speakers(text, "pl", model) == ["Komenda Miejska Policji w Olsztynie", "Wolny Związek Zawodowy Metalowców „Kuźnia”",
+                                           "He Jiayi"]

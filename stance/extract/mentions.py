@@ -17,7 +17,7 @@ from operator import and_
 
 from stance.extract.clauses import question_end
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma, is_nominative_possible
+from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
@@ -106,6 +106,45 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
                mods, comp, subject, person, role, end, owner, agreed)
+
+
+def _body_in_role(toks: Tokens, np: NP) -> Ref | None:
+    """The institution a role's genitive complement names, in the nominative ("synoptyk Instytutu
+    Meteorologii i Gospodarki Wodnej" -> "Instytut Meteorologii i Gospodarki Wodnej", "rzecznik
+    Komendy Wojewódzkiej Policji w Opolu"): a body named only there is still named before."""
+    head = toks.head(np)
+    first = next((t for t in np.titles if t > head and toks.kind(t) == "inst"), None)
+    if first is None:
+        return None
+    words = toks.words
+    if first - 1 > head and words[first - 1][:1].isupper() and is_adjective(toks.lows[first - 1]):
+        first -= 1  # "Ogólnopolskiego Związku Zawodowego Lekarzy"
+
+    # the person the role names after the body ("Ministerstwa Handlu He Jiayi"), not a place read as a name
+    person = set(np.names) if np.names and (is_given_name(words[np.names[0]]) or toks.name_case(np.names[0]) != "obl") else set()
+
+    def in_name(t: int) -> bool:  # a capitalised word of the body's name, not the person's after it
+        return words[t][:1].isupper() and t not in person and not (toks.kind(t) == "name" and (
+            is_given_name(words[t]) or toks.name_case(t) != "obl"))
+
+    end = first
+    while end < len(words) and end - first < _BODY_NAME_MAX:
+        if in_name(end):
+            end += 1
+        elif toks.lows[end] in _BODY_NAME_JOINERS and end + 1 < len(words) and (in_name(end + 1) or toks.kind(end + 1) == "place"):
+            end += 2  # "… Policji w Opolu", "Instytutu Meteorologii i Gospodarki Wodnej"
+        else:
+            break
+    if end - first < 2:
+        return None
+    speaker = toks.canonical(NP(first, end, "inst", inst=list(range(first, end))), True)
+    if not speaker:
+        return None
+    return Ref(toks.starts[first], speaker + _quoted_name(toks, end), "inst", subject=False, end=toks.ends[end - 1])
+
+
+_BODY_NAME_MAX = 10  # tokens of a body's name inside a role
+_BODY_NAME_JOINERS = frozenset({"i", "w", "we", "na", "do"})
 
 
 def _quoted_name(toks: Tokens, t: int) -> str:
@@ -252,6 +291,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 role_links.append(ref)
             mentions.append(ref)
             prev = (np, len(mentions) - 1)
+            body = _body_in_role(toks, np) if rules.case_marked and np.titles else None
+            if body is not None:
+                mentions.append(body)
     role_links += [ev.ref for ev in events if ev.ref is not None and ev.ref.kind == "name" and ev.ref.head]
     mentions.sort(key=lambda r: r.pos)
     role_links.sort(key=lambda r: r.pos)
