@@ -201,3 +201,10 @@ def test_a_body_named_only_inside_a_role_is_named_before(model):
             "Rzeczniczka chińskiego Ministerstwa Handlu He Jiayi zapowiedziała, że Chiny odpowiedzą.")
     assert speakers(text, "pl", model) == ["Komenda Miejska Policji w Olsztynie", "Wolny Związek Zawodowy Metalowców „Kuźnia”",
                                            "He Jiayi"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_club_speaks_by_its_name_and_by_its_first_word(model):
+    text = ("Transfer\n\nKingsmere United lost 2-1 to Dunmore Athletic. In a statement, Kingsmere United said the "
+            "striker was upset.\n\nIn a brief statement on Thursday, Dunmore said they had rejected a further offer.")
+    assert speakers(text, "en", model) == ["Kingsmere United", "Dunmore Athletic"]

@@ -36,6 +36,7 @@ class Coreference(BodyCoreference):
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
+        self._firm_firsts: dict[str, str] | None = None  # first word -> a two-word firm or club (built when first asked)
         self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
         self._fulls_index = None
         self.aliases = self._inst_aliases()

@@ -148,9 +148,16 @@ class BodyCoreference:
     def _firm_named(self, speaker: str) -> str | None:
         """The firm named in full as ``speaker`` (two words or more) and a firm's last word
         (``firm_suffix``: "Calder Ridge" for "Calder Ridge Partners"), else None."""
-        if " " not in speaker:
-            return None
         suffixes = self.toks.fw.get("firm_suffix", ())
+        if " " not in speaker:
+            # "Dunmore said" after "Dunmore Athletic": the club or firm named with that first word
+            if self._firm_firsts is None:
+                self._firm_firsts = {}
+                for m in self.mentions.mentions:
+                    parts = m.speaker.split()
+                    if m.kind == "inst" and len(parts) == 2 and parts[1] in suffixes:
+                        self._firm_firsts.setdefault(parts[0], m.speaker)
+            return self._firm_firsts.get(speaker)
         parts = speaker.split()
         return next((" ".join(full) for full in self.fulls
                      if len(full) == len(parts) + 1 and full[-1] in suffixes and full[:-1] == parts), None)
