@@ -208,3 +208,12 @@ def test_a_club_speaks_by_its_name_and_by_its_first_word(model):
     text = ("Transfer\n\nKingsmere United lost 2-1 to Dunmore Athletic. In a statement, Kingsmere United said the "
             "striker was upset.\n\nIn a brief statement on Thursday, Dunmore said they had rejected a further offer.")
     assert speakers(text, "en", model) == ["Kingsmere United", "Dunmore Athletic"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_in_the_nominative_after_an_opening_phrase_is_the_subject(model):
+    text = ("Strefa\n\nBurmistrz Piotr Maciejewski bronił uchwały.\n\n"
+            "W komunikacie opublikowanym w czwartek rano Urząd Miejski w Kwidzynie poinformował, że strefa zacznie "
+            "obowiązywać od stycznia.\n\nW pierwszej instancji Sąd Okręgowy w Słupsku uznał, że hałas mieści się w normach.")
+    assert speakers(text, "pl", model) == ["Urząd Miejski w Kwidzynie", "Sąd Okręgowy w Słupsku"]

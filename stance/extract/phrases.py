@@ -436,7 +436,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it
                 # is a person name that can be nominative
-                if np.kind in ("inst", "media") or (pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
+                if np.kind == "inst" and pl and np.end < len(words) and kind(np.end) == "cue" \
+                        and morph.is_nominative_possible(words[np.start]) and morph.can_be_gen(words[np.start]) is False:
+                    pass  # "W pierwszej instancji Sąd Okręgowy w Słupsku uznał": a body in the nominative, the verb's subject
+                elif np.kind in ("inst", "media") or (pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
                     np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name)
                 elif np.kind == "name" and not self.cased:
                     # "Later in the day Tkachivska wrote": a name right before a cue is its subject
