@@ -217,3 +217,10 @@ def test_a_body_in_the_nominative_after_an_opening_phrase_is_the_subject(model):
             "W komunikacie opublikowanym w czwartek rano Urząd Miejski w Kwidzynie poinformował, że strefa zacznie "
             "obowiązywać od stycznia.\n\nW pierwszej instancji Sąd Okręgowy w Słupsku uznał, że hałas mieści się w normach.")
     assert speakers(text, "pl", model) == ["Urząd Miejski w Kwidzynie", "Sąd Okręgowy w Słupsku"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_another_role_is_somebody_else(model):
+    text = ("Rates\n\nSimon Lockyer, an economist at Otago Bank, said rates would fall.\n\n"
+            "Another economist said the two dissenting votes were \"the real news\".")
+    assert speakers(text, "en", model) == ["Simon Lockyer", "economist"]

@@ -27,6 +27,9 @@ from stance.extract.segment import Segments
 _OBLIQUE_ENDINGS = frozenset({"a", "owi", "em"})
 
 
+_APPOSITION_NAME_WITHIN = 14  # tokens after "another <role>," in which an apposition may name the person
+
+
 class Coreference(BodyCoreference):
     """Canonical speakers for one document; ``events`` are all attribution events."""
 
@@ -253,6 +256,23 @@ class Coreference(BodyCoreference):
             got = self._canon_cache[key] = (ref, self._speaker(ref, pos))
         return got[1]
 
+    def another(self, ref: Ref) -> bool:
+        """"another economist", "inny rozmówca": a role that says it is somebody else."""
+        toks = self.toks
+        others = toks.fw.get("other_determiner", ())
+        k = bisect.bisect_left(toks.starts, ref.pos)
+        if not ((k < len(toks.lows) and toks.lows[k] in others) or any(m in others for m in ref.mods)):
+            return False
+        # unless its apposition names the person ("Another witness, a man who gave his name only as Dean, said")
+        e = bisect.bisect_left(toks.starts, ref.end)
+        if e < len(toks.words) and toks.words[e] == ",":
+            for t in range(e + 1, min(len(toks.words), e + _APPOSITION_NAME_WITHIN)):
+                if toks.kind(t) == "name":
+                    return False
+                if toks.kind(t) == "cue":
+                    break
+        return True
+
     def _local(self, ref: Ref) -> bool:
         """"podała miejscowa policja": the force of the place just named, not the one named before."""
         return any(m in self.toks.fw.get("local_modifier", ()) for m in ref.mods)
@@ -286,6 +306,8 @@ class Coreference(BodyCoreference):
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
+        if self.another(ref):
+            return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
             named = self._institution_named(ref.head, pos) or self._company_named(ref.head, pos)
             if named:

@@ -183,6 +183,12 @@ def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
     return False
 
 
+def names_another(resolver, cand) -> bool:
+    """The cue's own subject is a role that says it is somebody else ("Another economist said")."""
+    ev = own_event(resolver, cand.event)
+    return ev is not None and ev.ref is not None and ev.ref.kind == "title" and resolver.coref.another(ev.ref)
+
+
 def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
     said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu"): no single person
@@ -246,8 +252,9 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
     out = []
     for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, names_in_full)):
         speaker = choose(rules, cands, weights)
-        if speaker and speaker[:1].isupper() and anonymous_by_request(resolver, cand, rules) \
+        if speaker and speaker[:1].isupper() and rules and rules[:1].islower() \
+                and (anonymous_by_request(resolver, cand, rules) or names_another(resolver, cand)) \
                 and not speaker.lower().endswith(rules.split()[-1].lower()):
-            speaker = rules  # a role who asked not to be named is no named person or body (a fuller role may stand)
+            speaker = rules  # a role who asked not to be named, or "another economist", is no named person or body (a fuller role may stand)
         out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
     return out
