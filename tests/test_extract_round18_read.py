@@ -224,3 +224,13 @@ def test_another_role_is_somebody_else(model):
     text = ("Rates\n\nSimon Lockyer, an economist at Otago Bank, said rates would fall.\n\n"
             "Another economist said the two dissenting votes were \"the real news\".")
     assert speakers(text, "en", model) == ["Simon Lockyer", "economist"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_label_names_the_speaker_with_a_description_or_a_place(model):
+    pl = ("Protest\n\n15:20 Natalia Brzozowska, koordynatorka „Zostaw Las”: Nie jesteśmy przeciwko obwodnicy.\n\n"
+          "15:40 Andrzej Widera przed nocnymi negocjacjami: „Nie zgodzimy się na zamknięcie portów”")
+    assert speakers(pl, "pl", model) == ["Natalia Brzozowska", "Andrzej Widera"]
+    en = 'Talks live\n\n11:30 GMT - Oksana Marchuk, arriving at the palace: "We are not here to make concessions."'
+    assert speakers(en, "en", model) == ["Oksana Marchuk"]

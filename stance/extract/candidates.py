@@ -191,6 +191,9 @@ class _CandidateFinder:
             if (len(nps) == 1 and nps[0].kind in ("name", "title", "inst") and all(
                     toks.kind(tok) in _STAMP_KINDS or tok in stamp or nps[0].start <= tok < nps[0].end for tok in range(lt0, lt1))):
                 colon_np = nps[0]
+            elif nps and all(toks.kind(tok) in _STAMP_KINDS or tok in stamp for tok in range(lt0, nps[0].start)) \
+                    and toks.words[lt1 - 1] == ":" and self._described_name(nps[0], lt1 - 1):
+                colon_np = nps[0]  # "15:20 Natalia Brzozowska, koordynatorka „Zostaw Las”: „…”", "Widera przed negocjacjami: „…”"
         signed = False
         if colon_np is None and tail is None and only_punct:
             colon_np = self._signature(after)  # "“…” — Mayor Gordon Pell": a pull quote signed, no cue
@@ -658,11 +661,17 @@ class _CandidateFinder:
 
     def _described_name(self, np, t1: int) -> bool:
         """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
-        then only short comma-separated descriptions (no verb, clause or quotation) up to the colon."""
+        then only short comma-separated descriptions (no verb, clause or quotation) up to the colon;
+        or where and when the person spoke ("Kania w Brukseli:", "Widera przed nocnymi negocjacjami:",
+        "Marchuk, arriving at the palace:"; a body's quoted name in a description: "koordynatorka
+        „Zostaw Las”")."""
         toks = self.toks
-        if np.kind != "name" or np.end >= t1 or toks.words[np.end] != "," or t1 - np.start > LABEL_MAX_TOKENS:
+        if np.kind != "name" or np.end >= t1 or t1 - np.start > LABEL_MAX_TOKENS:
             return False
-        return not any(toks.kind(t) in ("cue", "comp", "rel", "quoted") for t in range(np.end, t1))
+        if toks.words[np.end] != "," and toks.kind(np.end) != "prep":
+            return False
+        return not any(toks.kind(t) in ("cue", "comp", "rel") or (toks.kind(t) == "quoted" and not toks.words[t][:1].isupper())
+                       for t in range(np.end, t1))
 
     def _interview(self) -> None:
         """Q&A interviews (``interview.py`` finds the turns): nothing inside a question is a
