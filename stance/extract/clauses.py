@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice
 from stance.extract.segment import Sentence
-from stance.extract.words import NP, Tokens
+from stance.extract.phrases import NP
+from stance.extract.words import Tokens
 
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)

@@ -40,7 +40,7 @@ from stance.extract.subject import (
     relative_antecedent,
     source_description_end,
 )
-from stance.extract.words import NP
+from stance.extract.phrases import NP
 
 _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
 _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")

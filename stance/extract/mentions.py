@@ -21,7 +21,8 @@ from stance.extract.morph import common_lemma, is_given_name, is_nominative_poss
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
-from stance.extract.words import NP, Tokens, function_words
+from stance.extract.phrases import NP
+from stance.extract.words import Tokens, function_words
 
 
 @dataclass(frozen=True)

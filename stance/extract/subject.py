@@ -16,7 +16,8 @@ from stance.extract import morph
 from stance.extract.clauses import pp_noun_cue
 from stance.extract.mentions import Ref, make_ref, only_commas, word_map
 from stance.extract.segment import Sentence
-from stance.extract.words import NP, Tokens
+from stance.extract.phrases import NP
+from stance.extract.words import Tokens
 
 # token classes that end the clause a cue's subject is searched in
 _CLAUSE_BREAKS = frozenset({"comp", "coord", "quoted", "cue"})

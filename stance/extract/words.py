@@ -16,7 +16,8 @@ from functools import cache
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
-from stance.extract.phrases import NP, PhraseReader
+from stance.extract.canonical import CanonicalForms
+from stance.extract.phrases import PhraseReader
 from stance.extract.phrases_en import strip_possessive
 from stance.extract.phrases_pl import joined_particle
 
@@ -36,7 +37,6 @@ _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
-_FEMALE_NAME_EXCEPTIONS = frozenset({"Kuba", "Barnaba", "Kosma", "Bonawentura", "Jarema", "Nikita", "Ilja", "Sasza", "Misza", "Luca", "Andrea", "Joshua"})
 
 
 @cache
@@ -49,7 +49,8 @@ def function_words(lang: str) -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-class Tokens(PhraseReader):
+
+class Tokens(PhraseReader, CanonicalForms):
     """A tokenised document with lazily classified words."""
 
     def __init__(self, text: str, lex: Lexicon, quoted_spans=(), sentence_spans=(), initial_positions=()):
@@ -455,314 +456,9 @@ class Tokens(PhraseReader):
             return True
         return "sg:nom" in info[2] or "pl:nom" in info[2]
 
-    # -- phrases --------------------------------------------------------------------
-    # -- canonical forms ----------------------------------------------------------------
-    def surface(self, idx: list[int]) -> str:
-        if not idx:
-            return ""
-        return self.text[self.starts[idx[0]]:self.ends[idx[-1]]]
-
-    def canonical(self, np: NP, oblique: bool, governed: bool = False) -> str:
-        """Canonical speaker string of a phrase (nominative; fullest-name grouping comes later).
-        ``governed``: a preposition fixes the case ("według ministra"), so a form that could
-        also be a nominative ("ministra") is read as the oblique one."""
-        if np.kind == "name":
-            return self.name_string(np.names, oblique)
-        if np.kind == "title":
-            return self.title_string(np, oblique, governed)
-        if np.kind in ("inst", "media"):
-            toks = np.inst
-            if self.cased and oblique:
-                h = 0  # the head noun, after any adjectives ("Lubelskiej Izby Rolniczej")
-                while h + 1 < len(toks) and morph.is_adj(self.lows[toks[h]]) and (
-                        self.words[toks[h]] not in self.lex.places or self.is_org(toks[h + 1])):
-                    h += 1
-                first = self.words[toks[h]]
-                lemma = self.lex.places.get(first, (None,))[0]
-                gender = morph.noun_gender(first) or "m"
-                # an institution's head noun first ("Izby" is a village too, "izba" a chamber)
-                org = next(((lem, tag) for lem, tag, _q in morph.analyse(first.lower())
-                            if tag.startswith("subst") and lem in self.lex.org_lemmas), None)
-                if lemma is None and org is not None:
-                    lemma, gender = org[0].capitalize(), (org[1].split(":")[3:4] or ["m"])[0][:1]
-                if lemma is None:
-                    for lem, tag, _q in morph.analyse(first):
-                        if tag.startswith("subst"):
-                            lemma = lem[:1].upper() + lem[1:]
-                            break
-                if lemma is None:
-                    lemma = _strip_case(first, self.vocab)
-                # adjectives next to the head agree with it: "Banku Światowego" -> "Bank Światowy"
-                parts = [self.text[self.ends[toks[t - 1]]:self.starts[toks[t]]] * (t > 0) + _capitalised_like(
-                    morph.adj_nominative(self.lows[toks[t]], gender), self.words[toks[t]]) for t in range(h)]
-                parts.append((self.text[self.ends[toks[h - 1]]:self.starts[toks[h]]] if h else "") + lemma)
-                prev = self.ends[toks[h]]
-                agree = True
-                for t in toks[h + 1:]:
-                    w = self.words[t]
-                    if agree and morph.is_adj(w.lower()):
-                        w = _capitalised_like(morph.adj_nominative(w.lower(), gender), w)
-                    else:
-                        agree = False
-                    parts.append(self.text[prev:self.starts[t]] + w)
-                    prev = self.ends[t]
-                return "".join(parts).strip()
-            if self.cased and len(toks) > 1 and self._classifier_before_name(toks[0], toks[1]):
-                toks = toks[1:]  # "Firma Kruszbud", "Organizacja Lekarze": the name without its class
-            return self.surface(toks)
-        return ""
-
-    def _classifier_before_name(self, t: int, name: int) -> bool:
-        """Token ``t`` is an institution noun of the role lexicon ("Firma", "Organizacja") and
-        ``name`` a capitalised word after it that is no adjective and no genitive: the class
-        of the institution, not part of its name ("Komisja Europejska", "Stowarzyszenie
-        Pasażerów Kolei" keep theirs)."""
-        word = self.words[name]
-        if not self.lex.institution_role(self.lows[t]) or not word[:1].isupper():
-            return False
-        return not morph.is_adj(self.lows[name]) and morph.is_nominative_possible(word) is not False \
-            and not morph.can_be_gen(word)
-
-    def title_string(self, np: NP, oblique: bool, governed: bool = False) -> str:
-        toks = np.titles
-        if not self.cased:
-            s = self.surface(toks)
-            first = self.words[toks[0]]
-            if first.lower() in self.lex.titles and not first.isupper():
-                s = s[:1].lower() + s[1:]
-            return s
-        if np.group >= 0:
-            return self._group_string(np)
-        if np.partitive:
-            one = self._partitive_string(np)
-            if one:
-                return one
-        head = self.head(np)
-        gender = self.lex.titles.get(self.words[head].lower(), ("", "m", ()))[1]
-        parts = []
-        prev_end = None
-        agree = oblique and head + 1 == toks[-1] and self._agrees(toks[-1], head, gender)
-        own = self.fw.get("speech_person", ())
-        for t in toks:
-            w = self.words[t]
-            if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ())):
-                continue  # "według naszego rozmówcy", "podała miejscowa policja": the paper's own possessive, "local", are no part of the role
-            if (agree or governed and morph.is_participle(w.lower())) and t == head + 1:
-                w = morph.adj_nominative(w.lower(), gender)  # "według źródła zbliżonego do …" -> "źródło zbliżone do …"
-            elif oblique and t <= head:
-                if t == head:
-                    if agree or governed or not self.title_nominative(t):
-                        low = w.lower()
-                        w = self.lex.titles.get(low, (w,))[0]
-                        if self.lex.plural_role(low):
-                            w = morph.plural_nominative(w)  # "według związkowców" -> "związkowcy": a group
-                elif morph.is_nominative_possible(w.lower()) is not True:
-                    w = morph.adj_nominative(w.lower(), gender)
-            if prev_end is not None:
-                parts.append(self.text[prev_end:self.starts[t]])
-            parts.append(w)
-            prev_end = self.ends[t]
-        s = "".join(parts)
-        last = toks[-1]
-        if len(self.words[last]) == 1 and self.words[last].isupper() and last + 1 < len(self.words) and self.words[last + 1] == ".":
-            s += "."  # "obrońca Dariusza K.": a surname's initial keeps its period
-        if self.kind(toks[0]) in ("title", "word", "stop") or toks[0] in self.sent_initial:
-            s = s[:1].lower() + s[1:]
-        return s
-
-    def _group_string(self, np: NP) -> str:
-        """"kilku unijnych dyplomatów" -> "unijni dyplomaci", "posłów PiS z Podkarpacia" ->
-        "posłowie PiS z Podkarpacia": the counted noun and the adjectives that agree with it in the
-        nominative plural, the complements as written (the quantifier is no part of a group)."""
-        lemma, gender = morph.plural_genitive_reading(self.lows[np.group], "subst")
-        agreeing = {np.group}
-        for t in np.titles:
-            if (t < np.group or t - 1 in agreeing) and t != np.group and morph.plural_genitive_reading(self.lows[t], "adj"):
-                agreeing.add(t)
-        parts, prev_end = [], None
-        for t in np.titles:
-            w = self.words[t]
-            if t == np.group:
-                w = morph.plural_nominative(lemma, "subst", gender)
-            elif t in agreeing:
-                w = morph.plural_nominative(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
-            if prev_end is not None:
-                parts.append(self.text[prev_end:self.starts[t]])
-            parts.append(w)
-            prev_end = self.ends[t]
-        s = "".join(parts)
-        return s[:1].lower() + s[1:]
-
-    def _partitive_string(self, np: NP) -> str:
-        """"jeden z unijnych dyplomatów" -> "unijny dyplomata", "jedna z położnych" -> "położna",
-        "jeden z członków cechu rzemiosł" -> "członek cechu rzemiosł": one of a group is its singular
-        (the adjectives before the role agree with it; a participle after it, "zaangażowanych w
-        negocjacje", is dropped like any description of a role; complements stay as written).
-        '' when morfeusz2 does not read the role as a genitive plural."""
-        rest = np.titles[2:]
-        head = next((t for t in rest if self.kind(t) == "title"), None)
-        reading = morph.plural_genitive_reading(self.lows[head], "subst") if head is not None else None
-        if reading is None or any(self.kind(t) not in ("word", "stop", "title") for t in rest if t < head):
-            return ""
-        lemma, gender = reading
-        gender = "f" if self.lows[np.titles[0]] in self.fw.get("partitive_feminine", ()) else gender[:1]
-        parts, prev_end = [], None
-        for t in range(rest[0], rest[-1] + 1):
-            w = self.words[t]
-            if t < head:
-                adj = morph.plural_genitive_reading(self.lows[t], "adj")
-                w = morph.adj_nominative(adj[0], gender) if adj else w
-            elif t == head:
-                w = morph.adj_nominative(lemma, gender) if morph.plural_genitive_reading(self.lows[t], "adj") else lemma
-            elif w[:1].islower() and any(morph.plural_genitive_reading(self.lows[t], pos) for pos in ("adj", "ppas", "pact")):
-                break
-            if prev_end is not None:
-                parts.append(self.text[prev_end:self.starts[t]])
-            parts.append(w)
-            prev_end = self.ends[t]
-        return "".join(parts)
-
-    def _agrees(self, t: int, head: int, gender: str) -> bool:
-        """Polish: the adjective at ``t`` agrees with the role noun at ``head`` in number, case
-        and gender (``strony ukraińskiej``), so it belongs to the role, not to a complement."""
-        info = self.lex.titles.get(self.lows[head])
-        if not info or gender not in ("m", "f") or self.words[t][:1].isupper():
-            return False
-        cases = info[2]
-        for _l, tag, _q in morph.analyse(self.lows[t]):
-            parts = tag.split(":")
-            if parts[0] != "adj" or len(parts) < 4:
-                continue
-            genders = parts[3].split(".")
-            if not any(g.startswith(gender) for g in genders):
-                continue
-            if any(f"{parts[1]}:{c}" in cases for c in parts[2].split(".")):
-                return True
-        return False
-
-    def name_string(self, names: list[int], oblique: bool, after_base_role: bool = False) -> str:
-        """A person's name from its tokens, in the nominative. The words of a Polish name agree
-        in case, so one certainly oblique word ("Haliny") makes the whole name oblique
-        ("Wrony" is then the genitive of "Wrona", not a plural). ``after_base_role``: the name
-        follows a role noun in its base form, so a surname that morfeusz2 knows only as another
-        word's oblique form ("Musa", "Mus" in the genitive) is nominative as written."""
-        names = [t for t in names if self.kind(t) != "punct"]
-        honorific = self.fw.get("honorific", ())
-        lex = self.lex
-        while len(names) > 1 and (self.lows[names[0]] in honorific or self.lows[names[0]] in lex.title_words
-                                  or self.lows[names[0]] in lex.titles):
-            names = names[1:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
-        inner = [n for n, t in enumerate(names[:-1]) if self.lows[t] in honorific and self.words[t][:1].isupper()]
-        if inner:
-            names = names[inner[-1] + 1:]  # "Texas Gov. Raymond Castillo": the office's place goes with the office
-        return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
-
-    def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
-        """The words of ``name_string``, in the nominative (an initial without its period)."""
-        if not self.cased or oblique or len(names) < 2:
-            return [self.name_lemma(t, oblique) for t in names]
-        given = [morph.is_given_name(self.words[t]) for t in names[:-1]]
-        if not any(given) and morph.only_oblique_given_name(self.words[names[-1]]) \
-                and all(morph.word_class(self.words[t]) == "unknown" for t in names[:-1]):
-            return [self.words[t] for t in names]  # "Dawit Alemu": a foreign name, as written (not "Ali" in the dative)
-        if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
-            return [self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]]
-        if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
-            return [self.name_lemma(t, True) for t in names]
-        # a word before the surname that morfeusz2 knows only as a surname in an oblique case
-        # is a foreign given name ("Gela Cikłauri", not "Gelo"): as written
-        return [self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
-                for n, t in enumerate(names)]
-
-    def name_lemma(self, i: int, oblique: bool) -> str:
-        w = self.words[i]
-        if not self.cased:
-            return strip_possessive(w)
-        if self.kind(i) == "particle":
-            return w
-        if joined_particle(w, self.fw.get("particle", ())):
-            # only the surname after the particle declines: "al-Tajjibem" -> "al-Tajjib"
-            particle, dash, rest = w.partition("-")
-            return particle + dash + self._word_lemma(rest, oblique, self.name_case(i))
-        return self._word_lemma(w, oblique, self.name_case(i))
-
-    def _word_lemma(self, w: str, oblique: bool, case: str) -> str:
-        readings = morph.name_readings(w)
-        if readings:
-            if not oblique:
-                for _lemma, c in readings:
-                    if "nom" in c.split("."):
-                        return w
-            for lemma, _c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
-                if lemma[:1].isupper():
-                    return lemma
-        if not oblique and case != "obl":
-            return w
-        return _strip_case(w, self.vocab)
-
-    def gender_of(self, np: NP) -> str:
-        if np.kind == "pron":
-            return np.gender
-        if np.kind != "name" or not self.cased:
-            if np.kind == "title" and self.cased:
-                return self.lex.titles.get(self.words[self.head(np)].lower(), ("", ""))[1]
-            return ""
-        first = self.words[np.names[0]]
-        last = self.words[np.names[-1]]
-        if last.endswith(("ska", "cka", "dzka", "owa")) and len(np.names) > 1:
-            return "f"
-        if len(np.names) > 1 and first.endswith("a") and first not in _FEMALE_NAME_EXCEPTIONS:
-            return "f"
-        if len(np.names) > 1:
-            return "m"
-        return ""
-
-
-# (ending, replacement) in order of preference for unknown (foreign) names
-_CASE_RULES = (
-    ("iciowi", "ić"), ("iciem", "ić"), ("icia", "ić"), ("iciu", "ić"),  # "Vučicia": South Slavic -ić
-    ("enki", "enko"), ("ence", "enko"), ("enkę", "enko"), ("enką", "enko"),  # "Szewczenki": Ukrainian -enko
-    ("'owi", ""), ("’owi", ""), ("'em", ""), ("’em", ""), ("'a", ""), ("’a", ""), ("'ie", ""), ("’ie", ""), ("'u", ""), ("’u", ""),
-    ("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"), ("ckiemu", "cki"),
-    ("skim", "ski"), ("ckim", "cki"), ("skiej", "ska"), ("ckiej", "cka"), ("ską", "ska"), ("cką", "cka"),
-    ("iego", "i"), ("iemu", "i"), ("owej", "owa"), ("ową", "owa"),
-    ("owi", ""), ("iem", ""), ("em", ""), ("rze", "r"), ("ie", ""), ("ą", "a"), ("ę", "a"),
-    ("a", ""), ("u", ""), ("y", "a"), ("i", "a"),
-)
-
-
-def case_candidates(w: str) -> list[str]:
-    out = []
-    for end, rep in _CASE_RULES:
-        if w.endswith(end) and len(w) - len(end) >= 2:
-            out.append(w[: len(w) - len(end)] + rep)
-    return out
-
 
 def _after_stamp(text: str, s: int, e: int) -> int:
     """Where the words of ``text[s:e]`` start after a live blog's time stamp ("14:32 ", "10:15 GMT - ")
     or a dateline ("OTTAWA — ")."""
     stamp = _STAMP_RE.match(text, s, e)
     return s if stamp is None else stamp.end()
-
-
-def _capitalised_like(word: str, model: str) -> str:
-    """``word`` with a capital first letter where ``model`` has one, in each part of a compound
-    ("Polsko-Niemiecka")."""
-    parts, shapes = word.split("-"), model.split("-")
-    if len(parts) != len(shapes):
-        parts, shapes = [word], [model]
-    return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, shapes))
-
-
-def _strip_case(w: str, vocab) -> str:
-    """Nominative of an inflected name nobody's dictionary knows, by ending rules, preferring a
-    form that the document itself uses."""
-    cands = case_candidates(w)
-    if vocab is not None:
-        for c in cands:
-            if c in vocab:
-                return c
-        if w in vocab and not cands:
-            return w
-    return cands[0] if cands else w

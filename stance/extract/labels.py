@@ -1,0 +1,196 @@
+"""Stage 3, speech that page layout marks: labels (a headline's or a live blog's ``X: …``, before
+speech or a quotation), interview turns (``interview.py`` finds them), and the lists of links to
+other articles whose lines are no statements. A part of the candidate finder (``candidates.py``):
+it reads and adds to the finder's state."""
+
+from __future__ import annotations
+
+import bisect
+
+from stance.extract.cues import event_with
+from stance.extract.dashes import TIMESTAMP_RE
+from stance.extract.morph import also_common
+from stance.extract.phrases import stamp_phrase
+from stance.extract.segment import HEADLINE_MAX, paragraphs
+from stance.extract.spans import DIRECT, DOUBLE_MARKS, Candidate
+from stance.extract.subject import bind_subject
+
+LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
+_SURNAME_PREFIX = 5  # letters that tell a surname in any case ("Marcz" of "Marczakiem")
+_STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
+
+
+class LabelledSpeech:
+    """The layout part of ``candidates._CandidateFinder``."""
+
+    def _label_speaker(self, lt0: int, lt1: int):
+        """The speaker a label names before a colon and a quotation (tokens ``[lt0, lt1)``), maybe
+        after a time stamp ("10:15 GMT - Harold Pike:", "9:40 a.m. CDT —"), with a description or
+        where the person spoke ("15:20 Natalia Brzozowska, koordynatorka „Zostaw Las”:", "Widera
+        przed negocjacjami:"); None when the words before the colon are no label."""
+        toks = self.toks
+        nps = toks.chunks(lt0, lt1)
+        stamp = {tok for phrase in nps if stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
+        clock = TIMESTAMP_RE.match(self.text, toks.starts[lt0]) if lt0 < lt1 else None
+        if clock is not None:
+            stamp.update(tok for tok in range(lt0, lt1) if toks.starts[tok] < clock.end())
+        nps = [phrase for phrase in nps if phrase.start not in stamp]
+        if not nps or not all(toks.kind(tok) in _STAMP_KINDS or tok in stamp for tok in range(lt0, nps[0].start)):
+            return None
+        np = nps[0]
+        if len(nps) == 1 and np.kind in ("name", "title", "inst") and all(
+                toks.kind(tok) in _STAMP_KINDS or tok in stamp for tok in range(np.end, lt1)):
+            return np
+        if toks.words[lt1 - 1] == ":" and self._described_name(np, lt1 - 1):
+            return np
+        return None
+
+    def _headlines(self) -> None:
+        text, toks = self.text, self.toks
+        for a, colon, b in self.seg.headlines:
+            t0 = bisect.bisect_left(toks.starts, a)
+            t1 = bisect.bisect_left(toks.starts, colon)
+            if t0 >= t1:
+                continue
+            start = colon + 1
+            while start < b and text[start].isspace():
+                start += 1
+            if a in self._turn_starts:
+                continue  # a question or an answer of an interview: ``_interview`` decides
+            if t1 - t0 == 1 and (toks.lows[t0] in toks.fw.get("source_label", ()) or toks.lows[t0] in toks.fw.get("byline", ())):
+                continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis": where the article comes from, who wrote it
+            if self._in_link(a):
+                continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
+            nps = toks.chunks(t0, t1)
+            if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
+                continue
+            np = nps[0]
+            if np.kind == "inst" and not any(self.lex.places.get(toks.words[t], ("", False))[1] or toks.kind(t) == "acro"
+                                             for t in np.inst):
+                continue  # a place, not a speaker ("Davos: ...")
+            if np.kind not in ("name", "title", "inst"):
+                continue
+            if self._section_label(np):
+                continue  # "Pogoda: w całym kraju pochmurno": a section, though "Pogoda" is also a surname
+            if b - a > HEADLINE_MAX and np.kind != "name":
+                continue  # a long "X: …" paragraph is an interview answer only after a person's name
+            ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
+                            bind_subject(toks, np, False, ""))
+            if ev.mode != "explicit":
+                continue
+            self.events.append(ev)
+            self._add(start, b, "direct", ev, DIRECT, "headline")
+
+    def _section_label(self, np) -> bool:
+        """A one-word label that is also a common noun ("Pogoda", "Sport") and that the text
+        never uses as a person's surname after a given name ("Marczak:" after "Zbigniewem
+        Marczakiem" is that person)."""
+        toks = self.toks
+        if np.kind != "name" or len(np.names) != 1 or not self.lex.rules.case_marked:
+            return False
+        word = toks.words[np.names[0]]
+        if not also_common(word):
+            return False
+        if self._surnames is None:  # prefixes of the words after a name, in any case ("Marczakiem")
+            self._surnames = {toks.words[t][:_SURNAME_PREFIX] for t in range(1, len(toks.words)) if toks.kind(t - 1) == "name"}
+        return word[:_SURNAME_PREFIX] not in self._surnames
+
+    def _described_name(self, np, t1: int) -> bool:
+        """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
+        then only short comma-separated descriptions (no verb, clause or quotation) up to the colon;
+        or where and when the person spoke ("Kania w Brukseli:", "Widera przed nocnymi negocjacjami:",
+        "Marchuk, arriving at the palace:"; a body's quoted name in a description: "koordynatorka
+        „Zostaw Las”")."""
+        toks = self.toks
+        if np.kind != "name" or np.end >= t1 or t1 - np.start > LABEL_MAX_TOKENS:
+            return False
+        if toks.words[np.end] != "," and toks.kind(np.end) != "prep":
+            return False
+        return not any(toks.kind(t) in ("cue", "comp", "rel") or (toks.kind(t) == "quoted" and not toks.words[t][:1].isupper())
+                       for t in range(np.end, t1))
+
+    def _interview(self) -> None:
+        """Q&A interviews (``interview.py`` finds the turns): nothing inside a question is a
+        statement (the interviewer's words report others only to ask); each answer paragraph is
+        one direct statement (cue null), of the person its label names, else of the interviewee,
+        whom the speaker stage finds; what was found inside it gives way."""
+        layout = self.layout
+        if not layout:
+            return
+        reported = self._reported_after(layout)
+        turns = sorted((t for t in layout.questions + layout.answers if t.start < reported), key=lambda t: t.start)
+        starts = [t.start for t in turns]
+
+        def in_turn(c: Candidate) -> bool:
+            k = bisect.bisect_right(starts, c.start) - 1
+            return k >= 0 and c.start < turns[k].end
+
+        self.out = [c for c in self.out if not in_turn(c)]
+        toks, answer_words = self.toks, self.toks.fw.get("answer_label", frozenset())
+        for t in layout.questions:
+            if t.label and t.label.lower() not in self.toks.fw.get("question_label", frozenset()):
+                t0 = bisect.bisect_left(toks.starts, t.start)
+                self.events.append(event_with(len(self.events), t0, t.start, -1, t.label, "colon", mode="interviewer"))
+        q_starts = sorted(t.start for t in layout.questions)
+        label, prev_start = "", -1
+        for t in layout.answers:
+            if t.start >= reported:
+                break
+            t0 = bisect.bisect_left(toks.starts, t.start)
+            # an unlabelled paragraph after an answer, with no question between, runs it on
+            if t.label or bisect.bisect_left(q_starts, prev_start) != bisect.bisect_left(q_starts, t.start):
+                label = t.label
+            prev_start = t.start
+            ev = None
+            if t.label and not t.label.isupper() and t.label.lower() not in answer_words and t0 < len(toks.starts):
+                t1 = bisect.bisect_left(toks.starts, t.start + len(t.label))
+                nps = toks.chunks(t0, t1)
+                if len(nps) == 1 and nps[0].kind == "name" and nps[0].start == t0 and nps[0].end == t1:
+                    ev = event_with(len(self.events), t0, t.start, -1, "headline", "colon",
+                                    bind_subject(toks, nps[0], False, ""))
+                    ev = ev if ev.mode == "explicit" else None
+            if ev is None:  # "A:", initials, or no label: the person the label stands for, else the interviewee
+                ev = event_with(len(self.events), t0, t.start, -1, label or "-", "colon", mode="interviewee")
+            self.events.append(ev)
+            self._add(t.body, t.end, "direct", ev, DIRECT, None)
+
+    def _reported_after(self, layout) -> int:
+        """Where a report resumes after an interview inside it: the first paragraph after the
+        last question that reports somebody's words (a quotation, or a cue with its subject)
+        is the reporter's again, not the guest's answer running on."""
+        last_q = max((t.end for t in layout.questions), default=-1)
+        for t in layout.answers:
+            if t.start < last_q:
+                continue
+            if any(ch in self.text[t.start:t.end] for ch in DOUBLE_MARKS) or any(
+                    t.start <= c.start < t.end and c.event is not None and c.event.mode == "explicit"
+                    and c.event.pos >= t.start for c in self.out):
+                return t.start
+        return len(self.text) + 1
+
+
+def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
+    """The lines (start, end) that link to other articles: one opening with a link label ("READ
+    MORE: Ferry timetable cut …", "Czytaj także: …", "WIDEO: …"), and the headline-like lines
+    under a label standing alone ("Polecamy:", "ZOBACZ TAKŻE", "Najnowsze w Biznesie")."""
+    labels = fw.get("link_label", ())
+    out: list[tuple[int, int]] = []
+    listing = False
+    for a, b in paragraphs(text):  # (one line each)
+        line = text[a:b]
+        if listing and _link_line(line):
+            out.append((a, b))
+            continue
+        listing = False
+        colon = line.find(":", 0, 40)
+        key = (line[:colon] if colon != -1 else line).lower().split()
+        if key and ("_".join(key) in labels or (colon == -1 and len(line) <= 40 and key[0] in labels)):
+            out.append((a, b))
+            listing = colon == -1 or not line[colon + 1:].strip()
+    return out
+
+
+def _link_line(line: str) -> bool:
+    """A line or paragraph under a link label reads like another article's headline: short, no
+    final full stop."""
+    return bool(line) and len(line) <= HEADLINE_MAX and line[-1] not in ".!?"

@@ -1,0 +1,239 @@
+"""Stage 3, reported clauses: the ``indirect`` candidates of cue events (where a clause a cue
+reports starts and ends: coordinated clauses, a later attribution, a relative clause, a second
+predicate, a source's tail), and unmarked speech a trailing attribution ends. A part of the
+candidate finder (``candidates.py``): it reads and adds to the finder's state."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from stance.extract.cues import Event, coordinated, is_opener
+from stance.extract.dashes import in_own_voice as _own_voice
+from stance.extract.morph import past_verb, plural_verb
+from stance.extract.segment import Sentence, dash_attribution
+from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
+
+_SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
+_SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+
+
+class ReportedClauses:
+    """The reported-clause part of ``candidates._CandidateFinder``."""
+
+    def _reported_clauses(self) -> None:
+        for sent, evs in zip(self.seg.sentences, self.cues.by_sentence):
+            if not any(ev.clause_start >= 0 for ev in evs):
+                continue
+            cuts = self._next_cuts(sent, evs)
+            positions = [ev.pos for ev in evs]
+            for n, ev in enumerate(evs):
+                if ev.clause_start < 0 or ev.mode in NO_STATEMENT:
+                    continue
+                if ev.clause_kind == "trailing":
+                    if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
+                        continue  # "X argues that …, according to its report": the report is X's source
+                    start, end = ev.clause_start, ev.trailing_end
+                    speech = self._trailing_speech(sent, ev, start, end)
+                    if speech >= 0:
+                        self._add(speech, trim(self.text, speech, end)[1], "direct", ev, DIRECT, ev.cue)
+                        continue
+                    pieces = [(start, end)]
+                else:
+                    pieces = self._coordinated_clauses(ev.clause_start, self._clause_end(sent, evs, n, cuts, positions))
+                for start, end in pieces:
+                    start, end = trim(self.text, start, end)
+                    if end - start >= 3:
+                        self._add(start, end, "indirect", ev, INDIRECT, ev.cue)
+
+    def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``said the offer was final, but that it was prepared to discuss rosters``: a clause
+        coordinated by a conjunction and a complementiser (``clause_coord`` + ``that``) is a
+        statement of its own, with the same cue."""
+        toks = self.toks
+        coords = toks.fw.get("clause_coord", ())
+        if not coords:
+            return [(start, end)]
+        out = []
+        t = first = bisect.bisect_left(toks.starts, start)
+        while t + 1 < len(toks.words) and toks.starts[t] < end:
+            if toks.kind(t) == "comp" and t > first:
+                break  # "names that Korvath says … and that Lendria insists …": coordinated inside the clause
+            if toks.lows[t] in coords and toks.kind(t + 1) == "comp" and t > first:
+                out.append((start, toks.starts[t]))  # the caller trims the comma before the conjunction
+                start = toks.starts[t + 2] if t + 2 < len(toks.words) else end
+            t += 1
+        out.append((start, end))
+        return out
+
+    def _trailing_speech(self, sent: Sentence, ev: Event, start: int, end: int) -> int:
+        """Where unmarked speech attributed by a trailing ``, X said.`` starts, or -1 when the
+        clause is reported speech. Speech is in the speaker's own voice (first or second person)
+        in the clause or in an earlier sentence of its paragraph; then it runs from the paragraph
+        start, unless an earlier sentence there is the narrator's (quotation marks, or a cue of
+        its own outside the speaker's voice): then from the sentence start, if that is own voice."""
+        toks, text = self.toks, self.text
+        if ev.cls == "frame" or ev.tok == 0 or toks.lows[ev.tok - 1] in self._trailing_frames:
+            return -1  # "…, as she said", "…, jak podkreślił X": a frame over reported content
+        para = text.rfind("\n", 0, start) + 1
+        while para < start and text[para].isspace():
+            para += 1
+        own_clause = _own_voice(text[start:end], self.lex)
+        earlier = []  # the paragraph's earlier sentences, nearest first
+        si = sent.index - 1
+        while si >= 0 and self.seg.sentences[si].start >= para:
+            earlier.append(self.seg.sentences[si])
+            si -= 1
+        if not own_clause and not any(_own_voice(text[s.start:s.end], self.lex) for s in earlier):
+            return -1
+        for s in earlier:
+            piece = text[s.start:s.end]
+            own = _own_voice(piece, self.lex)
+            # "teraz mówią, że …": a plural cue with no subject is the speaker's "they say", not the narrator's
+            if any(ch in piece for ch in DOUBLE_MARKS) or (not own and any(
+                    e.mode not in NO_STATEMENT and e.cls != "frame" and not (e.mode == "carry" and (e.gender == "pl" or plural_verb(e.cue)))
+                    for e in self.cues.by_sentence[s.index])):
+                return start if own_clause else -1
+        return para if earlier else start
+
+    def _next_cuts(self, sent: Sentence, evs) -> list[int]:
+        """For each event index, the first one at or after it that ends an earlier reported
+        clause (an attribution with content of its own); ``len(evs)`` when none."""
+        cuts = [len(evs)] * (len(evs) + 1)
+        for idx in range(len(evs) - 1, -1, -1):
+            later = evs[idx]
+            cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
+                   or later.cls == "pcon" or coordinated(self.seg, later)
+                   or (later.cls == "frame" and later.clause_kind == "trailing"))  # "…, according to its report."
+            cuts[idx] = idx if cut else cuts[idx + 1]
+        return cuts
+
+    def _clause_end(self, sent: Sentence, evs, idx: int, cuts: list[int], positions: list[int]) -> int:
+        """A reported clause runs to the sentence end, but stops before a later attribution
+        with content of its own (or, for a participle, before its main verb), and before a
+        source tail (`` – podaje PAP``, ``: „…”``)."""
+        ev = evs[idx]
+        start, end = ev.clause_start, sent.end
+        first = max(idx + 1, bisect.bisect_right(positions, start))  # events inside the clause
+        stop = cuts[first] if first < len(evs) else len(evs)
+        if ev.cls == "pcon" and ev.parent >= 0:
+            parent = next((later for later in range(first, stop) if evs[later].index == ev.parent), None)
+            if parent is not None:
+                stop = parent
+        while stop < len(evs):
+            cut = self._cut_before(evs[stop], sent)
+            if cut < sent.end:
+                end = min(end, cut)
+                break
+            # an embedded cue ("said the detour added 90 kilometres") continues the clause, which
+            # may still end at a later attribution (", adding that …")
+            stop = cuts[stop + 1]
+        end = min(end, self._relative_end(ev, sent, start), self._second_predicate(start, end))
+        return min(end, self._source_tail(start, end))
+
+    def _second_predicate(self, start: int, end: int) -> int:
+        """``zapewnił, że jest gotów przyjechać, i zwrócił się do …``: a comma, a conjunction
+        (``predicate_coord``) and a past-tense verb close the reported clause; the verb is the
+        speaker's next act, not reported content."""
+        toks = self.toks
+        coords = toks.fw.get("predicate_coord", ())
+        if not coords:
+            return end
+        t = bisect.bisect_left(toks.starts, start)
+        while t + 2 < len(toks.words) and toks.starts[t] < end:
+            if toks.words[t] == "," and toks.lows[t + 1] in coords and past_verb(toks.lows[t + 2]):
+                return toks.starts[t]
+            if toks.lows[t] in coords and toks.kind(t + 1) == "cue" and toks.lows[t + 1].endswith("ed") and toks.lows[t + 2] != "to" \
+                    and t > 0 and toks.kind(t - 1) != "punct":
+                return toks.starts[t]  # "said he would not recognise the result and called for a recount": his next act
+            t += 1
+        return end
+
+    def _relative_end(self, ev: Event, sent: Sentence, start: int) -> int:
+        """``Marun, who said she had not crossed the bridge, walks …``: a cue opening a relative
+        clause set off by commas reports up to the comma that closes it (the main verb follows)."""
+        toks = self.toks
+        k = ev.tok
+        if k - 2 < sent.t0 or toks.kind(k - 1) != "rel" or toks.words[k - 2] != ",":
+            return sent.end
+        t = bisect.bisect_left(toks.starts, start)
+        while t < sent.t1 and toks.words[t] != ",":
+            t += 1
+        return toks.starts[t] if t < sent.t1 else sent.end
+
+    def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
+        """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
+        if ev.clause_kind != "frame" or ev.clause_start < 0:
+            return False
+        tok = ev.tok - 1
+        while tok >= sent.t0 and self.toks.kind(tok) == "word" and ev.tok - tok <= 3:
+            tok -= 1
+        return tok >= sent.t0 and self.toks.words[tok] in ("–", "—")
+
+    def _cut_before(self, ev: Event, sent: Sentence) -> int:
+        """Where a clause ends before the attribution ``ev``: at the comma, dash or conjunction
+        before its subject ("…, a Pieskow dodał")."""
+        toks = self.toks
+        tok = ev.tok - 1
+        while tok >= sent.t0 and tok >= ev.tok - 6:
+            if toks.words[tok] in (",", "–", "—", "-", ";") or toks.kind(tok) == "coord":
+                while tok - 1 >= sent.t0 and (toks.words[tok - 1] == "," or toks.kind(tok - 1) == "coord"):
+                    tok -= 1
+                return toks.starts[tok]
+            if toks.kind(tok) not in _SUBJECT_KINDS:
+                break
+            tok -= 1
+        if self.lex.rules.embedded_cues_continue_clause and ev.inner:
+            return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
+        return toks.starts[ev.tok]
+
+    def _source_dashes(self) -> list[int]:
+        """Spaced dashes followed by an attribution (`` – podaje PAP``), in order."""
+        text, out = self.text, []
+        m = _SPACED_DASH_RE.search(text)
+        while m is not None:  # not finditer: " – – " holds two spaced dashes sharing a space
+            if dash_attribution(text, m.start() + 2, self.lex):
+                out.append(m.start() + 1)
+            m = _SPACED_DASH_RE.search(text, m.start() + 2)
+        return out
+
+    def _quotes_after_colon(self) -> tuple[list[int], list[int]]:
+        """Colons that introduce a quotation (``: „…”``) and the quotations' opening marks."""
+        text, colons, opens = self.text, [], []
+        for q in self.seg.quotes:
+            k = q.open - 1
+            while k > 0 and text[k].isspace():
+                k -= 1
+            if k >= 0 and text[k] == ":":
+                colons.append(k)
+                opens.append(q.open)
+        return colons, opens
+
+    def _source_tail(self, start: int, end: int) -> int:
+        """Where a reported clause ends before a source tail: an attributing dash, a colon
+        introducing a quotation, or a closing frame (``…, according to its report.``)."""
+        closing = self._closing_frame.search(self.text, start, end)
+        if closing is not None:
+            end = closing.start()
+        dashes = self._tail_dashes
+        k = bisect.bisect_left(dashes, start + 1)  # the dash's leading space is at or after start
+        if k < len(dashes) and dashes[k] + 1 < end:
+            return dashes[k]
+        colons, opens = self._colon_quotes
+        k = bisect.bisect_left(colons, start)
+        if k < len(colons) and opens[k] < end:
+            return colons[k]
+        return end
+
+    # -- headlines -------------------------------------------------------------------
+
+
+def closing_frame_re(fw: dict) -> re.Pattern:
+    """", according to its annual report." / ", według danych GUS.": a frame with its source
+    closing a clause (a few words, then the sentence end)."""
+    phrases = [p.replace("_", r"\s+") for p in fw.get("frame_phrase", ())]
+    phrases += sorted(fw.get("frame_wedlug", ()))
+    if not phrases:
+        return re.compile(r"(?!x)x")  # never matches
+    alternatives = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(rf",\s+(?:{alternatives})\b[^,.;:!?„“”\"«»]{{1,80}}[.!?]?\s*$", re.IGNORECASE)
