@@ -25,6 +25,7 @@ from stance.extract.reported import ReportedClauses, closing_frame_re
 from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, FRAGMENT, NO_STATEMENT, Candidate
 from stance.extract.subject import bind_subject
+from stance.extract.words import function_phrases
 
 # token classes that may stand between a quotation and its attribution ("…,” the minister said)
 _TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop", "tword",
@@ -83,7 +84,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         self._surnames: set | None = None  # words after a name (built on first use)
         self._colon_quotes = self._quotes_after_colon()
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
-        self._anonymity = tuple(p.replace("_", " ") for p in self.toks.fw.get("anonymity_request", ()))
+        self._anonymity = function_phrases(self.lex.lang, "anonymity_request")
 
     def run(self) -> Candidates:
         self._quotations()

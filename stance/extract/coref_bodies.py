@@ -12,12 +12,11 @@ from __future__ import annotations
 import bisect
 
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract import morph
-from stance.extract.morph import is_given_name
+from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
+from stance.extract.phrases import NAMED_BEFORE_WINDOW
 
 LOOKBACK = 200  # mentions searched back for an antecedent
 _POSSESSIVE_MARKS = ("’s", "'s")
-_ORG_ANAPHOR_WINDOW = 2000  # tokens searched back for the institution "the committee" stands for
 _ORG_NAME_MAX = 8  # tokens of its name
 
 
@@ -69,7 +68,7 @@ class BodyCoreference:
         toks = self.toks
         want = noun.capitalize()
         k = bisect.bisect_left(toks.starts, pos) - 1
-        for t in range(k, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+        for t in range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1):
             if toks.words[t] != want:
                 continue
             first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
@@ -93,12 +92,17 @@ class BodyCoreference:
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            words = m.speaker.lower().split()
-            # the noun in any case of the name ("policja": "Komenda Miejska Policji w Olsztynie")
-            if m.kind == "inst" and m.speaker[:1].isupper() and (want in words or self.toks.cased and morph.is_nominative_possible(words[0]) is not False and any(
-                    w[:4] == want[:4] and morph.common_lemma(w) == want for w in words)):
+            if m.kind == "inst" and m.speaker[:1].isupper() and self._holds_noun(m.speaker.lower().split(), want):
                 return self.institution(m.speaker)
         return None
+
+    def _holds_noun(self, words: list[str], noun: str) -> bool:
+        """A body's name (lower-case ``words``, read in the nominative) holds ``noun`` in any case
+        ("policja": "komenda miejska policji w olsztynie")."""
+        if noun in words:
+            return True
+        return self.toks.cased and is_nominative_possible(words[0]) is not False and any(
+            w[:4] == noun[:4] and common_lemma(w) == noun for w in words)
 
     def _institution_before(self, head: str, pos: int) -> str | None:
         """"Resort zapowiedział" after "Ministerstwo Finansów przekazało": the nearest earlier
@@ -123,7 +127,7 @@ class BodyCoreference:
         if head.lower() not in nouns:
             return None
         k = bisect.bisect_left(toks.starts, pos) - 1
-        for t in range(k - 1, max(-1, k - _ORG_ANAPHOR_WINDOW), -1):
+        for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1):
             if toks.lows[t] not in nouns and not any(lem in nouns for lem, _tag, _q in morph_analyse(toks.lows[t])) \
                     or not toks.words[t][:1].islower() and t not in toks.sent_initial:
                 continue

@@ -45,7 +45,7 @@ class NP:
     group: int = -1  # the counted noun of "wielu klientów", "kilku unijnych dyplomatów": a group, nominative as a whole
 
 
-_NAMED_BEFORE_WINDOW = 2000  # tokens searched back for the name a bare institution noun stands for
+NAMED_BEFORE_WINDOW = 2000  # tokens searched back for the name a bare institution noun ("the agency") stands for
 
 
 class PhraseReader(PolishPhrases, EnglishPhrases):
@@ -342,10 +342,17 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         titles.extend(range(p, r))
         return r
 
+    def _nominative_body(self, np: NP) -> bool:
+        """"W pierwszej instancji Sąd Okręgowy w Słupsku uznał": a Polish body whose first word can
+        only be nominative, right before a cue, is the verb's subject, not the phrase's object."""
+        w = self.words[np.start]
+        return np.kind == "inst" and self.cased and np.end < len(self.words) and self.kind(np.end) == "cue" \
+            and bool(morph.is_nominative_possible(w)) and morph.can_be_gen(w) is False
+
     def _capitalised_before(self, k: int) -> bool:
         """Is the word at ``k`` part of a name earlier in the text ("Agency" before "the agency")?"""
         want = self.words[k].capitalize()
-        return any(self.words[t] == want for t in range(k - 1, max(-1, k - _NAMED_BEFORE_WINDOW), -1))
+        return any(self.words[t] == want for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1))
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
@@ -436,10 +443,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it
                 # is a person name that can be nominative
-                if np.kind == "inst" and pl and np.end < len(words) and kind(np.end) == "cue" \
-                        and morph.is_nominative_possible(words[np.start]) and morph.can_be_gen(words[np.start]) is False:
-                    pass  # "W pierwszej instancji Sąd Okręgowy w Słupsku uznał": a body in the nominative, the verb's subject
-                elif np.kind in ("inst", "media") or (pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
+                if (np.kind in ("inst", "media") and not self._nominative_body(np)) or (
+                        pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
                     np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name)
                 elif np.kind == "name" and not self.cased:
                     # "Later in the day Tkachivska wrote": a name right before a cue is its subject

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from stance.extract.morph import persons_plural
 from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, own_event, rules_bits
+from stance.extract.words import function_phrases
 
 SPEAKER_MODELS = ("rules", "ranker", "hybrid")
 WEIGHTS_PATH = Path(__file__).resolve().parent / "speaker_ranker.json"
@@ -175,7 +176,7 @@ def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
     if not rules or not rules[:1].islower():
         return False
     seg = resolver.coref.seg
-    phrases = tuple(p.replace("_", " ") for p in seg.tokens.fw.get("anonymity_request", ()))
+    phrases = function_phrases(seg.tokens.lex.lang, "anonymity_request")
     k = seg.sentence_of(cand.start)
     for s in seg.sentences[max(0, k - 1):k + 1]:
         if any(p in seg.text[s.start:s.end].lower() for p in phrases):

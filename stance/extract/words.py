@@ -49,6 +49,11 @@ def function_words(lang: str) -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def function_phrases(lang: str, role: str) -> tuple[str, ...]:
+    """A function-word role whose entries join their words by "_" ("name_not_be_used"), as phrases."""
+    return tuple(p.replace("_", " ") for p in function_words(lang).get(role, ()))
+
 
 class Tokens(PhraseReader, CanonicalForms):
     """A tokenised document with lazily classified words."""
