@@ -9,6 +9,7 @@ import bisect
 
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
+from stance.extract.interview import courtesy_only
 from stance.extract.morph import also_common
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import HEADLINE_MAX, paragraphs
@@ -141,6 +142,8 @@ class LabelledSpeech:
             if t.label or bisect.bisect_left(q_starts, prev_start) != bisect.bisect_left(q_starts, t.start):
                 label = t.label
             prev_start = t.start
+            if courtesy_only(self.text[t.body:t.end], toks.fw):
+                continue
             ev = None
             if t.label and not t.label.isupper() and t.label.lower() not in answer_words and t0 < len(toks.starts):
                 t1 = bisect.bisect_left(toks.starts, t.start + len(t.label))

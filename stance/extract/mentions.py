@@ -310,6 +310,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             roles_by_head.setdefault(m.head, []).append(m)
     inst_full: dict[tuple, str] = {}
     head_first = toks.lex.rules.institution_head_first
+    seat_preps = toks.fw.get("inst_seat_prep", frozenset())
     for m in mentions:
         if m.kind == "inst" and m.speaker[:1].isupper():
             parts = tuple(m.speaker.split())
@@ -319,6 +320,18 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 head = next((p for p in parts[:3] if common_lemma(p.lower()) in toks.lex.org_lemmas), None)
                 if head is not None and head != parts[-1]:
                     keys.append((head,))
+                # "Wojewódzki Urząd Ochrony Zabytków" for "… w Łodzi": the name before its seat
+                seat = next((n for n, p in enumerate(parts) if n > 1 and p in seat_preps), None)
+                if seat is not None:
+                    keys.append(parts[:seat])
+            elif not head_first and len(parts) > 1:
+                # "the Reserve Bank" for "Reserve Bank of Australia", "Brightwing" for
+                # "Brightwing Airways": the words before "of", or before a last institution word
+                cut = next((n for n, p in enumerate(parts) if n and p in ("of", "for")), None)
+                if cut is None and parts[-1] in toks.lex.org_words and parts[0] not in toks.lex.org_words:
+                    cut = len(parts) - 1
+                if cut is not None:
+                    keys.append(parts[:cut])
             for key in keys:
                 if len(parts) > len(inst_full.get(key, "").split()):
                     inst_full[key] = m.speaker

@@ -281,8 +281,11 @@ class PolishPhrases:
             names = names[1:]
         # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
         # after the role is its complement (an unknown firm's genitive), not a second name
-        first = min(titles)
-        if len(names) == 1 and first >= 2 and words[first - 1] == "," and kind(first - 2) == "name" \
+        # (an age may come first: "Teresa Olszak, 67-letnia mieszkanka Barda")
+        first = min(titles) - 1
+        while first >= 2 and (kind(first) == "num" or words[first] == "-"):
+            first -= 1
+        if len(names) == 1 and first >= 1 and words[first] == "," and kind(first - 1) == "name" \
                 and not morph.is_given_name(words[names[0]]):
             names = []
         # "Porozumienia Młodych Lekarzy Kamila Odrzywolska": the name starts at the given name,

@@ -193,7 +193,14 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     nps = toks.chunks(max(sent.t0, q - 8), q + 1)
     if not nps or nps[-1].end != q + 1:
         return None
-    return nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, rel))]
+    np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, rel))]
+    if np.in_pp and np.kind == "inst":
+        # "Dr Agnieszka Rudnicka, biolożka z Uniwersytetu Rzeszowskiego, która …": a body after a
+        # preposition completes a description the lexicon lacks; the subject is the phrase before
+        # (an apposition: the phrase and a comma right before the description)
+        np = next((x for x in reversed(nps) if x.end < np.start and toks.words[x.end] == "," and not x.in_pp
+                   and not x.in_rel and x.nominative and x.kind in ("name", "title")), np)
+    return np
 
 
 def _role_gender(toks: Tokens, np: NP) -> str:

@@ -87,6 +87,8 @@ class Tokens(PhraseReader, CanonicalForms):
             shared.clear()
         self._form_kind: tuple[dict, dict] = (shared, {})
         self.verb_words = self.fw.get("aux", frozenset()) | self.fw.get("finite", frozenset())  # never role modifiers, nor a description's
+        # "Brightwell shares slide as CEO warns": a role's modifiers never run back over "as", "when"
+        self.clause_openers = self.fw.get("jak", frozenset()) | self.fw.get("subordinator", frozenset())
         self._frames = self.fw.get("frame_zdaniem", frozenset()) | self.fw.get("frame_wedlug", frozenset())
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self._agn = None  # the class of a capitalised word unless a given name precedes it
