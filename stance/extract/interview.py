@@ -38,7 +38,6 @@ _PARENS_RE = re.compile(r"\([^)]{0,40}\)")
 _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's last one
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
-COURTESY_MAX_WORDS = 10  # longer than any greeting or thanks alone
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 _DASH_RE = re.compile(r"[–—-]\s+")
@@ -324,6 +323,9 @@ def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: 
     if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS:
         return NO_INTERVIEW
     return Interview(tuple(questions), tuple(answers))
+
+
+COURTESY_MAX_WORDS = 10  # longer than any greeting or thanks alone
 
 
 def courtesy_only(text: str, fw: dict) -> bool:

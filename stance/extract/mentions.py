@@ -311,6 +311,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     inst_full: dict[tuple, str] = {}
     head_first = toks.lex.rules.institution_head_first
     seat_preps = toks.fw.get("inst_seat_prep", frozenset())
+    name_preps = toks.fw.get("inst_name_prep", frozenset())
     for m in mentions:
         if m.kind == "inst" and m.speaker[:1].isupper():
             parts = tuple(m.speaker.split())
@@ -325,11 +326,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 if seat is not None:
                     keys.append(parts[:seat])
             elif not head_first and len(parts) > 1:
-                # "the Reserve Bank" for "Reserve Bank of Australia", "Brightwing" for
-                # "Brightwing Airways": the words before "of", or before a last institution word
-                cut = next((n for n, p in enumerate(parts) if n and p in ("of", "for")), None)
-                if cut is None and parts[-1] in toks.lex.org_words and parts[0] not in toks.lex.org_words:
-                    cut = len(parts) - 1
+                # "the Reserve Bank" for "Reserve Bank of Australia": the words before "of"
+                cut = next((n for n, p in enumerate(parts) if n and p in name_preps), None)
                 if cut is not None:
                     keys.append(parts[:cut])
             for key in keys:

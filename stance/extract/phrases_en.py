@@ -82,7 +82,7 @@ class EnglishPhrases:
             if after is not None:
                 q = after
         # "of Commerce", "for the Treatment of Prisoners of War"
-        while q + 1 < j and words[q].lower() in ("of", "for") and not self._possessive(q - 1):
+        while q + 1 < j and words[q].lower() in self.fw.get("inst_name_prep", ()) and not self._possessive(q - 1):
             r = q + 1
             if words[r].lower() == "the" and r + 1 < j:
                 r += 1
