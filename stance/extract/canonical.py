@@ -33,9 +33,15 @@ class CanonicalForms:
             toks = np.inst
             if self.cased and oblique:
                 h = 0  # the head noun, after any adjectives ("Lubelskiej Izby Rolniczej")
-                while h + 1 < len(toks) and morph.is_adj(self.lows[toks[h]]) and (
+                while h + 1 < len(toks) and (morph.is_adj(self.lows[toks[h]]) or morph.guess_adj_nominative(self.lows[toks[h]])) and (
                         self.words[toks[h]] not in self.lex.places or self.is_org(toks[h + 1])):
                     h += 1
+                lead = next((i for i in range(h) if self.words[toks[i]][:1].isupper()), h)
+                if 0 < lead < h and not any(morph.agrees(self.lows[toks[h]], self.lows[toks[i]]) for i in range(lead)) \
+                        and any(tag.startswith("subst") for _l, tag, _q in morph.analyse(self.lows[toks[h]])):
+                    # "na stronie internetowej Centralnego Związku": an adjective of the phrase
+                    # before, which the body's noun does not agree with, is no part of its name
+                    toks, h = toks[lead:], h - lead
                 first = self.words[toks[h]]
                 lemma = self.lex.places.get(first, (None,))[0]
                 gender = morph.noun_gender(first) or "m"
@@ -53,13 +59,14 @@ class CanonicalForms:
                     lemma = _strip_case(first, self.vocab)
                 # adjectives next to the head agree with it: "Banku Światowego" -> "Bank Światowy"
                 parts = [self.text[self.ends[toks[t - 1]]:self.starts[toks[t]]] * (t > 0) + _capitalised_like(
-                    morph.adj_nominative(self.lows[toks[t]], gender), self.words[toks[t]]) for t in range(h)]
+                    morph.guess_adj_nominative(self.lows[toks[t]], gender) or morph.adj_nominative(self.lows[toks[t]], gender),
+                    self.words[toks[t]]) for t in range(h)]
                 parts.append((self.text[self.ends[toks[h - 1]]:self.starts[toks[h]]] if h else "") + lemma)
                 prev = self.ends[toks[h]]
                 agree = True
                 for t in toks[h + 1:]:
                     w = self.words[t]
-                    if agree and morph.is_adj(w.lower()):
+                    if agree and morph.is_adj(w.lower()) and morph.agrees(self.lows[toks[h]], w.lower()):
                         w = _capitalised_like(morph.adj_nominative(w.lower(), gender), w)
                     else:
                         agree = False

@@ -13,10 +13,18 @@ import bisect
 
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
-from stance.extract.phrases import NAMED_BEFORE_WINDOW
+from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
 
 LOOKBACK = 200  # mentions searched back for an antecedent
 _POSSESSIVE_MARKS = ("’s", "'s")
+
+
+def _initials(word: str) -> str:
+    """The letters a capitalised word gives an acronym: an acronym itself ("UK"), else the first
+    letter of each capitalised part ("Anti-Doping" -> "AD", "Sanitarno-Epidemiologiczna" -> "SE")."""
+    if word.isupper():
+        return word
+    return "".join(part[0] for part in word.split("-") if part[:1].isupper())
 _ORG_NAME_MAX = 8  # tokens of its name
 
 
@@ -58,7 +66,36 @@ class BodyCoreference:
                     letters.append(w[0])
             if len(letters) >= 2 and " " in m.speaker:
                 spelled.setdefault("".join(letters), m.speaker)
-        return spelled | introduced
+        return spelled | introduced | self._acronyms_defined()
+
+    def _acronyms_defined(self) -> dict:
+        """Acronym -> the capitalised run right before its parentheses whose initials it spells,
+        wherever the run stands ("Lok Sangharsh Party (LSP) president …", "counsel for UK
+        Anti-Doping (UKAD)", "na stronie Centralnego Związku Piłki Siatkowej (CZPS)"), in the
+        nominative: a body named only inside another phrase is still the one its acronym means."""
+        toks = self.toks
+        words = toks.words
+        joins = toks.fw.get("acronym_joins", ())
+        found: dict[str, str] = {}
+        for k in [i for i, w in enumerate(words) if w == "("]:
+            if k + 2 >= len(words) or words[k + 2] != ")" or toks.kind(k + 1) != "acro" or words[k + 1] in found:
+                continue
+            want = "".join(c for c in words[k + 1] if c.isupper())
+            first, letters = k, ""
+            while first > 0 and k - first < _ORG_NAME_MAX and len(letters) < len(want):
+                w = words[first - 1]
+                if w[:1].isupper() and w.replace("-", "").isalpha():
+                    letters = _initials(w) + letters
+                elif not (toks.lows[first - 1] in joins and first < k):
+                    break
+                first -= 1
+            if letters != want or first == k or k - first < 2:
+                continue
+            oblique = bool(toks.cased) and is_nominative_possible(toks.lows[first]) is not True
+            name = toks.canonical(NP(first, k, "inst", inst=list(range(first, k))), oblique)
+            if name:
+                found[words[k + 1]] = name
+        return found
 
     def _org_anaphor(self, noun: str, pos: int) -> str:
         """"The committee warned": the institution named before with that last word ("Commons

@@ -40,6 +40,10 @@ _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
+# a name, a comma and a description of the person before the colon (no sentence ends inside;
+# an abbreviation's point before a lower-case word: "inspektor ds. zarządzania kryzysowego")
+_DESCRIBED_LABEL_RE = re.compile(r"([^\W\d_][\w’'\-]*(?:\s+[^\W\d_][\w’'\-]*){1,3}),\s+([^\W\d_](?:[^:\n.!?\"„“”«»]|\.(?=\s+[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]))*?)\s?:\s+(?=\S)")
+DESCRIPTION_MAX_WORDS = 14  # "inspektor ds. zarządzania kryzysowego w Urzędzie Gminy Wierzbno Górne"
 _DASH_RE = re.compile(r"[–—-]\s+")
 _CLOCK_RE = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+")  # a recording's clock in brackets
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
@@ -94,10 +98,14 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
         m = _LABEL_RE.match(text, at, min(b, at + 60)) if ":" in text[at:at + 60] else None
         short = m is not None and len(m.group(1).split()) <= LABEL_MAX_WORDS
         caps = None if short else _transcript_label(text, at, b, fw)
+        described = None if short or caps is not None else _DESCRIBED_LABEL_RE.match(text, at, min(b, at + TRANSCRIPT_LABEL_MAX))
         if short and _label_like(m.group(1), fw):
             body, label = m.end(), _without_honorific(m.group(1).rstrip("."), fw)
         elif caps is not None:
             body, label = caps
+        elif described is not None and _label_like(described.group(1), fw) and len(described.group(2).split()) <= DESCRIPTION_MAX_WORDS:
+            # "Zdzisław Kania, rolnik z Brzózek: …": a name, then who the person is
+            body, label = described.end(), _without_honorific(described.group(1), fw)
         else:
             d = _DASH_RE.match(text, a, b)
             if d:

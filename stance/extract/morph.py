@@ -185,6 +185,26 @@ def adj_nominative(word: str, gender: str = "m") -> str:
     return word
 
 
+# an adjective morfeusz2 does not know declines like a known one with the same suffix: a place's
+# adjective ("Radzisławskiego", "Zielnowskiej", "Kościerzyńskiego") like "polskiego", "niemieckiego"
+_ADJ_ANALOGUES = (("dzk", "ludz"), ("ck", "niemie"), ("sk", "pol"))
+_ADJ_ENDINGS = frozenset({"i", "a", "ie", "iego", "iej", "im", "ich", "imi", "iemu", "ą"})
+
+
+def guess_adj_nominative(word: str, gender: str = "m") -> str | None:
+    """The nominative singular of an adjective morfeusz2 does not know, from its suffix
+    ("radzisławskiego" -> "radzisławskie" in "n"); None for a known word or another suffix."""
+    readings = analyse(word)
+    if not readings or any(tag != "ign" for _l, tag, _q in readings):
+        return None
+    for suffix, stem in _ADJ_ANALOGUES:
+        i = word.rfind(suffix)
+        if i > 0 and word[i + len(suffix):] in _ADJ_ENDINGS:
+            form = adj_nominative(stem + word[i:], gender)
+            return word[:i] + form[len(stem):] if form.startswith(stem) else None
+    return None
+
+
 @lru_cache(maxsize=65536)
 def plural_genitive_reading(word: str, pos: str) -> tuple[str, str] | None:
     """(lemma, gender) of the first ``pos`` ("subst" or "adj") reading of ``word`` in the
@@ -395,8 +415,8 @@ def modifies(noun: str, word: str) -> bool:
 @lru_cache(maxsize=65536)
 def agrees(noun: str, adj: str) -> bool:
     """The adjective agrees with the noun in number, case and gender in some reading ("audycji
-    radiowej"), so it may qualify that noun."""
-    return bool(_forms(noun, "subst") & _forms(adj, "adj"))
+    radiowej"; a compound in its last part: "Izby Przemysłowo-Handlowej"), so it may qualify that noun."""
+    return bool(_forms(noun, "subst") & _forms(_compound_adjective_tail(adj) or adj, "adj"))
 
 
 @lru_cache(maxsize=65536)

@@ -42,8 +42,14 @@ class EnglishPhrases:
                 r, limit = org, _EN_ORG_TAIL
         if r == s or r - p > limit:
             return p
+        named = r
+        while named > s and kind(named - 1) == "name":
+            named -= 1
+        if r - named >= 2 and named > s and kind(named - 1) == "word" and words[named - 1].isalpha() and words[named - 1].islower() \
+                and not any(self.is_org(t) for t in range(named, r)):
+            r = named  # "director of rugby Kieran Doyle": a full name after a common noun is the role's person
         # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
-        if r < j and not (kind(r) == "cue" or words[r] == "," or (
+        elif r < j and not (kind(r) == "cue" or words[r] == "," or (
                 words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an"))):
             return p
         titles.extend(range(p, r))

@@ -209,6 +209,10 @@ def names_a_body(resolver, cand) -> bool:
     described = len(ref.speaker.split()) > 1  # (a bare "rozmówca" stands for a source described before)
     if ref.partitive or described and (head in toks.fw.get("anonymous_source", ()) or head in toks.fw.get("unnamed_role", ())):
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
+    np = ev.np
+    if np is not None and (toks.lows[np.start] in toks.fw.get("unnamed_determiner", ()) or (
+            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and np.end < len(toks.words) and toks.kind(np.end) == "rel")):
+        return True  # "one employee wrote", "a manager whose team was cut said": somebody unnamed
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
         or (lex.rules.case_marked and persons_plural(last))

@@ -190,7 +190,7 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
         q -= 1
     if q - 2 > sent.t0 and toks.words[q] == ")" and toks.words[q - 2] == "(":
         q -= 3  # "Sen. Dale Hermanson (R-Willmar), who said": a tag after the name, not the antecedent
-    nps = toks.chunks(max(sent.t0, q - 8), q + 1)
+    nps = toks.chunks(max(sent.t0, q - _RELATIVE_WINDOW), q + 1)
     if not nps or nps[-1].end != q + 1:
         return None
     np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, rel))]
@@ -201,6 +201,9 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
         np = next((x for x in reversed(nps) if x.end < np.start and toks.words[x.end] == "," and not x.in_pp
                    and not x.in_rel and x.nominative and x.kind in ("name", "title")), np)
     return np
+
+
+_RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
 
 
 def _role_gender(toks: Tokens, np: NP) -> str:
