@@ -106,3 +106,38 @@ def test_one_of_a_group_and_a_described_stranger_are_nobody_named(model):
             "A manager whose team was cut from nine people to two said he had been told not to warn his reports.")
     found = _speakers(text, "en", model)
     assert found == {"Payments are gone, like ": "employee", "he had been told not to ": "manager"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_abbreviation_opening_a_sentence_is_no_name_and_no_sentence_end(model):
+    # CONVENTIONS: "Tzw. „…”" is a nickname, no statement; "Tzw" is no speaker for the source after
+    text = ("Kilkudziesięciu parafian podpisało list. Tzw. „wojna o piwo” od tygodnia nie schodzi z czołówki portalu.\n\n"
+            "– Pani burmistrz nie odpuści, bo za rok są wybory – mówi nam jeden z radnych opozycji.")
+    found = [(q.text, q.speaker) for q in extract_quotes(text, "pl", speaker_model=model)]
+    assert found == [("Pani burmistrz nie odpuści, bo za rok są wybory", "radny opozycji")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_a_group_after_the_verb_is_the_source(model):
+    text = "– Nie odpuścimy, dopóki nie dostaniemy podwyżki – mówi jeden z kierowców."
+    assert _speakers(text, "pl", model) == {"Nie odpuścimy, dopóki ni": "kierowca"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_described_source_keeps_its_description_past_a_relative_clause(model):
+    # the relative clause holds a verb of asking ("prosiła"); the verb after it carries the source
+    # as the cue read it, with its whole description
+    text = ("Osoba znająca wstępne ustalenia komisji kolejowej, która prosiła o zachowanie anonimowości, "
+            "powiedziała, że maszynista mógł zbyt późno zauważyć sygnał.")
+    assert _speakers(text, "pl", model) == {"maszynista mógł zbyt póź": "osoba znająca wstępne ustalenia komisji kolejowej"}
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firms_name_joined_by_an_ampersand_and_a_time_before_a_role(model):
+    text = ("Corvina Power & Light said about 84,000 customers were without electricity.\n\n"
+            "Earlier this morning officials confirmed that a woman had been killed when a tree fell on her home.")
+    assert _speakers(text, "en", model) == {"about 84,000 customers w": "Corvina Power & Light",
+                                            "a woman had been killed ": "officials"}

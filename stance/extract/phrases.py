@@ -216,6 +216,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 names.append(q)
                 q += 1
                 continue
+            if c == "punct" and words[q] == "&" and names and q + 1 < j and kind(q + 1) in ("name", "place", "inst", "acro", "cap"):
+                names.append(q)  # "Corvina Power & Light", "Procter & Gamble": a firm's name
+                q += 1
+                continue
             if c == "punct" and names and q + 3 < j and kind(q + 1) == "quoted" and kind(q + 2) == "punct" \
                     and kind(q + 3) == "name" and words[q] in _NICKNAME_MARKS and words[q + 2] in _NICKNAME_MARKS \
                     and self.starts[q] == self.ends[q - 1] + 1 and self.starts[q + 3] == self.ends[q + 2] + 1:
@@ -231,6 +235,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 q += 2
                 break
             break
+        if names and any(words[t] == "&" for t in names):
+            return NP(start, q, "inst", inst=list(range(names[0], q)))
         if names and not titles and q < j and self.lows[q] in self.fw.get("owned_office", ()) and not self._possessive(q - 1):
             return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said": the campaign speaks
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
@@ -407,6 +413,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 pp = 1
                 k += 1
                 continue
+            if k + 1 < j and self.lows[k] in self.fw.get("time_determiner", ()) and self.lows[k + 1] in self.fw.get("time_noun", ()):
+                k += 2  # "Earlier this morning officials confirmed": a time, not the officials' determiner
+                continue
             if c == "rel":
                 rel = True
                 k += 1
@@ -419,8 +428,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if c in _NEVER_START and (pl or not self._possessive(k)):
                 np = None  # np_at's fast exit, without the call
             elif pl and c == "word" and (not words[k].endswith(ADJ_SUFFIXES) or k + 1 >= j or (
-                kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))):
-                np = None  # no adjective before a role noun ("rosyjski dyplomata"): np_at's fast exit
+                kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))) \
+                    and not (k + 1 < j and self.lows[k] in self.fw.get("partitive", ()) and self.lows[k + 1] in self.fw.get("partitive_of", ())):
+                np = None  # no adjective before a role noun ("rosyjski dyplomata"), no "jeden z radnych": np_at's fast exit
             elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:

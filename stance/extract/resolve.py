@@ -37,8 +37,12 @@ class SpeakerResolver:
         self.speakers = {coref.name(e.ref.speaker) for e in named if e.ref.kind == "name"}
         # subjects a pronoun or omitted subject may refer back to: named speakers of main
         # clauses, subject mentions, and the people "the latter" resolves to
-        history = sorted([e.ref for e in named if not e.inner] + [m for m in mentions.mentions if m.subject],
-                         key=lambda r: r.pos)
+        # (a cue's reading of a phrase that adds a source's description wins over the plain mention
+        # at the same place: "osoba znająca ustalenia komisji, która prosiła …, powiedziała")
+        described = {e.ref.pos: e.ref.speaker for e in named if not e.inner}
+        history = sorted([e.ref for e in named if not e.inner] + [
+            m for m in mentions.mentions if m.subject and not described.get(m.pos, "").startswith(m.speaker + " ")],
+            key=lambda r: r.pos)
         latter = [Ref(e.pos, name, "name") for e in events if e.mode == "last" for name in (self.last_named(e.pos),) if name]
         if latter:
             history = sorted(history + latter, key=lambda r: r.pos)

@@ -67,7 +67,8 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
                 w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
                 if w is not None:
                     word = w.group().strip(".")
-                    if word in abbreviations or (len(word) == 1 and word.isupper()) or (
+                    # (a sentence may open with one: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
+                    if word in abbreviations or (word[1:].islower() and word.lower() in abbreviations) or (len(word) == 1 and word.isupper()) or (
                             word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
                         if "\n" not in m.group():
                             continue

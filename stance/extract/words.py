@@ -194,6 +194,11 @@ class Tokens(PhraseReader, CanonicalForms):
             return "pron"
         if w[0].isupper() and low in fw.get("speech_person", ()) and (len(w) == 1 or w[1:].islower() or "'" in w):
             return "stop"  # "I", "I'll", "We'll": the speaker's own voice, never a name ("US" is not "us")
+        if w[0].isupper() and w[1:].islower() and low in lex.abbreviations and w not in lex.abbreviations \
+                and low not in fw.get("honorific", ()) and i + 1 < len(self.words) \
+                and self.words[i + 1] == "." and self.starts[i + 1] == self.ends[i]:
+            self._ctx = 2  # depends on the next word
+            return "stop"  # "Tzw. „wojna o piwo”", "Np. w Radomiu": an abbreviation opening a sentence, no name
         if w[0].isupper() and i in self.sent_initial:
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
