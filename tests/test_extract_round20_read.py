@@ -141,3 +141,34 @@ def test_a_firms_name_joined_by_an_ampersand_and_a_time_before_a_role(model):
             "Earlier this morning officials confirmed that a woman had been killed when a tree fell on her home.")
     assert _speakers(text, "en", model) == {"about 84,000 customers w": "Corvina Power & Light",
                                             "a woman had been killed ": "officials"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_degrees_between_a_role_and_a_name_and_a_womans_office(model):
+    # "dr n. med." between the role and the name; "prokurator rejonowa": the adjective agrees
+    # with the woman who holds the (masculine) office
+    text = ("– Ognisko jest związane z jedną szkołą, ale nie mamy pewności, że na tym się skończy – mówiła "
+            "na konferencji dyrektor PSSE dr n. med. Grażyna Wilkowa.\n\n"
+            "– Zabezpieczyliśmy rejestratory parametrów jazdy obu pociągów – powiedziała prokurator rejonowa Ewa Dziurdzik.")
+    assert _speakers(text, "pl", model) == {"Ognisko jest związane z ": "Grażyna Wilkowa",
+                                            "Zabezpieczyliśmy rejestr": "Ewa Dziurdzik"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headline_role_by_acronym_is_the_person_the_body_names_with_the_full_name(model):
+    # "Rzecznik PLK" in the headline; the body: "rzecznik spółki PKP Polskie Linie Kolejowe Marek …"
+    text = ("Zderzenie pociągów pod Ostrowcem. Rzecznik PLK: Semafor działał\n\n"
+            "Kielce – 23 osoby zostały ranne. Jak poinformował rzecznik spółki PKP Polskie Linie Kolejowe "
+            "Marek Szafraniec, w pociągu podróżowało ok. 140 osób.")
+    assert _speakers(text, "pl", model) == {"Semafor działał": "Marek Szafraniec",
+                                            "w pociągu podróżowało ok": "Marek Szafraniec"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firms_own_name_after_it_in_a_prepositional_phrase_is_no_speaker(model):
+    text = ("Bardziej sceptyczny jest Michał Kordowski z Domu Maklerskiego Veritas Partners. W porannym komentarzu "
+            "dla klientów napisał, że bank „przejada” efekt wysokich stóp.")
+    assert _speakers(text, "pl", model) == {"przejada": "Michał Kordowski"}

@@ -243,7 +243,7 @@ class Coreference(BodyCoreference):
                 frozenset(m[:4] for m in ref.mods if m not in self.articles and len(m) >= 3),
                 frozenset(c[:3] for c in ref.comp if len(c) > 2 and c not in self.generic_complements),
                 frozenset(w[:4] for w in theirs),
-                frozenset(w[:3] for w in ref.comp)))
+                frozenset(w[:3] for w in ref.comp) | _initialisms(f"{ref.speaker} {ref.role}")))
         return got[1]
 
     def speaker(self, ref: Ref | None, pos: int) -> str | None:
@@ -577,3 +577,26 @@ def _stem_eq(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+_INITIALISM_MAX = 5  # capitalised words an acronym may spell ("Polskie Linie Kolejowe" -> "plk")
+
+
+def _initialisms(speaker: str) -> frozenset:
+    """The acronyms a role's capitalised complement may be written as: the initials of every run
+    of two to five capitalised words ("rzecznik spółki PKP Polskie Linie Kolejowe" -> "pl", "plk",
+    "lk", …), lower-case, cut like the complement keys (three letters); a headline's "rzecznik
+    PLK" is that role."""
+    words = speaker.split()
+    out = set()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        letters = ""
+        for v in words[i:i + _INITIALISM_MAX]:
+            if not v[:1].isupper():
+                break
+            letters += v[0].lower()
+            if len(letters) >= 2:
+                out.add(letters[:3])
+    return frozenset(out)

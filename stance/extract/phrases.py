@@ -201,6 +201,13 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             p = self._role_postmodifier(p, j, titles)
         # a person name
         q = p
+        if titles and q + 2 < j and self.lows[q] in self.fw.get("honorific", ()) and kind(q) in ("word", "acro"):
+            # "dyrektor PSSE dr n. med. Grażyna Wilk": degrees between the role and the name
+            n = q
+            while n + 1 < j and self.lows[n] in self.fw.get("honorific", ()):
+                n += 2 if words[n + 1] == "." else 1
+            if n < j and kind(n) == "name":
+                q = n
         while q < j and len(names) < 5:
             c = kind(q)
             if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
@@ -449,7 +456,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             coordinated = k > i and kind(k - 1) == "coord" and out and out[-1].in_pp and out[-1].end == k - 1 \
                 and (not (np.end < len(words) and kind(np.end) in ("cue", "word")) or (
                     pl and out[-1].kind == "inst" and np.end == k + 1 and self._common_genitive(k)))
-            if pp == 1 or coordinated:
+            # "z Domu Maklerskiego Veritas Partners": a name right after a body in a prepositional
+            # phrase is that body's own name, unless it is a person's (a given name first)
+            named_body = pl and np.kind == "name" and not np.titles and out and out[-1].in_pp and out[-1].kind == "inst" \
+                and out[-1].end == k and not morph.is_given_name(words[np.names[0]]) and any(kind(t) == "inst" for t in out[-1].inst)
+            if pp == 1 or coordinated or named_body:
                 np.in_pp = True
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it

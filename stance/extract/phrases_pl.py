@@ -144,8 +144,12 @@ class PolishPhrases:
                 titles.append(p)
                 p += 1
                 continue
-            if c == "word" and p == head + 1 and self._agrees(p, head, self.lex.titles.get(self.lows[head], ("", ""))[1]):
-                titles.append(p)  # "wojewoda dolnośląski": an adjective after the role agrees with it
+            gender = self.lex.titles.get(self.lows[head], ("", ""))[1]
+            if c == "word" and p == head + 1 and (self._agrees(p, head, gender) or (
+                    gender == "m" and p + 1 < j and kind(p + 1) == "name" and self._agrees(p, head, "f"))):
+                # "wojewoda dolnośląski": an adjective after the role agrees with it; a woman's
+                # masculine office agrees with her ("prokurator rejonowa Ewa Dziurdzik")
+                titles.append(p)
                 p += 1
                 continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and (
