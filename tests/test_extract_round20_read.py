@@ -172,3 +172,31 @@ def test_a_firms_own_name_after_it_in_a_prepositional_phrase_is_no_speaker(model
     text = ("Bardziej sceptyczny jest Michał Kordowski z Domu Maklerskiego Veritas Partners. W porannym komentarzu "
             "dla klientów napisał, że bank „przejada” efekt wysokich stóp.")
     assert _speakers(text, "pl", model) == {"przejada": "Michał Kordowski"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_verb_without_a_subject_keeps_the_group_against_a_named_person(model):
+    text = ("Prezes spółdzielni Bogusława Kitowska zapewnia, że podwyżki są konieczne. Mieszkańcy zbierają podpisy "
+            "pod wnioskiem i zapowiadają, że jeśli zarząd nie wycofa się z podwyżek, sprawa trafi do sądu.")
+    assert _speakers(text, "pl", model)["jeśli zarząd nie wycofa "] == "mieszkańcy"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_speakers_the_role_lexicon_lacked(model):
+    text = ("Zbiórka podpisów trwa od tygodnia. Jak mówi organizator zbiórki, podpisało się już ponad 400 osób.\n\n"
+            "„Płacę za bilet miesięczny, a od dwóch dni chodzę do pracy pieszo” – napisał pod postem jeden z internautów.")
+    assert _speakers(text, "pl", model) == {"podpisało się już ponad ": "organizator zbiórki",
+                                            "Płacę za bilet miesięczn": "internauta"}
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_english_speakers_the_role_lexicon_lacked(model):
+    text = ("MERRIVALE, Ohio — More than 300 households have withheld rent for ten weeks. Organizers say it is the "
+            "largest rent strike in the city's history.\n\n"
+            "In its written decision, the three-member panel said Marlowe had failed to establish the source.\n\n"
+            "The Saltley family said in a statement that they were grateful to the rescuers.")
+    assert _speakers(text, "en", model) == {"it is the largest rent s": "organizers",
+                                            "Marlowe had failed to es": "three-member panel",
+                                            "they were grateful to th": "Saltley family"}

@@ -397,8 +397,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         or a relative clause (those are never the subject)."""
         out: list[NP] = []
         kind = self.kind
-        words = self.words
+        words, lows = self.words, self.lows
         pl = self.cased
+        times, periods = self.fw.get("time_determiner", ()), self.fw.get("time_noun", ())
+        partitive, partitive_of = self.fw.get("partitive", ()), self.fw.get("partitive_of", ())
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -420,7 +422,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 pp = 1
                 k += 1
                 continue
-            if k + 1 < j and self.lows[k] in self.fw.get("time_determiner", ()) and self.lows[k + 1] in self.fw.get("time_noun", ()):
+            if k + 1 < j and lows[k] in times and lows[k + 1] in periods:
                 k += 2  # "Earlier this morning officials confirmed": a time, not the officials' determiner
                 continue
             if c == "rel":
@@ -436,7 +438,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np = None  # np_at's fast exit, without the call
             elif pl and c == "word" and (not words[k].endswith(ADJ_SUFFIXES) or k + 1 >= j or (
                 kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))) \
-                    and not (k + 1 < j and self.lows[k] in self.fw.get("partitive", ()) and self.lows[k + 1] in self.fw.get("partitive_of", ())):
+                    and not (k + 1 < j and lows[k] in partitive and lows[k + 1] in partitive_of):
                 np = None  # no adjective before a role noun ("rosyjski dyplomata"), no "jeden z radnych": np_at's fast exit
             elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit

@@ -24,6 +24,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from stance.extract.cues import omitted_subject_gender
 from stance.extract.morph import persons_plural
 from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, own_event, rules_bits
 from stance.extract.words import function_phrases
@@ -194,6 +195,8 @@ def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
     said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu"): no single person
     near it is meant, whatever the ranker's weights say about roles, so the rules' answer stands."""
+    if cand.event is not None and cand.event.mode == "carry" and omitted_subject_gender(resolver.coref.toks, cand.event) == "pl":
+        return True  # "Mieszkańcy zbierają podpisy i zapowiadają, że …": a plural verb speaks for a group
     ev = own_event(resolver, cand.event)
     if ev is None or ev.mode != "explicit" or ev.ref is None:
         return False
