@@ -72,7 +72,7 @@ def test_a_live_blog_clock_with_a_time_zone_before_a_speaker(model):
             "9:40 a.m. CDT — Thibodeaux: “Stay where you are. Do not go out.”\n\n"
             "The storm hit at 9 a.m. Forecasters said the surge was historic.")
     assert _found(text, "en", model) == [("Stay where you are. Do not go out.", "Renée Thibodeaux", "direct"),
-                                         ("the surge was historic", "Forecasters", "indirect")]
+                                         ("the surge was historic", "forecasters", "indirect")]
 
 
 @needs_morfeusz

@@ -186,9 +186,10 @@ def test_a_plural_verb_without_a_subject_keeps_the_group_against_a_named_person(
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_polish_speakers_the_role_lexicon_lacked(model):
     text = ("Zbiórka podpisów trwa od tygodnia. Jak mówi organizator zbiórki, podpisało się już ponad 400 osób.\n\n"
-            "„Płacę za bilet miesięczny, a od dwóch dni chodzę do pracy pieszo” – napisał pod postem jeden z internautów.")
+            "„Płacę za bilet miesięczny, a od dwóch dni chodzę do pracy pieszo” – napisał pod postem jeden z internautów.\n\n"
+            "– Operacja trwała sześć godzin – mówi chirurg, który prosi o anonimowość.")
     assert _speakers(text, "pl", model) == {"podpisało się już ponad ": "organizator zbiórki",
-                                            "Płacę za bilet miesięczn": "internauta"}
+                                            "Płacę za bilet miesięczn": "internauta", "Operacja trwała sześć go": "chirurg"}
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -196,7 +197,9 @@ def test_english_speakers_the_role_lexicon_lacked(model):
     text = ("MERRIVALE, Ohio — More than 300 households have withheld rent for ten weeks. Organizers say it is the "
             "largest rent strike in the city's history.\n\n"
             "In its written decision, the three-member panel said Marlowe had failed to establish the source.\n\n"
-            "The Saltley family said in a statement that they were grateful to the rescuers.")
+            "The Saltley family said in a statement that they were grateful to the rescuers.\n\n"
+            "Forecasters said the storm would weaken overnight. Opponents say the scheme will cost jobs.")
     assert _speakers(text, "en", model) == {"it is the largest rent s": "organizers",
                                             "Marlowe had failed to es": "three-member panel",
-                                            "they were grateful to th": "Saltley family"}
+                                            "they were grateful to th": "Saltley family",
+                                            "the storm would weaken o": "forecasters", "the scheme will cost job": "opponents"}
