@@ -203,3 +203,14 @@ def test_english_speakers_the_role_lexicon_lacked(model):
                                             "Marlowe had failed to es": "three-member panel",
                                             "they were grateful to th": "Saltley family",
                                             "the storm would weaken o": "forecasters", "the scheme will cost job": "opponents"}
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_unnamed_woman_or_seller_who_withholds_her_name_is_no_one_named_nearby(model):
+    text = ('Mayor Luis Ortega said the plan would pass. "It is a good plan," Ortega said.\n\n'
+            "Not everyone left satisfied. One woman in the audience, who did not give her name, said on her way out "
+            'that the council had "stopped listening."\n\n'
+            'A foodstuff seller, who did not want her name in print, said: "After the last fire, they came with cameras."')
+    found = _speakers(text, "en", model)
+    assert found["stopped listening."] == "woman in the audience"
+    assert found["After the last fire, the"] == "foodstuff seller"
