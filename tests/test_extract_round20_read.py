@@ -214,3 +214,12 @@ def test_an_unnamed_woman_or_seller_who_withholds_her_name_is_no_one_named_nearb
     found = _speakers(text, "en", model)
     assert found["stopped listening."] == "woman in the audience"
     assert found["After the last fire, the"] == "foodstuff seller"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_group_after_a_genitive_object_is_the_subject(model):
+    # object first: "Propozycję zarządu" is what is named, "związkowcy" who name it
+    text = ("Tadeusz Gralewski przypomina, że ostatnią podwyżkę kierowcy dostali w 2022 roku. "
+            "Propozycję zarządu związkowcy nazywają „jałmużną”.")
+    assert _speakers(text, "pl", model)["jałmużną"] == "związkowcy"

@@ -125,6 +125,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if pl and c == "title" and titles and kind(titles[-1]) == "title" and self.lex.plural_role(self.lows[titles[-1]]) \
                     and not self.lex.plural_role(self.lows[p]):
                 break  # "o zarzuty związkowców wiceminister odpowiedziała": a group's genitive, then the speaker
+            if pl and c == "title" and titles and kind(titles[-1]) == "title" and self._nominative_group(p):
+                break
             if c == "title" and not (not pl and p == k and words[p][:1].isupper() and self._possessive(p)):
                 titles.append(p)  # (a capitalised possessive first, "Nurses' leader …", is read as one below)
                 p += 1

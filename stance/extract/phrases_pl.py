@@ -94,6 +94,12 @@ class PolishPhrases:
         w = self.words[p]
         return w[:1].islower() and morph.can_be_gen(w) is False and morph.is_nominative_possible(w) is False
 
+    def _nominative_group(self, t: int) -> bool:
+        """Token ``t`` is a lower-case group noun that can only be nominative: after a role it
+        starts the subject, it completes nothing ("Propozycję zarządu związkowcy nazywają")."""
+        low = self.lows[t]
+        return self.words[t][:1].islower() and self.lex.plural_role(low) and morph.can_be_gen(low) is False
+
     def institution_noun(self, t: int) -> bool:
         """Token ``t`` is a role-lexicon noun that names an institution ("szpitala", "spółki")."""
         return self.kind(t) == "title" and self.lex.institution_role(self.lows[t])
@@ -138,6 +144,8 @@ class PolishPhrases:
             if c == "title" and titles[-1] == head and self.lex.plural_role(self.lows[head]) and not self.lex.plural_role(low) \
                     and not self.institution_noun(p):
                 break  # (the same after the group's noun as the role: "związkowców wiceminister")
+            if c == "title" and self._nominative_group(p):
+                break
             if c in ("tword", "title", "place", "inst", "acro", "media") and not (
                 c == "title" and w[:1].isupper() and p not in self.sent_initial and kind(p - 1) not in ("acro", "inst")
             ):  # "szef MSZ Węgier": after an office, a capitalised nationality noun is its country
