@@ -223,3 +223,13 @@ def test_a_group_after_a_genitive_object_is_the_subject(model):
     text = ("Tadeusz Gralewski przypomina, że ostatnią podwyżkę kierowcy dostali w 2022 roku. "
             "Propozycję zarządu związkowcy nazywają „jałmużną”.")
     assert _speakers(text, "pl", model)["jałmużną"] == "związkowcy"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_reported_clause_without_that_whose_verb_is_irregular_or_present(model):
+    text = ("Stuart Mays, in his second season at Fennick Park, said he understood the frustration.\n\n"
+            "Dana Lisowski said the company employs two full-time technicians for 900 units.\n\n"
+            "Theo Lindgren, who has played bass with her for years, says she writes less than anyone he knows.")
+    assert _speakers(text, "en", model) == {"he understood the frustr": "Stuart Mays",
+                                            "the company employs two ": "Dana Lisowski",
+                                            "she writes less than any": "Theo Lindgren"}

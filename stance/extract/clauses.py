@@ -369,7 +369,10 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
     while r < limit:
         low = toks.lows[r]
-        if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) == "word" and r == q + 1))):
+        # a present tense after the subject's first word or after its determiner and noun ("the
+        # company employs", "she writes")
+        if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) in ("word", "cue") and (
+                r == q + 1 or (r == q + 2 and kind(q) == "det"))))):
             return Clause(toks.starts[q], "zero")
         if kind(r) == "punct" and words[r] in ".,;:":
             close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and kind(q) not in ("month", "num", "name") else None
