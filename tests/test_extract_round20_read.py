@@ -233,3 +233,13 @@ def test_a_reported_clause_without_that_whose_verb_is_irregular_or_present(model
     assert _speakers(text, "en", model) == {"he understood the frustr": "Stuart Mays",
                                             "the company employs two ": "Dana Lisowski",
                                             "she writes less than any": "Theo Lindgren"}
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_written_statement_and_the_bodies_a_witness_tells(model):
+    text = ("Bend-La Pine Schools said in a written statement that it reviews enrollment projections every spring.\n\n"
+            "Rebecca Nwokolo, who told the subcommittee she had rationed her own blood thinner, spoke last.\n\n"
+            "Assistant Superintendent Karen Lowry told trustees the draft had been revised twice since then.")
+    assert _speakers(text, "en", model) == {"it reviews enrollment pr": "Bend-La Pine Schools",
+                                            "she had rationed her own": "Rebecca Nwokolo",
+                                            "the draft had been revis": "Karen Lowry"}

@@ -95,9 +95,10 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
             return Clause(after_token(toks, q), "comp")
-        if c == "cue" and pp_noun_cue(toks, q, k):
+        if c == "cue" and (pp_noun_cue(toks, q, k) or (lows[q].endswith(("en", "ed")) and q + 1 < sent.t1
+                                                        and kind(q + 1) == "cue" and pp_noun_cue(toks, q + 1, k))):
             q += 1
-            continue  # "said in a statement that"
+            continue  # "said in a statement that", "said in a written statement that"
         if c == "quoted" or c == "cue":
             if c == "cue" and rules.bare_clauses:
                 break  # "said the pipeline could … if financing was agreed": maybe a bare clause
@@ -284,8 +285,9 @@ def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     if cue is None or cue.cls != "noun":
         return False
     r = q - 1
-    while r > k and toks.kind(r) in ("det", "word", "possessive", "media"):
-        r -= 1  # ("w przesłanym redakcji oświadczeniu": the hearer inside the phrase too)
+    while r > k and (toks.kind(r) in ("det", "word", "possessive", "media") or (
+            toks.kind(r) == "cue" and toks.lows[r].endswith(("en", "ed")))):
+        r -= 1  # ("w przesłanym redakcji oświadczeniu": the hearer inside the phrase too; "in a written statement")
     return r > k and toks.kind(r) == "prep"
 
 
