@@ -243,3 +243,20 @@ def test_a_written_statement_and_the_bodies_a_witness_tells(model):
     assert _speakers(text, "en", model) == {"it reviews enrollment pr": "Bend-La Pine Schools",
                                             "she had rationed her own": "Rebecca Nwokolo",
                                             "the draft had been revis": "Karen Lowry"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_surnames_initial_ends_the_sentence_before_a_pronoun(model):
+    # "obrońca Tomasza R. Jego zdaniem …": the initial's point ends the sentence when a pronoun follows
+    text = ("Zupełnie inaczej widzi sprawę mecenas Krzysztof Banasik, obrońca Tomasza R. Jego zdaniem prokuratura "
+            "nie wykazała, że klient działał z zamiarem wprowadzenia w błąd.")
+    assert _speakers(text, "pl", model) == {"prokuratura nie wykazała": "Krzysztof Banasik"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_a_persons_staff_keeps_whose_they_are(model):
+    text = ("Sztab prezydenta był po debacie zadowolony. Jeden ze sztabowców Kmiecika przekonywał w rozmowie z nami, "
+            "że prezydent celowo nie odpowiadał na zaczepki.")
+    assert _speakers(text, "pl", model) == {"prezydent celowo nie odp": "sztabowiec Kmiecika"}

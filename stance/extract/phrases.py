@@ -337,6 +337,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if r < j and self.kind(r) == "det":
             r += 1
         inner = self.np_at(r, j) if r < j else None
+        if inner is not None and inner.kind == "name" and inner.titles and self.cased \
+                and all(self.name_case(t) == "obl" for t in inner.names):
+            # "jeden ze sztabowców Kmiecika": the name in the genitive is whose they are
+            inner = NP(inner.start, inner.end, "title", titles=sorted(inner.titles + inner.names))
         if inner is None or inner.kind != "title" or inner.names:
             return None
         return NP(start, inner.end, "title", titles=[k, k + 1] + list(range(k + 2, inner.start)) + inner.titles,

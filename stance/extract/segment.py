@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from stance.extract.dashes import (
     SPACED_DASH_RE,
@@ -33,7 +34,7 @@ from stance.extract.dashes import (
 from stance.extract.lexicon import Lexicon, load
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
 from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS, QSpan, scan_quotes
-from stance.extract.words import TOKEN_RE, Tokens
+from stance.extract.words import TOKEN_RE, Tokens, function_words
 
 # re-exported: the stage's public names live here, whichever module scans them
 __all__ = ["QUOTE_CHARS", "QUOTE_OPENERS", "DashBlock", "QSpan", "Segments", "Sentence", "dash_attribution",
@@ -43,13 +44,16 @@ __all__ = ["QUOTE_CHARS", "QUOTE_OPENERS", "DashBlock", "QSpan", "Segments", "Se
 
 # --- sentences ---------------------------------------------------------------------
 _WORD_BEFORE_RE = re.compile(r"[\w.]+$")
+_NEXT_WORD_RE = re.compile(r"\w+")
 _CLOCK_HALVES = frozenset({"a.m", "p.m"})
 _ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "CDT", "GMT", "IST"
 
 
-def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset) -> list[tuple[int, int]]:
+def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset,
+              openers: frozenset = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (start, end) without surrounding whitespace; no boundary falls inside a
-    ``protected`` span (quotations, dash blocks)."""
+    ``protected`` span (quotations, dash blocks). A surname's initial ("Tomasza R.") ends the
+    sentence when one of ``openers`` (pronouns, prepositions) follows it."""
     starts = [s for s, _ in protected]
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -68,7 +72,9 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
                 if w is not None:
                     word = w.group().strip(".")
                     # (a sentence may open with one: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
-                    if word in abbreviations or (word[1:].islower() and word.lower() in abbreviations) or (len(word) == 1 and word.isupper()) or (
+                    initial = len(word) == 1 and word.isupper() and not (
+                        (nxt_word := _NEXT_WORD_RE.match(text, b)) is not None and nxt_word.group().lower() in openers)
+                    if word in abbreviations or (word[1:].islower() and word.lower() in abbreviations) or initial or (
                             word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
                         if "\n" not in m.group():
                             continue
@@ -88,6 +94,14 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
         if e > s:
             res.append((s, e))
     return res
+
+
+@cache
+def _sentence_openers(lang: str) -> frozenset:
+    """Words that open a sentence after a surname's initial: pronouns, possessives,
+    complementisers and prepositions of more than one letter ("Tomasza R. Jego zdaniem …")."""
+    fw = function_words(lang)
+    return frozenset(w for role in ("pron", "possessive", "comp", "prep") for w in fw.get(role, ()) if len(w) > 1)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -147,7 +161,7 @@ def segment(text: str, lang: str) -> Segments:
                        + [(b.start, b.end) for b in blocks])
     # content regions whose tokens are never cues or speakers
     content = _merge([(q.start, q.end) for q in quotes] + [(b.start, b.end) for b in blocks])
-    spans = sentences(text, protected, lex.abbreviations)
+    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang))
     headlines = tuple(headline_parts(text))
     # headline speakers are sentence-initial words (classified as such)
     tokens = Tokens(text, lex, content, spans, [a for a, colon, _b in headlines if TOKEN_RE.search(text, a, colon)])
