@@ -260,3 +260,14 @@ def test_one_of_a_persons_staff_keeps_whose_they_are(model):
     text = ("Sztab prezydenta był po debacie zadowolony. Jeden ze sztabowców Kmiecika przekonywał w rozmowie z nami, "
             "że prezydent celowo nie odpowiadał na zaczepki.")
     assert _speakers(text, "pl", model) == {"prezydent celowo nie odp": "sztabowiec Kmiecika"}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_what_is_said_impersonally_or_denied_is_no_statement(model):
+    # CONVENTIONS: "a denial of reports with no content of its own" is none; "mówi się o „…”"
+    # reports nobody
+    assert _speakers("W kuluarach o sporze mówi się już jako o „wojnie wydziałów”. Rolnicy skarżą się, "
+                     "że ceny spadają.", "pl", model) == {"ceny spadają": "rolnicy"}
+    assert _speakers("Paiva denied reports that his client had handed in a transfer request. The tribunal "
+                     "rejected her claim that a supplement caused her positive test.", "en", model) == {}

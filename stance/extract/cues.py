@@ -293,6 +293,13 @@ class _CueFinder:
             return None
         if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
             return None  # "odpowiada za komunikację": is responsible for, says nothing
+        if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in toks.fw.get("impersonal_with_sie", ()):
+            return None  # "W kuluarach mówi się o „wojnie wydziałów”": what is said, by nobody
+        before = cue_tok - 1
+        while before > sent.t0 and kind(before) in ("det", "possessive"):
+            before -= 1
+        if before >= sent.t0 and lows[before] in toks.fw.get("denial_verb", ()):
+            return None  # "denied reports that …", "rejected her claim that …": what is denied says nothing
         after = cue.after
         if after and not (cue_tok > sent.t0 and lows[cue_tok - 1] == after):
             return None  # "kryje" is a cue only in "nie kryje, że"
