@@ -17,6 +17,7 @@ from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
 
 LOOKBACK = 200  # mentions searched back for an antecedent
 _POSSESSIVE_MARKS = ("’s", "'s")
+_ORG_NAME_MAX = 8  # tokens of its name
 
 
 def _initials(word: str) -> str:
@@ -25,7 +26,6 @@ def _initials(word: str) -> str:
     if word.isupper():
         return word
     return "".join(part[0] for part in word.split("-") if part[:1].isupper())
-_ORG_NAME_MAX = 8  # tokens of its name
 
 
 class BodyCoreference:

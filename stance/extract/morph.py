@@ -191,6 +191,7 @@ _ADJ_ANALOGUES = (("dzk", "ludz"), ("ck", "niemie"), ("sk", "pol"))
 _ADJ_ENDINGS = frozenset({"i", "a", "ie", "iego", "iej", "im", "ich", "imi", "iemu", "ą"})
 
 
+@lru_cache(maxsize=65536)
 def guess_adj_nominative(word: str, gender: str = "m") -> str | None:
     """The nominative singular of an adjective morfeusz2 does not know, from its suffix
     ("radzisławskiego" -> "radzisławskie" in "n"); None for a known word or another suffix."""

@@ -71,9 +71,9 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
                 w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
                 if w is not None:
                     word = w.group().strip(".")
-                    # (a sentence may open with one: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
                     initial = len(word) == 1 and word.isupper() and not (
                         (nxt_word := _NEXT_WORD_RE.match(text, b)) is not None and nxt_word.group().lower() in openers)
+                    # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
                     if word in abbreviations or (word[1:].islower() and word.lower() in abbreviations) or initial or (
                             word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
                         if "\n" not in m.group():
