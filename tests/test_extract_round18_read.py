@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
-from stance.extract import extract_quotes
-
-
-def _found(text: str, lang: str, model: str) -> list[tuple[str, str, str]]:
-    return [(q.text, q.speaker, q.kind) for q in extract_quotes(text, lang, speaker_model=model)]
 
 
 @needs_morfeusz
@@ -44,9 +39,9 @@ def test_a_bare_force_is_the_command_named_before_unless_local(model):
 def test_the_agency_is_the_body_named_before_else_a_medium(model):
     named = ("The Nordic Space Agency launched the probe in 2023.\n\n"
              "The agency said the images would be released on Friday.")
-    assert _found(named, "en", model)[-1] == ("the images would be released on Friday", "Nordic Space Agency", "indirect")
+    assert found(named, "en", model)[-1] == ("the images would be released on Friday", "Nordic Space Agency", "indirect")
     # a news agency reports: no statement
-    assert _found("The probe was launched in 2023.\n\nThe agency said the images would be released on Friday.",
+    assert found("The probe was launched in 2023.\n\nThe agency said the images would be released on Friday.",
                   "en", model) == []
 
 
@@ -55,14 +50,14 @@ def test_a_bare_clause_runs_over_an_aside_before_its_verb(model):
     text = ("Mission manager Sigrid Lund spoke on Monday.\n\n"
             "Lund said the valve, on the line feeding the main engine, had failed during a burn.\n\n"
             "She said she accepted that the delay was costly.")
-    assert _found(text, "en", model) == [
+    assert found(text, "en", model) == [
         ("the valve, on the line feeding the main engine, had failed during a burn", "Sigrid Lund", "indirect"),
         ("she accepted that the delay was costly", "Sigrid Lund", "indirect")]
     # an aside that is another clause ("…, and Dunmore was telling …") ends the search
     other = ("Within 48 hours, the department had confirmed a new round of duties, pushing the rate over "
              "31 per cent, and Dunmore was telling a hearing that the talks were over.")
     assert all(q[0] != "a new round of duties, pushing the rate over 31 per cent, and Dunmore was telling a hearing"
-               for q in _found(other, "en", model))
+               for q in found(other, "en", model))
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -71,7 +66,7 @@ def test_a_live_blog_clock_with_a_time_zone_before_a_speaker(model):
     text = ("Hurricane Delphine live\n\nGov. Renée Thibodeaux urged residents to stay home.\n\n"
             "9:40 a.m. CDT — Thibodeaux: “Stay where you are. Do not go out.”\n\n"
             "The storm hit at 9 a.m. Forecasters said the surge was historic.")
-    assert _found(text, "en", model) == [("Stay where you are. Do not go out.", "Renée Thibodeaux", "direct"),
+    assert found(text, "en", model) == [("Stay where you are. Do not go out.", "Renée Thibodeaux", "direct"),
                                          ("the surge was historic", "forecasters", "indirect")]
 
 
@@ -82,7 +77,7 @@ def test_a_remark_thrown_in_or_laughed_after_a_dash(model):
     text = ("Strajk\n\n– Niech się wreszcie dogadają – rzucił mężczyzna w kamizelce.\n\n"
             "Autorka podpisywała książki przez trzy godziny. – Następna nie zajmie mi ośmiu lat – śmiała się "
             "Marianna Jastrzębska.\n\nRzucił pracę w banku i wyjechał.")
-    assert _found(text, "pl", model) == [("Niech się wreszcie dogadają", "mężczyzna w kamizelce", "direct"),
+    assert found(text, "pl", model) == [("Niech się wreszcie dogadają", "mężczyzna w kamizelce", "direct"),
                                          ("Następna nie zajmie mi ośmiu lat", "Marianna Jastrzębska", "direct")]
 
 
@@ -93,7 +88,7 @@ def test_what_we_read_in_a_document_is_its_authors(model):
     text = ("Susza\n\nW najnowszym komunikacie IMGW czytamy, że stany wód w Nidzie są niskie.\n\n"
             "W komunikacie Urzędu Miejskiego w Gdańsku czytamy z kolei, że miasto jest gotowe na mediację.\n\n"
             "Czytamy w komunikacie ministerstwa, że ceny wzrosną.\n\nCzytamy książkę, że aż zasypiamy.")
-    assert _found(text, "pl", model) == [("stany wód w Nidzie są niskie", "IMGW", "indirect"),
+    assert found(text, "pl", model) == [("stany wód w Nidzie są niskie", "IMGW", "indirect"),
                                          ("miasto jest gotowe na mediację", "Urząd Miejski w Gdańsku", "indirect"),
                                          ("ceny wzrosną", "ministerstwo", "indirect")]
 
@@ -103,7 +98,7 @@ def test_what_we_read_in_a_document_is_its_authors(model):
 def test_degrees_in_a_row_and_an_apposition_the_lexicon_lacks_after_a_frame(model):
     text = ("Park\n\nW opinii dr hab. Renaty Sowy, urbanistki z Politechniki Krakowskiej, kompromis jest możliwy.\n\n"
             "Zdaniem prof. dr. hab. Jana Nowaka ceny spadną.\n\nZdaniem Nowaka, ceny spadną, a płace wzrosną.")
-    assert _found(text, "pl", model) == [("kompromis jest możliwy", "Renata Sowa", "indirect"),
+    assert found(text, "pl", model) == [("kompromis jest możliwy", "Renata Sowa", "indirect"),
                                          ("ceny spadną", "Jan Nowak", "indirect"),
                                          ("ceny spadną, a płace wzrosną", "Jan Nowak", "indirect")]
 
@@ -125,7 +120,7 @@ def test_a_finding_is_its_bodys_statement(model):
     # CONVENTIONS: "the judge found that …" is indirect; "found" is weak (only with "that")
     text = ("Fire\n\nIn an inspection report dated Sept. 14, the Harlow County Fire Marshal's Office found that "
             "batteries were stored badly.\n\nHe found the door locked.")
-    assert _found(text, "en", model) == [("batteries were stored badly", "Harlow County Fire Marshal's Office", "indirect")]
+    assert found(text, "en", model) == [("batteries were stored badly", "Harlow County Fire Marshal's Office", "indirect")]
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -140,7 +135,7 @@ def test_a_later_verb_of_saying_after_and_is_the_speakers_next_act(model):
     text = ("Vote\n\nHis main challenger, Teodor Vasko, said he would not recognise the result and called for a "
             "recount in 14 districts.\n\nThe mediator said she would meet each side on Thursday and hoped to bring "
             "them back by Friday.")
-    assert [q[0] for q in _found(text, "en", model)] == [
+    assert [q[0] for q in found(text, "en", model)] == [
         "he would not recognise the result",
         "she would meet each side on Thursday and hoped to bring them back by Friday"]
 
@@ -149,7 +144,7 @@ def test_a_later_verb_of_saying_after_and_is_the_speakers_next_act(model):
 def test_a_clause_coordinated_after_a_quoted_tail_and_a_recommendation(model):
     text = ("Water\n\nAn Ofwat spokesperson said it would ‘not comment on an ongoing process’ but that its enforcement "
             "investigation remained active.\n\nThe committee recommended that bonuses be blocked.\n\nDoctors recommended rest.")
-    assert _found(text, "en", model) == [
+    assert found(text, "en", model) == [
         ("not comment on an ongoing process", "Ofwat spokesperson", "fragment"),
         ("its enforcement investigation remained active", "Ofwat spokesperson", "indirect"),
         ("bonuses be blocked", "committee", "indirect")]

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers
 
-from stance.extract import extract_quotes
-
-
-def _found(text: str, lang: str, model: str) -> list[tuple[str, str, str]]:
-    return [(q.text, q.speaker, q.kind) for q in extract_quotes(text, lang, speaker_model=model)]
 
 
 _RADIO = ("Gościem porannej rozmowy był wiceminister rolnictwa Edward Zalewski.\n\n"
@@ -32,11 +27,11 @@ _RADIO = ("Gościem porannej rozmowy był wiceminister rolnictwa Edward Zalewski
 def test_a_guest_label_is_the_interviewee_and_courtesies_are_no_statements(model):
     # CONVENTIONS: "Prowadząca:" / "Gość:" read like "Q:" / "A:"; a turn that only greets or
     # thanks says nothing
-    found = _found(_RADIO, "pl", model)
-    assert [t for t, _s, _k in found] == ["Ruszy. Rozmawiamy z rolnikami i jestem spokojny.",
+    got = found(_RADIO, "pl", model)
+    assert [t for t, _s, _k in got] == ["Ruszy. Rozmawiamy z rolnikami i jestem spokojny.",
                                           "Wtedy będziemy rozmawiać dalej, ale cena bazowa jest zamknięta.",
                                           "Pojadę, jak co roku od dziesięciu lat."]
-    assert {s for _t, s, _k in found} == {"Edward Zalewski"}
+    assert {s for _t, s, _k in got} == {"Edward Zalewski"}
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -50,10 +45,10 @@ def test_an_english_guest_label_is_the_interviewee(model):
             "GUEST: Then we wait a day, as we always have.\n\n"
             "HOST: Will you be on the first crossing?\n\n"
             "GUEST: I will, with my grandson.")
-    found = _found(text, "en", model)
-    assert [t for t, _s, _k in found] == ["They will. The crews are ready and the forecast is calm.",
+    got = found(text, "en", model)
+    assert [t for t, _s, _k in got] == ["They will. The crews are ready and the forecast is calm.",
                                           "Then we wait a day, as we always have.", "I will, with my grandson."]
-    assert {s for _t, s, _k in found} == {"Colin Ferrand"}
+    assert {s for _t, s, _k in got} == {"Colin Ferrand"}
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz
+from conftest import SPEAKER_MODELS, found, needs_morfeusz
 
-from stance.extract import extract_quotes
 from stance.extract import morph
 
 
 def _speakers(text: str, lang: str, model: str) -> dict[str, str]:
     """Each statement's first words -> its speaker."""
-    return {q.text[:24]: q.speaker for q in extract_quotes(text, lang, speaker_model=model)}
+    return {t[:24]: s for t, s, _k in found(text, lang, model)}
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -24,9 +23,9 @@ def test_an_acronym_introduced_inside_another_phrase_is_the_body_it_spells(model
             "The LSP claimed more than two lakh people had attended.\n\n"
             "At the hearing, counsel for UK Anti-Doping (UKAD), Simon Petrakis, asked for a ban. "
             "UKAD said in a statement that it had noted the decision.")
-    found = _speakers(text, "en", model)
-    assert found["more than two lakh peopl"] == "Lok Sangharsh Party"
-    assert found["it had noted the decisio"] == "UK Anti-Doping"
+    got = _speakers(text, "en", model)
+    assert got["more than two lakh peopl"] == "Lok Sangharsh Party"
+    assert got["it had noted the decisio"] == "UK Anti-Doping"
 
 
 @needs_morfeusz
@@ -39,9 +38,9 @@ def test_a_polish_acronym_introduced_in_the_genitive_is_the_body_in_the_nominati
             "w którym związek zapewnia, że przyczyny awarii zostaną wyjaśnione.\n\n"
             "Strajkuje 300 kierowców Radzisławskiego Przedsiębiorstwa Komunikacyjnego (RPK). "
             "RPK zapewnia, że autobusy wyjadą w poniedziałek.")
-    found = _speakers(text, "pl", model)
-    assert found["przyczyny awarii zostaną"] == "Centralny Związek Piłki Siatkowej"
-    assert found["autobusy wyjadą w ponied"] == "Radzisławskie Przedsiębiorstwo Komunikacyjne"
+    got = _speakers(text, "pl", model)
+    assert got["przyczyny awarii zostaną"] == "Centralny Związek Piłki Siatkowej"
+    assert got["autobusy wyjadą w ponied"] == "Radzisławskie Przedsiębiorstwo Komunikacyjne"
 
 
 @needs_morfeusz
@@ -56,8 +55,8 @@ def test_an_unknown_place_adjective_declines_like_a_known_one():
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_adjectives_that_do_not_agree_with_the_body_stay_as_written(model):
     # "Partii Wspólnego Dobra": "Wspólnego" qualifies "Dobra", not "Partia"
-    found = _speakers("Według Partii Wspólnego Dobra podatki wzrosną w przyszłym roku.", "pl", model)
-    assert found["podatki wzrosną w przysz"] == "Partia Wspólnego Dobra"
+    got = _speakers("Według Partii Wspólnego Dobra podatki wzrosną w przyszłym roku.", "pl", model)
+    assert got["podatki wzrosną w przysz"] == "Partia Wspólnego Dobra"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -73,8 +72,8 @@ def test_a_full_name_after_a_roles_common_noun_complement_is_the_person(model):
     text = ('"I have watched it six times and I still do not know what he saw," said Lanmoor director of rugby '
             'Kieran Dale.\n\nHead of communications Anna Bellamy said the club would appeal.\n\n'
             "A spokesman for the mayor of Rotterdam said the square would reopen.")
-    found = _speakers(text, "en", model)
-    assert found == {"I have watched it six ti": "Kieran Dale", "the club would appeal": "Anna Bellamy",
+    got = _speakers(text, "en", model)
+    assert got == {"I have watched it six ti": "Kieran Dale", "the club would appeal": "Anna Bellamy",
                      "the square would reopen": "spokesman for the mayor of Rotterdam"}
 
 
@@ -91,10 +90,10 @@ def test_a_transcript_label_with_a_description_is_the_named_person(model):
             "Prowadzący: Karolino, co na to gmina?\n\n"
             "Marcin Olczak, inspektor ds. zarządzania kryzysowego w Urzędzie Gminy Wierzbno: "
             "Mamy zgłoszenia ze stu dwudziestu gospodarstw.")
-    found = _speakers(text, "pl", model)
-    assert found["W dziesięć minut stracił"] == "Zdzisław Kaniewski"
-    assert found["Rzepak tak, zboże nie."] == "Zdzisław Kaniewski"
-    assert found["Mamy zgłoszenia ze stu d"] == "Marcin Olczak"
+    got = _speakers(text, "pl", model)
+    assert got["W dziesięć minut stracił"] == "Zdzisław Kaniewski"
+    assert got["Rzepak tak, zboże nie."] == "Zdzisław Kaniewski"
+    assert got["Mamy zgłoszenia ze stu d"] == "Marcin Olczak"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -104,8 +103,8 @@ def test_one_of_a_group_and_a_described_stranger_are_nobody_named(model):
     text = ("Screenshots from a company chat, shared with The Ledger, show staff trying to work out who "
             'was still there. "Payments are gone, like all of it," one employee wrote shortly after 7 a.m.\n\n'
             "A manager whose team was cut from nine people to two said he had been told not to warn his reports.")
-    found = _speakers(text, "en", model)
-    assert found == {"Payments are gone, like ": "employee", "he had been told not to ": "manager"}
+    got = _speakers(text, "en", model)
+    assert got == {"Payments are gone, like ": "employee", "he had been told not to ": "manager"}
 
 
 @needs_morfeusz
@@ -114,8 +113,7 @@ def test_an_abbreviation_opening_a_sentence_is_no_name_and_no_sentence_end(model
     # CONVENTIONS: "Tzw. „…”" is a nickname, no statement; "Tzw" is no speaker for the source after
     text = ("Kilkudziesięciu parafian podpisało list. Tzw. „wojna o piwo” od tygodnia nie schodzi z czołówki portalu.\n\n"
             "– Pani burmistrz nie odpuści, bo za rok są wybory – mówi nam jeden z radnych opozycji.")
-    found = [(q.text, q.speaker) for q in extract_quotes(text, "pl", speaker_model=model)]
-    assert found == [("Pani burmistrz nie odpuści, bo za rok są wybory", "radny opozycji")]
+    assert [(t, s) for t, s, _k in found(text, "pl", model)] == [("Pani burmistrz nie odpuści, bo za rok są wybory", "radny opozycji")]
 
 
 @needs_morfeusz
@@ -211,9 +209,9 @@ def test_an_unnamed_woman_or_seller_who_withholds_her_name_is_no_one_named_nearb
             "Not everyone left satisfied. One woman in the audience, who did not give her name, said on her way out "
             'that the council had "stopped listening."\n\n'
             'A foodstuff seller, who did not want her name in print, said: "After the last fire, they came with cameras."')
-    found = _speakers(text, "en", model)
-    assert found["stopped listening."] == "woman in the audience"
-    assert found["After the last fire, the"] == "foodstuff seller"
+    got = _speakers(text, "en", model)
+    assert got["stopped listening."] == "woman in the audience"
+    assert got["After the last fire, the"] == "foodstuff seller"
 
 
 @needs_morfeusz

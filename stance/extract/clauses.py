@@ -95,8 +95,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
             return Clause(after_token(toks, q), "comp")
-        if c == "cue" and (pp_noun_cue(toks, q, k) or (lows[q].endswith(("en", "ed")) and q + 1 < sent.t1
-                                                        and kind(q + 1) == "cue" and pp_noun_cue(toks, q + 1, k))):
+        if c == "cue" and (pp_noun_cue(toks, q, k) or (_participle_cue(toks, q) and q + 1 < sent.t1 and pp_noun_cue(toks, q + 1, k))):
             q += 1
             continue  # "said in a statement that", "said in a written statement that"
         if c == "quoted" or c == "cue":
@@ -285,10 +284,15 @@ def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     if cue is None or cue.cls != "noun":
         return False
     r = q - 1
-    while r > k and (toks.kind(r) in ("det", "word", "possessive", "media") or (
-            toks.kind(r) == "cue" and toks.lows[r].endswith(("en", "ed")))):
+    while r > k and (toks.kind(r) in ("det", "word", "possessive", "media") or _participle_cue(toks, r)):
         r -= 1  # ("w przesłanym redakcji oświadczeniu": the hearer inside the phrase too; "in a written statement")
     return r > k and toks.kind(r) == "prep"
+
+
+def _participle_cue(toks: Tokens, t: int) -> bool:
+    """Token ``t`` is a verb of speech in its past participle, used as an adjective ("in a written
+    statement")."""
+    return toks.kind(t) == "cue" and toks.lows[t].endswith(("en", "ed"))
 
 
 _ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb

@@ -175,6 +175,8 @@ class _CueFinder:
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
         self.agent = fw.get("agent", frozenset())
+        self.impersonal_with_sie = fw.get("impersonal_with_sie", frozenset())
+        self.denial_verbs = fw.get("denial_verb", frozenset())
         self.possessive_gender = word_map(self.toks, "possessive_gender")
         self.pron_oblique = word_map(self.toks, "pron_oblique")
         self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
@@ -293,12 +295,12 @@ class _CueFinder:
             return None
         if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
             return None  # "odpowiada za komunikację": is responsible for, says nothing
-        if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in toks.fw.get("impersonal_with_sie", ()):
+        if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:
             return None  # "W kuluarach mówi się o „wojnie wydziałów”": what is said, by nobody
         before = cue_tok - 1
         while before > sent.t0 and kind(before) in ("det", "possessive"):
             before -= 1
-        if before >= sent.t0 and lows[before] in toks.fw.get("denial_verb", ()):
+        if before >= sent.t0 and lows[before] in self.denial_verbs:
             return None  # "denied reports that …", "rejected her claim that …": what is denied says nothing
         after = cue.after
         if after and not (cue_tok > sent.t0 and lows[cue_tok - 1] == after):

@@ -73,9 +73,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         c = kind(k)
         if c in ("word", "acro") and self.lows[k] in self.fw.get("honorific", ()):
             # "Zdaniem dr Heleny Wójcik", "mówił podinsp. Jan Wróbel": a degree or rank before a name
-            n = k + 2 if k + 1 < j and words[k + 1] == "." else k + 1
-            while n + 1 < j and self.lows[n] in self.fw.get("honorific", ()):
-                n += 2 if words[n + 1] == "." else 1  # "dr hab.", "prof. dr hab.": degrees in a row
+            n = self._past_honorifics(k, j)
             person = self.np_at(n, j) if n < j and kind(n) == "name" else None
             if person is not None and person.kind == "name":
                 person.start = start
@@ -204,10 +202,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         # a person name
         q = p
         if titles and q + 2 < j and self.lows[q] in self.fw.get("honorific", ()) and kind(q) in ("word", "acro"):
-            # "dyrektor PSSE dr n. med. Grażyna Wilk": degrees between the role and the name
-            n = q
-            while n + 1 < j and self.lows[n] in self.fw.get("honorific", ()):
-                n += 2 if words[n + 1] == "." else 1
+            n = self._past_honorifics(q, j)  # "dyrektor PSSE dr n. med. Grażyna Wilk": degrees between the role and the name
             if n < j and kind(n) == "name":
                 q = n
         while q < j and len(names) < 5:
@@ -329,6 +324,14 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if ends_phrase and m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END:
             return e
         return m + 1
+
+    def _past_honorifics(self, k: int, j: int) -> int:
+        """The token after the degrees and ranks that start at ``k`` ("dr hab.", "prof. dr n. med.",
+        "podinsp."), each with its point."""
+        honorific = self.fw.get("honorific", ())
+        while k + 1 < j and self.lows[k] in honorific:
+            k += 2 if self.words[k + 1] == "." else 1
+        return k
 
     def _partitive(self, start: int, k: int, j: int) -> NP | None:
         """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the

@@ -193,8 +193,9 @@ def names_another(resolver, cand) -> bool:
 
 def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
-    said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu"): no single person
-    near it is meant, whatever the ranker's weights say about roles, so the rules' answer stands."""
+    said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu", "one employee"), or
+    its verb is plural with no subject of its own: no single person near it is meant, whatever the
+    ranker's weights say about roles, so the rules' answer stands."""
     if cand.event is not None and cand.event.mode == "carry" and omitted_subject_gender(resolver.coref.toks, cand.event) == "pl":
         return True  # "Mieszkańcy zbierają podpisy i zapowiadają, że …": a plural verb speaks for a group
     ev = own_event(resolver, cand.event)

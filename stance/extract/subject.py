@@ -203,9 +203,6 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     return np
 
 
-_RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
-
-
 def _role_gender(toks: Tokens, np: NP) -> str:
     """The grammatical gender of a role phrase's noun (from the role lexicon), else ""."""
     info = toks.lex.titles.get(toks.lows[toks.head(np)]) if np.kind == "title" else None
@@ -233,6 +230,7 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     return n
 
 
+_RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
 _ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
 
