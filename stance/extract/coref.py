@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from stance.extract.coref_bodies import LOOKBACK, BodyCoreference
+from stance.extract.interview import capitals_name, in_capitals
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import is_adj, is_given_name
@@ -87,8 +88,23 @@ class Coreference(BodyCoreference):
                 got = got if got != lowered else speaker
             if got == speaker and " " not in speaker:
                 got = self._surname_inside(speaker) or speaker
+            if got == speaker and in_capitals(speaker) and len(speaker) > 1:
+                got = self._in_capitals(speaker)
             self._name_cache[speaker] = got
         return got
+
+    def _in_capitals(self, speaker: str) -> str:
+        """A name in capitals ("MS HARALDSEN", a transcript's label) as the person the text
+        names in ordinary case ("Liv Haraldsen"), without its honorific; else as written."""
+        words = capitals_name(speaker).split()
+        honorific = self.toks.fw.get("honorific", ())
+        while len(words) > 1 and words[0].rstrip(".").lower() in honorific:
+            words = words[1:]
+        plain = " ".join(words)
+        if in_capitals(plain):
+            return speaker  # "G7": no letters to lower
+        got = self.name(plain)
+        return got if got != plain or words in self.fulls else speaker
 
     @cached_property
     def _families(self) -> dict[str, list[tuple[str, str]]]:

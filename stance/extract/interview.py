@@ -256,32 +256,47 @@ def _person(label: str, q_words, a_words) -> str:
 
 def label_stands_for(label: str, name: str) -> bool:
     """Does an interview label stand for the full ``name``: its initials ("MK", "M.K."), its
-    surname, or the name itself?"""
+    surname, the name itself, or, for a one-word label, the first name ("NADIA:", "Dev:" of a
+    podcast's hosts)? A short word in capitals may be either initials or a name ("DEV")."""
     letters = _initials(label)
-    if letters is not None and len(letters) >= 2:
-        return letters == _name_initials(name)
+    if letters is not None and len(letters) >= 2 and letters == _name_initials(name):
+        return True
+    if letters is not None and len(letters) >= 2 and not _one_word(label):
+        return False
     if in_capitals(label):  # "DANA KOVACS:", a transcript's labels in capitals
         label, name = label.casefold(), name.casefold()
-    return label == name or label == name.split()[-1]
+    words = name.split()
+    return label == name or (bool(words) and label == words[-1]) or (
+        _one_word(label) and len(words) >= 2 and label == words[0])
 
 
 def label_index(names: list[str]) -> dict[str, list[int]]:
-    """Positions in ``names`` by every key ``label_key`` may give: initials, the name, its
-    surname, and their casefolded forms (so a label is matched without trying every name)."""
+    """Positions in ``names`` by every key ``label_keys`` may give: initials, the name, its
+    first name and surname, and their casefolded forms (so a label is matched without trying
+    every name)."""
     index: dict[str, list[int]] = {}
     for i, name in enumerate(names):
-        last = name.split()[-1] if name.split() else name
-        for key in {"i:" + _name_initials(name), "n:" + name, "n:" + last, "c:" + name.casefold(), "c:" + last.casefold()}:
+        words = name.split() or [name]
+        keys = {"i:" + _name_initials(name)}
+        for form in {name, words[0], words[-1]}:
+            keys.update(("n:" + form, "c:" + form.casefold()))
+        for key in keys:
             index.setdefault(key, []).append(i)
     return index
 
 
-def label_key(label: str) -> str:
-    """The ``label_index`` key a label is looked up by (the same test as ``label_stands_for``)."""
+def label_keys(label: str) -> tuple[str, ...]:
+    """The ``label_index`` keys a label is looked up by (``label_stands_for`` then decides)."""
     letters = _initials(label)
+    name_key = ("c:" + label.casefold()) if in_capitals(label) else ("n:" + label)
     if letters is not None and len(letters) >= 2:
-        return "i:" + letters
-    return ("c:" + label.casefold()) if in_capitals(label) else ("n:" + label)
+        return ("i:" + letters, name_key) if _one_word(label) else ("i:" + letters,)
+    return (name_key,)
+
+
+def _one_word(label: str) -> bool:
+    """A label of one word without points ("DEV", "Nadia"), which may be a first name or a surname."""
+    return label.isalpha()
 
 
 def in_capitals(label: str) -> bool:

@@ -230,6 +230,18 @@ def names_in_full(resolver, cand) -> bool:
         and len(ev.ref.speaker.split()) > 1
 
 
+def answers_by_label(resolver, cand) -> bool:
+    """An interview turn whose label stands for one named person ("MS HARALDSEN:", "NADIA:"):
+    the label says who speaks, so the rules' answer stands."""
+    ev = cand.event
+    return ev is not None and ev.mode == "interviewee" and bool(ev.cue) and resolver.answering(ev.cue) is not None
+
+
+def named_speaker(resolver, cand) -> bool:
+    """The rules' answer stands: a cue's subject named in full, or an interview turn's label."""
+    return names_in_full(resolver, cand) or answers_by_label(resolver, cand)
+
+
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
     """Do the rules know whom they mean: a cue names its subject, and not by a bare role or
     an ordinary word? (``hybrid`` keeps the rules' answer there.)"""
@@ -259,7 +271,7 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
 
     weights = weights or load_weights()
     out = []
-    for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, names_in_full)):
+    for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, named_speaker)):
         speaker = choose(rules, cands, weights)
         if speaker and speaker[:1].isupper() and rules and rules[:1].islower() \
                 and (anonymous_by_request(resolver, cand, rules) or names_another(resolver, cand)) \

@@ -18,7 +18,7 @@ from functools import cached_property
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event, omitted_subject_gender
-from stance.extract.interview import capitals_name, in_capitals, label_index, label_key, label_stands_for
+from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
@@ -182,10 +182,22 @@ class SpeakerResolver:
             names = self._full_names + self._label_names
             if self._label_index is None:
                 self._label_index = label_index(names)
-            fits = [names[i] for i in self._label_index.get(label_key(label), ())]
+            fits = [names[i] for key in label_keys(label) for i in self._label_index.get(key, ())]
             fits = list(dict.fromkeys(n for n in fits if n not in self.interviewers and label_stands_for(label, n)))
+            if not fits:
+                fits = self._named_in_turns(label)
             got = self._answering[label] = fits[0] if len(fits) == 1 else ""
         return got or None
+
+    def _named_in_turns(self, label: str) -> list[str]:
+        """The full names a one-word label ("DEV:", "Nadia:") begins where the text names the
+        person only inside speech ("And I'm Dev Raghunathan"), which the mentions leave out: the
+        first name followed by a capitalised word."""
+        if not label.isalpha():
+            return []
+        first = label.title() if in_capitals(label) else label
+        found = re.findall(rf"\b{first}\s+([^\W\d_][\w’'\-]+)", self.coref.seg.text)
+        return list(dict.fromkeys(f"{first} {w}" for w in found if w[:1].isupper() and not w.isupper()))
 
     @cached_property
     def _label_names(self) -> list[str]:

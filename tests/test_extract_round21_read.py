@@ -1,0 +1,72 @@
+"""Rules written after reading round 21 (its articles are tuning data now; round 22 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found
+
+from stance.extract.interview import label_stands_for
+from stance.extract.pipeline import stages
+from stance.extract.ranker import answers_by_label
+
+
+def _speakers(text: str, lang: str, model: str) -> dict[str, str]:
+    """Each statement's first words -> its speaker."""
+    return {t[:24]: s for t, s, _k in found(text, lang, model)}
+
+
+_PODCAST = ("Podcast: the price of coffee\n\n"
+            "This is an edited transcript of episode 40.\n\n"
+            "LENA: Welcome back to the show about money. I'm Lena Morrow. Coffee has doubled in price this year.\n\n"
+            "TOM: And I'm Tom Akers, and I have stopped buying it. Our guest is Ruth Ide, a commodities analyst. Ruth, why?\n\n"
+            "RUTH: Thanks for having me. Two bad harvests in a row did most of it, and the rest is freight.\n\n"
+            "LENA: Will it last, Ruth?\n\n"
+            "RUTH: Not for ever. Farmers plant more when prices are high, and in three years we will see it.\n\n"
+            "TOM: I still think roasters are taking more than their share. Nobody talks about their margins.\n\n"
+            "RUTH: Some are, yes. But most of them buy a year ahead, so they are paying last year's prices now.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_transcripts_first_name_labels_stand_for_the_people_named_in_full(model):
+    # "RUTH:" is Ruth Ide, named in a host's turn; "TOM:" is Tom Akers, who names himself only in
+    # his own turn (which the mentions leave out), and "TOM" is a name, not initials
+    got = _speakers(_PODCAST, "en", model)
+    assert got["Thanks for having me. Tw"] == "Ruth Ide"
+    assert got["Not for ever. Farmers pl"] == "Ruth Ide"
+    assert got["I still think roasters a"] == "Tom Akers"
+
+
+def test_a_one_word_label_is_initials_or_a_first_name_or_a_surname():
+    assert label_stands_for("TOM", "Tom Akers")
+    assert label_stands_for("TA", "Tom Akers")
+    assert label_stands_for("Ruth", "Ruth Ide")
+    assert label_stands_for("IDE", "Ruth Ide")
+    assert not label_stands_for("T.A.", "Tom Ide")  # initials with points are initials only
+    assert not label_stands_for("TOM", "Ruth Ide")
+
+
+_BRIEFING = ("Transcript: the weekly briefing\n\n"
+             "The following is a transcript of the briefing given by government spokesperson Karin Vold.\n\n"
+             "MS VOLD: Good afternoon. The cabinet approved the budget this morning.\n\n"
+             "Q (Ann Lee, City Radio): The union says \"no serious offer\" has been made. Will you meet them?\n\n"
+             "MS VOLD: We never left the table. The mediator has invited both sides for Thursday.\n\n"
+             "Q (Lee): Will the offer improve?\n\n"
+             "MS VOLD: I will not negotiate from this podium.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_label_in_capitals_with_an_honorific_is_the_person_named_in_the_lead(model):
+    got = _speakers(_BRIEFING, "en", model)
+    assert got["We never left the table."] == "Karin Vold"
+    assert got["I will not negotiate fro"] == "Karin Vold"
+
+
+def test_a_name_in_capitals_is_the_person_the_text_names_and_a_labelled_turn_keeps_its_speaker():
+    # the ranker saw the label itself ("MS VOLD", read as a body) as a candidate of its own
+    chosen, resolver = stages(_BRIEFING, "en")
+    assert resolver.coref.name("MS VOLD") == "Karin Vold"
+    assert resolver.coref.name("G7") == "G7"  # no letters to lower
+    turns = [c for c in chosen if c.event is not None and c.event.mode == "interviewee"]
+    assert turns and all(answers_by_label(resolver, c) for c in turns)
