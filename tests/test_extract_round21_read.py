@@ -70,3 +70,17 @@ def test_a_name_in_capitals_is_the_person_the_text_names_and_a_labelled_turn_kee
     assert resolver.coref.name("G7") == "G7"  # no letters to lower
     turns = [c for c in chosen if c.event is not None and c.event.mode == "interviewee"]
     assert turns and all(answers_by_label(resolver, c) for c in turns)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+@pytest.mark.parametrize("lang, text, opening, speaker", [
+    ("en", "Pilots walked out on Saturday.\n\nA retired teacher from Stockport, who gave his name only as Colin, "
+           "said he had some sympathy with the pilots. \"But why always the first week of the holidays?\" he said.",
+     "he had some sympathy wit", "Colin"),
+    ("en", "Pilots walked out on Saturday.\n\nAnother woman, who gave her name only as Marisol, said her husband "
+           "had been worried. \"He told me he would not go in,\" she said.", "He told me he would not ", "Marisol"),
+    ("pl", "Kierowca ciężarówki z Litwy, który przedstawia się jako Darius, mówi łamaną polszczyzną, że wiezie "
+           "mrożonki do Berlina.", "wiezie mrożonki do Berli", "Darius"),
+])
+def test_a_relative_clause_that_gives_the_persons_own_name_names_the_speaker(model, lang, text, opening, speaker):
+    assert _speakers(text, lang, model)[opening] == speaker

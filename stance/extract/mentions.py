@@ -275,7 +275,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 first_subject = False
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
-                    ref.kind == "name" and mentions[prev[1]].kind == "title" and _modifier_gap(toks, prev[0].end, np.start))):
+                    ref.kind == "name" and mentions[prev[1]].kind == "title" and (
+                        _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—"
                 if before.kind == "title" and ref.kind == "name" and not before.person and not (prev[0].in_pp and subject and not closes):
@@ -370,6 +371,7 @@ def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[
 
 
 _GAP_MAX = 6  # tokens of a modifier between a role and its name ("odpowiedzialny za inwestycje,")
+_SELF_NAMING_MAX = 9  # tokens of ", who gave her name only as"
 _GAP_STOP = frozenset({"cue", "comp", "rel", "quoted", "coord", "frame", "sie", "title", "name"})
 
 
@@ -381,6 +383,15 @@ def _modifier_gap(toks: Tokens, a: int, b: int) -> bool:
     if not morph_adjective(toks.lows[a]):
         return False
     return all(toks.kind(t) not in _GAP_STOP for t in range(a, b - 1))
+
+
+def _self_naming(toks: Tokens, a: int, b: int) -> bool:
+    """", who gave his name only as" between a role and a name ("A retired teacher from
+    Stockport, who gave his name only as Colin, said", "Kierowca z Litwy, który przedstawia się
+    jako Darius, mówi"): the name is the person's own."""
+    if not (a + 2 < b <= a + _SELF_NAMING_MAX) or toks.words[a] != "," or toks.kind(a + 1) != "rel":
+        return False
+    return "_".join(toks.lows[a + 2:b]) in toks.fw.get("self_naming", ())
 
 
 def morph_adjective(word: str) -> bool:
