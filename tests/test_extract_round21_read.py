@@ -84,3 +84,15 @@ def test_a_name_in_capitals_is_the_person_the_text_names_and_a_labelled_turn_kee
 ])
 def test_a_relative_clause_that_gives_the_persons_own_name_names_the_speaker(model, lang, text, opening, speaker):
     assert _speakers(text, lang, model)[opening] == speaker
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_first_word_alone_is_the_body_named_in_full(model):
+    # "Northwind" after "Northwind Airways" (an institution's word, not only a firm's suffix);
+    # a surname of a person named in full stays the person's
+    text = ("Pilots at Northwind Airways began a strike on Friday.\n\n"
+            "In a statement, Northwind said it had offered pilots an 8.5 percent rise.\n\n"
+            "The dean of Ashby College, Mark Ashby, spoke to students. Ashby said the college would stay open.")
+    got = _speakers(text, "en", model)
+    assert got["it had offered pilots an"] == "Northwind Airways"
+    assert got["the college would stay o"] == "Mark Ashby"

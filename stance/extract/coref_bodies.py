@@ -194,11 +194,13 @@ class BodyCoreference:
             # "Dunmore said" after "Dunmore Athletic": the club or firm named with that first word
             if self._firm_firsts is None:
                 self._firm_firsts = {}
+                org_words = self.toks.lex.org_words
                 for m in self.mentions.mentions:
                     parts = m.speaker.split()
-                    if m.kind == "inst" and len(parts) == 2 and parts[1] in suffixes:
+                    if m.kind == "inst" and len(parts) == 2 and (parts[1] in suffixes or parts[1] in org_words):
                         self._firm_firsts.setdefault(parts[0], m.speaker)
-            return self._firm_firsts.get(speaker)
+            firm = self._firm_firsts.get(speaker)
+            return firm if firm is None or not self._families.get(speaker) else None  # "Smith said" of John Smith, not of Smith College
         parts = speaker.split()
         return next((" ".join(full) for full in self.fulls
                      if len(full) == len(parts) + 1 and full[-1] in suffixes and full[:-1] == parts), None)
