@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, found
+from conftest import SPEAKER_MODELS, found, needs_morfeusz
 
 from stance.extract.interview import label_stands_for
 from stance.extract.pipeline import stages
@@ -96,3 +96,27 @@ def test_a_bodys_first_word_alone_is_the_body_named_in_full(model):
     got = _speakers(text, "en", model)
     assert got["it had offered pilots an"] == "Northwind Airways"
     assert got["the college would stay o"] == "Mark Ashby"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_english_body_named_with_and_before_its_institution_word_keeps_its_whole_name(model):
+    got = _speakers("The Health and Safety Executive said it was aware of the incident.", "en", model)
+    assert got["it was aware of the inci"] == "Health and Safety Executive"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_polish_bodys_name_goes_on_after_i(model):
+    # "Dróg Krajowych i Autostrad": the name's "i", sentence-initial, after a phrase and after "Według"
+    # (where the phrase's institution word is not its first word); two bodies with a plural verb stay two
+    text = ("Generalna Dyrekcja Dróg Krajowych i Autostrad poinformowała, że objazd będzie otwarty.\n\n"
+            "W komunikacie Generalna Dyrekcja Dróg Krajowych i Autostrad poinformowała, że remont potrwa do maja.\n\n"
+            "Według Generalnej Dyrekcji Dróg Krajowych i Autostrad most zostanie zamknięty.\n\n"
+            "Ministerstwo Zdrowia i NFZ zapowiedziały, że zmienią przepisy.")
+    found_ = found(text, "pl", model)
+    got = {t[:24]: s for t, s, _k in found_}
+    body = "Generalna Dyrekcja Dróg Krajowych i Autostrad"
+    assert got["objazd będzie otwarty"] == body
+    assert got["remont potrwa do maja"] == body
+    assert got["most zostanie zamknięty"] == body  # (not "i Autostrad most …" as the statement)
+    assert got["zmienią przepisy"] != "Ministerstwo Zdrowia i NFZ"

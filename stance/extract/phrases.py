@@ -293,8 +293,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     self.cased and kind(e) == "title" and words[e][:1].isupper() and morph.word_class(words[e]) == "place"):
                 # "MSZ Węgier": the country in the genitive, though "Węgier" is also "a Hungarian"
                 e += 1
-            elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and self.is_org(k):
-                e += 1  # "Instytut Meteorologii i Gospodarki Wodnej"
+            elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and any(self.is_org(t) for t in range(k, e)):
+                e += 1  # "Instytut Meteorologii i Gospodarki Wodnej", "Generalna Dyrekcja Dróg Krajowych i Autostrad"
             else:
                 break
         if self.org_word(e - 1) or (self.cased and self._common_genitive(e - 1)):

@@ -30,14 +30,17 @@ class PolishPhrases:
         if morph.only_adverb(words[k]):
             return None  # "Oficjalnie Urząd Miasta Poznania zapewnia": the office starts after the adverb
         e = k
-        while e < j and e - k < _NAMED_INSTITUTION_MAX and words[e][:1].isupper() and kind(e) != "quoted":
-            e += 1
+        while e < j and e - k < _NAMED_INSTITUTION_MAX and kind(e) != "quoted" and (words[e][:1].isupper() or (
+                kind(e) == "coord" and e > k and e + 1 < j and words[e + 1][:1].isupper() and kind(e + 1) != "quoted")):
+            e += 1  # ("Generalna Dyrekcja Dróg Krajowych i Autostrad": "i" inside the name)
         f = e
         while f < len(words) and kind(f) in ("quoted", "punct") and words[f] not in ".,;:–—":
             f += 1  # the institution's own quoted name ("NSZZ „Solidarność”")
         # (the verb may lie beyond ``j``: a subject is read up to its verb)
         if e - k < 2 or f >= len(words) or kind(f) != "cue" or (kind(k) == "title" and not self.institution_noun(k)):
             return None  # ("Prezes Związku Nauczycieli Roman Kuc": a role and its holder)
+        if any(kind(t) == "coord" for t in range(k, e)) and morph.plural_verb(words[f]):
+            return None  # "Ministerstwo Zdrowia i NFZ zapowiedziały": two bodies, not one name
         if any((morph.is_given_name(words[t]) and not self.is_org(t)) or kind(t) == "media" for t in range(k, e)):
             return None  # a person's name among the words, or a medium ("Agencja Reuters podała": no statement)
         return e if any(self.is_org(t) for t in range(k, e)) else None
