@@ -120,3 +120,15 @@ def test_a_polish_bodys_name_goes_on_after_i(model):
     assert got["remont potrwa do maja"] == body
     assert got["most zostanie zamknięty"] == body  # (not "i Autostrad most …" as the statement)
     assert got["zmienią przepisy"] != "Ministerstwo Zdrowia i NFZ"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_possessive_after_an_acronym_or_a_bodys_name_is_no_part_of_it(model):
+    # "U.N.’s" is the acronym's possessive (one word, as "UN’s"), so the role after it has the
+    # name in apposition; a body first named in the possessive is its later short form's full name
+    text = ("The U.N.’s humanitarian coordinator for the region, Faisal Nurmagan, said about 40,000 people had fled.\n\n"
+            "The talks were led by Pieter Vanhoolandt of the European Commission’s fisheries directorate. "
+            "According to the Commission, the offer would have left Norway with a quarter of the catch.")
+    got = _speakers(text, "en", model)
+    assert got["about 40,000 people had "] == "Faisal Nurmagan"
+    assert got["the offer would have lef"] == "European Commission"

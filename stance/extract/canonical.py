@@ -75,7 +75,8 @@ class CanonicalForms:
                 return "".join(parts).strip()
             if self.cased and len(toks) > 1 and self._classifier_before_name(toks[0], toks[1]):
                 toks = toks[1:]  # "Firma Kruszbud", "Organizacja Lekarze": the name without its class
-            return self.surface(toks)
+            named = self.surface(toks)
+            return named[:-2] if not self.cased and named.endswith(("'s", "’s")) else named  # "CLAN’s report": CLAN
         return ""
 
     def _classifier_before_name(self, t: int, name: int) -> bool:

@@ -34,7 +34,7 @@ _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-Z]{2,}(?: [A-Z]{2,}){0,2}, (?:[A-Z][a-z]{0,3}\.)+ - (?=[A-Z])"  # "CHELAN, Wash. - A …" (web copy's hyphen)
                        r"|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
 
@@ -241,8 +241,8 @@ class Tokens(PhraseReader, CanonicalForms):
                 return self._unless_given_name_before(i, "title")
             if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
                 return "stop"
-            if len(w) > 1 and w.isupper():
-                return "acro"
+            if len(base) > 1 and base.isupper():
+                return "acro"  # ("U.N.’s" too)
             if self.cased:
                 if w in lex.stopcaps and i in self.sent_initial:
                     return "stop"
