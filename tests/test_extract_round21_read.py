@@ -132,3 +132,46 @@ def test_a_possessive_after_an_acronym_or_a_bodys_name_is_no_part_of_it(model):
     got = _speakers(text, "en", model)
     assert got["about 40,000 people had "] == "Faisal Nurmagan"
     assert got["the offer would have lef"] == "European Commission"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+@pytest.mark.parametrize("lang, text, opening, speaker", [
+    # a person by age after a trailing cue: the person whose age the text gave, else the nearest
+    # person named as a subject (not a county or team that is the subject in between)
+    ("en", "Josh Penhaligon took five for 31. But Penhaligon, recalled for a second spell, had Quill caught. "
+           "Derbyshire lost four wickets.\n\n‘I was a bit rubbish in my first spell,’ said the 24-year-old.",
+     "I was a bit rubbish in m", "Josh Penhaligon"),
+    ("en", "The court heard from Margaret Doyle, 81, a widow from Taunton. Her neighbour, Joan Price, 64, also gave "
+           "evidence. ‘He was such a nice young man,’ the 81-year-old said.", "He was such a nice young", "Margaret Doyle"),
+    # an age before a role makes a definite role an epithet ("the 49-year-old Dutch diplomat")
+    ("en", "The mission’s deputy head, Pieter Calloway, was careful not to use the word peace.\n\n"
+           "“What we have here is a habit,” the 49-year-old Dutch diplomat says.", "What we have here is a h", "Pieter Calloway"),
+    ("en", "A 52-year-old farmer from Kheri village, Ramesh Yadav, said the rain came late.", "the rain came late", "Ramesh Yadav"),
+    # a role word after the sentence's end is no role the age qualifies
+    ("pl", "Teresa Bąk z Bytomia zapisała się na zabieg w marcu. Termin dostała na listopad 2027 r.\n\n"
+           "„Chodzę o kulach od dwóch lat” – mówi 64-latka. „Lekarz powiedział mi wprost: albo pani poczeka, albo zapłaci.”",
+     "Chodzę o kulach od dwóch", "Teresa Bąk"),
+])
+def test_a_person_named_by_age_is_the_person_named_before(model, lang, text, opening, speaker):
+    assert _speakers(text, lang, model)[opening] == speaker
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_after_a_cue_that_a_verb_follows_is_the_reported_clauses_subject(model):
+    # "and say the 24-year-old is …", "and says Carvalho paid …": no subject after the verb
+    text = ("Westbridge Athletic have rejected a second offer for striker Tomás Echeverri and say the 24-year-old is "
+            "‘not for sale at any price’.\n\n"
+            "Joseph Mensah started at the restaurant washing dishes. He now runs the grill, and says Carvalho paid for "
+            "his hygiene course out of her own pocket.")
+    got = _speakers(text, "en", model)
+    if model == "rules":  # (the ranker's weights prefer the player named in the clause itself)
+        assert got["not for sale at any pric"] == "Westbridge Athletic"
+    assert got["Carvalho paid for his hy"] == "Joseph Mensah"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_number_word_opening_a_sentence_is_no_name(model):
+    text = ("Eleven months ago, Ostrel’s foreign minister, Jonas Petrak, told parliament that a deal was near. "
+            "In January the 54-year-old told the same chamber that his government would not give up "
+            "‘a single hectare’ of the land.")
+    assert _speakers(text, "en", model)["a single hectare"] == "Jonas Petrak"

@@ -230,7 +230,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         for ev in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
             if ev.cls == "frame":
                 continue
-            if all(toks.kind(tok) in _TAIL_KINDS for tok in range(rt0, ev.tok)) and not any(
+            if all(toks.kind(tok) in _TAIL_KINDS or _age_number(toks, tok) for tok in range(rt0, ev.tok)) and not any(
                     toks.words[tok] in ".!?" and not (toks.words[tok] == "." and tok > rt0 and toks.lows[tok - 1] in honorific)
                     for tok in range(rt0, ev.tok)):  # ("”, Mr. Boyd said": an honorific's point)
                 return ev
@@ -368,6 +368,12 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                 self._add(start, stop, "direct", ev, DIRECT, ev.cue)
 
     # -- reported clauses ------------------------------------------------------------
+def _age_number(toks, tok: int) -> bool:
+    """The number of an age written before its noun ("the 81-year-old said")."""
+    return toks.kind(tok) == "num" and tok + 2 < len(toks.words) and toks.words[tok + 1] == "-" \
+        and toks.lows[tok + 2] in toks.fw.get("age_noun", ())
+
+
 def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:
     """A word matches a non-quote marker word: by prefix in an inflected language ("książk"
     covers "książce"), else as the word or its plural ("ship", "ships", never "shipping")."""

@@ -13,6 +13,7 @@ Lookups search a bounded number of mentions back (``LOOKBACK``), so long texts s
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -334,6 +335,10 @@ class Coreference(BodyCoreference):
                 return owner
         mentions = self.mentions
         if ref.epithet and ref.vague:
+            aged = self._aged_person(ref, pos)
+            if aged:
+                return aged
+            by_age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) is not None
             if ref.mods and ref.head in self.generic_roles:
                 # "Ukraiński polityk ocenił": the person named with a role sharing the modifier
                 person = self._generic_role_person(ref, pos)
@@ -347,7 +352,11 @@ class Coreference(BodyCoreference):
             # "Norweg dodał": the nearest named subject of the right gender
             k = bisect.bisect_left(mentions.positions, pos) - 1
             for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+                if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
+                    return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
                 if m.kind == "name" and (m.subject or m.end in self._speaking) and _gender_ok(self.gender(m), ref.gender):
+                    if by_age and " " not in self.name(m.speaker) and not is_given_name(m.speaker):
+                        continue  # "Derbyshire lost four wickets", "Termin dostała": an age is a person's, named in full or by a given name
                     return self.name(m.speaker)
             return ref.speaker
         links = mentions.links_by_head.get(ref.head, ())
@@ -476,6 +485,26 @@ class Coreference(BodyCoreference):
             self._places_cache[k] = got
         return got
 
+    def _aged_person(self, ref: Ref, pos: int) -> str | None:
+        """"the 81-year-old", "62-latek": the person named before with that age ("Margaret Doyle,
+        81,", "81-year-old Margaret Doyle", "Jan Lis (62 l.)"), the nearest; None when the role is no
+        age or nobody was given it."""
+        age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos)
+        if age is None or age.group(2).lower() not in self.toks.fw.get("age_noun", ()):
+            return None
+        n = age.group(1)
+        text = self.seg.text
+        pattern = re.compile(rf"[,(]\s*{n}\b")  # "Margaret Doyle, 81,", "Jan Lis (62 l.)"
+        written = re.compile(rf"\b{n}-\w+")  # "81-year-old Margaret Doyle", "62-letni Jan Lis"
+        k = bisect.bisect_left(self.mentions.positions, ref.pos) - 1
+        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind != "name" or " " not in m.speaker and not m.person:
+                continue
+            after = text[m.end:m.end + 8] if m.end else ""
+            if pattern.match(after) or written.search(text, max(0, m.pos - 16), m.pos) or written.search(m.role):
+                return self.name(m.person or m.speaker)
+        return None
+
     def _nationality_person(self, ref: Ref, pos: int) -> str | None:
         """"Islandczyk zaproponował" after "szefa islandzkiej delegacji Einara Thorsteinssona":
         the nearest earlier person whose role has a word of the nationality's stem (its first
@@ -577,6 +606,9 @@ def _full_names(mentions: Mentions, events) -> list[list[str]]:
 
 def _adjective(word: str) -> bool:
     return any(tag.startswith("adj:") and ":nom:" in tag for _l, tag, _q in morph_analyse(word.lower()))
+
+
+_AGE_RE = re.compile(r"(\d+)-(\w[\w-]*)")  # "24-year-old", "29-latek"
 
 
 def _gender_ok(gender: str, want: str) -> bool:

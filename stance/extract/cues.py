@@ -379,6 +379,9 @@ class _CueFinder:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
                 after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
+                if after is not None and lex.rules.subject_first and after.end < sent.t1 \
+                        and (toks.lows[after.end] in toks.fw.get("aux", ()) or toks.lows[after.end] in toks.fw.get("finite", ())):
+                    after = None  # "and say the 24-year-old is ‘not for sale’": the reported clause's subject
                 if after is not None:
                     binding = self._bind(after, not after.nominative, gender)
         clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,

@@ -105,8 +105,19 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
         return Ref(pos, speaker, np.kind, gender, head, False, False, mods, comp, subject, None, "", end, partitive=np.partitive)
     # a group ("Związkowcy zapowiadają") is no epithet for one person named before
     epithet = bool(info and len(info) > 3 and info[3]) and not lex.plural_role(word)
+    if np.kind == "title" and _aged(toks, np.start, head_tok + 1):
+        # "the 24-year-old", "29-latek", "the 49-year-old Dutch diplomat": a person named before,
+        # by age (not "a 52-year-old farmer", who is introduced)
+        epithet = epithet or (toks.lows[np.start] not in toks.fw.get("indefinite_article", ()) and (
+            word in toks.fw.get("age_noun", ()) or not comp))
     return Ref(pos, speaker, np.kind, gender, head, not comp, epithet,
                mods, comp, subject, person, role, end, owner, agreed)
+
+
+def _aged(toks: Tokens, a: int, b: int) -> bool:
+    """Do tokens ``[a, b)`` hold an age ("24-year-old", "29-latek")?"""
+    ages = toks.fw.get("age_noun", ())
+    return any(toks.lows[t] in ages and toks._age_before(t) for t in range(a, b))
 
 
 def _body_in_role(toks: Tokens, np: NP) -> Ref | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from itertools import takewhile
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
@@ -34,6 +35,7 @@ _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|[A-Z]{2,}(?: [A-Z]{2,}){0,2}, (?:[A-Z][a-z]{0,3}\.)+ - (?=[A-Z])"  # "CHELAN, Wash. - A …" (web copy's hyphen)
                        r"|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
+_AGE_ROLE_REACH = 3  # words after an age that may hold the role it qualifies ("49-year-old Dutch diplomat")
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
@@ -188,7 +190,11 @@ class Tokens(PhraseReader, CanonicalForms):
         lex, fw = self.lex, self.fw
         low = w.lower()
         if low in fw.get("age_noun", ()) and self._age_before(i):
-            return "title"  # "29-latek spod Izbicy": a person by age
+            self._ctx = 2  # depends on the next word
+            ahead = list(takewhile(str.isalpha, self.lows[i + 1:i + 1 + _AGE_ROLE_REACH]))
+            if not any(w in lex.titles or w in lex.title_words for w in ahead):
+                return "title"  # "29-latek spod Izbicy", "said the 24-year-old": a person by age
+            # ("the 49-year-old Dutch diplomat", "a 52-year-old farmer": the age of a role)
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
