@@ -175,3 +175,18 @@ def test_a_number_word_opening_a_sentence_is_no_name(model):
             "In January the 54-year-old told the same chamber that his government would not give up "
             "‘a single hectare’ of the land.")
     assert _speakers(text, "en", model)["a single hectare"] == "Jonas Petrak"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_lowercase_body_speaks_for_itself_or_for_the_body_named_with_its_words(model):
+    # "The state health department said" is no person named before; "the health board" is the
+    # board named before with those words; "the trust" is the one named with "and" in its name
+    text = ("Dr Samuel Okafor runs the clinic. He does not keep a count.\n\n"
+            "The state health department said in an emailed statement that it had awarded the clinic a grant.\n\n"
+            "Nurses at Harwick and District Health Board walked out on Monday. The health board said that wards "
+            "would stay open.\n\n"
+            "Beds at Lakeland and Furness Hospitals NHS Trust are full. The trust said it had opened a new ward.")
+    got = _speakers(text, "en", model)
+    assert got["it had awarded the clini"] == "state health department"
+    assert got["wards would stay open"] == "Harwick and District Health Board"
+    assert got["it had opened a new ward"] == "Lakeland and Furness Hospitals NHS Trust"

@@ -109,8 +109,9 @@ class BodyCoreference:
             if toks.words[t] != want:
                 continue
             first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
-            while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’")):
-                first -= 1
+            while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’") or (
+                    toks.words[first - 1] == "and" and first > 1 and toks.words[first - 2][:1].isupper())):
+                first -= 1  # ("Lakeland and Furness Hospitals NHS Trust": "and" inside the name)
             org = toks.np_at(first, t + 1) if first < t else None
             if org is not None and org.kind == "inst" and org.end == t + 1:
                 return self.institution(toks.surface(org.inst))

@@ -98,6 +98,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             named = self._named_institution(k, j)
             if named is not None:
                 return NP(start, named, "inst", inst=list(range(k, named)))
+        if not pl and start < k and c in ("word", "tword") and (body := self._lowercase_body_end(k, j)) is not None:
+            return NP(start, body, "inst", inst=list(range(k, body)))  # "The state health department said"
         if c == "word":
             if pl:
                 if not self._pl_modifier(k, j):
@@ -374,6 +376,18 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         return np.kind == "inst" and self.cased and np.end < len(self.words) and self.kind(np.end) == "cue" \
             and bool(morph.is_nominative_possible(w)) and morph.can_be_gen(w) is False
 
+    def _lowercase_body_end(self, k: int, j: int) -> int | None:
+        """English: lowercase words ending in an institution's noun right before a cue or a comma
+        ("the state health department said", "the city council, which …"): the token after that
+        noun, else None."""
+        anaphors = self.fw.get("org_anaphor", ())
+        for m in range(k + 1, min(j, k + _LOWERCASE_BODY_MAX)):
+            if not (self.kind(m) in ("word", "tword", "title") and self.words[m].islower()):
+                return None
+            if self.lows[m] in anaphors and (m + 1 >= j or self.kind(m + 1) == "cue" or self.words[m + 1] == ","):
+                return m + 1
+        return None
+
     def _capitalised_before(self, k: int) -> bool:
         """Is the word at ``k`` part of a name earlier in the text ("Agency" before "the agency")?"""
         want = self.words[k].capitalize()
@@ -533,6 +547,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
 
 
+_LOWERCASE_BODY_MAX = 4  # words of "the state health department"
 _NICKNAME_MARKS = frozenset('"“”„\'‘’«»')
 
 
