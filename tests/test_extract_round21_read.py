@@ -190,3 +190,20 @@ def test_a_lowercase_body_speaks_for_itself_or_for_the_body_named_with_its_words
     assert got["it had awarded the clini"] == "state health department"
     assert got["wards would stay open"] == "Harwick and District Health Board"
     assert got["it had opened a new ward"] == "Lakeland and Furness Hospitals NHS Trust"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_agent_a_station_after_a_preposition_and_a_second_description_of_a_person(model):
+    # "Echeverri’s agent, Rafael Montoya," is the agent (a role); "Speaking to the Spanish radio
+    # station Onda Valdemora …, Montoya went further, saying": the station stays in the
+    # prepositional phrase; "the chair of … and a former estate agent who …" is one person
+    text = ("Westbridge rejected an offer for striker Tomás Echeverri.\n\n"
+            "Echeverri’s agent, Rafael Montoya, responded within the hour. ‘Respect is a two-way street,’ he posted on X.\n\n"
+            "Speaking to the Spanish radio station Onda Valdemora on Wednesday, Montoya went further, saying his client "
+            "had handed in a transfer request.\n\n"
+            "Within an hour, Kevin Marr, the chair of the South West Landlords’ Association and a former estate agent who "
+            "now owns fourteen flats, had replied that the cap would “empty the rental market”.")
+    got = _speakers(text, "en", model)
+    assert got["Respect is a two-way str"] == "Rafael Montoya"
+    assert got["his client had handed in"] == "Rafael Montoya"
+    assert got["empty the rental market"] == "Kevin Marr"

@@ -300,6 +300,13 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's subject)
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
+            if prev is not None and ref.kind == "title" and not ref.person and mentions[prev[1]].kind == "title" \
+                    and mentions[prev[1]].person and np.start == prev[0].end + 1 and toks.kind(prev[0].end) == "coord" \
+                    and toks.lows[np.start] in toks.fw.get("indefinite_article", ()):
+                # "Kevin Marr, the chair of the landlords' association and a former estate agent
+                # who …": a second description of the same person
+                ref = replace(ref, person=mentions[prev[1]].person)
+                role_links.append(ref)
             if ref.kind == "name" and ref.person and ref.head:
                 role_links.append(ref)
             mentions.append(ref)

@@ -376,6 +376,16 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         return np.kind == "inst" and self.cased and np.end < len(self.words) and self.kind(np.end) == "cue" \
             and bool(morph.is_nominative_possible(w)) and morph.can_be_gen(w) is False
 
+    def _common_nouns_to_name(self, k: int, j: int) -> bool:
+        """English: do lowercase content words from ``k`` lead straight to a capitalised word
+        ("radio station Onda Valdemora"), not through a function word ("vote as Commission")?"""
+        m = k
+        while m < j and m - k < _LOWERCASE_BODY_MAX and self.kind(m) in ("word", "tword") and self.words[m].islower():
+            if any(self.lows[m] in self.fw.get(role, ()) for role in _FUNCTION_ROLES):
+                return False
+            m += 1
+        return k < m < j and self.words[m][:1].isupper()
+
     def _lowercase_body_end(self, k: int, j: int) -> int | None:
         """English: lowercase words ending in an institution's noun right before a cue or a comma
         ("the state health department said", "the city council, which …"): the token after that
@@ -513,7 +523,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np.nominative = False
             np.in_rel = rel
             out.append(np)
-            pp = 0
+            # a prepositional phrase goes on over common nouns after its first phrase ("to the
+            # Spanish radio station Onda Valdemora": the station's name is no subject either)
+            pp = 2 if np.in_pp and not pl and self._common_nouns_to_name(np.end, j) else 0
             k = np.end
         return out
 
@@ -548,6 +560,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
 
 _LOWERCASE_BODY_MAX = 4  # words of "the state health department"
+_FUNCTION_ROLES = ("subordinator", "aux", "comp", "rel", "coord", "prep", "det", "jak")  # word lists no noun is in
 _NICKNAME_MARKS = frozenset('"“”„\'‘’«»')
 
 
