@@ -207,3 +207,24 @@ def test_an_agent_a_station_after_a_preposition_and_a_second_description_of_a_pe
     assert got["Respect is a two-way str"] == "Rafael Montoya"
     assert got["his client had handed in"] == "Rafael Montoya"
     assert got["empty the rental market"] == "Kevin Marr"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_roles_with_a_seat_and_a_rank_or_a_participles_object(model):
+    # "w Kole" (a town morfeusz2 reads as a name) is the office's seat before the rank and the name;
+    # "osoby znającej szczegóły transakcji": the participle's object belongs to the source
+    text = ("Jak przekazała rzeczniczka Komendy Powiatowej Policji w Kole asp. Sylwia Nowicka, zgromadzenie nie "
+            "zostało zgłoszone.\n\n"
+            "Według osoby znającej szczegóły transakcji fundusz zapłacił więcej.")
+    found_ = found(text, "pl", model)
+    got = {t[:24]: s for t, s, _k in found_}
+    assert got["zgromadzenie nie zostało"] == "Sylwia Nowicka"
+    assert got["fundusz zapłacił więcej"] == "osoba znająca szczegóły transakcji"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_company_noun_speaking_is_the_firm_named_after_that_noun(model):
+    text = "Spółka Tessera Labs pozyskała 12 mln zł. Spółka podała, że pieniądze przeznaczy na rozwój."
+    assert _speakers(text, "pl", model)["pieniądze przeznaczy na "] == "Tessera Labs"

@@ -332,7 +332,7 @@ class Coreference(BodyCoreference):
         if self.another(ref):
             return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
-            named = self._institution_named(ref.head, pos) or self._company_named(ref.head, pos)
+            named = self._company_named(ref.head, pos) or self._institution_named(ref.head, pos)
             if named:
                 return named  # "W komunikacie związek poinformował": the union named before
         if ref.owner:

@@ -420,6 +420,12 @@ def agrees(noun: str, adj: str) -> bool:
     return bool(_forms(noun, "subst") & _forms(_compound_adjective_tail(adj) or adj, "adj"))
 
 
+def noun_object(word: str) -> bool:
+    """A common noun that may be an accusative object ("szczegóły", "sprawę")."""
+    return any(tag.startswith("subst:") and "acc" in tag.split(":")[2].split(".") and not lemma[:1].isupper()
+               for lemma, tag, _q in analyse(word) if tag.count(":") >= 2)
+
+
 @lru_cache(maxsize=65536)
 def common_noun_cases(word: str) -> frozenset:
     """Cases of a word morfeusz2 reads only as a singular common noun ("Omar", "Dalii", "Kerem"),

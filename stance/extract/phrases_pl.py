@@ -163,13 +163,21 @@ class PolishPhrases:
                 titles.append(p)
                 p += 1
                 continue
+            if c == "word" and w[:1].islower() and p - head <= 8 and titles[-1] > head \
+                    and morph.is_participle(self.lows[titles[-1]]) and morph.noun_object(w):
+                titles.append(p)  # "osoby znającej szczegóły transakcji": the participle's object (its genitives follow)
+                p += 1
+                continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and (
                     not self._verbish(w) or p + 1 >= j or kind(p + 1) in ("punct", "cue", "rel") or words[p + 1][:1].isupper()):
                 titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
                 p += 1
                 continue
-            if low in place_preps and p + 1 < j and words[p + 1][:1].isupper() and kind(p + 1) in ("place", "inst", "cap", "acro") \
-                    and (low == "przy" or kind(titles[-1]) == "word" or self.institution_noun(titles[-1])):  # "dyrektorka szpitala w Sokółce"
+            if low in place_preps and p + 1 < j and words[p + 1][:1].isupper() and (kind(p + 1) in ("place", "inst", "cap", "acro") or (
+                    kind(p + 1) == "name" and self.is_org(titles[-1]) and p + 2 < j and kind(p + 2) in ("name", "word", "acro")
+                    and morph.place_locative(words[p + 1]))) \
+                    and (low == "przy" or kind(titles[-1]) == "word" or self.institution_noun(titles[-1]) or self.is_org(titles[-1])):
+                # "dyrektorka szpitala w Sokółce", "rzeczniczka Komendy Powiatowej Policji w Kole asp. Sylwia Nowicka"
                 titles.append(p)
                 p += 1
                 continue
