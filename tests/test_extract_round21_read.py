@@ -228,3 +228,10 @@ def test_polish_roles_with_a_seat_and_a_rank_or_a_participles_object(model):
 def test_a_company_noun_speaking_is_the_firm_named_after_that_noun(model):
     text = "Spółka Tessera Labs pozyskała 12 mln zł. Spółka podała, że pieniądze przeznaczy na rozwój."
     assert _speakers(text, "pl", model)["pieniądze przeznaczy na "] == "Tessera Labs"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_owned_by_a_body_with_an_apostrophe_takes_the_name_in_apposition(model):
+    text = ("The Transport and Logistics Workers’ Union’s chief negotiator, Declan Shaw, said the offer amounted to "
+            "“a pay cut dressed up as a deal”.")
+    assert _speakers(text, "en", model)["a pay cut dressed up as "] == "Declan Shaw"

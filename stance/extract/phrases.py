@@ -110,8 +110,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
         org = self._en_org(k, j) if not pl else None  # read once: the role walk below may need it too
-        if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)):
-            return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union"
+        if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)) and not self._possessive(org - 1):
+            return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union" (not "… Union’s chief negotiator")
         titles: list[int] = []
         names: list[int] = []
         # modifiers and role nouns
