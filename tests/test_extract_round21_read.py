@@ -235,3 +235,12 @@ def test_a_role_owned_by_a_body_with_an_apostrophe_takes_the_name_in_apposition(
     text = ("The Transport and Logistics Workers’ Union’s chief negotiator, Declan Shaw, said the offer amounted to "
             "“a pay cut dressed up as a deal”.")
     assert _speakers(text, "en", model)["a pay cut dressed up as "] == "Declan Shaw"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_more_institution_words_keep_a_bodys_name_with_its_of_part(model):
+    text = ("The Episcopal Conference of Colombia said it would mediate.\n\n"
+            "The Division of Environmental Protection said it had opened an inquiry.")
+    got = _speakers(text, "en", model)
+    assert got["it would mediate"] == "Episcopal Conference of Colombia"
+    assert got["it had opened an inquiry"] == "Division of Environmental Protection"
