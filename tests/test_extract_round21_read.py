@@ -244,3 +244,13 @@ def test_more_institution_words_keep_a_bodys_name_with_its_of_part(model):
     got = _speakers(text, "en", model)
     assert got["it would mediate"] == "Episcopal Conference of Colombia"
     assert got["it had opened an inquiry"] == "Division of Environmental Protection"
+
+
+def test_zero_that_clauses_after_a_pronoun_or_a_subject_with_a_relative_clause():
+    text = ("Margit Aaland, who trained in Trondheim, says she still draws every building by hand.\n\n"
+            "The county health department said residents who had already drunk tap water did not need to seek care.\n\n"
+            "“We are ready,” said a diplomat who asked not to be named.")
+    got = [(t, s, k) for t, s, k in found(text, "en", "rules")]
+    assert ("she still draws every building by hand", "Margit Aaland", "indirect") in got
+    assert ("residents who had already drunk tap water did not need to seek care", "county health department", "indirect") in got
+    assert not any(t.startswith("a diplomat") for t, _s, _k in got)  # the inverted subject, no clause

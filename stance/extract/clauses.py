@@ -368,8 +368,12 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
+    if kind(q) == "pron" and toks.lows[q] in fw.get("subject_pronoun", ()) and q + 1 < sent.t1 and words[q + 1][:1].isalpha():
+        return Clause(toks.starts[q], "zero")  # "says she still draws every building by hand"
     np = toks.np_at(q, sent.t1)
-    if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or kind(np.end) == "rel"):
+    inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
+    if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or (
+            kind(np.end) == "rel" and inverted)):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
     finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
     r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
