@@ -254,3 +254,15 @@ def test_zero_that_clauses_after_a_pronoun_or_a_subject_with_a_relative_clause()
     assert ("she still draws every building by hand", "Margit Aaland", "indirect") in got
     assert ("residents who had already drunk tap water did not need to seek care", "county health department", "indirect") in got
     assert not any(t.startswith("a diplomat") for t, _s, _k in got)  # the inverted subject, no clause
+
+
+def test_a_relative_that_after_a_cues_object_reports_nothing():
+    text = ("He asked not to be named because he now works for a contractor that does business with the firm.\n\n"
+            "The two sides accused each other of breaking a ceasefire that took effect in March.\n\n"
+            "She replied in a letter to the journal that had published his critique that wishful thinking was the "
+            "real problem.\n\n"
+            "She told reporters that prices had risen.")
+    got = [(t, k) for t, _s, k in found(text, "en", "rules")]
+    assert not any(t.startswith(("does business", "took effect")) for t, _k in got)
+    assert ("wishful thinking was the real problem", "indirect") in got  # the second "that" reports
+    assert ("prices had risen", "indirect") in got

@@ -94,6 +94,9 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
+            if rules.bare_clauses and q > k + 2 and _relative_that(toks, q, after_object=True):
+                q += 1  # "accused each other of breaking a ceasefire that took effect": a relative "that"
+                continue  # (a later one may report: "replied in a letter to the journal that had published it that …")
             return Clause(after_token(toks, q), "comp")
         if c == "cue" and (pp_noun_cue(toks, q, k) or (_participle_cue(toks, q) and q + 1 < sent.t1 and pp_noun_cue(toks, q + 1, k))):
             q += 1
@@ -246,12 +249,18 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
 
 
-def _relative_that(toks: Tokens, t: int) -> bool:
+def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
     """"that" at token ``t`` between a noun and a finite verb ("any change that raised", "an
-    exchange that depends"): a relative pronoun, not a complementiser."""
+    exchange that depends"): a relative pronoun, not a complementiser. ``after_object``: the noun
+    is a cue's object ("told reporters that prices rose"), where a plural noun after "that" is
+    the reported clause's subject, so only an auxiliary, an irregular past or "-ed" counts
+    ("a contractor that does business", "a ceasefire that took effect")."""
     if not (t > 0 and t + 1 < len(toks.words) and toks.kind(t - 1) == "word"):
         return False
     nxt = toks.lows[t + 1]
+    if after_object:
+        return toks.words[t - 1].islower() and not _finite(toks, t - 1) and (
+            nxt in toks.fw.get("aux", ()) or nxt in toks.fw.get("finite", ()) or (toks.kind(t + 1) == "word" and nxt.endswith("ed")))
     return (toks.kind(t + 1) == "word" and nxt.endswith(("ed", "s"))) or nxt in toks.fw.get("aux", ())
 
 
