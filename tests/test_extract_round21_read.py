@@ -266,3 +266,13 @@ def test_a_relative_that_after_a_cues_object_reports_nothing():
     assert not any(t.startswith(("does business", "took effect")) for t, _k in got)
     assert ("wishful thinking was the real problem", "indirect") in got  # the second "that" reports
     assert ("prices had risen", "indirect") in got
+
+
+def test_a_determiner_that_and_a_bare_plural_noun_with_a_past_tense():
+    text = ("Commission spokesman Derek Anand said the agency was reviewing whether the firm had met that deadline.\n\n"
+            "Ferreira said residents planned to fill the chambers again for the second hearing.\n\n"
+            "The mayor urged residents affected by the flood to leave.")
+    got = [(t, k) for t, _s, k in found(text, "en", "rules")]
+    assert ("the agency was reviewing whether the firm had met that deadline", "indirect") in got
+    assert ("residents planned to fill the chambers again for the second hearing", "indirect") in got
+    assert not any(t.startswith("residents affected") for t, _k in got)

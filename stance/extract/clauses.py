@@ -94,8 +94,8 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
-            if rules.bare_clauses and q > k + 2 and _relative_that(toks, q, after_object=True):
-                q += 1  # "accused each other of breaking a ceasefire that took effect": a relative "that"
+            if rules.bare_clauses and q > k + 2 and (_relative_that(toks, q, after_object=True) or _determiner_that(toks, sent, q)):
+                q += 1  # "accused each other of breaking a ceasefire that took effect": a relative "that"; "had met that deadline": a determiner
                 continue  # (a later one may report: "replied in a letter to the journal that had published it that …")
             return Clause(after_token(toks, q), "comp")
         if c == "cue" and (pp_noun_cue(toks, q, k) or (_participle_cue(toks, q) and q + 1 < sent.t1 and pp_noun_cue(toks, q + 1, k))):
@@ -264,6 +264,15 @@ def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
     return (toks.kind(t + 1) == "word" and nxt.endswith(("ed", "s"))) or nxt in toks.fw.get("aux", ())
 
 
+def _determiner_that(toks: Tokens, sent: Sentence, t: int) -> bool:
+    """"that" before a lowercase noun that ends the clause ("whether Brightwell had met that
+    deadline."): a determiner, not a complementiser."""
+    nxt = t + 1
+    if nxt >= sent.t1 or toks.kind(nxt) != "word" or not toks.words[nxt].islower() or _finite(toks, nxt):
+        return False
+    return nxt + 1 >= sent.t1 or toks.words[nxt + 1] in ".,;:!?"
+
+
 def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
     """Is a first- or second-person word among tokens ``[t0, t1)`` (the speaker's own voice)?"""
     own = toks.fw.get("speech_person", frozenset())
@@ -373,7 +382,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
     aux = fw.get("aux", frozenset())
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux)):
+            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux) or _past_verb_next(toks, sent, q)):
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
@@ -402,6 +411,18 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             r = close
         r += 1
     return NO_CLAUSE
+
+
+def _past_verb_next(toks: Tokens, sent: Sentence, q: int) -> bool:
+    """A bare plural noun and a past tense right after it ("said residents planned to fill the
+    chambers again"), not a participle phrase ("urged residents affected by the flood")."""
+    nxt = q + 1
+    if nxt >= sent.t1 or not toks.lows[q].endswith("s") or toks.kind(nxt) != "word":
+        return False
+    low = toks.lows[nxt]
+    if not (low.endswith("ed") or low in toks.fw.get("finite", ())):
+        return False
+    return nxt + 1 < sent.t1 and toks.lows[nxt + 1] not in toks.fw.get("passive_agent", ()) and toks.words[nxt + 1] not in ".,;:"
 
 
 def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
