@@ -276,3 +276,16 @@ def test_a_determiner_that_and_a_bare_plural_noun_with_a_past_tense():
     assert ("the agency was reviewing whether the firm had met that deadline", "indirect") in got
     assert ("residents planned to fill the chambers again for the second hearing", "indirect") in got
     assert not any(t.startswith("residents affected") for t, _k in got)
+
+
+def test_thanks_with_the_names_of_those_thanked_is_no_statement():
+    from stance.extract.interview import courtesy_only
+    from stance.extract.words import function_words
+
+    en, pl = function_words("en"), function_words("pl")
+    assert courtesy_only("Nadia Okafor, thank you so much.", en)
+    assert courtesy_only("Thank you both.", en)
+    assert courtesy_only("Good morning, Martin.", en)
+    assert courtesy_only("Dziękuję za rozmowę.", pl)
+    assert not courtesy_only("Thank you. We will vote against the bill.", en)
+    assert not courtesy_only("Martin Lee.", en)  # names alone thank nobody

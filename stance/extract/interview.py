@@ -352,11 +352,14 @@ COURTESY_MAX_WORDS = 10  # longer than any greeting or thanks alone
 
 
 def courtesy_only(text: str, fw: dict) -> bool:
-    """A turn made only of a greeting or thanks ("Dziękuję.", "Thanks for having me, guys."):
+    """A turn made only of a greeting or thanks, maybe with the names of those thanked
+    ("Dziękuję za rozmowę.", "Thanks for having me, guys.", "Nadia Okafor, thank you so much."):
     an answer that says nothing."""
-    words = _NAME_WORD_RE.findall(text.lower().replace("'", "").replace("’", ""))
+    words = _NAME_WORD_RE.findall(text.replace("'", "").replace("’", ""))
     courtesy = fw.get("courtesy", ())
-    return 0 < len(words) <= COURTESY_MAX_WORDS and all(w in courtesy for w in words)
+    said = [w for w in words if w.lower() in courtesy]
+    return 0 < len(words) <= COURTESY_MAX_WORDS and bool(said) and all(
+        w.lower() in courtesy or (w[:1].isupper() and w.lower() not in fw.get("pron", ())) for w in words)
 
 
 def _has_word(s: str, words) -> bool:
