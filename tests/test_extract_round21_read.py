@@ -289,3 +289,14 @@ def test_thanks_with_the_names_of_those_thanked_is_no_statement():
     assert courtesy_only("Dziękuję za rozmowę.", pl)
     assert not courtesy_only("Thank you. We will vote against the bill.", en)
     assert not courtesy_only("Martin Lee.", en)  # names alone thank nobody
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_label_with_a_marker_word_before_a_colon_and_a_quotation(model):
+    # "stowarzyszenia" before a quotation usually names the association ("stowarzyszenie „…”");
+    # with a colon between it is a label and the quotation is speech
+    text = ("Wycinka pod tramwaj. Przewodnicząca stowarzyszenia: „Nie pozwolimy ściąć ani jednej lipy”\n\n"
+            "Przewodnicząca stowarzyszenia Jadwiga Sroka powiedziała, że protest potrwa.")
+    got = found(text, "pl", model)
+    assert ("Nie pozwolimy ściąć ani jednej lipy", "Jadwiga Sroka", "direct") in got

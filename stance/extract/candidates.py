@@ -255,6 +255,8 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         prev = [tok for tok in range(max(0, lt0, lt1 - 4), lt1) if words[tok][0].isalnum()]  # within the sentence
         if not prev:
             return False
+        if ":" in self.text[toks.ends[prev[-1]]:quote.open]:
+            return False  # "Przewodnicząca stowarzyszenia: „…”": a label, not a name the marker word expects
         low = [words[tok].lower() for tok in prev]
         by_prefix = self.lex.rules.markers_by_prefix
         for marker in self._markers_ending(low[-1]):
