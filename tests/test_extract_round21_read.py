@@ -300,3 +300,23 @@ def test_a_role_label_with_a_marker_word_before_a_colon_and_a_quotation(model):
             "Przewodnicząca stowarzyszenia Jadwiga Sroka powiedziała, że protest potrwa.")
     got = found(text, "pl", model)
     assert ("Nie pozwolimy ściąć ani jednej lipy", "Jadwiga Sroka", "direct") in got
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_label_with_where_it_spoke_and_a_most_read_list(model):
+    text = ("Mniej pociągów do Bielska. Wicemarszałek na antenie: „To nie jest likwidacja linii”\n\n"
+            "Wicemarszałek Paweł Trębacz powiedział w radiu, że linia zostanie.\n\n"
+            "Najczęściej czytane\n\n"
+            "1. „Korek na Alei Piłsudskiego. Kierowcy stali ponad godzinę”\n\n"
+            "2. Radny o strefie płatnego parkowania: „To porażka tej kadencji”")
+    got = found(text, "pl", model)
+    assert ("To nie jest likwidacja linii", "Paweł Trębacz", "direct") in got
+    assert not any(t.startswith(("Korek na Alei", "To porażka")) for t, _s, _k in got)  # other articles' headlines
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_captions_credit_in_parentheses_is_no_label(model):
+    text = ("Swimmers at the lido last summer (Image: Calderbrook Gazette)\n\n"
+            "The lido will reopen in May, the council said.")
+    assert not any(t.startswith("Calderbrook") for t, _s, _k in found(text, "en", model))

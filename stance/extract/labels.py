@@ -100,15 +100,15 @@ class LabelledSpeech:
         """"Halina Szymańska, 52 lata, sprzedawczyni:", "Jen Walsh, 29, a nurse:": a person's name,
         then only short comma-separated descriptions (no verb, clause or quotation) up to the colon;
         or where and when the person spoke ("Kania w Brukseli:", "Widera przed nocnymi negocjacjami:",
-        "Marchuk, arriving at the palace:"; a body's quoted name in a description: "koordynatorka
-        „Zostaw Las”")."""
+        "Marchuk, arriving at the palace:", a role too: "Wicemarszałek na antenie:"; a body's quoted
+        name in a description: "koordynatorka „Zostaw Las”")."""
         toks = self.toks
-        if np.kind != "name" or np.end >= t1 or t1 - np.start > LABEL_MAX_TOKENS:
+        if np.kind not in ("name", "title") or np.end >= t1 or t1 - np.start > LABEL_MAX_TOKENS:
             return False
-        if toks.words[np.end] != "," and toks.kind(np.end) != "prep":
-            return False
+        if (toks.words[np.end] != "," or np.kind == "title") and toks.kind(np.end) != "prep":
+            return False  # (a role only with where it spoke: "Wicemarszałek na antenie:")
         return not any(toks.kind(t) in ("cue", "comp", "rel") or (toks.kind(t) == "quoted" and not toks.words[t][:1].isupper())
-                       for t in range(np.end, t1))
+                       or toks.words[t] in "()" for t in range(np.end, t1))  # ("… last summer (Image:": a caption's credit)
 
     def _interview(self) -> None:
         """Q&A interviews (``interview.py`` finds the turns): nothing inside a question is a
