@@ -320,3 +320,12 @@ def test_a_captions_credit_in_parentheses_is_no_label(model):
     text = ("Swimmers at the lido last summer (Image: Calderbrook Gazette)\n\n"
             "The lido will reopen in May, the council said.")
     assert not any(t.startswith("Calderbrook") for t, _s, _k in found(text, "en", model))
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_according_to_a_body_named_before_by_its_noun(model):
+    text = ("The Rail and Transport Union rejected the deal. According to the union, the offer is bad.\n\n"
+            "The Halvorsen Foundation funds research. According to the foundation, the grant is the largest it has made.")
+    got = _speakers(text, "en", model)
+    assert got["the offer is bad"] == "Rail and Transport Union"
+    assert got["the grant is the largest"] == "Halvorsen Foundation"

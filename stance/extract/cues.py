@@ -449,6 +449,9 @@ class _CueFinder:
             if tok >= sent.t1:
                 return None
             np = toks.np_at(tok, sent.t1)
+            if np is None and kind(tok) == "det" and tok + 2 < sent.t1 and toks.words[tok + 2] == "," \
+                    and toks.lows[tok + 1] in toks.fw.get("org_anaphor", ()):
+                np = NP(tok, tok + 2, "inst", inst=[tok + 1])  # "According to the union, …": the body named before
             document = self._document_author(sent, tok) if np is None else None
             if document is not None:
                 np, tok = document  # "According to a draft prepared by the Commission, …": its author
