@@ -329,3 +329,13 @@ def test_according_to_a_body_named_before_by_its_noun(model):
     got = _speakers(text, "en", model)
     assert got["the offer is bad"] == "Rail and Transport Union"
     assert got["the grant is the largest"] == "Halvorsen Foundation"
+
+
+@needs_morfeusz
+def test_ma_nadzieje_that_reports_and_a_verb_that_needs_its_word_is_no_cue_without_it():
+    text = ("Wojewoda ma nadzieję, że do spotkania dojdzie w tym tygodniu.\n\n"
+            "Rzeczniczka przypomniała, że od przyszłego roku ma ruszyć program „Bezpieczny poród blisko domu”.")
+    got = [(t, k) for t, _s, k in found(text, "pl", "rules")]
+    assert ("do spotkania dojdzie w tym tygodniu", "indirect") in got
+    # "ma ruszyć" is no cue: the whole clause is the spokeswoman's, not cut at "ma"
+    assert ("od przyszłego roku ma ruszyć program „Bezpieczny poród blisko domu”", "indirect") in got

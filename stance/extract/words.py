@@ -286,6 +286,11 @@ class Tokens(PhraseReader, CanonicalForms):
                     return "frame"
                 return role
         if low in lex.cues:
+            needs = lex.cues[low].needs
+            if needs:  # "ma nadzieję, że" speaks, "ma ruszyć" does not: a cue only with its word after it
+                self._ctx = 2  # depends on the next words
+                if needs not in self.lows[i + 1:i + 3]:
+                    return "word"
             return "cue"
         if low in fw.get("people_source", ()):
             self._ctx = 2  # depends on the next word
