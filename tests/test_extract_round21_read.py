@@ -339,3 +339,11 @@ def test_ma_nadzieje_that_reports_and_a_verb_that_needs_its_word_is_no_cue_witho
     assert ("do spotkania dojdzie w tym tygodniu", "indirect") in got
     # "ma ruszyć" is no cue: the whole clause is the spokeswoman's, not cut at "ma"
     assert ("od przyszłego roku ma ruszyć program „Bezpieczny poród blisko domu”", "indirect") in got
+
+
+def test_lowercase_words_quoted_after_the_company_or_the_bill_are_speech_not_a_name():
+    text = ("He said the union would give the company \"every opportunity\".\n\n"
+            "The firm launched the so-called “disruption payment” last year.")
+    got = [(t, k) for t, _s, k in found(text, "en", "rules")]
+    assert ("every opportunity", "fragment") in got
+    assert not any(t.startswith("disruption") for t, _k in got)  # "so-called" still marks a term

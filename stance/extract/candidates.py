@@ -269,6 +269,9 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                 return True  # "in what Kyiv called Operation "Sea Gate"": the marker is part of the name
             if self.lex.rules.case_marked and content[:1].islower() and any(finite_verb(w) for w in content.lower().split()):
                 return False  # "jego formacja „szanuje wysiłki”": a predicate, not the name the marker expects
+            if not self.lex.rules.case_marked and content[:1].islower() and len(content.split()) >= 2 \
+                    and size == 1 and mstart > 0 and toks.kind(mstart - 1) == "det":
+                return False  # "give the company “every opportunity”": lowercase words after "the company" name nothing
             for tok in range(max(0, mstart - 3), mstart):
                 # (not an impersonal one: "powtarza się słowo „konsolidacja”" keeps the marker)
                 if toks.kind(tok) == "cue" and self.lex.cues[words[tok].lower()].cls not in ("noun", "imps") \
