@@ -347,3 +347,9 @@ def test_lowercase_words_quoted_after_the_company_or_the_bill_are_speech_not_a_n
     got = [(t, k) for t, _s, k in found(text, "en", "rules")]
     assert ("every opportunity", "fragment") in got
     assert not any(t.startswith("disruption") for t, _k in got)  # "so-called" still marks a term
+
+
+def test_a_video_link_label_is_no_speaker():
+    text = ("Strefa obejmie nowe ulice – dodaje wiceprezydent.\n\n"
+            "ZOBACZ WIDEO: Wiceprezydent Lis tłumaczy zmiany w strefie płatnego parkowania")
+    assert not any(s == "ZOBACZ WIDEO" for _t, s, _k in found(text, "pl", "rules"))
