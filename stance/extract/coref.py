@@ -504,7 +504,7 @@ class Coreference(BodyCoreference):
         written = re.compile(rf"\b{n}-\w+")  # "81-year-old Margaret Doyle", "62-letni Jan Lis"
         k = bisect.bisect_left(self.mentions.positions, ref.pos) - 1
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind != "name" or " " not in m.speaker and not m.person:
+            if m.kind != "name" or (" " not in m.speaker and not m.person):
                 continue
             after = text[m.end:m.end + 8] if m.end else ""
             if pattern.match(after) or written.search(text, max(0, m.pos - 16), m.pos) or written.search(m.role):

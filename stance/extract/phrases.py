@@ -68,7 +68,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
                 and self._title_ahead(k, j, en_mod=True):
             k += 1  # "some parents", "two officials", "one Castlegate insider": the group or source, not its count
-        if k + 1 < j and kind(k) == "word" and self.lows[k] in self.fw.get("age_noun", ()) and self._age_before(k):
+        if k + 1 < j and kind(k) == "word" and self.lows[k] in self.fw.get("age_noun", ()) and self.age_before(k):
             k += 1  # "the 49-year-old Dutch diplomat": the age is no part of the role
         if k >= j:
             return None
@@ -479,7 +479,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:
                 np = self.np_at(k, j)
-            if np is not None and np.end > k and np.titles and np.start == np.titles[0] == k and (pl or kind(k) == "title") and self._age_before(k):
+            if np is not None and np.end > k and np.titles and np.start == np.titles[0] == k and (pl or kind(k) == "title") and self.age_before(k):
                 np.start, np.titles = k - 2, [k - 2, k - 1] + np.titles  # "74-letnia mieszkanka", "29-latek", "24-year-old"
                 if np.start > i and kind(np.start - 1) == "det":
                     np.start -= 1  # "the 81-year-old"
@@ -540,7 +540,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return not (t == np.start and t > 0 and morph.agrees(self.lows[t - 1], self.lows[t]))
         return False
 
-    def _age_before(self, t: int) -> bool:
+    def age_before(self, t: int) -> bool:
         """A number and a hyphen written right before token ``t`` ("74-letnia", "29-latek")."""
         words = self.words
         return t >= 2 and words[t - 1] == "-" and words[t - 2][:1].isdigit() \
