@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, found, needs_morfeusz
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 from stance.extract.interview import label_stands_for
 from stance.extract.pipeline import stages
 from stance.extract.ranker import answers_by_label
-
-
-def _speakers(text: str, lang: str, model: str) -> dict[str, str]:
-    """Each statement's first words -> its speaker."""
-    return {t[:24]: s for t, s, _k in found(text, lang, model)}
 
 
 _PODCAST = ("Podcast: the price of coffee\n\n"
@@ -32,7 +27,7 @@ _PODCAST = ("Podcast: the price of coffee\n\n"
 def test_a_transcripts_first_name_labels_stand_for_the_people_named_in_full(model):
     # "RUTH:" is Ruth Ide, named in a host's turn; "TOM:" is Tom Akers, who names himself only in
     # his own turn (which the mentions leave out), and "TOM" is a name, not initials
-    got = _speakers(_PODCAST, "en", model)
+    got = speakers_by_opening(_PODCAST, "en", model)
     assert got["Thanks for having me. Tw"] == "Ruth Ide"
     assert got["Not for ever. Farmers pl"] == "Ruth Ide"
     assert got["I still think roasters a"] == "Tom Akers"
@@ -58,7 +53,7 @@ _BRIEFING = ("Transcript: the weekly briefing\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_label_in_capitals_with_an_honorific_is_the_person_named_in_the_lead(model):
-    got = _speakers(_BRIEFING, "en", model)
+    got = speakers_by_opening(_BRIEFING, "en", model)
     assert got["We never left the table."] == "Karin Vold"
     assert got["I will not negotiate fro"] == "Karin Vold"
 
@@ -83,7 +78,7 @@ def test_a_name_in_capitals_is_the_person_the_text_names_and_a_labelled_turn_kee
            "mrożonki do Berlina.", "wiezie mrożonki do Berli", "Darius"),
 ])
 def test_a_relative_clause_that_gives_the_persons_own_name_names_the_speaker(model, lang, text, opening, speaker):
-    assert _speakers(text, lang, model)[opening] == speaker
+    assert speakers_by_opening(text, lang, model)[opening] == speaker
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -93,14 +88,14 @@ def test_a_bodys_first_word_alone_is_the_body_named_in_full(model):
     text = ("Pilots at Northwind Airways began a strike on Friday.\n\n"
             "In a statement, Northwind said it had offered pilots an 8.5 percent rise.\n\n"
             "The dean of Ashby College, Mark Ashby, spoke to students. Ashby said the college would stay open.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["it had offered pilots an"] == "Northwind Airways"
     assert got["the college would stay o"] == "Mark Ashby"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_english_body_named_with_and_before_its_institution_word_keeps_its_whole_name(model):
-    got = _speakers("The Health and Safety Executive said it was aware of the incident.", "en", model)
+    got = speakers_by_opening("The Health and Safety Executive said it was aware of the incident.", "en", model)
     assert got["it was aware of the inci"] == "Health and Safety Executive"
 
 
@@ -113,8 +108,7 @@ def test_a_polish_bodys_name_goes_on_after_i(model):
             "W komunikacie Generalna Dyrekcja Dróg Krajowych i Autostrad poinformowała, że remont potrwa do maja.\n\n"
             "Według Generalnej Dyrekcji Dróg Krajowych i Autostrad most zostanie zamknięty.\n\n"
             "Ministerstwo Zdrowia i NFZ zapowiedziały, że zmienią przepisy.")
-    found_ = found(text, "pl", model)
-    got = {t[:24]: s for t, s, _k in found_}
+    got = speakers_by_opening(text, "pl", model)
     body = "Generalna Dyrekcja Dróg Krajowych i Autostrad"
     assert got["objazd będzie otwarty"] == body
     assert got["remont potrwa do maja"] == body
@@ -129,7 +123,7 @@ def test_a_possessive_after_an_acronym_or_a_bodys_name_is_no_part_of_it(model):
     text = ("The U.N.’s humanitarian coordinator for the region, Faisal Nurmagan, said about 40,000 people had fled.\n\n"
             "The talks were led by Pieter Vanhoolandt of the European Commission’s fisheries directorate. "
             "According to the Commission, the offer would have left Norway with a quarter of the catch.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["about 40,000 people had "] == "Faisal Nurmagan"
     assert got["the offer would have lef"] == "European Commission"
 
@@ -153,7 +147,7 @@ def test_a_possessive_after_an_acronym_or_a_bodys_name_is_no_part_of_it(model):
      "Chodzę o kulach od dwóch", "Teresa Bąk"),
 ])
 def test_a_person_named_by_age_is_the_person_named_before(model, lang, text, opening, speaker):
-    assert _speakers(text, lang, model)[opening] == speaker
+    assert speakers_by_opening(text, lang, model)[opening] == speaker
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -163,7 +157,7 @@ def test_a_name_after_a_cue_that_a_verb_follows_is_the_reported_clauses_subject(
             "‘not for sale at any price’.\n\n"
             "Joseph Mensah started at the restaurant washing dishes. He now runs the grill, and says Carvalho paid for "
             "his hygiene course out of her own pocket.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     if model == "rules":  # (the ranker's weights prefer the player named in the clause itself)
         assert got["not for sale at any pric"] == "Westbridge Athletic"
     assert got["Carvalho paid for his hy"] == "Joseph Mensah"
@@ -174,7 +168,7 @@ def test_a_number_word_opening_a_sentence_is_no_name(model):
     text = ("Eleven months ago, Ostrel’s foreign minister, Jonas Petrak, told parliament that a deal was near. "
             "In January the 54-year-old told the same chamber that his government would not give up "
             "‘a single hectare’ of the land.")
-    assert _speakers(text, "en", model)["a single hectare"] == "Jonas Petrak"
+    assert speakers_by_opening(text, "en", model)["a single hectare"] == "Jonas Petrak"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -186,7 +180,7 @@ def test_a_lowercase_body_speaks_for_itself_or_for_the_body_named_with_its_words
             "Nurses at Harwick and District Health Board walked out on Monday. The health board said that wards "
             "would stay open.\n\n"
             "Beds at Lakeland and Furness Hospitals NHS Trust are full. The trust said it had opened a new ward.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["it had awarded the clini"] == "state health department"
     assert got["wards would stay open"] == "Harwick and District Health Board"
     assert got["it had opened a new ward"] == "Lakeland and Furness Hospitals NHS Trust"
@@ -203,7 +197,7 @@ def test_an_agent_a_station_after_a_preposition_and_a_second_description_of_a_pe
             "had handed in a transfer request.\n\n"
             "Within an hour, Kevin Marr, the chair of the South West Landlords’ Association and a former estate agent who "
             "now owns fourteen flats, had replied that the cap would “empty the rental market”.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["Respect is a two-way str"] == "Rafael Montoya"
     assert got["his client had handed in"] == "Rafael Montoya"
     assert got["empty the rental market"] == "Kevin Marr"
@@ -217,8 +211,7 @@ def test_polish_roles_with_a_seat_and_a_rank_or_a_participles_object(model):
     text = ("Jak przekazała rzeczniczka Komendy Powiatowej Policji w Kole asp. Sylwia Nowicka, zgromadzenie nie "
             "zostało zgłoszone.\n\n"
             "Według osoby znającej szczegóły transakcji fundusz zapłacił więcej.")
-    found_ = found(text, "pl", model)
-    got = {t[:24]: s for t, s, _k in found_}
+    got = speakers_by_opening(text, "pl", model)
     assert got["zgromadzenie nie zostało"] == "Sylwia Nowicka"
     assert got["fundusz zapłacił więcej"] == "osoba znająca szczegóły transakcji"
 
@@ -227,21 +220,21 @@ def test_polish_roles_with_a_seat_and_a_rank_or_a_participles_object(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_company_noun_speaking_is_the_firm_named_after_that_noun(model):
     text = "Spółka Tessera Labs pozyskała 12 mln zł. Spółka podała, że pieniądze przeznaczy na rozwój."
-    assert _speakers(text, "pl", model)["pieniądze przeznaczy na "] == "Tessera Labs"
+    assert speakers_by_opening(text, "pl", model)["pieniądze przeznaczy na "] == "Tessera Labs"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_role_owned_by_a_body_with_an_apostrophe_takes_the_name_in_apposition(model):
     text = ("The Transport and Logistics Workers’ Union’s chief negotiator, Declan Shaw, said the offer amounted to "
             "“a pay cut dressed up as a deal”.")
-    assert _speakers(text, "en", model)["a pay cut dressed up as "] == "Declan Shaw"
+    assert speakers_by_opening(text, "en", model)["a pay cut dressed up as "] == "Declan Shaw"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_more_institution_words_keep_a_bodys_name_with_its_of_part(model):
     text = ("The Episcopal Conference of Colombia said it would mediate.\n\n"
             "The Division of Environmental Protection said it had opened an inquiry.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["it would mediate"] == "Episcopal Conference of Colombia"
     assert got["it had opened an inquiry"] == "Division of Environmental Protection"
 
@@ -326,7 +319,7 @@ def test_a_captions_credit_in_parentheses_is_no_label(model):
 def test_according_to_a_body_named_before_by_its_noun(model):
     text = ("The Rail and Transport Union rejected the deal. According to the union, the offer is bad.\n\n"
             "The Halvorsen Foundation funds research. According to the foundation, the grant is the largest it has made.")
-    got = _speakers(text, "en", model)
+    got = speakers_by_opening(text, "en", model)
     assert got["the offer is bad"] == "Rail and Transport Union"
     assert got["the grant is the largest"] == "Halvorsen Foundation"
 

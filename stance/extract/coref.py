@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from stance.extract.coref_bodies import LOOKBACK, BodyCoreference
-from stance.extract.interview import capitals_name, in_capitals
+from stance.extract.interview import capitals_name, in_capitals, without_honorific
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import is_adj, is_given_name
@@ -97,11 +97,8 @@ class Coreference(BodyCoreference):
     def _in_capitals(self, speaker: str) -> str:
         """A name in capitals ("MS HARALDSEN", a transcript's label) as the person the text
         names in ordinary case ("Liv Haraldsen"), without its honorific; else as written."""
-        words = capitals_name(speaker).split()
-        honorific = self.toks.fw.get("honorific", ())
-        while len(words) > 1 and words[0].rstrip(".").lower() in honorific:
-            words = words[1:]
-        plain = " ".join(words)
+        plain = without_honorific(capitals_name(speaker), self.toks.fw)
+        words = plain.split()
         if in_capitals(plain):
             return speaker  # "G7": no letters to lower
         got = self.name(plain)
@@ -341,10 +338,11 @@ class Coreference(BodyCoreference):
                 return owner
         mentions = self.mentions
         if ref.epithet and ref.vague:
-            aged = self._aged_person(ref, pos)
+            age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos)
+            aged = self._aged_person(age, ref.pos) if age is not None else None
             if aged:
                 return aged
-            by_age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) is not None
+            by_age = age is not None
             if ref.mods and ref.head in self.generic_roles:
                 # "Ukraiński polityk ocenił": the person named with a role sharing the modifier
                 person = self._generic_role_person(ref, pos)
@@ -491,23 +489,22 @@ class Coreference(BodyCoreference):
             self._places_cache[k] = got
         return got
 
-    def _aged_person(self, ref: Ref, pos: int) -> str | None:
-        """"the 81-year-old", "62-latek": the person named before with that age ("Margaret Doyle,
-        81,", "81-year-old Margaret Doyle", "Jan Lis (62 l.)"), the nearest; None when the role is no
-        age or nobody was given it."""
-        age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos)
-        if age is None or age.group(2).lower() not in self.toks.fw.get("age_noun", ()):
+    def _aged_person(self, age: re.Match, before: int) -> str | None:
+        """"the 81-year-old", "62-latek" (``age``, its number and noun in the role): the person
+        named before ``before`` with that age ("Margaret Doyle, 81,", "81-year-old Margaret Doyle",
+        "Jan Lis (62 l.)"), the nearest; None when the noun is no age's or nobody was given it."""
+        if age.group(2).lower() not in self.toks.fw.get("age_noun", ()):
             return None
         n = age.group(1)
         text = self.seg.text
         pattern = re.compile(rf"[,(]\s*{n}\b")  # "Margaret Doyle, 81,", "Jan Lis (62 l.)"
         written = re.compile(rf"\b{n}-\w+")  # "81-year-old Margaret Doyle", "62-letni Jan Lis"
-        k = bisect.bisect_left(self.mentions.positions, ref.pos) - 1
+        k = bisect.bisect_left(self.mentions.positions, before) - 1
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if m.kind != "name" or (" " not in m.speaker and not m.person):
                 continue
-            after = text[m.end:m.end + 8] if m.end else ""
-            if pattern.match(after) or written.search(text, max(0, m.pos - 16), m.pos) or written.search(m.role):
+            after = m.end and pattern.match(text, m.end, m.end + 8)
+            if after or written.search(text, max(0, m.pos - 16), m.pos) or written.search(m.role):
                 return self.name(m.person or m.speaker)
         return None
 

@@ -292,7 +292,7 @@ class _CueFinder:
         words, lows, kind = toks.words, toks.lows, toks.kind
         cue = lex.cues[lows[cue_tok]]
         if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
-            return None
+            return None  # (the token's class saw the word ahead; here it must be in the same sentence)
         if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
             return None  # "odpowiada za komunikację": is responsible for, says nothing
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:

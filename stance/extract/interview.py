@@ -100,12 +100,12 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
         caps = None if short else _transcript_label(text, at, b, fw)
         described = None if short or caps is not None else _DESCRIBED_LABEL_RE.match(text, at, min(b, at + TRANSCRIPT_LABEL_MAX))
         if short and _label_like(m.group(1), fw):
-            body, label = m.end(), _without_honorific(m.group(1).rstrip("."), fw)
+            body, label = m.end(), without_honorific(m.group(1).rstrip("."), fw)
         elif caps is not None:
             body, label = caps
         elif described is not None and _label_like(described.group(1), fw) and len(described.group(2).split()) <= DESCRIPTION_MAX_WORDS:
             # "Zdzisław Kania, rolnik z Brzózek: …": a name, then who the person is
-            body, label = described.end(), _without_honorific(described.group(1), fw)
+            body, label = described.end(), without_honorific(described.group(1), fw)
         else:
             d = _DASH_RE.match(text, a, b)
             if d:
@@ -128,7 +128,7 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     bare = _MAC_RE.sub("", _PARENS_RE.sub("", head))  # "ANGUS McVEIGH": a capitals label all the same
     if any(c.islower() for c in bare) or "\n" in head:
         return None
-    name = _without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
+    name = without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
     words = name.split()
     if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
         return None
@@ -138,8 +138,9 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     return body, name
 
 
-def _without_honorific(label: str, fw: dict) -> str:
-    """The label without a rank or title before the name ("SEN. BELL" -> "BELL")."""
+def without_honorific(label: str, fw: dict) -> str:
+    """The label (or a name in capitals) without a rank or title before the name ("SEN. BELL" ->
+    "BELL", "Ms Haraldsen" -> "Haraldsen")."""
     words = label.split()
     honorific = fw.get("honorific", ())
     while len(words) > 1 and words[0].rstrip(".").lower() in honorific:

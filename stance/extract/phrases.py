@@ -11,6 +11,7 @@ English role's tail and an institution's capitalised name are ``phrases_en``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from stance.extract import morph
 from stance.extract.phrases_en import EnglishPhrases
@@ -381,10 +382,15 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         ("radio station Onda Valdemora"), not through a function word ("vote as Commission")?"""
         m = k
         while m < j and m - k < _LOWERCASE_BODY_MAX and self.kind(m) in ("word", "tword") and self.words[m].islower():
-            if any(self.lows[m] in self.fw.get(role, ()) for role in _FUNCTION_ROLES):
+            if self.lows[m] in self._closed_class:
                 return False
             m += 1
         return k < m < j and self.words[m][:1].isupper()
+
+    @cached_property
+    def _closed_class(self) -> frozenset:
+        """The words of ``_FUNCTION_ROLES`` in one set (read once per text)."""
+        return frozenset().union(*(self.fw.get(role, ()) for role in _FUNCTION_ROLES))
 
     def _lowercase_body_end(self, k: int, j: int) -> int | None:
         """English: lowercase words ending in an institution's noun right before a cue or a comma

@@ -288,7 +288,7 @@ class Tokens(PhraseReader, CanonicalForms):
         if low in lex.cues:
             needs = lex.cues[low].needs
             if needs:  # "ma nadzieję, że" speaks, "ma ruszyć" does not: a cue only with its word after it
-                self._ctx = 2  # depends on the next words
+                self._ctx = 2  # depends on the next words (the cue finder also keeps them in the sentence)
                 if needs not in self.lows[i + 1:i + 3]:
                     return "word"
             return "cue"
