@@ -18,3 +18,16 @@ def test_lord_and_lady_justice_are_forms_of_address_before_a_judges_name(model):
     got = speakers_by_opening(_APPEAL, "en", model)
     assert got["weighed the evidence wit"] == "Iris Carrow"
     assert got["would mean nothing other"] == "Owain Pell"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_modifier_alone_before_one_word_is_part_of_an_institutions_name(model):
+    # "national" modifies roles ("National Security Adviser Ann Roe" is Ann Roe), but before one
+    # word and no role it belongs to the name; after an honorific it is still a title
+    text = ("Lights may fail\n\nNational Grid said in a statement that it had “tested procedures” for storms.\n\n"
+            "Lord Justice Penrose said the appeal “must fail”.\n\n"
+            "Chief Executive Mona Hale said the plan was “on track”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["tested procedures"] == "National Grid"
+    assert got["must fail"] == "Penrose"
+    assert got["on track"] == "Mona Hale"
