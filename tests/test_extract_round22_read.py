@@ -31,3 +31,14 @@ def test_a_role_modifier_alone_before_one_word_is_part_of_an_institutions_name(m
     assert got["tested procedures"] == "National Grid"
     assert got["must fail"] == "Penrose"
     assert got["on track"] == "Mona Hale"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_places_police_in_lowercase_are_the_speaker_not_the_place(model):
+    text = ("Man held after race\n\nCleveland police said a man was arrested near mile 20.\n\n"
+            "Port Amaro police said the road “will stay closed”.\n\n"
+            "Inspector Jana Vuk of Tolen police said lorries were turned back.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["a man was arrested near "] == "Cleveland police"
+    assert got["will stay closed"] == "Port Amaro police"
+    assert got["lorries were turned back"] == "Jana Vuk"

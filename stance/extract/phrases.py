@@ -92,6 +92,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if pl and c in ("name", "stop", "word", "cap") and k + 1 < j and kind(k + 1) in ("inst", "acro") \
                 and self.lows[k].endswith(ADJ_SUFFIXES) and morph.is_adj(self.lows[k]):
             return self._inst_phrase(start, k, j)  # "ukraińskie MSZ", "Litewskie MSW"
+        if not pl and words[k][:1].isupper() and (body := self._named_body_end(k, j)) is not None:
+            return NP(start, body, "inst", inst=list(range(k, body)))  # "Cleveland police said"
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
@@ -402,6 +404,19 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return None
             if self.lows[m] in anaphors and (m + 1 >= j or self.kind(m + 1) == "cue" or self.words[m + 1] == ","):
                 return m + 1
+        return None
+
+    def _named_body_end(self, k: int, j: int) -> int | None:
+        """English: capitalised words, then a lowercase noun of a body that a place's name picks
+        out ("Cleveland police said", "Tolen police, who …") right before a cue or a comma: the
+        token after that noun, else None."""
+        bodies = self.fw.get("named_body", ())
+        for m in range(k + 1, min(j, k + 4)):
+            if self.words[m][:1].isupper() and self.kind(m) != "cue":
+                continue
+            if self.lows[m] in bodies and self.words[m].islower() and (m + 1 >= j or self.kind(m + 1) == "cue" or self.words[m + 1] == ","):
+                return m + 1
+            return None
         return None
 
     def _capitalised_before(self, k: int) -> bool:
