@@ -42,3 +42,9 @@ def test_a_places_police_in_lowercase_are_the_speaker_not_the_place(model):
     assert got["a man was arrested near "] == "Cleveland police"
     assert got["will stay closed"] == "Port Amaro police"
     assert got["lorries were turned back"] == "Jana Vuk"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_ampersand_inside_an_institutions_name_keeps_the_name_whole(model):
+    text = "Dog seized\n\nTelford & Wrekin Council said it would “review the warnings”.\n"
+    assert speakers_by_opening(text, "en", model)["review the warnings"] == "Telford & Wrekin Council"

@@ -68,6 +68,9 @@ class EnglishPhrases:
                     and words[q + 1][:1].isupper() and kind(q + 1) in caps:
                 q += 1  # "Larnholm Terminal Operators' Association": a plural possessive inside the name
                 continue
+            if q > k and words[q] == "&" and q + 1 < j and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+                q += 1  # "Telford & Wrekin Council": an ampersand inside the name
+                continue
             if not (words[q][:1].isupper() and kind(q) in caps):
                 break
             if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name":
