@@ -48,3 +48,22 @@ def test_a_places_police_in_lowercase_are_the_speaker_not_the_place(model):
 def test_an_ampersand_inside_an_institutions_name_keeps_the_name_whole(model):
     text = "Dog seized\n\nTelford & Wrekin Council said it would “review the warnings”.\n"
     assert speakers_by_opening(text, "en", model)["review the warnings"] == "Telford & Wrekin Council"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firm_named_without_its_legal_suffix_is_the_firm_named_with_it(model):
+    text = ("Whistleblower wins\n\nShe was dismissed by Orrin Rail Services Ltd in 2021.\n\n"
+            "Orrin Rail Services said it was “disappointed” by the ruling.\n")
+    assert speakers_by_opening(text, "en", model)["disappointed"] == "Orrin Rail Services Ltd"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_name_ending_in_a_role_like_institution_word_is_a_firm(model):
+    # "Group" is also a role ("the group said"); capitalised at the end of a name it is a firm's;
+    # "Embassy" before "in" still takes its seat
+    text = ("Brewery sold\n\nThe board accepted an offer. Morrow Drinks Group bought the site last year. "
+            "Morrow said the deal was “good for both”.\n\n"
+            "The U.S. Embassy in Belgrade said in a post that the deal was “a humanitarian step”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["good for both"] == "Morrow Drinks Group"
+    assert got["a humanitarian step"] == "U.S. Embassy in Belgrade"

@@ -198,7 +198,7 @@ class BodyCoreference:
                 org_words = self.toks.lex.org_words
                 for m in self.mentions.mentions:
                     parts = m.speaker.split()
-                    if m.kind == "inst" and len(parts) == 2 and (parts[1] in suffixes or parts[1] in org_words):
+                    if m.kind == "inst" and len(parts) in (2, 3) and (parts[-1] in suffixes or parts[-1] in org_words):
                         self._firm_firsts.setdefault(parts[0], m.speaker)
             firm = self._firm_firsts.get(speaker)
             return firm if firm is None or not self._families.get(speaker) else None  # "Smith said" of John Smith, not of Smith College

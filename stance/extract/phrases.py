@@ -121,6 +121,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         p = k
         if org is not None and org < j and kind(org) == "title" and not any(kind(t) == "punct" for t in range(k, org)):
             titles, p = list(range(k, org)), org  # "A Department for Transport spokesperson": the office modifies the role
+        elif org is not None and kind(org - 1) == "title" and words[org - 1][:1].isupper() \
+                and (org >= j or self.lows[org] not in self.fw.get("role_tail_prep", ())):
+            return NP(start, org, "inst", inst=list(range(k, org)))  # "Carrick Drinks Group said": a firm, not a group of people
+            # ("The U.S. Embassy in Belgrade": the role walk takes its seat)
         while p < j:
             c = kind(p)
             if c == "title" and pl and self._hearer(p):
