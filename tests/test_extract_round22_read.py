@@ -67,3 +67,15 @@ def test_a_capitalised_name_ending_in_a_role_like_institution_word_is_a_firm(mod
     got = speakers_by_opening(text, "en", model)
     assert got["good for both"] == "Morrow Drinks Group"
     assert got["a humanitarian step"] == "U.S. Embassy in Belgrade"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_the_firm_named_before_without_an_institution_word(model):
+    # "Norwell Foods" holds no institution word; it is nobody's name, so "the company" is it,
+    # and a person named in full before ("Ann Blake") is not
+    text = ("Norwell Foods cuts outlook\n\nNorwell Foods on Thursday cut its forecast. Ann Blake, an analyst, "
+            "called the cut “overdue”. Blake said shares would fall.\n\n"
+            "Sales will drop by 2% this year, the company said.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["Sales will drop by 2% th"] == "Norwell Foods"
+    assert got["overdue"] == "Ann Blake"

@@ -120,7 +120,24 @@ class BodyCoreference:
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
                 return self.institution(m.speaker)
+        if noun in toks.fw.get("company_noun", ()):
+            return self._firm_before(pos) or noun
         return noun
+
+    def _firm_before(self, pos: int) -> str | None:
+        """"The company said" after "Norvale Foods on Thursday cut …": the nearest subject of an
+        earlier sentence read as a name that is nobody's (no given name first, no surname of a
+        person named in full), else None."""
+        toks = self.toks
+        t = bisect.bisect_left(toks.starts, pos) - 1
+        while t > 0 and t not in toks.sent_initial:
+            t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
+        k = bisect.bisect_left(self.mentions.positions, toks.starts[max(t, 0)]) - 1
+        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not is_given_name(m.speaker.split()[0]) \
+                    and m.speaker not in self._families and self.name(m.speaker) == m.speaker:
+                return m.speaker
+        return None
 
     def _institution_named(self, head: str, pos: int) -> str | None:
         """The nearest institution named before ``pos`` whose own name has the noun ``head``
