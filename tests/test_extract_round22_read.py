@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers_by_opening
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
 
 
 _APPEAL = ("The appeal was heard by Lady Justice Iris Carrow, Lord Justice Owain Pell and Mr Justice Ned Vance.\n\n"
@@ -79,3 +79,14 @@ def test_the_company_is_the_firm_named_before_without_an_institution_word(model)
     got = speakers_by_opening(text, "en", model)
     assert got["Sales will drop by 2% th"] == "Norwell Foods"
     assert got["overdue"] == "Ann Blake"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_with_an_age_describes_the_person_named_before(model):
+    # "58-letni hodowca" after "Stanisław Fedak ma stado": the breeder named before, though no
+    # age was given with his name; a role with its own complement and no name before stays
+    text = ("Wilki zagryzły owce\n\nStanisław Fedak od trzydziestu lat hoduje owce w Rzepedzi.\n\n"
+            "– Wyszedłem o piątej rano i myślałem, że to zły sen – mówi 58-letni hodowca.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Wyszedłem o piątej rano "] == "Stanisław Fedak"

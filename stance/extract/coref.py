@@ -354,15 +354,7 @@ class Coreference(BodyCoreference):
             if any(mod in self.toks.fw.get("unnamed_modifier", ()) for mod in ref.mods):
                 return ref.speaker  # "Unijny dyplomata, z którym rozmawialiśmy": no one named before
             # "Norweg dodał": the nearest named subject of the right gender
-            k = bisect.bisect_left(mentions.positions, pos) - 1
-            for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-                if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
-                    return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
-                if m.kind == "name" and (m.subject or m.end in self._speaking) and _gender_ok(self.gender(m), ref.gender):
-                    if by_age and " " not in self.name(m.speaker) and not is_given_name(m.speaker):
-                        continue  # "Derbyshire lost four wickets", "Termin dostała": an age is a person's, named in full or by a given name
-                    return self.name(m.speaker)
-            return ref.speaker
+            return self._nearest_subject(ref, pos, by_age) or ref.speaker
         links = mentions.links_by_head.get(ref.head, ())
         # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
         # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
@@ -396,6 +388,13 @@ class Coreference(BodyCoreference):
         source = self._interlocutor_source(ref, pos)
         if source:
             return source
+        age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) if ref.kind == "title" and ref.end else None
+        if age is not None and self._age_word(age):
+            # "– … – mówi 58-letni hodowca" after "Stanisław Fedak ma stado": a role with an age
+            # describes the person named before, unless it says it is another
+            aged = self._aged_person(age, ref.pos) or (None if ref.comp and not ref.vague else self._nearest_subject(ref, pos, True))
+            if aged:
+                return aged
         # the nearest earlier mention of the same role ("the official" after "an official in
         # the trade ministry", not after the "fourteen officials" of the standfirst)
         roles = mentions.roles_by_head.get(ref.head, ())
@@ -489,11 +488,30 @@ class Coreference(BodyCoreference):
             self._places_cache[k] = got
         return got
 
+    def _age_word(self, age: re.Match) -> bool:
+        """Is the word after the number and hyphen an age ("81-year-old", "62-latek", "58-letni")?"""
+        word, fw = age.group(2).lower(), self.toks.fw
+        return word in fw.get("age_noun", ()) or word in fw.get("age_adjective", ())
+
+    def _nearest_subject(self, ref: Ref, pos: int, by_age: bool) -> str | None:
+        """The nearest person named before ``pos`` as a subject or a speaker, of ``ref``'s gender;
+        ``by_age``: only one named in full or by a given name, or a role's holder named with it."""
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
+                return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
+            if m.kind == "name" and (m.subject or m.end in self._speaking) and _gender_ok(self.gender(m), ref.gender):
+                if by_age and " " not in self.name(m.speaker) and not is_given_name(m.speaker):
+                    continue  # "Derbyshire lost four wickets", "Termin dostała": an age is a person's, named in full or by a given name
+                return self.name(m.speaker)
+        return None
+
     def _aged_person(self, age: re.Match, before: int) -> str | None:
-        """"the 81-year-old", "62-latek" (``age``, its number and noun in the role): the person
+        """"the 81-year-old", "62-latek", "58-letni hodowca" (``age``, its number and word in the role): the person
         named before ``before`` with that age ("Margaret Doyle, 81,", "81-year-old Margaret Doyle",
         "Jan Lis (62 l.)"), the nearest; None when the noun is no age's or nobody was given it."""
-        if age.group(2).lower() not in self.toks.fw.get("age_noun", ()):
+        if not self._age_word(age):
             return None
         n = age.group(1)
         text = self.seg.text
