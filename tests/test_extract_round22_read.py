@@ -90,3 +90,33 @@ def test_a_role_with_an_age_describes_the_person_named_before(model):
             "– Wyszedłem o piątej rano i myślałem, że to zły sen – mówi 58-letni hodowca.\n")
     got = speakers_by_opening(text, "pl", model)
     assert got["Wyszedłem o piątej rano "] == "Stanisław Fedak"
+
+
+_SCRIPT = ("Most zamknięty. Wójt: „Zostaliśmy sami”\n\n"
+           "„Wieczór w Regionie”, wydanie główne. Materiał 3 z 9.\n\n"
+           "PREZENTER (Adam Wrzos): Dobry wieczór. Od poniedziałku most na Głomi jest zamknięty. Z Zawad nasz reporter.\n\n"
+           "REPORTER: Tak wygląda wjazd na most. Betonowe zapory i znak zakazu.\n\n"
+           "MIESZKANIEC (bez podpisu): Mówili, że remont będzie w zeszłym roku. Ja już w nic nie wierzę.\n\n"
+           "KIEROWCA BUSA (podpis: Zenon Grab, przewoźnik): Robię sześć kursów dziennie. Na każdym tracę kwadrans.\n\n"
+           "PREZENTER: Starosta obiecał spotkanie w piątek. Czy coś z tego wyjdzie? Zobaczymy.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_scripts_role_labels_take_the_name_given_in_parentheses_or_stay_roles(model):
+    got = speakers_by_opening(_SCRIPT, "pl", model)
+    assert got["Dobry wieczór. Od ponied"] == "Adam Wrzos"
+    assert got["Robię sześć kursów dzien"] == "Zenon Grab"
+    assert got["Starosta obiecał spotkan"] == "Adam Wrzos"  # the role labelled alone later
+    assert got["Mówili, że remont będzie"] == "mieszkaniec"
+
+
+def test_a_question_label_with_the_askers_name_in_parentheses_stays_a_question_label():
+    from stance.extract.interview import interview_layout
+    from stance.extract.words import function_words
+
+    text = ("Briefing\n\nThe minister took questions.\n\nQ (Sara Moen, TV2): How do you respond?\n\n"
+            "MS HALE: We have a majority.\n\nQ (Moen): Are you worried?\n\nMS HALE: No.\n")
+    layout = interview_layout(text, function_words("en"))
+    assert [t.label for t in layout.questions] == ["Q", "Q"]
+    assert [t.label for t in layout.answers] == ["HALE", "HALE"]

@@ -20,7 +20,7 @@ stage's (``resolve.py``), from a name label or the lead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stance.extract.dashes import TIMESTAMP_RE
@@ -35,6 +35,9 @@ BIO_MAX = 400  # the guest's biography after the interview ("Teresa Wolańska �
 TRANSCRIPT_LABEL_MAX = 150  # characters before the colon of "DAVID PRICE, ASSISTANT SECRETARY OF THE TREASURY …:"
 TRANSCRIPT_MIN_VOICES = 3  # people labelled in capitals: a hearing's transcript, not an interview
 _PARENS_RE = re.compile(r"\([^)]{0,40}\)")
+# a script's role label with the person's name added in parentheses: "PREZENTER (Tomasz Gajda):",
+# "KIEROWCA BUSA (podpis: Zbigniew Rataj, przewoźnik):" (the caption's name)
+_NAMED_IN_PARENS_RE = re.compile(r"\((?:[^\W\d_]+:\s*)?([A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+){1,2})[,)]")
 _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's last one
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
@@ -82,11 +85,24 @@ def interview_layout(text: str, fw: dict) -> Interview:
     paras = paragraphs(text)
     if len(paras) < 3:
         return NO_INTERVIEW
-    turns = [_turn(text, a, b, fw) for a, b in paras[1:]]
+    turns = _roles_named(text, [_turn(text, a, b, fw) for a, b in paras[1:]])
     labelled = _labelled(text, turns, fw)
     if labelled:
         return labelled
     return _unlabelled(text, paras, turns, fw)
+
+
+def _roles_named(text: str, turns: list[Turn]) -> list[Turn]:
+    """A script names a role's holder once ("PREZENTER (Tomasz Gajda):", "THE CHAIR (ROSALIND
+    TARRANT, LABOUR):") and then labels the role alone ("PREZENTER:"): those turns get the name."""
+    holders = {}
+    for t in turns:
+        head = text[t.start:t.body]
+        if t.label and "(" in head and t.label not in head.split("(")[0]:
+            holders.setdefault(head.split("(")[0].strip(), t.label)
+    if not holders:
+        return turns
+    return [replace(t, label=holders[t.label]) if t.label in holders else t for t in turns]
 
 
 def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
@@ -122,13 +138,18 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     ("SEN. PATRICIA BELL (D-Ore.), CHAIR:", "DAVID PRICE, ASSISTANT SECRETARY …:"): where the
     words start, and the name ("PATRICIA BELL"); None for anything else."""
     colon = text.find(":", a, min(b, a + TRANSCRIPT_LABEL_MAX))
+    paren = _PARENS_RE.match(text, text.find("(", a, colon), colon + 40) if "(" in text[a:colon] else None
+    if paren is not None and ":" in paren.group():
+        colon = text.find(":", paren.end(), min(b, a + TRANSCRIPT_LABEL_MAX))  # "MIESZKANKA (podpis: Halina Szulc):"
     if colon == -1 or colon + 1 >= b:
         return None
     head = text[a:colon]
     bare = _MAC_RE.sub("", _PARENS_RE.sub("", head))  # "ANGUS McVEIGH": a capitals label all the same
     if any(c.islower() for c in bare) or "\n" in head:
         return None
-    name = without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
+    role = head.split("(")[0].strip()
+    named = _NAMED_IN_PARENS_RE.search(head) if role.lower() not in fw.get("question_label", ()) else None
+    name = named.group(1) if named else without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
     words = name.split()
     if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
         return None

@@ -231,10 +231,11 @@ def names_in_full(resolver, cand) -> bool:
 
 
 def answers_by_label(resolver, cand) -> bool:
-    """An interview turn whose label stands for one named person ("MS HARALDSEN:", "NADIA:"):
-    the label says who speaks, so the rules' answer stands."""
+    """An interview turn whose label stands for one named person ("MS HARALDSEN:", "NADIA:") or
+    is a role ("MIESZKANIEC:"): the label says who speaks, so the rules' answer stands."""
     ev = cand.event
-    return ev is not None and ev.mode == "interviewee" and bool(ev.cue) and resolver.answering(ev.cue) is not None
+    return ev is not None and ev.mode == "interviewee" and bool(ev.cue) and (
+        resolver.answering(ev.cue) is not None or resolver.role_label(ev.cue) is not None)
 
 
 def named_speaker(resolver, cand) -> bool:

@@ -170,8 +170,16 @@ class SpeakerResolver:
         if ev.mode == "last":
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
-            return self.answering(ev.cue) or self.interviewee
+            return self.answering(ev.cue) or self.role_label(ev.cue) or self.interviewee
         return self.carry(ev.pos, omitted_subject_gender(self.coref.toks, ev))
+
+    def role_label(self, label: str) -> str | None:
+        """A label in capitals that is a role and no name ("MIESZKANIEC:", "RESIDENT:"): the role,
+        as the text writes it in ordinary case; else None."""
+        words = label.lower().split()
+        if not in_capitals(label) or not words or len(words) > 2 or words[0] not in self.coref.toks.lex.titles:
+            return None
+        return " ".join(words)
 
     def answering(self, label: str) -> str | None:
         """The one person an answer's label stands for ("DANA KOVACS", "Kovacs", "DK"), among
@@ -201,11 +209,21 @@ class SpeakerResolver:
 
     @cached_property
     def _label_names(self) -> list[str]:
-        """Full names that only a transcript's labels in capitals give ("THOMAS GALE" -> "Thomas
-        Gale"), for the people the text names nowhere else."""
+        """Full names that only a transcript's labels give ("THOMAS GALE" -> "Thomas Gale", a
+        script's "KIEROWCA (podpis: Zbigniew Rataj):" -> "Zbigniew Rataj"), for the people the
+        text names nowhere else."""
         labels = {ev.cue for ev in self.events if ev.mode in ("interviewee", "interviewer")}
         known = {n.casefold() for n in self._full_names}
-        return [capitals_name(lab) for lab in sorted(labels) if in_capitals(lab) and " " in lab and lab.casefold() not in known]
+        titles = self.coref.toks.lex.titles
+        out = []
+        for lab in sorted(labels):
+            words = lab.split()
+            while len(words) > 2 and words[0].lower() in titles:
+                words = words[1:]  # "Poseł Teresa Wilk:": the name without the office
+            name = " ".join(words)
+            if len(words) > 1 and (in_capitals(name) or all(w[:1].isupper() for w in words)) and name.casefold() not in known:
+                out.append(capitals_name(name) if in_capitals(name) else name)
+        return out
 
     @cached_property
     def _full_names(self) -> list[str]:
