@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 
 _APPEAL = ("The appeal was heard by Lady Justice Iris Carrow, Lord Justice Owain Pell and Mr Justice Ned Vance.\n\n"
@@ -120,3 +120,12 @@ def test_a_question_label_with_the_askers_name_in_parentheses_stays_a_question_l
     layout = interview_layout(text, function_words("en"))
     assert [t.label for t in layout.questions] == ["Q", "Q"]
     assert [t.label for t in layout.answers] == ["HALE", "HALE"]
+
+
+@needs_morfeusz
+def test_unmarked_speech_before_a_trailing_dash_attribution_runs_over_an_abbreviations_point():
+    text = ("Wyciek gazu\n\nPogotowie gazowe zlokalizowało nieszczelność w piwnicy bloku przy ul. Wyścigowej "
+            "w Radomiu, a dopływ gazu został odcięty – przekazał rzecznik straży Dariusz Pawlak.\n")
+    got = found(text, "pl")
+    assert got == [("Pogotowie gazowe zlokalizowało nieszczelność w piwnicy bloku przy ul. Wyścigowej w Radomiu, "
+                    "a dopływ gazu został odcięty", "Dariusz Pawlak", "direct")]

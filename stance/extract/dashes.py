@@ -93,6 +93,7 @@ def _lowercase_after(text: str, pos: int) -> bool:
 
 
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")  # the word before a point
 # a live blog's time stamp before the speaker or the speech: "14:32", "10:15 GMT -", "9.05 |"
 TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
@@ -135,7 +136,7 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             while end > line_start and (text[end - 1].isspace() or text[end - 1] == ","):
                 end -= 1
             if not boundaries:
-                boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
+                boundaries = _sentence_starts(text, lex)
             start = _speech_start(text, lex, boundaries, max(line_start, floor), end)
         if end - start < 2 or start < floor or not any(ch.isspace() for ch in text[start:end]):
             continue
@@ -146,12 +147,26 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             start = stamp.end()  # "18:15 Woda opada … – przekazał X", "Warszawa (PAP) – …": the time or dateline is not speech
         subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
         if not boundaries:
-            boundaries = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
+            boundaries = _sentence_starts(text, lex)
         if _reports_speech(text, lex, boundaries, start, end) or _names_medium(
                 text[first.end():subject_end if subject_end >= 0 else a_end], lex):
             continue  # "X zapewnił, że … – podaje PAP": a reported clause with its source, not speech
         out.append(DashBlock(-1, start, end, a_start, a_end))
         floor = a_end
+    return out
+
+
+def _sentence_starts(text: str, lex: Lexicon) -> list[int]:
+    """Where sentences may start: after each boundary but an abbreviation's point on the same line
+    ("przy ul. Wyścigowej", "st. kpt. Dariusz Pawlak")."""
+    out = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.group()[0] == "." and "\n" not in m.group():
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+            word = w.group() if w is not None else ""
+            if word in lex.abbreviations or (word[1:].islower() and word.lower() in lex.abbreviations):
+                continue
+        out.append(m.end())
     return out
 
 
