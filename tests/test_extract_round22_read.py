@@ -129,3 +129,17 @@ def test_unmarked_speech_before_a_trailing_dash_attribution_runs_over_an_abbrevi
     got = found(text, "pl")
     assert got == [("Pogotowie gazowe zlokalizowało nieszczelność w piwnicy bloku przy ul. Wyścigowej w Radomiu, "
                     "a dopływ gazu został odcięty", "Dariusz Pawlak", "direct")]
+
+
+@needs_morfeusz
+def test_a_parenthetical_jak_frame_after_the_subject_reports_the_clause_after_its_second_dash():
+    text = "Klinika\n\nKlinika – jak zapowiada jej kierowniczka Anna Lis – chce zaprosić ośrodki z Krakowa, Lublina i Warszawy.\n"
+    assert found(text, "pl") == [("chce zaprosić ośrodki z Krakowa, Lublina i Warszawy", "Anna Lis", "indirect")]
+
+
+@needs_morfeusz
+def test_an_impersonal_cue_inside_a_reported_clause_does_not_end_it():
+    text = ("Kontrola\n\nJak dodała Anna Lis, podczas kontroli stwierdzono, że na placu zgromadzono "
+            "więcej odpadów, niż pozwalało zezwolenie.\n")
+    assert found(text, "pl") == [("podczas kontroli stwierdzono, że na placu zgromadzono więcej odpadów, niż pozwalało zezwolenie",
+                                  "Anna Lis", "indirect")]

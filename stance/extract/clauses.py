@@ -155,17 +155,18 @@ def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Cl
 
 def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     kind, words = toks.kind, toks.words
+    q = k + 1
+    while q < sent.t1 and kind(q) != "punct":
+        q += 1
+    if jak - 1 >= sent.t0 and words[jak - 1] in _DASHES and q + 1 < sent.t1 and words[q] in _DASHES:
+        # parenthetical "…, ale – jak zaznaczył – CLAUSE", "Klinika – jak zapowiada X – chce …":
+        # the clause after the second dash
+        return Clause(toks.starts[q + 1], "frame")
     if len(words_before(toks, sent.t0, jak, 3)) <= 2:
         # "Jak podkreślił X, <appositions>, CLAUSE"
         p = _skip_appositions(toks, sent, k)
         return Clause(toks.starts[p], "frame") if p is not None else NO_CLAUSE
     # trailing "…, jak podkreślił X."
-    q = k + 1
-    while q < sent.t1 and kind(q) != "punct":
-        q += 1
-    if jak - 1 >= sent.t0 and words[jak - 1] in _DASHES and q + 1 < sent.t1 and words[q] in _DASHES:
-        # parenthetical "…, ale – jak zaznaczył – CLAUSE": the clause after the second dash
-        return Clause(toks.starts[q + 1], "frame")
     if q >= sent.t1 or words[q] in ".!?":
         return trailing_clause(toks, sent, jak - 1)
     return NO_CLAUSE

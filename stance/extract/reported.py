@@ -102,7 +102,8 @@ class ReportedClauses:
         cuts = [len(evs)] * (len(evs) + 1)
         for idx in range(len(evs) - 1, -1, -1):
             later = evs[idx]
-            cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero")) or self._parenthetical(later, sent)
+            # (an impersonal cue reports no one: "Jak dodała, podczas kontroli stwierdzono, że …" goes on)
+            cut = ((later.clause_start >= 0 and later.clause_kind in ("comp", "zero") and later.cls != "imps") or self._parenthetical(later, sent)
                    or later.cls == "pcon" or coordinated(self.seg, later)
                    or (later.cls == "frame" and later.clause_kind == "trailing"))  # "…, according to its report."
             cuts[idx] = idx if cut else cuts[idx + 1]
