@@ -143,3 +143,11 @@ def test_an_impersonal_cue_inside_a_reported_clause_does_not_end_it():
             "więcej odpadów, niż pozwalało zezwolenie.\n")
     assert found(text, "pl") == [("podczas kontroli stwierdzono, że na placu zgromadzono więcej odpadów, niż pozwalało zezwolenie",
                                   "Anna Lis", "indirect")]
+
+
+def test_a_relative_clauses_report_runs_over_the_commas_of_a_list():
+    text = ("Trial\n\nThe witness was Lena Castell, a musicologist called by the plaintiff, who testified that "
+            "the contour, rhythm and setting of the two hooks matched.\n\nMarun, who said she had not crossed the bridge, walks home.\n")
+    got = [(t, k) for t, _s, k in found(text, "en")]
+    assert ("the contour, rhythm and setting of the two hooks matched", "indirect") in got
+    assert ("she had not crossed the bridge", "indirect") in got

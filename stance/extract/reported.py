@@ -158,9 +158,20 @@ class ReportedClauses:
         if k - 2 < sent.t0 or toks.kind(k - 1) != "rel" or toks.words[k - 2] != ",":
             return sent.end
         t = bisect.bisect_left(toks.starts, start)
-        while t < sent.t1 and toks.words[t] != ",":
+        while t < sent.t1 and (toks.words[t] != "," or self._listing_comma(t, sent)):
             t += 1
         return toks.starts[t] if t < sent.t1 else sent.end
+
+    def _listing_comma(self, comma: int, sent: Sentence) -> bool:
+        """A comma between the items of a list ("the contour, rhythm and harmonic setting"): at
+        most two words after it and then a conjunction, no verb of saying between."""
+        toks = self.toks
+        for t in range(comma + 1, min(sent.t1, comma + 4)):
+            if toks.kind(t) == "coord":
+                return t > comma + 1
+            if toks.kind(t) not in ("word", "tword"):
+                return False
+        return False
 
     def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
         """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
