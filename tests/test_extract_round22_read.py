@@ -151,3 +151,8 @@ def test_a_relative_clauses_report_runs_over_the_commas_of_a_list():
     got = [(t, k) for t, _s, k in found(text, "en")]
     assert ("the contour, rhythm and setting of the two hooks matched", "indirect") in got
     assert ("she had not crossed the bridge", "indirect") in got
+
+
+def test_a_clause_without_that_runs_over_the_commas_of_a_list():
+    text = "Trial\n\nDerek Nolan said the contour, rhythm and setting matched.\n"
+    assert found(text, "en") == [("the contour, rhythm and setting matched", "Derek Nolan", "indirect")]

@@ -403,6 +403,10 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) in ("word", "cue") and (
                 r == q + 1 or (r == q + 2 and kind(q) == "det"))))):
             return Clause(toks.starts[q], "zero")
+        if words[r] == "," and r > q and listing_comma(toks, r, sent.t1):
+            limit = min(sent.t1, limit + 4)  # "said the contour, rhythm and setting matched": a list
+            r += 1
+            continue
         if kind(r) == "punct" and words[r] in ".,;:":
             close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and kind(q) not in ("month", "num", "name") else None
             if close is None:
@@ -412,6 +416,17 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             r = close
         r += 1
     return NO_CLAUSE
+
+
+def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:
+    """A comma between the items of a list ("the contour, rhythm and harmonic setting"): one or
+    two words after it, then a conjunction (before token ``t1``)."""
+    for t in range(comma + 1, min(t1, comma + 4)):
+        if toks.kind(t) == "coord":
+            return t > comma + 1
+        if toks.kind(t) not in ("word", "tword"):
+            return False
+    return False
 
 
 def _past_verb_next(toks: Tokens, sent: Sentence, q: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from stance.extract.clauses import listing_comma
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.morph import past_verb, plural_verb
@@ -158,20 +159,9 @@ class ReportedClauses:
         if k - 2 < sent.t0 or toks.kind(k - 1) != "rel" or toks.words[k - 2] != ",":
             return sent.end
         t = bisect.bisect_left(toks.starts, start)
-        while t < sent.t1 and (toks.words[t] != "," or self._listing_comma(t, sent)):
+        while t < sent.t1 and (toks.words[t] != "," or listing_comma(toks, t, sent.t1)):
             t += 1
         return toks.starts[t] if t < sent.t1 else sent.end
-
-    def _listing_comma(self, comma: int, sent: Sentence) -> bool:
-        """A comma between the items of a list ("the contour, rhythm and harmonic setting"): at
-        most two words after it and then a conjunction, no verb of saying between."""
-        toks = self.toks
-        for t in range(comma + 1, min(sent.t1, comma + 4)):
-            if toks.kind(t) == "coord":
-                return t > comma + 1
-            if toks.kind(t) not in ("word", "tword"):
-                return False
-        return False
 
     def _parenthetical(self, ev: Event, sent: Sentence) -> bool:
         """``– jak zaznaczył –`` inside a sentence: its own clause follows the second dash."""
