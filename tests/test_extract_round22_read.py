@@ -156,3 +156,14 @@ def test_a_relative_clauses_report_runs_over_the_commas_of_a_list():
 def test_a_clause_without_that_runs_over_the_commas_of_a_list():
     text = "Trial\n\nDerek Nolan said the contour, rhythm and setting matched.\n"
     assert found(text, "en") == [("the contour, rhythm and setting matched", "Derek Nolan", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_name_ending_in_an_institution_word_after_a_role_noun_is_the_institution(model):
+    # "Tenants" is a role noun and "Court" an institution's word, but the name ends in "Union":
+    # the union speaks, not a person "Union"; a role after the institution is still read
+    text = ("Rent strike ends\n\nThe Maple Court Tenants Union said the deal “belongs to every family”.\n\n"
+            "European Union foreign ministers said the talks were “useful”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["belongs to every family"] == "Maple Court Tenants Union"
+    assert got["useful"] == "European Union foreign ministers"

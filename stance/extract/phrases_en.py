@@ -73,8 +73,10 @@ class EnglishPhrases:
                 continue
             if not (words[q][:1].isupper() and kind(q) in caps):
                 break
-            if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name":
+            if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name" \
+                    and strip_possessive(words[q + 1]) not in self.lex.org_words:
                 break  # "Board President Linda Okafor": the role and its holder after the institution
+                # (not "Maple Court Tenants Union": an institution's word after the role noun)
             if strip_possessive(words[q]) in self.lex.org_words:
                 has_org = True
             if q > k + 1 and self._possessive(q - 1):
