@@ -167,3 +167,13 @@ def test_a_capitalised_name_ending_in_an_institution_word_after_a_role_noun_is_t
     got = speakers_by_opening(text, "en", model)
     assert got["belongs to every family"] == "Maple Court Tenants Union"
     assert got["useful"] == "European Union foreign ministers"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_publishers_theatres_and_stations_named_at_a_sentence_start_are_institutions(model):
+    text = ("Książka\n\nW poniedziałek było zimno. Wydawnictwo Przystań poinformowało, że książka „zostanie w sprzedaży”.\n\n"
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Zielnowie zaznacza, że osoby z gorączką „powinny zostać w domu”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["zostanie w sprzedaży"] == "Wydawnictwo Przystań"
+    assert got["powinny zostać w domu"] == "Powiatowa Stacja Sanitarno-Epidemiologiczna w Zielnowie"
