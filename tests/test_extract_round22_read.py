@@ -177,3 +177,14 @@ def test_publishers_theatres_and_stations_named_at_a_sentence_start_are_institut
     got = speakers_by_opening(text, "pl", model)
     assert got["zostanie w sprzedaży"] == "Wydawnictwo Przystań"
     assert got["powinny zostać w domu"] == "Powiatowa Stacja Sanitarno-Epidemiologiczna w Zielnowie"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_countrys_genitive_is_part_of_the_office_not_of_the_holders_name(model):
+    # invented countries morfeusz2 does not know: "-ii" is a genitive, no nominative name's end
+    text = ("Spór graniczny\n\nW poniedziałek było zimno. MSZ Dravonii poinformowało, że ambasada „pozostanie zamknięta”.\n\n"
+            "Szef dyplomacji Tarwenii Goran Ostoja nazwał to „prowokacją”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["pozostanie zamknięta"] == "MSZ Dravonii"
+    assert got["prowokacją"] == "Goran Ostoja"

@@ -303,7 +303,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         e = k + 1
         while e < j and e - k < 7:
             if kind(e) in ("inst", "place", "acro", "cap") or (self.cased and kind(e) == "name" and (
-                    morph.is_adj(self.lows[e]) or self._common_genitive(e))) or (
+                    morph.is_adj(self.lows[e]) or self._common_genitive(e) or words[e].endswith(self._genitive_place_endings))) or (
                     self.cased and kind(e) == "title" and words[e][:1].isupper() and morph.word_class(words[e]) == "place"):
                 # "MSZ Węgier": the country in the genitive, though "Węgier" is also "a Hungarian"
                 e += 1
@@ -322,6 +322,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if f > e + 1:
                 e = f
         return NP(start, e, "inst", inst=list(range(k, e)))
+
+    @cached_property
+    def _genitive_place_endings(self) -> tuple:
+        """Ends of a country's genitive no nominative name has ("MSZ Dravonii"; ``genitive_place_ending``)."""
+        return tuple(self.fw.get("genitive_place_ending", ()))
 
     def quoted_name_end(self, e: int, j: int, ends_phrase: bool = True) -> int:
         """The end of a body's own name in quotation marks at ``e`` ("klubu „Gorzów Plus”"), when

@@ -155,6 +155,10 @@ class PolishPhrases:
                 titles.append(p)
                 p += 1
                 continue
+            if c == "name" and p + 1 < j and kind(p + 1) == "name" and w.endswith(self._genitive_place_endings):
+                titles.append(p)  # "Szef dyplomacji Tarwenii Goran Ostoja": a country's genitive, then the person
+                p += 1
+                continue
             gender = self.lex.titles.get(self.lows[head], ("", ""))[1]
             if c == "word" and p == head + 1 and (self._agrees(p, head, gender) or (
                     gender == "m" and p + 1 < j and kind(p + 1) == "name" and self._agrees(p, head, "f"))):
