@@ -188,3 +188,14 @@ def test_a_countrys_genitive_is_part_of_the_office_not_of_the_holders_name(model
     got = speakers_by_opening(text, "pl", model)
     assert got["pozostanie zamknięta"] == "MSZ Dravonii"
     assert got["prowokacją"] == "Goran Ostoja"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_prosecutors_rank_and_a_two_word_seat_lie_between_an_office_and_its_holder(model):
+    text = ("Zarzuty\n\nRzeczniczka Prokuratury Okręgowej w Opolu prok. Marta Sobieraj poinformowała, że trzej usłyszeli zarzuty.\n\n"
+            "– Wszyscy złożyli wyjaśnienia – przekazała rzeczniczka.\n\n"
+            "Jak poinformował rzecznik Komendy Miejskiej Policji w Jeleniej Górze podkom. Grzegorz Sawicki, kierowca był trzeźwy.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Wszyscy złożyli wyjaśnie"] == "Marta Sobieraj"
+    assert got["kierowca był trzeźwy"] == "Grzegorz Sawicki"

@@ -241,7 +241,8 @@ class PolishPhrases:
                 q += 1
                 continue
             if c == "prep" and self.lows[q] in place_preps and run and q + 1 < j and any(self.is_org(t) for t in titles + run) \
-                    and (kind(q + 1) == "place" or (kind(q + 1) == "name" and morph.place_locative(words[q + 1]))):
+                    and (kind(q + 1) == "place" or (kind(q + 1) == "name" and (morph.place_locative(words[q + 1]) or (
+                        q + 2 < j and kind(q + 2) == "name" and morph.place_locative(words[q + 2]))))):  # ("w Jeleniej Górze")
                 # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb", "prezes Okręgowej Izby
                 # Lekarskiej w Krakowie Tadeusz Hajduk": the institution's seat, then the person
                 run.extend((q, q + 1))
