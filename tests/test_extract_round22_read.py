@@ -199,3 +199,14 @@ def test_a_prosecutors_rank_and_a_two_word_seat_lie_between_an_office_and_its_ho
     got = speakers_by_opening(text, "pl", model)
     assert got["Wszyscy złożyli wyjaśnie"] == "Marta Sobieraj"
     assert got["kierowca był trzeźwy"] == "Grzegorz Sawicki"
+
+
+@needs_morfeusz
+def test_a_plural_role_in_the_genitive_is_named_in_its_common_nominative():
+    from stance.extract.morph import plural_nominative
+
+    assert plural_nominative("organizator") == "organizatorzy"
+    assert plural_nominative("dyrektor") == "dyrektorzy"
+    assert plural_nominative("członek") == "członkowie"
+    text = "Dożynki\n\nWedług organizatorów na dożynkach bawiło się półtora tysiąca osób.\n"
+    assert found(text, "pl")[0][1] == "organizatorzy"

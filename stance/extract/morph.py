@@ -225,15 +225,16 @@ def plural_nominative(lemma: str, pos: str = "subst", gender: str = "") -> str:
     if m is None:
         return lemma
     try:
-        for form, _l, tag, *_ in m.generate(lemma):
-            parts = tag.split(":")
-            if parts[0] == pos and parts[1:2] == ["pl"] and "nom" in parts[2].split(".") \
-                    and (not gender or gender in (parts[3].split(".") if len(parts) > 3 else ())) \
-                    and (pos != "adj" or parts[-1] == "pos"):
-                return form
+        forms = [form for form, _l, tag, *_ in m.generate(lemma) if (parts := tag.split(":"))[0] == pos
+                 and parts[1:2] == ["pl"] and "nom" in parts[2].split(".")
+                 and (not gender or gender in (parts[3].split(".") if len(parts) > 3 else ()))
+                 and (pos != "adj" or parts[-1] == "pos")]
     except Exception:
         return lemma
-    return lemma
+    if not forms:
+        return lemma
+    # "organizatorzy", "dyrektorzy", not the rarer "organizatorowie" morfeusz2 lists first
+    return next((f for f in forms if f.endswith("rzy") and f[:-3] + "rowie" in forms), forms[0])
 
 
 @lru_cache(maxsize=65536)
