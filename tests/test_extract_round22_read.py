@@ -210,3 +210,13 @@ def test_a_plural_role_in_the_genitive_is_named_in_its_common_nominative():
     assert plural_nominative("członek") == "członkowie"
     text = "Dożynki\n\nWedług organizatorów na dożynkach bawiło się półtora tysiąca osób.\n"
     assert found(text, "pl")[0][1] == "organizatorzy"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_rank_abbreviated_before_a_name_is_a_role_a_later_mention_refers_back_by(model):
+    text = ("Dożynki\n\nProboszcz ks. Stanisław Kubiak mówił o żniwach. Ksiądz przypomniał, że parafia „zebrała ziarno”.\n\n"
+            "Ostrożniejszy jest prof. Andrzej Wolański, neurolog. Profesor uważa, że grupa „była za mała”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["zebrała ziarno"] == "Stanisław Kubiak"
+    assert got["była za mała"] == "Andrzej Wolański"

@@ -114,6 +114,17 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
                mods, comp, subject, person, role, end, owner, agreed)
 
 
+def _honorific_role(toks: Tokens, np: NP) -> str:
+    """The role an abbreviated rank before a name stands for ("ks." -> "ksiądz"; ``honorific_role``), else ""."""
+    roles = word_map(toks, "honorific_role")
+    ranks = toks.fw.get("honorific", ())
+    first = np.names[0] if np.names else np.start
+    a = np.start
+    while a > 0 and np.start - a < 4 and (toks.words[a - 1] == "." or toks.lows[a - 1] in ranks):
+        a -= 1  # the chunk may start at the name, after its ranks ("jest prof. Andrzej Wolański")
+    return next((roles[toks.lows[t]] for t in range(a, first) if toks.lows[t] in roles), "")
+
+
 def _aged(toks: Tokens, a: int, b: int) -> bool:
     """Do tokens ``[a, b)`` hold an age ("24-year-old", "29-latek")?"""
     ages = toks.fw.get("age_noun", ())
@@ -309,6 +320,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 role_links.append(ref)
             if ref.kind == "name" and ref.person and ref.head:
                 role_links.append(ref)
+            rank = _honorific_role(toks, np) if ref.kind == "name" else ""
+            if rank and rank != ref.head:
+                # "ks. Stanisław Kubiak", "prof. Andrzej Wolański": the rank is a role a later
+                # "Ksiądz przypomniał", "Profesor:" refers back by
+                role_links.append(replace(ref, head=rank, person=ref.person or ref.speaker, role=rank))
             mentions.append(ref)
             prev = (np, len(mentions) - 1)
             body = _body_in_role(toks, np) if rules.case_marked and np.titles else None
