@@ -220,3 +220,17 @@ def test_a_rank_abbreviated_before_a_name_is_a_role_a_later_mention_refers_back_
     got = speakers_by_opening(text, "pl", model)
     assert got["zebrała ziarno"] == "Stanisław Kubiak"
     assert got["była za mała"] == "Andrzej Wolański"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_lowercase_jurisdiction_before_an_institutions_name_belongs_to_it(model):
+    text = ("Storm\n\nSeven shelters will open in Lafayette, according to the state Office of Emergency Management.\n\n"
+            "The state senator said the vote was “close”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["Seven shelters will open"] == "state Office of Emergency Management"
+    assert got["close"] == "state senator"
+
+
+def test_a_clocks_points_inside_the_cues_phrase_end_nothing():
+    text = "Storm\n\nThe National Hurricane Center said in its 4 p.m. advisory that Ansel was moving north.\n"
+    assert found(text, "en") == [("Ansel was moving north", "National Hurricane Center", "indirect")]

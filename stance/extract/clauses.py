@@ -107,6 +107,9 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             if c == "quoted" and rules.bare_clauses and "clause" in flags and _comp_coordinated_after(toks, sent, q):
                 break  # "said it would ‘not comment’ but that its investigation remained active"
             return NO_CLAUSE
+        if c == "punct" and _abbreviation_point(toks, q):
+            q += 1
+            continue  # "said in its 4 p.m. advisory that …": the clock's points end nothing
         if c == "punct":
             if w == ",":
                 if rules.bare_clauses:
@@ -366,8 +369,11 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             break  # "said about 60 members had turned out": a quantity opens the clause
         if q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ()):
             return NO_CLAUSE  # "arguing about what the closure has cost them": a topic, not what was said
-        r = q + 1
-        while r < sent.t1 and kind(r) in _PHRASE_KINDS and r - q <= 4 and not (r > q + 1 and kind(r) == "det"):
+        r, points = q + 1, 0
+        while r < sent.t1 and r - q - points <= 4 and (kind(r) in _PHRASE_KINDS or (kind(r) == "possessive" and r == q + 1)
+                                                        or _abbreviation_point(toks, r)) \
+                and not (r > q + 1 and kind(r) == "det"):
+            points += _abbreviation_point(toks, r)  # "in its 4 p.m. advisory": the clock's points
             r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
         q = r
         if q + 2 < sent.t1 and words[q] == "," and toks.lows[q + 1] in asides and words[q + 2] == ",":
@@ -416,6 +422,12 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             r = close
         r += 1
     return NO_CLAUSE
+
+
+def _abbreviation_point(toks: Tokens, t: int) -> bool:
+    """A point after a single letter written against it ("p.m.", "U.S."): no sentence end."""
+    return toks.words[t] == "." and t > 0 and len(toks.words[t - 1]) == 1 and toks.words[t - 1].isalpha() \
+        and toks.starts[t] == toks.ends[t - 1]
 
 
 def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:

@@ -112,6 +112,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return NP(start, k + 1, "inst", inst=[k])  # "The committee warned": the committee named before
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
+        if not pl and self.lows[k] in self.fw.get("jurisdiction", ()) and words[k].islower() and k + 1 < j and words[k + 1][:1].isupper():
+            named = self._en_org(k + 1, j)
+            if named is not None and (named >= j or kind(named) != "title"):
+                return NP(start, named, "inst", inst=list(range(k, named)))  # "the state Office of Emergency Management"
         org = self._en_org(k, j) if not pl else None  # read once: the role walk below may need it too
         if org is not None and any(words[t] in ("'", "’") for t in range(k + 1, org)) and not self._possessive(org - 1):
             return NP(start, org, "inst", inst=list(range(k, org)))  # "the Dock Workers' Union" (not "… Union’s chief negotiator")
