@@ -2,20 +2,9 @@
 
     python experiments/speaker_ranker_cv.py [--C 1.0] [--out experiments/results/speaker_ranker_cv.json]
 
-Sixteen groups: the 32 round-17 articles (pl-b243 … pl-b258, en-b169 … en-b184), the 32
-round-16 ones (pl-b227 … pl-b242, en-b153 … en-b168), the 32
-round-15 ones (pl-b211 … pl-b226, en-b137 … en-b152), the 32
-round-14 ones (pl-b195 … pl-b210, en-b121 … en-b136), the 32
-round-13 articles (pl-b171 … pl-b194, en-b113 … en-b120), the 32 round-12
-ones (pl-b147 … pl-b170, en-b105 … en-b112), the 32 round-11
-ones (pl-b123 … pl-b146, en-b97 … en-b104), the 40 round-10 ones
-(pl-b99 … pl-b122, en-b81 … en-b96), the 32 round-9 ones
-(pl-b83 … pl-b98, en-b65 … en-b80), the 32 round-8 ones
-(pl-b67 … pl-b82, en-b49 … en-b64), the 32 round-7 ones
-(pl-b51 … pl-b66, en-b33 … en-b48), the 24 round-6 articles (pl-b35 … pl-b50, en-b25 … en-b32), the 24 round-5 ones
-(pl-b19 … pl-b34, en-b17 … en-b24), the 18 round-4 articles (pl-b09 … pl-b18, en-b09 … en-b16), the 16 round-3
-ones (pl-b01 … pl-b08, en-b01 … en-b08), both written blind to the extractor and the most
-like the held-out articles, and the 62 older ones. Each fold trains on the other groups
+One group per blind round (``ROUNDS`` below, newest first: each round's 32 or so articles,
+written blind to the extractor and the most like the held-out articles) and one for all
+older articles. Each fold trains on the other groups
 and scores speaker accuracy (over statements matched to gold, as ``stance.evaluate_extraction``
 does) on the held-back group, per language, for the rules, the ranker and the hybrid (rules
 where a cue names its subject). The extraction itself is run once per article; only the

@@ -234,3 +234,12 @@ def test_a_lowercase_jurisdiction_before_an_institutions_name_belongs_to_it(mode
 def test_a_clocks_points_inside_the_cues_phrase_end_nothing():
     text = "Storm\n\nThe National Hurricane Center said in its 4 p.m. advisory that Ansel was moving north.\n"
     assert found(text, "en") == [("Ansel was moving north", "National Hurricane Center", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_english_roles_tail_holds_a_partitive_and_numbers(model):
+    text = ("Talks\n\nA senior diplomat from one of the three delegations said the talks were “miles apart”.\n\n"
+            "A volunteer at the mile 20 aid station, who declined to give her name, said runners were “soaked”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["miles apart"] == "senior diplomat from one of the three delegations"
+    assert got["soaked"] == "volunteer at the mile 20 aid station"

@@ -27,7 +27,11 @@ class EnglishPhrases:
         s = r
         words = self.words
         limit = _EN_TAIL_MAX
+        partitive = self.fw.get("partitive", ())
         while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
+                kind(r) == "num" and r > s) or (  # "at the mile 20 aid station"
+                # "from one of the three delegations": a partitive inside the tail
+                self.lows[r] == "of" and r > s and self.lows[r - 1] in partitive) or (kind(r) == "det" and self.lows[r - 1] == "of") or (
                 words[r] == "and" and r > s and words[r - 1][:1].isupper() and r + 1 < j and words[r + 1][:1].isupper()) or (
                 self.lows[r] == "of" and r > s and kind(r - 1) == "title" and r + 1 < j and words[r + 1][:1].isupper())):
             r += 1  # "Commissioner for Oceans and Fisheries", "spokeswoman for the mayor of Rotterdam"
