@@ -243,3 +243,10 @@ def test_an_english_roles_tail_holds_a_partitive_and_numbers(model):
     got = speakers_by_opening(text, "en", model)
     assert got["miles apart"] == "senior diplomat from one of the three delegations"
     assert got["soaked"] == "volunteer at the mile 20 aid station"
+
+
+@needs_morfeusz
+def test_a_plural_role_shared_by_both_genders_is_named_in_the_masculine_personal_plural():
+    # "radnych" is the genitive of both "radna" and "radny": a group is "radni", not "radne"
+    text = "Nagłówek\n\nZdaniem radnych opozycyjnego klubu park jest potrzebny.\n"
+    assert found(text, "pl") == [("park jest potrzebny", "radni opozycyjnego klubu", "indirect")]

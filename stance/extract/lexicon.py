@@ -139,8 +139,10 @@ def load(lang: str) -> Lexicon:
             prev = lex.titles.get(form.lower())
             if prev is not None:
                 # several lemmas share the form (ministra: minister gen / ministra nom):
-                # keep the oblique reading's lemma, merge the cases
-                keep = prev if "sg:nom" not in prev[2] else (lemma, gender, cases, flag == "epithet")
+                # keep the oblique reading's lemma, merge the cases; of a feminine and a masculine
+                # role both oblique ("radnych": radna, radny), the masculine: a group's generic gender
+                masculine = gender == "m" and prev[1] == "f" and "sg:nom" not in cases
+                keep = prev if "sg:nom" not in prev[2] and not masculine else (lemma, gender, cases, flag == "epithet")
                 lex.titles[form.lower()] = (keep[0], keep[1], prev[2] | cases, prev[3] or flag == "epithet")
             else:
                 lex.titles[form.lower()] = (lemma, gender, cases, flag == "epithet")
