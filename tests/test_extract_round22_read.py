@@ -250,3 +250,12 @@ def test_a_plural_role_shared_by_both_genders_is_named_in_the_masculine_personal
     # "radnych" is the genitive of both "radna" and "radny": a group is "radni", not "radne"
     text = "Nagłówek\n\nZdaniem radnych opozycyjnego klubu park jest potrzebny.\n"
     assert found(text, "pl") == [("park jest potrzebny", "radni opozycyjnego klubu", "indirect")]
+
+
+def test_a_clause_whose_second_predicate_holds_a_quotation_reports_its_first_part():
+    text = ("Trade\n\nLena Ferrat, the registrar, said the panel would hold its first hearing in May "
+            "and did not expect a ruling \"before the spring\".\n\n"
+            "He said the company would “engage constructively” with any proposals.\n")
+    got = [(t, k) for t, _s, k in found(text, "en")]
+    assert got == [("the panel would hold its first hearing in May", "indirect"), ("before the spring", "fragment"),
+                   ("engage constructively", "fragment")]

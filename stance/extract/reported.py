@@ -46,6 +46,27 @@ class ReportedClauses:
                     start, end = trim(self.text, start, end)
                     if end - start >= 3:
                         self._add(start, end, "indirect", ev, INDIRECT, ev.cue)
+                        before = self._before_quoted_predicate(start, end)
+                        if before is not None:
+                            self._add(start, before, "indirect", ev, INDIRECT, ev.cue)
+
+    def _before_quoted_predicate(self, start: int, end: int) -> int | None:
+        """``said the panel would meet in May and did not expect a ruling "before the spring"``: a
+        clause whose second predicate (``predicate_coord`` and a verb) holds a quotation reports
+        its first part; the quotation is a fragment of its own. The end of that first part, or None."""
+        opens = self.seg.quote_opens
+        k = bisect.bisect_left(opens, start)
+        if k >= len(opens) or opens[k] >= end:
+            return None
+        toks = self.toks
+        coords = toks.fw.get("predicate_coord", ())
+        verbs = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
+        t0, q = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, opens[k])
+        for t in range(q - 1, t0 + 2, -1):
+            if toks.lows[t] in coords and (toks.lows[t + 1] in verbs or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
+                cut = trim(self.text, start, toks.starts[t])[1]
+                return cut if cut - start >= 12 else None
+        return None
 
     def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """``said the offer was final, but that it was prepared to discuss rosters``: a clause
