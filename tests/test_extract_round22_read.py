@@ -259,3 +259,25 @@ def test_a_clause_whose_second_predicate_holds_a_quotation_reports_its_first_par
     got = [(t, k) for t, _s, k in found(text, "en")]
     assert got == [("the panel would hold its first hearing in May", "indirect"), ("before the spring", "fragment"),
                    ("engage constructively", "fragment")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_verbs_of_saying_the_list_lacked(model):
+    text = ("Strajk\n\nJan Bury jest operatorem od dwudziestu lat.\n\n– Jak strajk nic nie da, też odejdę – ucina Bury.\n\n"
+            "Anna Lis obawia się, że szkoła stanie się filią.\n\n"
+            "– Proszę o spokój na sali – upomniała Lis.\n\n"
+            "Urząd odpisał, że wniosek jest niekompletny.\n")
+    got = found(text, "pl", model)
+    assert ("Jak strajk nic nie da, też odejdę", "Jan Bury", "direct") in got
+    assert ("szkoła stanie się filią", "Anna Lis", "indirect") in got
+    assert ("Proszę o spokój na sali", "Anna Lis", "direct") in got
+    assert ("wniosek jest niekompletny", "urząd", "indirect") in got
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_second_role_before_a_name_is_a_role_a_later_mention_refers_back_by(model):
+    text = ("Proces\n\nPrzewodniczący składu sędzia Ireneusz Madej wniosek oddalił. Prokurator Anna Lis protestowała.\n\n"
+            "– Sąd nie dopuści do przewlekania postępowania – powiedział sędzia.\n")
+    assert speakers_by_opening(text, "pl", model)["Sąd nie dopuści do przew"] == "Ireneusz Madej"

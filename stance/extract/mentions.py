@@ -125,6 +125,18 @@ def _honorific_role(toks: Tokens, np: NP) -> str:
     return next((roles[toks.lows[t]] for t in range(a, first) if toks.lows[t] in roles), "")
 
 
+def _second_role(toks: Tokens, np: NP) -> str:
+    """A role noun in the nominative right before a name that follows another role ("Przewodniczący
+    składu sędzia Ireneusz Madej": "sędzia"), else ""."""
+    if not toks.lex.rules.case_marked or len(np.titles) < 2 or not np.names or np.titles[-1] + 1 != np.names[0]:
+        return ""  # (without case, "the union's chief negotiator Paul Henare" is no apposition of two roles)
+    last = np.titles[-1]
+    info = toks.lex.titles.get(toks.lows[last])
+    if toks.kind(last) != "title" or info is None or not toks.title_nominative(last) or last == toks.head(np):
+        return ""
+    return toks.lex.role_base.get(info[0], info[0])
+
+
 def _aged(toks: Tokens, a: int, b: int) -> bool:
     """Do tokens ``[a, b)`` hold an age ("24-year-old", "29-latek")?"""
     ages = toks.fw.get("age_noun", ())
@@ -325,6 +337,10 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 # "ks. Stanisław Kubiak", "prof. Andrzej Wolański": the rank is a role a later
                 # "Ksiądz przypomniał", "Profesor:" refers back by
                 role_links.append(replace(ref, head=rank, person=ref.person or ref.speaker, role=rank))
+            second = _second_role(toks, np) if ref.kind == "name" and ref.person else ""
+            if second and second != ref.head:
+                # "Przewodniczący składu sędzia Ireneusz Madej": a later "pouczył sędzia" is he too
+                role_links.append(replace(ref, head=second))
             mentions.append(ref)
             prev = (np, len(mentions) - 1)
             body = _body_in_role(toks, np) if rules.case_marked and np.titles else None
