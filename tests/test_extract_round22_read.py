@@ -281,3 +281,16 @@ def test_a_second_role_before_a_name_is_a_role_a_later_mention_refers_back_by(mo
     text = ("Proces\n\nPrzewodniczący składu sędzia Ireneusz Madej wniosek oddalił. Prokurator Anna Lis protestowała.\n\n"
             "– Sąd nie dopuści do przewlekania postępowania – powiedział sędzia.\n")
     assert speakers_by_opening(text, "pl", model)["Sąd nie dopuści do przew"] == "Ireneusz Madej"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_english_verbs_of_saying_the_list_lacked(model):
+    text = ("Tribunal\n\nThe tribunal ruled that the dismissal was unfair.\n\n"
+            "Protesters chanted “Whose uni? Our uni!” outside the hall.\n\n"
+            "Under cross-examination, Mark Hale accepted that the logs were wrong.\n\n"
+            "Anna Bell said the overtime rules would stay.\n")
+    got = [(t, k) for t, _s, k in found(text, "en", model)]
+    assert ("the dismissal was unfair", "indirect") in got
+    assert ("Whose uni? Our uni!", "direct") in got
+    assert ("the logs were wrong", "indirect") in got
+    assert ("the overtime rules would stay", "indirect") in got  # "rules" here is no verb
