@@ -294,3 +294,15 @@ def test_english_verbs_of_saying_the_list_lacked(model):
     assert ("Whose uni? Our uni!", "direct") in got
     assert ("the logs were wrong", "indirect") in got
     assert ("the overtime rules would stay", "indirect") in got  # "rules" here is no verb
+
+
+def test_a_name_after_a_role_and_at_is_the_employer_not_a_person():
+    from stance.extract.pipeline import stages
+
+    text = ("Glasses\n\n“I would wear them outside,” said Devin Osei, principal analyst at Meridian Insight. "
+            "“But the price is high.”\n")
+    _chosen, resolver = stages(text, "en")
+    kinds = {m.speaker: m.kind for m in resolver.mentions.mentions}
+    assert kinds["Meridian Insight"] == "inst"
+    assert kinds["Devin Osei"] == "name"
+    assert speakers_by_opening(text, "en", "ranker")["But the price is high."] == "Devin Osei"

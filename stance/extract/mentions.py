@@ -271,6 +271,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     pairs = list(compress(range(len(kinds) - 1), map(and_, is_name, is_name[1:])))
     bylines = toks.fw.get("byline", frozenset())
     copulas = toks.fw.get("copula", frozenset())
+    employer_preps = toks.fw.get("employer_prep", frozenset())
     for sent in seg.sentences:
         if _byline(toks, sent, bylines):
             continue
@@ -305,6 +306,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
             if ref is None:
                 continue
+            if ref.kind == "name" and np.start >= 2 and toks.lows[np.start - 1] in employer_preps and toks.kind(np.start - 2) == "title":
+                ref = replace(ref, kind="inst", gender="")  # "principal analyst at Meridian Insight": the employer, no person
             if subject:
                 first_subject = False
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
