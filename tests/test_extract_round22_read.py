@@ -306,3 +306,14 @@ def test_a_name_after_a_role_and_at_is_the_employer_not_a_person():
     assert kinds["Meridian Insight"] == "inst"
     assert kinds["Devin Osei"] == "name"
     assert speakers_by_opening(text, "en", "ranker")["But the price is high."] == "Devin Osei"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_cue_noun_inside_an_opening_question_is_its_topic_not_the_answer(model):
+    # "zarzuty" is a cue noun: "Pytany o zarzuty wojewody," is still the question, and the
+    # voivode named in it is not who answers; his role named with him there still counts
+    text = ("Most\n\nWojewoda lubuski Grzegorz Olszak skrytykował Niemców.\n\n"
+            "Starosta Heiko Brandstätter zapowiedział, że powiat wystąpi o pieniądze. "
+            "Pytany o zarzuty wojewody, odparł, że decyzja „należała do inżynierów”.\n")
+    assert speakers_by_opening(text, "pl", model)["należała do inżynierów"] == "Heiko Brandstätter"

@@ -189,8 +189,9 @@ def question_end(toks: Tokens, sent: Sentence, limit: int) -> int | None:
     comma = next((t for t in range(sent.t0 + 2, min(limit, sent.t0 + _QUESTION_MAX)) if words[t] == ","), None)
     asking = toks.fw.get("question_comp", frozenset()) | toks.fw.get("wh_word", frozenset())
     if comma is not None and not any(toks.lows[t] in asking for t in range(sent.t0 + 1, comma)) \
-            and any(toks.kind(t) == "cue" for t in range(sent.t0 + 1, comma)):
+            and any(toks.kind(t) == "cue" and getattr(toks.lex.cues.get(toks.lows[t]), "cls", "") != "noun" for t in range(sent.t0 + 1, comma)):
         return None  # "Pytany o to przez dziennikarzy Ostrowski odpowiedział jedynie, że": no question, its answer
+        # (a cue noun is the question's topic: "Pytany o zarzuty wojewody, odparł")
     return comma
 
 

@@ -286,8 +286,16 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         first_subject = True
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
         closed = question_end(toks, sent, main_end)  # the question a sentence opens with is no main clause
-        start = toks.opening(sent) if closed is None else closed + 1  # after a time stamp or a dateline
+        start = toks.opening(sent)  # after a time stamp or a dateline
         for np in toks.chunks(start, main_end):
+            if closed is not None and np.start < closed:
+                # "Pytany o apel radnej Ostrowskiej, odparł": a person the question names is no
+                # subject, but a role named with its holder there still says who holds it
+                if np.kind == "name" and np.titles:
+                    ref = make_ref(toks, np, True, subject=False)
+                    if ref is not None and ref.person and ref.head:
+                        role_links.append(ref)
+                continue
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject
             if np.kind not in ("name", "title", "inst") or stamp_phrase(toks, np):
