@@ -290,8 +290,8 @@ def test_gold_articles_reach_the_goal():
       dog-attack court, trade-dispute wire, appeal-judgment, student-paper, restaurant-review,
       mayoral-debate, wolf, copyright-trial, brewery-takeover, election-wire, nurses' strike,
       solar-storm and marathon copy (pl-b323 … pl-b338, en-b249 … en-b264, 32), measured blind at the
-      start and the end of the session that wrote it and at the next session's start: floors just
-      below (``ROUND22``)."""
+      start and the end of the session that wrote it and at the next session's start, then read:
+      floors just below the figures after its rules (``ROUND22``)."""
     arts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.json"))]
 
     def blind_round(a) -> int:
@@ -339,7 +339,7 @@ ROUND18 = {"pl": (0.96, 0.81), "en": (0.91, 0.83)}  # blind (rules) at the start
 ROUND19 = {"pl": (0.94, 0.83), "en": (0.95, 0.85)}  # blind (rules) at the start of the session that wrote it: pl 0.940 / 0.758, en 0.944 / 0.806; at its end: pl 0.941 / 0.786, en 0.951 / 0.812; after its rules: pl 0.945 / 0.840, en 0.953 / 0.863
 ROUND20 = {"pl": (0.90, 0.82), "en": (0.95, 0.83)}  # blind (rules) at the start and the end of the session that wrote it: pl 0.906 / 0.761, en 0.944 / 0.791; after its rules: pl 0.910 / 0.826, en 0.953 / 0.837
 ROUND21 = {"pl": (0.92, 0.84), "en": (0.92, 0.87)}  # blind (rules) at the start of the session that wrote it: pl 0.923 / 0.809, en 0.914 / 0.798; at its end and the next session's start: pl 0.923 / 0.819, en 0.914 / 0.798; after its rules: pl 0.923 / 0.846, en 0.925 / 0.878
-ROUND22 = {"pl": (0.93, 0.80), "en": (0.91, 0.79)}  # blind (rules) at the start of the session that wrote it: pl 0.941 / 0.772, en 0.916 / 0.796; at its end and the next session's start: pl 0.941 / 0.804, en 0.919 / 0.799
+ROUND22 = {"pl": (0.95, 0.81), "en": (0.93, 0.83)}  # blind (rules) at the start of the session that wrote it: pl 0.941 / 0.772, en 0.916 / 0.796; at its end and the next session's start: pl 0.941 / 0.804, en 0.919 / 0.799; after its rules: pl 0.961 / 0.819, en 0.934 / 0.839
 
 
 # --------------------------------------------------------------------------- rules added for the goal

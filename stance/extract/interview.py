@@ -138,11 +138,14 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     ("SEN. PATRICIA BELL (D-Ore.), CHAIR:", "DAVID PRICE, ASSISTANT SECRETARY …:"): where the
     words start, and the name ("PATRICIA BELL"); None for anything else."""
     colon = text.find(":", a, min(b, a + TRANSCRIPT_LABEL_MAX))
-    paren = _PARENS_RE.match(text, text.find("(", a, colon), colon + 40) if "(" in text[a:colon] else None
-    if paren is not None and ":" in paren.group():
-        colon = text.find(":", paren.end(), min(b, a + TRANSCRIPT_LABEL_MAX))  # "MIESZKANKA (podpis: Halina Szulc):"
     if colon == -1 or colon + 1 >= b:
         return None
+    opening = text.find("(", a, colon)
+    paren = _PARENS_RE.match(text, opening, colon + 40) if opening != -1 else None
+    if paren is not None and ":" in paren.group():
+        colon = text.find(":", paren.end(), min(b, a + TRANSCRIPT_LABEL_MAX))  # "MIESZKANKA (podpis: Halina Szulc):"
+        if colon == -1 or colon + 1 >= b:
+            return None
     head = text[a:colon]
     bare = _MAC_RE.sub("", _PARENS_RE.sub("", head))  # "ANGUS McVEIGH": a capitals label all the same
     if any(c.islower() for c in bare) or "\n" in head:
