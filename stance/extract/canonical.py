@@ -221,10 +221,10 @@ class CanonicalForms:
                                          or self.lows[names[lead]] in lex.titles):
             lead += 1
         before = names[0] - 1 if names and names[0] > 0 else None
+        # (role modifiers alone before one word are part of its name: "National Grid", "Security Council")
         if lead and (any(self.lows[t] in honorific or self.lows[t] in lex.titles for t in names[:lead])
                      or len(names) - lead > 1 or (before is not None and self.lows[before] in honorific)):
             names = names[lead:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
-        # modifiers alone before one word are part of its name: "National Grid", "Security Council"
         inner = [n for n, t in enumerate(names[:-1]) if self.lows[t] in honorific and self.words[t][:1].isupper()]
         if inner:
             names = names[inner[-1] + 1:]  # "Texas Gov. Raymond Castillo": the office's place goes with the office

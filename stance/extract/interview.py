@@ -93,8 +93,8 @@ def interview_layout(text: str, fw: dict) -> Interview:
 
 
 def _roles_named(text: str, turns: list[Turn]) -> list[Turn]:
-    """A script names a role's holder once ("PREZENTER (Tomasz Gajda):", "THE CHAIR (ROSALIND
-    TARRANT, LABOUR):") and then labels the role alone ("PREZENTER:"): those turns get the name."""
+    """A script names a role's holder once ("PREZENTER (Tomasz Gajda):") and then labels the role
+    alone ("PREZENTER:"): those turns get the name."""
     holders = {}
     for t in turns:
         head = text[t.start:t.body]
