@@ -317,3 +317,13 @@ def test_a_cue_noun_inside_an_opening_question_is_its_topic_not_the_answer(model
             "Starosta Heiko Brandstätter zapowiedział, że powiat wystąpi o pieniądze. "
             "Pytany o zarzuty wojewody, odparł, że decyzja „należała do inżynierów”.\n")
     assert speakers_by_opening(text, "pl", model)["należała do inżynierów"] == "Heiko Brandstätter"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_noun_in_the_possessive_is_no_head_and_gives_no_plural(model):
+    # "Students’ union president Kwame Asante": the head is "president", one man, so the "he"
+    # of the next paragraph is he, not the woman named before
+    text = ("Courses cut\n\nThe principal, Alison Greaves, wrote that the numbers did not add up.\n\n"
+            "Students’ union president Kwame Asante said the announcement had come as a shock.\n\n"
+            "“We are talking about people who have moved across the country,” he said.\n")
+    assert speakers_by_opening(text, "en", model)["We are talking about peo"] == "Kwame Asante"

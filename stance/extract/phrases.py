@@ -591,7 +591,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
     def head(self, np: NP) -> int:
         if np.group >= 0:
             return np.group
-        heads = [t for t in np.titles if self.kind(t) == "title"]
+        # (a role noun in the possessive is the owner's, not the head: "Students’ union president")
+        heads = [t for t in np.titles if self.kind(t) == "title" and not self._possessive(t)]
         return heads[0] if heads else np.titles[0]
 
 
