@@ -327,3 +327,8 @@ def test_a_role_noun_in_the_possessive_is_no_head_and_gives_no_plural(model):
             "Students’ union president Kwame Asante said the announcement had come as a shock.\n\n"
             "“We are talking about people who have moved across the country,” he said.\n")
     assert speakers_by_opening(text, "en", model)["We are talking about peo"] == "Kwame Asante"
+
+
+def test_a_hyphenated_vice_role_is_no_part_of_the_name():
+    text = "Head\n\nVice-chancellor Alison Greaves wrote that the numbers did not add up.\n"
+    assert found(text, "en") == [("the numbers did not add up", "Alison Greaves", "indirect")]
