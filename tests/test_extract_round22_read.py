@@ -332,3 +332,12 @@ def test_a_role_noun_in_the_possessive_is_no_head_and_gives_no_plural(model):
 def test_a_hyphenated_vice_role_is_no_part_of_the_name():
     text = "Head\n\nVice-chancellor Alison Greaves wrote that the numbers did not add up.\n"
     assert found(text, "en") == [("the numbers did not add up", "Alison Greaves", "indirect")]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_initial_role_modifier_the_text_also_writes_in_lowercase_stays_in_the_role(model):
+    # "environment" is also written in lowercase, so the capitalised one opening the sentence is
+    # no name; it still modifies the role, and "the environment secretary" later is Martin Sayle
+    text = ("Dam\n\nEnvironment Secretary Martin Sayle, who chaired a meeting, said the dam was safe.\n\n"
+            "Later the environment secretary said it was “too early to tell”.\n")
+    assert speakers_by_opening(text, "en", model)["too early to tell"] == "Martin Sayle"

@@ -158,7 +158,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 titles.append(p)  # "wysoki rangą urzędnik": the noun of an adjective's measure
                 p += 1
                 continue
-            if not pl and c in ("place", "inst", "acro", "name", "word", "tword") and self.lows[p] not in self.verb_words \
+            if not pl and (c in ("place", "inst", "acro", "name", "word", "tword") or (c == "stop" and self.lows[p] in self.lex.title_words)) \
+                    and self.lows[p] not in self.verb_words \
                     and self.lows[p] not in self.clause_openers and self._title_ahead(p, j, en_mod=True):
                 titles.append(p)
                 p += 1
