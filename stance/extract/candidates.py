@@ -375,8 +375,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
 
 def _age_number(toks, tok: int) -> bool:
     """The number of an age written before its noun ("the 81-year-old said")."""
-    return toks.kind(tok) == "num" and tok + 2 < len(toks.words) and toks.lows[tok + 2] in toks.fw.get("age_noun", ()) \
-        and toks.age_before(tok + 2)
+    return toks.kind(tok) == "num" and tok + 2 < len(toks.words) and toks.age_noun_at(tok + 2)
 
 
 def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:

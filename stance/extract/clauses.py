@@ -265,7 +265,7 @@ def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
     nxt = toks.lows[t + 1]
     if after_object:
         return toks.words[t - 1].islower() and not _finite(toks, t - 1) and (
-            nxt in toks.fw.get("aux", ()) or nxt in toks.fw.get("finite", ()) or (toks.kind(t + 1) == "word" and nxt.endswith("ed")))
+            nxt in toks.verb_words or (toks.kind(t + 1) == "word" and nxt.endswith("ed")))
     return (toks.kind(t + 1) == "word" and nxt.endswith(("ed", "s"))) or nxt in toks.fw.get("aux", ())
 
 
@@ -286,14 +286,12 @@ def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
 
 def _finite_between(toks: Tokens, start: int, q: int) -> bool:
     """Is there an auxiliary or finite verb from character ``start`` to token ``q``?"""
-    finite = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
     t = bisect.bisect_left(toks.starts, start)
-    return any(toks.lows[r] in finite for r in range(t, q))
+    return any(toks.lows[r] in toks.verb_words for r in range(t, q))
 
 
 def _finite(toks: Tokens, t: int) -> bool:
-    finite = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
-    if toks.lows[t] in finite or (toks.lows[t].endswith("ed") and toks.kind(t) == "word"):
+    if toks.lows[t] in toks.verb_words or (toks.lows[t].endswith("ed") and toks.kind(t) == "word"):
         return True
     # a word right after a subject pronoun is its verb ("we want", "I am", "they never were")
     return t > 0 and toks.kind(t) == "word" and toks.lows[t - 1] in toks.fw.get("subject_pron", ())
@@ -401,7 +399,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or (
             kind(np.end) == "rel" and inverted)):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
-    finite = fw.get("aux", frozenset()) | fw.get("finite", frozenset())
+    finite = toks.verb_words
     r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
     while r < limit:
         low = toks.lows[r]

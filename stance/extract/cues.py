@@ -380,7 +380,7 @@ class _CueFinder:
             else:
                 after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
                 if after is not None and lex.rules.subject_first and after.end < sent.t1 \
-                        and (toks.lows[after.end] in toks.fw.get("aux", ()) or toks.lows[after.end] in toks.fw.get("finite", ())):
+                        and toks.lows[after.end] in toks.verb_words:
                     after = None  # "and say the 24-year-old is ‘not for sale’": the reported clause's subject
                 if after is not None:
                     binding = self._bind(after, not after.nominative, gender)

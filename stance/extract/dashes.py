@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from stance.extract.lexicon import Lexicon
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
+from stance.extract.marks import is_abbreviation, word_before
 from stance.extract.marks import DASHES, QUOTE_CHARS, QSpan
 from stance.extract.words import AGENCY_DATELINE_RE, function_words
 
@@ -93,7 +94,6 @@ def _lowercase_after(text: str, pos: int) -> bool:
 
 
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")  # the word before a point
 # a live blog's time stamp before the speaker or the speech: "14:32", "10:15 GMT -", "9.05 |"
 TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
@@ -161,11 +161,8 @@ def _sentence_starts(text: str, lex: Lexicon) -> list[int]:
     ("przy ul. Wyścigowej", "st. kpt. Dariusz Pawlak")."""
     out = [0]
     for m in _BOUNDARY_RE.finditer(text):
-        if m.group()[0] == "." and "\n" not in m.group():
-            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
-            word = w.group() if w is not None else ""
-            if word in lex.abbreviations or (word[1:].islower() and word.lower() in lex.abbreviations):
-                continue
+        if m.group()[0] == "." and "\n" not in m.group() and is_abbreviation(word_before(text, m.start()) or "", lex.abbreviations):
+            continue
         out.append(m.end())
     return out
 

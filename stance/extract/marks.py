@@ -198,3 +198,16 @@ def _paragraph_break(text: str, i: int, stack: list, skip: set, emit) -> None:
 
 # a sentence end (with closing marks after it) or a line break
 BOUNDARY_RE = re.compile(r"[.!?…]+[”\"»’')\]]*\s+|\n\s*")
+_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
+
+
+def word_before(text: str, pos: int) -> str | None:
+    """The word (points inside it kept, at its ends stripped) right before character ``pos``,
+    a sentence boundary's point: "ul" of "przy ul. Wyścigowej", "U.S" of "the U.S. Embassy"."""
+    w = _WORD_BEFORE_RE.search(text, max(0, pos - 24), pos)
+    return w.group().strip(".") if w is not None else None
+
+
+def is_abbreviation(word: str, abbreviations: frozenset) -> bool:
+    """Is ``word`` an abbreviation, as listed or capitalised at a sentence's start ("Tzw.")?"""
+    return word in abbreviations or (word[1:].islower() and word.lower() in abbreviations)

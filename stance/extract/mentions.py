@@ -139,8 +139,7 @@ def _second_role(toks: Tokens, np: NP) -> str:
 
 def _aged(toks: Tokens, a: int, b: int) -> bool:
     """Do tokens ``[a, b)`` hold an age ("24-year-old", "29-latek")?"""
-    ages = toks.fw.get("age_noun", ())
-    return any(toks.lows[t] in ages and toks.age_before(t) for t in range(a, b))
+    return any(toks.age_noun_at(t) for t in range(a, b))
 
 
 def _body_in_role(toks: Tokens, np: NP) -> Ref | None:

@@ -69,7 +69,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
                 and self._title_ahead(k, j, en_mod=True):
             k += 1  # "some parents", "two officials", "one Castlegate insider": the group or source, not its count
-        if k + 1 < j and kind(k) == "word" and self.lows[k] in self.fw.get("age_noun", ()) and self.age_before(k):
+        if k + 1 < j and kind(k) == "word" and self.age_noun_at(k):
             k += 1  # "the 49-year-old Dutch diplomat": the age is no part of the role
         if k >= j:
             return None
@@ -583,6 +583,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         words = self.words
         return t >= 2 and words[t - 1] == "-" and words[t - 2][:1].isdigit() \
             and self.ends[t - 2] == self.starts[t - 1] and self.ends[t - 1] == self.starts[t]
+
+    def age_noun_at(self, t: int) -> bool:
+        """Token ``t`` is a person's age ("29-latek", "said the 24-year-old"): an age noun
+        (``age_noun``) with its number and hyphen written right before it."""
+        return self.lows[t] in self.fw.get("age_noun", ()) and self.age_before(t)
 
     def _place_apposition(self, t: int) -> bool:
         """Token ``t`` follows a noun for a kind of place ("gminy", "ul."): the place's name."""

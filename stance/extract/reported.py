@@ -60,10 +60,9 @@ class ReportedClauses:
             return None
         toks = self.toks
         coords = toks.fw.get("predicate_coord", ())
-        verbs = toks.fw.get("aux", frozenset()) | toks.fw.get("finite", frozenset())
         t0, q = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, opens[k])
         for t in range(q - 1, t0 + 2, -1):
-            if toks.lows[t] in coords and (toks.lows[t + 1] in verbs or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
+            if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
                 cut = trim(self.text, start, toks.starts[t])[1]
                 return cut if cut - start >= 12 else None
         return None

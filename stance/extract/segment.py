@@ -33,7 +33,7 @@ from stance.extract.dashes import (
 )
 from stance.extract.lexicon import Lexicon, load
 from stance.extract.marks import BOUNDARY_RE as _BOUNDARY_RE
-from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS, QSpan, scan_quotes
+from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS, QSpan, is_abbreviation, scan_quotes, word_before
 from stance.extract.words import TOKEN_RE, Tokens, function_words
 
 # re-exported: the stage's public names live here, whichever module scans them
@@ -43,7 +43,6 @@ __all__ = ["QUOTE_CHARS", "QUOTE_OPENERS", "DashBlock", "QSpan", "Segments", "Se
 
 
 # --- sentences ---------------------------------------------------------------------
-_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
 _NEXT_WORD_RE = re.compile(r"\w+")
 _CLOCK_HALVES = frozenset({"a.m", "p.m"})
 _ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "CDT", "GMT", "IST"
@@ -68,13 +67,12 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
             if "\n" not in m.group() and not (nxt.isupper() or nxt.isdigit() or nxt in "„“‘\"«»‚'–—―-(["):
                 continue
             if punct == ".":
-                w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
-                if w is not None:
-                    word = w.group().strip(".")
+                word = word_before(text, m.start())
+                if word is not None:
                     initial = len(word) == 1 and word.isupper() and not (
                         (nxt_word := _NEXT_WORD_RE.match(text, b)) is not None and nxt_word.group().lower() in openers)
                     # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
-                    if word in abbreviations or (word[1:].islower() and word.lower() in abbreviations) or initial or (
+                    if is_abbreviation(word, abbreviations) or initial or (
                             word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
                         if "\n" not in m.group():
                             continue

@@ -189,7 +189,7 @@ class Tokens(PhraseReader, CanonicalForms):
             return "num"
         lex, fw = self.lex, self.fw
         low = w.lower()
-        if low in fw.get("age_noun", ()) and self.age_before(i):
+        if self.age_noun_at(i):
             self._ctx = 2  # depends on the next word
             ahead = list(takewhile(str.isalpha, self.lows[i + 1:i + 1 + _AGE_ROLE_REACH]))
             if not any(w in lex.titles or w in lex.title_words for w in ahead):
