@@ -95,6 +95,7 @@ class Tokens(PhraseReader, CanonicalForms):
         self._ctx = 0  # set while classifying when the class depended on neighbouring tokens
         self._agn = None  # the class of a capitalised word unless a given name precedes it
         self._lower_vocab = None
+        self._inner_capitals = None
         self._name_cases: dict[str, str] = {}  # word form -> name_case
         self._positions: dict[str, list[int]] | None = None  # lowercase form -> its tokens, built on first use
         self._media_first = frozenset(n[0] for n in lex.media_names)
@@ -127,6 +128,14 @@ class Tokens(PhraseReader, CanonicalForms):
         if self._lower_vocab is None:
             self._lower_vocab = {w for w in set(self.words) if w[:1].islower()}  # distinct forms only
         return self._lower_vocab
+
+    @property
+    def inner_capitals(self) -> set:
+        """Capitalised forms the document writes inside a sentence (where only names are capitalised)."""
+        if self._inner_capitals is None:
+            initial = self.sent_initial
+            self._inner_capitals = {w for i, w in enumerate(self.words) if w[:1].isupper() and i not in initial}
+        return self._inner_capitals
 
     # -- classes ------------------------------------------------------------------
     def kind(self, i: int) -> str:
@@ -275,8 +284,15 @@ class Tokens(PhraseReader, CanonicalForms):
                 return "cap"
             if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles and not self._role_plural(low):
                 return "stop"  # "Talks between ...", "Afterwards they said": a common word ("Senators" is a role)
-            if i in self.sent_initial and low.endswith("ly") and len(low) > 5 and i + 1 < len(self.words) and self.words[i + 1] == ",":
-                return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
+            if i in self.sent_initial and low.endswith("ly") and len(low) > 5 and i + 1 < len(self.words):
+                self._ctx = 2  # depends on the next word ("Stridely said" after "Stridely, the app's maker")
+                if self.words[i + 1] == "," and morph.dictionary_word(low, self.lang):
+                    return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
+            if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower() \
+                    and base not in self.inner_capitals and morph.dictionary_word(low, self.lang):
+                self._ctx = 2  # depends on the next words
+                if self._common_opener(i):
+                    return "stop"  # "Payment card details were not affected, it said",: an ordinary word the text never capitalises inside a sentence
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
@@ -307,6 +323,14 @@ class Tokens(PhraseReader, CanonicalForms):
         if lex.media_noun(low):
             return "media"
         return "word"
+
+    def _common_opener(self, i: int) -> bool:
+        """The words after sentence-initial token ``i`` do not say it is a person: no cue ("Price
+        said"), no age ("Mike is 52"), no role it modifies ("Lorry drivers at Lenna said")."""
+        after = self.lows[i + 1:i + 3]
+        if after[0] in self.lex.cues or after[0] in self.lex.titles or self._role_plural(after[0]):
+            return False
+        return not (after[0] in self.fw.get("copula", ()) and len(after) > 1 and after[1][:1].isdigit())
 
     def _role_plural(self, low: str) -> bool:
         """English: the plural of a role noun ("senators from both parties", "hospital bosses")."""

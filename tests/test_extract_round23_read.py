@@ -1,0 +1,36 @@
+"""Rules written after reading round 23 (its articles are tuning data now; round 24 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, speakers_by_opening
+
+
+_BREACH = ("Fitness app hacked\n\n"
+           "Pacely, the Leeds-based maker of a running app, has confirmed that hackers copied the data of its users.\n\n"
+           "Payment card details were held by another provider and were not affected, it said.\n\n"
+           "Regulators are required to be told within 72 hours. Pacely said it had filed its report on time.\n\n"
+           "Mike is 52 and runs every morning. He said he had deleted the app.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_initial_word_the_text_never_capitalises_inside_a_sentence_is_no_name(model):
+    # "Payment card details …, it said": "Payment" is an ordinary word, not the subject "it" stands for
+    got = speakers_by_opening(_BREACH, "en", model)
+    assert got["Payment card details wer"] == "Pacely"
+    assert got["it had filed its report "] == "Pacely"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firm_name_ending_in_ly_is_no_adverb(model):
+    # "Pacely, the … maker" is a firm, not "Privately, …" opening a sentence
+    assert speakers_by_opening(_BREACH, "en", model)["hackers copied the data "] == "Pacely"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_with_an_age_or_a_role_word_after_it_stays_a_name(model):
+    got = speakers_by_opening(_BREACH + "\nLorry drivers at Lenna said they were never told.\n", "en", model)
+    assert got["he had deleted the app"] == "Mike"
+    assert got["they were never told"].lower() == "lorry drivers at lenna"
