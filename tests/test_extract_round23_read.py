@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers_by_opening
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
 
 
 _BREACH = ("Fitness app hacked\n\n"
@@ -34,3 +34,16 @@ def test_a_given_name_with_an_age_or_a_role_word_after_it_stays_a_name(model):
     got = speakers_by_opening(_BREACH + "\nLorry drivers at Lenna said they were never told.\n", "en", model)
     assert got["he had deleted the app"] == "Mike"
     assert got["they were never told"].lower() == "lorry drivers at lenna"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_oblique_surname_that_is_also_an_adjective_after_a_given_name_is_the_persons(model):
+    # "Sikorskiego" reads as an adjective too ("Komisji Europejskiej"); after a given name in its
+    # case it is the surname, so the role's holder is named and "Sikorski" later is the full name
+    text = ("List od ministra kultury Radosława Sikorskiego odczytała jego doradczyni. "
+            "Minister napisał, że kolekcja to „zapis zwykłego życia”.\n\n"
+            "Sikorski powiedział, że to „dopiero początek”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["zapis zwykłego życia"] == "Radosław Sikorski"
+    assert got["dopiero początek"] == "Radosław Sikorski"

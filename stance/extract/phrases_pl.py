@@ -71,8 +71,10 @@ class PolishPhrases:
             if w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w):
                 # an adjective inside an institution's name ("Komisji Europejskiej"), unless a
                 # woman's surname right after the role she holds ("w ocenie dyrektor Jastrzębskiej")
-                return w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title" \
-                    and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())
+                # or a surname after a given name in its case ("ministra Radosława Sikorskiego")
+                return (w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title"
+                        and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())) \
+                    or (t > 0 and self.kind(t - 1) == "name" and _surname_in_case_of(self.words[t - 1], w))
             return True
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
@@ -447,3 +449,11 @@ def joined_particle(word: str, particles) -> bool:
 def has_geo(w: str) -> bool:
     """Some morfeusz reading of ``w`` is a geographic name."""
     return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
+
+
+def _surname_in_case_of(given: str, surname: str) -> bool:
+    """``surname`` has a surname reading in an oblique case ``given`` is a given name in
+    ("Radosława Sikorskiego", "Anny Wolskiej"): one person, though the surname is also an adjective."""
+    cases = morph.given_name_cases(given) - {"nom"}
+    return bool(cases) and any("nazwisko" in q and c in cases for _l, tag, q in morph.analyse(surname)
+                               if tag.startswith("subst:sg:") for c in tag.split(":")[2].split("."))
