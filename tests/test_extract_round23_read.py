@@ -47,3 +47,20 @@ def test_an_oblique_surname_that_is_also_an_adjective_after_a_given_name_is_the_
     got = speakers_by_opening(text, "pl", model)
     assert got["zapis zwykłego życia"] == "Radosław Sikorski"
     assert got["dopiero początek"] == "Radosław Sikorski"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_members_is_a_group_that_speaks_and_the_medium_told_is_the_hearer(model):
+    text = ("Lists cut\n\nThe Wessex Courier has seen the figures.\n\n"
+            "Three members of staff told the Courier that teams had been set weekly targets.\n\n"
+            "Two union members said they would strike “as long as it takes”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["teams had been set weekl"] == "members of staff"
+    assert got["as long as it takes"].lower() == "union members"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subject_pronoun_right_before_the_cue_is_its_subject_inside_a_relative_clause(model):
+    text = ("Bridge collapse\n\nThe mayor, Councillor Gwen Talbot-Reece, paused as she spoke. She thanked the "
+            "members of the public who waded into the river for what she called ‘courage beyond anything we could ask’.\n")
+    assert speakers_by_opening(text, "en", model)["courage beyond anything "] == "Gwen Talbot-Reece"

@@ -95,6 +95,8 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
     if region and region[-1].in_rel and not region[-1].in_pp and region[-1].nominative \
             and region[-1].kind in ("name", "title") and toks.lex.rules.case_marked:
         return region[-1]  # the verb is inside the relative clause its last phrase opened
+    if region and toks.lex.rules.subject_first and _pronoun_before_verb(toks, region[-1]):
+        return region[-1]  # "the members of the public who waded in, for what she called": her verb
     nominatives = [np for np in region if not np.in_pp and not np.in_rel and np.nominative]
     if not nominatives:
         return None
@@ -113,6 +115,12 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
         if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
             return before
     return nearest
+
+
+def _pronoun_before_verb(toks: Tokens, np: NP) -> bool:
+    """A subject pronoun right before a cue verb: the verb's subject, inside a relative clause too."""
+    return np.kind == "pron" and np.end - np.start == 1 and toks.lows[np.start] in toks.fw.get("subject_pronoun", ()) \
+        and np.end < len(toks.words) and toks.kind(np.end) == "cue"
 
 
 _GAP_KINDS = frozenset({"word", "prep", "num", "det"})
