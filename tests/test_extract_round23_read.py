@@ -64,3 +64,13 @@ def test_a_subject_pronoun_right_before_the_cue_is_its_subject_inside_a_relative
     text = ("Bridge collapse\n\nThe mayor, Councillor Gwen Talbot-Reece, paused as she spoke. She thanked the "
             "members of the public who waded into the river for what she called ‘courage beyond anything we could ask’.\n")
     assert speakers_by_opening(text, "en", model)["courage beyond anything "] == "Gwen Talbot-Reece"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_a_group_after_the_verb_is_the_role_in_apposition(model):
+    text = ("Lists cut\n\nStaff at the trust were angry about the targets.\n\n"
+            "\"We were told to ring people twice,\" said one of them, a senior administrator.\n\n"
+            "\"It was simply wrong,\" said another, a nurse.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["We were told to ring peo"] == "senior administrator"
+    assert got["It was simply wrong,"] == "nurse"

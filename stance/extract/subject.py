@@ -312,6 +312,9 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
             break  # not the point of "komisarz ds. handlu" (no sentence starts lowercase) or of "podinsp. Jan Wróbel"
         stop += 1
     nps = toks.chunks(k + 1, stop)
+    if not nps and stop < sent.t1 and words[stop] == "," and _unnamed_one(toks, k + 1, stop):
+        # "said one of them, a senior administrator", "said another, a nurse": the apposition
+        nps = [np for np in toks.chunks(stop + 1, min(sent.t1, stop + 1 + _MAX_INVERTED_SUBJECT))[:1] if np.kind == "title"]
     for n, np in enumerate(nps):
         if np.in_pp or np.in_rel:
             continue
@@ -329,6 +332,15 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
             if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame"):
                 return np
     return None
+
+
+def _unnamed_one(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``a``…``b`` are "one of them" / "one of the X" / "another": one of a group, unnamed."""
+    fw = toks.fw
+    low = toks.lows[a]
+    if low in fw.get("other_determiner", ()):
+        return b == a + 1
+    return low in fw.get("partitive", ()) and b > a + 2 and toks.lows[a + 1] in fw.get("partitive_of", ())
 
 
 def impersonal_source(toks: Tokens, sent: Sentence, k: int) -> NP | None:
