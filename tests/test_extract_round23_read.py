@@ -74,3 +74,13 @@ def test_one_of_a_group_after_the_verb_is_the_role_in_apposition(model):
     got = speakers_by_opening(text, "en", model)
     assert got["We were told to ring peo"] == "senior administrator"
     assert got["It was simply wrong,"] == "nurse"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_opening_list_of_ordinary_words_is_no_firm_the_company_stands_for(model):
+    text = ("Fitness app hacked\n\nPacely, a maker of running apps, has confirmed that hackers copied data.\n\n"
+            "Names, email addresses and dates of birth were exposed, the company said. "
+            "Card details were not affected, it said.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["Names, email addresses a"] == "Pacely"
+    assert got["Card details were not af"] == "Pacely"

@@ -288,11 +288,11 @@ class Tokens(PhraseReader, CanonicalForms):
                 self._ctx = 2  # depends on the next word ("Stridely said" after "Stridely, the app's maker")
                 if self.words[i + 1] == "," and morph.dictionary_word(low, self.lang):
                     return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
-            if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower() \
+            if i in self.sent_initial and i + 2 < len(self.words) and (self.words[i + 1][:1].islower() or self._listed(i)) \
                     and base not in self.inner_capitals and morph.dictionary_word(low, self.lang):
                 self._ctx = 2  # depends on the next words
                 if self._common_opener(i):
-                    return "stop"  # "Payment card details were not affected, it said",: an ordinary word the text never capitalises inside a sentence
+                    return "stop"  # "Payment card details were not affected, it said", "Names, email addresses …": an ordinary word the text never capitalises inside a sentence
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
@@ -323,6 +323,14 @@ class Tokens(PhraseReader, CanonicalForms):
         if lex.media_noun(low):
             return "media"
         return "word"
+
+    def _listed(self, i: int) -> bool:
+        """Token ``i`` opens a list: a comma, then an ordinary lowercase word ("Names, email
+        addresses and …"), not an apposition, an age or a relative clause ("Derek, a commuter,")."""
+        fw = self.fw
+        after = self.lows[i + 2]
+        return self.words[i + 1] == "," and self.words[i + 2][:1].islower() and not any(
+            after in fw.get(role, ()) for role in ("det", "rel", "pron", "possessive", "prep", "coord"))
 
     def _common_opener(self, i: int) -> bool:
         """The words after sentence-initial token ``i`` do not say it is a person: no cue ("Price
