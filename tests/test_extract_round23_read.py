@@ -84,3 +84,12 @@ def test_a_sentence_opening_list_of_ordinary_words_is_no_firm_the_company_stands
     got = speakers_by_opening(text, "en", model)
     assert got["Names, email addresses a"] == "Pacely"
     assert got["Card details were not af"] == "Pacely"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_capitalised_role_before_a_name_and_a_based_compound_are_no_part_of_a_name(model):
+    text = ("Plan approved\n\nTown Planner Eileen Marsh told the board the plan was “consistent” with the housing plan.\n\n"
+            "Dozens of filmmakers signed a letter. The Lisbon-based filmmakers said the logo was “a stain”.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["consistent"] == "Eileen Marsh"
+    assert got["a stain"] == "Lisbon-based filmmakers"

@@ -222,6 +222,8 @@ class Tokens(PhraseReader, CanonicalForms):
                     return role
             if low in lex.cues:
                 return "cue"
+        if w[0].isupper() and "-" in low and low.rsplit("-", 1)[1] in fw.get("adjective_suffix_word", ()):
+            return "word"  # "the Manchester-based maker", "a Lisbon-based firm": an adjective, no name
         if w[0].isupper():
             if self.cased and low in fw.get("address", ()) and w[1:].islower():
                 return "stop"  # "Pan Tadeusz napisał": a form of address, though morfeusz2 knows "Pan" as a name
