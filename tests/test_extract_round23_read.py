@@ -93,3 +93,31 @@ def test_a_capitalised_role_before_a_name_and_a_based_compound_are_no_part_of_a_
     got = speakers_by_opening(text, "en", model)
     assert got["consistent"] == "Eileen Marsh"
     assert got["a stain"] == "Lisbon-based filmmakers"
+
+
+_APPOSITIONS = ("Glasses on sale\n\n"
+                "The group's policy director, Marcus Ojo, said the small LED on the frame was \"a fig leaf.\"\n\n"
+                "The Farmers’ Union’s adviser for the North East, Graham Pratt, called the scheme “a solution in search of a problem”.\n\n"
+                "Mark Selwyn, of the campaign group Rivers Alive, who watched from the gallery, said the session showed that “nothing changes”.\n\n"
+                "Priya Raghunathan, who now leads a group in Bristol, England, said her mentor had “answered every email”.\n\n"
+                "Ethan Brandt, a graduate student in Columbus, Ohio, said his charger had swollen “like a pillow”.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_phrase_after_the_cue_followed_by_a_verb_is_the_reported_clauses_subject(model):
+    # "said the small LED on the frame was …": no inverted subject, so the apposition's name speaks
+    assert speakers_by_opening(_APPOSITIONS, "en", model)["a fig leaf."] == "Marcus Ojo"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_full_name_in_apposition_to_a_role_right_before_the_cue_is_the_subject(model):
+    got = speakers_by_opening(_APPOSITIONS, "en", model)
+    assert got["a solution in search of "] == "Graham Pratt"
+    assert got["like a pillow"] == "Ethan Brandt"  # (a state after its town is no apposition)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_clause_after_a_named_body_in_a_phrase_describes_the_person_before(model):
+    got = speakers_by_opening(_APPOSITIONS, "en", model)
+    assert got["nothing changes"] == "Mark Selwyn"
+    assert got["answered every email"] == "Priya Raghunathan"  # "in Bristol, England,": one place

@@ -347,8 +347,10 @@ class _CueFinder:
                     and "weak" not in cue.flags:  # "…, accused the mayor of …": the object, never inverted
                 inverted = inverted_subject(toks, sent, cue_tok)
                 if inverted is not None and inverted.kind in ("name", "title", "inst") and (
-                        inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or kind(inverted.end) == "prep"):
+                        inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or (
+                            kind(inverted.end) == "prep" and not _verb_ahead(toks, inverted.end, sent.t1))):
                     subject = None  # "We will build the ponds, said Sandra Kiel.": the subject follows the verb
+                    # (not "X, said the small LED on the frame was …": the reported clause's subject)
             elif subject is not None and jak is None and lex.rules.case_marked and subject.end == cue_tok \
                     and subject.end - subject.start == 1 and subject.kind in ("name", "inst") and also_common(words[subject.start]):
                 inverted = inverted_subject(toks, sent, cue_tok)
@@ -571,3 +573,14 @@ class _SentenceState:
         if self._marks is None:
             self._marks = sentence_marks(self.toks, self.sent)
         return self._marks
+
+
+def _verb_ahead(toks, t: int, end: int) -> bool:
+    """A verb follows token ``t`` before the next punctuation: the phrase before ``t`` is a clause's subject."""
+    verbs = toks.verb_words
+    for q in range(t, end):
+        if toks.kind(q) in ("punct", "quoted"):
+            return False
+        if toks.lows[q] in verbs:
+            return True
+    return False

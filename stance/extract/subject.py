@@ -155,6 +155,10 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
+    role = nominatives[-2] if len(nominatives) > 1 else None
+    if last is not best and last.kind == "name" and len(last.names) >= 2 and role.kind == "title" and role.end + 1 == last.start \
+            and words[role.end] == "," and k + 1 < len(words) and words[k] == "," and toks.kind(k + 1) == "cue":
+        return last  # "The National Farmers’ Union’s adviser for the North East, Graham Pratt, called": the name in apposition
     # ("One Democrat, Sen. Paul Okafor, said": a capitalised word after an article or a count
     # describes the person the name after it names)
     before = (toks.lows[best.start], toks.lows[best.start - 1] if best.start > 0 else "")
@@ -202,10 +206,11 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
     if not nps or nps[-1].end != q + 1:
         return None
     np = nps[_named_apposition(toks, nps, _antecedent_index(toks, nps, rel))]
-    if np.in_pp and np.kind == "inst":
+    if np.in_pp and np.kind in ("inst", "name"):
         # "Dr Agnieszka Rudnicka, biolożka z Uniwersytetu Rzeszowskiego, która …": a body after a
         # preposition completes a description the lexicon lacks; the subject is the phrase before
-        # (an apposition: the phrase and a comma right before the description)
+        # (an apposition: the phrase and a comma right before the description); so does a name
+        # there ("Mark Selwyn, of the campaign group Rivers Alive, who watched …, said")
         np = next((x for x in reversed(nps) if x.end < np.start and toks.words[x.end] == "," and not x.in_pp
                    and not x.in_rel and x.nominative and x.kind in ("name", "title")), np)
     return np
@@ -260,7 +265,8 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         if words[q] == ",":
             if toks.lows[q + 1] in subordinate:
                 comp = True  # "który prosił, by nie podawać jego nazwiska,": the relative clause goes on
-            elif not (kind(q + 1) in ("name", "place") and any(kind(t) == "coord" for t in range(q + 2, k - 1))):
+            elif not (kind(q + 1) in ("name", "place") and any(kind(t) == "coord" for t in range(q + 2, k - 1))) \
+                    and not _town_and_country(toks, q):
                 break  # (a list goes on: "which runs food banks across Birmingham, Solihull and the Black Country,")
         q -= 1
     else:
@@ -281,6 +287,14 @@ def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
         # describes the letter; the clause's subject is the nominative phrase before
         np = next((x for x in reversed(nps) if not x.in_pp and not x.in_rel and x.nominative), np)
     return np if np.kind in ("name", "title", "inst") and not np.in_pp else None
+
+
+def _town_and_country(toks: Tokens, q: int) -> bool:
+    """The comma at ``q`` parts a town from its country ("leads a group in Bristol, England,"):
+    one capitalised word each side, a preposition before the town."""
+    kind, words = toks.kind, toks.words
+    return 2 <= q and q + 2 < len(words) and words[q + 2] == "," and kind(q + 1) in ("name", "place") \
+        and kind(q - 1) in ("name", "place") and kind(q - 2) == "prep"
 
 
 def _opens_participle(toks: Tokens, t: int) -> bool:
