@@ -121,3 +121,14 @@ def test_a_relative_clause_after_a_named_body_in_a_phrase_describes_the_person_b
     got = speakers_by_opening(_APPOSITIONS, "en", model)
     assert got["nothing changes"] == "Mark Selwyn"
     assert got["answered every email"] == "Priya Raghunathan"  # "in Bristol, England,": one place
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_request_for_anonymity_is_no_cue_for_the_words_the_source_then_says(model):
+    text = ("Wstyd w szatni\n\nJeden z siatkarzy Orła, który prosił, by nie podawać jego nazwiska, powiedział nam, "
+            "że w szatni „poleciało kilka mocnych słów”.\n")
+    from stance.extract import extract_quotes
+
+    got = [(q.text, q.speaker, q.cue) for q in extract_quotes(text, "pl", speaker_model=model) if q.start > 20]
+    assert got == [("poleciało kilka mocnych słów", "siatkarz Orła", "powiedział")]

@@ -23,6 +23,7 @@ from stance.extract.clauses import (
     trailing_clause,
     words_before,
 )
+from stance.extract.words import function_phrases
 from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common, finite_verb, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
@@ -47,6 +48,7 @@ _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
+_ANONYMITY_REACH = 8  # tokens after a request verb that may ask for the speaker's anonymity
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,8 @@ class _CueFinder:
         self.agent = fw.get("agent", frozenset())
         self.impersonal_with_sie = fw.get("impersonal_with_sie", frozenset())
         self.denial_verbs = fw.get("denial_verb", frozenset())
+        self.request_lemmas = fw.get("request_lemma", frozenset())  # "prosił, by nie podawać nazwiska"
+        self.anonymity_phrases = function_phrases(self.lex.lang, "anonymity_request")
         self.possessive_gender = word_map(self.toks, "possessive_gender")
         self.pron_oblique = word_map(self.toks, "pron_oblique")
         self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
@@ -295,6 +299,8 @@ class _CueFinder:
             return None  # (the token's class saw the word ahead; here it must be in the same sentence)
         if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
             return None  # "odpowiada za komunikację": is responsible for, says nothing
+        if cue.lemma in self.request_lemmas and self._asks_anonymity(sent, cue_tok):
+            return None  # "który prosił, by nie podawać jego nazwiska": a request for anonymity, no speech
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:
             return None  # "W kuluarach mówi się o „wojnie wydziałów”": what is said, by nobody
         before = cue_tok - 1
@@ -391,6 +397,13 @@ class _CueFinder:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _asks_anonymity(self, sent: Sentence, cue_tok: int) -> bool:
+        """The words right after the request verb at ``cue_tok`` ask that the speaker not be named."""
+        toks = self.toks
+        end = toks.ends[min(sent.t1, cue_tok + _ANONYMITY_REACH) - 1]
+        near = toks.text[toks.ends[cue_tok]:end].lower()
+        return any(phrase in near for phrase in self.anonymity_phrases)
 
     def _jak_before(self, sent: Sentence, cue_tok: int) -> int | None:
         """The token of a "jak"/"as" frame right before the cue ("jak powiedział X")."""
