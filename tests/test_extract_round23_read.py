@@ -132,3 +132,21 @@ def test_a_request_for_anonymity_is_no_cue_for_the_words_the_source_then_says(mo
 
     got = [(q.text, q.speaker, q.cue) for q in extract_quotes(text, "pl", speaker_model=model) if q.start > 20]
     assert got == [("poleciało kilka mocnych słów", "siatkarz Orła", "powiedział")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subheadings_label_that_names_nobody_is_the_first_person_who_speaks_under_it(model):
+    text = ("Brakuje leku na nadciśnienie\n\nW aptekach od tygodnia nie ma popularnego leku.\n\n"
+            "Ministerstwo: dostawy od przyszłego tygodnia\n\n"
+            "Rzeczniczka Ministerstwa Zdrowia Katarzyna Lewandowska przekonuje, że sytuacja jest przejściowa. "
+            "– Jesteśmy w stałym kontakcie z producentem – mówi.\n")
+    assert speakers_by_opening(text, "pl", model)["dostawy od przyszłego ty"] == "Katarzyna Lewandowska"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subheading_label_with_a_surname_stays_that_persons(model):
+    text = ("Trade truce\n\nEllen Marchetti leads the growers' council. Jim Roe runs the port.\n\n"
+            "Marchetti: \"Farmers need certainty, not truces\"\n\n"
+            "Jim Roe said the port was \"ready for anything\".\n")
+    assert speakers_by_opening(text, "en", model)["Farmers need certainty, "] == "Ellen Marchetti"

@@ -309,7 +309,38 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
             speaker = _echoing_speaker(q, quotes, None if in_headline else q.end + _ECHO_REACH)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
+                continue
+        if not in_headline and q.cue == "headline" and _label_only(text, q):
+            speaker = _next_named_speaker(text, q, quotes)
+            if speaker is not None:
+                out[n] = replace(q, speaker=speaker)
     return out
+
+
+def _label_only(text: str, q: Quote) -> bool:
+    """``q`` is a subheading's words after a one- or two-word label that is no speaker's name
+    ("Ministerstwo: dostawy od przyszłego tygodnia", "Police: ‘Do not drive through flood water’")."""
+    start = text.rfind("\n", 0, q.start) + 1
+    label = text[start:q.start].rstrip(" „“‘'\"")
+    words = label[:-1].split()
+    # (not a person's name: "Marchetti: …" is Ellen Marchetti's, whoever speaks next)
+    speaker = q.speaker or ""
+    return label.endswith(":") and 0 < len(words) <= 2 and not (
+        _names_person(speaker) and speaker.endswith(words[-1]) and len(speaker.split()) > len(words))
+
+
+def _next_named_speaker(text: str, label: Quote, quotes: list[Quote]) -> str | None:
+    """The person or body who speaks first in the paragraph after a subheading's label statement."""
+    nxt = text.find("\n", label.end)
+    if nxt < 0:
+        return None
+    para_end = text.find("\n\n", text.find("\n\n", nxt) + 2)
+    for q in quotes[bisect.bisect_right(quotes, label.end, key=_start):]:
+        if para_end >= 0 and q.start > para_end:
+            return None
+        if _names_person(q.speaker) and q.cue != "headline":
+            return q.speaker
+    return None
 
 
 def _echoing_speaker(label: Quote, quotes: list[Quote], reach: int | None) -> str | None:
