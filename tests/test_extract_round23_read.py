@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 
 _BREACH = ("Fitness app hacked\n\n"
@@ -150,3 +150,14 @@ def test_a_subheading_label_with_a_surname_stays_that_persons(model):
             "Marchetti: \"Farmers need certainty, not truces\"\n\n"
             "Jim Roe said the port was \"ready for anything\".\n")
     assert speakers_by_opening(text, "en", model)["Farmers need certainty, "] == "Ellen Marchetti"
+
+
+@needs_morfeusz
+def test_unmarked_speech_takes_the_whole_paragraph_when_its_opening_names_nobody():
+    text = ("Górnik na emeryturze\n\nZdzisław Kornecki siedzi przy stole w kuchni.\n\n"
+            "Organizm pamięta. Dwadzieścia osiem lat człowiek wstawał na szóstą i ciało nie wie, że kopalni już nie ma. "
+            "Ja też czasem nie wiem. Budzę się i szukam ręką ubrania – mówi, nalewając herbaty.\n\n"
+            "Dziennikarze pytali o emerytury. Rozmawialiśmy o tym do późnej nocy – powiedział Kornecki.\n")
+    got = {t.split(".")[0]: s for t, s, _k in found(text, "pl", "rules")}
+    assert got["Organizm pamięta"] == "Zdzisław Kornecki"  # the whole paragraph
+    assert "Rozmawialiśmy o tym do późnej nocy" in got  # (a role's sentence first is the narrator's)

@@ -35,7 +35,8 @@ def inside_span(pos: int, starts: list[int], spans: list) -> bool:
 
 
 _DASH_RE = re.compile(r"[–—―-]")
-SPACED_DASH_RE = re.compile(r"\s[–—-]\s")  # web text types a spaced hyphen for the dash
+SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])\s+")  # web text types a spaced hyphen for the dash
 
 
 def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:
@@ -196,12 +197,27 @@ def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: 
     earlier sentences of the paragraph that are in the speaker's voice (first or second person)."""
     k = bisect.bisect_right(boundaries, end - 1) - 1
     start = max(lo, boundaries[k]) if k >= 0 else lo
+    own = False
     while k >= 0 and start > lo:
         prev = max(lo, boundaries[k - 1]) if k > 0 else lo
         if prev >= start or not in_own_voice(text[prev:start], lex):
             break
-        start, k = prev, k - 1
+        start, k, own = prev, k - 1, True
+    if own and start > lo and _plain_opening(text[lo:start], lex):
+        return lo  # "Organizm pamięta. … Ja też czasem nie wiem. … – mówi": the paragraph is all speech
     return start
+
+
+def _plain_opening(span: str, lex: Lexicon) -> bool:
+    """Sentences before a speaker's own-voice ones that name nobody and report nothing (no
+    capitalised word but each sentence's first, no role noun, no cue verb): the same speech."""
+    if _has_cue_verb(span, lex):
+        return False
+    for sentence in _SENTENCE_SPLIT_RE.split(span):
+        words = _FIRST_WORD_RE.findall(sentence)
+        if any(w[:1].isupper() for w in words[1:]) or any(w.lower() in lex.titles for w in words):
+            return False  # (nor a role: "Dziennikarze pytali o finansowanie." is the narrator's)
+    return True
 
 
 def _reports_speech(text: str, lex: Lexicon, boundaries: list[int], start: int, end: int) -> bool:
