@@ -161,3 +161,17 @@ def test_unmarked_speech_takes_the_whole_paragraph_when_its_opening_names_nobody
     got = {t.split(".")[0]: s for t, s, _k in found(text, "pl", "rules")}
     assert got["Organizm pamięta"] == "Zdzisław Kornecki"  # the whole paragraph
     assert "Rozmawialiśmy o tym do późnej nocy" in got  # (a role's sentence first is the narrator's)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_trailing_attribution_with_an_auxiliary_or_a_bare_body_reports_the_clause_before(model):
+    text = ("Floods live\n\nKey events\n\nAbout 340 homes evacuated overnight, council says\n\n"
+            "The Norvale Water Company runs the dam. The levy is needed to pay for repairs, the company has said.\n\n"
+            "The road will stay closed until Friday, police have said.\n\n"
+            "Two men were arrested near the bridge, police said.\n\n"
+            "Harrowmere District Council said a rest centre was open.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["About 340 homes evacuate"] == "Harrowmere District Council"  # (a key point's body is named further on)
+    assert got["The levy is needed to pa"] == "Norvale Water Company"
+    assert got["The road will stay close"] == "police"
+    assert got["Two men were arrested ne"] == "police"

@@ -222,7 +222,10 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     """``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a reported clause
     before the comma, then the speaker and the verb, then only adverbials."""
     kind, words = toks.kind, toks.words
-    if np is not None and np.end == k:
+    verb = k
+    while verb - 1 > sent.t0 and toks.lows[verb - 1] in toks.fw.get("aux", ()):
+        verb -= 1  # "…, the company has said", "…, police have said"
+    if np is not None and np.end == verb:
         comma = np.start - 1  # "…, the Polish government said", "…, he said"
         after = k + 1
     elif np is None or np.start > k:

@@ -103,9 +103,29 @@ class BodyCoreference:
         Association"), else the nearest earlier institution ("the company" after "Chipmaker Veyra
         Semiconductors"), else the noun itself."""
         toks = self.toks
-        want = noun.capitalize()
         k = bisect.bisect_left(toks.starts, pos) - 1
-        for t in range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1):
+        named = self._named_with(noun, range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1))
+        if named:
+            return named
+        if noun in toks.fw.get("bare_body", ()):
+            # "police", "the council": only a body named with that word, never another one; a
+            # headline's or key point's is named further on ("…, council says" over "Harrowmere
+            # District Council said")
+            return self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) or noun
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
+                return self.institution(m.speaker)
+        if noun in toks.fw.get("company_noun", ()):
+            return self._firm_before(pos) or noun
+        return noun
+
+    def _named_with(self, noun: str, tokens: range) -> str | None:
+        """The first institution, over ``tokens`` in their order, whose name ends in ``noun``."""
+        toks = self.toks
+        want = noun.capitalize()
+        for t in tokens:
             if toks.words[t] != want:
                 continue
             first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
@@ -115,14 +135,7 @@ class BodyCoreference:
             org = toks.np_at(first, t + 1) if first < t else None
             if org is not None and org.kind == "inst" and org.end == t + 1:
                 return self.institution(toks.surface(org.inst))
-        mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
-                return self.institution(m.speaker)
-        if noun in toks.fw.get("company_noun", ()):
-            return self._firm_before(pos) or noun
-        return noun
+        return None
 
     def _firm_before(self, pos: int) -> str | None:
         """"The company said" after "Norvale Foods on Thursday cut …": the nearest subject of an

@@ -107,9 +107,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if pl:
                 if not self._pl_modifier(k, j):
                     return None
-            elif start < k and self.lows[k] in self.fw.get("org_anaphor", ()) and (
-                    k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == ","):
-                return NP(start, k + 1, "inst", inst=[k])  # "The committee warned": the committee named before
+            elif (start < k or self.lows[k] in self.fw.get("bare_body", ())) and self.lows[k] in self.fw.get("org_anaphor", ()) and (
+                    k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == "," or (
+                        k + 1 < j and self.lows[k + 1] in self.fw.get("aux", ()) and (k + 2 >= j or kind(k + 2) == "cue"))):
+                return NP(start, k + 1, "inst", inst=[k])  # "The committee warned", "the company has said": the body named before
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
         if not pl and self.lows[k] in self.fw.get("jurisdiction", ()) and words[k].islower() and k + 1 < j and words[k + 1][:1].isupper():
@@ -474,6 +475,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         pl = self.cased
         times, periods = self.fw.get("time_determiner", ()), self.fw.get("time_noun", ())
         partitive, partitive_of = self.fw.get("partitive", ()), self.fw.get("partitive_of", ())
+        bare_bodies = self.fw.get("bare_body", ())
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -513,7 +515,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))) \
                     and not (k + 1 < j and lows[k] in partitive and lows[k + 1] in partitive_of):
                 np = None  # no adjective before a role noun ("rosyjski dyplomata"), no "jeden z radnych": np_at's fast exit
-            elif not pl and c == "word" and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
+            elif not pl and c == "word" and lows[k] not in bare_bodies and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:
                 np = self.np_at(k, j)
