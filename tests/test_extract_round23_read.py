@@ -175,3 +175,10 @@ def test_a_trailing_attribution_with_an_auxiliary_or_a_bare_body_reports_the_cla
     assert got["The levy is needed to pa"] == "Norvale Water Company"
     assert got["The road will stay close"] == "police"
     assert got["Two men were arrested ne"] == "police"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_service_is_the_service_named_before(model):
+    text = ("Floods live\n\n10:45\n\nTallowshire Fire and Rescue Service has given its latest figures. "
+            "Crews have rescued 23 people since midnight, the service says.\n")
+    assert speakers_by_opening(text, "en", model)["Crews have rescued 23 pe"] == "Tallowshire Fire and Rescue Service"
