@@ -182,3 +182,19 @@ def test_the_service_is_the_service_named_before(model):
     text = ("Floods live\n\n10:45\n\nTallowshire Fire and Rescue Service has given its latest figures. "
             "Crews have rescued 23 people since midnight, the service says.\n")
     assert speakers_by_opening(text, "en", model)["Crews have rescued 23 pe"] == "Tallowshire Fire and Rescue Service"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_third_persons_words_an_interviewer_reports_are_that_persons(model):
+    text = ("Bielawska: Nie wrócimy do pracy za obietnice\n\n"
+            "Gościem Tomasza Grzelaka była Renata Bielawska, przewodnicząca związku pielęgniarek.\n\n"
+            "TG: Dyrektor szpitala Leszek Mroczek mówił wczoraj w naszym radiu, że „to byłby prosty przepis na bankructwo”. "
+            "Co pani na to?\n\n"
+            "RB: Pan dyrektor mówi tak od półtora roku.\n\n"
+            "TG: Ile chcecie?\n\n"
+            "RB: Domagamy się 1200 złotych podwyżki.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["to byłby prosty przepis "] == "Leszek Mroczek"
+    assert got["Pan dyrektor mówi tak od"] == "Renata Bielawska"
+    assert "Ile chcecie?" not in got  # the question itself is nobody's statement

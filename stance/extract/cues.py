@@ -387,9 +387,12 @@ class _CueFinder:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             else:
                 after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
-                if after is not None and lex.rules.subject_first and after.end < sent.t1 \
-                        and toks.lows[after.end] in toks.verb_words:
-                    after = None  # "and say the 24-year-old is ‘not for sale’": the reported clause's subject
+                if after is not None and lex.rules.subject_first and (
+                        (after.end < sent.t1 and toks.lows[after.end] in toks.verb_words)
+                        or (kind(cue_tok - 1) in ("word", "stop") and _verb_ahead(toks, cue_tok + 1, after.start))):
+                    # "and say the 24-year-old is ‘not for sale’": the reported clause's subject;
+                    # "The hospital says the ratios would mean hiring 300 nurses": a verb comes first
+                    after = None
                 if after is not None:
                     binding = self._bind(after, not after.nominative, gender)
         clause = find_clause(toks, sent, cue_tok, jak, cue.flags, binding.np if binding else None,

@@ -122,9 +122,16 @@ class LabelledSpeech:
         turns = sorted((t for t in layout.questions + layout.answers if t.start < reported), key=lambda t: t.start)
         starts = [t.start for t in turns]
 
+        questions = set(layout.questions)
+
         def in_turn(c: Candidate) -> bool:
             k = bisect.bisect_right(starts, c.start) - 1
-            return k >= 0 and c.start < turns[k].end
+            if k < 0 or c.start >= turns[k].end:
+                return False
+            # a question may report a third person's words ("Dyrektor mówił wczoraj, że „…”. Co
+            # pani na to?"): those, attributed there to somebody named, stay statements
+            return not (turns[k] in questions and c.event is not None and c.event.mode == "explicit"
+                        and c.event.cls != "colon" and turns[k].start < c.event.pos < turns[k].end)
 
         self.out = [c for c in self.out if not in_turn(c)]
         toks, answer_words = self.toks, self.toks.fw.get("answer_label", frozenset())

@@ -214,7 +214,10 @@ class Tokens(PhraseReader, CanonicalForms):
                 and self.words[i + 1] == "." and self.starts[i + 1] == self.ends[i]:
             self._ctx = 2  # depends on the next word
             return "stop"  # "Tzw. „wojna o piwo”", "Np. w Radomiu": an abbreviation opening a sentence, no name
-        if w[0].isupper() and i in self.sent_initial:
+        after_colon = i > 0 and self.words[i - 1] == ":"
+        if after_colon:
+            self._ctx = 2  # depends on the word before ("K.M.: Na ostatniej sesji …": a turn's first word)
+        if w[0].isupper() and (i in self.sent_initial or after_colon):
             for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "det"):
                 if low in fw.get(role, ()):
                     if role == "prep" and low in self._frames:
