@@ -198,3 +198,15 @@ def test_a_third_persons_words_an_interviewer_reports_are_that_persons(model):
     assert got["to byłby prosty przepis "] == "Leszek Mroczek"
     assert got["Pan dyrektor mówi tak od"] == "Renata Bielawska"
     assert "Ile chcecie?" not in got  # the question itself is nobody's statement
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_czytamy_after_a_quotation_gives_it_to_the_documents_author(model):
+    text = ("Burze nad regionem\n\nW czwartek rano mieszkańcy regionu otrzymali na telefony alert Rządowego Centrum "
+            "Bezpieczeństwa. „Uwaga! Od czwartku silne burze z gradem” – czytamy w alercie RCB.\n\n"
+            "W oświadczeniu przesłanym redakcji Anna Lis napisała, że nie otrzymała oferty. "
+            "„Nie komentujemy spekulacji” – czytamy w oświadczeniu.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Uwaga! Od czwartku silne"] == "Rządowe Centrum Bezpieczeństwa"
+    assert got["Nie komentujemy spekulac"] == "Anna Lis"  # (no author named: whoever spoke last)

@@ -26,6 +26,7 @@ from stance.extract.clauses import (
 from stance.extract.words import function_phrases
 from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common, finite_verb, plural_verb
+from stance.extract.marks import DASHES
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -258,16 +259,28 @@ class _CueFinder:
         if start >= sent.t1 or lows[start] not in self.read_prep:
             return None
         doc = next((q for q in range(start + 1, min(sent.t1, start + 3)) if lows[q] in self.read_documents), None)
-        if doc is None or doc + 1 >= sent.t1:
+        if doc is None:
+            return None
+        if not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct") \
+                and (doc + 1 >= sent.t1 or toks.kind(doc + 1) == "punct"):
+            # "„…” – czytamy w oświadczeniu.": the statement of whoever spoke last (the body that issued it)
+            if not self.events:
+                return None
+            return self._new(sent, tok, toks.words[tok], "fin", None, NO_CLAUSE, mode="inherit", parent=self.events[-1].index)
+        if doc + 1 >= sent.t1:
             return None
         np = toks.np_at(doc + 1, tok if before else sent.t1)
         if np is None or np.kind not in ("inst", "title", "name", "acro") or (before and np.end != tok):
             return None
         after = tok + 1 if before else np.end
+        binding = bind_subject(toks, np, True, "", governed=True)
+        if not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct") \
+                and (after >= sent.t1 or toks.kind(after) == "punct"):
+            # "„…” – czytamy w alercie RCB.": the document's author, the quotation's source
+            return self._new(sent, tok, toks.words[tok], "fin", binding, NO_CLAUSE)
         comp = next((q for q in range(after, min(sent.t1, after + 4)) if toks.kind(q) == "comp"), None)
         if comp is None or not all(toks.kind(q) in ("word", "stop", "punct", "prep") for q in range(after, comp)):
             return None
-        binding = bind_subject(toks, np, True, "", governed=True)
         return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
 
     def _owner_frame_event(self, sent: Sentence, tok: int) -> Event | None:

@@ -282,8 +282,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return NP(start, k + 1, "inst", inst=[k])  # "The agency said" after "the Nordic Space Agency": that body, no medium
             n = self.media_len(k)
             e = k + n
-            while e < j and kind(e) in ("media", "name", "acro") and e - k < 4:
-                e += 1
+            while e < j and kind(e) in ("media", "name", "acro") and e - k < 4 and not (
+                    self.cased and kind(e) == "name" and morph.is_given_name(words[e])):
+                e += 1  # ("przesłanym redakcji Anna Lis napisała": a person after the medium, no name of it)
             # (Polish: a medium in another case is the hearer, "przesłanym redakcji", never the subject)
             nominative = not self.cased or morph.is_nominative_possible(self.lows[k]) is not False
             return NP(start, e, "media", inst=list(range(k, e)), nominative=nominative)
