@@ -210,3 +210,14 @@ def test_czytamy_after_a_quotation_gives_it_to_the_documents_author(model):
     got = speakers_by_opening(text, "pl", model)
     assert got["Uwaga! Od czwartku silne"] == "Rządowe Centrum Bezpieczeństwa"
     assert got["Nie komentujemy spekulac"] == "Anna Lis"  # (no author named: whoever spoke last)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_polish_body_noun_stands_for_the_network_or_ministry_named_before(model):
+    text = ("Drożej za internet\n\nOd 1 marca klienci sieci Telnova zapłacą więcej. Jak poinformowała spółka, "
+            "nowy cennik obejmie 400 tys. abonentów.\n\n"
+            "10:15 Głos zabrało białoruskie MSZ. Resort oświadczył, że kierowcy naruszyli przepisy.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["nowy cennik obejmie 400 "] == "Telnova"
+    assert got["kierowcy naruszyli przep"] == "białoruskie MSZ"

@@ -187,8 +187,8 @@ class BodyCoreference:
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "inst" and m.speaker[:1].isupper():
-                # the first word, or the second after an adjective ("Polskie MSZ")
+            if m.kind == "inst" and any(w[:1].isupper() for w in m.speaker.split()[:2]):
+                # the first word, or the second after an adjective ("Polskie MSZ", "białoruskie MSZ")
                 if any(w in want or w[:6] in want for w in m.speaker.lower().split()[:2]):
                     return self.institution(m.speaker)
         return None
