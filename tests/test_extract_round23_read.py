@@ -221,3 +221,17 @@ def test_a_polish_body_noun_stands_for_the_network_or_ministry_named_before(mode
     got = speakers_by_opening(text, "pl", model)
     assert got["nowy cennik obejmie 400 "] == "Telnova"
     assert got["kierowcy naruszyli przep"] == "białoruskie MSZ"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_organ_before_its_owners_name_is_the_organ_of_that_owner(model):
+    text = ("Zwolnienia w Kraspolu\n\nZarząd Kraspolu zapewnia, że zwalniani otrzymają odprawy.\n\n"
+            "Sztab Hałasa przekazał, że kandydat nie weźmie udziału w debacie.\n\n"
+            "Biuro prasowe Enerwis Dystrybucji zapewnia, że klienci dostaną rabat.\n\n"
+            "Firma Kruszbud zapewnia, że nikt nie straci pracy.\n")
+    got = {k: v.lower() for k, v in speakers_by_opening(text, "pl", model).items()}
+    assert got["zwalniani otrzymają odpr"] == "zarząd kraspolu"
+    assert got["kandydat nie weźmie udzi"] == "sztab hałasa"
+    assert got["klienci dostaną rabat"] == "biuro prasowe enerwis dystrybucji"
+    assert got["nikt nie straci pracy"] == "kruszbud"  # (a firm's class noun is no organ)

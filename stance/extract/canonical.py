@@ -87,6 +87,8 @@ class CanonicalForms:
         word = self.words[name]
         if not self.lex.institution_role(self.lows[t]) or not word[:1].isupper():
             return False
+        if self.lex.titles[self.lows[t]][0] in self.fw.get("governing_body", ()):
+            return False  # "Zarząd Kraspolu": a body's organ and its owner, not a class and a name
         return not morph.is_adj(self.lows[name]) and morph.is_nominative_possible(word) is not False \
             and not morph.can_be_gen(word)
 
