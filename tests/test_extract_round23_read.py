@@ -235,3 +235,16 @@ def test_a_bodys_organ_before_its_owners_name_is_the_organ_of_that_owner(model):
     assert got["kandydat nie weźmie udzi"] == "sztab hałasa"
     assert got["klienci dostaną rabat"] == "biuro prasowe enerwis dystrybucji"
     assert got["nikt nie straci pracy"] == "kruszbud"  # (a firm's class noun is no organ)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_written_in_capitals_before_a_name_keeps_its_second_word(model):
+    # "Chief Executive Marisa Ellwood": the role is "chief executive", so the headline's "CEO"
+    # and the lead's "its chief executive" find her
+    text = ("Corvane cuts outlook as strike bites; CEO says union deal \"within reach\"\n\n"
+            "Corvane Industrial cut its outlook on Thursday, and its chief executive told analysts that a new contract "
+            "was \"close\".\n\n"
+            "\"We are not going to pretend this was a good quarter,\" Chief Executive Marisa Ellwood said on the call.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["within reach"] == "Marisa Ellwood"
+    assert got["close"] == "Marisa Ellwood"

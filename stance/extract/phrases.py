@@ -205,8 +205,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             # complements of the role: "spraw zagranicznych", "Kremla", "USA", "ds. bezpieczeństwa"
             while p < j:
                 c = kind(p)
-                if c == "tword" or c in ("place", "inst", "acro") or (c == "title" and self.cased):
-                    titles.append(p)
+                if c == "tword" or c in ("place", "inst", "acro") or (c == "title" and self.cased) or (
+                        c == "name" and not self.cased and self.lows[p] in self.lex.title_words and p + 1 < j and kind(p + 1) == "name"):
+                    titles.append(p)  # ("Chief Executive Marisa Ellwood": a role word in capitals before the name)
                     p += 1
                     if p < j and words[p] == "." and words[p - 1].lower() in ("ds",):
                         p += 1
