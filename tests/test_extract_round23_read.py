@@ -248,3 +248,18 @@ def test_a_role_written_in_capitals_before_a_name_keeps_its_second_word(model):
     got = speakers_by_opening(text, "en", model)
     assert got["within reach"] == "Marisa Ellwood"
     assert got["close"] == "Marisa Ellwood"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_people_by_gender_agreement_adverbs_and_a_place_after_the_name(model):
+    text = ("Rybacy i kwoty\n\nSekretarz stanu Erik Hansen mówił o kwotach. Przewodnicząca związku rybaków Astrid Hansen "
+            "oceniła, że rząd „mówi językiem Brukseli”.\n\n"
+            "– Nasi członkowie widzą, jak spada wielkość ryb – powiedziała Hansen.\n\n"
+            "Z sali wystąpiła Jadwiga Szulc z Borowca, emerytowana pielęgniarka.\n\n"
+            "– Mam 74 lata. Czy ktoś z państwa był tam ostatnio? – pytała.\n\n"
+            "Tomasz Wilk stracił kombajn. Pytam, czy myśli o wyjeździe. Długo milczy, potem mówi: – Gdzie ja mam jechać?\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Nasi członkowie widzą, j"] == "Astrid Hansen"  # the verb's gender, not the role lemma's
+    assert got["Mam 74 lata. Czy ktoś z "] == "Jadwiga Szulc"  # not her village
+    assert got["Gdzie ja mam jechać?"] == "Tomasz Wilk"  # "Długo" is an adverb here

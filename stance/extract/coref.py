@@ -41,6 +41,10 @@ class Coreference(BodyCoreference):
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
         self.fulls = _full_names(mentions, events)
+        # a full name's gender as a verb agreed with it ("Astrid Hansen oceniła"): a role's lemma
+        # ("przewodniczący" for "Przewodnicząca") may say otherwise
+        self._agreed_genders = {e.ref.speaker: e.ref.gender for e in events
+                                if e.ref is not None and e.ref.kind == "name" and e.ref.agreed and e.ref.gender in ("m", "f")}
         self._firm_firsts: dict[str, str] | None = None  # first word -> a two-word firm or club (built when first asked)
         self._inside: dict[str, set] | None = None  # a surname inside full names -> those names
         self._fulls_index = None
@@ -107,7 +111,7 @@ class Coreference(BodyCoreference):
     @cached_property
     def _families(self) -> dict[str, list[tuple[str, str]]]:
         """Surname -> the full names ending in it, each with its gender ("" when unknown)."""
-        genders: dict[str, str] = {}
+        genders: dict[str, str] = dict(self._agreed_genders)
         for m in self.mentions.mentions:
             if m.kind == "name" and m.gender in ("m", "f") and " " in m.speaker:
                 genders.setdefault(m.speaker, m.gender)

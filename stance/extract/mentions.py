@@ -335,6 +335,10 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
                         prev[0].in_pp and subject and not closes):
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's subject)
+                    if prev[0].in_pp and prev[1] > 0:
+                        owner = mentions[prev[1] - 1]  # "Jadwiga Szulc z Borowca, emerytowana pielęgniarka": she, not her village
+                        if owner.kind == "name" and toks.text[owner.end:before.pos].strip().lower() in toks.fw.get("prep", ()):
+                            before = owner
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
             if prev is not None and ref.kind == "title" and not ref.person and mentions[prev[1]].kind == "title" \

@@ -85,9 +85,14 @@ def word_class(word: str) -> str:
         return ""
     quals = set()
     lower_only = True
+    # "Długo" is an adverb and the vocative of the surname "Długa": news text does not address its
+    # speakers, so a vocative name reading beside an ordinary word's counts for nothing ("Nino" stays a name)
+    common = any(lemma[:1].islower() for lemma, _tag, _q in readings)
     for lemma, tag, q in readings:
         if tag == "ign":
             return "unknown"
+        if common and tag.split(":")[2:3] == ["voc"] and ("imię" in q or "nazwisko" in q):
+            continue
         quals.update(q)
         if lemma[:1].isupper():
             lower_only = False
