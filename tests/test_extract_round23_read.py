@@ -263,3 +263,14 @@ def test_polish_people_by_gender_agreement_adverbs_and_a_place_after_the_name(mo
     assert got["Nasi członkowie widzą, j"] == "Astrid Hansen"  # the verb's gender, not the role lemma's
     assert got["Mam 74 lata. Czy ktoś z "] == "Jadwiga Szulc"  # not her village
     assert got["Gdzie ja mam jechać?"] == "Tomasz Wilk"  # "Długo" is an adverb here
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_phrase_after_an_accusing_verb_is_its_object(model):
+    text = ("Spór o granicę\n\nAmbasador Rosji Anatolij Siemiczew ocenił, że decyzja szkodzi Finom. "
+            "Oskarżył też fiński rząd o „budowanie nowej kurtyny”.\n\n"
+            "Wicepremier Drita Berisha oskarżyła Belgrad o „granie na czas”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["budowanie nowej kurtyny"] == "Anatolij Siemiczew"
+    assert got["granie na czas"] == "Drita Berisha"

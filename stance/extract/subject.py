@@ -315,6 +315,9 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     an institution for its subject, even after a time phrase ("poinformowało w czwartek
     wieczorem greckie MSZ"), though never right after a preposition."""
     kind, words = toks.kind, toks.words
+    cue = toks.lex.cues.get(toks.lows[k])
+    if cue is not None and cue.lemma in toks.fw.get("object_first_lemma", ()):
+        return None  # "Oskarżył też fiński rząd o …", "Poprosił sąd o …": the phrase after the verb is its object
     honorific = toks.fw.get("honorific", ())
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
