@@ -274,3 +274,15 @@ def test_the_phrase_after_an_accusing_verb_is_its_object(model):
     got = speakers_by_opening(text, "pl", model)
     assert got["budowanie nowej kurtyny"] == "Anatolij Siemiczew"
     assert got["granie na czas"] == "Drita Berisha"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_polish_club_named_by_its_town_speaks_whole(model):
+    text = ("Transfer\n\nW oświadczeniu przesłanym redakcji Pogoń Szczecin napisała, że nie otrzymała oferty.\n\n"
+            "Wczoraj Górnik Zabrze poinformował, że trener zostaje.\n\n"
+            "Minister Dawit Alemu w rozmowie z telewizją EBC nazwał te słowa „retoryką z epoki kolonialnej”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["nie otrzymała oferty"] == "Pogoń Szczecin"
+    assert got["trener zostaje"] == "Górnik Zabrze"
+    assert got["retoryką z epoki kolonia"] == "Dawit Alemu"  # (a medium's own name after it stays the medium's)

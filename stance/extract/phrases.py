@@ -262,6 +262,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             break
         if names and any(words[t] == "&" for t in names):
             return NP(start, q, "inst", inst=list(range(names[0], q)))
+        if pl and len(names) == 1 and not titles and q < j and kind(q) == "place" and self.starts[q] == self.ends[q - 1] + 1 \
+                and not morph.is_given_name(words[names[0]]) and morph.is_nominative_possible(words[q]) \
+                and (q + 1 >= j or kind(q + 1) in ("cue", "punct")):
+            return NP(start, q + 1, "inst", inst=[names[0], q])  # "Pogoń Szczecin napisała", "Górnik Zabrze": a club named by its town
         if names and not titles and q < j and self.lows[q] in self.fw.get("owned_office", ()) and not self._possessive(q - 1):
             return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said": the campaign speaks
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
@@ -288,6 +292,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 e += 1  # ("przesłanym redakcji Anna Lis napisała": a person after the medium, no name of it)
             # (Polish: a medium in another case is the hearer, "przesłanym redakcji", never the subject)
             nominative = not self.cased or morph.is_nominative_possible(self.lows[k]) is not False
+            if not nominative and e == k + n + 1 and e + 1 < len(words) and kind(e) == "place" and kind(e + 1) == "cue":
+                e = k + n  # "przesłanym redakcji Pogoń Szczecin napisała": the hearer, then a club that speaks
             return NP(start, e, "media", inst=list(range(k, e)), nominative=nominative)
         if self.cased and c == "stop" and k + 1 < j and morph.is_adj(words[k]) and (
                 self.is_org(k + 1) or (k + 2 < j and morph.is_adj(words[k + 1]) and self.is_org(k + 2))):
