@@ -286,3 +286,16 @@ def test_a_polish_club_named_by_its_town_speaks_whole(model):
     assert got["nie otrzymała oferty"] == "Pogoń Szczecin"
     assert got["trener zostaje"] == "Górnik Zabrze"
     assert got["retoryką z epoki kolonia"] == "Dawit Alemu"  # (a medium's own name after it stays the medium's)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_more_polish_roles_the_blind_rounds_use(model):
+    text = ("Zwolnienia\n\nRzecznik klubu Adrian Lemańczyk powtórzył: – Nie ma oferty.\n\n"
+            "Jeden z agentów działających na polskim rynku, który zna kulisy sprawy, twierdzi jednak, że klub oczekuje 5 mln euro.\n\n"
+            "Brygadzista z hali numer dwa twierdzi, że o redukcjach mówiło się od jesieni.\n\n"
+            "Jak przekazał dyżurny Komendy Miejskiej Państwowej Straży Pożarnej w Radomiu, nikt nie został poszkodowany.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["klub oczekuje 5 mln euro"] == "agent"
+    assert got["o redukcjach mówiło się "].startswith("brygadzista")
+    assert got["nikt nie został poszkodo"] == "dyżurny Komendy Miejskiej Państwowej Straży Pożarnej w Radomiu"
