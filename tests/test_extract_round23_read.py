@@ -299,3 +299,12 @@ def test_more_polish_roles_the_blind_rounds_use(model):
     assert got["klub oczekuje 5 mln euro"] == "agent"
     assert got["o redukcjach mówiło się "].startswith("brygadzista")
     assert got["nikt nie został poszkodo"] == "dyżurny Komendy Miejskiej Państwowej Straży Pożarnej w Radomiu"
+
+
+@needs_morfeusz
+def test_a_radio_station_named_by_its_town_reports_and_is_no_speaker():
+    text = ("Blokada\n\nRolnicy protestują. Radio Lublin podaje, że protesty zapowiedziano także pod Krasnymstawem.\n\n"
+            "Minister powiedział w Radiu Kielce, że „drzwi nie są zamknięte”.\n")
+    got = found(text, "pl", "rules")
+    assert all("Krasnymstawem" not in t for t, _s, _k in got)
+    assert ("drzwi nie są zamknięte", "minister", "fragment") in got

@@ -451,6 +451,9 @@ class Tokens(PhraseReader, CanonicalForms):
     def _media_at(self, i: int) -> bool:
         words = self.words
         first = words[i]
+        if first in self.fw.get("media_prefix", ()) and i + 1 < len(words) and words[i + 1][:1].isupper():
+            self._ctx = 2  # depends on the next word
+            return True  # "Radio Lublin", "Radia Zet": a station named by its town or brand
         if first not in self._media_first and strip_possessive(first) not in self._media_first:
             return False
         self._ctx = 2  # depends on the following tokens
@@ -462,6 +465,8 @@ class Tokens(PhraseReader, CanonicalForms):
 
     def media_len(self, i: int) -> int:
         words = self.words
+        if words[i] in self.fw.get("media_prefix", ()) and i + 1 < len(words) and words[i + 1][:1].isupper():
+            return 2
         for name in self.lex.media_names:
             if len(name) > 1 and words[i] == name[0]:
                 if all(i + k < len(words) and words[i + k] == name[k] for k in range(1, len(name))):
