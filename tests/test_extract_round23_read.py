@@ -308,3 +308,14 @@ def test_a_radio_station_named_by_its_town_reports_and_is_no_speaker():
     got = found(text, "pl", "rules")
     assert all("Krasnymstawem" not in t for t, _s, _k in got)
     assert ("drzwi nie są zamknięte", "minister", "fragment") in got
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_wire_lead_attributed_after_the_clause_by_a_described_or_told_speaker(model):
+    text = ("Talks\n\nSerbia and Kosovo agreed on Thursday to open two more sites, the European Union’s envoy told a news "
+            "conference after nine hours of talks.\n\n"
+            "Korvath and Lendria agreed on Tuesday to extend a fragile ceasefire by 30 days, the United Nations envoy "
+            "mediating the talks said, but a planned exchange of prisoners stalled.\n")
+    got = found(text, "en", model)
+    assert ("Serbia and Kosovo agreed on Thursday to open two more sites", "European Union’s envoy", "indirect") in got
+    assert any(t.startswith("Korvath and Lendria agreed") and s == "United Nations envoy" for t, s, _k in got)

@@ -19,6 +19,7 @@ from stance.extract.words import Tokens
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
 _MIN_TRAILING = 4
+_TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference") or of a phrase describing the speaker
 _DASHES = ("–", "—")
 _TRIM_BEFORE = ",–—-"
 _CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
@@ -225,6 +226,8 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     verb = k
     while verb - 1 > sent.t0 and toks.lows[verb - 1] in toks.fw.get("aux", ()):
         verb -= 1  # "…, the company has said", "…, police have said"
+    if np is not None and np.end < verb and _participle_phrase(toks, np.end, verb):
+        verb = np.end  # "…, the United Nations envoy mediating the talks said": the phrase describes the speaker
     if np is not None and np.end == verb:
         comma = np.start - 1  # "…, the Polish government said", "…, he said"
         after = k + 1
@@ -235,6 +238,12 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
         return NO_CLAUSE
     if after < sent.t1 and (toks.lows[after] in toks.fw.get("tell_objects", ()) or kind(after) == "media"):
         after += toks.media_len(after) if kind(after) == "media" else 1  # "…, Reed told reporters."
+    elif "tell" in toks.lex.cues[toks.lows[k]].flags and after < sent.t1 and kind(after) == "det":
+        obj = after + 1  # "…, the envoy told a news conference after the talks."
+        while obj < sent.t1 and obj - after <= _TOLD_OBJECT_MAX and kind(obj) in ("word", "tword", "title", "media"):
+            obj += 1
+        if obj > after + 1 and (obj >= sent.t1 or words[obj] in ".," or kind(obj) == "prep"):
+            after = obj
     if comma <= sent.t0 or words[comma] != ",":
         return NO_CLAUSE
     # after the verb: the sentence end, a comma, or an adverbial phrase
@@ -255,6 +264,13 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
     return Clause(sent.start, "trailing", toks.ends[comma - 1])
+
+
+def _participle_phrase(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` are a short participle phrase after a speaker's phrase ("mediating the
+    talks", "leading the delegation"): an -ing word, then plain words only."""
+    return b - a <= _TOLD_OBJECT_MAX and toks.lows[a].endswith("ing") and toks.kind(a) == "word" \
+        and all(toks.kind(t) in ("word", "det", "tword", "title", "name", "place") for t in range(a + 1, b))
 
 
 def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
@@ -294,7 +310,7 @@ def _finite_between(toks: Tokens, start: int, q: int) -> bool:
 
 
 def _finite(toks: Tokens, t: int) -> bool:
-    if toks.lows[t] in toks.verb_words or (toks.lows[t].endswith("ed") and toks.kind(t) == "word"):
+    if toks.lows[t] in toks.verb_words or (toks.lows[t].endswith("ed") and toks.kind(t) in ("word", "cue")):
         return True
     # a word right after a subject pronoun is its verb ("we want", "I am", "they never were")
     return t > 0 and toks.kind(t) == "word" and toks.lows[t - 1] in toks.fw.get("subject_pron", ())
