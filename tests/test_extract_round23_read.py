@@ -319,3 +319,11 @@ def test_a_wire_lead_attributed_after_the_clause_by_a_described_or_told_speaker(
     got = found(text, "en", model)
     assert ("Serbia and Kosovo agreed on Thursday to open two more sites", "European Union’s envoy", "indirect") in got
     assert any(t.startswith("Korvath and Lendria agreed") and s == "United Nations envoy" for t, s, _k in got)
+
+
+def test_a_capitalised_name_a_noun_is_called_is_no_statement():
+    text = ("Cuts\n\nShe said the proposed cuts, part of a restructuring plan called \"Halden Forward,\" were needed.\n\n"
+            "The union leader called the plan \"reckless\".\n")
+    got = found(text, "en", "rules")
+    assert all(t != "Halden Forward," for t, _s, _k in got)
+    assert any(t == "reckless" for t, _s, _k in got)

@@ -258,6 +258,9 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         if ":" in self.text[toks.ends[prev[-1]]:quote.open]:
             return False  # "Przewodnicząca stowarzyszenia: „…”": a label, not a name the marker word expects
         low = [words[tok].lower() for tok in prev]
+        if low[-1] in toks.fw.get("naming_participle", ()) and len(prev) > 1 and toks.kind(prev[-2]) in ("word", "tword") \
+                and prev[-2] == prev[-1] - 1 and content[:1].isupper():
+            return True  # "a restructuring plan called "Halden Forward"": a noun, then the name it is given
         by_prefix = self.lex.rules.markers_by_prefix
         for marker in self._markers_ending(low[-1]):
             size = len(marker)
