@@ -97,7 +97,7 @@ def test_a_capitalised_role_before_a_name_and_a_based_compound_are_no_part_of_a_
 
 _APPOSITIONS = ("Glasses on sale\n\n"
                 "The group's policy director, Marcus Ojo, said the small LED on the frame was \"a fig leaf.\"\n\n"
-                "The Farmers’ Union’s adviser for the North East, Graham Pratt, called the scheme “a solution in search of a problem”.\n\n"
+                "The National Farmers’ Union’s adviser for the North East, Graham Pratt, called the scheme “a solution in search of a problem”.\n\n"
                 "Mark Selwyn, of the campaign group Rivers Alive, who watched from the gallery, said the session showed that “nothing changes”.\n\n"
                 "Priya Raghunathan, who now leads a group in Bristol, England, said her mentor had “answered every email”.\n\n"
                 "Ethan Brandt, a graduate student in Columbus, Ohio, said his charger had swollen “like a pillow”.\n")
