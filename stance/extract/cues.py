@@ -23,10 +23,9 @@ from stance.extract.clauses import (
     trailing_clause,
     words_before,
 )
-from stance.extract.words import function_phrases
+from stance.extract.marks import DASHES
 from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common, finite_verb, plural_verb
-from stance.extract.marks import DASHES
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -43,6 +42,7 @@ from stance.extract.subject import (
     source_description_end,
 )
 from stance.extract.phrases import NP
+from stance.extract.words import function_phrases
 
 _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
 _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")

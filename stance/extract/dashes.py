@@ -35,8 +35,8 @@ def inside_span(pos: int, starts: list[int], spans: list) -> bool:
 
 
 _DASH_RE = re.compile(r"[–—―-]")
-SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])\s+")  # web text types a spaced hyphen for the dash
+SPACED_DASH_RE = re.compile(r"\s[–—-]\s")  # web text types a spaced hyphen for the dash
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])\s+")
 
 
 def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: bool = True) -> list[DashBlock]:

@@ -317,7 +317,7 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     kind, words = toks.kind, toks.words
     cue = toks.lex.cues.get(toks.lows[k])
     if cue is not None and cue.lemma in toks.fw.get("object_first_lemma", ()):
-        return None  # "Oskarżył też fiński rząd o …", "Poprosił sąd o …": the phrase after the verb is its object
+        return None  # "Oskarżył też fiński rząd o …", "wezwał Belgrad do …": the phrase after the verb is its object
     honorific = toks.fw.get("honorific", ())
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
