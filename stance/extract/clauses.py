@@ -19,7 +19,8 @@ from stance.extract.words import Tokens
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
 _MIN_TRAILING = 4
-_TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference") or of a phrase describing the speaker
+_TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference")
+_PARTICIPLE_PHRASE_MAX = 5  # tokens of a participle phrase describing a speaker ("mediating the talks")
 _DASHES = ("–", "—")
 _TRIM_BEFORE = ",–—-"
 _CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
@@ -269,7 +270,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
 def _participle_phrase(toks: Tokens, a: int, b: int) -> bool:
     """Tokens ``[a, b)`` are a short participle phrase after a speaker's phrase ("mediating the
     talks", "leading the delegation"): an -ing word, then plain words only."""
-    return b - a <= _TOLD_OBJECT_MAX and toks.lows[a].endswith("ing") and toks.kind(a) == "word" \
+    return b - a <= _PARTICIPLE_PHRASE_MAX and toks.lows[a].endswith("ing") and toks.kind(a) == "word" \
         and all(toks.kind(t) in ("word", "det", "tword", "title", "name", "place") for t in range(a + 1, b))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma, dictionary_word, is_given_name, is_nominative_possible
+from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
 from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
 
 LOOKBACK = 200  # mentions searched back for an antecedent
@@ -149,15 +149,9 @@ class BodyCoreference:
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not is_given_name(m.speaker.split()[0]) \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
-                    and not self._common_opener(m.speaker):
+                    and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker
         return None
-
-    def _common_opener(self, name: str) -> bool:
-        """One dictionary word the text capitalises only at a sentence's start ("Names, email
-        addresses … were exposed, the company said"): no firm's name."""
-        toks = self.toks
-        return " " not in name and name not in toks.inner_capitals and dictionary_word(name.lower(), toks.lang)
 
     def _institution_named(self, head: str, pos: int) -> str | None:
         """The nearest institution named before ``pos`` whose own name has the noun ``head``

@@ -261,9 +261,10 @@ class _CueFinder:
         doc = next((q for q in range(start + 1, min(sent.t1, start + 3)) if lows[q] in self.read_documents), None)
         if doc is None:
             return None
-        if not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct") \
-                and (doc + 1 >= sent.t1 or toks.kind(doc + 1) == "punct"):
-            # "„…” – czytamy w oświadczeniu.": the statement of whoever spoke last (the body that issued it)
+        # "„…” – czytamy w …": the attribution of the quotation before the dash
+        tail = not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct")
+        if tail and _sentence_ends(toks, sent, doc + 1):
+            # "– czytamy w oświadczeniu.": the statement of whoever spoke last (the body that issued it)
             if not self.events:
                 return None
             return self._new(sent, tok, toks.words[tok], "fin", None, NO_CLAUSE, mode="inherit", parent=self.events[-1].index)
@@ -274,10 +275,8 @@ class _CueFinder:
             return None
         after = tok + 1 if before else np.end
         binding = bind_subject(toks, np, True, "", governed=True)
-        if not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct") \
-                and (after >= sent.t1 or toks.kind(after) == "punct"):
-            # "„…” – czytamy w alercie RCB.": the document's author, the quotation's source
-            return self._new(sent, tok, toks.words[tok], "fin", binding, NO_CLAUSE)
+        if tail and _sentence_ends(toks, sent, after):
+            return self._new(sent, tok, toks.words[tok], "fin", binding, NO_CLAUSE)  # "– czytamy w alercie RCB.": its author's
         comp = next((q for q in range(after, min(sent.t1, after + 4)) if toks.kind(q) == "comp"), None)
         if comp is None or not all(toks.kind(q) in ("word", "stop", "punct", "prep") for q in range(after, comp)):
             return None
@@ -602,6 +601,11 @@ class _SentenceState:
         if self._marks is None:
             self._marks = sentence_marks(self.toks, self.sent)
         return self._marks
+
+
+def _sentence_ends(toks, sent: Sentence, t: int) -> bool:
+    """Token ``t`` is past the end of ``sent`` or a punctuation mark (what a trailing attribution ends with)."""
+    return t >= sent.t1 or toks.kind(t) == "punct"
 
 
 def _verb_ahead(toks, t: int, end: int) -> bool:

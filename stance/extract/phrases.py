@@ -15,7 +15,7 @@ from functools import cached_property
 
 from stance.extract import morph
 from stance.extract.phrases_en import EnglishPhrases
-from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases
+from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases, share_case
 
 # token classes at which ``np_at`` never finds a phrase (English possessives aside)
 _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
@@ -236,7 +236,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     # that is also a common noun ("Wieczorem Vaitkus"); an unknown surname after
                     # a name that is only a name ("Gela Cikłauri") is a foreign, indeclinable one
                     if prev_case == "obl" and this_case == "nom" and (
-                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not _share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name"):
+                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name"):
                         break  # ("z Renatą Kowalik": an undeclined feminine surname agrees with any case)
                 names.append(q)
                 q += 1
@@ -622,18 +622,3 @@ def stamp_phrase(toks, np) -> bool:
     """A time zone after a time ("10:15 GMT", "18.10 BST"): part of a time stamp, not a speaker."""
     return np.kind in ("inst", "name") and np.end - np.start == 1 and toks.kind(np.start) == "acro" and (
         np.start > 0 and toks.kind(np.start - 1) == "num")
-
-
-def _share_case(first: str, second: str, surname_follows: bool) -> bool:
-    """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
-    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam"), nor
-    before a given name in another case with a surname after it ("trener Olimpii Mirosław
-    Jurczyk": the club's name, then the person's)."""
-    if morph.also_common(first) or not morph.is_given_name(first):
-        return False
-    second_given = morph.given_name_cases(second)
-    if surname_follows and second_given and not second_given & morph.given_name_cases(first):
-        return False
-    cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
-    return any(c in cases for lemma, tag, q in morph.analyse(second) if "nazwisko" in q and "imię" not in q
-               for c in tag.split(":")[2:3] if c != "nom")

@@ -74,7 +74,7 @@ class PolishPhrases:
                 # or a surname after a given name in its case ("ministra Radosława Sikorskiego")
                 return (w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title"
                         and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())) \
-                    or (t > 0 and self.kind(t - 1) == "name" and _surname_in_case_of(self.words[t - 1], w))
+                    or (t > 0 and self.kind(t - 1) == "name" and share_case(self.words[t - 1], w, False))
             return True
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
@@ -451,9 +451,16 @@ def has_geo(w: str) -> bool:
     return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
 
 
-def _surname_in_case_of(given: str, surname: str) -> bool:
-    """``surname`` has a surname reading in an oblique case ``given`` is a given name in
-    ("Radosława Sikorskiego", "Anny Wolskiej"): one person, though the surname is also an adjective."""
-    cases = morph.given_name_cases(given) - {"nom"}
-    return bool(cases) and any("nazwisko" in q and c in cases for _l, tag, q in morph.analyse(surname)
-                               if tag.startswith("subst:sg:") for c in tag.split(":")[2].split("."))
+def share_case(first: str, second: str, surname_follows: bool) -> bool:
+    """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
+    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam"), nor
+    before a given name in another case with a surname after it ("trener Olimpii Mirosław
+    Jurczyk": the club's name, then the person's)."""
+    if morph.also_common(first) or not morph.is_given_name(first):
+        return False
+    second_given = morph.given_name_cases(second)
+    if surname_follows and second_given and not second_given & morph.given_name_cases(first):
+        return False
+    cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
+    return any(c in cases for lemma, tag, q in morph.analyse(second) if "nazwisko" in q and "imię" not in q
+               for c in tag.split(":")[2:3] if c != "nom")

@@ -331,10 +331,10 @@ def _label_only(text: str, q: Quote) -> bool:
 
 def _next_named_speaker(text: str, label: Quote, quotes: list[Quote]) -> str | None:
     """The person or body who speaks first in the paragraph after a subheading's label statement."""
-    nxt = text.find("\n", label.end)
-    if nxt < 0:
+    gap = text.find("\n\n", label.end)  # the subheading's own paragraph ends there
+    if gap < 0:
         return None
-    para_end = text.find("\n\n", text.find("\n\n", nxt) + 2)
+    para_end = text.find("\n\n", gap + 2)
     for q in quotes[bisect.bisect_right(quotes, label.end, key=_start):]:
         if para_end >= 0 and q.start > para_end:
             return None

@@ -98,7 +98,8 @@ class Tokens(PhraseReader, CanonicalForms):
         self._inner_capitals = None
         self._name_cases: dict[str, str] = {}  # word form -> name_case
         self._positions: dict[str, list[int]] | None = None  # lowercase form -> its tokens, built on first use
-        self._media_first = frozenset(n[0] for n in lex.media_names)
+        self._media_prefixes = self.fw.get("media_prefix", frozenset())  # "Radio" before a station's name
+        self._media_first = frozenset(n[0] for n in lex.media_names) | self._media_prefixes
         starts = self.starts
         quoted: set[int] = set()
         for s, e in quoted_spans:
@@ -136,6 +137,12 @@ class Tokens(PhraseReader, CanonicalForms):
             initial = self.sent_initial
             self._inner_capitals = {w for i, w in enumerate(self.words) if w[:1].isupper() and i not in initial}
         return self._inner_capitals
+
+    def opening_only(self, word: str, form: str | None = None) -> bool:
+        """``word`` is a dictionary word (``form``, its lowercase by default) the text capitalises
+        only where a sentence starts ("Payment card details …", "Names, email addresses …"): an
+        ordinary word, no name."""
+        return word not in self.inner_capitals and morph.dictionary_word(form or word.lower(), self.lang)
 
     # -- classes ------------------------------------------------------------------
     def kind(self, i: int) -> str:
@@ -294,7 +301,7 @@ class Tokens(PhraseReader, CanonicalForms):
                 if self.words[i + 1] == "," and morph.dictionary_word(low, self.lang):
                     return "stop"  # "Privately, a diplomat said": an adverb opening the sentence
             if i in self.sent_initial and i + 2 < len(self.words) and (self.words[i + 1][:1].islower() or self._listed(i)) \
-                    and base not in self.inner_capitals and morph.dictionary_word(low, self.lang):
+                    and self.opening_only(base, low):
                 self._ctx = 2  # depends on the next words
                 if self._common_opener(i):
                     return "stop"  # "Payment card details were not affected, it said", "Names, email addresses …": an ordinary word the text never capitalises inside a sentence
@@ -451,12 +458,11 @@ class Tokens(PhraseReader, CanonicalForms):
     def _media_at(self, i: int) -> bool:
         words = self.words
         first = words[i]
-        if first in self.fw.get("media_prefix", ()) and i + 1 < len(words) and words[i + 1][:1].isupper():
-            self._ctx = 2  # depends on the next word
-            return True  # "Radio Lublin", "Radia Zet": a station named by its town or brand
         if first not in self._media_first and strip_possessive(first) not in self._media_first:
             return False
         self._ctx = 2  # depends on the following tokens
+        if first in self._media_prefixes:
+            return i + 1 < len(words) and words[i + 1][:1].isupper()  # "Radio Lublin", "Radia Zet": a station named by its town or brand
         for name in self.lex.media_names:
             if words[i] == name[0] or strip_possessive(words[i]) == name[0] and len(name) == 1:
                 if all(i + k < len(words) and words[i + k] == name[k] for k in range(1, len(name))):
@@ -465,7 +471,7 @@ class Tokens(PhraseReader, CanonicalForms):
 
     def media_len(self, i: int) -> int:
         words = self.words
-        if words[i] in self.fw.get("media_prefix", ()) and i + 1 < len(words) and words[i + 1][:1].isupper():
+        if words[i] in self._media_prefixes and i + 1 < len(words) and words[i + 1][:1].isupper():
             return 2
         for name in self.lex.media_names:
             if len(name) > 1 and words[i] == name[0]:
