@@ -256,9 +256,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 continue
             if c == "cap" and names and len(words[q]) == 1 and words[q].isupper() and q + 1 < len(words) and words[q + 1] == "." \
                     and self.starts[q + 1] == self.ends[q] and kind(names[-1]) == "name":
-                names.append(q)  # a surname's initial: "Robert K." (a name the text withholds)
+                names.append(q)
                 q += 2
-                break
+                if q < j and kind(q) == "name" and self.starts[q] == self.ends[q - 1] + 1:
+                    continue  # a middle initial: "Tyler J. Brennick"
+                break  # a surname's initial: "Robert K." (a name the text withholds)
             break
         if names and any(words[t] == "&" for t in names):
             return NP(start, q, "inst", inst=list(range(names[0], q)))

@@ -49,10 +49,11 @@ _ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "
 
 
 def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset,
-              openers: frozenset = frozenset()) -> list[tuple[int, int]]:
+              openers: frozenset = frozenset(), dates: frozenset = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (start, end) without surrounding whitespace; no boundary falls inside a
     ``protected`` span (quotations, dash blocks). A surname's initial ("Tomasza R.") ends the
-    sentence when one of ``openers`` (pronouns, prepositions) follows it."""
+    sentence when one of ``openers`` (pronouns, prepositions) follows it; "p.m." does not when a
+    time zone or one of ``dates`` (day and month names) follows it."""
     starts = [s for s, _ in protected]
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -69,11 +70,10 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
             if punct == ".":
                 word = word_before(text, m.start())
                 if word is not None:
-                    initial = len(word) == 1 and word.isupper() and not (
-                        (nxt_word := _NEXT_WORD_RE.match(text, b)) is not None and nxt_word.group().lower() in openers)
+                    initial = len(word) == 1 and word.isupper() and _next_word(text, b).lower() not in openers
                     # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
-                    if is_abbreviation(word, abbreviations) or initial or (
-                            word in _CLOCK_HALVES and _ZONE_RE.match(text, b)):  # "9:40 a.m. CDT — …"
+                    if is_abbreviation(word, abbreviations) or initial or (word in _CLOCK_HALVES and (
+                            _ZONE_RE.match(text, b) or _next_word(text, b) in dates)):  # "9:40 a.m. CDT — …", "6 p.m. Wednesday"
                         if "\n" not in m.group():
                             continue
         if inside_span(m.start(), starts, protected) and inside_span(b, starts, protected):
@@ -92,6 +92,12 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
         if e > s:
             res.append((s, e))
     return res
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word starting at ``pos`` ("" for none)."""
+    m = _NEXT_WORD_RE.match(text, pos)
+    return m.group() if m is not None else ""
 
 
 @cache
@@ -159,7 +165,7 @@ def segment(text: str, lang: str) -> Segments:
                        + [(b.start, b.end) for b in blocks])
     # content regions whose tokens are never cues or speakers
     content = _merge([(q.start, q.end) for q in quotes] + [(b.start, b.end) for b in blocks])
-    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang))
+    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang), lex.months)
     headlines = tuple(headline_parts(text))
     # headline speakers are sentence-initial words (classified as such)
     tokens = Tokens(text, lex, content, spans, [a for a, colon, _b in headlines if TOKEN_RE.search(text, a, colon)])
