@@ -217,9 +217,13 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             return None
         t0, t1 = bisect.bisect_left(toks.starts, after), bisect.bisect_left(toks.starts, end)
         nps = toks.chunks(t0, t1)
-        if len(nps) != 1 or nps[0].kind not in ("name", "title") or any(
-                toks.kind(t) != "punct" for t in range(t0, t1) if not nps[0].start <= t < nps[0].end):
+        if not nps or nps[0].kind not in ("name", "title") or (len(nps) > 1 and nps[0].kind != "name") or any(
+                toks.kind(t) != "punct" for t in range(t0, t1) if not any(np.start <= t < np.end for np in nps)
+                and not (t + 1 == nps[0].start and toks.lows[t] in toks.fw.get("honorific", ()))):  # "— Dr Callum Reid"
             return None
+        if any(toks.words[t] != "," for a, b in zip(nps, nps[1:]) for t in range(a.end, b.start)) \
+                or any(b.start == a.end for a, b in zip(nps, nps[1:])):
+            return None  # "— Morag Tennant, chair, Tweed Skyline": the name, then what she is, commas between
         return nps[0]
 
     def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
