@@ -115,8 +115,8 @@ class BodyCoreference:
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "inst" and m.subject and m.speaker[:1].isupper():
-                return self.institution(m.speaker)
+            if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
+                return self.institution(m.speaker)  # ("A British baby products company": no body's name)
         if noun in toks.fw.get("company_noun", ()):
             return self._firm_before(pos) or noun
         return noun

@@ -161,7 +161,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 continue
             if not pl and (c in ("place", "inst", "acro", "name", "word", "tword") or (c == "stop" and self.lows[p] in self.lex.title_words)) \
                     and self.lows[p] not in self.verb_words \
-                    and self.lows[p] not in self.clause_openers and self._title_ahead(p, j, en_mod=True):
+                    and self.lows[p] not in self.clause_openers and self.lows[p] not in self.fw.get("wh_word", ()) \
+                    and self._title_ahead(p, j, en_mod=True):  # ("what prosecutors sought": no modifier of the role)
                 titles.append(p)
                 p += 1
                 continue
