@@ -262,6 +262,10 @@ class CanonicalForms:
         return self._word_lemma(w, oblique, self.name_case(i))
 
     def _word_lemma(self, w: str, oblique: bool, case: str) -> str:
+        first, dash, rest = w.partition("-")
+        if dash and first[:1].isupper() and rest[:1].isupper():
+            # "Sikorską-Bem": both parts of a double surname decline (morfeusz2 reads the first alone)
+            return "-".join(self._word_lemma(part, oblique, case) for part in w.split("-"))
         readings = morph.name_readings(w)
         if readings:
             if not oblique:
