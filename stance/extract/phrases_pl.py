@@ -235,6 +235,8 @@ class PolishPhrases:
                 n = q
                 while n < j and self.lows[n] in honorific and kind(n) != "name":  # "mł. insp. Bogdan Sitek": a rank of two words
                     n = n + 2 if n + 1 < j and words[n + 1] == "." else n + 1
+                if n < j and words[n] in self.fw.get("rank_formation", ()):
+                    n += 1  # "por. SG Katarzyna Żmijewska": the rank's formation
                 if n < j and kind(n) == "name":
                     q = person_from = n
                     continue
