@@ -155,6 +155,11 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
+    if len(nominatives) > 1 and best.kind == "title" and best.end == best.start + 1 and words[best.start][:1].isupper() \
+            and best.end < len(words) and words[best.end] == "," and nominatives[1].start == best.end + 1 \
+            and nominatives[1].end == k and k < len(words) and toks.kind(k) == "cue" \
+            and (best.start in toks.sent_initial or (best.start > 0 and words[best.start - 1] == ":")):
+        return nominatives[1]  # "Mayor, Councilmember Lisle said in his opening that you …": the one addressed, then the subject
     role = nominatives[-2] if len(nominatives) > 1 else None
     if last is not best and last.kind == "name" and len(last.names) >= 2 and role.kind == "title" and role.end + 1 == last.start \
             and words[role.end] == "," and k + 1 < len(words) and words[k] == "," and toks.kind(k + 1) == "cue":
