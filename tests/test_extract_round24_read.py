@@ -1,0 +1,86 @@
+"""Rules written after reading round 24 (its articles are tuning data now; round 25 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_middle_initial_continues_the_name(model):
+    text = ("Driver sentenced\n\nTyler J. Brennick, 34, pleaded guilty in January to vehicular homicide.\n\n"
+            "\"I took him from you,\" Brennick said.\n")
+    assert speakers_by_opening(text, "en", model)["I took him from you,"] == "Tyler J. Brennick"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_withheld_surname_initial_still_ends_the_name(model):
+    # "Roberta K." names a man whose surname the text withholds; the next sentence is another subject
+    text = "Zatrzymano Roberta K. Policja podała, że „nic nie wiadomo”.\n"
+    assert speakers_by_opening(text, "pl", model)["nic nie wiadomo"] == "Policja"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_pm_before_a_day_name_ends_no_sentence(model):
+    # "at 6 p.m. Wednesday as …": one sentence, so the participle's subject is the governor
+    text = ("Evacuations ordered\n\nGov. Renata Calloway ordered evacuations for six counties beginning at 6 p.m. "
+            "Wednesday as Hurricane Delphine strengthened off the coast, urging residents to \"leave tonight, not tomorrow.\"\n")
+    assert speakers_by_opening(text, "en", model)["leave tonight, not tomor"] == "Renata Calloway"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_pull_quote_signed_with_a_name_and_descriptors_is_that_persons(model):
+    text = ("What they said\n\n"
+            "“We have listened, and we will keep talking.” – Alasdair Munro, project director, Ardency Renewables\n\n"
+            "“Nobody here is against renewable energy.” – Morag Tennant, chair, Tweed Skyline\n\n"
+            "“The eagles were here first.” – Dr Callum Reid, Borders Raptor Study Group\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["We have listened, and we"] == "Alasdair Munro"
+    assert got["Nobody here is against r"] == "Morag Tennant"
+    assert got["The eagles were here fir"] == "Callum Reid"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_wh_word_is_no_modifier_of_a_role(model):
+    text = ("Sentenced\n\nJudge Marianne Oakes imposed 132 months, a year short of what prosecutors sought.\n\n"
+            "Prosecutors said the blood-alcohol content was 0.23 percent.\n")
+    assert speakers_by_opening(text, "en", model)["the blood-alcohol conten"] == "prosecutors"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_no_place_adjective(model):
+    # "A British baby products company": "British" names no body; "the company" is the firm named after
+    text = ("Lounger recalled\n\nA British baby products company has recalled 38,000 infant loungers.\n\n"
+            "Little Harbour Baby said on Wednesday that it had received 14 reports. "
+            "Both babies have since made a full recovery, the company said.\n")
+    assert speakers_by_opening(text, "en", model)["Both babies have since m"] == "Little Harbour Baby"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_both_parts_of_a_double_surname_decline(model):
+    text = ("Przegląd prasy\n\nGazeta publikuje rozmowę z przewodniczącą związku Wandą Sikorską-Bem. "
+            "– Nauczyciele nie są przeciwni rozmowie – mówi Sikorska-Bem.\n")
+    assert speakers_by_opening(text, "pl", model)["Nauczyciele nie są przec"] == "Wanda Sikorska-Bem"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_formations_acronym_after_a_rank_stands_between_role_and_name(model):
+    text = ("Przemyt\n\nJak poinformowała rzeczniczka Nadbużańskiego Oddziału Straży Granicznej por. SG Katarzyna "
+            "Żmijewska, ładunek wytypowano do kontroli.\n")
+    assert speakers_by_opening(text, "pl", model)["ładunek wytypowano do ko"] == "Katarzyna Żmijewska"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_role_addressed_at_a_sentence_start_is_no_subject(model):
+    text = ("Transcript: mayoral debate between Mayor Carla Brannigan and Councilmember Theo Lisle\n\n"
+            "OKAFOR: Good evening. I'm Ruth Okafor, and this is the only televised debate.\n\n"
+            "LISLE: Thank you. I like the mayor personally, but the basics are not fixed.\n\n"
+            "OKAFOR: Mayor, Councilmember Lisle said in his opening that you \"manage decline and call it "
+            "progress.\" Your response?\n\n"
+            "BRANNIGAN: It's a good line. But lines don't fill potholes.\n")
+    assert speakers_by_opening(text, "en", model)["manage decline and call "] == "Theo Lisle"
