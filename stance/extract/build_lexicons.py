@@ -48,6 +48,10 @@ def build_cues(morf) -> list[str]:
         for form, _lem, tag, *_ in morf.generate(lemma):
             parts = tag.split(":")
             cls = _VERB_CLASSES.get(parts[0])
+            if parts[0] == "inf" and " " not in lemma:
+                # "zaczęli skandować: „…”": an infinitive speaks after a phasal verb (``phasal``), with its subject
+                rows.add(f"{form}\t{lemma}\tfin\t\t{','.join(filter(None, (flags, 'inf')))}")
+                continue
             if cls is None or form.startswith("nie" + lemma[:2]) and not lemma.startswith("nie"):
                 continue
             if cls == "fin" and "ter" not in parts:

@@ -227,8 +227,8 @@ class Coreference(BodyCoreference):
     def _first_compatible(self, ref: Ref, refs: list, order) -> Ref | None:
         """The first of ``refs[j] for j in order`` that ``compatible`` accepts (the same test,
         with ``ref``'s keys read once: this scan runs for every role mention)."""
-        if not ref.head:
-            return None
+        if not ref.head or ref.gender == "pl":
+            return None  # ("posłowie Ruchu … zaczęli skandować": a group is none of its named members)
         mods4, comp3, _t, _c = self._compat_keys(ref)
         vague = self._vague(ref)
         if not vague and not comp3:

@@ -347,7 +347,8 @@ class _CueFinder:
             closed = question_end(toks, sent, cue_tok)
             if closed is not None and closed > boundary:
                 boundary = closed  # "Pressed on whether her party would leave the government, the minister said"
-            region = toks.chunks(boundary + 1, cue_tok)
+            # ("posłowie … zaczęli skandować": the subject's phrase ends at the phasal verb)
+            region = toks.chunks(boundary + 1, cue_tok - 1 if "inf" in cue.flags else cue_tok)
             subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
                 or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok)
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \

@@ -487,6 +487,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         times, periods = self.fw.get("time_determiner", ()), self.fw.get("time_noun", ())
         partitive, partitive_of = self.fw.get("partitive", ()), self.fw.get("partitive_of", ())
         bare_bodies = self.fw.get("bare_body", ())
+        group_quantifiers = self.fw.get("group_quantifier", ())
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -524,8 +525,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np = None  # np_at's fast exit, without the call
             elif pl and c == "word" and (not words[k].endswith(ADJ_SUFFIXES) or k + 1 >= j or (
                 kind(k + 1) not in ("title", "inst", "acro") and not (kind(k + 1) == "word" and words[k + 1].endswith(ADJ_SUFFIXES)))) \
-                    and not (k + 1 < j and lows[k] in partitive and lows[k + 1] in partitive_of):
-                np = None  # no adjective before a role noun ("rosyjski dyplomata"), no "jeden z radnych": np_at's fast exit
+                    and not (k + 1 < j and lows[k] in partitive and lows[k + 1] in partitive_of) and lows[k] not in group_quantifiers:
+                np = None  # no adjective before a role noun ("rosyjski dyplomata"), no "jeden z radnych", no "wielu klientów": np_at's fast exit
             elif not pl and c == "word" and lows[k] not in bare_bodies and not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:

@@ -314,6 +314,9 @@ class Tokens(PhraseReader, CanonicalForms):
                     return "frame"
                 return role
         if low in lex.cues:
+            if "inf" in lex.cues[low].flags:
+                self._ctx = 2  # depends on the word before
+                return "cue" if i > 0 and self.lows[i - 1] in fw.get("phasal", ()) else "word"
             needs = lex.cues[low].needs
             if needs:  # "ma nadzieję, że" speaks, "ma ruszyć" does not: a cue only with its word after it
                 self._ctx = 2  # depends on the next words (the cue finder also keeps them in the sentence)
