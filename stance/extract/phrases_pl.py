@@ -13,6 +13,7 @@ _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before 
 _DESCRIPTION_KINDS = frozenset({"word", "tword", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
 _DESCRIPTION_MAX = 5  # its words, the preposition included
 _ELSEWHERE_MAX = 50  # other places a surname is looked up at (a bound for hostile text)
+_GROUP_ADVERBIAL_MAX = 3  # words of a place phrase between a group and its verb ("na galerii", "przed ratuszem")
 
 
 _OPENING_MARKS = frozenset({"„", "“", '"', "«"})  # a body's own name in quotation marks opens after its words
@@ -412,8 +413,18 @@ class PolishPhrases:
                 break
             end = r
         if end < j and kind(end) not in ("cue", "rel") and words[end] not in ",–—":
+            if kind(end) == "prep" and self._adverbial_to_verb(end, j):
+                return end, q  # "kilkunastu mieszkańców na galerii zaczęło skandować": where they stood, not who
             return None
         return end, q
+
+    def _adverbial_to_verb(self, p: int, j: int) -> bool:
+        """Tokens from the preposition at ``p`` are a short phrase of lowercase words that runs to
+        the end of the region ``j`` (a chunk before its verb) or to a cue."""
+        r = p + 1
+        while r < j and r - p <= _GROUP_ADVERBIAL_MAX and self.kind(r) in ("word", "title") and self.words[r][:1].islower():
+            r += 1
+        return r > p + 1 and (r == j or self.kind(r) == "cue")
 
     def _surname_elsewhere(self, names: list[int]) -> bool:
         """The last of these name words stands alone elsewhere in the text (the person's surname
