@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice
+from stance.extract.morph import finite_verb
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
 from stance.extract.words import Tokens
@@ -506,7 +507,9 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
             return None
         has_title = any(kind(t) == "title" for t in seg)
         has_cue = any(kind(t) == "cue" for t in seg)
-        if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower())):
+        # (not "mieszkańcy będą mogli wrócić …, po sprawdzeniu terenu": a role with a verb is the clause)
+        if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower()
+                                                          and not any(_finite(toks, t) or (toks.cased and finite_verb(toks.lows[t])) for t in seg))):
             q = r
             continue
         return seg_start
