@@ -492,7 +492,11 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
     q = k + 1
     while q < sent.t1 and words[q] != ",":  # up to the first comma: the speaker phrase
         if kind(q) == "quoted":
-            return None
+            if not (q > k + 2 and kind(q - 2) in ("title", "inst")):
+                return None
+            while q < sent.t1 and kind(q) == "quoted":
+                q += 1  # a body's quoted name inside the phrase: "Jak dodał kandydat „Nowego Elbląga”,"
+            continue
         q += 1
     if q == k + 1:
         # "Jak podkreśliła, podwyżki obejmą …": no speaker phrase, so nothing to be in apposition to
