@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -84,3 +84,53 @@ def test_a_bare_role_addressed_at_a_sentence_start_is_no_subject(model):
             "progress.\" Your response?\n\n"
             "BRANNIGAN: It's a good line. But lines don't fill potholes.\n")
     assert speakers_by_opening(text, "en", model)["manage decline and call "] == "Theo Lisle"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_cue_verbs_infinitive_speaks_after_a_phasal_verb(model):
+    text = ("Sesja rady\n\nGdy przewodnicząca odczytała wynik głosowania, kilkunastu mieszkańców na galerii "
+            "zaczęło skandować: „Hańba!”.\n\n"
+            "Burmistrz nie chce mówić o tym, że „jest źle”.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Hańba!"] == "mieszkańcy"
+    assert "jest źle" not in got  # "chce mówić": no phasal verb, no statement
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_group_inside_a_sentence_is_a_subject(model):
+    text = "Sklep\n\nPo podwyżce wielu klientów zapowiedziało, że „odejdzie do konkurencji”.\n"
+    assert speakers_by_opening(text, "pl", model)["odejdzie do konkurencji"] == "klienci"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_role_is_none_of_its_named_members(model):
+    text = ("Debata w Sejmie\n\nPoseł Ruchu Odnowy Gospodarczej Tadeusz Wawrzyniak grzmiał z mównicy.\n\n"
+            "Gdy wiceminister próbowała odpowiedzieć, posłowie Ruchu Odnowy Gospodarczej zaczęli skandować „Wstyd!”.\n")
+    assert speakers_by_opening(text, "pl", model)["Wstyd!"] == "posłowie Ruchu Odnowy Gospodarczej"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_clitic_pronoun_is_no_roles_complement(model):
+    text = ("Protest\n\nRektor zaproponował kompromis, studenci go odrzucili.\n\n"
+            "Studenci zapowiadają, że „zostaną w holu na noc”.\n")
+    assert speakers_by_opening(text, "pl", model)["zostaną w holu na noc"] == "studenci"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_jak_frames_clause_with_a_verb_is_no_apposition(model):
+    text = ("Pożar\n\nRzecznik straży Łukasz Mierzwa przekazał, że pożar opanowano. Jak dodał Mierzwa, mieszkańcy "
+            "będą mogli wrócić do domów w niedzielę, po sprawdzeniu terenu przez strażaków.\n")
+    assert any(quote.startswith("mieszkańcy będą mogli wrócić") and speaker == "Łukasz Mierzwa"
+               for quote, speaker, _kind in found(text, "pl"))
+
+
+@needs_morfeusz
+def test_a_bodys_quoted_name_inside_a_jak_frames_speaker_keeps_the_clause():
+    got = found("Wybory\n\nJak dodał kandydat „Nowego Elbląga”, decyzja w sprawie protestu zapadnie po konsultacji "
+                "z prawnikami.\n", "pl")
+    assert any(quote.startswith("decyzja w sprawie protestu") for quote, _speaker, _kind in got)
