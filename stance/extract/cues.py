@@ -309,8 +309,9 @@ class _CueFinder:
         cue = lex.cues[lows[cue_tok]]
         if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
             return None  # (the token's class saw the word ahead; here it must be in the same sentence)
-        if cue.unless and cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless:
-            return None  # "odpowiada za komunikację": is responsible for, says nothing
+        if cue.unless and ((cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless)
+                           or (cue_tok > sent.t0 and lows[cue_tok - 1] == cue.unless)):
+            return None  # "odpowiada za komunikację", "jak sobie radzą": is responsible for, copes; says nothing
         if cue.lemma in self.request_lemmas and self._asks_anonymity(sent, cue_tok):
             return None  # "który prosił, by nie podawać jego nazwiska": a request for anonymity, no speech
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:

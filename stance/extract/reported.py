@@ -202,8 +202,8 @@ class ReportedClauses:
                 while tok - 1 >= sent.t0 and (toks.words[tok - 1] == "," or toks.kind(tok - 1) == "coord"):
                     tok -= 1
                 return toks.starts[tok]
-            if toks.kind(tok) not in _SUBJECT_KINDS:
-                break
+            if toks.kind(tok) not in _SUBJECT_KINDS and not (toks.kind(tok) == "prep" and tok < ev.tok - 1):
+                break  # (a preposition inside the subject's phrase: "…, a zaproszony przez komisję ekspert radzi")
             tok -= 1
         if self.lex.rules.embedded_cues_continue_clause and ev.inner:
             return sent.end  # "said she still believed a compromise …": embedded, the clause goes on
