@@ -134,3 +134,14 @@ def test_a_bodys_quoted_name_inside_a_jak_frames_speaker_keeps_the_clause():
     got = found("Wybory\n\nJak dodał kandydat „Nowego Elbląga”, decyzja w sprawie protestu zapadnie po konsultacji "
                 "z prawnikami.\n", "pl")
     assert any(quote.startswith("decyzja w sprawie protestu") for quote, _speaker, _kind in got)
+
+
+@needs_morfeusz
+def test_advising_speaks_and_its_subjects_phrase_ends_the_clause_before():
+    text = ("Przetarg\n\nWiceminister infrastruktury zapewnia, że wszystko odbyło się zgodnie z prawem, a zaproszony "
+            "przez komisję ekspert radzi, by z podpisaniem umowy jeszcze poczekać.\n\n"
+            "Firma radzi sobie dobrze. Mieszkańców nikt nie pytał, jak sobie radzą.\n")
+    got = {quote: speaker for quote, speaker, _kind in found(text, "pl", speaker_model="rules")}
+    assert got["wszystko odbyło się zgodnie z prawem"] == "wiceminister infrastruktury"
+    assert got["z podpisaniem umowy jeszcze poczekać"] == "ekspert"
+    assert len(got) == 2  # "radzi sobie", "sobie radzą": coping, no speech
