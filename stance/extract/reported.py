@@ -11,10 +11,12 @@ import re
 from stance.extract.clauses import listing_comma
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
+from stance.extract.marks import QUOTE_OPENERS
 from stance.extract.morph import past_verb, plural_verb
 from stance.extract.segment import Sentence, dash_attribution
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
 
+_QUOTED_CLAUSE_REACH = 3  # tokens after "i że" within which a quotation opens ("i że zarząd „…”")
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 
@@ -165,11 +167,28 @@ class ReportedClauses:
         while t + 2 < len(toks.words) and toks.starts[t] < end:
             if toks.words[t] == "," and toks.lows[t + 1] in coords and past_verb(toks.lows[t + 2]):
                 return toks.starts[t]
+            if toks.lows[t] in coords and toks.kind(t + 1) == "comp" and toks.starts[t] > start and self._quotation_ends(t + 2, end):
+                # "zadeklarował, że przekaże propozycję zarządowi i że „…”.": the second clause is its quotation's fragment
+                return toks.starts[t - 1] if toks.words[t - 1] == "," else toks.starts[t]
             if toks.lows[t] in coords and toks.kind(t + 1) == "cue" and toks.lows[t + 1].endswith("ed") and toks.lows[t + 2] != "to" \
                     and t > 0 and toks.kind(t - 1) != "punct":
                 return toks.starts[t]  # "said he would not recognise the result and called for a recount": his next act
             t += 1
         return end
+
+    def _quotation_ends(self, t: int, end: int) -> bool:
+        """A quotation opens within a few tokens of token ``t`` and closes the clause, which ends
+        at ``end`` ("i że zarząd „od lat pracuje dobrze”."; not "and that Dunleavy's "Tin Lanterns"
+        had been streamed …")."""
+        toks, opens = self.toks, self.seg.quote_opens
+        for q in range(t, min(len(toks.words), t + _QUOTED_CLAUSE_REACH)):
+            if toks.words[q] in QUOTE_OPENERS:
+                k = bisect.bisect_left(opens, toks.starts[q])
+                if k < len(opens) and opens[k] == toks.starts[q]:
+                    close = self.seg.quotes[k].close
+                    return close >= 0 and not self.text[close + 1:end].strip(" .!?…")
+                return False
+        return False
 
     def _relative_end(self, ev: Event, sent: Sentence, start: int) -> int:
         """``Marun, who said she had not crossed the bridge, walks …``: a cue opening a relative
