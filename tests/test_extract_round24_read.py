@@ -145,3 +145,19 @@ def test_advising_speaks_and_its_subjects_phrase_ends_the_clause_before():
     assert got["wszystko odbyło się zgodnie z prawem"] == "wiceminister infrastruktury"
     assert got["z podpisaniem umowy jeszcze poczekać"] == "ekspert"
     assert len(got) == 2  # "radzi sobie", "sobie radzą": coping, no speech
+
+
+@needs_morfeusz
+def test_a_coordinated_clause_ending_in_a_quotation_is_its_fragment_and_the_first_clause_indirect():
+    text = ("Spółdzielnia\n\nPrzewodniczący rady Stefan Głowacki bronił decyzji. Przekonywał, że premie są zgodne z "
+            "regulaminem wynagradzania i że zarząd „od lat pracuje dobrze”.\n")
+    got = {quote: kind for quote, _speaker, kind in found(text, "pl", speaker_model="rules")}
+    assert got == {"premie są zgodne z regulaminem wynagradzania": "indirect", "od lat pracuje dobrze": "fragment"}
+
+
+def test_a_title_in_a_coordinated_clause_keeps_that_clause():
+    # the quotation is a title inside the clause, not its end: the second clause stays a statement
+    text = ("Copyright case\n\nThe lawyer, Trevor Albright, said the songs shared a few notes and that Dunleavy's "
+            "\"Tin Lanterns\" had been streamed fewer than 300 times.\n")
+    got = [quote for quote, _speaker, kind in found(text, "en", speaker_model="rules") if kind == "indirect"]
+    assert got == ["the songs shared a few notes", "Dunleavy's \"Tin Lanterns\" had been streamed fewer than 300 times"]
