@@ -164,10 +164,12 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     q = k + 1
     while q < sent.t1 and kind(q) != "punct":
         q += 1
-    if jak - 1 >= sent.t0 and words[jak - 1] in _DASHES and q + 1 < sent.t1 and words[q] in _DASHES:
-        # parenthetical "…, ale – jak zaznaczył – CLAUSE", "Klinika – jak zapowiada X – chce …":
-        # the clause after the second dash
-        return Clause(toks.starts[q + 1], "frame")
+    if jak - 1 >= sent.t0 and words[jak - 1] in _DASHES:
+        # parenthetical "…, ale – jak zaznaczył – CLAUSE", "Klinika – jak zapowiada X – chce …",
+        # "– jak twierdzi X, przewodnicząca …, – CLAUSE": the clause after the second dash
+        dash = next((t for t in range(q, min(sent.t1, k + _PARENTHETICAL_MAX)) if words[t] in _DASHES), None)
+        if dash is not None and dash + 1 < sent.t1:
+            return Clause(toks.starts[dash + 1], "frame")
     if len(words_before(toks, sent.t0, jak, 3)) <= 2:
         # "Jak podkreślił X, <appositions>, CLAUSE"
         p = _skip_appositions(toks, sent, k)
@@ -178,6 +180,7 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     return NO_CLAUSE
 
 
+_PARENTHETICAL_MAX = 25  # tokens from a dashed "jak" frame's verb to its closing dash
 _QUESTION_MAX = 60  # tokens of a question a sentence opens with (a bound keeps a sentence that never ends linear)
 
 
