@@ -164,7 +164,9 @@ class PolishPhrases:
                 continue
             gender = self.lex.titles.get(self.lows[head], ("", ""))[1]
             if c == "word" and p == head + 1 and (self._agrees(p, head, gender) or (
-                    gender == "m" and p + 1 < j and kind(p + 1) == "name" and self._agrees(p, head, "f"))):
+                    gender == "m" and p + 1 < j and kind(p + 1) == "name" and self._agrees(p, head, "f"))) and not (
+                    p + 1 < j and kind(p + 1) not in ("punct", "cue", "rel", "name") and morph.finite_verb(self.lows[p])):
+                # (not "mężczyźni zeszli do kotła": "zeszli" is also the adjective "zeszły", here the verb)
                 # "wojewoda dolnośląski": an adjective after the role agrees with it; a woman's
                 # masculine office agrees with her ("prokurator rejonowa Ewa Dziurdzik")
                 titles.append(p)
