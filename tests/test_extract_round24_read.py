@@ -161,3 +161,27 @@ def test_a_title_in_a_coordinated_clause_keeps_that_clause():
             "\"Tin Lanterns\" had been streamed fewer than 300 times.\n")
     got = [quote for quote, _speaker, kind in found(text, "en", speaker_model="rules") if kind == "indirect"]
     assert got == ["the songs shared a few notes", "Dunleavy's \"Tin Lanterns\" had been streamed fewer than 300 times"]
+
+
+@needs_morfeusz
+def test_established_in_a_jak_frame_attributes_and_a_verb_is_no_roles_adjective():
+    text = ("Lawina\n\nSzlak jest zamknięty. Mimo to – jak ustalili ratownicy – mężczyźni zeszli do kotła, żeby skrócić "
+            "sobie drogę.\n\nUstalili też termin spotkania.\n")
+    got = [(quote, speaker) for quote, speaker, _kind in found(text, "pl", speaker_model="rules")]
+    assert got == [("mężczyźni zeszli do kotła, żeby skrócić sobie drogę", "ratownicy")]
+
+
+@needs_morfeusz
+def test_a_dashed_jak_frames_clause_starts_after_the_closing_dash_past_an_apposition():
+    text = ("Szpital\n\nPo połączeniu – jak twierdzi Bożena Kalinowska, przewodnicząca organizacji związku – na nocnym "
+            "dyżurze zostaną trzy pielęgniarki.\n")
+    got = [(quote, speaker) for quote, speaker, _kind in found(text, "pl", speaker_model="rules")]
+    assert got == [("na nocnym dyżurze zostaną trzy pielęgniarki", "Bożena Kalinowska")]
+
+
+@needs_morfeusz
+def test_ruling_out_speaks_but_not_impersonally():
+    text = ("Przemyt\n\nStraż Graniczna nie wyklucza, że stoi za nimi ta sama grupa.\n\n"
+            "Nie wyklucza się, że szczyt zostanie przedłużony.\n")
+    got = [(quote, speaker) for quote, speaker, _kind in found(text, "pl", speaker_model="rules")]
+    assert got == [("stoi za nimi ta sama grupa", "Straż Graniczna")]
