@@ -360,6 +360,10 @@ class Coreference(BodyCoreference):
             # "Norweg dodał": the nearest named subject of the right gender
             return self._nearest_subject(ref, pos, by_age) or ref.speaker
         links = mentions.links_by_head.get(ref.head, ())
+        positions = self._link_positions.get(ref.head, ())
+        here = bisect.bisect_left(positions, ref.pos)
+        if here < len(positions) and positions[here] == ref.pos and links[here].person:
+            return self.name(links[here].person)  # this very mention's apposition ("jeden z wolontariuszy, 19-letni Kuba")
         # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
         # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
         k = bisect.bisect_right(self._link_positions.get(ref.head, ()), pos)

@@ -324,7 +324,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
-                        _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)))):
+                        _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)
+                        or _age_gap(toks, prev[0].end, np.start)))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—"
                 if before.kind == "title" and ref.kind == "name" and not before.person and not (prev[0].in_pp and subject and not closes):
@@ -454,6 +455,12 @@ def _modifier_gap(toks: Tokens, a: int, b: int) -> bool:
     if not morph_adjective(toks.lows[a]):
         return False
     return all(toks.kind(t) not in _GAP_STOP for t in range(a, b - 1))
+
+
+def _age_gap(toks: Tokens, a: int, b: int) -> bool:
+    """", 19-letni" between a role and a name ("jeden z wolontariuszy, 19-letni Kuba"): an age
+    adjective that the name's person is."""
+    return b == a + 4 and toks.words[a] == "," and toks.age_before(b - 1) and toks.kind(b - 1) == "word"
 
 
 def _self_naming(toks: Tokens, a: int, b: int) -> bool:
