@@ -185,3 +185,11 @@ def test_ruling_out_speaks_but_not_impersonally():
             "Nie wyklucza się, że szczyt zostanie przedłużony.\n")
     got = [(quote, speaker) for quote, speaker, _kind in found(text, "pl", speaker_model="rules")]
     assert got == [("stoi za nimi ta sama grupa", "Straż Graniczna")]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_a_group_named_after_an_age_adjective_is_that_person(model):
+    text = ("Wieczór wyborczy\n\n– Przed pierwszą turą też nas wszyscy skreślali – rzuca jeden z wolontariuszy, 19-letni "
+            "Kuba, który cały dzień rozwoził mężów zaufania.\n")
+    assert speakers_by_opening(text, "pl", model)["Przed pierwszą turą też "] == "Kuba"
