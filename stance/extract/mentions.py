@@ -122,7 +122,7 @@ def _honorific_role(toks: Tokens, np: NP) -> str:
     """The role an abbreviated rank before a name stands for ("ks." -> "ksiądz"; ``honorific_role``), else ""."""
     roles = word_map(toks, "honorific_role")
     ranks = toks.fw.get("honorific", ())
-    first = np.names[0] if np.names else np.start
+    first = next((t for t in np.names if toks.lows[t] not in ranks), np.start)  # ("Gov. Renée Thibodeaux": the rank in the name)
     a = np.start
     while a > 0 and np.start - a < 4 and (toks.words[a - 1] == "." or toks.lows[a - 1] in ranks):
         a -= 1  # the chunk may start at the name, after its ranks ("jest prof. Andrzej Wolański")
