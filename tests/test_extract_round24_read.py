@@ -193,3 +193,11 @@ def test_one_of_a_group_named_after_an_age_adjective_is_that_person(model):
     text = ("Wieczór wyborczy\n\n– Przed pierwszą turą też nas wszyscy skreślali – rzuca jeden z wolontariuszy, 19-letni "
             "Kuba, który cały dzień rozwoził mężów zaufania.\n")
     assert speakers_by_opening(text, "pl", model)["Przed pierwszą turą też "] == "Kuba"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_abbreviated_rank_is_the_role_a_later_mention_refers_back_by(model):
+    text = ("Hurricane live\n\nGov. Renée Thibodeaux told a briefing that the surge would be “historic”.\n\n"
+            "She said 1,400 members of the National Guard were staged at Camp Beauregard.\n\n"
+            "“We will go in the minute the wind lets us,” the governor said.\n")
+    assert speakers_by_opening(text, "en", model)["We will go in the minute"] == "Renée Thibodeaux"
