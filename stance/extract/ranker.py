@@ -215,11 +215,23 @@ def names_a_body(resolver, cand) -> bool:
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
     np = ev.np
     if np is not None and (toks.lows[np.start] in toks.fw.get("unnamed_determiner", ()) or (
-            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and np.end < len(toks.words) and toks.kind(np.end) == "rel")):
-        return True  # "one employee wrote", "a manager whose team was cut said": somebody unnamed
+            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and not (
+                np.end + 1 < len(toks.words) and toks.words[np.end] == "," and toks.kind(np.end + 1) == "name")
+            and _after_lead(toks.text, toks.starts[np.start]))):
+        # "one employee wrote", "a manager whose team was cut said", "a volunteer checking people in
+        # said": somebody new (not "A senior Turkish envoy, Selim Karadere, said": named right after;
+        # not a wire lead's "…, a senior Turkish envoy said", whom the story names further on)
+        return True
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
         or (lex.rules.case_marked and persons_plural(last))
+
+
+def _after_lead(text: str, pos: int) -> bool:
+    """``pos`` lies past the headline and the lead paragraph."""
+    first = text.find("\n\n")
+    lead_end = text.find("\n\n", first + 2) if first >= 0 else -1
+    return 0 <= lead_end < pos
 
 
 def names_in_full(resolver, cand) -> bool:
