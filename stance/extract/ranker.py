@@ -224,6 +224,7 @@ def names_a_body(resolver, cand) -> bool:
         return True
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
+        or head in toks.fw.get("collective_noun", ()) \
         or (lex.rules.case_marked and persons_plural(last))
 
 
