@@ -201,3 +201,16 @@ def test_an_abbreviated_rank_is_the_role_a_later_mention_refers_back_by(model):
             "She said 1,400 members of the National Guard were staged at Camp Beauregard.\n\n"
             "“We will go in the minute the wind lets us,” the governor said.\n")
     assert speakers_by_opening(text, "en", model)["We will go in the minute"] == "Renée Thibodeaux"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_collective_noun_and_an_unnamed_newcomer_are_nobody_named(model):
+    text = ("Inquest opens\n\nThe hearing began on Monday at the county court.\n\n"
+            "Martin Keel, 58, denies three counts. The prosecution says the pumps were sent through an agent.\n\n"
+            "Dwayne Robicheaux, 71, said he had left home without his pills. A volunteer checking people in said a "
+            "pharmacist would be able to help.\n\n"
+            "The family asked that donations be made to the food pantry.\n")
+    got = speakers_by_opening(text, "en", model)
+    assert got["the pumps were sent thro"] == "prosecution"
+    assert got["a pharmacist would be ab"] == "volunteer"
+    assert got["donations be made to the"] == "family"
