@@ -304,8 +304,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if np.kind not in ("name", "title", "inst") or stamp_phrase(toks, np):
                 continue
             subject = not np.in_pp and not np.in_rel and np.nominative
-            if np.start == sent.t0 and np.kind == "name" and not np.in_pp:
-                subject = True  # a sentence-initial name is the topic ("Borowcowi nie podoba się")
+            if np.start == sent.t0 and np.kind == "name" and not np.in_pp and (
+                    np.nominative or np.end >= len(words) or toks.kind(np.end) != "cue"):
+                # a sentence-initial name is the topic ("Borowcowi nie podoba się"), but an oblique one
+                # right before a cue verb is its hearer ("Posłance Gąsior-Wronie odpowiedziała")
+                subject = True
             if subject and not first_subject and rules.subject_first:
                 subject = False  # subject-verb order: only the first subject counts
             if subject and np.start > start and toks.lows[np.start - 1] in copulas:

@@ -496,6 +496,10 @@ class Tokens(PhraseReader, CanonicalForms):
     def _name_case(self, w: str) -> str:
         if joined_particle(w, self.fw.get("particle", ())):
             w = w.partition("-")[2]  # "al-Tajjibem": the surname's case
+        first, dash, last = w.rpartition("-")
+        if dash and first[:1].isupper() and last[:1].isupper():
+            # "Gąsior-Wronie": a double surname's last part declines (morfeusz2 reads the first alone)
+            return "obl" if "obl" in (self._name_case(first), self._name_case(last)) else self._name_case(last)
         readings = morph.name_readings(w)
         if readings:
             cases = set()
