@@ -214,3 +214,11 @@ def test_a_collective_noun_and_an_unnamed_newcomer_are_nobody_named(model):
     assert got["the pumps were sent thro"] == "prosecution"
     assert got["a pharmacist would be ab"] == "volunteer"
     assert got["donations be made to the"] == "family"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hearer_with_a_declined_double_surname_is_no_subject(model):
+    text = ("Debata\n\nMinister Joanna Sieradzka odpowiadała na pytania. Posłance Elżbiecie Gąsior-Wronie odpowiedziała, "
+            "że dopłaty obejmą także mieszkania.\n")
+    assert speakers_by_opening(text, "pl", model)["dopłaty obejmą także mie"] == "Joanna Sieradzka"
