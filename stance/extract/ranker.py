@@ -215,9 +215,10 @@ def names_a_body(resolver, cand) -> bool:
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
     np = ev.np
     if np is not None and (toks.lows[np.start] in toks.fw.get("unnamed_determiner", ()) or (
-            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and not (
-                np.end + 1 < len(toks.words) and toks.words[np.end] == "," and toks.kind(np.end + 1) == "name")
-            and _after_lead(toks.text, toks.starts[np.start]))):
+            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and (
+                (np.end < len(toks.words) and toks.kind(np.end) == "rel") or (not (
+                    np.end + 1 < len(toks.words) and toks.words[np.end] == "," and toks.kind(np.end + 1) == "name")
+                    and _after_lead(toks.text, toks.starts[np.start]))))):
         # "one employee wrote", "a manager whose team was cut said", "a volunteer checking people in
         # said": somebody new (not "A senior Turkish envoy, Selim Karadere, said": named right after;
         # not a wire lead's "…, a senior Turkish envoy said", whom the story names further on)
