@@ -213,20 +213,28 @@ def names_a_body(resolver, cand) -> bool:
     described = len(ref.speaker.split()) > 1  # (a bare "rozmówca" stands for a source described before)
     if ref.partitive or described and (head in toks.fw.get("anonymous_source", ()) or head in toks.fw.get("unnamed_role", ())):
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
-    np = ev.np
-    if np is not None and (toks.lows[np.start] in toks.fw.get("unnamed_determiner", ()) or (
-            toks.lows[np.start] in toks.fw.get("indefinite_article", ()) and (
-                (np.end < len(toks.words) and toks.kind(np.end) == "rel") or (not (
-                    np.end + 1 < len(toks.words) and toks.words[np.end] == "," and toks.kind(np.end + 1) == "name")
-                    and _after_lead(toks.text, toks.starts[np.start]))))):
-        # "one employee wrote", "a manager whose team was cut said", "a volunteer checking people in
-        # said": somebody new (not "A senior Turkish envoy, Selim Karadere, said": named right after;
-        # not a wire lead's "…, a senior Turkish envoy said", whom the story names further on)
+    if ev.np is not None and _somebody_new(toks, ev.np):
         return True
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
         or head in toks.fw.get("collective_noun", ()) \
         or (lex.rules.case_marked and persons_plural(last))
+
+
+def _somebody_new(toks, np) -> bool:
+    """"one employee wrote", "a manager whose team was cut said", past the lead "a volunteer
+    checking people in said": a person the text brings in unnamed (not "A senior Turkish envoy,
+    Selim Karadere, said", named right after, nor a wire lead's "…, a senior Turkish envoy said",
+    whom the story names further on)."""
+    first, words = toks.lows[np.start], toks.words
+    if first in toks.fw.get("unnamed_determiner", ()):
+        return True
+    if first not in toks.fw.get("indefinite_article", ()):
+        return False
+    if np.end < len(words) and toks.kind(np.end) == "rel":
+        return True
+    named_after = np.end + 1 < len(words) and words[np.end] == "," and toks.kind(np.end + 1) == "name"
+    return not named_after and _after_lead(toks.text, toks.starts[np.start])
 
 
 def _after_lead(text: str, pos: int) -> bool:
