@@ -357,8 +357,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             m += 1
         if m >= j or words[m] not in _NICKNAME_MARKS or m - e > _QUOTED_NAME_MAX:
             return e
-        if ends_phrase and m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END:
-            return e
+        if ends_phrase and m + 1 < j and kind(m + 1) not in ("cue", "rel") and words[m + 1] not in _POSTMODIFIER_END \
+                and not (self.lows[m + 1] in self.fw.get("phasal", ()) and m + 2 < j and kind(m + 2) == "cue"):
+            return e  # (a phasal verb before the cue ends the phrase too: "komitetu „Elbląg Razem” zaczęli skandować")
         return m + 1
 
     def _past_honorifics(self, k: int, j: int) -> int:

@@ -210,9 +210,11 @@ class PolishPhrases:
                 titles.append(p)  # "Belgrad–Prisztina"
                 p += 1
                 continue
-            if c == "punct" and titles[-1] > head and (self.org_word(titles[-1]) or self.institution_noun(titles[-1]) or kind(titles[-1]) == "cap"
-                                                       or self._common_genitive(titles[-1]) or morph.is_adj(self.lows[titles[-1]])):
-                # "radni klubu „Gorzów Plus”", "Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak"
+            if c == "punct" and (titles[-1] > head or self.institution_noun(titles[-1])) and (
+                    self.org_word(titles[-1]) or self.institution_noun(titles[-1]) or kind(titles[-1]) == "cap"
+                    or self._common_genitive(titles[-1]) or morph.is_adj(self.lows[titles[-1]])):
+                # "radni klubu „Gorzów Plus”", "Szef zakładowej „Solidarności” w Kolejach Mazurskich Marek Kubiak",
+                # "sympatycy komitetu „Elbląg Razem”" (a body's noun read as the role's head)
                 r = self.quoted_name_end(p, j, ends_phrase=not (morph.is_adj(self.lows[titles[-1]]) or kind(titles[-1]) == "cap"))
                 if r > p:
                     titles.extend(range(p, r))
