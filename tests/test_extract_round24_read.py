@@ -222,3 +222,10 @@ def test_a_hearer_with_a_declined_double_surname_is_no_subject(model):
     text = ("Debata\n\nMinister Joanna Sieradzka odpowiadała na pytania. Posłance Elżbiecie Gąsior-Wronie odpowiedziała, "
             "że dopłaty obejmą także mieszkania.\n")
     assert speakers_by_opening(text, "pl", model)["dopłaty obejmą także mie"] == "Joanna Sieradzka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_quoted_name_stays_with_the_group_named_by_it(model):
+    text = "Wieczór wyborczy\n\n21:03 W hotelu oklaski. Sympatycy komitetu „Elbląg Razem” zaczęli skandować: „Bar-ba-ra!”\n"
+    assert speakers_by_opening(text, "pl", model)["Bar-ba-ra!"] == "sympatycy komitetu „Elbląg Razem”"
