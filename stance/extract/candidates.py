@@ -5,7 +5,8 @@
   quotes are left out;
 * dash speech blocks: ``direct``, attributed by the clause after the closing dash;
 * reported clauses of events: ``indirect``;
-* headlines ``X: …``: ``direct`` with cue ``headline``.
+* headlines ``X: …``: ``direct`` with cue ``headline``;
+* letters to the editor: each paragraph of a signed letter, ``direct`` with no cue (letters.py).
 
 ``select`` keeps the non-overlapping ones, by priority (direct, fragment, indirect).
 """
@@ -20,6 +21,7 @@ from stance.extract.cues import Cues, Event, event_with
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.interview import interview_layout
 from stance.extract.labels import LabelledSpeech, link_paragraphs
+from stance.extract.letters import signed_letters
 from stance.extract.morph import finite_verb
 from stance.extract.reported import ReportedClauses, closing_frame_re
 from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence
@@ -94,6 +96,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         self._speech_after_colon()
         self._speech_before_so()
         self._interview()
+        self._letters()
         return Candidates(tuple(self.out), tuple(self.events), bool(self.layout))
 
     def _add(self, start: int, end: int, kind: str, ev: Event | None, priority: int, cue: str | None) -> None:
@@ -206,7 +209,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
     def _signature(self, after: int):
         """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):
         nothing but a name or a role follows, up to the paragraph's end; else None."""
-        text, toks = self.text, self.toks
+        text = self.text
         limit = after + _SIGNATURE_MAX + 1  # (a bounded look: a paragraph that never ends stays linear)
         end = text.find("\n", after, limit)
         if end == -1:
@@ -215,7 +218,14 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             end = len(text)
         if _SIGNATURE_DASH_RE.match(text, after, end) is None:
             return None
-        t0, t1 = bisect.bisect_left(toks.starts, after), bisect.bisect_left(toks.starts, end)
+        return self._signed_by(after, end)
+
+    def _signed_by(self, start: int, end: int):
+        """The name phrase ``text[start:end]`` holds and nothing else but what describes it, commas
+        between ("Dr Callum Reid, Borders Raptor Study Group"; a role alone: "Mayor Gordon Pell");
+        else None."""
+        toks = self.toks
+        t0, t1 = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, end)
         nps = toks.chunks(t0, t1)
         if not nps or nps[0].kind not in ("name", "title") or (len(nps) > 1 and nps[0].kind != "name") or any(
                 toks.kind(t) != "punct" for t in range(t0, t1) if not any(np.start <= t < np.end for np in nps)
@@ -225,6 +235,20 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                 or any(b.start == a.end for a, b in zip(nps, nps[1:])):
             return None  # "— Morag Tennant, chair, Tweed Skyline": the name, then what she is, commas between
         return nps[0]
+
+    def _letters(self) -> None:
+        """Letters to the editor: each paragraph is its signer's (letters.py)."""
+        for letter in signed_letters(self.seg, lambda a, b: self._signed_by(a, b) if self._named(a, b) else None):
+            a, b = letter.signature
+            np = self._signed_by(a, b)
+            ev = self._speaker_event(np.start, None, np)
+            for start, end in letter.paragraphs:
+                self._add(start, end, "direct", ev, DIRECT, None)
+
+    def _named(self, a: int, b: int) -> bool:
+        """The line's first phrase is a person's name of two words or more (a signature, not a heading)."""
+        nps = self.toks.chunks(bisect.bisect_left(self.toks.starts, a), bisect.bisect_left(self.toks.starts, b))
+        return bool(nps) and nps[0].kind == "name" and len(nps[0].names) >= 2
 
     def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
         """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a
