@@ -374,17 +374,25 @@ def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: 
 
 
 COURTESY_MAX_WORDS = 10  # longer than any greeting or thanks alone
+FLOOR_MAX_WORDS = 25  # longer than any moderator's turn that only gives the floor or signs off
 
 
 def courtesy_only(text: str, fw: dict) -> bool:
     """A turn made only of a greeting or thanks, maybe with the names of those thanked
-    ("Dziękuję za rozmowę.", "Thanks for having me, guys.", "Nadia Okafor, thank you so much."):
-    an answer that says nothing."""
+    ("Dziękuję za rozmowę.", "Thanks for having me, guys.", "Nadia Okafor, thank you so much."),
+    or a moderator's turn that only gives the floor or signs off ("Closing statements. Mr.
+    Whitcombe.", "Councilmember, you'll have your rebuttal. Mayor, please finish.", "Ms.
+    Nandakumar."): an answer that says nothing."""
     words = _NAME_WORD_RE.findall(text.replace("'", "").replace("’", ""))
-    courtesy = fw.get("courtesy", ())
+    courtesy, floor = fw.get("courtesy", ()), fw.get("floor_giving", ())
+    if not words:
+        return False
+    if len(words) <= 3 and words[0].lower() in fw.get("honorific", ()) and all(w[:1].isupper() for w in words):
+        return True  # "Ms. Nandakumar.": the next speaker's name alone
+    gives_floor = any(w.lower() in floor for w in words)
     said = [w for w in words if w.lower() in courtesy]
-    return 0 < len(words) <= COURTESY_MAX_WORDS and bool(said) and all(
-        w.lower() in courtesy or (w[:1].isupper() and w.lower() not in fw.get("pron", ())) for w in words)
+    return len(words) <= (FLOOR_MAX_WORDS if gives_floor else COURTESY_MAX_WORDS) and (bool(said) or gives_floor) and all(
+        w.lower() in courtesy or w.lower() in floor or (w[:1].isupper() and w.lower() not in fw.get("pron", ())) for w in words)
 
 
 def _has_word(s: str, words) -> bool:
