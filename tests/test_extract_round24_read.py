@@ -229,3 +229,18 @@ def test_a_hearer_with_a_declined_double_surname_is_no_subject(model):
 def test_a_bodys_quoted_name_stays_with_the_group_named_by_it(model):
     text = "Wieczór wyborczy\n\n21:03 W hotelu oklaski. Sympatycy komitetu „Elbląg Razem” zaczęli skandować: „Bar-ba-ra!”\n"
     assert speakers_by_opening(text, "pl", model)["Bar-ba-ra!"] == "sympatycy komitetu „Elbląg Razem”"
+
+
+def test_a_moderators_floor_giving_turns_are_no_statements():
+    text = ("Transcript: mayoral debate\n\n"
+            "OKAFOR: Good evening. I'm Ruth Okafor, and this is the only televised debate before the vote.\n\n"
+            "LISLE: Thank you. I like the mayor personally, but the basics are not fixed.\n\n"
+            "OKAFOR: Councilmember, you'll have your rebuttal. Mayor, please finish.\n\n"
+            "BRANNIGAN: Lines don't fill potholes, and we have filled eleven thousand of them.\n\n"
+            "OKAFOR: Ms. Brannigan.\n\n"
+            "BRANNIGAN: We opened 900 shelter beds.\n\n"
+            "OKAFOR: That concludes tonight's debate. Our thanks to Mayor Brannigan and Councilmember Lisle, and to all "
+            "of you for watching. Good night.\n")
+    said = [quote for quote, _speaker, _kind in found(text, "en", speaker_model="rules")]
+    assert not any(quote.startswith(("Councilmember, you'll", "Ms. Brannigan", "That concludes")) for quote in said)
+    assert any(quote.startswith("Lines don't fill potholes") for quote in said)
