@@ -234,11 +234,16 @@ def test_a_bodys_quoted_name_stays_with_the_group_named_by_it(model):
 def test_a_moderators_floor_giving_turns_are_no_statements():
     text = ("Transcript: mayoral debate\n\n"
             "OKAFOR: Good evening. I'm Ruth Okafor, and this is the only televised debate before the vote.\n\n"
-            "LISLE: Thank you. I like the mayor personally, but the basics are not fixed.\n\n"
-            "OKAFOR: Councilmember, you'll have your rebuttal. Mayor, please finish.\n\n"
+            "OKAFOR: Let's begin with housing. What will you do about rents?\n\n"
+            "LISLE: I would allow four-story buildings near every rapid bus stop.\n\n"
+            "OKAFOR: Mayor, what is your answer?\n\n"
             "BRANNIGAN: Lines don't fill potholes, and we have filled eleven thousand of them.\n\n"
-            "OKAFOR: Ms. Brannigan.\n\n"
+            "OKAFOR: Councilmember, you'll have your rebuttal. Mayor, please finish.\n\n"
             "BRANNIGAN: We opened 900 shelter beds.\n\n"
+            "OKAFOR: And what about buses?\n\n"
+            "LISLE: The buses run late every single morning.\n\n"
+            "OKAFOR: Ms. Brannigan.\n\n"
+            "BRANNIGAN: We bought forty new buses this year.\n\n"
             "OKAFOR: That concludes tonight's debate. Our thanks to Mayor Brannigan and Councilmember Lisle, and to all "
             "of you for watching. Good night.\n")
     said = [quote for quote, _speaker, _kind in found(text, "en", speaker_model="rules")]
