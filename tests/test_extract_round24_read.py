@@ -249,3 +249,18 @@ def test_a_moderators_floor_giving_turns_are_no_statements():
     said = [quote for quote, _speaker, _kind in found(text, "en", speaker_model="rules")]
     assert not any(quote.startswith(("Councilmember, you'll", "Ms. Brannigan", "That concludes")) for quote in said)
     assert any(quote.startswith("Lines don't fill potholes") for quote in said)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_leads_role_is_the_person_the_next_paragraph_names(model):
+    text = ("Greek minister tells Turkey the door is open\n\n"
+            "Greece and Turkey will hold a new round of talks later this month, Greece’s foreign minister said on "
+            "Monday.\n\n"
+            "‘The door is open,’ Eleni Markopoulou told reporters after meeting her Cypriot counterpart.\n")
+    assert speakers_by_opening(text, "en", model)["Greece and Turkey will h"] == "Eleni Markopoulou"
+
+
+def test_a_leads_role_stays_a_role_when_the_next_name_has_a_role_of_its_own():
+    text = ("Strike talks\n\nThe union will strike on Monday, the union chief said.\n\n"
+            "Transport Minister Alan Pryce said the offer was fair.\n")
+    assert speakers_by_opening(text, "en", "rules")["The union will strike on"] == "union chief"
