@@ -9,6 +9,7 @@ runs from the sentence start to ``trailing_end``). Only tokens are read.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice
@@ -180,6 +181,7 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
     return NO_CLAUSE
 
 
+_DATELINE_MAX = 80  # characters of a dateline ("SAN FRANCISCO, Calif., May 2 (Reuters) - ")
 _PARENTHETICAL_MAX = 25  # tokens from a dashed "jak" frame's verb to its closing dash
 _QUESTION_MAX = 60  # tokens of a question a sentence opens with (a bound keeps a sentence that never ends linear)
 
@@ -221,7 +223,24 @@ def trailing_clause(toks: Tokens, sent: Sentence, end_tok: int) -> Clause:
         end_tok -= 1
     if end_tok < sent.t0:
         return NO_CLAUSE
-    return Clause(sent.start, "trailing", toks.ends[end_tok])
+    return Clause(after_dateline(toks.text, sent.start), "trailing", toks.ends[end_tok])
+
+
+# a wire dateline opening a paragraph: a place in capitals, maybe a date, maybe the agency, a dash
+# ("ATHENS, 3 March (EPN) – ", "SAN FRANCISCO, Calif., May 2 (Reuters) - ", "WASHINGTON — "),
+# or a place and the agency ("Stambuł (PAP) - ")
+_DATELINE_RE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ .'’-]*[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ](?:,[^–—\n()]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"|[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+){0,2}\s*\((?:PAP|AP|AFP|Reuters|[A-Z]{2,6})\)\s*)"
+    r"[–—-]\s+")
+
+
+def after_dateline(text: str, start: int) -> int:
+    """``start``, or past the wire dateline a paragraph opens with there."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = _DATELINE_RE.match(text, start, start + _DATELINE_MAX)
+    return m.end() if m is not None else start
 
 
 def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: SentenceMarks) -> Clause:
@@ -268,7 +287,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
         return NO_CLAUSE
     if marks.first_finite >= comma:
         return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
-    return Clause(sent.start, "trailing", toks.ends[comma - 1])
+    return Clause(after_dateline(toks.text, sent.start), "trailing", toks.ends[comma - 1])
 
 
 def _participle_phrase(toks: Tokens, a: int, b: int) -> bool:
