@@ -264,3 +264,13 @@ def test_a_leads_role_stays_a_role_when_the_next_name_has_a_role_of_its_own():
     text = ("Strike talks\n\nThe union will strike on Monday, the union chief said.\n\n"
             "Transport Minister Alan Pryce said the offer was fair.\n")
     assert speakers_by_opening(text, "en", "rules")["The union will strike on"] == "union chief"
+
+
+@pytest.mark.parametrize("text,clause", [
+    ("Talks\n\nATHENS, 3 March (EPN) – Greece and Turkey will meet later this month, the minister said.\n",
+     "Greece and Turkey will meet later this month"),
+    ("Deal\n\nSAN FRANCISCO, Calif., May 2 (Reuters) - Profits rose, the company said.\n", "Profits rose"),
+    ("Vote\n\nWASHINGTON — The deal will pass, the senator said on Monday.\n", "The deal will pass"),
+])
+def test_a_clause_before_its_attribution_starts_after_a_wire_dateline(text, clause):
+    assert [quote for quote, _speaker, _kind in found(text, "en", speaker_model="rules")] == [clause]
