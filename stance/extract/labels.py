@@ -67,8 +67,8 @@ class LabelledSpeech:
                 continue
             np = nps[0]
             if np.kind == "inst" and not any(self.lex.places.get(toks.words[t], ("", False))[1] or toks.kind(t) == "acro"
-                                             for t in np.inst):
-                continue  # a place, not a speaker ("Davos: ...")
+                                             or toks.is_org(t) or toks.words[t] in self.lex.org_words for t in np.inst):
+                continue  # a place, not a speaker ("Davos: ..."; "Environment Agency: …" is a body)
             if np.kind not in ("name", "title", "inst"):
                 continue
             if self._section_label(np):
