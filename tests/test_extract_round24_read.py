@@ -274,3 +274,10 @@ def test_a_leads_role_stays_a_role_when_the_next_name_has_a_role_of_its_own():
 ])
 def test_a_clause_before_its_attribution_starts_after_a_wire_dateline(text, clause):
     assert [quote for quote, _speaker, _kind in found(text, "en", speaker_model="rules")] == [clause]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subheading_labelled_with_a_bodys_name_is_its_speakers(model):
+    text = ("Flood live\n\n07:50\n\nEnvironment Agency: river to peak around midday\n\n"
+            "Helen Drury, duty flood manager at the Environment Agency, said the river would peak around midday.\n")
+    assert speakers_by_opening(text, "en", model)["river to peak around mid"] == "Helen Drury"
