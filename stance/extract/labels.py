@@ -11,7 +11,7 @@ from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
 from stance.extract.interview import courtesy_only
 from stance.extract.morph import also_common
-from stance.extract.phrases import stamp_phrase
+from stance.extract.phrases import NP, stamp_phrase
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, Candidate
 from stance.extract.subject import bind_subject
@@ -36,6 +36,12 @@ class LabelledSpeech:
         if clock is not None:
             stamp.update(tok for tok in range(lt0, lt1) if toks.starts[tok] < clock.end())
         nps = [phrase for phrase in nps if phrase.start not in stamp]
+        words = [tok for tok in range(lt0, lt1) if tok not in stamp and toks.kind(tok) != "punct"]
+        if not nps and len(words) == 1 and toks.words[words[0]][:1].isupper() and toks.kind(words[0]) in ("stop", "word") \
+                and toks.words[lt1 - 1] == ":" and self._headline_paragraph(toks.starts[words[0]]):
+            # a headline's one-word label for a side ("Opozycja: „…”", "Obrona: „…”"): whoever the
+            # body quotes saying it speaks (the echo stage), the label only when nobody does
+            return NP(words[0], words[0] + 1, "title", titles=[words[0]])
         if not nps or not all(toks.kind(tok) in _STAMP_KINDS or tok in stamp for tok in range(lt0, nps[0].start)):
             return None
         np = nps[0]
