@@ -281,3 +281,12 @@ def test_a_subheading_labelled_with_a_bodys_name_is_its_speakers(model):
     text = ("Flood live\n\n07:50\n\nEnvironment Agency: river to peak around midday\n\n"
             "Helen Drury, duty flood manager at the Environment Agency, said the river would peak around midday.\n")
     assert speakers_by_opening(text, "en", model)["river to peak around mid"] == "Helen Drury"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_one_word_label_for_a_side_makes_headline_speech(model):
+    text = ("Budżet Radomia przyjęty. Opozycja: „To budżet długów”\n\n"
+            "Radni opozycji krytykowali budżet. – To budżet długów – mówił Marcin Kostrzewa.\n")
+    got = found(text, "pl", model)
+    assert got[0] == ("To budżet długów", "Marcin Kostrzewa", "direct") and got[0] != got[1]
