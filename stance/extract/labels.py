@@ -6,6 +6,7 @@ it reads and adds to the finder's state."""
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
@@ -30,6 +31,10 @@ class LabelledSpeech:
         where the person spoke ("15:20 Natalia Brzozowska, koordynatorka „Zostaw Las”:", "Widera
         przed negocjacjami:"); None when the words before the colon are no label."""
         toks = self.toks
+        if lt0 < lt1 and toks.starts[lt1 - 1] < self._headline_end:
+            # "Szymczak coraz bliżej Niemiec, Pogoń: „…”", "Kierowca w areszcie, obrona: „…”": the
+            # article headline's label follows its last comma
+            lt0 = next((t + 1 for t in range(lt1 - 2, lt0 - 1, -1) if toks.words[t] == ","), lt0)
         nps = toks.chunks(lt0, lt1)
         stamp = {tok for phrase in nps if stamp_phrase(toks, phrase) for tok in range(phrase.start, phrase.end)}
         clock = TIMESTAMP_RE.match(self.text, toks.starts[lt0]) if lt0 < lt1 else None
@@ -37,8 +42,8 @@ class LabelledSpeech:
             stamp.update(tok for tok in range(lt0, lt1) if toks.starts[tok] < clock.end())
         nps = [phrase for phrase in nps if phrase.start not in stamp]
         words = [tok for tok in range(lt0, lt1) if tok not in stamp and toks.kind(tok) != "punct"]
-        if not nps and len(words) == 1 and toks.words[words[0]][:1].isupper() and toks.kind(words[0]) in ("stop", "word") \
-                and toks.words[lt1 - 1] == ":" and self._headline_paragraph(toks.starts[words[0]]):
+        if not nps and len(words) == 1 and toks.kind(words[0]) in ("stop", "word") \
+                and toks.words[lt1 - 1] == ":" and toks.starts[words[0]] < self._headline_end:
             # a headline's one-word label for a side ("Opozycja: „…”", "Obrona: „…”"): whoever the
             # body quotes saying it speaks (the echo stage), the label only when nobody does
             return NP(words[0], words[0] + 1, "title", titles=[words[0]])
@@ -51,6 +56,12 @@ class LabelledSpeech:
         if toks.words[lt1 - 1] == ":" and self._described_name(np, lt1 - 1):
             return np
         return None
+
+    @cached_property
+    def _headline_end(self) -> int:
+        """The end of the article's headline, its first line."""
+        end = self.text.find("\n")
+        return end if end >= 0 else len(self.text)
 
     def _headlines(self) -> None:
         text, toks = self.text, self.toks
