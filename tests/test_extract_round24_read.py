@@ -290,3 +290,11 @@ def test_a_headlines_one_word_label_for_a_side_makes_headline_speech(model):
             "Radni opozycji krytykowali budżet. – To budżet długów – mówił Marcin Kostrzewa.\n")
     # the headline's and the body's statement, both the councillor's
     assert found(text, "pl", model) == [("To budżet długów", "Marcin Kostrzewa", "direct")] * 2
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_label_after_its_last_comma_makes_headline_speech(model):
+    text = ("Giełda transferowa. Szymczak coraz bliżej Niemiec, Pogoń: „Nie ma oferty”\n\n"
+            "Dyrektor sportowy Pogoni Adrian Lemańczyk powiedział: – Nie ma oferty.\n")
+    assert found(text, "pl", model)[0] == ("Nie ma oferty", "Adrian Lemańczyk", "direct")
