@@ -49,6 +49,9 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
                 # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
                 q -= 1
                 continue
+            if c == "coord" and q + 1 < k and kind(q + 1) == "rel" and q > sent.t0 and words[q - 1] == ",":
+                q -= 1  # "A healthcare assistant who …, and who gave evidence …, said": a second relative clause
+                continue
             if c == "coord" and q + 1 < k and kind(q + 1) == "title" and any(
                     kind(x) == "title" for x in range(max(sent.t0, q - _COORDINATED_ROLE_GAP), q)):
                 q -= 1  # "Ewa Jarosz, posłanka opozycji i wiceprzewodnicząca komisji, nazwała": two roles of one person
