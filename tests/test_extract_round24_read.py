@@ -298,3 +298,11 @@ def test_a_headlines_label_after_its_last_comma_makes_headline_speech(model):
     text = ("Giełda transferowa. Szymczak coraz bliżej Niemiec, Pogoń: „Nie ma oferty”\n\n"
             "Dyrektor sportowy Pogoni Adrian Lemańczyk powiedział: – Nie ma oferty.\n")
     assert found(text, "pl", model)[0] == ("Nie ma oferty", "Adrian Lemańczyk", "direct")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subject_with_two_relative_clauses_keeps_its_role(model):
+    text = ("Inquest\n\nGemma Tully, the ward manager, said she was sorry.\n\n"
+            "A healthcare assistant who was on shift that night, and who gave evidence from behind a screen, said she "
+            "had checked on Mr Mercer at about 2.40am.\n")
+    assert speakers_by_opening(text, "en", model)["she had checked on Mr Me"] == "healthcare assistant"
