@@ -346,10 +346,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
             if prev is not None and ref.kind == "title" and not ref.person and mentions[prev[1]].kind == "title" \
-                    and mentions[prev[1]].person and np.start == prev[0].end + 1 and toks.kind(prev[0].end) == "coord" \
-                    and toks.lows[np.start] in toks.fw.get("indefinite_article", ()):
+                    and mentions[prev[1]].person and _and_between(toks, prev[0].end, np.start) \
+                    and (toks.lows[np.start] in toks.fw.get("indefinite_article", ()) or rules.case_marked):
                 # "Kevin Marr, the chair of the landlords' association and a former estate agent
-                # who …": a second description of the same person
+                # who …", "Mirosław Górka, rolnik z powiatu kolskiego i przewodniczący komitetu":
+                # a second description of the same person
                 ref = replace(ref, person=mentions[prev[1]].person)
                 role_links.append(ref)
             if ref.kind == "name" and ref.person and ref.head:
@@ -458,6 +459,18 @@ def _modifier_gap(toks: Tokens, a: int, b: int) -> bool:
     if not morph_adjective(toks.lows[a]):
         return False
     return all(toks.kind(t) not in _GAP_STOP for t in range(a, b - 1))
+
+
+_AND_DESCRIPTION_MAX = 6  # tokens of a place phrase and "and" between two descriptions of one person
+
+
+def _and_between(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` are "and", maybe after where the first description puts the person
+    ("rolnik z powiatu kolskiego i przewodniczący komitetu": a second description)."""
+    if not (a < b <= a + _AND_DESCRIPTION_MAX) or toks.kind(b - 1) != "coord":
+        return False
+    return b == a + 1 or (toks.kind(a) == "prep" and all(toks.words[t] != "," and toks.kind(t) not in ("cue", "rel", "comp")
+                                                        for t in range(a, b - 1)))
 
 
 def _age_gap(toks: Tokens, a: int, b: int) -> bool:
