@@ -306,3 +306,11 @@ def test_a_subject_with_two_relative_clauses_keeps_its_role(model):
             "A healthcare assistant who was on shift that night, and who gave evidence from behind a screen, said she "
             "had checked on Mr Mercer at about 2.40am.\n")
     assert speakers_by_opening(text, "en", model)["she had checked on Mr Me"] == "healthcare assistant"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_second_description_joined_by_and_is_the_same_person(model):
+    text = ("Blokada\n\n– Nie zejdziemy z tej autostrady – mówi Mirosław Górka, rolnik z powiatu kolskiego i przewodniczący "
+            "komitetu protestacyjnego. – Od pół roku piszemy pisma i dostajemy odpowiedzi, że sprawa jest analizowana.\n")
+    assert speakers_by_opening(text, "pl", model)["Od pół roku piszemy pism"] == "Mirosław Górka"
