@@ -90,6 +90,8 @@ class LabelledSpeech:
                 continue
             if self._section_label(np):
                 continue  # "Pogoda: w całym kraju pochmurno": a section, though "Pogoda" is also a surname
+            if toks.words[np.start][0] == "@" and len(text[start:b].split()) < 2:
+                continue  # "@lang: en": page metadata, no chat line
             if b - a > HEADLINE_MAX and np.kind != "name":
                 continue  # a long "X: …" paragraph is an interview answer only after a person's name
             ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",

@@ -229,6 +229,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 q = n
         while q < j and len(names) < 5:
             c = kind(q)
+            if c == "name" and names and "@" in (words[q][0], words[names[-1]][0]):
+                break  # a handle is a name of its own: "Rachel Stoltz @StoltzWard3"
             if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
                 if self.cased and names and c == "name":
                     prev_case, this_case = self.name_case(names[-1]), self.name_case(q)

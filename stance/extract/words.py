@@ -36,7 +36,8 @@ _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
                        r"|" + _AGENCY_DATELINE + r")\s*(?=[^\W\d_])")  # (the lead after a dateline opens with a capital)
 
 _AGE_ROLE_REACH = 3  # words after an age that may hold the role it qualifies ("49-year-old Dutch diplomat")
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")  # "U.S." is one token
+# "U.S." is one token, and so is a social-media handle ("@fernbrook")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|(?<![\w@])@\w{2,30}(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
 
@@ -199,6 +200,8 @@ class Tokens(PhraseReader, CanonicalForms):
 
     def _classify_form(self, i: int) -> str:
         w = self.words[i]
+        if w[0] == "@" and len(w) > 1:
+            return "name"  # a handle: "Another user, @fernbrook, posted"
         if not w[0].isalnum():
             return "punct"
         if w[0].isdigit():
