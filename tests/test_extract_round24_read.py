@@ -314,3 +314,15 @@ def test_a_second_description_joined_by_and_is_the_same_person(model):
     text = ("Blokada\n\n– Nie zejdziemy z tej autostrady – mówi Mirosław Górka, rolnik z powiatu kolskiego i przewodniczący "
             "komitetu protestacyjnego. – Od pół roku piszemy pisma i dostajemy odpowiedzi, że sprawa jest analizowana.\n")
     assert speakers_by_opening(text, "pl", model)["Od pół roku piszemy pism"] == "Mirosław Górka"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_social_media_handle_is_a_speakers_name(model):
+    text = ("@lang: en\nApp users revolt\n\nTamsin Greer, a doctoral student, wrote that she was leaving.\n\n"
+            "Another user, @fernbrook, posted simply: \"switching to plain text files like it is 2004.\"\n\n"
+            "Councillor Rachel Stoltz @StoltzWard3 said she would vote against the plan. Write to jan@example.com.\n")
+    got = found(text, "en", model)
+    assert ("switching to plain text files like it is 2004.", "@fernbrook", "direct") in got
+    assert not any(quote == "en" for quote, _speaker, _kind in got)
+    if model == "rules":  # (the ranker may pick the handle right before the verb; her full name is never "Rachel Stoltz @StoltzWard3")
+        assert ("she would vote against the plan", "Rachel Stoltz", "indirect") in got
