@@ -92,6 +92,8 @@ class LabelledSpeech:
                 continue  # "Pogoda: w całym kraju pochmurno": a section, though "Pogoda" is also a surname
             if toks.words[np.start][0] == "@" and len(text[start:b].split()) < 2:
                 continue  # "@lang: en": page metadata, no chat line
+            if courtesy_only(text[start:b], toks.fw):
+                continue  # "Przewodniczący poseł Zbigniew Kuraś: Dziękuję. Pan poseł Dymek, proszę.": the floor given
             if b - a > HEADLINE_MAX and np.kind != "name":
                 continue  # a long "X: …" paragraph is an interview answer only after a person's name
             ev = event_with(len(self.events), t0, toks.starts[t0], -1, "headline", "colon",
