@@ -325,3 +325,13 @@ def test_a_social_media_handle_is_a_speakers_name(model):
     assert ("switching to plain text files like it is 2004.", "@fernbrook", "direct") in got
     assert not any(quote == "en" for quote, _speaker, _kind in got)
     assert not any(speaker and " @" in speaker for _quote, speaker, _kind in got)  # no "Rachel Stoltz @StoltzWard3"
+
+
+@needs_morfeusz
+def test_a_chairs_labelled_floor_giving_is_no_statement():
+    text = ("Posiedzenie komisji\n\n"
+            "Przewodniczący poseł Zbigniew Kuraś: Dziękuję. Pan poseł Dymek, proszę.\n\n"
+            "Poseł Rafał Dymek: Zbiorniki miały być gotowe przed sezonem, a nie są.\n\n"
+            "Przewodniczący poseł Zbigniew Kuraś: Proszę o spokój. Pan Marian Bąk, proszę.\n")
+    assert [(quote, speaker) for quote, speaker, _kind in found(text, "pl", speaker_model="rules")] == [
+        ("Zbiorniki miały być gotowe przed sezonem, a nie są.", "Rafał Dymek")]
