@@ -33,8 +33,9 @@ def signed_letters(seg: Segments, signer: Callable[[int, int], object]) -> list[
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if text[m.start():m.end()].strip()]
     letters: list[Letter] = []
     for i, (a, b) in enumerate(lines):
-        if b - a > _SIGNATURE_MAX or text[b - 1] in _SENTENCE_END + ":;," or signer(a, b) is None:
-            continue
+        if b - a > _SIGNATURE_MAX or not text[a].isupper() or text[b - 1] in _SENTENCE_END + ":;," or i == 0 \
+                or _heading(text, *lines[i - 1]) or signer(a, b) is None:
+            continue  # (cheap tests first: a signature starts with a capital and follows the letter's prose)
         body: list[tuple[int, int]] = []
         j = i - 1
         while j >= 0 and len(body) <= _LETTER_MAX_PARAGRAPHS and not _heading(text, *lines[j]) \

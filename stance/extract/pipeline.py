@@ -2,7 +2,7 @@
 
     text ─segment──▶ Segments: quotations, dash speech, sentences, tokens      (segment.py)
          ─cues─────▶ Cues: cue verbs/nouns/frames with subject and clause       (cues.py, subject.py, clauses.py)
-         ─candidates▶ direct | fragment | indirect | headline spans             (candidates.py, reported.py, labels.py)
+         ─candidates▶ direct | fragment | indirect | headline | letter spans    (candidates.py, reported.py, labels.py, letters.py)
          ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
          ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)

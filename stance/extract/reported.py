@@ -17,6 +17,7 @@ from stance.extract.segment import Sentence, dash_attribution
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
 
 _QUOTED_CLAUSE_REACH = 3  # tokens after "i że" within which a quotation opens ("i że zarząd „…”")
+_QUOTED_CLAUSE_TAIL = 4  # characters after that quotation's closing mark to the clause end (".", "!”")
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 
@@ -186,7 +187,7 @@ class ReportedClauses:
                 k = bisect.bisect_left(opens, toks.starts[q])
                 if k < len(opens) and opens[k] == toks.starts[q]:
                     close = self.seg.quotes[k].close
-                    return close >= 0 and not self.text[close + 1:end].strip(" .!?…")
+                    return 0 <= close < end <= close + 1 + _QUOTED_CLAUSE_TAIL and not self.text[close + 1:end].strip(" .!?…")
                 return False
         return False
 
