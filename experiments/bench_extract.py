@@ -107,6 +107,9 @@ def hostile_texts(n_chars: int, normal: dict[str, str]) -> dict[str, tuple[str, 
         "question_no_comma": (_repeat("Pytany o to ", lambda i: "minister powiedział że rząd nie ustąpi a rzecznik dodał ",
                                       n_chars, ""), "pl"),
         "binary_junk": (bytes(rng.randrange(256) for _ in range(n_chars)).decode("latin-1"), None),
+        # one paragraph of trailing attributions, each looking back over the paragraph for own-voice speech (was quadratic)
+        "one_paragraph_attributions": (_repeat("Headline\n\n", lambda i: "Talks will go on, the minister said. Jan Lis told "
+                                               "reporters that the deal was near. ", n_chars), "en"),
     }
 
 

@@ -85,6 +85,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         self._links = link_paragraphs(self.text, self.toks.fw)
         self._surnames: set | None = None  # words after a name (built on first use)
         self._colon_quotes = self._quotes_after_colon()
+        self._own_voice_of: dict[int, bool] = {}  # sentence index -> in its speaker's voice (reported.py)
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
         self._anonymity = function_phrases(self.lex.lang, "anonymity_request")
 

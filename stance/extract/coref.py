@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from stance.extract.coref_bodies import LOOKBACK, BodyCoreference
+from stance.extract.coref_leads import LeadCoreference
 from stance.extract.interview import capitals_name, in_capitals, without_honorific
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import analyse as morph_analyse
@@ -32,12 +33,9 @@ _OBLIQUE_ENDINGS = frozenset({"a", "owi", "em"})
 _APPOSITION_NAME_WITHIN = 14  # tokens after "another <role>," in which an apposition may name the person
 
 
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
-_LEAD_PARAGRAPHS = 2  # after the headline, a standfirst and the lead: where a role may be named only later
-_NAMED_NEXT_PARAGRAPHS = 2  # paragraphs after the role's own where its holder may first be named
 
 
-class Coreference(BodyCoreference):
+class Coreference(BodyCoreference, LeadCoreference):
     """Canonical speakers for one document; ``events`` are all attribution events."""
 
     def __init__(self, seg: Segments, mentions: Mentions, events):
@@ -416,38 +414,6 @@ class Coreference(BodyCoreference):
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return self._named_next(ref) or ref.speaker
-
-    def _named_next(self, ref: Ref) -> str | None:
-        """A standfirst's or a lead's role that no one was named with ("…, Greece’s foreign minister
-        said on Monday"): the person the next paragraphs bring in by full name as a subject
-        ("‘…,’ Eleni Markopoulou told reporters"), of a compatible gender and with no other role
-        of her own; None when the role is not that early or nobody new is named there."""
-        starts = self._paragraph_starts
-        para = bisect.bisect_right(starts, ref.pos) - 1
-        if not 0 < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" or self.toks.lex.institution_role(ref.head) \
-                or ref.head in self.toks.fw.get("collective_noun", ()):
-            return None  # (a headline's role is the echo stage's: "…, jury told" quotes the prosecutor)
-        until = starts[para + _NAMED_NEXT_PARAGRAPHS + 1] if para + _NAMED_NEXT_PARAGRAPHS + 1 < len(starts) else len(self.seg.text)
-        mentions = self.mentions
-        k = bisect.bisect_right(mentions.positions, ref.pos)
-        earlier = {self.name(m.speaker) for m in mentions.mentions[:k] if m.kind == "name"}
-        want = self.gender(ref)
-        for m in mentions.mentions[k:]:
-            if m.pos >= until:
-                break
-            if m.kind != "name" or not m.subject:
-                continue
-            name = self.name(m.speaker)
-            if " " not in name or name in earlier or (m.head and m.head != ref.head):
-                return None  # (the first subject named there is somebody else, or was named before)
-            if want in ("m", "f") and self.gender_of.get(name, want) not in (want, ""):
-                return None
-            return name
-        return None
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(self.seg.text)]
 
     def _interlocutor_source(self, ref: Ref, pos: int) -> str | None:
         """"– dodał rozmówca PAP", "Według naszego rozmówcy" after "Jeden z unijnych dyplomatów

@@ -16,6 +16,7 @@ from stance.extract.morph import past_verb, plural_verb
 from stance.extract.segment import Sentence, dash_attribution
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
 
+_EARLIER_SENTENCES_MAX = 40  # a paragraph's sentences read back for a trailing attribution's own-voice speech
 _QUOTED_CLAUSE_REACH = 3  # tokens after "i że" within which a quotation opens ("i że zarząd „…”")
 _QUOTED_CLAUSE_TAIL = 4  # characters after that quotation's closing mark to the clause end (".", "!”")
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
@@ -103,22 +104,29 @@ class ReportedClauses:
         while para < start and text[para].isspace():
             para += 1
         own_clause = _own_voice(text[start:end], self.lex)
-        earlier = []  # the paragraph's earlier sentences, nearest first
+        earlier = []  # the paragraph's earlier sentences, nearest first (a bounded look: a paragraph that never ends stays linear)
         si = sent.index - 1
-        while si >= 0 and self.seg.sentences[si].start >= para:
+        while si >= 0 and self.seg.sentences[si].start >= para and len(earlier) < _EARLIER_SENTENCES_MAX:
             earlier.append(self.seg.sentences[si])
             si -= 1
-        if not own_clause and not any(_own_voice(text[s.start:s.end], self.lex) for s in earlier):
+        if not own_clause and not any(self._sentence_own_voice(s) for s in earlier):
             return -1
         for s in earlier:
             piece = text[s.start:s.end]
-            own = _own_voice(piece, self.lex)
+            own = self._sentence_own_voice(s)
             # "teraz mówią, że …": a plural cue with no subject is the speaker's "they say", not the narrator's
             if any(ch in piece for ch in DOUBLE_MARKS) or (not own and any(
                     e.mode not in NO_STATEMENT and e.cls != "frame" and not (e.mode == "carry" and (e.gender == "pl" or plural_verb(e.cue)))
                     for e in self.cues.by_sentence[s.index])):
                 return start if own_clause else -1
         return para if earlier else start
+
+    def _sentence_own_voice(self, sent: Sentence) -> bool:
+        """``in_own_voice`` of a whole sentence, read once per sentence."""
+        got = self._own_voice_of.get(sent.index)
+        if got is None:
+            got = self._own_voice_of[sent.index] = _own_voice(self.text[sent.start:sent.end], self.lex)
+        return got
 
     def _next_cuts(self, sent: Sentence, evs) -> list[int]:
         """For each event index, the first one at or after it that ends an earlier reported
