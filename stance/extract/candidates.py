@@ -239,17 +239,16 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
 
     def _letters(self) -> None:
         """Letters to the editor: each paragraph is its signer's (letters.py)."""
-        for letter in signed_letters(self.seg, lambda a, b: self._signed_by(a, b) if self._named(a, b) else None):
-            a, b = letter.signature
-            np = self._signed_by(a, b)
-            ev = self._speaker_event(np.start, None, np)
+        for letter in signed_letters(self.seg, self._signer):
+            ev = self._speaker_event(letter.signer.start, None, letter.signer)
             for start, end in letter.paragraphs:
                 self._add(start, end, "direct", ev, DIRECT, None)
 
-    def _named(self, a: int, b: int) -> bool:
-        """The line's first phrase is a person's name of two words or more (a signature, not a heading)."""
-        nps = self.toks.chunks(bisect.bisect_left(self.toks.starts, a), bisect.bisect_left(self.toks.starts, b))
-        return bool(nps) and nps[0].kind == "name" and len(nps[0].names) >= 2
+    def _signer(self, start: int, end: int):
+        """A signature line's name phrase: a person's name of two words or more, then only what
+        describes it (a heading or a role alone signs nothing); else None."""
+        np = self._signed_by(start, end)
+        return np if np is not None and np.kind == "name" and len(np.names) >= 2 else None
 
     def _tail_attribution(self, sent: Sentence, quote: QSpan, rt0: int, rt1: int, right_text: str) -> Event | None:
         """„…” – powiedział X. / "…," he said.: a cue right after the closing mark, with only a

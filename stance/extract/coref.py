@@ -33,8 +33,6 @@ _OBLIQUE_ENDINGS = frozenset({"a", "owi", "em"})
 _APPOSITION_NAME_WITHIN = 14  # tokens after "another <role>," in which an apposition may name the person
 
 
-
-
 class Coreference(BodyCoreference, LeadCoreference):
     """Canonical speakers for one document; ``events`` are all attribution events."""
 
@@ -369,7 +367,7 @@ class Coreference(BodyCoreference, LeadCoreference):
             return self.name(links[here].person)  # this very mention's apposition ("jeden z wolontariuszy, 19-letni Kuba")
         # a link at ``pos`` itself counts: a role carried back to from a later pronoun is looked
         # up at its own position, where its apposition ("Angela Brook, … chief fire officer") is
-        k = bisect.bisect_right(self._link_positions.get(ref.head, ()), pos)
+        k = bisect.bisect_right(positions, pos)
         # then forward: a headline's or a live blog's "Rzeczniczka Straży Granicznej: …" names
         # the person further on ("Anna Michalska, rzeczniczka komendanta Straży Granicznej")
         link = self._first_compatible(ref, links, range(k - 1, max(-1, k - 1 - LOOKBACK), -1)) \

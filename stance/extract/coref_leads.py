@@ -6,12 +6,10 @@ only by role ("…, Greece’s foreign minister said on Monday") and names in th
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cached_property
 
 from stance.extract.mentions import Ref
 
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _LEAD_PARAGRAPHS = 2  # after the headline, a standfirst and the lead: where a role may be named only later
 _NAMED_NEXT_PARAGRAPHS = 2  # paragraphs after the role's own where its holder may first be named
 _NAMED_NEXT_MENTIONS = 60  # mentions read after the role for that holder
@@ -25,7 +23,7 @@ class LeadCoreference:
         said on Monday"): the person the next paragraphs bring in by full name as a subject
         ("‘…,’ Eleni Markopoulou told reporters"), of a compatible gender and with no other role
         of her own; None when the role is not that early or nobody new is named there."""
-        starts = self._paragraph_starts
+        starts = self.seg.blank_line_starts
         para = bisect.bisect_right(starts, ref.pos) - 1
         if not 0 < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" or self.toks.lex.institution_role(ref.head) \
                 or ref.head in self.toks.fw.get("collective_noun", ()):
@@ -55,7 +53,3 @@ class LeadCoreference:
             if m.kind == "name":
                 first.setdefault(self.name(m.speaker), m.pos)
         return first
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(self.seg.text)]

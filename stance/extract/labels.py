@@ -6,7 +6,6 @@ it reads and adds to the finder's state."""
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
 
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
@@ -57,11 +56,10 @@ class LabelledSpeech:
             return np
         return None
 
-    @cached_property
+    @property
     def _headline_end(self) -> int:
         """The end of the article's headline, its first line."""
-        end = self.text.find("\n")
-        return end if end >= 0 else len(self.text)
+        return self._line_breaks[0] if self._line_breaks else len(self.text)
 
     def _headlines(self) -> None:
         text, toks = self.text, self.toks

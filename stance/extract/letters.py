@@ -6,14 +6,12 @@ is the signer's ``direct`` statement with no cue; other people's words quoted in
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice
-from stance.extract.segment import Segments
+from stance.extract.segment import Segments, paragraphs
 
-_LINE_RE = re.compile(r"[^\n]+")
 _SENTENCE_END = ".!?…\"”’)"  # a letter's paragraph ends as prose does
 _HEADING_MAX_WORDS = 14  # words of a letter's heading ("Who decided the 41 should stop at six?")
 _LETTER_MAX_PARAGRAPHS = 8  # paragraphs of one letter (a bound: a signed byline under an article is no letter)
@@ -24,18 +22,22 @@ _SIGNATURE_MAX = 120  # characters of a signature line
 class Letter:
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph, in order
     signature: tuple[int, int]  # the signature line
+    signer: object  # what ``signer`` found there (the name phrase)
 
 
 def signed_letters(seg: Segments, signer: Callable[[int, int], object]) -> list[Letter]:
     """The letters of ``seg``; ``signer(start, end)`` is the name phrase a line holds and nothing
     else (None when it holds more)."""
     text = seg.text
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if text[m.start():m.end()].strip()]
+    lines = paragraphs(text)
     letters: list[Letter] = []
     for i, (a, b) in enumerate(lines):
         if b - a > _SIGNATURE_MAX or not text[a].isupper() or text[b - 1] in _SENTENCE_END + ":;," or i == 0 \
-                or _heading(text, *lines[i - 1]) or signer(a, b) is None:
+                or _heading(text, *lines[i - 1]):
             continue  # (cheap tests first: a signature starts with a capital and follows the letter's prose)
+        name = signer(a, b)
+        if name is None:
+            continue
         body: list[tuple[int, int]] = []
         j = i - 1
         while j >= 0 and len(body) <= _LETTER_MAX_PARAGRAPHS and not _heading(text, *lines[j]) \
@@ -45,7 +47,7 @@ def signed_letters(seg: Segments, signer: Callable[[int, int], object]) -> list[
         if j < 0 or not body or len(body) > _LETTER_MAX_PARAGRAPHS:
             continue  # (no heading or letter before it: a byline under an article, not a letter)
         if all(text[e - 1] in _SENTENCE_END and in_own_voice(_unquoted(seg, s, e), seg.lex) for s, e in body):
-            letters.append(Letter(tuple(reversed(body)), (a, b)))
+            letters.append(Letter(tuple(reversed(body)), (a, b), name))
     return letters
 
 

@@ -213,7 +213,7 @@ def names_a_body(resolver, cand) -> bool:
     described = len(ref.speaker.split()) > 1  # (a bare "rozmówca" stands for a source described before)
     if ref.partitive or described and (head in toks.fw.get("anonymous_source", ()) or head in toks.fw.get("unnamed_role", ())):
         return True  # "źródło zbliżone do rządu", "jeden z dyplomatów", "a Treasury spokesperson": nobody named
-    if ev.np is not None and _somebody_new(toks, ev.np):
+    if ev.np is not None and _somebody_new(toks, ev.np, resolver.coref.seg.blank_line_starts):
         return True
     # "the ministry" (an institution's noun), "officials" (the role in the plural), "Przewoźnicy"
     return head.capitalize() in lex.org_words or head in lex.org_lemmas or (last != head and last == head + "s") \
@@ -221,7 +221,7 @@ def names_a_body(resolver, cand) -> bool:
         or (lex.rules.case_marked and persons_plural(last))
 
 
-def _somebody_new(toks, np) -> bool:
+def _somebody_new(toks, np, blank_line_starts) -> bool:
     """"one employee wrote", "a manager whose team was cut said", past the lead "a volunteer
     checking people in said": a person the text brings in unnamed (not "A senior Turkish envoy,
     Selim Karadere, said", named right after, nor a wire lead's "…, a senior Turkish envoy said",
@@ -234,14 +234,8 @@ def _somebody_new(toks, np) -> bool:
     if np.end < len(words) and toks.kind(np.end) == "rel":
         return True
     named_after = np.end + 1 < len(words) and words[np.end] == "," and toks.kind(np.end + 1) == "name"
-    return not named_after and _after_lead(toks.text, toks.starts[np.start])
-
-
-def _after_lead(text: str, pos: int) -> bool:
-    """``pos`` lies past the headline and the lead paragraph."""
-    first = text.find("\n\n")
-    lead_end = text.find("\n\n", first + 2) if first >= 0 else -1
-    return 0 <= lead_end < pos
+    # (past the headline and the lead paragraph)
+    return not named_after and len(blank_line_starts) > 2 and toks.starts[np.start] >= blank_line_starts[2]
 
 
 def names_in_full(resolver, cand) -> bool:

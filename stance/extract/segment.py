@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from stance.extract.dashes import (
     SPACED_DASH_RE,
@@ -44,6 +44,7 @@ __all__ = ["QUOTE_CHARS", "QUOTE_OPENERS", "DashBlock", "QSpan", "Segments", "Se
 
 # --- sentences ---------------------------------------------------------------------
 _NEXT_WORD_RE = re.compile(r"\w+")
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
 _CLOCK_HALVES = frozenset({"a.m", "p.m"})
 _ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "CDT", "GMT", "IST"
 
@@ -152,6 +153,13 @@ class Segments:
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (-1 before the first)."""
         return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    @cached_property
+    def blank_line_starts(self) -> tuple[int, ...]:
+        """Where the text starts and each stretch after a blank line does (the headline, a
+        standfirst, the lead, each paragraph after; single lines of page debris stay with theirs);
+        read once per document."""
+        return (0, *(m.end() for m in _BLANK_LINE_RE.finditer(self.text)))
 
 
 def segment(text: str, lang: str) -> Segments:

@@ -502,7 +502,8 @@ class Tokens(PhraseReader, CanonicalForms):
         first, dash, last = w.rpartition("-")
         if dash and first[:1].isupper() and last[:1].isupper():
             # "Gąsior-Wronie": a double surname's last part declines (morfeusz2 reads the first alone)
-            return "obl" if "obl" in (self._name_case(first), self._name_case(last)) else self._name_case(last)
+            last_case = self._name_case(last)
+            return "obl" if last_case == "obl" or self._name_case(first) == "obl" else last_case
         readings = morph.name_readings(w)
         if readings:
             cases = set()
