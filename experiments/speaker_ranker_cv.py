@@ -28,8 +28,9 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
-    ("round23", re.compile(r"^(pl-b(339|34\d|35[0-4])|en-b(26[5-9]|27\d|280))$")),
+    ("round25", re.compile(r"^(pl-b(37[1-9]|38[0-6])|en-b(29[7-9]|30\d|31[0-2]))$")),
     ("round24", re.compile(r"^(pl-b(35[5-9]|36\d|370)|en-b(28[1-9]|29[0-6]))$")),
+    ("round23", re.compile(r"^(pl-b(339|34\d|35[0-4])|en-b(26[5-9]|27\d|280))$")),
     ("round22", re.compile(r"^(pl-b(32[3-9]|33\d)|en-b(249|25\d|26[0-4]))$")),
     ("round21", re.compile(r"^(pl-b(30[7-9]|31\d|32[0-2])|en-b(23[3-9]|24[0-8]))$")),
     ("round20", re.compile(r"^(pl-b(29[1-9]|30[0-6])|en-b(21[7-9]|22\d|23[0-2]))$")),
