@@ -230,7 +230,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         nps = toks.chunks(t0, t1)
         if not nps or nps[0].kind not in ("name", "title") or (len(nps) > 1 and nps[0].kind != "name") or any(
                 toks.kind(t) != "punct" for t in range(t0, t1) if not any(np.start <= t < np.end for np in nps)
-                and not (t + 1 == nps[0].start and toks.lows[t] in toks.fw.get("honorific", ()))):  # "— Dr Callum Reid"
+                and not (t < nps[0].start and toks.lows[t] in toks.fw.get("honorific", ()))):  # "— Dr Callum Reid", "– prof. dr hab. Jan Lis"
             return None
         if any(toks.words[t] != "," for a, b in zip(nps, nps[1:]) for t in range(a.end, b.start)) \
                 or any(b.start == a.end for a, b in zip(nps, nps[1:])):

@@ -17,6 +17,14 @@ from stance.extract.marks import DASHES, QUOTE_CHARS, QSpan
 from stance.extract.words import AGENCY_DATELINE_RE, function_words
 
 
+# what a pull quote's signature line holds after its dash: a name of two capitalised words or more
+# (an abbreviated title before it, "prof."), then only a description after a comma, to the line's end
+# ("„…” – prof. Dorota Gawlik, Uniwersytet Łódzki")
+_SIGNATURE_LINE_RE = re.compile(
+    r"[ \t]*(?:[^\W\d_]{1,5}\.[ \t]+)?[^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłńóśźż][\w’'\-]+)+"
+    r"(?:,[^\n.!?;:]{0,100})?[ \t]*(?=\n|$)")
+
+
 @dataclass(frozen=True)
 class DashBlock:
     """Dash speech ``text[start:end]``; ``attr_start``/``attr_end`` bound the attribution clause
@@ -71,8 +79,8 @@ def dash_blocks(text: str, quotes: list[QSpan], is_attribution, mid_paragraph: b
             while j >= 0 and text[j] in "”\"»’'":
                 j -= 1
             after_sentence = j >= 0 and text[j] in ".!?…:"
-            if after_sentence and j < k and is_attribution(d + 1):
-                continue  # „….” – mówił X: the attribution of the quotation, not new dash speech
+            if after_sentence and j < k and (is_attribution(d + 1) or _SIGNATURE_LINE_RE.match(text, d + 1)):
+                continue  # „….” – mówił X / „…” – Anna Lis, posłanka: the quotation's attribution, not new dash speech
         if not (at_par_start or after_sentence):
             continue
         if inside_span(d, qstarts, top):

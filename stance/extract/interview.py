@@ -30,6 +30,7 @@ LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline 
 QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
 QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzymacie? Nikt wam nie zapłaci.")
 MIN_QUESTIONS = 2
+HEADING_QUESTION_MAX_WORDS = 6  # "Kiedy zmiany wejdą w życie?": an explainer's section heading
 LEAD_PARAGRAPHS = 3  # headline, standfirst, lead: where an interview announces itself
 BIO_MAX = 400  # the guest's biography after the interview ("Teresa Wolańska – ekonomistka, …") is short
 TRANSCRIPT_LABEL_MAX = 150  # characters before the colon of "DAVID PRICE, ASSISTANT SECRETARY OF THE TREASURY …:"
@@ -368,9 +369,18 @@ def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: 
         else:
             state = ""
     answered = sum(1 for q, nxt in zip(turns, turns[1:]) if q.question and not nxt.question)
-    if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS:
+    if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS or _headings_only(text, questions, fw):
         return NO_INTERVIEW
     return Interview(tuple(questions), tuple(answers))
+
+
+def _headings_only(text: str, questions: list[Turn], fw: dict) -> bool:
+    """Questions that are all short and never address anyone ("Ile treści ubędzie?", "Co na to
+    ministerstwo?") head an explainer's sections, which report others' words; an interviewer asks
+    at length somewhere, or says "pan", "you"."""
+    address = fw.get("guest_address", ())
+    return all(len(words := _NAME_WORD_RE.findall(text[q.body:q.end])) <= HEADING_QUESTION_MAX_WORDS
+               and not any(w.lower() in address for w in words) for q in questions)
 
 
 COURTESY_MAX_WORDS = 10  # longer than any greeting or thanks alone
