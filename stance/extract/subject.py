@@ -43,8 +43,9 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     while q >= sent.t0:
         c = kind(q)
         if c in _CLAUSE_BREAKS:
-            if c == "coord" and q + 1 < k and q - 1 >= sent.t0 and kind(q + 1) in _CAPS and kind(q - 1) in _CAPS \
-                    and words[q + 1][:1].isupper() and words[q - 1][:1].isupper():
+            nxt = q + 2 if q + 2 < k and kind(q + 1) == "det" else q + 1  # "Yorkshire and the North East"
+            if c == "coord" and nxt < k and q - 1 >= sent.t0 and kind(nxt) in _CAPS and kind(q - 1) in _CAPS \
+                    and words[nxt][:1].isupper() and words[q - 1][:1].isupper():
                 # "Witkoff i Kushner powiedzieli": coordinated names are one subject; "Instytut
                 # Meteorologii i Gospodarki Wodnej", "Energy Security and Net Zero": one name
                 q -= 1
