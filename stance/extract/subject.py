@@ -157,7 +157,8 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     while k < len(words) and toks.kind(k) == "word" and words[k].endswith("ly") and k - last.end < 2:
         k += 1  # an adverb between subject and verb ("quickly said")
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
-            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")):
+            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
+            and not _participle_object(toks, best, last):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
     if len(nominatives) > 1 and best.kind == "title" and best.end == best.start + 1 and words[best.start][:1].isupper() \
             and best.end < len(words) and words[best.end] == "," and nominatives[1].start == best.end + 1 \
@@ -178,6 +179,14 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
             and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
         return nominatives[1]
     return best
+
+
+def _participle_object(toks: Tokens, subject: NP, np: NP) -> bool:
+    """``np`` is the object of a participle right after ``subject`` ("Astronomers using the James
+    Webb Space Telescope say"), no comma between."""
+    suffix = toks.lex.rules.participle_suffix
+    return subject.kind in ("title", "name") and bool(suffix) and toks.kind(subject.end) == "word" \
+        and toks.lows[subject.end].endswith(suffix) and all(toks.kind(t) != "punct" for t in range(subject.end, np.start))
 
 
 def clause_prep_subject(toks: Tokens, region: list[NP], k: int) -> NP | None:
