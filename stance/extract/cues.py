@@ -399,6 +399,8 @@ class _CueFinder:
                 binding = self._bind(subject, False, gender)
             elif boundary >= sent.t0 and kind(boundary) == "coord" and state.found and jak is None:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
+            elif (shared := self._coordinated_subject(sent, boundary, cue_tok)) is not None:
+                binding = self._bind(shared, False, gender)
             else:
                 after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
                 if after is not None and lex.rules.subject_first and (
@@ -414,6 +416,20 @@ class _CueFinder:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _coordinated_subject(self, sent: Sentence, coord: int, cue_tok: int):
+        """The subject a verb right after "and" shares with the verb before it, in subject-verb
+        order ("a man at the next table put down his fork and told his companion"); else None."""
+        toks = self.toks
+        if not (toks.lex.rules.subject_first and sent.t0 <= coord == cue_tok - 1 and toks.kind(coord) == "coord"):
+            return None
+        region = toks.chunks(clause_boundary(toks, sent, coord) + 1, coord)
+        first = pick_subject(toks, region, first=True)
+        if first is None or first.kind not in ("name", "title", "inst") or first is not region[0] \
+                or not all(np.in_pp for np in region[1:]):
+            return None  # (another phrase is the first verb's object: "X met Y and told")
+        # its own verb after it, not a cue ("put down his fork")
+        return first if any(toks.kind(t) == "word" and toks.words[t][:1].islower() for t in range(first.end, coord)) else None
 
     def _asks_anonymity(self, sent: Sentence, cue_tok: int) -> bool:
         """The words right after the request verb at ``cue_tok`` ask that the speaker not be named."""

@@ -418,7 +418,8 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     # "policjant") leaves its description out
     singular = np.partitive and speaker and speaker.split()[0].lower() not in toks.fw.get("partitive", ())
     if not singular and described_source(toks, np, ref):
-        tail = _source_description(toks, np.end, governed, toks.lex.titles.get(ref.head, ("", ""))[1])
+        tail = _source_description(toks, np.end, governed, toks.lex.titles.get(ref.head, ("", ""))[1],
+                                   one_place=_unnamed_and_placed(toks, np, ref))
         if tail:
             speaker = f"{speaker} {tail}"
             ref = replace(ref, speaker=speaker)
@@ -437,7 +438,15 @@ def described_source(toks: Tokens, np: NP, ref: Ref | None) -> bool:
         (ref.head in toks.fw.get("anonymous_source", ()) and (
             ref.vague or (np.end < len(toks.words) and toks.kind(np.end) == "prep")))
         or _participle_at(toks, np.end - 1)
-        or _participle_at(toks, np.end))
+        or _participle_at(toks, np.end)
+        or _unnamed_and_placed(toks, np, ref))
+
+
+def _unnamed_and_placed(toks: Tokens, np: NP, ref: Ref) -> bool:
+    """An indefinite person's role and where the person is ("a man at the next table", "one
+    process technician at the Eastbrook works"): the place tells this unnamed person apart."""
+    return ref.vague and np.end < len(toks.words) and toks.lows[np.end] in toks.fw.get("description_prep", ()) \
+        and toks.lows[np.start] in toks.fw.get("indefinite_role", ()) and not toks.lex.institution_role(ref.head)
 
 
 def is_media_name(lex, speaker: str) -> bool:
@@ -469,11 +478,16 @@ def _participle_at(toks: Tokens, t: int) -> bool:
     return bool(readings) and not any(lemma in situation for lemma in readings)
 
 
-def _source_description(toks: Tokens, t: int, governed: bool = False, gender: str = "") -> str:
+def _source_description(toks: Tokens, t: int, governed: bool = False, gender: str = "", one_place: bool = False) -> str:
     """The words describing an anonymous source after its noun, up to the verb or a comma;
     after a preposition (``governed``) the participle that opens it agrees with the noun in
-    ``gender`` in the nominative ("według źródła zbliżonego do rozmów" -> "zbliżone")."""
+    ``gender`` in the nominative ("według źródła zbliżonego do rozmów" -> "zbliżone"). With
+    ``one_place``, up to a second place ("a boy of about seven | at the family table")."""
     end = source_description_end(toks, t, governed)
+    if one_place:
+        places = toks.fw.get("description_prep", ())
+        end = next((p for p in range(t + 1, end) if toks.lows[p] in places and toks.lows[p] != "of"
+                    and any(toks.kind(q) == "prep" for q in range(t, p))), end)
     if end <= t:
         return ""
     text = toks.text[toks.starts[t]:toks.ends[end - 1]]
