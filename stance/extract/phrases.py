@@ -97,7 +97,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         # fast exits for the classes that never start a phrase (same answer as the walk below)
         if c in _NEVER_START and (pl or not self._possessive(k)):
             return None
-        if pl and k in self.sent_initial and words[k][:1].isupper():
+        if pl and k in self.sent_initial and words[k][:1].isupper() and c != "stop":  # ("Wieczorem Agencja …": the body after the adverb)
             named = self._named_institution(k, j)
             if named is not None:
                 return NP(start, named, "inst", inst=list(range(k, named)))
