@@ -217,9 +217,11 @@ def _institution_name(toks: Tokens, np: NP, head_tok: int) -> int | None:
 def np_gender(toks: Tokens, np: NP) -> str:
     """m, f or "" for a phrase: a given name's gender, the role noun's, or a role's ending."""
     if np.kind == "name" and np.names:
-        address = word_map(toks, "honorific_gender").get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
+        before = np.start - 1 - (np.start > 1 and toks.words[np.start - 1] == ".")  # "Ms. Mistry"
+        address = word_map(toks, "honorific_gender").get(
+            toks.lows[np.names[0]] if len(np.names) > 1 else toks.lows[before] if before >= 0 else "")
         if address:
-            return address  # "Mrs Doyle"
+            return address  # "Mrs Doyle" ("Mrs" in the phrase or just before it)
         genders = set()
         for _lemma, tag, qualifiers in morph_analyse(toks.words[np.names[0]]):
             if "imię" in qualifiers and tag.startswith("subst"):
