@@ -152,6 +152,7 @@ def coordinated(seg: Segments, ev: Event) -> bool:
 
 
 _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
+_DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
 
 
 def find_cues(seg: Segments) -> Cues:
@@ -174,6 +175,8 @@ class _CueFinder:
         self.reading = fw.get("read_verb", frozenset())  # "W komunikacie IMGW czytamy, że …"
         self.read_documents = fw.get("read_document", frozenset())
         self.read_prep = fw.get("read_prep", frozenset())
+        self.document_places = fw.get("document_place", frozenset())
+        self.agent_preps = fw.get("agent_prep", frozenset())  # "podpisanym przez rzeczniczkę"  # "na stronie internetowej kurii"
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
@@ -263,6 +266,11 @@ class _CueFinder:
             return None
         # "„…” – czytamy w …": the attribution of the quotation before the dash
         tail = not before and tok >= 2 and toks.words[tok - 1] in DASHES and toks.kind(tok - 2) in ("quoted", "punct")
+        owner = self._document_owner(sent, doc + 1) if tail else None
+        if owner is not None:
+            # "w komunikacie sanepidu", "w komunikacie opublikowanym … na stronie internetowej kurii",
+            # "w dokumencie podpisanym przez szefów dyplomacji trzech państw": its author's
+            return self._new(sent, tok, toks.words[tok], "fin", bind_subject(toks, owner, True, "", governed=True), NO_CLAUSE)
         if tail and _sentence_ends(toks, sent, doc + 1):
             # "– czytamy w oświadczeniu.": the statement of whoever spoke last (the body that issued it)
             if not self.events:
@@ -281,6 +289,30 @@ class _CueFinder:
         if comp is None or not all(toks.kind(q) in ("word", "stop", "punct", "prep") for q in range(after, comp)):
             return None
         return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
+
+    def _document_owner(self, sent: Sentence, start: int) -> NP | None:
+        """Whose a document is, from the words after its noun up to the sentence's end: the first
+        body or person there, past what describes the document ("opublikowanym w czwartek na
+        stronie internetowej kurii"); a body's lower-case noun counts ("sanepidu", "kurii")."""
+        toks = self.toks
+        end = min(sent.t1, start + _DOCUMENT_OWNER_REACH)
+        by = next((q for q in range(start, end) if toks.lows[q] in self.agent_preps), None)
+        if by is not None:
+            start = by + 1  # "przesłanym naszej redakcji i podpisanym przez rzeczniczkę spółki": the signer
+        for q in range(start, end):
+            kind = toks.kind(q)
+            if kind in ("punct", "comp", "cue", "quoted", "rel"):
+                return None
+            if toks.lows[q] in self.document_places:
+                continue  # "na stronie internetowej": where it was published
+            if kind in ("inst", "title", "name", "acro"):
+                nps = toks.chunks(q, sent.t1)[:2]
+                if nps and nps[0].start == q and nps[0].kind in ("inst", "title", "name", "acro"):
+                    named = len(nps) > 1 and nps[0].kind == "title" and nps[1].kind == "name" and nps[1].start == nps[0].end
+                    return nps[1] if named else nps[0]  # "przez rzeczniczkę spółki Karolinę Wiech": the name
+            elif kind == "word" and toks.words[q][:1].islower() and toks.org_word(q) and toks.kind(q - 1) not in ("prep", "possessive"):
+                return NP(q, q + 1, "inst", inst=[q])
+        return None
 
     def _owner_frame_event(self, sent: Sentence, tok: int) -> Event | None:
         """``In Roberts’s view, …``, ``In the minister's opinion …``: the frame's first word, a
