@@ -157,17 +157,27 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
     training and use see the same."""
     finder = CandidateFinder(text, resolver)
     out = []
-    prev, prev_end = None, -1
+    prev, prev_end, prev_stood = None, -1, False
     for cand in chosen:
         rules = resolver.speaker_of(cand.event, cand.start)
-        if (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
-                or (rules_stand is not None and rules_stand(resolver, cand)):
+        stood = (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
+            or (rules_stand is not None and rules_stand(resolver, cand)) \
+            or (prev_stood and rules == prev and rules[:1].islower() and _continues(cand))
+        if stood:
             out.append((rules, []))
         else:
             out.append((rules, finder.candidates(cand, rules, prev, prev_end)))
         if rules:
-            prev, prev_end = rules, cand.end
+            prev, prev_end, prev_stood = rules, cand.end, stood
     return out
+
+
+def _continues(cand) -> bool:
+    """A statement with no speaker of its own: no cue, or a cue whose subject is a pronoun or
+    left out ("“…,” said one of them, a senior administrator. “…”", "She … said she had raised"):
+    where the rules' answer, an unnamed person or body, stood for the statement before and
+    carries over, it stands again."""
+    return cand.event is None or cand.event.mode == "carry"
 
 
 def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
