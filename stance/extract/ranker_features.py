@@ -155,7 +155,9 @@ class CandidateFinder:
         self.gender = {g: next(iter(v)) for g, v in genders.items() if len(v) == 1}
         self.counts = counts
         ranked = sorted(counts, key=lambda g: (-counts[g], g))
-        self.salient = [coref.speaker(first[g], first[g].pos) for g in ranked[:_TOP_SALIENT] if counts[g] > 1]
+        self._nonspeaking = self.seg.tokens.fw.get("nonspeaking_name_word", frozenset())
+        self.salient = [shown for g in ranked[:_TOP_SALIENT] if counts[g] > 1
+                        and not self._never_speaks(shown := coref.speaker(first[g], first[g].pos))]
         self.top_count = counts[ranked[0]] if ranked else 0
         self.lead = self.norm(resolver.interviewee)
         # role heads each person was introduced with ("Tom Vickers, the regulator's chief")
@@ -164,6 +166,10 @@ class CandidateFinder:
             for r in links:
                 self.heads.setdefault(self.norm(coref.name(r.person)), set()).add(head)
         self.lower_vocab = self.seg.tokens.lower_vocab
+
+    def _never_speaks(self, speaker: str | None) -> bool:
+        """A name with a place's, a storm's or a prize's word in it ("Kurrawang Creek")."""
+        return bool(speaker) and any(w.lower() in self._nonspeaking for w in speaker.split())
 
     # -- per document ------------------------------------------------------------------
     def norm(self, speaker: str | None) -> str:
@@ -241,6 +247,8 @@ class CandidateFinder:
             m = refs[j]
             ev = self.subject_at.get(m.pos)
             speaker = self.resolver.speaker_of(ev, ev.pos) if ev is not None else self.coref.speaker(m, m.pos)
+            if m.kind == "name" and self._never_speaks(speaker):
+                speaker = None  # "Lake Chelan", "Hurricane Delphine": no candidate
             bits = _B["mention"]
             if content:
                 bits |= _B["content_name"]
