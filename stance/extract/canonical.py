@@ -272,9 +272,10 @@ class CanonicalForms:
                 for _lemma, c in readings:
                     if "nom" in c.split("."):
                         return w
-            for lemma, _c in sorted(readings, key=lambda r: "nom" in r[1].split(".")):
-                if lemma[:1].isupper():
-                    return lemma
+            lemmas = [lemma for lemma, _c in sorted(readings, key=lambda r: "nom" in r[1].split(".")) if lemma[:1].isupper()]
+            if lemmas:
+                # "Malca": "Malc" or "Malec"; the one the text writes itself, else the first
+                return next((lemma for lemma in lemmas if lemma != w and self.vocab is not None and lemma in self.vocab), lemmas[0])
         if not oblique and case != "obl":
             return w
         return _strip_case(w, self.vocab)
@@ -288,6 +289,15 @@ class CanonicalForms:
             return ""
         first = self.words[np.names[0]]
         last = self.words[np.names[-1]]
+        if len(np.names) > 1:
+            # a given name's gender in the case its surname shows ("Krystiana Malca": Krystian's
+            # genitive, not the woman's name Krystiana)
+            nominative = self.name_case(np.names[-1]) != "obl"
+            genders = {tag.split(":")[3] == "f" for _lemma, tag, qualifiers in morph.analyse(first)
+                       if "imię" in qualifiers and tag.startswith("subst:") and tag.count(":") >= 3
+                       and (tag.split(":")[2] == "nom") == nominative}
+            if len(genders) == 1:
+                return "f" if genders.pop() else "m"
         if last.endswith(("ska", "cka", "dzka", "owa")) and len(np.names) > 1:
             return "f"
         if len(np.names) > 1 and first.endswith("a") and first not in _FEMALE_NAME_EXCEPTIONS:
