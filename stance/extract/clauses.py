@@ -345,8 +345,8 @@ def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     ("said in a statement", "powiedział w oświadczeniu": part of the verb's complement; "Dyrekcja
     w czwartkowym oświadczeniu przekazała": no clause boundary before the verb)."""
     cue = toks.lex.cues.get(toks.lows[q])
-    if cue is None or cue.cls != "noun":
-        return False
+    if cue is None or (cue.cls != "noun" and not (q - 1 > k and toks.kind(q - 1) in ("det", "media", "possessive"))):
+        return False  # (a verb's form used as a noun after its determiner: "said on a media call that")
     r = q - 1
     while r > k and (toks.kind(r) in ("det", "word", "possessive", "media") or _participle_cue(toks, r)):
         r -= 1  # ("w przesłanym redakcji oświadczeniu": the hearer inside the phrase too; "in a written statement")
@@ -360,7 +360,7 @@ def _participle_cue(toks: Tokens, t: int) -> bool:
 
 
 _ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
-_AUX_WITHIN = 7  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
+_AUX_WITHIN = 9  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
 
 
 def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
