@@ -281,8 +281,8 @@ def in_own_voice(sentence: str, lex: Lexicon) -> bool:
 
     own = function_words(lex.lang).get("speech_person", frozenset())
     words = _FIRST_WORD_RE.findall(sentence)
-    if any(w.lower() in own for w in words):
-        return True
+    if any(w.lower() in own and not (len(w) > 1 and w.isupper()) for w in words):
+        return True  # (not an acronym: "in the US and UK")
     # the sentence's first word is capitalised by position, not as a name ("Dostaliśmy pismo")
     return lex.rules.case_marked and any(first_or_second_person(w) for n, w in enumerate(words) if n == 0 or w[:1].islower())
 
