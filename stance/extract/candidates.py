@@ -80,7 +80,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         self._tail_dashes = self._source_dashes()
         self._line_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._closing_frame = closing_frame_re(self.toks.fw)
-        self.layout = interview_layout(self.text, self.toks.fw)
+        self.layout = interview_layout(self.text, self.toks.fw, self.lex.speech_verbs)
         self._turn_starts = {t.start for t in self.layout.questions + self.layout.answers}
         self._links = link_paragraphs(self.text, self.toks.fw)
         self._surnames: set | None = None  # words after a name (built on first use)

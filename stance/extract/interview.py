@@ -77,17 +77,19 @@ class Interview:
 NO_INTERVIEW = Interview()
 
 
-def interview_layout(text: str, fw: dict) -> Interview:
+def interview_layout(text: str, fw: dict, reporting: frozenset = frozenset()) -> Interview:
     """The Q&A turns of ``text`` (``NO_INTERVIEW`` when it is not an interview). ``fw`` is the
     language's function-word lexicon: ``answer_label``, ``question_label``, ``interview_word``
-    and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited")."""
+    and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited");
+    ``reporting``: the language's verbs of speech, lowercase (a paragraph of narration between
+    labelled turns reports with them, and runs on no answer)."""
     if "?" not in text:
         return NO_INTERVIEW  # no question, no interview
     paras = paragraphs(text)
     if len(paras) < 3:
         return NO_INTERVIEW
     turns = _roles_named(text, [_turn(text, a, b, fw) for a, b in paras[1:]])
-    labelled = _labelled(text, turns, fw)
+    labelled = _labelled(text, turns, fw, reporting)
     if labelled:
         return labelled
     return _unlabelled(text, paras, turns, fw)
@@ -181,7 +183,7 @@ def _label_like(label: str, fw: dict) -> bool:
     return all(w[0].isupper() for w in label.split())
 
 
-def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
+def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = frozenset()) -> Interview:
     """Both sides labelled, or only the questions: the interviewer's label is the one whose
     paragraphs are mostly questions (or a question label); every other label answers."""
     q_words, a_words = fw.get("question_label", ()), fw.get("answer_label", ())
@@ -191,7 +193,7 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
         if who:
             by_person.setdefault(who, []).append(t)
     if sum(1 for p in by_person if in_capitals(p) and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES:
-        return _transcript(text, turns, fw)
+        return _transcript(text, turns, fw, reporting)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
     if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
@@ -216,7 +218,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
             continue  # "[00:08:02]": a transcript's time code between turns
         elif state == "q" and t.question:
             questions.append(t)  # a question running on
-        elif state in ("q", "a") and not _note(text, t, fw) and (i < last_labelled or state == "q" or not answering):
+        elif state in ("q", "a") and not _note(text, t, fw) and (i < last_labelled or state == "q" or not answering) \
+                and not (state == "a" and _narration(text, t, fw, reporting)):
             answers.append(t)  # a bare answer after a labelled question, or an answer running on
             state = "a"
         else:
@@ -226,7 +229,7 @@ def _labelled(text: str, turns: list[Turn], fw: dict) -> Interview:
     return Interview(tuple(questions), tuple(answers))
 
 
-def _transcript(text: str, turns: list[Turn], fw: dict) -> Interview:
+def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = frozenset()) -> Interview:
     """A hearing's transcript: many labelled voices, each asking or saying something; a turn
     that asks is a question (every turn of a voice that mostly asks), any other labelled turn an
     answer, and a bare paragraph after an answer runs it on, up to the last labelled turn."""
@@ -255,11 +258,26 @@ def _transcript(text: str, turns: list[Turn], fw: dict) -> Interview:
                 asks = who in askers or ends_asking
             (questions if asks else answers).append(t)
             state = "q" if asks else "a"
-        elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw):
+        elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw) \
+                and not _narration(text, t, fw, reporting):
             answers.append(t)
         else:
             state = ""
     return Interview(tuple(questions), tuple(answers)) if answers else NO_INTERVIEW
+
+
+def _narration(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:
+    """A bare paragraph that reports ("Ashdown, a Conservative member of the committee, later
+    described the answer as …"): it opens with a name (two capitalised words, or one and a
+    comma), has a verb of speech and no first- or second-person word."""
+    if _NARRATION_OPENING_RE.match(text, t.start, t.end) is None:
+        return False
+    words = [w.lower() for w in _NAME_WORD_RE.findall(text[t.start:t.end])]
+    own = fw.get("speech_person", ())
+    return any(w in reporting for w in words) and not any(w in own for w in words)
+
+
+_NARRATION_OPENING_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:,|\s+[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+)")
 
 
 def _states(text: str, a: int, b: int, fw: dict) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     lang: str
     rules: Rules = None  # grammatical switches (languages.py)
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
+    speech_verbs: frozenset = frozenset()  # cue forms that are verbs and need no neighbour
     titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
     demonyms: frozenset = frozenset()  # capitalised nationality nouns read as epithets after an article ("the Italian")
     org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
@@ -184,6 +185,8 @@ def load(lang: str) -> Lexicon:
         lex.stopcaps = frozenset(read_list("en_stopcaps.txt"))
         lex.nonquote_markers, lex.nonquote_strict = _markers(read_list("en_nonquote_markers.txt"))
         lex.stopwords = frozenset(read_list("en_stopwords.txt"))
+    # verb forms of speech that need no neighbour to be one ("described", "zapowiedział")
+    lex.speech_verbs = frozenset(f for f, c in lex.cues.items() if c.cls != "noun" and not (c.needs or c.after or c.unless))
     ana = []
     for line in read_list("anaphora.txt"):
         which, _, words = line.partition("|")
