@@ -36,6 +36,7 @@ class Lexicon:
     rules: Rules = None  # grammatical switches (languages.py)
     cues: dict = field(default_factory=dict)  # lowercased form -> Cue
     speech_verbs: frozenset = frozenset()  # cue forms that are verbs and need no neighbour
+    given_gender: dict = field(default_factory=dict)  # lowercase given name -> m/f (en; Polish asks morfeusz2)
     titles: dict = field(default_factory=dict)  # lowercased form -> (lemma, gender, cases, epithet)
     demonyms: frozenset = frozenset()  # capitalised nationality nouns read as epithets after an article ("the Italian")
     org_words: frozenset = frozenset()  # capitalised words (en) that make a phrase an institution
@@ -174,6 +175,9 @@ def load(lang: str) -> Lexicon:
         lex.demonyms = frozenset(w for line in read_list("en_epithets.txt") for w in line.split())
         lex.title_words = frozenset(read_list("en_title_mods.txt"))
         lex.org_words = frozenset(read_list("en_org_words.txt"))
+        for line in read_list("en_given_names.txt"):
+            gender, _, names = line.partition(":")
+            lex.given_gender.update((name, gender.strip()) for name in names.split())
         for line in read_list("en_places.txt"):
             parts = line.split()
             inst = parts[-1] == "inst"

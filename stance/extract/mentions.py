@@ -230,6 +230,9 @@ def np_gender(toks: Tokens, np: NP) -> str:
                     genders.add("f" if parts[3] == "f" else "m")
         if len(genders) == 1:
             return genders.pop()
+        given = toks.lex.given_gender.get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
+        if given:
+            return given  # "Priya Raman", "Trevor Marsh"
     gender = toks.gender_of(np)
     if gender:
         return gender
