@@ -92,7 +92,7 @@ def interview_layout(text: str, fw: dict, reporting: frozenset = frozenset()) ->
     labelled = _labelled(text, turns, fw, reporting)
     if labelled:
         return labelled
-    return _unlabelled(text, paras, turns, fw)
+    return _unlabelled(text, paras, turns, fw, reporting)
 
 
 def _roles_named(text: str, turns: list[Turn]) -> list[Turn]:
@@ -270,8 +270,12 @@ def _narration(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:
     """A bare paragraph that reports ("Ashdown, a Conservative member of the committee, later
     described the answer as …"): it opens with a name (two capitalised words, or one and a
     comma), has a verb of speech and no first- or second-person word."""
-    if _NARRATION_OPENING_RE.match(text, t.start, t.end) is None:
-        return False
+    return _NARRATION_OPENING_RE.match(text, t.start, t.end) is not None and _reports(text, t, fw, reporting)
+
+
+def _reports(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:
+    """A paragraph with a verb of speech and no first- or second-person word: somebody's words
+    reported, not the speaker's own."""
     words = [w.lower() for w in _NAME_WORD_RE.findall(text[t.start:t.end])]
     own = fw.get("speech_person", ())
     return any(w in reporting for w in words) and not any(w in own for w in words)
@@ -364,7 +368,7 @@ def _name_initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: dict) -> Interview:
+def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: dict, reporting: frozenset = frozenset()) -> Interview:
     """No labels: ``…?`` paragraphs are the questions when the lead, or the paragraph before
     the first of them, says this is an interview; the paragraphs after each are its answer."""
     first = next((i for i, t in enumerate(turns) if t.question), None)
@@ -387,17 +391,19 @@ def _unlabelled(text: str, paras: list[tuple[int, int]], turns: list[Turn], fw: 
         else:
             state = ""
     answered = sum(1 for q, nxt in zip(turns, turns[1:]) if q.question and not nxt.question)
-    if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS or _headings_only(text, questions, fw):
-        return NO_INTERVIEW
+    if len(questions) < MIN_QUESTIONS or answered < MIN_QUESTIONS or (
+            _headings_only(text, questions, fw) and sum(_reports(text, a, fw, reporting) for a in answers) >= MIN_QUESTIONS):
+        return NO_INTERVIEW  # an explainer: short headings over sections that report others' words
     return Interview(tuple(questions), tuple(answers))
 
 
 def _headings_only(text: str, questions: list[Turn], fw: dict) -> bool:
-    """Questions that are all short and never address anyone ("Ile treści ubędzie?", "Co na to
-    ministerstwo?") head an explainer's sections, which report others' words; an interviewer asks
-    at length somewhere, or says "pan", "you"."""
+    """Questions that are all short lines of their own, never address anyone and open with no
+    dash ("Ile treści ubędzie?", "Co na to ministerstwo?") head an explainer's sections, which
+    report others' words; an interviewer asks at length somewhere, says "pan", "you", or asks in
+    dash dialogue ("– Ile osób strajkuje?")."""
     address = fw.get("guest_address", ())
-    return all(len(words := _NAME_WORD_RE.findall(text[q.body:q.end])) <= HEADING_QUESTION_MAX_WORDS
+    return all(q.body == q.start and len(words := _NAME_WORD_RE.findall(text[q.body:q.end])) <= HEADING_QUESTION_MAX_WORDS
                and not any(w.lower() in address for w in words) for q in questions)
 
 
