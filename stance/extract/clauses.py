@@ -369,6 +369,8 @@ def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
     for r in range(a, b):
         if toks.lows[r] in aux:
             return True
+        if toks.words[r] == "," and listing_comma(toks, r, b):
+            continue  # "parts of Calcasieu, Beauregard and Allen parishes could see": a list
         if toks.kind(r) in ("punct", "quoted", "cue", "comp"):
             return False
     return False
@@ -474,11 +476,12 @@ def _abbreviation_point(toks: Tokens, t: int) -> bool:
 
 def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:
     """A comma between the items of a list ("the contour, rhythm and harmonic setting"): one or
-    two words after it, then a conjunction (before token ``t1``)."""
+    two words after it, then a conjunction (before token ``t1``); names too ("Calcasieu,
+    Beauregard and Allen parishes")."""
     for t in range(comma + 1, min(t1, comma + 4)):
         if toks.kind(t) == "coord":
             return t > comma + 1
-        if toks.kind(t) not in ("word", "tword"):
+        if toks.kind(t) not in ("word", "tword", "name", "place"):
             return False
     return False
 

@@ -247,8 +247,6 @@ class CandidateFinder:
             m = refs[j]
             ev = self.subject_at.get(m.pos)
             speaker = self.resolver.speaker_of(ev, ev.pos) if ev is not None else self.coref.speaker(m, m.pos)
-            if m.kind == "name" and self._never_speaks(speaker):
-                speaker = None  # "Lake Chelan", "Hurricane Delphine": no candidate
             bits = _B["mention"]
             if content:
                 bits |= _B["content_name"]
@@ -391,6 +389,8 @@ class CandidateFinder:
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():
+            if key != rules_key and self._never_speaks(speaker):
+                continue  # "Lake Chelan", "Hurricane Delphine": no candidate
             static, salience, gender = self.key_info(key, speaker)
             bits |= static
             if key:
