@@ -268,6 +268,8 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             obj += 1
         if obj > after + 1 and (obj >= sent.t1 or words[obj] in ".," or kind(obj) == "prep"):
             after = obj
+    if comma > sent.t0 + 1 and kind(comma) in ("det", "possessive") and words[comma - 1] == ",":
+        comma -= 1  # "…, its trade minister said on Tuesday": the phrase's determiner before it
     if comma <= sent.t0 or words[comma] != ",":
         return NO_CLAUSE
     # after the verb: the sentence end, a comma, or an adverbial phrase
@@ -280,14 +282,41 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             break
     if comma - sent.t0 < _MIN_TRAILING:
         return NO_CLAUSE
-    if marks.first_blocking < comma and not (toks.kinds[marks.first_blocking] == "comp" and (
-            _own_voice(toks, sent.t0, comma) or _relative_that(toks, marks.first_blocking))):
+    blocking = marks.first_blocking
+    while blocking < comma and toks.kinds[blocking] == "quoted" and (past := _quoted_name_end(toks, blocking)) is not None:
+        # ("… signed up for the city's "Eastbrook Alert" text service …, she added": a name in quotes)
+        blocking = next((t for t in range(past, sent.t1) if toks.kinds[t] in ("quoted", "comp")), sent.t1)
+    if blocking < comma and not (toks.kinds[blocking] == "comp" and (
+            _own_voice(toks, sent.t0, comma) or _relative_that(toks, blocking))):
         # "… I am told that …, said Okafor": a "that" inside the speaker's own words does not block,
         # nor a relative one ("any change that raised the deficit, she said")
         return NO_CLAUSE
-    if marks.first_finite >= comma:
-        return NO_CLAUSE  # no finite verb: a topic ("In Brussels on Tuesday, …"), not a clause
+    if marks.first_finite >= comma and not (_attribution_ends_sentence(toks, sent, after)
+                                             and kind(sent.t0) != "prep" and comma - sent.t0 >= _MIN_UNMARKED_TRAILING):
+        # no verb found: a topic ("In Brussels on Tuesday, …"), not a clause, unless nothing but
+        # the attribution follows ("Those dates remain in place while members vote, the union said.")
+        return NO_CLAUSE
     return Clause(after_dateline(toks.text, sent.start), "trailing", toks.ends[comma - 1])
+
+
+_QUOTED_NAME_MAX = 5  # words of a name in quotation marks ("Eastbrook Alert", "Safe Steps")
+
+
+def _quoted_name_end(toks: Tokens, t: int) -> int | None:
+    """The token after a quotation starting at token ``t`` when it is a short name, every word
+    capitalised ("Eastbrook Alert"); else None."""
+    end = t
+    while end < len(toks.words) and toks.kinds[end] == "quoted":
+        end += 1
+    words = [w for w in toks.words[t:end] if w[:1].isalpha()]
+    return end if words and len(words) <= _QUOTED_NAME_MAX and all(w[:1].isupper() for w in words) else None
+
+
+def _attribution_ends_sentence(toks: Tokens, sent: Sentence, after: int) -> bool:
+    """Only the sentence's end, or a time ("on Tuesday"), follows the attribution's verb."""
+    rest = [t for t in range(after, sent.t1) if toks.kind(t) != "punct"]
+    return not rest or (toks.kind(rest[0]) == "prep" and len(rest) <= 3 and all(
+        toks.kind(t) in ("prep", "month", "det", "num") for t in rest))
 
 
 def _participle_phrase(toks: Tokens, a: int, b: int) -> bool:
@@ -360,6 +389,7 @@ def _participle_cue(toks: Tokens, t: int) -> bool:
 
 
 _ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
+_MIN_UNMARKED_TRAILING = 5  # tokens of a trailing clause whose verb the word lists miss ("Those dates remain in place")
 _AUX_WITHIN = 9  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
 
 
