@@ -320,7 +320,7 @@ class Coreference(BodyCoreference, LeadCoreference):
                 return named  # "Firma, która …, potwierdziła": sentence-initial, read as a body's name
             if ref.speaker.islower() and " " not in ref.speaker:  # ("governor's office" speaks as written)
                 return self._org_anaphor(ref.speaker, ref.pos)
-            if ref.speaker.islower() and ref.speaker.replace(" ", "").isalpha():
+            if ref.speaker.islower() and ref.speaker.replace(" ", "").replace("'", "").replace("’", "").isalpha():
                 # "the health board said" after "Harwick and District Health Board": the body
                 # named before with those words, else as written
                 full = self.mentions.inst_full.get(tuple(w.capitalize() for w in ref.speaker.split()))
