@@ -135,6 +135,11 @@ class BodyCoreference:
             org = toks.np_at(first, t + 1) if first < t else None
             if org is not None and org.kind == "inst" and org.end == t + 1:
                 return self.institution(toks.surface(org.inst))
+            if t + 2 < len(toks.words) and toks.lows[t + 1] == "of" and toks.words[t + 2][:1].isupper():
+                # a name that opens with the noun: "the university" after "the University of Eastmoor"
+                org = toks.np_at(t, min(len(toks.words), t + _ORG_NAME_MAX))
+                if org is not None and org.kind == "inst" and org.start == t and org.end > t + 2:
+                    return self.institution(toks.surface(org.inst))
         return None
 
     def _firm_before(self, pos: int) -> str | None:
