@@ -152,6 +152,7 @@ def coordinated(seg: Segments, ev: Event) -> bool:
 
 
 _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
+_FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wstępnych ustaleń")
 _DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
 
 
@@ -176,7 +177,8 @@ class _CueFinder:
         self.read_documents = fw.get("read_document", frozenset())
         self.read_prep = fw.get("read_prep", frozenset())
         self.document_places = fw.get("document_place", frozenset())
-        self.agent_preps = fw.get("agent_prep", frozenset())  # "podpisanym przez rzeczniczkę"  # "na stronie internetowej kurii"
+        self.agent_preps = fw.get("agent_prep", frozenset())  # "podpisanym przez rzeczniczkę"
+        self.finding_nouns = fw.get("finding_noun", frozenset())  # "Według ustaleń policji"  # "na stronie internetowej kurii"
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
@@ -535,6 +537,9 @@ class _CueFinder:
             document = self._document_author(sent, tok) if np is None else None
             if document is not None:
                 np, tok = document  # "According to a draft prepared by the Commission, …": its author
+            finding = self._finding_owner(sent, tok) if np is None and document is None else None
+            if finding is not None:
+                np = finding  # "Według wstępnych ustaleń policji …": whose findings they are
             if np is None and toks.lows[tok] in self.pron_oblique and (
                     kind(tok) != "possessive" or tok + 1 >= sent.t1 or kind(tok + 1) == "punct"):
                 gender = self.pron_oblique[toks.lows[tok]]  # "Według niej …": the person meant before
@@ -566,6 +571,16 @@ class _CueFinder:
         while end < sent.t1 and toks.words[end] != "," and end - author.end <= _DOCUMENT_TAIL:
             end += 1  # "… and seen by Allied Press,"
         return (author, end) if end < sent.t1 and toks.words[end] == "," else None
+
+    def _finding_owner(self, sent: Sentence, tok: int) -> NP | None:
+        """``wstępnych ustaleń policji`` after a frame: a noun of findings or figures
+        (``finding_noun``), an adjective or two before it, then whose they are; else None."""
+        toks = self.toks
+        noun = next((q for q in range(tok, min(sent.t1, tok + _FINDING_REACH)) if toks.lows[q] in self.finding_nouns), None)
+        if noun is None or noun + 1 >= sent.t1 or not all(toks.kind(q) == "word" for q in range(tok, noun)):
+            return None
+        owner = toks.np_at(noun + 1, sent.t1)
+        return owner if owner is not None and owner.kind in ("inst", "title", "name", "acro") else None
 
     def _document_subject(self, sent: Sentence, start: int, cue_tok: int) -> NP | None:
         """"A report by council officers said", "A statement from the Harbour Authority said": the
