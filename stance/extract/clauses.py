@@ -118,6 +118,10 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             if w == ",":
                 if rules.bare_clauses:
                     break
+                aside = _quoted_by_aside_end(toks, sent, q)
+                if aside is not None:
+                    q = aside  # "oświadczył w niedzielę, cytowany przez dziennik „Al-Ahram”, że …"
+                    continue
                 commas += 1
                 if commas > 1:
                     return NO_CLAUSE
@@ -496,6 +500,17 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             r = close
         r += 1
     return NO_CLAUSE
+
+
+_ASIDE_REACH = 8  # tokens of an aside naming the medium that quotes the speaker
+
+
+def _quoted_by_aside_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
+    """The comma that closes an aside opened at ``comma`` by a word of ``quoted_by`` ("cytowany
+    przez dziennik „Al-Ahram”"); else None."""
+    if comma + 1 >= sent.t1 or toks.lows[comma + 1] not in toks.fw.get("quoted_by", ()):
+        return None
+    return next((q for q in range(comma + 2, min(sent.t1, comma + 2 + _ASIDE_REACH)) if toks.words[q] == ","), None)
 
 
 def _abbreviation_point(toks: Tokens, t: int) -> bool:
