@@ -195,3 +195,52 @@ def test_a_place_a_storm_or_a_prize_is_no_ranker_candidate():
     seen = {c.speaker for _rules, cands in statement_candidates(text, chosen, resolver) for c in cands}
     assert "Lena Voss" in seen
     assert not {s for s in seen if s and ("Delphine" in s or "Chelan" in s)}
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_trailing_attributions_the_word_lists_missed(model):
+    text = ("Rail strike\n\nThe Road and Transport Workers' Federation called 12 days of strikes.\n\n"
+            "Those dates remain in place while members vote, the transport minister said.\n\n"
+            "Norvania will extend its tariff on steel to aluminium, its trade minister Helga Brandvik said on Tuesday.\n\n"
+            "Ellen Markham spoke at noon. Residents who signed up for the city's \"Eastbrook Alert\" text service "
+            "would be the first to know, she added.\n")
+    got = {t: s for t, s, _k in found(text, "en", model)}
+    assert "Those dates remain in place while members vote" in got
+    assert got["Norvania will extend its tariff on steel to aluminium"] == "Helga Brandvik"
+    assert got["Residents who signed up for the city's \"Eastbrook Alert\" text service would be the first to know"] \
+        == "Ellen Markham"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_met_again_by_its_noun(model):
+    text = ("Evacuations\n\nThe Marlow County Sheriff's Office ordered 2,300 homes to leave.\n\n"
+            "About 2,300 homes are now under Level 3 orders, the sheriff's office says.\n\n"
+            "Helena Marwick of the University of Bristol led the study.\n\n"
+            "The team had used 31 hours of observing time, the university said.\n")
+    got = {t: s for t, s, _k in found(text, "en", model)}
+    assert got["About 2,300 homes are now under Level 3 orders"] == "Marlow County Sheriff's Office"
+    assert got["The team had used 31 hours of observing time"] == "University of Bristol"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_polish_frames_over_findings_and_quoted_by_asides(model):
+    text = ("Pożar lasu\n\nStrażacy gasili ogień przez dwie doby.\n\n"
+            "Według wstępnych ustaleń policji ogień mógł zaprószyć ktoś, kto wypalał trawę.\n\n"
+            "Szef egipskiej dyplomacji Hiszam Saad oświadczył w niedzielę, cytowany przez dziennik „Al-Ahram”, "
+            "że Egipt nie zaakceptuje jednostronnych działań.\n\n"
+            "Według wiceburmistrz strefa i parking nie wykluczają się, tylko uzupełniają.\n")
+    got = {t: s for t, s, _k in found(text, "pl", model)}
+    assert got["ogień mógł zaprószyć ktoś, kto wypalał trawę"] == "policja"
+    assert got["Egipt nie zaakceptuje jednostronnych działań"] == "Hiszam Saad"
+    assert "strefa i parking nie wykluczają się, tylko uzupełniają" in got
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_common_noun_opening_a_subheading_is_no_name(model):
+    text = ("Kongres partii\n\nHalina Wierzbicka została przewodniczącą partii.\n\n"
+            "Warunki dla Unii Centrum\n\n"
+            "Dużą część przemówienia przewodnicząca poświęciła rozmowom koalicyjnym.\n\n"
+            "– Jesteśmy gotowi do rozmów – mówiła.\n")
+    assert speakers_by_opening(text, "pl", model)["Jesteśmy gotowi do rozmó"] == "Halina Wierzbicka"
