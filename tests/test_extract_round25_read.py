@@ -244,3 +244,14 @@ def test_a_common_noun_opening_a_subheading_is_no_name(model):
             "Dużą część przemówienia przewodnicząca poświęciła rozmowom koalicyjnym.\n\n"
             "– Jesteśmy gotowi do rozmów – mówiła.\n")
     assert speakers_by_opening(text, "pl", model)["Jesteśmy gotowi do rozmó"] == "Halina Wierzbicka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_polish_neuter_verb_without_a_subject_is_no_named_persons(model):
+    # "napisało" is neuter: the jury's, not the sisters named in the dative just before
+    text = ("Tydzień mody\n\nHanna Marczak przyznaje, że hałas przeszkadzał. Jej siostra Zofia Marczak dodaje, "
+            "że pokaz obejrzało wiele osób.\n\n"
+            "Jury przyznało siostrom Marczak nagrodę „Złota Nitka”. W uzasadnieniu napisało, że kolekcja łączy "
+            "rzemiosło z odwagą.\n")
+    assert speakers_by_opening(text, "pl", model)["kolekcja łączy rzemiosło"] == "Jury"

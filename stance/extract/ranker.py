@@ -204,10 +204,13 @@ def names_another(resolver, cand) -> bool:
 def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
     said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu", "one employee"), or
-    its verb is plural with no subject of its own: no single person near it is meant, whatever the
+    its verb is plural (or, in Polish, neuter) with no subject of its own: no single person near it is meant, whatever the
     ranker's weights say about roles, so the rules' answer stands."""
     if cand.event is not None and cand.event.mode == "carry" and omitted_subject_gender(resolver.coref.toks, cand.event) == "pl":
         return True  # "Mieszkańcy zbierają podpisy i zapowiadają, że …": a plural verb speaks for a group
+    if cand.event is not None and cand.event.mode == "carry" and resolver.coref.toks.lex.rules.case_marked \
+            and omitted_subject_gender(resolver.coref.toks, cand.event) == "n":
+        return True  # "Jury … W uzasadnieniu napisało, że …": a neuter verb speaks for a body, never a named person
     ev = own_event(resolver, cand.event)
     if ev is None or ev.mode != "explicit" or ev.ref is None:
         return False

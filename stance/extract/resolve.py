@@ -240,9 +240,10 @@ class SpeakerResolver:
         natural = not coref.toks.lex.rules.verbs_agree_in_gender
         person, thing = natural and gender in ("m", "f"), natural and gender == "n"
         group = gender == "pl" and coref.toks.lex.rules.case_marked  # a Polish plural verb: a group only
+        body = gender == "n" and coref.toks.lex.rules.case_marked  # a Polish neuter verb: no person's name ("Jury … napisało")
         sentence = coref.seg.sentence_of(pos) if thing else -1
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
-            if person and r.kind in ("inst", "media"):
+            if (person and r.kind in ("inst", "media")) or (body and r.kind == "name"):
                 continue
             g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
             if thing and ((r.kind == "name" and g in ("m", "f")) or (r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
