@@ -255,3 +255,11 @@ def test_a_polish_neuter_verb_without_a_subject_is_no_named_persons(model):
             "Jury przyznało siostrom Marczak nagrodę „Złota Nitka”. W uzasadnieniu napisało, że kolekcja łączy "
             "rzemiosło z odwagą.\n")
     assert speakers_by_opening(text, "pl", model)["kolekcja łączy rzemiosło"] == "Jury"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_family_speaks_as_the_family_of_the_person_named(model):
+    text = ("Pożegnanie doktora\n\nDoktor Kazimierz Bajor zmarł w piątek.\n\n"
+            "Rodzina Kazimierza Bajora przekazała, że pogrzeb odbędzie się w sobotę.\n")
+    assert speakers_by_opening(text, "pl", model)["pogrzeb odbędzie się w s"] == "rodzina Kazimierza Bajora"
