@@ -263,3 +263,11 @@ def test_a_family_speaks_as_the_family_of_the_person_named(model):
     text = ("Pożegnanie doktora\n\nDoktor Kazimierz Bajor zmarł w piątek.\n\n"
             "Rodzina Kazimierza Bajora przekazała, że pogrzeb odbędzie się w sobotę.\n")
     assert speakers_by_opening(text, "pl", model)["pogrzeb odbędzie się w s"] == "rodzina Kazimierza Bajora"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_verb_takes_the_body_named_after_a_time_phrase(model):
+    text = ("Wały przeciwpowodziowe\n\nMieszkańcy protestowali przeciw projektowi.\n\n"
+            "Jak poinformowały nas w środę Wody Polskie, pisemne uwagi można składać do 15 grudnia.\n")
+    assert speakers_by_opening(text, "pl", model)["pisemne uwagi można skła"] == "Wody Polskie"

@@ -331,7 +331,8 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     """Subject after the verb: ``powiedział Witkoff``, ``said Karabağlı``; oblique names and
     roles are objects, not subjects. A verb in the neuter (``gender`` "n": "poinformowało") has
     an institution for its subject, even after a time phrase ("poinformowało w czwartek
-    wieczorem greckie MSZ"), though never right after a preposition."""
+    wieczorem greckie MSZ"), though never right after a preposition; so does a plural one
+    ("poinformowały nas w środę Wody Polskie")."""
     kind, words = toks.kind, toks.words
     cue = toks.lex.cues.get(toks.lows[k])
     if cue is not None and cue.lemma in toks.fw.get("object_first_lemma", ()):
@@ -362,7 +363,7 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
             if nxt.start == np.end and nxt.kind in ("title", "name") and nxt.nominative and not nxt.in_pp:
                 return nxt  # "poinformowała IAR rzeczniczka Komisji": the agency is told, the spokeswoman speaks
         return np
-    if gender == "n":
+    if gender in ("n", "pl"):  # ("poinformowały nas w środę Wody Polskie": a body's plural name too)
         for np in nps:
             if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame"):
                 return np
