@@ -271,3 +271,11 @@ def test_a_plural_verb_takes_the_body_named_after_a_time_phrase(model):
     text = ("Wały przeciwpowodziowe\n\nMieszkańcy protestowali przeciw projektowi.\n\n"
             "Jak poinformowały nas w środę Wody Polskie, pisemne uwagi można składać do 15 grudnia.\n")
     assert speakers_by_opening(text, "pl", model)["pisemne uwagi można skła"] == "Wody Polskie"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_people_named_by_an_adjective_speak_as_a_group(model):
+    text = ("Blokada drogi\n\nRolnik Wasyl Hrycenko mówi, że czeka od rana.\n\n"
+            "W południe protestujący skandowali: „Chcemy ministra, nie wiceministra!”.\n")
+    assert speakers_by_opening(text, "pl", model)["Chcemy ministra, nie wic"] == "protestujący"

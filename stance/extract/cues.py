@@ -26,6 +26,7 @@ from stance.extract.clauses import (
 from stance.extract.marks import DASHES
 from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common, finite_verb, plural_verb
+from stance.extract.morph import analyse as morph_analyse
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -385,7 +386,8 @@ class _CueFinder:
             # ("posłowie … zaczęli skandować": the subject's phrase ends at the phasal verb)
             region = toks.chunks(boundary + 1, cue_tok - 1 if "inf" in cue.flags else cue_tok)
             subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
-                or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok)
+                or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok) \
+                or self._people_by_adjective(sent, cue_tok, gender)
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
                     and words[cue_tok - 1] == ",":
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
@@ -571,6 +573,18 @@ class _CueFinder:
         while end < sent.t1 and toks.words[end] != "," and end - author.end <= _DOCUMENT_TAIL:
             end += 1  # "… and seen by Allied Press,"
         return (author, end) if end < sent.t1 and toks.words[end] == "," else None
+
+    def _people_by_adjective(self, sent: Sentence, cue_tok: int, gender: str) -> NP | None:
+        """A plural verb's subject named by an adjective or participle alone, right before it
+        ("protestujący skandowali", "zgromadzeni skandowali"): those people; else None."""
+        toks = self.toks
+        t = cue_tok - 1
+        if gender != "pl" or not toks.lex.rules.case_marked or t < sent.t0 \
+                or not (toks.kind(t) in ("word", "stop") or (t in toks.sent_initial and toks.kind(t) == "name")) \
+                or not any(tag.startswith(("adj:pl:nom:m1", "ppas:pl:nom:m1", "pact:pl:nom:m1"))
+                           for _lemma, tag, _q in morph_analyse(toks.lows[t])):
+            return None
+        return NP(t, t + 1, "title", titles=[t])
 
     def _finding_owner(self, sent: Sentence, tok: int) -> NP | None:
         """``wstępnych ustaleń policji`` after a frame: a noun of findings or figures
