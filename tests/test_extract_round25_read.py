@@ -279,3 +279,12 @@ def test_people_named_by_an_adjective_speak_as_a_group(model):
     text = ("Blokada drogi\n\nRolnik Wasyl Hrycenko mówi, że czeka od rana.\n\n"
             "W południe protestujący skandowali: „Chcemy ministra, nie wiceministra!”.\n")
     assert speakers_by_opening(text, "pl", model)["Chcemy ministra, nie wic"] == "protestujący"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subheadings_role_label_with_a_modifier_the_text_writes_lowercase(model):
+    text = ("Wildfire live\n\nA red flag warning is in effect until 11 p.m. Friday.\n\n"
+            "Incident commander: ‘We hold the line tonight’\n\n"
+            "Wes Daltry, the incident commander, told reporters: \"We hold the line tonight. It is hard.\"\n")
+    got = found(text, "en", model)
+    assert ("We hold the line tonight", "Wes Daltry", "direct") in got

@@ -19,6 +19,7 @@ from stance.extract.subject import bind_subject
 LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
 _SURNAME_PREFIX = 5  # letters that tell a surname in any case ("Marcz" of "Marczakiem")
 _STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
+_LABEL_ROLE_MAX_WORDS = 4  # words of a role labelling a subheading's quotation ("Incident commander:")
 
 
 class LabelledSpeech:
@@ -46,6 +47,11 @@ class LabelledSpeech:
             # a headline's one-word label for a side ("Opozycja: „…”", "Obrona: „…”"): whoever the
             # body quotes saying it speaks (the echo stage), the label only when nobody does
             return NP(words[0], words[0] + 1, "title", titles=[words[0]])
+        if nps and nps[0].kind == "title" and len(words) <= _LABEL_ROLE_MAX_WORDS:
+            first = next(tok for tok in range(lt0, lt1) if tok not in stamp and toks.kind(tok) not in _STAMP_KINDS)
+            if first < nps[0].start and all(toks.kind(tok) in ("stop", "word", "tword") for tok in range(first, nps[0].start)):
+                # "Incident commander: ‘…’" (the modifier read as an ordinary word opening the line)
+                nps[0] = NP(first, nps[0].end, "title", titles=list(range(first, nps[0].end)))
         if not nps or not all(toks.kind(tok) in _STAMP_KINDS or tok in stamp for tok in range(lt0, nps[0].start)):
             return None
         np = nps[0]
