@@ -288,3 +288,13 @@ def test_a_subheadings_role_label_with_a_modifier_the_text_writes_lowercase(mode
             "Wes Daltry, the incident commander, told reporters: \"We hold the line tonight. It is hard.\"\n")
     got = found(text, "en", model)
     assert ("We hold the line tonight", "Wes Daltry", "direct") in got
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_court_roles_opening_a_sentence_and_put_it_to(model):
+    text = ("Builder jailed\n\nLee Harrold, 41, denies fraud.\n\n"
+            "Cross-examining, Rachel Ainsworth KC, prosecuting, put it to him that he had chosen customers who lived alone.\n\n"
+            "Prosecuting, Helen Marsh said the dog had been seen off its lead many times.\n")
+    got = {t: s for t, s, _k in found(text, "en", model)}
+    assert got["he had chosen customers who lived alone"] == "Rachel Ainsworth"
+    assert got["the dog had been seen off its lead many times"] == "Helen Marsh"

@@ -194,8 +194,9 @@ class Tokens(PhraseReader, CanonicalForms):
                 and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self._role_plural(self.lows[i]):
             return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         if k == "name" and ini and not self.cased and self.lows[i].endswith("ing") and i + 1 < len(self.words) \
-                and self.words[i + 1][:1].islower() and self.lows[i + 1] not in self.lex.cues and morph.dictionary_word(self.lows[i], self.lang):
-            return "stop"  # "Sitting two chairs away, …": a participle opens the sentence ("Manning said" stays a name)
+                and (self.words[i + 1][:1].islower() or self.words[i + 1] == ",") and self.lows[i + 1] not in self.lex.cues \
+                and morph.dictionary_word(self.lows[i].rsplit("-", 1)[-1], self.lang):
+            return "stop"  # "Sitting two chairs away, …", "Cross-examining, Rachel Ainsworth KC …": a participle opens the sentence ("Manning said" stays a name)
         return k
 
     def _classify_form(self, i: int) -> str:
