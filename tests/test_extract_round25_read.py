@@ -298,3 +298,13 @@ def test_court_roles_opening_a_sentence_and_put_it_to(model):
     got = {t: s for t, s, _k in found(text, "en", model)}
     assert got["he had chosen customers who lived alone"] == "Rachel Ainsworth"
     assert got["the dog had been seen off its lead many times"] == "Helen Marsh"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_party_before_a_name_is_no_part_of_it(model):
+    text = ("Water bonuses\n\nThe committee questioned the chief executive.\n\n"
+            "Conservative Priya Baskaran said the bonus was indefensible.\n\n"
+            "Liberal Democrat Tom Ashdown said his party would table an amendment.\n")
+    got = {t: s for t, s, _k in found(text, "en", model)}
+    assert got["the bonus was indefensible"] == "Priya Baskaran"
+    assert got["his party would table an amendment"] == "Tom Ashdown"
