@@ -298,7 +298,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     if marks.first_finite >= comma and not (_attribution_ends_sentence(toks, sent, after)
                                              and kind(sent.t0) != "prep" and comma - sent.t0 >= _MIN_UNMARKED_TRAILING):
         # no verb found: a topic ("In Brussels on Tuesday, …"), not a clause, unless nothing but
-        # the attribution follows ("Those dates remain in place while members vote, the union said.")
+        # the attribution follows ("Those dates remain in place while members vote, the minister said.")
         return NO_CLAUSE
     return Clause(after_dateline(toks.text, sent.start), "trailing", toks.ends[comma - 1])
 

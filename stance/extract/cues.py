@@ -177,9 +177,9 @@ class _CueFinder:
         self.reading = fw.get("read_verb", frozenset())  # "W komunikacie IMGW czytamy, że …"
         self.read_documents = fw.get("read_document", frozenset())
         self.read_prep = fw.get("read_prep", frozenset())
-        self.document_places = fw.get("document_place", frozenset())
+        self.document_places = fw.get("document_place", frozenset())  # "na stronie internetowej kurii"
         self.agent_preps = fw.get("agent_prep", frozenset())  # "podpisanym przez rzeczniczkę"
-        self.finding_nouns = fw.get("finding_noun", frozenset())  # "Według ustaleń policji"  # "na stronie internetowej kurii"
+        self.finding_nouns = fw.get("finding_noun", frozenset())  # "Według ustaleń policji"
         self.jak = fw.get("jak", frozenset())
         self.topic_prep = fw.get("topic_prep", frozenset())
         self.question_comp = fw.get("question_comp", frozenset())
@@ -296,7 +296,7 @@ class _CueFinder:
     def _document_owner(self, sent: Sentence, start: int) -> NP | None:
         """Whose a document is, from the words after its noun up to the sentence's end: the first
         body or person there, past what describes the document ("opublikowanym w czwartek na
-        stronie internetowej kurii"); a body's lower-case noun counts ("sanepidu", "kurii")."""
+        stronie internetowej kurii"); a body's lower-case noun counts ("kurii")."""
         toks = self.toks
         end = min(sent.t1, start + _DOCUMENT_OWNER_REACH)
         by = next((q for q in range(start, end) if toks.lows[q] in self.agent_preps), None)
@@ -587,8 +587,8 @@ class _CueFinder:
         return NP(t, t + 1, "title", titles=[t])
 
     def _finding_owner(self, sent: Sentence, tok: int) -> NP | None:
-        """``wstępnych ustaleń policji`` after a frame: a noun of findings or figures
-        (``finding_noun``), an adjective or two before it, then whose they are; else None."""
+        """``wstępnych ustaleń policji`` after a frame: a noun of findings (``finding_noun``), an
+        adjective or two before it, then whose they are; else None."""
         toks = self.toks
         noun = next((q for q in range(tok, min(sent.t1, tok + _FINDING_REACH)) if toks.lows[q] in self.finding_nouns), None)
         if noun is None or noun + 1 >= sent.t1 or not all(toks.kind(q) == "word" for q in range(tok, noun)):

@@ -447,7 +447,7 @@ def _unnamed_and_placed(toks: Tokens, np: NP, ref: Ref) -> bool:
     """An indefinite person's role and where the person is ("a man at the next table", "one
     process technician at the Eastbrook works"): the place tells this unnamed person apart."""
     return ref.vague and np.end < len(toks.words) and toks.lows[np.end] in toks.fw.get("description_prep", ()) \
-        and (toks.lows[np.start] in toks.fw.get("indefinite_role", ()) or toks._role_plural(toks.lows[np.start])) \
+        and (toks.lows[np.start] in toks.fw.get("indefinite_role", ()) or toks.role_plural(toks.lows[np.start])) \
         and not toks.lex.institution_role(ref.head)  # (a bare plural too: "Forecasters at the Met Office said")
 
 

@@ -191,7 +191,7 @@ class Tokens(PhraseReader, CanonicalForms):
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
-                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self._role_plural(self.lows[i]):
+                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self.role_plural(self.lows[i]):
             return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         if k == "name" and ini and not self.cased and self.lows[i].endswith("ing") and i + 1 < len(self.words) \
                 and (self.words[i + 1][:1].islower() or self.words[i + 1] == ",") and self.lows[i + 1] not in self.lex.cues \
@@ -265,7 +265,7 @@ class Tokens(PhraseReader, CanonicalForms):
             if low in lex.titles and (lex.rules.capitalised_titles or i in self.sent_initial) \
                     and not lex.institution_role(low):
                 return "title"  # "Ambasada Ukrainy w Warszawie" opening a sentence stays an institution
-            if i in self.sent_initial and w[1:].islower() and self._role_plural(low):
+            if i in self.sent_initial and w[1:].islower() and self.role_plural(low):
                 return "title"  # "Senators from both parties warned"
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
@@ -304,7 +304,7 @@ class Tokens(PhraseReader, CanonicalForms):
                 return "stop"
             if len(w) == 1:
                 return "cap"
-            if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles and not self._role_plural(low):
+            if i in self.sent_initial and low in self.lower_vocab and low not in lex.titles and not self.role_plural(low):
                 return "stop"  # "Talks between ...", "Afterwards they said": a common word ("Senators" is a role)
             if i in self.sent_initial and low.endswith("ly") and len(low) > 5 and i + 1 < len(self.words):
                 self._ctx = 2  # depends on the next word ("Stridely said" after "Stridely, the app's maker")
@@ -361,11 +361,11 @@ class Tokens(PhraseReader, CanonicalForms):
         """The words after sentence-initial token ``i`` do not say it is a person: no cue ("Price
         said"), no age ("Mike is 52"), no role it modifies ("Lorry drivers at Lenna said")."""
         after = self.lows[i + 1:i + 3]
-        if after[0] in self.lex.cues or after[0] in self.lex.titles or self._role_plural(after[0]):
+        if after[0] in self.lex.cues or after[0] in self.lex.titles or self.role_plural(after[0]):
             return False
         return not (after[0] in self.fw.get("copula", ()) and len(after) > 1 and after[1][:1].isdigit())
 
-    def _role_plural(self, low: str) -> bool:
+    def role_plural(self, low: str) -> bool:
         """English: the plural of a role noun ("senators from both parties", "hospital bosses")."""
         titles = self.lex.titles
         return self.lex.rules.singular_role_heads and low.endswith("s") and (
