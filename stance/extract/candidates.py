@@ -21,7 +21,7 @@ from stance.extract.cues import Cues, Event, event_with
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.interview import interview_layout
 from stance.extract.labels import LabelledSpeech, link_paragraphs
-from stance.extract.letters import signed_letters
+from stance.extract.letters import SIGNATURE_MAX, signed_letters
 from stance.extract.morph import finite_verb
 from stance.extract.reported import ReportedClauses, closing_frame_re
 from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence
@@ -34,7 +34,6 @@ _TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst"
                          "cap", "particle"})
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
 _SIGNATURE_DASH_RE = re.compile(r"[ \t]*[—–][ \t]*\S")
-_SIGNATURE_MAX = 120  # characters of "— Dr Jane Okafor, chief executive of the Trust"
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):
         nothing but a name or a role follows, up to the paragraph's end; else None."""
         text = self.text
-        limit = after + _SIGNATURE_MAX + 1  # (a bounded look: a paragraph that never ends stays linear)
+        limit = after + SIGNATURE_MAX + 1  # (a bounded look: a paragraph that never ends stays linear)
         end = text.find("\n", after, limit)
         if end == -1:
             if len(text) > limit:

@@ -292,12 +292,9 @@ class CanonicalForms:
         if len(np.names) > 1:
             # a given name's gender in the case its surname shows ("Krystiana Malca": Krystian's
             # genitive, not the woman's name Krystiana)
-            nominative = self.name_case(np.names[-1]) != "obl"
-            genders = {tag.split(":")[3] == "f" for _lemma, tag, qualifiers in morph.analyse(first)
-                       if "imię" in qualifiers and tag.startswith("subst:") and tag.count(":") >= 3
-                       and (tag.split(":")[2] == "nom") == nominative}
+            genders = morph.given_name_genders(first, nominative=self.name_case(np.names[-1]) != "obl")
             if len(genders) == 1:
-                return "f" if genders.pop() else "m"
+                return next(iter(genders))
         if last.endswith(("ska", "cka", "dzka", "owa")) and len(np.names) > 1:
             return "f"
         if len(np.names) > 1 and first.endswith("a") and first not in _FEMALE_NAME_EXCEPTIONS:

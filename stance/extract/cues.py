@@ -25,8 +25,7 @@ from stance.extract.clauses import (
 )
 from stance.extract.marks import DASHES
 from stance.extract.mentions import Ref, word_map
-from stance.extract.morph import also_common, finite_verb, plural_verb
-from stance.extract.morph import analyse as morph_analyse
+from stance.extract.morph import also_common, finite_verb, persons_plural_adjective, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -581,8 +580,7 @@ class _CueFinder:
         t = cue_tok - 1
         if gender != "pl" or not toks.lex.rules.case_marked or t < sent.t0 \
                 or not (toks.kind(t) in ("word", "stop") or (t in toks.sent_initial and toks.kind(t) == "name")) \
-                or not any(tag.startswith(("adj:pl:nom:m1", "ppas:pl:nom:m1", "pact:pl:nom:m1"))
-                           for _lemma, tag, _q in morph_analyse(toks.lows[t])):
+                or not persons_plural_adjective(toks.lows[t]):
             return None
         return NP(t, t + 1, "title", titles=[t])
 

@@ -48,7 +48,7 @@ class LabelledSpeech:
             # body quotes saying it speaks (the echo stage), the label only when nobody does
             return NP(words[0], words[0] + 1, "title", titles=[words[0]])
         if nps and nps[0].kind == "title" and len(words) <= _LABEL_ROLE_MAX_WORDS:
-            first = next(tok for tok in range(lt0, lt1) if tok not in stamp and toks.kind(tok) not in _STAMP_KINDS)
+            first = next(tok for tok in words if toks.kind(tok) != "num")  # the label's first word past a time stamp
             if first < nps[0].start and all(toks.kind(tok) in ("stop", "word", "tword") for tok in range(first, nps[0].start)):
                 # "Incident commander: ‘…’" (the modifier read as an ordinary word opening the line)
                 nps[0] = NP(first, nps[0].end, "title", titles=list(range(first, nps[0].end)))

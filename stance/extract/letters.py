@@ -15,7 +15,7 @@ from stance.extract.segment import Segments, paragraphs
 _SENTENCE_END = ".!?…\"”’)"  # a letter's paragraph ends as prose does
 _HEADING_MAX_WORDS = 14  # words of a letter's heading ("Who decided the 41 should stop at six?")
 _LETTER_MAX_PARAGRAPHS = 8  # paragraphs of one letter (a bound: a signed byline under an article is no letter)
-_SIGNATURE_MAX = 120  # characters of a signature line
+SIGNATURE_MAX = 120  # characters of a signature line ("— Dr Jane Okafor, chief executive of the Trust")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def signed_letters(seg: Segments, signer: Callable[[int, int], object]) -> list[
     lines = paragraphs(text)
     letters: list[Letter] = []
     for i, (a, b) in enumerate(lines):
-        if b - a > _SIGNATURE_MAX or not text[a].isupper() or text[b - 1] in _SENTENCE_END + ":;," or i == 0 \
+        if b - a > SIGNATURE_MAX or not text[a].isupper() or text[b - 1] in _SENTENCE_END + ":;," or i == 0 \
                 or _heading(text, *lines[i - 1]):
             continue  # (cheap tests first: a signature starts with a capital and follows the letter's prose)
         name = signer(a, b)

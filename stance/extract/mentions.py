@@ -17,7 +17,7 @@ from operator import and_
 
 from stance.extract.clauses import question_end
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
+from stance.extract.morph import common_lemma, given_name_genders, is_given_name, is_nominative_possible
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
@@ -222,14 +222,9 @@ def np_gender(toks: Tokens, np: NP) -> str:
             toks.lows[np.names[0]] if len(np.names) > 1 else toks.lows[before] if before >= 0 else "")
         if address:
             return address  # "Mrs Doyle" ("Mrs" in the phrase or just before it)
-        genders = set()
-        for _lemma, tag, qualifiers in morph_analyse(toks.words[np.names[0]]):
-            if "imię" in qualifiers and tag.startswith("subst"):
-                parts = tag.split(":")
-                if len(parts) > 3:
-                    genders.add("f" if parts[3] == "f" else "m")
+        genders = given_name_genders(toks.words[np.names[0]])
         if len(genders) == 1:
-            return genders.pop()
+            return next(iter(genders))
         given = toks.lex.given_gender.get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
         if given:
             return given  # "Priya Raman", "Trevor Marsh"

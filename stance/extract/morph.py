@@ -273,6 +273,15 @@ def given_name_cases(word: str) -> frozenset:
 
 
 @lru_cache(maxsize=65536)
+def given_name_genders(word: str, nominative: bool | None = None) -> frozenset:
+    """The genders ("m", "f") ``word`` has as a given name, in the nominative or an oblique case
+    only when ``nominative`` says which ("Krystiana": Krystian's genitive, or the woman's name)."""
+    return frozenset("f" if parts[3] == "f" else "m" for _l, tag, q in analyse(word)
+                     if "imię" in q and (parts := tag.split(":"))[0] == "subst" and len(parts) > 3
+                     and (nominative is None or (parts[2] == "nom") == nominative))
+
+
+@lru_cache(maxsize=65536)
 def feminine_given_name(word: str) -> bool:
     """``word`` is a woman's given name in some case ("Beaty", "Anna")."""
     return any("imię" in q and tag.split(":")[3:4] == ["f"] for _l, tag, q in analyse(word))
@@ -484,3 +493,16 @@ def persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender
     ("rezydenci", "lekarze", "związkowcy"): people, who may speak as a group."""
     return _masculine_personal_nominative(w, "pl")
+
+
+@lru_cache(maxsize=65536)
+def persons_plural_adjective(w: str) -> bool:
+    """An adjective or participle in the nominative plural of the masculine-personal gender
+    ("protestujący", "zgromadzeni"): people, when it stands alone as a verb's subject."""
+    return any(tag.startswith(("adj:pl:nom:m1", "ppas:pl:nom:m1", "pact:pl:nom:m1")) for _l, tag, _q in analyse(w))
+
+
+@lru_cache(maxsize=65536)
+def may_be_person(w: str) -> bool:
+    """Some reading of ``w`` is of the masculine-personal gender ("druhowie", "mąż")."""
+    return any(tag.split(":")[3:4] == ["m1"] for _l, tag, _q in analyse(w))

@@ -204,13 +204,14 @@ def names_another(resolver, cand) -> bool:
 def names_a_body(resolver, cand) -> bool:
     """The cue's own subject is an institution, a group or an anonymous source ("the ministry
     said", "officials believe", "MSZ przekazało", "źródło zbliżone do rządu", "one employee"), or
-    its verb is plural (or, in Polish, neuter) with no subject of its own: no single person near it is meant, whatever the
-    ranker's weights say about roles, so the rules' answer stands."""
-    if cand.event is not None and cand.event.mode == "carry" and omitted_subject_gender(resolver.coref.toks, cand.event) == "pl":
-        return True  # "Mieszkańcy zbierają podpisy i zapowiadają, że …": a plural verb speaks for a group
-    if cand.event is not None and cand.event.mode == "carry" and resolver.coref.toks.lex.rules.case_marked \
-            and omitted_subject_gender(resolver.coref.toks, cand.event) == "n":
-        return True  # "Jury … W uzasadnieniu napisało, że …": a neuter verb speaks for a body, never a named person
+    its verb is plural (or, in Polish, neuter) with no subject of its own: no single person near
+    it is meant, whatever the ranker's weights say about roles, so the rules' answer stands."""
+    if cand.event is not None and cand.event.mode == "carry":
+        gender = omitted_subject_gender(resolver.coref.toks, cand.event)
+        # "Mieszkańcy zbierają podpisy i zapowiadają, że …": a plural verb speaks for a group;
+        # "Jury … W uzasadnieniu napisało, że …": a Polish neuter one for a body, never a named person
+        if gender == "pl" or (gender == "n" and resolver.coref.toks.lex.rules.case_marked):
+            return True
     ev = own_event(resolver, cand.event)
     if ev is None or ev.mode != "explicit" or ev.ref is None:
         return False

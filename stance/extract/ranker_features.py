@@ -155,9 +155,8 @@ class CandidateFinder:
         self.gender = {g: next(iter(v)) for g, v in genders.items() if len(v) == 1}
         self.counts = counts
         ranked = sorted(counts, key=lambda g: (-counts[g], g))
-        self._nonspeaking = self.seg.tokens.fw.get("nonspeaking_name_word", frozenset())
-        self.salient = [shown for g in ranked[:_TOP_SALIENT] if counts[g] > 1
-                        and not self._never_speaks(shown := coref.speaker(first[g], first[g].pos))]
+        self.salient = [coref.speaker(first[g], first[g].pos) for g in ranked[:_TOP_SALIENT] if counts[g] > 1]
+        self._nonspeaking = self.seg.tokens.fw.get("nonspeaking_name_word", frozenset())  # (``candidates`` drops them)
         self.top_count = counts[ranked[0]] if ranked else 0
         self.lead = self.norm(resolver.interviewee)
         # role heads each person was introduced with ("Tom Vickers, the regulator's chief")

@@ -238,16 +238,18 @@ class SpeakerResolver:
         fallback = None
         # "she replied" is a person; "przekazała" may be "Komisja" (grammatical gender)
         natural = not coref.toks.lex.rules.verbs_agree_in_gender
-        person, thing = natural and gender in ("m", "f"), natural and gender == "n"
+        person, neuter = natural and gender in ("m", "f"), gender == "n"
         group = gender == "pl" and coref.toks.lex.rules.case_marked  # a Polish plural verb: a group only
-        body = gender == "n" and coref.toks.lex.rules.case_marked  # a Polish neuter verb: no person's name ("Jury … napisało")
-        sentence = coref.seg.sentence_of(pos) if thing else -1
+        sentence = coref.seg.sentence_of(pos) if natural and neuter else -1
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
-            if (person and r.kind in ("inst", "media")) or (body and r.kind == "name"):
+            if person and r.kind in ("inst", "media"):
                 continue
             g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
-            if thing and ((r.kind == "name" and g in ("m", "f")) or (r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
-                continue  # "One Thai soldier was hit in the arm, it said.": "it" is no person
+            if neuter and ((r.kind == "name" and (g in ("m", "f") or not natural))
+                           or (natural and r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
+                # "One Thai soldier was hit in the arm, it said.": "it" is no person; a Polish neuter
+                # verb agrees with no person's name at all ("Jury … W uzasadnieniu napisało")
+                continue
             if fallback is None:
                 fallback = r
             if (g == "pl") if group else _gender_ok(g, gender):

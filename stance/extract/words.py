@@ -283,12 +283,12 @@ class Tokens(PhraseReader, CanonicalForms):
                     return "stop"  # "Pamięta, jak …": a verb opening the sentence, though also a surname
                 if len(w) == 1:
                     return "cap"  # "platformie X", not a name
-                if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower() \
-                        and self.lows[i + 1] not in lex.cues and w not in self.inner_capitals \
+                if i in self.sent_initial and i + 1 < len(self.words) and w not in self.inner_capitals \
                         and morph.word_class(low) == "common" and not morph.is_given_name(w) and not morph.is_adj(low) \
-                        and not any(tag.split(":")[3:4] == ["m1"] for _lemma, tag, _q in morph.analyse(low)):  # (no person: "Druhowie")
-                    self._ctx = 2  # depends on the next word and on the whole text
-                    return "stop"  # "Warunki dla Unii Centrum", "Plany proboszcza Sobczak nazywa": a common noun the text never capitalises inside a sentence
+                        and not morph.may_be_person(low):  # (no person: "Druhowie")
+                    self._ctx = 2  # depends on the next word
+                    if self.words[i + 1][:1].islower() and self.lows[i + 1] not in lex.cues:
+                        return "stop"  # "Warunki dla Unii Centrum", "Plany proboszcza Sobczak nazywa": a common noun the text never capitalises inside a sentence
                 if i in self.sent_initial and i + 1 < len(self.words) and self.words[i + 1][:1].islower() \
                         and morph.is_adj(low) and not morph.is_given_name(w):
                     self._ctx = 2  # depends on the next word (only for an adjective: other forms stay cached)
