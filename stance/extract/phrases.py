@@ -567,6 +567,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
+                elif pl and np.kind == "name" and not np.titles and lows[k - 1].endswith(_TOWN_ADJECTIVE_OBLIQUE) \
+                        and morph.is_nominative_possible(lows[k - 1]) is False:
+                    np.in_pp = True  # "z bydgoskiego Fordonu": a town's adjective before a district's name
                 elif np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                     np.in_pp = True
             if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
@@ -621,6 +624,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
 
 _LOWERCASE_BODY_MAX = 4  # words of "the state health department"
+# oblique endings of the adjectives of towns ("bydgoskiego", "warszawskiej", "krakowskim")
+_TOWN_ADJECTIVE_OBLIQUE = ("skiego", "ckiego", "skiej", "ckiej", "skim", "ckim", "skiemu", "ckiemu")
 _FUNCTION_ROLES = ("subordinator", "aux", "comp", "rel", "coord", "prep", "det", "jak")  # word lists no noun is in
 _NICKNAME_MARKS = frozenset('"“”„\'‘’«»')
 

@@ -232,6 +232,7 @@ class PolishPhrases:
         q = p
         honorific = self.fw.get("honorific", ())
         person_from = -1  # after a degree or rank, the person's name starts there
+        seat: set[int] = set()  # the institution's seat ("w Krakowie"): never the person's name
         while q < j and len(run) < 9:
             c = kind(q)
             if self.lows[q] in honorific and c != "name":
@@ -255,6 +256,7 @@ class PolishPhrases:
                 # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb", "prezes Okręgowej Izby
                 # Lekarskiej w Krakowie Tadeusz Hajduk": the institution's seat, then the person
                 run.extend((q, q + 1))
+                seat.update((q + 1, q + 2) if kind(q + 1) == "name" and not morph.place_locative(words[q + 1]) else (q + 1,))
                 q += 2
                 continue
             if c == "punct" and words[q] == "." and run and len(words[q - 1]) == 1 and q + 1 < j and kind(q + 1) == "name":
@@ -272,7 +274,7 @@ class PolishPhrases:
             break
         names: list[int] = []
         for t in reversed(run):
-            if len(names) < 4 and self._name_able(t, bool(names)) and t >= person_from:
+            if len(names) < 4 and self._name_able(t, bool(names)) and t >= person_from and t not in seat:
                 names.insert(0, t)  # ("parafii św. Józefa ks. Henryk Gawlik": the parish's patron is no part of his name)
                 continue
             break
@@ -380,6 +382,9 @@ class PolishPhrases:
                 continue
             if c not in _DESCRIPTION_KINDS or (c == "word" and self._verbish(self.words[r])):
                 break
+            if c == "name" and self._place_apposition(r) and r + 1 < j and kind(r + 1) == "name" and morph.is_given_name(self.words[r + 1]):
+                r += 1  # "rolnik z gminy Przecław Grzegorz Sowa": the commune's name, not the person's
+                continue
             if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl"):
                 break  # "rolnik spod Malanowa Jan Maciejewski", "minister w MSZ Chalid as-Suwajdi": the person's name follows
             r += 1

@@ -1,0 +1,39 @@
+"""Rules written after reading round 26 (its articles are tuning data now; round 27 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+
+
+# -- Polish: places inside a person's description are never the speaker ----------------------------
+FORECAST = ("Burze nad Małopolską\n\n"
+            "– Będzie bardzo gorąco – mówi Piotr Nawrocki, synoptyk dyżurny Biura Prognoz Meteorologicznych IMGW w Krakowie.\n\n"
+            "Jak podkreśla, największe ryzyko przypada na wieczór. – Może spaść dużo deszczu – dodaje synoptyk.\n\n"
+            "Do redakcji zgłosił się 67-letni Ryszard Domański, emerytowany tokarz z bydgoskiego Fordonu. "
+            "– W październiku podpisałem umowę – opowiada.\n\n"
+            "Rolnik z gminy Przecław Grzegorz Sowa obawia się, że grad zniszczy zboże. – Ubezpieczenie mam – mówi.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_seat_is_no_persons_name(model):
+    got = speakers_by_opening(FORECAST, "pl", model)
+    assert got["największe ryzyko przypa"] == "Piotr Nawrocki"
+    assert got["Może spaść dużo deszczu"] == "Piotr Nawrocki"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_district_after_a_towns_adjective_is_no_speaker(model):
+    assert speakers_by_opening(FORECAST, "pl", model)["W październiku podpisałe"] == "Ryszard Domański"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_communes_name_before_a_persons_is_no_part_of_it(model):
+    got = speakers_by_opening(FORECAST, "pl", model)
+    assert got["grad zniszczy zboże"] == "Grzegorz Sowa"
+    assert got["Ubezpieczenie mam"] == "Grzegorz Sowa"
