@@ -37,3 +37,17 @@ def test_a_communes_name_before_a_persons_is_no_part_of_it(model):
     got = speakers_by_opening(FORECAST, "pl", model)
     assert got["grad zniszczy zboże"] == "Grzegorz Sowa"
     assert got["Ubezpieczenie mam"] == "Grzegorz Sowa"
+
+
+# -- English: names ------------------------------------------------------------------------------
+INQUEST = ("Coroner finds missed chances to repair pothole\n\n"
+           "Kieran Doyle, 24, died in March after his moped hit a pothole.\n\n"
+           "Mr Doyle's mother Bernadette described her son as 'the kindest lad you could meet'.\n\n"
+           "Speaking outside court, Mrs Doyle said: 'They failed him.'\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_after_a_kin_noun_takes_the_possessives_surname(model):
+    got = speakers_by_opening(INQUEST, "en", model)
+    assert got["the kindest lad you coul"] == "Bernadette Doyle"
+    assert got["They failed him."] == "Bernadette Doyle"

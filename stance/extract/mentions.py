@@ -58,6 +58,18 @@ def _word_map(lang: str, role: str) -> dict[str, str]:
     return dict(p.split("=") for p in function_words(lang).get(role, ()))
 
 
+def _family_name(toks: Tokens, head_tok: int) -> str:
+    """' Doyle' when the kin noun at ``head_tok`` follows a surname's possessive ("Mr Doyle's
+    mother"), else "" (a given name's possessive, "Kieran's mother", tells no surname)."""
+    if head_tok == 0:
+        return ""
+    owner = toks.words[head_tok - 1]
+    if not owner.endswith(("'s", "’s")) or not owner[:1].isupper():
+        return ""
+    surname = owner[:-2]
+    return "" if surname.lower() in toks.lex.given_gender else " " + surname
+
+
 def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True,
              gender: str = "") -> Ref | None:
     """The mention a phrase stands for (None when it yields no speaker string). ``gender``
@@ -103,6 +115,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if np.kind == "name":
         # a name after a role noun in its base form agrees with it: "rzecznik RSF Adam Idris Musa"
         person = toks.name_string(np.names, oblique, after_base_role=bool(info) and info[0] == word)
+        if len(np.names) == 1 and word in toks.fw.get("kin_noun", ()):
+            person += _family_name(toks, head_tok)  # "Mr Doyle's mother Bernadette": Bernadette Doyle
         speaker = person
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
     if np.partitive or np.group >= 0:  # "jeden z dyplomatów", "kilku dyplomatów": never a person named elsewhere
