@@ -51,3 +51,28 @@ def test_a_given_name_after_a_kin_noun_takes_the_possessives_surname(model):
     got = speakers_by_opening(INQUEST, "en", model)
     assert got["the kindest lad you coul"] == "Bernadette Doyle"
     assert got["They failed him."] == "Bernadette Doyle"
+
+
+MARKETS = ("Loonie jumps as central bank cools rate-cut bets\n\n"
+           "Speaking in Calgary, Bank of Canada Deputy Governor Hélène Varga said that inflation had \"clearly turned a corner\".\n\n"
+           "\"We are not in the business of validating market pricing,\" Varga said.\n\n"
+           "Haulier Mandeep Gill, who runs a fleet of 30 lorries, said some drivers had queued for hours.\n\n"
+           "Associated British Ports, which owns the port, said other terminals were operating normally.\n\n"
+           "Once inside, several hundred students chanted \"Cut the pay, not our degrees\" for minutes.\n\n"
+           "Corey's brother, Hemi Rewiti, said the family was \"relieved\" by the decision.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_and_its_holder_end_an_institutions_name(model):
+    got = speakers_by_opening(MARKETS, "en", model)
+    assert got["clearly turned a corner"] == "Hélène Varga"
+    assert got["We are not in the busine"] == "Hélène Varga"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_english_names_lose_their_description_and_keep_their_nationality(model):
+    got = speakers_by_opening(MARKETS, "en", model)
+    assert got["some drivers had queued "] == "Mandeep Gill"  # an occupation before the name
+    assert got["other terminals were ope"] == "Associated British Ports"
+    assert got["Cut the pay, not our deg"] == "students"  # "several hundred": a count
+    assert got["relieved"] == "Hemi Rewiti"  # "Corey's brother, Hemi Rewiti,"

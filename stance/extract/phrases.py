@@ -66,9 +66,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             group = self._pl_group(k, j)  # "Wielu klientów zapowiada": the clients, as a group
             if group is not None:
                 return NP(start, group[0], "title", titles=list(range(k + 1, group[0])), group=group[1])
-        if k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
+        while k + 1 < j and self.lows[k] in self.fw.get("quantifier", ()) and self.lows[k + 1] not in self.fw.get("partitive_of", ()) \
                 and self._title_ahead(k, j, en_mod=True):
-            k += 1  # "some parents", "two officials", "one Castlegate insider": the group or source, not its count
+            k += 1  # "some parents", "several hundred students", "one Castlegate insider": the group or source, not its count
         if k + 1 < j and kind(k) == "word" and self.age_noun_at(k):
             k += 1  # "the 49-year-old Dutch diplomat": the age is no part of the role
         if k >= j:
@@ -231,7 +231,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             c = kind(q)
             if c == "name" and names and "@" in (words[q][0], words[names[-1]][0]):
                 break  # a handle is a name of its own: "Rachel Stoltz @StoltzWard3"
-            if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name"):
+            if c == "name" or (c == "particle" and names and q + 1 < j and kind(q + 1) == "name") or (
+                    c == "place" and not self.cased and names and q + 1 < j and kind(q + 1) == "name"):
+                # ("Associated British Ports": a nationality inside a firm's name)
                 if self.cased and names and c == "name":
                     prev_case, this_case = self.name_case(names[-1]), self.name_case(q)
                     # a name morfeusz2 knows in the nominative after a certainly oblique one

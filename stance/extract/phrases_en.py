@@ -103,8 +103,8 @@ class EnglishPhrases:
                 r += 1
             if not (words[r][:1].isupper() and kind(r) in caps):
                 break
-            while r < j and words[r][:1].isupper() and kind(r) in caps:
-                r += 1
+            while r < j and words[r][:1].isupper() and kind(r) in caps and not (r > q + 1 and self._role_then_holder(r, j)):
+                r += 1  # ("Bank of Canada Deputy Governor Hélène Varga": the bank's name ends at the role)
             # "Ministry of Infrastructure and Water Management", "of Housing, Communities and Local
             # Government": a name's last part may be a list of capitalised words
             while r < j and not self._possessive(r - 1):
@@ -116,6 +116,13 @@ class EnglishPhrases:
                 r = nxt
             q = r
         return q
+
+    def _role_then_holder(self, r: int, j: int) -> bool:
+        """Capitalised role words from ``r`` on, then a person's name that is no institution word."""
+        t = r
+        while t < j and self.kind(t) == "title" and self.words[t][:1].isupper():
+            t += 1
+        return t > r and t < j and self.kind(t) == "name" and strip_possessive(self.words[t]) not in self.lex.org_words
 
     def _coordinated_caps(self, q: int, j: int, caps: tuple, lists: bool) -> int:
         """The token after "and X" (X capitalised) at ``q``, or with ``lists`` after ", X"

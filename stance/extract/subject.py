@@ -172,8 +172,10 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     # ("One Democrat, Sen. Paul Okafor, said": a capitalised word after an article or a count
     # describes the person the name after it names)
     before = (toks.lows[best.start], toks.lows[best.start - 1] if best.start > 0 else "")
+    # ("Corey's brother, Hemi Rewiti, said": a noun after a name's possessive describes him too)
     described = best.kind == "title" or (best.kind == "name" and any(
-        w in toks.fw.get("article", ()) or w in toks.fw.get("quantifier", ()) for w in before))
+        w in toks.fw.get("article", ()) or w in toks.fw.get("quantifier", ()) for w in before)) or (
+        best.kind == "name" and words[best.end - 1].endswith(("'s", "’s")) and toks.kind(best.end) == "word")
     if (described and len(nominatives) > 1 and nominatives[1].kind in ("name", "inst")
             and words[nominatives[1].start - 1] == ","
             and (nominatives[1].end >= len(words) or words[nominatives[1].end] in (",", "("))):
