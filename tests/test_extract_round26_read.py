@@ -76,3 +76,27 @@ def test_english_names_lose_their_description_and_keep_their_nationality(model):
     assert got["other terminals were ope"] == "Associated British Ports"
     assert got["Cut the pay, not our deg"] == "students"  # "several hundred": a count
     assert got["relieved"] == "Hemi Rewiti"  # "Corey's brother, Hemi Rewiti,"
+
+
+# -- interviews: the guest the headline names ------------------------------------------------------
+INTERVIEW = ("Prof. Marta Wilczyńska: Żyjemy na kredyt\n\n"
+             "Deficyt nie spada, a minister finansów Paweł Rogalski zapowiada, że spadnie. Da się, ale nie bez bólu "
+             "– mówi ekonomistka z Uniwersytetu Ekonomicznego w Poznaniu. Rozmawia Piotr Gajewski.\n\n"
+             "Czy to realny cel?\n\n"
+             "Realny w arkuszu kalkulacyjnym, nigdzie więcej.\n\n"
+             "To gdzie szukać pieniędzy?\n\n"
+             "W transferach socjalnych i w odsetkach od długu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_interviews_guest_is_the_person_the_headline_names_before_its_colon(model):
+    got = speakers_by_opening(INTERVIEW, "pl", model)
+    assert got["Realny w arkuszu kalkula"] == "Marta Wilczyńska"  # not the minister, the lead's subject
+    assert got["W transferach socjalnych"] == "Marta Wilczyńska"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_leads_role_is_the_headlines_named_speaker_and_never_a_man_for_a_woman(model):
+    assert speakers_by_opening(INTERVIEW, "pl", model)["Da się, ale nie bez bólu"] == "Marta Wilczyńska"

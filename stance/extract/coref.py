@@ -411,7 +411,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         for m in reversed(roles[max(0, k - LOOKBACK):k]):
             if m != ref and self.compatible(ref, m):
                 return m.speaker
-        return self._named_next(ref) or ref.speaker
+        return self._named_next(ref) or self._headline_speaker(ref) or ref.speaker
 
     def _interlocutor_source(self, ref: Ref, pos: int) -> str | None:
         """"– dodał rozmówca PAP", "Według naszego rozmówcy" after "Jeden z unijnych dyplomatów

@@ -9,6 +9,7 @@ import bisect
 from functools import cached_property
 
 from stance.extract.mentions import Ref
+from stance.extract.morph import given_name_genders
 
 _LEAD_PARAGRAPHS = 2  # after the headline, a standfirst and the lead: where a role may be named only later
 _NAMED_NEXT_PARAGRAPHS = 2  # paragraphs after the role's own where its holder may first be named
@@ -40,9 +41,39 @@ class LeadCoreference:
             name = self.name(m.speaker)
             if " " not in name or self._first_named[name] < ref.pos or (m.head and m.head != ref.head):
                 return None  # (the first subject named there is somebody else, or was named before)
-            if want in ("m", "f") and self.gender_of.get(name, want) not in (want, ""):
-                return None
+            if want in ("m", "f") and (self.gender_of.get(name) or _given_gender(self.toks.lex, name) or want) != want:
+                return None  # ("mówi ekonomistka …. Rozmawia Piotr Gajewski": a man's given name)
             return name
+        return None
+
+    def _headline_speaker(self, ref: Ref) -> str | None:
+        """A lead's role that nobody is named with, under a headline that gives a person's full
+        name and a colon ("Wiktor Hallmann: Teatr nie jest od tego …" over "Dyrektor teatru
+        zapowiada, że …"): that person, when the genders agree; else None."""
+        starts = self.seg.blank_line_starts
+        para = bisect.bisect_right(starts, ref.pos) - 1
+        named = self._headline_name
+        if not named or not 0 < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" \
+                or self.toks.lex.institution_role(ref.head):
+            return None
+        want = self.gender(ref)
+        if want in ("m", "f") and (self.gender_of.get(named) or _given_gender(self.toks.lex, named) or want) != want:
+            return None
+        if any(m.person and m.head != ref.head and self.name(m.person) == named for m in self.mentions.mentions):
+            return None  # ("Krzysztof Radwański: …" over "szef NATO zapowiedział": the minister has a role of his own)
+        return named
+
+    @cached_property
+    def _headline_name(self) -> str | None:
+        """The full name a headline opens with, right before its colon, else None."""
+        starts = self.seg.blank_line_starts
+        end = starts[1] if len(starts) > 1 else len(self.seg.text)
+        for m in self.mentions.mentions:
+            if m.pos >= end:
+                break
+            if m.kind == "name" and self.seg.text[m.end:m.end + 1] == ":" and not self.seg.text[:m.pos].strip(" .\n").split()[1:]:
+                name = self.name(m.speaker)
+                return name if " " in name else None
         return None
 
     @cached_property
@@ -53,3 +84,13 @@ class LeadCoreference:
             if m.kind == "name":
                 first.setdefault(self.name(m.speaker), m.pos)
         return first
+
+
+def _given_gender(lex, name: str) -> str:
+    """"m" or "f" when the first word of ``name`` is a given name of one gender only, else ""."""
+    first = name.split()[0]
+    gender = lex.given_gender.get(first.lower(), "")
+    if gender or not lex.rules.case_marked:
+        return gender
+    genders = given_name_genders(first, nominative=True)
+    return next(iter(genders)) if len(genders) == 1 else ""

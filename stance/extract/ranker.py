@@ -162,7 +162,7 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
         rules = resolver.speaker_of(cand.event, cand.start)
         stood = (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
             or (rules_stand is not None and rules_stand(resolver, cand)) \
-            or (prev_stood and rules == prev and rules[:1].islower() and _continues(cand))
+            or (prev_stood and rules == prev and _continues(cand) and (rules[:1].islower() or _next_paragraph(text, prev_end, cand)))
         if stood:
             out.append((rules, []))
         else:
@@ -178,6 +178,16 @@ def _continues(cand) -> bool:
     where the rules' answer, an unnamed person or body, stood for the statement before and
     carries over, it stands again."""
     return cand.event is None or cand.event.mode == "carry"
+
+
+def _next_paragraph(text: str, prev_end: int, cand) -> bool:
+    """The statement is the quoted paragraph right after the one before it, nothing between
+    but the marks: the same voice goes on."""
+    between = text[prev_end:cand.start]
+    return "\n" in between and not between.strip(_MARKS_AND_SPACE)
+
+
+_MARKS_AND_SPACE = " \t\n\"'“”„«»‘’–—-.,"
 
 
 def anonymous_by_request(resolver, cand, rules: str | None) -> bool:

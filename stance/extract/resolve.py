@@ -89,6 +89,8 @@ class SpeakerResolver:
             guest = self._guest_named_after(first, interviewer)
             if guest:
                 return guest  # "O strajku rozmawiamy z Renatą Kowalik, …": the newsroom talks to the guest
+            if headline is not None and headline in in_headline:
+                return headline  # "Prof. Marta Wilczyńska: Żyjemy na kredyt": the guest, by name, speaks in the headline
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
