@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 
 # -- Polish: places inside a person's description are never the speaker ----------------------------
@@ -100,3 +100,34 @@ def test_an_interviews_guest_is_the_person_the_headline_names_before_its_colon(m
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_leads_role_is_the_headlines_named_speaker_and_never_a_man_for_a_woman(model):
     assert speakers_by_opening(INTERVIEW, "pl", model)["Da się, ale nie bez bólu"] == "Marta Wilczyńska"
+
+
+# -- Polish: who writes and who is meant ---------------------------------------------------------
+CONCERT = ("Koncert odwołany trzy godziny przed startem\n\n"
+           "Ministerstwo Zdrowia wydało w poniedziałek komunikat o lekach.\n\n"
+           "„Z przykrością informujemy, że koncert się nie odbędzie” – napisał management zespołu w oświadczeniu.\n\n"
+           "Pod nagraniem pojawiło się wiele komentarzy. „Zdrowiej, czekamy!” – napisała jedna z fanek.\n\n"
+           "Rodzice jeżdżą od apteki do apteki, a resort zdrowia zapewnia, że leku nie brakuje.\n\n"
+           "Do piątku nie będzie gazu. Według wstępnych ustaleń policji nic nie wskazuje na to, by ktoś celowo uszkodził instalację.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bands_management_and_a_fan_write(model):
+    got = speakers_by_opening(CONCERT, "pl", model)
+    assert got["Z przykrością informujem"] == "management zespołu"
+    assert got["Zdrowiej, czekamy!"] == "fanka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_ministry_met_again_as_its_resort_is_the_ministry_named(model):
+    assert speakers_by_opening(CONCERT, "pl", model)["leku nie brakuje"] == "Ministerstwo Zdrowia"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_nothing_indicates_is_no_speech_and_no_part_of_the_findings_owner(model):
+    got = found(CONCERT, "pl", model)
+    assert ("nic nie wskazuje na to, by ktoś celowo uszkodził instalację", "policja", "indirect") in got
+    assert not [t for t, _s, _k in got if t == "ktoś celowo uszkodził instalację"]

@@ -20,7 +20,7 @@ from pathlib import Path
 from stance.extract.coref_bodies import LOOKBACK, BodyCoreference
 from stance.extract.coref_leads import LeadCoreference
 from stance.extract.interview import capitals_name, in_capitals, without_honorific
-from stance.extract.mentions import Mentions, Ref
+from stance.extract.mentions import Mentions, Ref, word_map
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import is_adj, is_given_name
 from stance.extract.phrases_pl import joined_particle
@@ -331,6 +331,9 @@ class Coreference(BodyCoreference, LeadCoreference):
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
+        named = self._institution_by_synonym(ref)
+        if named:
+            return named  # "resort zdrowia" after "Ministerstwo Zdrowia"
         if self.another(ref):
             return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
@@ -412,6 +415,16 @@ class Coreference(BodyCoreference, LeadCoreference):
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return self._named_next(ref) or self._headline_speaker(ref) or ref.speaker
+
+    def _institution_by_synonym(self, ref: Ref) -> str | None:
+        """The institution named in the text under the noun ``inst_synonym`` gives for the role's
+        head, with the role's words after it ("resort zdrowia": "Ministerstwo Zdrowia"), else None."""
+        noun = word_map(self.toks, "inst_synonym").get(ref.head)
+        if not noun or not ref.comp or len(ref.comp) > 2 or ref.mods:
+            return None
+        name = " ".join((noun, *ref.comp))
+        full = self.mentions.inst_full.get((ref.comp[-1].capitalize(),), "")
+        return full if full.lower() == name or full.lower().startswith(name + " ") else None
 
     def _interlocutor_source(self, ref: Ref, pos: int) -> str | None:
         """"– dodał rozmówca PAP", "Według naszego rozmówcy" after "Jeden z unijnych dyplomatów

@@ -188,6 +188,8 @@ class _CueFinder:
         self.request_lemmas = fw.get("request_lemma", frozenset())  # "prosił, by nie podawać nazwiska"
         self.anonymity_phrases = function_phrases(self.lex.lang, "anonymity_request")
         self.possessive_gender = word_map(self.toks, "possessive_gender")
+        self.negative_pronouns = fw.get("negative_pronoun", frozenset())
+        self.negations = fw.get("negation", frozenset())
         self.pron_oblique = word_map(self.toks, "pron_oblique")
         self.anaphora_lasts = frozenset(p[-1] for p, _w in self.lex.anaphora if p)
         self.events: list[Event] = []
@@ -350,6 +352,8 @@ class _CueFinder:
             return None  # "który prosił, by nie podawać jego nazwiska": a request for anonymity, no speech
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:
             return None  # "W kuluarach mówi się o „wojnie wydziałów”": what is said, by nobody
+        if cue_tok - 2 >= sent.t0 and lows[cue_tok - 2] in self.negative_pronouns and lows[cue_tok - 1] in self.negations:
+            return None  # "nic nie wskazuje na to, że", "nikt nie mówił": nobody speaks
         before = cue_tok - 1
         while before > sent.t0 and kind(before) in ("det", "possessive"):
             before -= 1

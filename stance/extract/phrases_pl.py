@@ -177,7 +177,8 @@ class PolishPhrases:
                 titles.append(p)  # "osoby znającej szczegóły transakcji": the participle's object (its genitives follow)
                 p += 1
                 continue
-            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and low not in self.fw.get("clitic_pronoun", ()) and (
+            if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and low not in self.fw.get("clitic_pronoun", ()) \
+                    and low not in self.fw.get("negative_pronoun", ()) and (
                     not self._verbish(w) or p + 1 >= j or kind(p + 1) in ("punct", "cue", "rel") or words[p + 1][:1].isupper()):
                 titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
                 p += 1
