@@ -131,3 +131,21 @@ def test_nothing_indicates_is_no_speech_and_no_part_of_the_findings_owner(model)
     got = found(CONCERT, "pl", model)
     assert ("nic nie wskazuje na to, by ktoś celowo uszkodził instalację", "policja", "indirect") in got
     assert not [t for t, _s, _k in got if t == "ktoś celowo uszkodził instalację"]
+
+
+SEJM = ("Komisja o zakazie nocnej sprzedaży alkoholu\n\n"
+        "Projekt krytykowała Joanna Mirecka (Lewica). Zapowiedziała, że jej klub złoży poprawkę.\n\n"
+        "Jak przekazała oficer prasowa Komendy Powiatowej Policji w Pabianicach asp. szt. Joanna Kaczmarek, "
+        "dziewczyna przechodziła przez przejście.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_party_in_brackets_after_a_name_is_no_subject(model):
+    assert speakers_by_opening(SEJM, "pl", model)["jej klub złoży poprawkę"] == "Joanna Mirecka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_staff_ranks_abbreviation_ends_no_sentence(model):
+    assert speakers_by_opening(SEJM, "pl", model)["dziewczyna przechodziła "] == "Joanna Kaczmarek"

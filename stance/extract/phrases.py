@@ -508,7 +508,16 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     pp = 0
                     if rel:
                         rel = False
+                # "Joanna Mirecka (Lewica)", "Jan Nowak (PiS)": a person's party or place in
+                # brackets is no subject of its own
+                affiliation = words[k] == "(" and bool(out) and out[-1].end == k and out[-1].kind == "name"
                 k += 1
+                if affiliation:
+                    aside = self.np_at(k, j)
+                    if aside is not None and aside.end < j and words[aside.end] == ")":
+                        aside.in_pp = True
+                        out.append(aside)
+                        k = aside.end
                 continue
             if c in ("prep", "frame"):
                 pp = 1
