@@ -149,3 +149,20 @@ def test_a_party_in_brackets_after_a_name_is_no_subject(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_staff_ranks_abbreviation_ends_no_sentence(model):
     assert speakers_by_opening(SEJM, "pl", model)["dziewczyna przechodziła "] == "Joanna Kaczmarek"
+
+
+# -- English: bare clauses -----------------------------------------------------------------------
+BRIEFING = ("Wildfire doubles in size overnight\n\n"
+            "Fire chief Dana Whitcombe spoke at the evening briefing. She said 1,140 personnel, 96 engines and nine "
+            "helicopters were assigned to the fire, and that two firefighters had been treated.\n\n"
+            "The vice-chancellor, Professor Martin Crane, said the university respected the right to protest "
+            "but that the proposals were fixed.\n\n"
+            "The actor Roberts Ozols told the hall he had been working as a waiter, and that he still had one shift booked.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_clause_before_and_that_is_reported_too(model):
+    got = found(BRIEFING, "en", model)
+    assert ("1,140 personnel, 96 engines and nine helicopters were assigned to the fire", "Dana Whitcombe", "indirect") in got
+    assert ("the university respected the right to protest", "Martin Crane", "indirect") in got
+    assert ("he had been working as a waiter", "Roberts Ozols", "indirect") in got  # "told the hall"

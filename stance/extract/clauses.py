@@ -94,7 +94,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                         and kind(q - 1) in ("word", "name", "place", "inst") and not _finite(toks, q - 1)):
                     return bare  # "said the government could accept … mines that process ore": a relative "that"
                 if (0 <= bare.start and bare.kind == "zero" and lows[q - 1] in toks.fw.get("clause_coord", ())
-                        and _finite_between(toks, bare.start, q - 1)):
+                        and _finite_between(toks, bare.start, q - 1, past=True)):
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
@@ -360,10 +360,11 @@ def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
     return any(toks.lows[t] in own for t in range(t0, t1))
 
 
-def _finite_between(toks: Tokens, start: int, q: int) -> bool:
-    """Is there an auxiliary or finite verb from character ``start`` to token ``q``?"""
+def _finite_between(toks: Tokens, start: int, q: int, past: bool = False) -> bool:
+    """Is there an auxiliary or finite verb from character ``start`` to token ``q`` (``past``:
+    a regular past tense counts too, "the university respected … but that")?"""
     t = bisect.bisect_left(toks.starts, start)
-    return any(toks.lows[r] in toks.verb_words for r in range(t, q))
+    return any(toks.lows[r] in toks.verb_words or (past and _finite(toks, r)) for r in range(t, q))
 
 
 def _finite(toks: Tokens, t: int) -> bool:
@@ -526,7 +527,7 @@ def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:
     for t in range(comma + 1, min(t1, comma + 4)):
         if toks.kind(t) == "coord":
             return t > comma + 1
-        if toks.kind(t) not in ("word", "tword", "name", "place"):
+        if toks.kind(t) not in ("word", "tword", "name", "place", "num", "title"):
             return False
     return False
 
