@@ -166,3 +166,17 @@ def test_a_bare_clause_before_and_that_is_reported_too(model):
     assert ("1,140 personnel, 96 engines and nine helicopters were assigned to the fire", "Dana Whitcombe", "indirect") in got
     assert ("the university respected the right to protest", "Martin Crane", "indirect") in got
     assert ("he had been working as a waiter", "Roberts Ozols", "indirect") in got  # "told the hall"
+
+
+FLASH = ("Wyciek gazu na osiedlu w Lublinie\n\n"
+         "Z bloku ewakuowano 120 osób – poinformował rzecznik straży pożarnej Michał Gołąb.\n\n"
+         "AKTUALIZACJA, godz. 19:20 – dodaje informację o powrocie mieszkańców\n\n"
+         "Stężenie gazu spadło do zera, mieszkańcy mogą wrócić – poinformował o godz. 19.05 dyżurny straży.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_wire_updates_header_is_no_dash_speech_and_no_speaker(model):
+    got = found(FLASH, "pl", model)
+    assert not [t for t, _s, _k in got if t.startswith("AKTUALIZACJA")]
+    assert speakers_by_opening(FLASH, "pl", model)["Stężenie gazu spadło do "] != "AKTUALIZACJA"

@@ -104,6 +104,8 @@ def _lowercase_after(text: str, pos: int) -> bool:
 
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 # a live blog's time stamp before the speaker or the speech: "14:32", "10:15 GMT -", "9.05 |"
+# a word and a clock time, a word of the time between ("AKTUALIZACJA, godz. 19:20", "UPDATE 14:05")
+_UPDATE_HEADER_RE = re.compile(r"[^\W\d_]+[,:]?(?:\s+[^\W\d_]+\.?)?\s+\d{1,2}[:.]\d{2}\s*")
 TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
 
@@ -154,6 +156,8 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
         stamp = TIMESTAMP_RE.match(text, start, end) or AGENCY_DATELINE_RE.match(text, start, end)
         if stamp is not None and stamp.end() < end:
             start = stamp.end()  # "18:15 Woda opada … – przekazał X", "Warszawa (PAP) – …": the time or dateline is not speech
+        if _UPDATE_HEADER_RE.fullmatch(text, start, end):
+            continue  # "AKTUALIZACJA, godz. 15:02 – dodaje informację o …": a wire update's header
         subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"
         if not boundaries:
             boundaries = _sentence_starts(text, lex)

@@ -270,8 +270,9 @@ class Tokens(PhraseReader, CanonicalForms):
             if self.cased and low in lex.titles and len(lex.titles[low]) > 3 and lex.titles[low][3] and w[1:].islower():
                 # "– mówił Norweg": a nationality noun refers to a person, but "Andrzej Turek" is a surname
                 return self._unless_given_name_before(i, "title")
-            if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues):
-                return "stop"
+            if i in self.sent_initial and (w in lex.stopcaps or low in fw.get("prep", ()) or low in lex.cues
+                                           or (len(w) > 3 and w.isupper() and w.capitalize() in lex.stopcaps)):
+                return "stop"  # ("AKTUALIZACJA, godz. 19:20", "BREAKING:": a stop word in capitals)
             if len(base) > 1 and base.isupper():
                 return "acro"  # ("U.N.’s" too)
             if self.cased:
