@@ -180,3 +180,23 @@ def test_a_wire_updates_header_is_no_dash_speech_and_no_speaker(model):
     got = found(FLASH, "pl", model)
     assert not [t for t, _s, _k in got if t.startswith("AKTUALIZACJA")]
     assert speakers_by_opening(FLASH, "pl", model)["Stężenie gazu spadło do "] != "AKTUALIZACJA"
+
+
+LIBRARY = ("Spotkanie autorskie w bibliotece\n\n"
+           "Na spotkanie przyszła Marta Zielonka.\n\n"
+           "Zielonka, dziennikarka z Krakowa i autorka wydanego przed sześcioma laty zbioru opowiadań „Sąsiedzi”, "
+           "przyjechała pociągiem.\n\n"
+           "– Pisałam o ludziach – mówiła autorka.\n\n"
+           "Przed południem trafił do mieszkańców alert Rządowego Centrum Bezpieczeństwa. „Uwaga! Dziś burze” – czytamy w alercie RCB.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_second_description_after_a_place_is_the_same_persons(model):
+    assert speakers_by_opening(LIBRARY, "pl", model)["Pisałam o ludziach"] == "Marta Zielonka"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institution_named_in_the_genitive_speaks_in_its_base_form(model):
+    assert speakers_by_opening(LIBRARY, "pl", model)["Uwaga! Dziś burze"] == "Rządowe Centrum Bezpieczeństwa"

@@ -75,6 +75,9 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     """The mention a phrase stands for (None when it yields no speaker string). ``gender``
     overrides the phrase's own for a role or a name (the verb's agreement says it)."""
     if speaker is None:
+        if np.kind == "inst" and not oblique and toks.lex.rules.case_marked and is_adjective(toks.lows[np.start]) \
+                and is_nominative_possible(toks.lows[np.start]) is False:
+            oblique = True  # "alert Rządowego Centrum Bezpieczeństwa": a genitive, whatever its place
         speaker = toks.canonical(np, oblique)
     if not speaker:
         return None
@@ -359,13 +362,16 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                             before = owner
                     ref = replace(ref, person=before.speaker)
                     role_links.append(ref)
-            if prev is not None and ref.kind == "title" and not ref.person and mentions[prev[1]].kind == "title" \
-                    and mentions[prev[1]].person and _and_between(toks, prev[0].end, np.start) \
+            described = prev[1] if prev is not None else -1
+            if described > 0 and prev[0].in_pp and mentions[described].kind != "title":
+                described -= 1  # "dziennikarka z Krakowa i autorka …": past the place in the first description
+            if described >= 0 and ref.kind == "title" and not ref.person and mentions[described].kind == "title" \
+                    and mentions[described].person and _and_between(toks, prev[0].end, np.start) \
                     and (toks.lows[np.start] in toks.fw.get("indefinite_article", ()) or rules.case_marked):
                 # "Kevin Marr, the chair of the landlords' association and a former estate agent
                 # who …", "Mirosław Górka, rolnik z powiatu kolskiego i przewodniczący komitetu":
                 # a second description of the same person
-                ref = replace(ref, person=mentions[prev[1]].person)
+                ref = replace(ref, person=mentions[described].person)
                 role_links.append(ref)
             if ref.kind == "name" and ref.person and ref.head:
                 role_links.append(ref)
