@@ -200,3 +200,22 @@ def test_a_second_description_after_a_place_is_the_same_persons(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_institution_named_in_the_genitive_speaks_in_its_base_form(model):
     assert speakers_by_opening(LIBRARY, "pl", model)["Uwaga! Dziś burze"] == "Rządowe Centrum Bezpieczeństwa"
+
+
+KITCHEN = ("Czekają na kuchnię od pół roku\n\n"
+           "Ryszard Domański podpisał umowę z firmą „Meblostyl” na kuchnię na wymiar.\n\n"
+           "Pokazuje nam korespondencję. W ostatnim e-mailu, z połowy kwietnia, „Meblostyl” zapewnia, że montaż nastąpi wkrótce.\n\n"
+           "Odpowiedź nadeszła po trzech dniach. „Bardzo przepraszamy za sytuację” – czytamy w e-mailu, "
+           "który podpisała Anna Kozieł z działu obsługi klienta.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firm_named_by_its_quoted_name_speaks_under_the_texts_noun(model):
+    assert speakers_by_opening(KITCHEN, "pl", model)["montaż nastąpi wkrótce"] == "firma „Meblostyl”"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_e_mail_is_the_words_of_whoever_signed_it(model):
+    assert speakers_by_opening(KITCHEN, "pl", model)["Bardzo przepraszamy za s"] == "Anna Kozieł"

@@ -23,9 +23,9 @@ from stance.extract.clauses import (
     trailing_clause,
     words_before,
 )
-from stance.extract.marks import DASHES
+from stance.extract.marks import DASHES, QUOTE_CHARS
 from stance.extract.mentions import Ref, word_map
-from stance.extract.morph import also_common, finite_verb, persons_plural_adjective, plural_verb
+from stance.extract.morph import also_common, common_lemma, finite_verb, persons_plural_adjective, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -303,6 +303,10 @@ class _CueFinder:
         by = next((q for q in range(start, end) if toks.lows[q] in self.agent_preps), None)
         if by is not None:
             start = by + 1  # "przesłanym naszej redakcji i podpisanym przez rzeczniczkę spółki": the signer
+        elif start + 3 < end and toks.words[start] == "," and toks.kind(start + 1) == "rel" and toks.kind(start + 2) in ("word", "cue"):
+            nps = toks.chunks(start + 3, sent.t1)[:1]
+            if nps and nps[0].start == start + 3 and nps[0].kind == "name" and nps[0].nominative:
+                return nps[0]  # "w e-mailu, który podpisała Anna Kozieł": the relative clause's subject signed it
         for q in range(start, end):
             kind = toks.kind(q)
             if kind in ("punct", "comp", "cue", "quoted", "rel"):
@@ -440,6 +444,8 @@ class _CueFinder:
                 parent, mode = outer_event(self.seg, state.found[-1], state.openers).index, "inherit"
             elif (shared := self._coordinated_subject(sent, boundary, cue_tok)) is not None:
                 binding = self._bind(shared, False, gender)
+            elif (brand := self._quoted_brand(sent, cue_tok)) is not None:
+                binding = Binding(None, "explicit", gender, brand, "inst")
             else:
                 after = enclosed_antecedent(toks, sent, cue_tok) or inverted_subject(toks, sent, cue_tok, gender)
                 if after is not None and lex.rules.subject_first and (
@@ -455,6 +461,26 @@ class _CueFinder:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _quoted_brand(self, sent: Sentence, cue_tok: int) -> str | None:
+        """A quoted name right before the verb, opening its clause ("W e-mailu, z połowy kwietnia,
+        „Meblostyl” zapewnia"): the firm the text names with that name after an institution noun
+        ("z firmą „Meblostyl”": ``firma „Meblostyl”``); else None."""
+        toks, words = self.toks, self.toks.words
+        close = cue_tok - 1
+        if close <= sent.t0 or words[close] not in QUOTE_CHARS or toks.kind(close - 1) != "quoted":
+            return None
+        o = close - 1
+        while o > sent.t0 and toks.kind(o) == "quoted":
+            o -= 1
+        if words[o] not in QUOTE_OPENERS or not (o == toks.opening(sent) or words[o - 1] == ","):
+            return None
+        name = toks.text[toks.ends[o]:toks.starts[close]]
+        for t in range(len(words) - 1):
+            if words[t + 1] == words[o] and t + 2 < len(words) and toks.text[toks.ends[t + 1]:].startswith(name + words[close]) \
+                    and toks.institution_noun(t):
+                return f"{common_lemma(toks.lows[t])} {words[o]}{name}{words[close]}"
+        return None
 
     def _coordinated_subject(self, sent: Sentence, coord: int, cue_tok: int):
         """The subject a verb right after "and" shares with the verb before it, in subject-verb
