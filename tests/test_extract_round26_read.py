@@ -219,3 +219,16 @@ def test_a_firm_named_by_its_quoted_name_speaks_under_the_texts_noun(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_e_mail_is_the_words_of_whoever_signed_it(model):
     assert speakers_by_opening(KITCHEN, "pl", model)["Bardzo przepraszamy za s"] == "Anna Kozieł"
+
+
+STUDY = ("Hearing aids linked to slower memory decline, study finds\n\n"
+         "Wearing aids was associated with better memory scores, researchers say.\n\n"
+         "The researchers report that those who wore aids scored 19% higher.\n\n"
+         "Lead author Dr Helen Marsh, a senior lecturer at the university, said the results were encouraging.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_studys_researchers_speak_through_its_lead_author(model):
+    got = speakers_by_opening(STUDY, "en", model)
+    assert got["Wearing aids was associat"[:24]] == "Helen Marsh"
+    assert got["those who wore aids scor"] == "Helen Marsh"

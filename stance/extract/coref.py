@@ -331,9 +331,9 @@ class Coreference(BodyCoreference, LeadCoreference):
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
-        named = self._institution_by_synonym(ref)
+        named = self._institution_by_synonym(ref) or self._lead_author(ref)
         if named:
-            return named  # "resort zdrowia" after "Ministerstwo Zdrowia"
+            return named  # "resort zdrowia" after "Ministerstwo Zdrowia"; "the researchers report" and the lead author
         if self.another(ref):
             return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
@@ -415,6 +415,19 @@ class Coreference(BodyCoreference, LeadCoreference):
             if m != ref and self.compatible(ref, m):
                 return m.speaker
         return self._named_next(ref) or self._headline_speaker(ref) or ref.speaker
+
+    def _lead_author(self, ref: Ref) -> str | None:
+        """A study's researchers (``study_group``) speak through its lead author, when the text
+        names one ("Lead author Dr Helen Marsh"), else None."""
+        fw = self.toks.fw
+        if ref.head not in fw.get("study_group", ()) or ref.gender != "pl" or ref.comp:
+            return None
+        leads = fw.get("lead_modifier", ())
+        for noun in fw.get("study_author_noun", ()):
+            for link in self.mentions.links_by_head.get(noun, ()):
+                if link.person and any(m in leads for m in link.mods):
+                    return self.name(link.person)
+        return None
 
     def _institution_by_synonym(self, ref: Ref) -> str | None:
         """The institution named in the text under the noun ``inst_synonym`` gives for the role's
