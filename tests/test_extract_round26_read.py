@@ -232,3 +232,16 @@ def test_a_studys_researchers_speak_through_its_lead_author(model):
     got = speakers_by_opening(STUDY, "en", model)
     assert got["Wearing aids was associat"[:24]] == "Helen Marsh"
     assert got["those who wore aids scor"] == "Helen Marsh"
+
+
+PAROLE = ("One-punch killer denied parole for third time\n\n"
+          "Victim's mother tells board family has been \"serving a life sentence\"\n\n"
+          "A man who killed a father of two was denied parole, the Parole Board said.\n\n"
+          "In a submission read to the hearing, Corey's mother, Lorraine Rewiti, said her family had been "
+          "\"serving a life sentence\" since 2016.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_standfirsts_quote_repeated_in_the_body_is_the_bodys_speakers(model):
+    got = [(t, s) for t, s, _k in found(PAROLE, "en", model) if t == "serving a life sentence"]
+    assert got and all(s == "Lorraine Rewiti" for _t, s in got)

@@ -296,7 +296,11 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     if line is None or len(quotes) < 2 or line.end() - line.start() > HEADLINE_MAX:
         return quotes  # no headline line (a text that is one long paragraph has none)
     head_end = line.end()
-    headline = line.group(0)
+    standfirst = re.match(r"\n\n(\S[^\n]*)", text[head_end:head_end + HEADLINE_MAX + 2])
+    if standfirst is not None and text[head_end + standfirst.end():head_end + standfirst.end() + 1] in ("\n", "") \
+            and not standfirst.group(1).rstrip().endswith("."):
+        head_end += standfirst.end()  # a standfirst without a full stop ("Victim's mother tells board …") reads as the headline
+    headline = text[line.start():head_end]
     body = [(q.speaker, _word_run(q.text)) for q in quotes if q.start >= head_end and _names_person(q.speaker)]
     out = list(quotes)
     for n, q in enumerate(quotes):
