@@ -245,3 +245,14 @@ PAROLE = ("One-punch killer denied parole for third time\n\n"
 def test_a_standfirsts_quote_repeated_in_the_body_is_the_bodys_speakers(model):
     got = [(t, s) for t, s, _k in found(PAROLE, "en", model) if t == "serving a life sentence"]
     assert got and all(s == "Lorraine Rewiti" for _t, s in got)
+
+
+STRIKE = ("Nauczyciele odeszli od tablic\n\n"
+          "Katarzyna Pietrzyk, przewodnicząca rady rodziców, obawia się o egzaminy.\n\n"
+          "– Strajk potrwa do skutku – mówiła na porannej konferencji prasowej przewodnicząca „Katedry” Halina Grabowska.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_a_bodys_quoted_name_and_a_person_are_one_phrase(model):
+    assert speakers_by_opening(STRIKE, "pl", model)["Strajk potrwa do skutku"] == "Halina Grabowska"

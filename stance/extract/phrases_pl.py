@@ -221,6 +221,12 @@ class PolishPhrases:
                     titles.extend(range(p, r))
                     p = r
                     continue
+            if c == "punct" and titles[-1] == head and w in _OPENING_MARKS:
+                r = self.quoted_name_end(p, j, ends_phrase=False)
+                if p < r < j and kind(r) == "name" and morph.is_given_name(words[r]):
+                    titles.extend(range(p, r))  # "przewodnicząca „Katedry” Halina Grabowska": the body's quoted name, then hers
+                    p = r
+                    continue
             if low in self.fw.get("description_prep", ()):
                 r = self._pp_description(p, j)
                 if r > p:
