@@ -256,3 +256,14 @@ STRIKE = ("Nauczyciele odeszli od tablic\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_role_a_bodys_quoted_name_and_a_person_are_one_phrase(model):
     assert speakers_by_opening(STRIKE, "pl", model)["Strajk potrwa do skutku"] == "Halina Grabowska"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_fan_page_comments_as_its_profile(model):
+    text = ("Kierowca zamknął drzwi przed wózkiem\n\n"
+            "Nie brakowało głosów w obronie kierowców. Mężczyzna, który przedstawia się jako kierowca, przekonywał, "
+            "że z fotela nie wszystko widać.\n\n"
+            "Profil „Olsztyn Bez Filtra”, który obserwuje ponad 60 tys. osób, udostępnił wpis i skomentował: "
+            "„Zapytaliśmy MPK o komentarz”.\n")
+    assert speakers_by_opening(text, "pl", model)["Zapytaliśmy MPK o koment"].lower() == "profil „olsztyn bez filtra”"
