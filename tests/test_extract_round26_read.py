@@ -267,3 +267,17 @@ def test_a_fan_page_comments_as_its_profile(model):
             "Profil „Olsztyn Bez Filtra”, który obserwuje ponad 60 tys. osób, udostępnił wpis i skomentował: "
             "„Zapytaliśmy MPK o komentarz”.\n")
     assert speakers_by_opening(text, "pl", model)["Zapytaliśmy MPK o koment"].lower() == "profil „olsztyn bez filtra”"
+
+
+MINE = ("Ostatnia szychta w Libiążu\n\n"
+        "Henryk Madej ma 58 lat, od sześciu jest na górniczej emeryturze.\n\n"
+        "Pierwszy raz zjechałem w osiemdziesiątym czwartym. Ojciec zaprowadził mnie do łaźni. Tak się wtedy mówiło. "
+        "Dziś syn jest na kopalni i ja już nie wiem, co mu mówić. Że będzie dobrze? Nie będzie dobrze. "
+        "Będzie inaczej, a inaczej to u nas znaczy gorzej – mówi Madej i dolewa herbaty.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_unmarked_speech_runs_back_over_plain_sentences_between_first_person_ones(model):
+    got = found(MINE, "pl", model)
+    assert [(t[:24], s) for t, s, _k in got if t.endswith("znaczy gorzej")] == [("Pierwszy raz zjechałem w", "Henryk Madej")]

@@ -204,20 +204,38 @@ def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
     return start, end
 
 
+_BRIDGE_MAX = 2  # plain sentences between a speaker's own-voice ones that still count as the speech
+
+
 def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: int) -> int:
     """Where unmarked speech ending at ``end`` starts: its own sentence, extended back over
     earlier sentences of the paragraph that are in the speaker's voice (first or second person)."""
     k = bisect.bisect_right(boundaries, end - 1) - 1
     start = max(lo, boundaries[k]) if k >= 0 else lo
     own = False
-    while k >= 0 and start > lo:
+    cur, bridged = start, 0  # plain sentences read past, kept only when an own-voice one comes before them
+    while k >= 0 and cur > lo:
         prev = max(lo, boundaries[k - 1]) if k > 0 else lo
-        if prev >= start or not in_own_voice(text[prev:start], lex):
+        if prev >= cur:
             break
-        start, k, own = prev, k - 1, True
+        if in_own_voice(text[prev:cur], lex):
+            start, cur, k, own, bridged = prev, prev, k - 1, True, 0
+            continue
+        if bridged >= _BRIDGE_MAX or not _plain_opening(text[prev:cur], lex) or _opens_with_name(text[prev:cur]):
+            break
+        cur, k, bridged = prev, k - 1, bridged + 1  # "Że będzie dobrze? Nie będzie dobrze.": the same voice, maybe
     if own and start > lo and _plain_opening(text[lo:start], lex):
         return lo  # "Organizm pamięta. … Ja też czasem nie wiem. … – mówi": the paragraph is all speech
     return start
+
+
+def _opens_with_name(sentence: str) -> bool:
+    """Is the first word of ``sentence`` a name ("Ziętek rozkłada na stole mapę": the narrator,
+    of the person)?"""
+    from stance.extract.morph import word_class
+
+    first = _FIRST_WORD_RE.search(sentence)
+    return first is not None and word_class(first.group()) == "name"
 
 
 def _plain_opening(span: str, lex: Lexicon) -> bool:
