@@ -281,3 +281,19 @@ MINE = ("Ostatnia szychta w Libiążu\n\n"
 def test_unmarked_speech_runs_back_over_plain_sentences_between_first_person_ones(model):
     got = found(MINE, "pl", model)
     assert [(t[:24], s) for t, s, _k in got if t.endswith("znaczy gorzej")] == [("Pierwszy raz zjechałem w", "Henryk Madej")]
+
+
+FRAMES = ("Seal pup found in town centre\n\n"
+          "The seal was taken to East Marsh Seal Hospital on Friday.\n\n"
+          "According to the hospital, it has taken in 47 seals so far this year.\n\n"
+          "Traders were trimming positions ahead of the figures, according to Ruth Anand, a strategist at Meridian Rowe in London.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_according_to_a_body_named_before_by_its_noun(model):
+    assert ("it has taken in 47 seals so far this year", "East Marsh Seal Hospital", "indirect") in found(FRAMES, "en", model)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_final_according_to_with_an_apposition_reports_what_precedes_it(model):
+    assert ("Traders were trimming positions ahead of the figures", "Ruth Anand", "indirect") in found(FRAMES, "en", model)

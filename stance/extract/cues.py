@@ -153,6 +153,7 @@ def coordinated(seg: Segments, ev: Event) -> bool:
 
 _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
 _FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wstępnych ustaleń")
+_TRAILING_APPOSITION_MAX = 16  # tokens of an apposition after a final frame's source ("…, according to X, a strategist at Y.")
 _DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
 
 
@@ -563,7 +564,7 @@ class _CueFinder:
                 return None
             np = toks.np_at(tok, sent.t1)
             if np is None and kind(tok) == "det" and tok + 2 < sent.t1 and toks.words[tok + 2] == "," \
-                    and toks.lows[tok + 1] in toks.fw.get("org_anaphor", ()):
+                    and (toks.lows[tok + 1] in toks.fw.get("org_anaphor", ()) or toks.lows[tok + 1] in toks.fw.get("frame_body_noun", ())):
                 np = NP(tok, tok + 2, "inst", inst=[tok + 1])  # "According to the union, …": the body named before
             document = self._document_author(sent, tok) if np is None else None
             if document is not None:
@@ -675,7 +676,11 @@ class _CueFinder:
                     if close is not None:
                         tok = close + 1
             return Clause(toks.starts[tok], "frame") if tok < sent.t1 else NO_CLAUSE
-        if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(np_end, sent.t1)):
+        rest = np_end
+        if rest < sent.t1 and words[rest] == "," and sent.t1 - rest <= _TRAILING_APPOSITION_MAX and not any(
+                kind(q) in ("cue", "comp", "rel", "quoted") or toks.lows[q] in toks.verb_words for q in range(rest + 1, sent.t1)):
+            rest = sent.t1 - 1  # "…, according to Ruth Anand, a rates strategist at Meridian Rowe in London."
+        if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(rest, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)
         return NO_CLAUSE
 
