@@ -297,3 +297,11 @@ def test_according_to_a_body_named_before_by_its_noun(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_final_according_to_with_an_apposition_reports_what_precedes_it(model):
     assert ("Traders were trimming positions ahead of the figures", "Ruth Anand", "indirect") in found(FRAMES, "en", model)
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_clauses_counted_subject_may_carry_an_aside(model):
+    text = ("Two arrested after campus protest\n\n"
+            "South Yorkshire Police said two men, aged 19 and 21, had been arrested on suspicion of criminal damage.\n")
+    assert ("two men, aged 19 and 21, had been arrested on suspicion of criminal damage", "South Yorkshire Police",
+            "indirect") in found(text, "en", model)

@@ -411,6 +411,14 @@ def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
     return False
 
 
+def _aux_after_apposition(toks: Tokens, sent: Sentence, q: int, aux) -> bool:
+    """A bare clause's subject of a word or two, an aside between commas, then its auxiliary
+    ("said two men, aged 19 and 21, had been arrested")."""
+    comma = next((r for r in range(q + 1, min(sent.t1, q + 3)) if toks.words[r] == ","), None)
+    close = _apposition_end(toks, sent, comma) if comma is not None else None
+    return close is not None and _aux_ahead(toks, close + 1, min(sent.t1, close + 3), aux)
+
+
 def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause:
     """``X said the talks were useful`` (no complementiser): a clause that starts like one and
     has a finite verb within a few words."""
@@ -467,8 +475,10 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     if first.lower() in fw.get("question_comp", ()):
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
     aux = fw.get("aux", frozenset())
+    aside = False  # the subject has an aside between commas before its auxiliary
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux) or _past_verb_next(toks, sent, q)):
+            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux) or _past_verb_next(toks, sent, q)
+            or (aside := _aux_after_apposition(toks, sent, q, aux))):
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):
         return NO_CLAUSE
@@ -476,7 +486,7 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         return Clause(toks.starts[q], "zero")  # "says she still draws every building by hand"
     np = toks.np_at(q, sent.t1)
     inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
-    if np is not None and np.kind in ("title", "name") and (np.end >= sent.t1 or words[np.end] in ".,;:" or (
+    if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".,;:" or (
             kind(np.end) == "rel" and inverted)):
         return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
     finite = toks.verb_words
@@ -493,7 +503,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             r += 1
             continue
         if kind(r) == "punct" and words[r] in ".,;:":
-            close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and kind(q) not in ("month", "num", "name") else None
+            counted = kind(q) == "num" and q + 1 < r and kind(q + 1) in ("word", "title")  # "two men, aged 19 and 21, had been"
+            close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and (kind(q) not in ("month", "num", "name") or counted) else None
             if close is None:
                 break
             # "said the valve, on the line feeding the main engine, had failed": the subject's aside
@@ -551,6 +562,8 @@ def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
         if toks.words[r] == ",":
             # the subject's verb right after it ("…, had failed"), not another clause ("…, and Dunmore was")
             return r if r > comma + 1 and r + 1 < sent.t1 and _finite(toks, r + 1) else None
+        if toks.kind(r) == "coord" and toks.kind(r - 1) == "num" and r + 1 < sent.t1 and toks.kind(r + 1) == "num":
+            continue  # "aged 19 and 21"
         if toks.kind(r) in ("quoted", "cue", "coord") or toks.words[r] in ".;:":
             return None
     return None
