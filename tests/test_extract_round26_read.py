@@ -305,3 +305,14 @@ def test_a_bare_clauses_counted_subject_may_carry_an_aside(model):
             "South Yorkshire Police said two men, aged 19 and 21, had been arrested on suspicion of criminal damage.\n")
     assert ("two men, aged 19 and 21, had been arrested on suspicion of criminal damage", "South Yorkshire Police",
             "indirect") in found(text, "en", model)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_apps_quoted_name_stays_inside_the_reported_clause(model):
+    text = ("Nowe parkomaty w Kielcach\n\n"
+            "Urząd Miasta Kielce poinformował w środę, że nowe parkomaty pojawią się w czerwcu, "
+            "a opłatę będzie można uiścić również w aplikacji „mPark Kielce”.\n")
+    got = found(text, "pl", model)
+    assert [s for t, s, k in got if k == "indirect" and t.startswith("nowe parkomaty")] == ["Urząd Miasta Kielce"]
+    assert not [t for t, _s, k in got if k == "fragment"]
