@@ -316,3 +316,12 @@ def test_an_apps_quoted_name_stays_inside_the_reported_clause(model):
     got = found(text, "pl", model)
     assert [s for t, s, k in got if k == "indirect" and t.startswith("nowe parkomaty")] == ["Urząd Miasta Kielce"]
     assert not [t for t, _s, k in got if k == "fragment"]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_papers_authors_speak_through_its_first_author(model):
+    text = ("Planeta, która nie powinna istnieć\n\n"
+            "– Ta planeta nie powinna istnieć – mówi dr Katarzyna Wieczorek z Instytutu Astronomii UMK, pierwsza autorka publikacji.\n\n"
+            "Autorzy pracy piszą, że odkrycie wymaga zrewidowania modeli.\n")
+    assert speakers_by_opening(text, "pl", model)["odkrycie wymaga zrewidow"] == "Katarzyna Wieczorek"

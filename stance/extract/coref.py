@@ -420,8 +420,9 @@ class Coreference(BodyCoreference, LeadCoreference):
         """A study's researchers (``study_group``) speak through its lead author, when the text
         names one ("Lead author Dr Helen Marsh"), else None."""
         fw = self.toks.fw
-        if ref.head not in fw.get("study_group", ()) or ref.gender != "pl" or ref.comp:
-            return None
+        if ref.head not in fw.get("study_group", ()) or ref.gender != "pl" \
+                or any(w not in fw.get("study_noun", ()) for w in ref.comp):
+            return None  # ("Autorzy pracy piszą"; not "researchers at the University of Wexcombe")
         leads = fw.get("lead_modifier", ())
         for noun in fw.get("study_author_noun", ()):
             for link in self.mentions.links_by_head.get(noun, ()):

@@ -348,6 +348,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                         or _age_gap(toks, prev[0].end, np.start)))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—"
+                if ref.kind == "title" and before.kind == "inst" and prev[0].in_pp and prev[1] > 0 \
+                        and mentions[prev[1] - 1].kind == "name" \
+                        and toks.text[mentions[prev[1] - 1].end:before.pos].strip().lower() in toks.fw.get("prep", ()):
+                    prev = (prev[0], prev[1] - 1)  # "dr Katarzyna Wieczorek z Instytutu Astronomii UMK, pierwsza autorka": hers
+                    before = mentions[prev[1]]
                 if before.kind == "title" and ref.kind == "name" and not before.person and not (prev[0].in_pp and subject and not closes):
                     # (not "In a letter handed to the judge, Rowcroft wrote": a phrase, then the clause's subject)
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
