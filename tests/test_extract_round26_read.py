@@ -325,3 +325,15 @@ def test_a_papers_authors_speak_through_its_first_author(model):
             "– Ta planeta nie powinna istnieć – mówi dr Katarzyna Wieczorek z Instytutu Astronomii UMK, pierwsza autorka publikacji.\n\n"
             "Autorzy pracy piszą, że odkrycie wymaga zrewidowania modeli.\n")
     assert speakers_by_opening(text, "pl", model)["odkrycie wymaga zrewidow"] == "Katarzyna Wieczorek"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_heckle_from_the_floor_is_the_person_the_next_sentence_names(model):
+    text = ("Sesja rady miasta\n\n"
+            "Prezydent Monika Bielecka broniła podwyżek. Gdy mówiła o biletach, z sali rozległo się: „Kłamstwo!”. "
+            "Okrzyk wzniósł radny niezrzeszony Zbigniew Pawlak, którego przewodnicząca przywołała do porządku.\n\n"
+            "– Przed wyborami, jak zwykle! – rozległo się z ław opozycji. Jak się później okazało, krzyczał poseł Wiesław Turek.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Kłamstwo!"] == "Zbigniew Pawlak"
+    assert got["Przed wyborami, jak zwyk"] == "Wiesław Turek"

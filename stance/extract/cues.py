@@ -367,6 +367,9 @@ class _CueFinder:
         after = cue.after
         if after and not (cue_tok > sent.t0 and lows[cue_tok - 1] == after):
             return None  # "kryje" is a cue only in "nie kryje, że"
+        if "heckle" in cue.flags:
+            # "z sali rozległo się: „Kłamstwo!”. Okrzyk wzniósł radny Zbigniew Pawlak": the shouter is named after
+            return self._new(sent, cue_tok, words[cue_tok], cue.cls, None, NO_CLAUSE, flags=cue.flags, mode="named_next")
         cls = cue.cls
         suffix = lex.rules.participle_suffix
         if suffix and cls == "verb" and lows[cue_tok].endswith(suffix):

@@ -173,7 +173,25 @@ class SpeakerResolver:
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
             return self.answering(ev.cue) or self.role_label(ev.cue) or self.interviewee
+        if ev.mode == "named_next":
+            return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
         return self.carry(ev.pos, omitted_subject_gender(self.coref.toks, ev))
+
+    def _named_in_next_sentence(self, sent: int) -> str | None:
+        """The first person named with a full name in the sentence after ``sent`` ("Okrzyk wzniósł
+        radny Zbigniew Pawlak", "Jak się później okazało, krzyczał poseł Wiesław Turek")."""
+        sentences = self.coref.seg.sentences
+        if sent + 1 >= len(sentences):
+            return None
+        nxt = sentences[sent + 1]
+        mentions = self.mentions
+        for m in mentions.mentions[bisect.bisect_left(mentions.positions, nxt.start):]:
+            if m.pos >= nxt.end:
+                break
+            name = self.coref.name(m.person or m.speaker) if m.kind == "name" else ""
+            if " " in name:
+                return name
+        return None
 
     def role_label(self, label: str) -> str | None:
         """A label in capitals that is a role and no name ("MIESZKANIEC:", "RESIDENT:"): the role,
