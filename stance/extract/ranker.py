@@ -161,6 +161,7 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
     for cand in chosen:
         rules = resolver.speaker_of(cand.event, cand.start)
         stood = (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
+            or (rules is not None and cand.event is not None and cand.event.mode == "named_next") \
             or (rules_stand is not None and rules_stand(resolver, cand)) \
             or (prev_stood and rules == prev and _continues(cand) and (rules[:1].islower() or _next_paragraph(text, prev_end, cand)))
         if stood:
