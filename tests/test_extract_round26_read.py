@@ -337,3 +337,15 @@ def test_a_heckle_from_the_floor_is_the_person_the_next_sentence_names(model):
     got = speakers_by_opening(text, "pl", model)
     assert got["Kłamstwo!"] == "Zbigniew Pawlak"
     assert got["Przed wyborami, jak zwyk"] == "Wiesław Turek"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_prosecutor_and_an_advocate_by_their_abbreviated_ranks(model):
+    text = ("Prezes dewelopera aresztowany\n\n"
+            "Jak przekazała po posiedzeniu prok. Iwona Szczepańska z Prokuratury Okręgowej w Gdańsku, podejrzany nie przyznał się do winy.\n\n"
+            "– Łączna kwota przekracza 11 mln zł – mówiła dziennikarzom prokurator.\n\n"
+            "Zupełnie inaczej widzi sprawę mec. Bartosz Kalinowski. – Areszt jest nieproporcjonalny – przekonywał adwokat po wyjściu z sali.\n")
+    got = speakers_by_opening(text, "pl", model)
+    assert got["Łączna kwota przekracza "] == "Iwona Szczepańska"
+    assert got["Areszt jest nieproporcjo"] == "Bartosz Kalinowski"
