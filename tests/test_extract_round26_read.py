@@ -349,3 +349,12 @@ def test_a_prosecutor_and_an_advocate_by_their_abbreviated_ranks(model):
     got = speakers_by_opening(text, "pl", model)
     assert got["Łączna kwota przekracza "] == "Iwona Szczepańska"
     assert got["Areszt jest nieproporcjo"] == "Bartosz Kalinowski"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_person_after_the_medium_told_is_no_part_of_its_name(model):
+    text = ("Wyciek gazu w Lublinie\n\n"
+            "Rzeczniczka spółdzielni Katarzyna Rudnicka była na miejscu od rana.\n\n"
+            "Pogotowie gazowe zlokalizowało nieszczelność. – Usterka została już zabezpieczona – powiedziała agencji Rudnicka.\n")
+    assert speakers_by_opening(text, "pl", model)["Usterka została już zabe"] == "Katarzyna Rudnicka"

@@ -295,8 +295,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             n = self.media_len(k)
             e = k + n
             while e < j and kind(e) in ("media", "name", "acro") and e - k < 4 and not (
-                    self.cased and kind(e) == "name" and morph.is_given_name(words[e])):
-                e += 1  # ("przesłanym redakcji Anna Lis napisała": a person after the medium, no name of it)
+                    self.cased and kind(e) == "name" and (morph.is_given_name(words[e]) or (
+                        e == k + 1 and morph.is_nominative_possible(self.lows[k]) is False and morph.name_readings(words[e])))):
+                e += 1  # ("przesłanym redakcji Anna Lis napisała", "powiedziała agencji Rudnicka": a person after the medium)
             # (Polish: a medium in another case is the hearer, "przesłanym redakcji", never the subject)
             nominative = not self.cased or morph.is_nominative_possible(self.lows[k]) is not False
             if not nominative and e == k + n + 1 and e + 1 < len(words) and kind(e) == "place" and kind(e + 1) == "cue":
