@@ -358,3 +358,13 @@ def test_a_person_after_the_medium_told_is_no_part_of_its_name(model):
             "Rzeczniczka spółdzielni Katarzyna Rudnicka była na miejscu od rana.\n\n"
             "Pogotowie gazowe zlokalizowało nieszczelność. – Usterka została już zabezpieczona – powiedziała agencji Rudnicka.\n")
     assert speakers_by_opening(text, "pl", model)["Usterka została już zabe"] == "Katarzyna Rudnicka"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_refusal_to_say_what_reports_nothing(model):
+    text = ("Factory to cut jobs\n\n"
+            "Merriman would not say how many jobs would go.\n\n"
+            "The ministry declined to say what countermeasures it was considering.\n\n"
+            "She said what happened was a tragedy.\n")
+    got = found(text, "en", model)
+    assert [t for t, _s, _k in got] == ["what happened was a tragedy"]

@@ -411,6 +411,13 @@ def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
     return False
 
 
+def _refused(toks: Tokens, k: int) -> bool:
+    """The cue at ``k`` is negated or refused ("would not say", "declined to say")."""
+    lows = toks.lows
+    return k > 0 and (lows[k - 1] in toks.fw.get("negation", ()) or (
+        k > 1 and lows[k - 1] == "to" and lows[k - 2] in toks.fw.get("refusal_verb", ())))
+
+
 def _aux_after_apposition(toks: Tokens, sent: Sentence, q: int, aux) -> bool:
     """A bare clause's subject of a word or two, an aside between commas, then its auxiliary
     ("said two men, aged 19 and 21, had been arrested")."""
@@ -474,6 +481,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     first = words[q]
     if first.lower() in fw.get("question_comp", ()):
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
+    if first.lower() in fw.get("wh_word", ()) and _refused(toks, k):
+        return NO_CLAUSE  # "would not say how many jobs would go": nothing said
     aux = fw.get("aux", frozenset())
     aside = False  # the subject has an aside between commas before its auxiliary
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
