@@ -116,6 +116,8 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
     sentences are in the speaker's voice too, to the dash. The attribution must start with
     the cue verb and end the sentence; content with quotation marks is left to the quotations."""
     top = [(q.open, (q.close + 1) if q.close >= 0 else q.end) for q in quotes]
+    # a short quoted term inside a paragraph of speech ("żadnej „inwentaryzacji szkód”") stays in it
+    inner = frozenset(span for span in top if span[1] - span[0] <= _INNER_QUOTE_MAX)
     qstarts = [a for a, _ in top]
     taken = sorted([(b.dash if b.dash >= 0 else b.start, max(b.end, b.attr_end)) for b in blocks] + top)
     taken_starts = [a for a, _ in taken]
@@ -151,7 +153,7 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
             start = _speech_start(text, lex, boundaries, max(line_start, floor), end)
         if end - start < 2 or start < floor or not any(ch.isspace() for ch in text[start:end]):
             continue
-        if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps(start, end, taken_starts, taken):
+        if text[end - 1] in QUOTE_CHARS or _inside_any(start, taken_starts, taken) or _overlaps_but_inner(start, end, taken_starts, taken, inner):
             continue
         stamp = TIMESTAMP_RE.match(text, start, end) or AGENCY_DATELINE_RE.match(text, start, end)
         if stamp is not None and stamp.end() < end:
@@ -191,6 +193,16 @@ def _overlaps(start: int, end: int, starts: list[int], spans: list) -> bool:
     return k < len(starts) and starts[k] < end
 
 
+def _overlaps_but_inner(start: int, end: int, starts: list[int], spans: list, inner: frozenset) -> bool:
+    """Does any span start inside ``[start, end)``, other than an ``inner`` one wholly inside it?"""
+    k = bisect.bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        if not (spans[k] in inner and spans[k][1] <= end):
+            return True
+        k += 1
+    return False
+
+
 def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
     """The non-empty paragraph before the line at ``line_start`` (trimmed), or an empty span."""
     end = line_start - 1
@@ -204,6 +216,7 @@ def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
     return start, end
 
 
+_INNER_QUOTE_MAX = 40  # characters of a quoted term inside unmarked speech ("„inwentaryzacji szkód”")
 _BRIDGE_MAX = 2  # plain sentences between a speaker's own-voice ones that still count as the speech
 
 
