@@ -368,3 +368,14 @@ def test_a_refusal_to_say_what_reports_nothing(model):
             "She said what happened was a tragedy.\n")
     got = found(text, "en", model)
     assert [t for t, _s, _k in got] == ["what happened was a tragedy"]
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_according_to_a_person_past_a_described_apposition(model):
+    text = ("River running dry\n\n"
+            "According to Ben Hollis, a hydrologist at the Harrow Institute who has studied the basin, "
+            "the river has lost a fifth of its flow.\n\n"
+            "According to city clerk Pam Wirtz, Kuehl returns every call the same day.\n")
+    got = found(text, "en", model)
+    assert ("the river has lost a fifth of its flow", "Ben Hollis", "indirect") in got
+    assert ("Kuehl returns every call the same day", "Pam Wirtz", "indirect") in got

@@ -670,7 +670,8 @@ class _CueFinder:
                     tok = apposition.end + 1  # "In the view of the governor, Mark Ziebe, inflation …"
                 elif close is not None and words[tok][:1].islower() and not any(kind(q) == "cue" for q in range(tok, close)) and (
                         apposition is not None and apposition.kind == "title"
-                        or kind(np_end - 1) == "name" and toks.cased and not any(finite_verb(toks.lows[q]) for q in range(tok, close))):
+                        or kind(np_end - 1) == "name" and toks.cased and not any(finite_verb(toks.lows[q]) for q in range(tok, close))
+                        or kind(np_end - 1) == "name" and kind(tok) == "det" and _described(toks, tok, close)):
                     tok = close + 1  # "Zdaniem Heleny Wójcik, ichtiolożki z Morskiego Instytutu Rybackiego, …"
                 if tok < sent.t1 and kind(tok) == "rel":
                     # "Według X, który od lat bada rynek, bezrobocie wzrośnie": the relative clause
@@ -716,6 +717,17 @@ class _SentenceState:
         if self._marks is None:
             self._marks = sentence_marks(self.toks, self.sent)
         return self._marks
+
+
+def _described(toks, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` describe a person ("a hydrologist at the Harrow Institute who has
+    studied the basin"): no verb before a relative pronoun, if any."""
+    for q in range(a, b):
+        if toks.kind(q) == "rel":
+            return True
+        if toks.lows[q] in toks.verb_words:
+            return False
+    return True
 
 
 def _sentence_ends(toks, sent: Sentence, t: int) -> bool:
