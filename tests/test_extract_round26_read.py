@@ -379,3 +379,11 @@ def test_according_to_a_person_past_a_described_apposition(model):
     got = found(text, "en", model)
     assert ("the river has lost a fifth of its flow", "Ben Hollis", "indirect") in got
     assert ("Kuehl returns every call the same day", "Pam Wirtz", "indirect") in got
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_opening_a_sentence_is_the_firm_the_sentence_before_names(model):
+    text = ("Baby fruit pouches recalled over lead levels\n\n"
+            "Hartfield Foods, which makes the Little Pip range, said it was recalling three pouches. "
+            "The company said the problem had been traced to a batch of ground spice.\n")
+    assert speakers_by_opening(text, "en", model)["the problem had been tra"] == "Hartfield Foods"

@@ -147,12 +147,14 @@ class BodyCoreference:
         earlier sentence read as a name that is nobody's (no given name first, no surname of a
         person named in full), else None."""
         toks = self.toks
-        t = bisect.bisect_left(toks.starts, pos) - 1
+        t = bisect.bisect_right(toks.starts, pos) - 1  # the token at ``pos`` (a phrase may open the sentence)
         while t > 0 and t not in toks.sent_initial:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
         k = bisect.bisect_left(self.mentions.positions, toks.starts[max(t, 0)]) - 1
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not is_given_name(m.speaker.split()[0]) \
+            first = m.speaker.split()[0]
+            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not is_given_name(first) \
+                    and first.lower() not in toks.lex.given_gender \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker
