@@ -387,3 +387,12 @@ def test_the_company_opening_a_sentence_is_the_firm_the_sentence_before_names(mo
             "Hartfield Foods, which makes the Little Pip range, said it was recalling three pouches. "
             "The company said the problem had been traced to a batch of ground spice.\n")
     assert speakers_by_opening(text, "en", model)["the problem had been tra"] == "Hartfield Foods"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_leads_role_is_the_person_the_standfirst_opens_with(model):
+    text = ("Water boss refuses to hand back bonus\n\n"
+            "Graham Tulloch tells environment committee his payout was 'properly earned'\n\n"
+            "The chief executive of Severnside Water has refused to give back a bonus, telling MPs that it "
+            "reflected the company's performance on leakage.\n")
+    assert speakers_by_opening(text, "en", model)["it reflected the company"] == "Graham Tulloch"

@@ -65,15 +65,19 @@ class LeadCoreference:
 
     @cached_property
     def _headline_name(self) -> str | None:
-        """The full name a headline opens with, right before its colon, else None."""
-        starts = self.seg.blank_line_starts
-        end = starts[1] if len(starts) > 1 else len(self.seg.text)
+        """The full name a headline opens with, right before its colon, or that opens the
+        standfirst as its subject ("Graham Tulloch tells environment committee …"), else None."""
+        starts, text = self.seg.blank_line_starts, self.seg.text
+        end = starts[2] if len(starts) > 2 else len(text)
+        standfirst = starts[1] if len(starts) > 1 else len(text)
         for m in self.mentions.mentions:
             if m.pos >= end:
                 break
-            if m.kind == "name" and self.seg.text[m.end:m.end + 1] == ":" and not self.seg.text[:m.pos].strip(" .\n").split()[1:]:
+            opens = not text[standfirst if m.pos >= standfirst else 0:m.pos].strip(" .\n").split()[m.pos < standfirst:]
+            if m.kind == "name" and opens and (text[m.end:m.end + 1] == ":" if m.pos < standfirst else m.subject):
                 name = self.name(m.speaker)
-                return name if " " in name else None
+                person = m.pos < standfirst or given_name_genders(name.split()[0]) or name.split()[0].lower() in self.toks.lex.given_gender
+                return name if " " in name and person else None  # (not "The Kurrawang Creek fire", "Obora Sokołowskich")
         return None
 
     @cached_property
