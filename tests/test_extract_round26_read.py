@@ -396,3 +396,12 @@ def test_a_leads_role_is_the_person_the_standfirst_opens_with(model):
             "The chief executive of Severnside Water has refused to give back a bonus, telling MPs that it "
             "reflected the company's performance on leakage.\n")
     assert speakers_by_opening(text, "en", model)["it reflected the company"] == "Graham Tulloch"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_with_its_tail_in_apposition_after_a_frames_name_is_hers(model):
+    text = ("Strike day live\n\n"
+            "Footfall in the town centre was down by a third, according to Rachel Obi, chief executive of the Thames Valley "
+            "Chamber of Commerce.\n\n"
+            "\"Hospitality businesses cannot absorb another month of this,\" she said.\n")
+    assert speakers_by_opening(text, "en", model)["Hospitality businesses c"] == "Rachel Obi"

@@ -58,6 +58,22 @@ def _word_map(lang: str, role: str) -> dict[str, str]:
     return dict(p.split("=") for p in function_words(lang).get(role, ()))
 
 
+def _role_tail_closes(toks: Tokens, t: int) -> bool:
+    """A role's tail from token ``t`` ("of the Thames Valley Chamber of Commerce.") runs to a
+    closing punctuation mark with no verb on the way: the role phrase closes there."""
+    if toks.lows[t] not in toks.fw.get("role_tail_prep", ()):
+        return False
+    for q in range(t + 1, min(len(toks.words), t + _ROLE_TAIL_MAX)):
+        if toks.words[q] in ",;.)":
+            return True
+        if toks.kind(q) in ("cue", "rel", "comp", "quoted") or toks.lows[q] in toks.verb_words:
+            return False
+    return False
+
+
+_ROLE_TAIL_MAX = 12  # tokens of "of the Thames Valley Chamber of Commerce"
+
+
 def _family_name(toks: Tokens, head_tok: int) -> str:
     """' Doyle' when the kin noun at ``head_tok`` follows a surname's possessive ("Mr Doyle's
     mother"), else "" (a given name's possessive, "Kieran's mother", tells no surname)."""
@@ -347,7 +363,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                         _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)
                         or _age_gap(toks, prev[0].end, np.start)))):
                 before = mentions[prev[1]]
-                closes = np.end >= len(words) or words[np.end] in ",;.)–—"
+                closes = np.end >= len(words) or words[np.end] in ",;.)–—" or _role_tail_closes(toks, np.end)
                 if ref.kind == "title" and before.kind == "inst" and prev[0].in_pp and prev[1] > 0 \
                         and mentions[prev[1] - 1].kind == "name" \
                         and toks.text[mentions[prev[1] - 1].end:before.pos].strip().lower() in toks.fw.get("prep", ()):
