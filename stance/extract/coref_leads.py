@@ -52,10 +52,12 @@ class LeadCoreference:
         zapowiada, że …"): that person, when the genders agree; else None."""
         starts = self.seg.blank_line_starts
         para = bisect.bisect_right(starts, ref.pos) - 1
-        named = self._headline_name
-        if not named or not 0 < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" \
-                or self.toks.lex.institution_role(ref.head):
+        if self._headline_name is None:
             return None
+        named, named_para = self._headline_name
+        if not named_para < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" \
+                or self.toks.lex.institution_role(ref.head) or ref.head in self.toks.fw.get("org_anaphor", ()):
+            return None  # (a role in the standfirst that names the person is not hers: "Anna Nair spoke first. The ministry …")
         want = self.gender(ref)
         if want in ("m", "f") and (self.gender_of.get(named) or _given_gender(self.toks.lex, named) or want) != want:
             return None
@@ -64,9 +66,10 @@ class LeadCoreference:
         return named
 
     @cached_property
-    def _headline_name(self) -> str | None:
+    def _headline_name(self) -> tuple[str, int] | None:
         """The full name a headline opens with, right before its colon, or that opens the
-        standfirst as its subject ("Graham Tulloch tells environment committee …"), else None."""
+        standfirst as its subject ("Graham Tulloch tells environment committee …"), with the
+        paragraph it is in (0 or 1); else None."""
         starts, text = self.seg.blank_line_starts, self.seg.text
         end = starts[2] if len(starts) > 2 else len(text)
         standfirst = starts[1] if len(starts) > 1 else len(text)
@@ -77,7 +80,8 @@ class LeadCoreference:
             if m.kind == "name" and opens and (text[m.end:m.end + 1] == ":" if m.pos < standfirst else m.subject):
                 name = self.name(m.speaker)
                 person = m.pos < standfirst or given_name_genders(name.split()[0]) or name.split()[0].lower() in self.toks.lex.given_gender
-                return name if " " in name and person else None  # (not "The Kurrawang Creek fire", "Obora Sokołowskich")
+                # (not "The Kurrawang Creek fire", "Obora Sokołowskich")
+                return (name, int(m.pos >= standfirst)) if " " in name and person else None
         return None
 
     @cached_property
