@@ -405,3 +405,15 @@ def test_a_role_with_its_tail_in_apposition_after_a_frames_name_is_hers(model):
             "Chamber of Commerce.\n\n"
             "\"Hospitality businesses cannot absorb another month of this,\" she said.\n")
     assert speakers_by_opening(text, "en", model)["Hospitality businesses c"] == "Rachel Obi"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_guests_third_person_biography_after_an_interview_is_no_answer(model):
+    text = INTERVIEW + ("\nA co z długiem?\n\n"
+                        "Dług rośnie, ale wolniej niż gospodarka.\n\n"
+                        "Prof. Marta Wilczyńska jest ekonomistką, kieruje Katedrą Finansów Publicznych. "
+                        "Była doradczynią sejmowej komisji.\n")
+    got = found(text, "pl", model)
+    assert not [t for t, _s, _k in got if t.startswith("Prof. Marta Wilczyńska jest")]
+    assert speakers_by_opening(text, "pl", model)["Dług rośnie, ale wolniej"] == "Marta Wilczyńska"

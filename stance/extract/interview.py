@@ -451,7 +451,17 @@ def _note(text: str, t: Turn, fw: dict) -> bool:
     if t.label or t.end - t.start >= BIO_MAX:
         return False
     return (t.end - t.start < 200 and _has_word(text[t.start:t.end], fw.get("interview_note", ()))) or (
-        _BIO_RE.match(text, t.start, t.end) is not None)
+        _BIO_RE.match(text, t.start, t.end) is not None) or _bio_sentence(text, t, fw)
+
+
+def _bio_sentence(text: str, t: Turn, fw: dict) -> bool:
+    """The guest introduced in the third person ("Prof. Marta Wilczyńska jest ekonomistką,
+    kieruje Katedrą …", "Dana Kovacs is a hydrologist …"): a title or two, a name, a copula."""
+    m = _BIO_COPULA_RE.match(text, t.start, t.end)
+    return m is not None and m.group(2).lower() in fw.get("bio_copula", ())
+
+
+_BIO_COPULA_RE = re.compile(r"(?:[^\W\d_]{1,5}\.[ \t]+){0,3}([A-ZĄĆĘŁŃÓŚŹŻ][\w’'\-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\w’'\-]+){1,2})[ \t]+(\w+)[ \t]")
 
 
 _NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"  # on one line
