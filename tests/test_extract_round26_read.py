@@ -417,3 +417,14 @@ def test_the_guests_third_person_biography_after_an_interview_is_no_answer(model
     got = found(text, "pl", model)
     assert not [t for t, _s, _k in got if t.startswith("Prof. Marta Wilczyńska jest")]
     assert speakers_by_opening(text, "pl", model)["Dług rośnie, ale wolniej"] == "Marta Wilczyńska"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_passage_read_out_after_a_colon_is_no_statement(model):
+    text = ("Spotkanie z autorką\n\n"
+            "Marta Zielonka przeczytała na początek fragment rozdziału „Ostatnia procesja”: „Ksiądz szedł przodem, za nim cała wieś”.\n\n"
+            "– Pisałam o ludziach – mówiła autorka.\n")
+    got = found(text, "pl", model)
+    assert not [t for t, _s, _k in got if t.startswith("Ksiądz szedł")]
+    assert ("Pisałam o ludziach", "Marta Zielonka", "direct") in got

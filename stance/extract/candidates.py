@@ -64,6 +64,7 @@ def select(candidates) -> list[Candidate]:
     return out
 
 
+_RECITED_REACH = 12  # tokens before a colon in which a passage read out is named
 _ANONYMITY_MAX = 120  # characters of a reported clause that only asks for the source's anonymity
 
 
@@ -156,6 +157,8 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         rt1 = bisect.bisect_left(toks.starts, right) if right > after else rt0
         if self._non_statement(quote, lt0, lt1, content):
             return
+        if last == ":" and self._recited(sent, lt1):
+            return  # "przeczytała fragment rozdziału „Ostatnia procesja”: „…”": a text read out, no statement
         only_punct = not any(ch.isalnum() for ch in before)
         starts_upper = content[:1].isupper() or content[:1] in "„\"“«"
         events_left = self.cues.in_range(sent.index, lt0, lt1)
@@ -190,6 +193,12 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         if ev.cls == "frame" and ev.clause_kind == "" and ev.mode == "media":
             return
         self._add(quote.start, quote.end, "fragment", ev, FRAGMENT, ev.cue)
+
+    def _recited(self, sent: Sentence, t1: int) -> bool:
+        """A written work's passage (``recited_work``: "fragment", "wiersz", "passage") is named in
+        the sentence before the colon at token ``t1``: what follows is read out, not said."""
+        works = self.toks.fw.get("recited_work", ())
+        return bool(works) and any(self.toks.lows[t] in works for t in range(max(sent.t0, t1 - _RECITED_REACH), t1))
 
     def _direct(self, quote, content, last, only_punct, title_like, tail, events_left, lt0, lt1, colon_np, signed) -> None:
         ev = None
