@@ -423,6 +423,12 @@ class Coreference(BodyCoreference, LeadCoreference):
         if ref.head not in fw.get("study_group", ()) or ref.gender != "pl" \
                 or any(w not in fw.get("study_noun", ()) for w in ref.comp):
             return None  # ("Autorzy pracy piszą"; not "researchers at the University of Wexcombe")
+        return self._lead_author_named
+
+    @cached_property
+    def _lead_author_named(self) -> str | None:
+        """The person the text names as a study's lead author (read once), else None."""
+        fw = self.toks.fw
         leads = fw.get("lead_modifier", ())
         for noun in fw.get("study_author_noun", ()):
             for link in self.mentions.links_by_head.get(noun, ()):

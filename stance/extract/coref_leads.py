@@ -61,9 +61,15 @@ class LeadCoreference:
         want = self.gender(ref)
         if want in ("m", "f") and (self.gender_of.get(named) or _given_gender(self.toks.lex, named) or want) != want:
             return None
-        if any(m.person and m.head != ref.head and self.name(m.person) == named for m in self.mentions.mentions):
+        if self._headline_roles - {ref.head}:
             return None  # ("Krzysztof Radwański: …" over "szef NATO zapowiedział": the minister has a role of his own)
         return named
+
+    @cached_property
+    def _headline_roles(self) -> frozenset:
+        """The roles the text gives the headline's or standfirst's person (read once)."""
+        named = self._headline_name[0] if self._headline_name else None
+        return frozenset(m.head for m in self.mentions.mentions if named and m.person and self.name(m.person) == named)
 
     @cached_property
     def _headline_name(self) -> tuple[str, int] | None:

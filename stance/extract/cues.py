@@ -9,6 +9,7 @@ clause is. Subjects come from ``subject.py`` (case and position), clauses from `
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from dataclasses import dataclass, replace
 from itertools import compress
 
@@ -479,12 +480,23 @@ class _CueFinder:
             o -= 1
         if words[o] not in QUOTE_OPENERS or not (o == toks.opening(sent) or words[o - 1] == ","):
             return None
-        name = toks.text[toks.ends[o]:toks.starts[close]]
-        for t in range(len(words) - 1):
-            if words[t + 1] == words[o] and t + 2 < len(words) and toks.text[toks.ends[t + 1]:].startswith(name + words[close]) \
-                    and toks.institution_noun(t):
-                return f"{common_lemma(toks.lows[t])} {words[o]}{name}{words[close]}"
-        return None
+        noun = self._brand_nouns.get(toks.text[toks.ends[o]:toks.starts[close]])
+        return f"{noun} {toks.text[toks.starts[o]:toks.ends[close]]}" if noun else None
+
+    @cached_property
+    def _brand_nouns(self) -> dict[str, str]:
+        """Quoted names the text writes after an institution noun ("z firmą „Meblostyl”") -> that
+        noun's lemma (the first one for each name); read once, in one pass over the tokens."""
+        toks, words = self.toks, self.toks.words
+        out: dict[str, str] = {}
+        for t in range(1, len(words) - 1):
+            if words[t] in QUOTE_OPENERS and toks.kind(t + 1) == "quoted" and toks.institution_noun(t - 1):
+                close = t + 1
+                while close < len(words) and toks.kind(close) == "quoted":
+                    close += 1
+                if close < len(words):
+                    out.setdefault(toks.text[toks.ends[t]:toks.starts[close]], common_lemma(toks.lows[t - 1]))
+        return out
 
     def _coordinated_subject(self, sent: Sentence, coord: int, cue_tok: int):
         """The subject a verb right after "and" shares with the verb before it, in subject-verb
