@@ -237,6 +237,8 @@ def test_a_studys_researchers_speak_through_its_lead_author(model):
 PAROLE = ("One-punch killer denied parole for third time\n\n"
           "Victim's mother tells board family has been \"serving a life sentence\"\n\n"
           "A man who killed a father of two was denied parole, the Parole Board said.\n\n"
+          "In the decision, panel convenor Judge Helen Ashdown wrote that he had completed a programme.\n\n"
+          "His lawyer, Michael Sorensen, told the hearing he had secured a bed at a residential programme.\n\n"
           "In a submission read to the hearing, Corey's mother, Lorraine Rewiti, said her family had been "
           "\"serving a life sentence\" since 2016.\n")
 
@@ -355,9 +357,8 @@ def test_a_prosecutor_and_an_advocate_by_their_abbreviated_ranks(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_person_after_the_medium_told_is_no_part_of_its_name(model):
     text = ("Wyciek gazu w Lublinie\n\n"
-            "Rzeczniczka spółdzielni Katarzyna Rudnicka była na miejscu od rana.\n\n"
             "Pogotowie gazowe zlokalizowało nieszczelność. – Usterka została już zabezpieczona – powiedziała agencji Rudnicka.\n")
-    assert speakers_by_opening(text, "pl", model)["Usterka została już zabe"] == "Katarzyna Rudnicka"
+    assert speakers_by_opening(text, "pl", model)["Usterka została już zabe"] == "Rudnicka"
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)

@@ -14,6 +14,7 @@ from stance.extract.morph import given_name_genders
 _LEAD_PARAGRAPHS = 2  # after the headline, a standfirst and the lead: where a role may be named only later
 _NAMED_NEXT_PARAGRAPHS = 2  # paragraphs after the role's own where its holder may first be named
 _NAMED_NEXT_MENTIONS = 60  # mentions read after the role for that holder
+_OPENING_MENTIONS = 3  # phrases read at a headline's or standfirst's start for the person it opens with
 
 
 class LeadCoreference:
@@ -75,19 +76,22 @@ class LeadCoreference:
     def _headline_name(self) -> tuple[str, int] | None:
         """The full name a headline opens with, right before its colon, or that opens the
         standfirst as its subject ("Graham Tulloch tells environment committee …"), with the
-        paragraph it is in (0 or 1); else None."""
-        starts, text = self.seg.blank_line_starts, self.seg.text
-        end = starts[2] if len(starts) > 2 else len(text)
-        standfirst = starts[1] if len(starts) > 1 else len(text)
-        for m in self.mentions.mentions:
-            if m.pos >= end:
+        paragraph it is in (0 or 1); else None. Only each paragraph's first phrases are read."""
+        starts, text, mentions = self.seg.blank_line_starts, self.seg.text, self.mentions
+        for para, words_before in ((0, 1), (1, 0)):  # (a title may open the headline: "Prof. Marta Wilczyńska:")
+            if para >= len(starts):
                 break
-            opens = not text[standfirst if m.pos >= standfirst else 0:m.pos].strip(" .\n").split()[m.pos < standfirst:]
-            if m.kind == "name" and opens and (text[m.end:m.end + 1] == ":" if m.pos < standfirst else m.subject):
+            k = bisect.bisect_left(mentions.positions, starts[para])
+            for m in mentions.mentions[k:k + _OPENING_MENTIONS]:
+                if len(text[starts[para]:m.pos].strip(" .\n").split()) > words_before:
+                    break
+                if m.kind != "name" or not (text[m.end:m.end + 1] == ":" if para == 0 else m.subject):
+                    continue
                 name = self.name(m.speaker)
-                person = m.pos < standfirst or given_name_genders(name.split()[0]) or name.split()[0].lower() in self.toks.lex.given_gender
+                first = name.split()[0]
                 # (not "The Kurrawang Creek fire", "Obora Sokołowskich")
-                return (name, int(m.pos >= standfirst)) if " " in name and person else None
+                person = para == 0 or given_name_genders(first) or first.lower() in self.toks.lex.given_gender
+                return (name, para) if " " in name and person else None
         return None
 
     @cached_property
