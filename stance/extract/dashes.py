@@ -194,13 +194,16 @@ def _overlaps(start: int, end: int, starts: list[int], spans: list) -> bool:
 
 
 def _overlaps_but_inner(start: int, end: int, starts: list[int], spans: list, inner: frozenset) -> bool:
-    """Does any span start inside ``[start, end)``, other than an ``inner`` one wholly inside it?"""
-    k = bisect.bisect_left(starts, start)
-    while k < len(starts) and starts[k] < end:
+    """Does any span start inside ``[start, end)``, other than an ``inner`` one wholly inside it
+    (at most ``_INNER_QUOTES_MAX`` of those: more is no unmarked speech, and the look stays short)?"""
+    first = bisect.bisect_left(starts, start)
+    last = min(len(starts), first + _INNER_QUOTES_MAX)
+    for k in range(first, last):
+        if starts[k] >= end:
+            return False
         if not (spans[k] in inner and spans[k][1] <= end):
             return True
-        k += 1
-    return False
+    return last < len(starts) and starts[last] < end
 
 
 def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
@@ -217,6 +220,7 @@ def _previous_paragraph(text: str, line_start: int) -> tuple[int, int]:
 
 
 _INNER_QUOTE_MAX = 40  # characters of a quoted term inside unmarked speech ("„inwentaryzacji szkód”")
+_INNER_QUOTES_MAX = 3  # such terms in one block of unmarked speech
 _BRIDGE_MAX = 2  # plain sentences between a speaker's own-voice ones that still count as the speech
 
 
