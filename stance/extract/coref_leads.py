@@ -50,7 +50,8 @@ class LeadCoreference:
     def _headline_speaker(self, ref: Ref) -> str | None:
         """A lead's role that nobody is named with, under a headline that gives a person's full
         name and a colon ("Wiktor Hallmann: Teatr nie jest od tego …" over "Dyrektor teatru
-        zapowiada, że …"): that person, when the genders agree; else None."""
+        zapowiada, że …") or a standfirst that opens with one ("Graham Tulloch tells …"): that
+        person, when the genders agree and the person has no other role; else None."""
         starts = self.seg.blank_line_starts
         para = bisect.bisect_right(starts, ref.pos) - 1
         if self._headline_name is None:

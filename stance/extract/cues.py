@@ -9,8 +9,8 @@ clause is. Subjects come from ``subject.py`` (case and position), clauses from `
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import compress
 
 from stance.extract.clauses import (

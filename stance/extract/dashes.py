@@ -104,9 +104,9 @@ def _lowercase_after(text: str, pos: int) -> bool:
 
 _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 # a live blog's time stamp before the speaker or the speech: "14:32", "10:15 GMT -", "9.05 |"
+TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 # a word and a clock time, a word of the time between ("AKTUALIZACJA, godz. 19:20", "UPDATE 14:05")
 _UPDATE_HEADER_RE = re.compile(r"[^\W\d_]+[,:]?(?:\s+[^\W\d_]+\.?)?\s+\d{1,2}[:.]\d{2}\s*")
-TIMESTAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*[-–—|]?\s*")
 
 
 def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[DashBlock]) -> list[DashBlock]:
