@@ -152,9 +152,7 @@ class BodyCoreference:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
         k = bisect.bisect_left(self.mentions.positions, toks.starts[max(t, 0)]) - 1
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            first = m.speaker.split()[0]
-            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not is_given_name(first) \
-                    and first.lower() not in toks.lex.given_gender \
+            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker

@@ -9,7 +9,6 @@ import bisect
 from functools import cached_property
 
 from stance.extract.mentions import Ref
-from stance.extract.morph import given_name_genders
 
 _LEAD_PARAGRAPHS = 2  # after the headline, a standfirst and the lead: where a role may be named only later
 _NAMED_NEXT_PARAGRAPHS = 2  # paragraphs after the role's own where its holder may first be named
@@ -42,7 +41,7 @@ class LeadCoreference:
             name = self.name(m.speaker)
             if " " not in name or self._first_named[name] < ref.pos or (m.head and m.head != ref.head):
                 return None  # (the first subject named there is somebody else, or was named before)
-            if want in ("m", "f") and (self.gender_of.get(name) or _given_gender(self.toks.lex, name) or want) != want:
+            if want in ("m", "f") and (self.gender_of.get(name) or self.toks.given_gender(name) or want) != want:
                 return None  # ("mówi ekonomistka …. Rozmawia Piotr Gajewski": a man's given name)
             return name
         return None
@@ -61,7 +60,7 @@ class LeadCoreference:
                 or self.toks.lex.institution_role(ref.head) or ref.head in self.toks.fw.get("org_anaphor", ()):
             return None  # (a role in the standfirst that names the person is not hers: "Anna Nair spoke first. The ministry …")
         want = self.gender(ref)
-        if want in ("m", "f") and (self.gender_of.get(named) or _given_gender(self.toks.lex, named) or want) != want:
+        if want in ("m", "f") and (self.gender_of.get(named) or self.toks.given_gender(named) or want) != want:
             return None
         if self._headline_roles - {ref.head}:
             return None  # ("Krzysztof Radwański: …" over "szef NATO zapowiedział": the minister has a role of his own)
@@ -89,9 +88,8 @@ class LeadCoreference:
                 if m.kind != "name" or not (text[m.end:m.end + 1] == ":" if para == 0 else m.subject):
                     continue
                 name = self.name(m.speaker)
-                first = name.split()[0]
                 # (not "The Kurrawang Creek fire", "Obora Sokołowskich")
-                person = para == 0 or given_name_genders(first) or first.lower() in self.toks.lex.given_gender
+                person = para == 0 or self.toks.given_name(name.split()[0])
                 return (name, para) if " " in name and person else None
         return None
 
@@ -104,12 +102,3 @@ class LeadCoreference:
                 first.setdefault(self.name(m.speaker), m.pos)
         return first
 
-
-def _given_gender(lex, name: str) -> str:
-    """"m" or "f" when the first word of ``name`` is a given name of one gender only, else ""."""
-    first = name.split()[0]
-    gender = lex.given_gender.get(first.lower(), "")
-    if gender or not lex.rules.case_marked:
-        return gender
-    genders = given_name_genders(first, nominative=True)
-    return next(iter(genders)) if len(genders) == 1 else ""

@@ -461,10 +461,8 @@ def _bio_sentence(text: str, t: Turn, fw: dict) -> bool:
     return m is not None and m.group(2).lower() in fw.get("bio_copula", ())
 
 
-_BIO_COPULA_RE = re.compile(r"(?:[^\W\d_]{1,5}\.[ \t]+){0,3}([A-ZĄĆĘŁŃÓŚŹŻ][\w’'\-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\w’'\-]+){1,2})[ \t]+(\w+)[ \t]")
-
-
 _NAME = r"([^\W\d_a-ząćęłńóśźż][\w’'\-]+(?:[ \t]+[^\W\d_a-ząćęłńóśźż][\w’'\-]+){1,2})"  # on one line
+_BIO_COPULA_RE = re.compile(rf"(?:[^\W\d_]{{1,5}}\.[ \t]+){{0,3}}{_NAME}[ \t]+(\w+)[ \t]")  # "Prof. Marta Lis jest"
 
 
 def interviewer_names(text: str, fw: dict) -> frozenset[str]:

@@ -83,7 +83,7 @@ def _family_name(toks: Tokens, head_tok: int) -> str:
     if not owner.endswith(("'s", "’s")) or not owner[:1].isupper():
         return ""
     surname = owner[:-2]
-    return "" if surname.lower() in toks.lex.given_gender else " " + surname
+    return "" if toks.given_name(surname) else " " + surname
 
 
 def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, subject: bool = True,

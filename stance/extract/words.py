@@ -366,6 +366,20 @@ class Tokens(PhraseReader, CanonicalForms):
             return False
         return not (after[0] in self.fw.get("copula", ()) and len(after) > 1 and after[1][:1].isdigit())
 
+    def given_name(self, word: str) -> bool:
+        """A given name: in the English list (``en_given_names.txt``) or to morfeusz2."""
+        return word.lower() in self.lex.given_gender or morph.is_given_name(word)
+
+    def given_gender(self, name: str) -> str:
+        """"m" or "f" when the first word of ``name`` is a given name of one gender only (the
+        English list; for Polish, morfeusz2's nominative readings), else ""."""
+        first = name.split()[0]
+        gender = self.lex.given_gender.get(first.lower(), "")
+        if gender or not self.lex.rules.case_marked:
+            return gender
+        genders = morph.given_name_genders(first, nominative=True)
+        return next(iter(genders)) if len(genders) == 1 else ""
+
     def role_plural(self, low: str) -> bool:
         """English: the plural of a role noun ("senators from both parties", "hospital bosses")."""
         titles = self.lex.titles
