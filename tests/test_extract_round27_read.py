@@ -20,3 +20,27 @@ def test_the_person_urged_is_no_speaker(model):
     got = speakers_by_opening(TRIBUNAL, "en", model)
     assert got["stop pretending this was"] == "Joanne Ferrier"
     assert got["her client would ask the"] == "Joanne Ferrier"
+
+
+# -- English: a meeting record --------------------------------------------------------------------
+MINUTES = ("Hospitals board suspends births at birth centre\n\n"
+           "Present: Margaret Ibbotson (Chair); Dr Kwame Asante (Chief Executive); Paul Ketteridge (Director of Finance).\n\n"
+           "Apologies: Nigel Freeth (non-executive director).\n\n"
+           "The Chief Executive reported that the emergency department had improved.\n\n"
+           "The Director of Finance warned that the trust would end the year in deficit.\n\n"
+           "The Chair said no decision would be taken without a consultation.\n\n"
+           "RESOLVED: The board approved the suspension.\n\n"
+           "ACTION: Director of Finance to bring a revised plan in December.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_in_brackets_after_a_name_is_that_persons(model):
+    got = speakers_by_opening(MINUTES, "en", model)
+    assert got["the emergency department"] == "Kwame Asante"
+    assert got["the trust would end the "] == "Paul Ketteridge"
+    assert got["no decision would be tak"] == "Margaret Ibbotson"
+
+
+def test_a_records_headings_are_no_speakers():
+    said = [text for text, _speaker, _kind in found(MINUTES, "en")]
+    assert not any(s.startswith(("Margaret Ibbotson", "Nigel Freeth", "The board approved", "Director of Finance to")) for s in said)

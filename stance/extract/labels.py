@@ -79,8 +79,8 @@ class LabelledSpeech:
                 start += 1
             if a in self._turn_starts:
                 continue  # a question or an answer of an interview: ``_interview`` decides
-            if t1 - t0 == 1 and (toks.lows[t0] in toks.fw.get("source_label", ()) or toks.lows[t0] in toks.fw.get("byline", ())):
-                continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis": where the article comes from, who wrote it
+            if t1 - t0 == 1 and any(toks.lows[t0] in toks.fw.get(label, ()) for label in ("source_label", "byline", "record_label")):
+                continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis", "Apologies: …": where the article comes from, who wrote it, a record's heading
             if self._in_link(a):
                 continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
             nps = toks.chunks(t0, t1)

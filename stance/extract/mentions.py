@@ -410,6 +410,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             body = _body_in_role(toks, np) if rules.case_marked and np.titles else None
             if body is not None:
                 mentions.append(body)
+    role_links += _bracketed_roles(toks)
     role_links += [ev.ref for ev in events if ev.ref is not None and ev.ref.kind == "name" and ev.ref.head]
     mentions.sort(key=lambda r: r.pos)
     role_links.sort(key=lambda r: r.pos)
@@ -453,6 +454,37 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     inst_full[key] = m.speaker
     return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,
                     tuple(content_names), inst_full)
+
+
+_BRACKETED_ROLE_MAX = 6  # tokens of a role in brackets after a name ("(Director of Finance)")
+_NAME_MAX = 5
+
+
+def _bracketed_roles(toks: Tokens) -> list[Ref]:
+    """Roles given in brackets right after a name, anywhere (an attendance list's "Present:
+    Margaret Ibbotson (Chair); Dr Kwame Asante (Chief Executive)" too): a later "The Chair said"
+    is she."""
+    words, kind = toks.words, toks.kind
+    links = []
+    for t in (t for t, w in enumerate(words) if w == "("):
+        if t == 0 or kind(t - 1) != "name":
+            continue
+        close = next((c for c in range(t + 2, min(len(words), t + 2 + _BRACKETED_ROLE_MAX)) if words[c] in "()"), None)
+        if close is None or words[close] != ")":
+            continue
+        role = toks.chunks(t + 1, close)
+        if len(role) != 1 or role[0].kind != "title" or role[0].start != t + 1 or role[0].end != close:
+            continue
+        first = t - 1
+        while first > 0 and t - first < _NAME_MAX and kind(first - 1) == "name":
+            first -= 1
+        named = toks.chunks(first, t)
+        if not named or named[-1].kind != "name" or named[-1].end != t:
+            continue
+        person, ref = make_ref(toks, named[-1], False, subject=False), make_ref(toks, role[0], False, subject=False)
+        if person is not None and ref is not None and ref.head:
+            links.append(replace(ref, person=person.speaker))
+    return links
 
 
 BYLINE_MAX = 100  # characters of a byline paragraph ("By Claire Whitcombe, Courts Reporter")

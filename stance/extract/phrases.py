@@ -127,7 +127,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if org is not None and org < j and kind(org) == "title" and not any(kind(t) == "punct" for t in range(k, org)):
             titles, p = list(range(k, org)), org  # "A Department for Transport spokesperson": the office modifies the role
         elif org is not None and words[org - 1][:1].isupper() and not self._possessive(org - 1) and (
-                kind(org - 1) == "title" or words[org - 1] in self.lex.org_words) \
+                kind(org - 1) == "title" or words[org - 1] in self.lex.org_words) and kind(org - 1) != "tword" \
                 and (org >= j or (self.lows[org] not in self.fw.get("role_tail_prep", ()) and not self._title_ahead(org - 1, j, en_mod=True))):
             # "Carrick Drinks Group said": a firm, not a group of people; "The Maple Court Tenants
             # Union": not a person "Union" with roles ("The U.S. Embassy in Belgrade", "European Union

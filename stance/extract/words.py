@@ -316,6 +316,10 @@ class Tokens(PhraseReader, CanonicalForms):
                 self._ctx = 2  # depends on the next words
                 if self._common_opener(i):
                     return "stop"  # "Payment card details were not affected, it said", "Names, email addresses …": an ordinary word the text never capitalises inside a sentence
+            if low in lex.title_words and i > 0 and self.words[i - 1][:1].isupper():
+                self._ctx = 2  # depends on the neighbouring words
+                if self.kind(i - 1) == "title" and (i + 1 == len(self.words) or not self.words[i + 1][:1].isupper()):
+                    return "tword"  # "The Chief Executive reported": a capitalised role's last word, no name
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
