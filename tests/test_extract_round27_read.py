@@ -44,3 +44,23 @@ def test_a_role_in_brackets_after_a_name_is_that_persons(model):
 def test_a_records_headings_are_no_speakers():
     said = [text for text, _speaker, _kind in found(MINUTES, "en")]
     assert not any(s.startswith(("Margaret Ibbotson", "Nigel Freeth", "The board approved", "Director of Finance to")) for s in said)
+
+
+# -- a person's age between the name and the description ------------------------------------------
+CEREMONY = ("Bell returns to the island\n\n"
+            "Among the oldest people in the hall was Ruaraidh Gillies, 88, a retired lobster fisherman, who sat in the front row.\n\n"
+            "“I thought I would be in the ground before it came back,” he said.\n")
+VOX_POP = ("Strefa płatnego parkowania od marca\n\n"
+           "Karolina, 29 lat, programistka (prosiła, by nie podawać nazwiska)\n\n"
+           "– Mnie to właściwie nie dotyczy, pracuję zdalnie – mówi.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_description_after_a_names_age_is_that_person(model):
+    assert speakers_by_opening(CEREMONY, "en", model)["I thought I would be in "] == "Ruaraidh Gillies"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_description_after_a_names_age_is_that_person_pl(model):
+    assert speakers_by_opening(VOX_POP, "pl", model)["Mnie to właściwie nie do"] == "Karolina"

@@ -361,7 +361,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
                         _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)
-                        or _age_gap(toks, prev[0].end, np.start)))):
+                        or _age_gap(toks, prev[0].end, np.start))) or (
+                    ref.kind == "title" and mentions[prev[1]].kind == "name" and _number_gap(toks, prev[0].end, np.start))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—" or _role_tail_closes(toks, np.end)
                 if ref.kind == "title" and before.kind == "inst" and prev[0].in_pp and prev[1] > 0 \
@@ -550,6 +551,14 @@ def _age_gap(toks: Tokens, a: int, b: int) -> bool:
     """", 19-letni" between a role and a name ("jeden z wolontariuszy, 19-letni Kuba"): an age
     adjective that the name's person is."""
     return b == a + 4 and toks.words[a] == "," and toks.age_before(b - 1) and toks.kind(b - 1) == "word"
+
+
+def _number_gap(toks: Tokens, a: int, b: int) -> bool:
+    """", 88," or ", 29 lat," between a name and a role ("Ruaraidh Gillies, 88, a retired
+    fisherman", "Karolina, 29 lat, programistka"): the person's age, then her description."""
+    words = toks.words
+    return words[a] == "," and words[b - 1] == "," and 2 < b - a <= 4 and words[a + 1].isdigit() and all(
+        toks.kind(t) == "word" for t in range(a + 2, b - 1))
 
 
 def _self_naming(toks: Tokens, a: int, b: int) -> bool:
