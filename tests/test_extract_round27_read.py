@@ -64,3 +64,20 @@ def test_a_description_after_a_names_age_is_that_person(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_description_after_a_names_age_is_that_person_pl(model):
     assert speakers_by_opening(VOX_POP, "pl", model)["Mnie to właściwie nie do"] == "Karolina"
+
+
+# -- English: an advice column's readers, named with their town ----------------------------------
+LETTERS = ("Your heat pump questions answered\n\n"
+           "Margaret in Carmarthen writes:\n\n"
+           "We had an air source heat pump fitted in October. Upstairs the radiators are barely warm.\n\n"
+           "Owen replies:\n\n"
+           "Your installer is half right.\n\n"
+           "Peter from Swansea writes:\n\n"
+           "My father always turned the thermostat down at night.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_readers_given_name_before_her_town_is_the_letters_writer(model):
+    got = speakers_by_opening(LETTERS, "en", model)
+    assert got["We had an air source hea"] == "Margaret"
+    assert got["My father always turned "] == "Peter"

@@ -191,7 +191,8 @@ class Tokens(PhraseReader, CanonicalForms):
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
-                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self.role_plural(self.lows[i]):
+                and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self.role_plural(self.lows[i]) \
+                and not (i + 2 < len(self.words) and self.words[i + 2][:1].isupper() and self.given_name(self.words[i])):
             return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         if k == "name" and ini and not self.cased and self.lows[i].endswith("ing") and i + 1 < len(self.words) \
                 and (self.words[i + 1][:1].islower() or self.words[i + 1] == ",") and self.lows[i + 1] not in self.lex.cues \
@@ -368,6 +369,8 @@ class Tokens(PhraseReader, CanonicalForms):
         after = self.lows[i + 1:i + 3]
         if after[0] in self.lex.cues or after[0] in self.lex.titles or self.role_plural(after[0]):
             return False
+        if after[0] in self.fw.get("prep", ()) and self.words[i + 2][:1].isupper() and self.given_name(self.words[i]):
+            return False  # "Margaret in Carmarthen writes:", "Peter from Swansea": a reader and her town
         return not (after[0] in self.fw.get("copula", ()) and len(after) > 1 and after[1][:1].isdigit())
 
     def given_name(self, word: str) -> bool:
