@@ -81,3 +81,18 @@ def test_a_readers_given_name_before_her_town_is_the_letters_writer(model):
     got = speakers_by_opening(LETTERS, "en", model)
     assert got["We had an air source hea"] == "Margaret"
     assert got["My father always turned "] == "Peter"
+
+
+# -- English: "the company" is the firm named nearest before it ----------------------------------
+RECALL = ("Blood pressure tablets recalled\n\n"
+          "Four batches are being recalled from pharmacies and GP dispensaries across the UK.\n\n"
+          "The affected batches, numbered HG41207 to HG41210, were distributed between January and March.\n\n"
+          "Harwick Generics, which makes the tablets at a plant in Corby, said the error had been traced to a single line.\n\n"
+          "“We apologise sincerely to patients,” the company said in a statement.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_the_firm_named_nearest_before_it(model):
+    got = speakers_by_opening(RECALL, "en", model)
+    assert got["We apologise sincerely t"] == "Harwick Generics"
+    assert "HG" not in got.values()

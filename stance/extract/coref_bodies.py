@@ -114,12 +114,14 @@ class BodyCoreference:
             return self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) or noun
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
+        company = noun in toks.fw.get("company_noun", ())
+        firm = self._firm_before(pos) if company else None
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if firm is not None and m.kind == "name" and m.speaker == firm:
+                return firm  # "Harwick Generics, which makes the tablets, said": a firm nearer than any body
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
                 return self.institution(m.speaker)  # ("A British baby products company": no body's name)
-        if noun in toks.fw.get("company_noun", ()):
-            return self._firm_before(pos) or noun
-        return noun
+        return firm or noun
 
     def _named_with(self, noun: str, tokens: range) -> str | None:
         """The first institution, over ``tokens`` in their order, whose name ends in ``noun``."""

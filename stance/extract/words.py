@@ -275,6 +275,9 @@ class Tokens(PhraseReader, CanonicalForms):
                                            or (len(w) > 3 and w.isupper() and w.capitalize() in lex.stopcaps)):
                 return "stop"  # ("AKTUALIZACJA, godz. 19:20", "BREAKING:": a stop word in capitals)
             if len(base) > 1 and base.isupper():
+                if i + 1 < len(self.words) and self.starts[i + 1] == self.ends[i] and self.words[i + 1][:1].isdigit():
+                    self._ctx = 2  # depends on the next word
+                    return "word"  # "HG41207", "M25": a code or a road, no body
                 return "acro"  # ("U.N.’s" too)
             if self.cased:
                 if w in lex.stopcaps and i in self.sent_initial:
