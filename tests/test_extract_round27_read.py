@@ -96,3 +96,20 @@ def test_the_company_is_the_firm_named_nearest_before_it(model):
     got = speakers_by_opening(RECALL, "en", model)
     assert got["We apologise sincerely t"] == "Harwick Generics"
     assert "HG" not in got.values()
+
+
+# -- a phone-in's callers, labelled with a given name and their town ------------------------------
+PHONE_IN = ("Słuchacze o cenach ogrzewania\n\n"
+            "BEATA ŻMUDA: Mamy pierwszą słuchaczkę. Pani Halina z Kościana, dzień dobry.\n\n"
+            "HALINA (Kościan): Dzień dobry. Rachunek za ciepło zjada mi pół emerytury. Kiedy ja mam to zapłacić?\n\n"
+            "LESZEK BANAŚ: Pani Halino, rozumiem i nie będę udawał, że to są małe pieniądze.\n\n"
+            "ROMAN (Śmigiel): Panie prezesie, pan mówi o CO2, a ja widzę zyski.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_callers_given_name_label_is_the_caller(model):
+    got = speakers_by_opening(PHONE_IN, "pl", model)
+    assert got["Dzień dobry. Rachunek za"] == "Halina"
+    assert got["Panie prezesie, pan mówi"] == "Roman"
+    assert got["Pani Halino, rozumiem i "] == "Leszek Banaś"

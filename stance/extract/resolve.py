@@ -214,6 +214,8 @@ class SpeakerResolver:
             fits = list(dict.fromkeys(n for n in fits if n not in self.interviewers and label_stands_for(label, n)))
             if not fits:
                 fits = self._named_in_turns(label)
+            if not fits and label.isalpha() and self.coref.toks.given_name(label.title()):
+                fits = [label.title() if in_capitals(label) else label]  # "HALINA (Kościan):", a caller named by her given name only
             got = self._answering[label] = fits[0] if len(fits) == 1 else ""
         return got or None
 
