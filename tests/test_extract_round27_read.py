@@ -113,3 +113,38 @@ def test_a_callers_given_name_label_is_the_caller(model):
     assert got["Dzień dobry. Rachunek za"] == "Halina"
     assert got["Panie prezesie, pan mówi"] == "Roman"
     assert got["Pani Halino, rozumiem i "] == "Leszek Banaś"
+
+
+# -- Polish: a rank between a role's seat and the name --------------------------------------------
+BLOCKADE = ("Blokada drogi pod Kutnem\n\n"
+            "Henryk Olczak, 58-letni rolnik z Dąbrowic, mówi, że za tonę pszenicy dostał mniej, niż wydał na nawozy.\n\n"
+            "Godz. 9.30\n\n"
+            "– Naszym zadaniem jest utrzymanie kontaktu z protestującymi – powiedziała rzeczniczka Komendy "
+            "Powiatowej Policji w Kutnie podkom. Edyta Sowińska.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_rank_after_a_roles_seat_opens_the_name(model):
+    assert speakers_by_opening(BLOCKADE, "pl", model)["Naszym zadaniem jest utr"] == "Edyta Sowińska"
+
+
+# -- reproducibility: a document's reading never depends on the documents read before it ----------
+def test_a_turns_first_word_is_read_afresh_whatever_came_before():
+    from stance.extract import extract_quotes
+    from stance.extract.segment import segment
+
+    interview = "Strike talks\n\nQ: But winning means a settlement?\n\nA: Yes, it does, and we will not give in.\n"
+    before = [(q.text, q.speaker, q.kind) for q in extract_quotes(interview, "en")]
+    segment("Ice cream report\n\nThe Water But Company said it would cut prices.\n", "en")  # "But" read mid-sentence
+    tokens = segment(interview, "en").tokens
+    assert [tokens.kind(i) for i, w in enumerate(tokens.words) if w == "But"] == ["coord"]
+    assert [(q.text, q.speaker, q.kind) for q in extract_quotes(interview, "en")] == before
+
+
+def test_a_capitalised_roles_last_word_is_read_in_its_context():
+    from stance.extract.segment import segment
+
+    segment("Union report\n\nThe union, United Assembly Workers Local 412, said talks were serious.\n", "en")
+    tokens = segment("Board meeting\n\nThe Chief Local reported that the ward had closed.\n", "en").tokens
+    assert tokens.kind(tokens.words.index("Local")) == "tword"

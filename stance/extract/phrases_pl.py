@@ -178,7 +178,7 @@ class PolishPhrases:
                 p += 1
                 continue
             if c == "word" and w[:1].islower() and p - head <= 8 and morph.can_be_gen(w) and low not in self.fw.get("clitic_pronoun", ()) \
-                    and low not in self.fw.get("negative_pronoun", ()) and (
+                    and low not in self.fw.get("negative_pronoun", ()) and not self._rank_before_name(p, j) and (
                     not self._verbish(w) or p + 1 >= j or kind(p + 1) in ("punct", "cue", "rel") or words[p + 1][:1].isupper()):
                 titles.append(p)  # "mieszkanka osiedla, która …": a verb form too ("osiedla"), but nothing follows that a verb would take
                 p += 1
@@ -398,6 +398,10 @@ class PolishPhrases:
         if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
             return p
         return r
+
+    def _rank_before_name(self, r: int, j: int) -> bool:
+        """Token ``r`` is a rank's abbreviation right before a name ("w Kutnie podkom. Edyta Sowińska")."""
+        return r + 2 < j and self.lows[r] in self.fw.get("honorific", ()) and self.words[r + 1] == "." and self.kind(r + 2) == "name"
 
     def _number_adjective(self, r: int, j: int) -> bool:
         """Tokens ``r`` … ``r + 2`` are a number, a hyphen and a word written together ("15-letnim")."""

@@ -159,15 +159,15 @@ class Tokens(PhraseReader, CanonicalForms):
         ``kind`` is a plain list lookup, the cheapest call Python offers in the hot loops."""
         kinds = self.kinds
         mid_get = self._form_kind[0].get
-        # quoted and sentence-initial tokens take the slow path; one set lookup tells them
-        special = self.quoted | self.sent_initial
+        # quoted, sentence-initial and after-colon tokens take the slow path; one set lookup tells them
+        special = self.quoted | self.sent_initial | {i + 1 for i, w in enumerate(self.words) if w == ":"}
         quoted = self.quoted
         classify = self._classify
         for i, w in enumerate(self.words):
             k = mid_get(w)
-            if k is None or i in special or k.__class__ is tuple:
-                # _classify returns a cached class as it is, except for the given-name test
-                # and the English sentence-initial "name" check it applies itself
+            if k is None or i in special or k.__class__ is tuple or k == "acro":
+                # _classify returns a cached class as it is, except for the given-name test,
+                # the English sentence-initial "name" check and an acronym glued to digits
                 k = "quoted" if i in quoted else classify(i)
             kinds[i] = k
 
@@ -177,7 +177,9 @@ class Tokens(PhraseReader, CanonicalForms):
         w = self.words[i]
         ini = i in self.sent_initial
         fk = self._form_kind[ini]
-        k = fk.get(w)
+        # a turn's first word after a label's colon is read afresh: a form cached elsewhere
+        # ("But" as a name) must not decide "Q: But winning means …"
+        k = fk.get(w) if i == 0 or self.words[i - 1] != ":" else None
         if k is None:
             self._ctx = 0
             self._agn = None
@@ -188,6 +190,8 @@ class Tokens(PhraseReader, CanonicalForms):
                 fk[w] = (self._agn,)  # depends only on the given-name test
         elif type(k) is tuple:
             k = "name" if self._after_given_name(i) else k[0]
+        if k == "acro" and i + 1 < len(self.words) and self.starts[i + 1] == self.ends[i] and self.words[i + 1][:1].isdigit():
+            return "word"  # "HG41207", "M25": a code or a road, no body (read here: the form's class is cached)
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("pron", ()) and self.starts[i + 1] - self.ends[i] == 1:
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
@@ -275,10 +279,7 @@ class Tokens(PhraseReader, CanonicalForms):
                                            or (len(w) > 3 and w.isupper() and w.capitalize() in lex.stopcaps)):
                 return "stop"  # ("AKTUALIZACJA, godz. 19:20", "BREAKING:": a stop word in capitals)
             if len(base) > 1 and base.isupper():
-                if i + 1 < len(self.words) and self.starts[i + 1] == self.ends[i] and self.words[i + 1][:1].isdigit():
-                    self._ctx = 2  # depends on the next word
-                    return "word"  # "HG41207", "M25": a code or a road, no body
-                return "acro"  # ("U.N.’s" too)
+                return "acro"  # ("U.N.’s" too; "HG41207" is a code: ``_classify`` asks the next token)
             if self.cased:
                 if w in lex.stopcaps and i in self.sent_initial:
                     return "stop"
@@ -320,9 +321,10 @@ class Tokens(PhraseReader, CanonicalForms):
                 self._ctx = 2  # depends on the next words
                 if self._common_opener(i):
                     return "stop"  # "Payment card details were not affected, it said", "Names, email addresses …": an ordinary word the text never capitalises inside a sentence
-            if low in lex.title_words and i > 0 and self.words[i - 1][:1].isupper():
-                self._ctx = 2  # depends on the neighbouring words
-                if self.kind(i - 1) == "title" and (i + 1 == len(self.words) or not self.words[i + 1][:1].isupper()):
+            if low in lex.title_words:
+                self._ctx = 2  # depends on the neighbouring words (never cached by form)
+                if i > 0 and self.words[i - 1][:1].isupper() and self.kind(i - 1) == "title" and not self.role_plural(self.lows[i - 1]) and (
+                        i + 1 == len(self.words) or not self.words[i + 1][:1].isupper()):
                     return "tword"  # "The Chief Executive reported": a capitalised role's last word, no name
             return "name"
         if joined_particle(w, fw.get("particle", ())):
