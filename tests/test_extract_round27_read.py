@@ -148,3 +148,25 @@ def test_a_capitalised_roles_last_word_is_read_in_its_context():
     segment("Union report\n\nThe union, United Assembly Workers Local 412, said talks were serious.\n", "en")
     tokens = segment("Board meeting\n\nThe Chief Local reported that the ward had closed.\n", "en").tokens
     assert tokens.kind(tokens.words.index("Local")) == "tword"
+
+
+def test_the_tuning_articles_read_the_same_in_any_order():
+    """Every token's class is the same whichever articles one process read before: forward,
+    then backward over all the tuning articles (the forms cached across documents once made
+    ten of them read differently)."""
+    import json
+    from pathlib import Path
+
+    from stance.extract.segment import segment
+
+    arts = [json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((Path(__file__).resolve().parent.parent / "data" / "articles").glob("*.json"))]
+    assert len(arts) > 800
+
+    def classes(a):
+        tokens = segment(a["text"], a["lang"]).tokens
+        return [tokens.kind(i) for i in range(len(tokens.words))]
+
+    forward = {a["id"]: classes(a) for a in arts}
+    backward = {a["id"]: classes(a) for a in reversed(arts)}
+    assert [k for k in forward if forward[k] != backward[k]] == []
