@@ -170,3 +170,16 @@ def test_the_tuning_articles_read_the_same_in_any_order():
     forward = {a["id"]: classes(a) for a in arts}
     backward = {a["id"]: classes(a) for a in reversed(arts)}
     assert [k for k in forward if forward[k] != backward[k]] == []
+
+
+# -- English: a name the person gave, with no comma before "who" ----------------------------------
+BOARD = ("Births suspended at birth centre\n\n"
+         "A woman who gave her name only as Kirsty, and who is due to give birth in January, said she had been booked at Fellbrook.\n\n"
+         "A young mother who gave her name only as Kylie said her two children thought they were camping.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_given_in_a_relative_clause_without_a_comma_is_the_persons(model):
+    got = speakers_by_opening(BOARD, "en", model)
+    assert got["she had been booked at Fe"[:24]] == "Kirsty"
+    assert got["her two children thought"[:24]] == "Kylie"

@@ -564,10 +564,12 @@ def _number_gap(toks: Tokens, a: int, b: int) -> bool:
 def _self_naming(toks: Tokens, a: int, b: int) -> bool:
     """", who gave his name only as" between a role and a name ("A retired teacher from
     Stockport, who gave his name only as Colin, said", "Kierowca z Litwy, który przedstawia się
-    jako Darius, mówi"): the name is the person's own."""
-    if not (a + 2 < b <= a + _SELF_NAMING_MAX) or toks.words[a] != "," or toks.kind(a + 1) != "rel":
+    jako Darius, mówi"; with no comma too: "A woman who gave her name only as Kirsty said"): the
+    name is the person's own."""
+    rel = a + 1 if toks.words[a] == "," else a
+    if not (rel + 1 < b <= a + _SELF_NAMING_MAX) or toks.kind(rel) != "rel":
         return False
-    return "_".join(toks.lows[a + 2:b]) in toks.fw.get("self_naming", ())
+    return "_".join(toks.lows[rel + 1:b]) in toks.fw.get("self_naming", ())
 
 
 def morph_adjective(word: str) -> bool:
