@@ -183,3 +183,19 @@ def test_a_name_given_in_a_relative_clause_without_a_comma_is_the_persons(model)
     got = speakers_by_opening(BOARD, "en", model)
     assert got["she had been booked at Fe"[:24]] == "Kirsty"
     assert got["her two children thought"[:24]] == "Kylie"
+
+
+# -- English: a body's name that its acronym defines -----------------------------------------------
+REGULATOR = ("Blood pressure tablets recalled\n\n"
+             "The Medicines and Healthcare products Regulatory Agency (MHRA) said on Tuesday that four batches were being recalled.\n\n"
+             "No other batches or strengths are affected, the agency said.\n\n"
+             "The Kingsbridge Water Company said it had no comment.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_its_acronym_defines_keeps_its_lowercase_words(model):
+    got = speakers_by_opening(REGULATOR, "en", model)
+    full = "Medicines and Healthcare products Regulatory Agency"
+    assert got["four batches were being "] == full
+    assert got["No other batches or stre"] == full
+    assert got["it had no comment"] == "Kingsbridge Water Company"

@@ -9,6 +9,7 @@ _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "c
 _EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
 _POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
 _EN_ORG_TAIL = 12  # tokens of "for the Department for Energy Security and Net Zero"
+_ACRONYM_NAME_MAX = 10  # tokens of "Medicines and Healthcare products Regulatory Agency ("
 _EN_TAIL_MAX = 7  # tokens of "for Workplace Relations Minister Ellen Marchetti"
 
 
@@ -59,11 +60,29 @@ class EnglishPhrases:
         titles.extend(range(p, r))
         return r
 
+    def _acronym_defined(self, k: int, j: int) -> int | None:
+        """A body's name that its acronym in brackets defines, lower-case words and all ("The
+        Medicines and Healthcare products Regulatory Agency (MHRA) said"): the capitalised words'
+        initials spell the acronym and the last is an institution's word; the end token or None."""
+        words = self.words
+        if not words[k][:1].isupper() or "(" not in words[k + 1:min(j, k + _ACRONYM_NAME_MAX)]:
+            return None
+        p = words.index("(", k + 1)
+        if p + 2 >= j or words[p + 2] != ")" or self.kind(p + 1) != "acro" \
+                or strip_possessive(words[p - 1]) not in self.lex.org_words \
+                or any(not w[:1].isalpha() for w in words[k:p]):
+            return None
+        initials = "".join(w[0] for w in words[k:p] if w[:1].isupper())
+        return p if len(initials) > 2 and initials == words[p + 1].upper() else None
+
     def _en_org(self, k: int, j: int) -> int | None:
         """English institution: a capitalised run holding an institution word ("American Soybean
         Growers Council", "China's Ministry of Commerce", "Coordination Headquarters for the
         Treatment of Prisoners of War"); returns the end token or None."""
         words, kind = self.words, self.kind
+        defined = self._acronym_defined(k, j)
+        if defined is not None:
+            return defined
         caps = _EN_CAPS
         q = k
         has_org = False
