@@ -199,3 +199,19 @@ def test_a_name_its_acronym_defines_keeps_its_lowercase_words(model):
     assert got["four batches were being "] == full
     assert got["No other batches or stre"] == full
     assert got["it had no comment"] == "Kingsbridge Water Company"
+
+
+# -- Polish: the zoo speaks as the garden it is ------------------------------------------------------
+ZOO = ("Narodziny tapira w Sieradzu\n\n"
+       "Ogród Zoologiczny w Sieradzu poinformował o narodzinach tapira.\n\n"
+       "„Ależ ona śliczna!” – napisała jedna z internautek. „Dziękujemy!” – odpowiedziało jej zoo.\n\n"
+       "Zoo zapowiedziało, że imię wybiorą internauci.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_zoo_is_the_zoological_garden_named_before(model):
+    got = speakers_by_opening(ZOO, "pl", model)
+    assert got["Dziękujemy!"] == "Ogród Zoologiczny w Sieradzu"
+    assert got["imię wybiorą internauci"] == "Ogród Zoologiczny w Sieradzu"
+    assert got["Ależ ona śliczna!"] == "internautka"
