@@ -215,3 +215,25 @@ def test_the_zoo_is_the_zoological_garden_named_before(model):
     assert got["Dziękujemy!"] == "Ogród Zoologiczny w Sieradzu"
     assert got["imię wybiorą internauci"] == "Ogród Zoologiczny w Sieradzu"
     assert got["Ależ ona śliczna!"] == "internautka"
+
+
+# -- quoted paragraphs under an introduction that ends with a colon -----------------------------
+WHAT_THEY_SAID = ("What they said\n\n"
+                  "Castlemoor Rovers head coach Dana Kowalczyk told BBC Sport:\n\n"
+                  "“I’m gutted for the players. For 60-odd minutes we were the better side.”\n\n"
+                  "“The sending-off changes the game. I’ve watched it three times now.”\n\n"
+                  "“We’ll be asking for an explanation, because the players deserve one.”\n\n"
+                  "Harbridge striker Jonny Akande told Sky Sports:\n\n"
+                  "“It’s been a tough spell, I’m not going to lie.”\n\n"
+                  "“The gaffer just kept saying keep making the runs.”\n\n"
+                  "Harbridge manager Liam Prosser said:\n\n"
+                  "“It’s a horrible one to take for them.”\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_quoted_paragraphs_under_an_introduction_are_its_person(model):
+    got = speakers_by_opening(WHAT_THEY_SAID, "en", model)
+    assert got["The sending-off changes "] == "Dana Kowalczyk"
+    assert got["We’ll be asking for an e"] == "Dana Kowalczyk"
+    assert got["The gaffer just kept say"] == "Jonny Akande"
+    assert got["It’s a horrible one to t"] == "Liam Prosser"

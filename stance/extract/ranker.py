@@ -19,6 +19,7 @@ subject, not by a bare role or an ordinary word; the model's choice elsewhere).
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from functools import lru_cache
@@ -279,9 +280,41 @@ def answers_by_label(resolver, cand) -> bool:
         resolver.answering(ev.cue) is not None or resolver.role_label(ev.cue) is not None)
 
 
+_INTRO_MAX = 300  # characters of an introducing paragraph ("Harbridge striker Jonny Akande told Sky Sports:")
+_QUOTED_RUN_MAX = 8  # quoted paragraphs under one introduction
+_OPENING_MARKS = "\"“„«‘'"
+_CLOSING_MARKS = "\"”»’'"
+
+
+def quoted_under_intro(resolver, cand) -> bool:
+    """A quoted paragraph with no cue of its own in a run of them under a short paragraph that
+    names its speaker in full and ends with a colon ("Castlemoor Rovers head coach Dana Kowalczyk
+    told BBC Sport:"): the rules carry that person, and the next introduction's person, whom
+    the candidates also hold, is not meant."""
+    rules = resolver.speaker_of(cand.event, cand.start) if cand.event is None else None
+    if not rules or not rules[:1].isupper() or " " not in rules:
+        return False
+    seg = resolver.coref.seg
+    text, starts = seg.text, seg.blank_line_starts
+    k = bisect.bisect_right(starts, cand.start) - 1
+    for _ in range(_QUOTED_RUN_MAX):
+        if k <= 0:
+            return False
+        a, b = starts[k - 1], starts[k]
+        tail = text[max(a, b - _INTRO_MAX):b].rstrip()
+        if tail.endswith(":"):
+            return b - a <= _INTRO_MAX and rules.split()[-1] in text[a:b]
+        head = text[a:min(b, a + 8)].lstrip()
+        if not (head[:1] in _OPENING_MARKS and tail[-1:] in _CLOSING_MARKS):
+            return False
+        k -= 1
+    return False
+
+
 def named_speaker(resolver, cand) -> bool:
-    """The rules' answer stands: a cue's subject named in full, or an interview turn's label."""
-    return names_in_full(resolver, cand) or answers_by_label(resolver, cand)
+    """The rules' answer stands: a cue's subject named in full, an interview turn's label, or
+    an introduction over quoted paragraphs."""
+    return names_in_full(resolver, cand) or answers_by_label(resolver, cand) or quoted_under_intro(resolver, cand)
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
