@@ -237,3 +237,18 @@ def test_quoted_paragraphs_under_an_introduction_are_its_person(model):
     assert got["We’ll be asking for an e"] == "Dana Kowalczyk"
     assert got["The gaffer just kept say"] == "Jonny Akande"
     assert got["It’s a horrible one to t"] == "Liam Prosser"
+
+
+# -- English: chants are the crowd's, or the group they went up from ----------------------------------
+PICKETS = ("Drivers strike at Pennine depot\n\n"
+           "Steve Ackroyd, the union rep, said the drivers were angry.\n\n"
+           "Chants of ‘Pay up, Pennine!’ went up from the pickets whenever a minibus left the yard.\n\n"
+           "Later, chants of \"Whose depot? Our depot!\" rang out as the march reached the gates.\n\n"
+           "Chants of \"Out, out, out!\" rang out as the managers arrived.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_chants_are_the_crowds_or_the_group_they_went_up_from(model):
+    got = speakers_by_opening(PICKETS, "en", model)
+    assert got["Pay up, Pennine!"] == "pickets"
+    assert got["Out, out, out!"] == "crowd"

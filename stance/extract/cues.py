@@ -50,6 +50,7 @@ _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
+_CHANT_SOURCE_REACH = 5  # tokens after a chant to "from" ("rang out from the stands")
 _ANONYMITY_REACH = 8  # tokens after a request verb that may ask for the speaker's anonymity
 
 
@@ -384,6 +385,10 @@ class _CueFinder:
         jak = self._jak_before(sent, cue_tok)
         gender = cue.gender
         binding, parent, mode = None, -1, "carry"
+        if cue_text != words[cue_tok] and cue_tok == toks.opening(sent) and lows[cue_tok] in toks.fw.get("chant_noun", ()):
+            # "Chants of “Pay up!” went up from the pickets": a noun, no verb; the crowd chants
+            crowd = self._chanting(sent, cue_tok + 2)
+            binding = Binding(None, "explicit", "pl", crowd, "title")
         if cls == "imps":
             source = impersonal_source(toks, sent, cue_tok)
             if source is not None:
@@ -466,6 +471,20 @@ class _CueFinder:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _chanting(self, sent: Sentence, t: int) -> str:
+        """Who chants the quotation that starts at token ``t``: the group after "from (the)"
+        once it has ended ("went up from the pickets"), else the crowd."""
+        toks = self.toks
+        while t < sent.t1 and (toks.kind(t) == "quoted" or toks.words[t] in QUOTE_CHARS):
+            t += 1
+        for k in range(t, min(sent.t1 - 1, t + _CHANT_SOURCE_REACH)):
+            if toks.lows[k] in toks.fw.get("chant_source_prep", ()):
+                k += toks.kind(k + 1) == "det"
+                if k + 1 < sent.t1 and toks.words[k + 1].isalpha() and toks.words[k + 1].islower():
+                    return toks.words[k + 1]
+                break
+        return min(toks.fw.get("crowd_noun", ()), default="crowd")
 
     def _quoted_brand(self, sent: Sentence, cue_tok: int) -> str | None:
         """A quoted name right before the verb, opening its clause ("W e-mailu, z połowy kwietnia,
