@@ -311,10 +311,17 @@ def quoted_under_intro(resolver, cand) -> bool:
     return False
 
 
+def chanted(resolver, cand) -> bool:
+    """"Chants of “…” went up from the pickets": the crowd or the group the rules read there."""
+    ev = own_event(resolver, cand.event)
+    return ev is not None and ev.mode == "explicit" and ev.cue.split()[0].lower() in resolver.coref.toks.fw.get("chant_noun", ())
+
+
 def named_speaker(resolver, cand) -> bool:
-    """The rules' answer stands: a cue's subject named in full, an interview turn's label, or
-    an introduction over quoted paragraphs."""
-    return names_in_full(resolver, cand) or answers_by_label(resolver, cand) or quoted_under_intro(resolver, cand)
+    """The rules' answer stands: a cue's subject named in full, an interview turn's label, an
+    introduction over quoted paragraphs, or a chant's crowd."""
+    return names_in_full(resolver, cand) or answers_by_label(resolver, cand) or quoted_under_intro(resolver, cand) \
+        or chanted(resolver, cand)
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
