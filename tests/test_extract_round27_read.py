@@ -252,3 +252,27 @@ def test_chants_are_the_crowds_or_the_group_they_went_up_from(model):
     got = speakers_by_opening(PICKETS, "en", model)
     assert got["Pay up, Pennine!"] == "pickets"
     assert got["Out, out, out!"] == "crowd"
+
+
+# -- after the reporters' question, the pronoun is the person they asked --------------------------
+FACT_CHECK = ("Fly-tipping claims checked\n\n"
+              "\"Councillor Kettley knows it perfectly well,\" Cllr Helen Marchbank said.\n\n"
+              "We put our findings to Cllr Ross Kettley. He said: \"I said doubled and it has gone up by half.\"\n\n"
+              "He said he would not be taking the video down.\n")
+BRIDGE = ("Remont mostu się opóźnia\n\n"
+          "Wiceburmistrz Anna Nowak mówi, że remont potrwa do jesieni.\n\n"
+          "Zapytaliśmy o to Jana Lisa z firmy Kormax. – Nie ma takiej możliwości – odpowiada.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_pronoun_after_the_reporters_question_is_the_person_asked(model):
+    got = speakers_by_opening(FACT_CHECK, "en", model)
+    assert got["I said doubled and it ha"] == "Ross Kettley"
+    assert got["he would not be taking t"] == "Ross Kettley"
+    assert got["Councillor Kettley knows"] == "Helen Marchbank"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_pronoun_after_the_reporters_question_is_the_person_asked_pl(model):
+    assert speakers_by_opening(BRIDGE, "pl", model)["Nie ma takiej możliwości"] == "Jan Lis"

@@ -48,6 +48,12 @@ class SpeakerResolver:
             history = sorted(history + latter, key=lambda r: r.pos)
         self.history = history
         self.history_pos = [r.pos for r in history]
+        # the person a pronoun after the reporters' question stands for speaks on in the next pronoun
+        put = [Ref(e.pos, name, "name") for e in events if e.mode == "carry"
+               for name in (self._put_to(e, omitted_subject_gender(coref.toks, e)),) if name]
+        if put:
+            self.history = sorted(history + put, key=lambda r: r.pos)
+            self.history_pos = [r.pos for r in self.history]
         self.interviewers = interviewers
         self._answering: dict[str, str] = {}
         self._label_index: dict[str, list[int]] | None = None  # answering's lookup of labels among the names
@@ -175,7 +181,27 @@ class SpeakerResolver:
             return self.answering(ev.cue) or self.role_label(ev.cue) or self.interviewee
         if ev.mode == "named_next":
             return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
-        return self.carry(ev.pos, omitted_subject_gender(self.coref.toks, ev))
+        gender = omitted_subject_gender(self.coref.toks, ev)
+        return self._put_to(ev, gender) or self.carry(ev.pos, gender)
+
+    def _put_to(self, ev: Event, gender: str) -> str | None:
+        """"We put our findings to Cllr Kettley. He said: …", "Zapytaliśmy o to Jana Lisa. – … –
+        odpowiada": after a sentence in which the reporters speak (its subject "we"/"I", or a
+        Polish verb in the first person), the one person it names who fits the pronoun."""
+        if gender not in ("m", "f", "") or ev.sent <= 0:
+            return None
+        coref = self.coref
+        seg, toks = coref.seg, coref.toks
+        prev = seg.sentences[ev.sent - 1]
+        first = toks.opening(prev)
+        if first >= prev.t1 or not (toks.lows[first] in toks.fw.get("reporter_subject", ())
+                                    or toks.lows[first].endswith(tuple(toks.fw.get("first_person_ending", ())))):
+            return None
+        mentions = self.mentions
+        lo, hi = bisect.bisect_left(mentions.positions, prev.start), bisect.bisect_left(mentions.positions, prev.end)
+        names = {coref.name(m.speaker) for m in mentions.mentions[lo:hi] if m.kind == "name"
+                 and (not gender or (coref.gender(m) or coref.gender_of.get(coref.name(m.speaker), "")) in ("", gender))}
+        return names.pop() if len(names) == 1 else None
 
     def _named_in_next_sentence(self, sent: int) -> str | None:
         """The first person named with a full name in the sentence after ``sent`` ("Okrzyk wzniósł
