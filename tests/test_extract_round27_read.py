@@ -276,3 +276,28 @@ def test_a_pronoun_after_the_reporters_question_is_the_person_asked(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_pronoun_after_the_reporters_question_is_the_person_asked_pl(model):
     assert speakers_by_opening(BRIDGE, "pl", model)["Nie ma takiej możliwości"] == "Jan Lis"
+
+
+# -- a quoted subheading is the speaker who says its words below it -----------------------------------
+STORM = ("Burze nad Podkarpaciem\n\n"
+         "Synoptyk Monika Kruczek ostrzega, że gwałtowne opady mogą spowodować wezbrania na rzekach.\n\n"
+         "„Auto stoi u szwagra”\n\n"
+         "Mieszkańcy Mielca od rana zabezpieczali samochody i ogrody.\n\n"
+         "– Rok temu grad zniszczył mi dach w aucie. Teraz nie ryzykuję, auto stoi u szwagra w garażu – mówi pan Tadeusz, emeryt.\n")
+DRIVERS = ("Bus drivers unpaid for two months\n\n"
+           "The council said a new operator could take over the routes this month.\n\n"
+           "“My wife asks if I still have a job”\n\n"
+           "Drivers have not been paid since August.\n\n"
+           "“I got a thousand pounds in August and nothing since. My wife asks if I still have a job, and I do not know what to tell her,” "
+           "said Ryszard Kosiba, who has driven the school route for eleven years.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_subheading_is_whoever_says_its_words_below(model):
+    assert speakers_by_opening(STORM, "pl", model)["Auto stoi u szwagra"] == "Tadeusz"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_subheading_is_whoever_says_its_words_below_en(model):
+    assert speakers_by_opening(DRIVERS, "en", model)["My wife asks if I still "] == "Ryszard Kosiba"

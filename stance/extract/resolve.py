@@ -324,6 +324,7 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
 _ECHO_REACH = 2000  # characters after a subheading's label statement searched for its echo
+_MARKS = " \t\"“”„«»‘’‚'.,!?…"  # what may stand around a quoted subheading in its paragraph
 _STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
 _WORD = re.compile(r"\w+")
 
@@ -365,11 +366,38 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
                 continue
+        if not in_headline and q.cue is None and _standalone(text, q):
+            speaker = _repeating_speaker(q, quotes)
+            if speaker is not None:
+                out[n] = replace(q, speaker=speaker)  # a quoted subheading: "„Auto stoi u szwagra”" over "… auto stoi u szwagra w garażu – mówi pan Tadeusz"
+                continue
         if not in_headline and q.cue == "headline" and _label_only(text, q):
             speaker = _next_named_speaker(text, q, quotes)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
     return out
+
+
+def _standalone(text: str, q: Quote) -> bool:
+    """``q`` is a short paragraph of its own, nothing but the quotation in its marks (a quoted
+    subheading)."""
+    start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    return end - start <= HEADLINE_MAX and not text[start:q.start].strip(_MARKS) and not text[q.end:end].strip(_MARKS)
+
+
+def _repeating_speaker(q: Quote, quotes: list[Quote]) -> str | None:
+    """The speaker of the first later statement (within ``_ECHO_REACH``) that repeats ``q`` word
+    for word, at least ``_ECHO_MIN_WORDS`` words of it."""
+    key = _word_run(q.text)
+    if key.count(" ") <= _ECHO_MIN_WORDS:
+        return None
+    for later in quotes[bisect.bisect_right(quotes, q.end, key=_start):]:
+        if later.start > q.end + _ECHO_REACH:
+            break
+        if later.speaker and later.speaker[:1].isupper() and key in _word_run(later.text):
+            return later.speaker
+    return None
 
 
 def _label_only(text: str, q: Quote) -> bool:
