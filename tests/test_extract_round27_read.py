@@ -292,6 +292,18 @@ DRIVERS = ("Bus drivers unpaid for two months\n\n"
            "said Ryszard Kosiba, who has driven the school route for eleven years.\n")
 
 
+FESTIVAL = ("Festyn mimo sprzeciwu\n\n"
+            "Radny Zdzisław Mroczek uważa, że festyn trzeba przenieść.\n\n"
+            "„Nie zamierzam odwoływać festynu”\n\n"
+            "– Festynu odwoływać nie zamierzam, przygotowania trwają od pół roku – mówi sołtyska Jolanta Szewczyk.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_subheading_is_whoever_says_most_of_its_words_below(model):
+    assert speakers_by_opening(FESTIVAL, "pl", model)["Nie zamierzam odwoływać "] == "Jolanta Szewczyk"
+
+
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_quoted_subheading_is_whoever_says_its_words_below(model):

@@ -367,7 +367,7 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
                 out[n] = replace(q, speaker=speaker)
                 continue
         if not in_headline and q.cue is None and _standalone(text, q):
-            speaker = _repeating_speaker(q, quotes)
+            speaker = _repeating_speaker(q, quotes) or _echoing_speaker(q, quotes, q.end + _ECHO_REACH)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)  # a quoted subheading: "„Auto stoi u szwagra”" over "… auto stoi u szwagra w garażu – mówi pan Tadeusz"
                 continue
