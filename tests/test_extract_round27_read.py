@@ -313,3 +313,28 @@ def test_a_quoted_subheading_is_whoever_says_its_words_below(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_quoted_subheading_is_whoever_says_its_words_below_en(model):
     assert speakers_by_opening(DRIVERS, "en", model)["My wife asks if I still "] == "Ryszard Kosiba"
+
+
+# -- Polish: the phrase after a statement's hearer is the subject -------------------------------------
+STATIONS = ("Zakaz handlu na stacjach\n\n"
+            "Stowarzyszenie Niezależnych Stacji Paliw krytykuje projekt. Jego prezes Marek Olejnik mówi, że to absurd.\n\n"
+            "W stanowisku przekazanym posłom stowarzyszenie apeluje, by objąć zakazem także sklepy całodobowe.\n\n"
+            "Fundacja Rozwoju Przedsiębiorczości przedstawiła swoje stanowisko. W liście przesłanym wszystkim posłom organizacja ostrzega, "
+            "że zakaz oznacza utratę pracy.\n")
+TEACHERS = ("Szkolenia dla nauczycieli\n\n"
+            "Przewodnicząca związku Bożena Wilczyńska mówi, że nauczyciele czekają od roku.\n\n"
+            "W odpowiedzi przesłanej naszej redakcji MEN zapewnia, że szkolenia ruszą w maju.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_after_its_statements_hearer_speaks(model):
+    got = speakers_by_opening(STATIONS, "pl", model)
+    assert got["objąć zakazem także skle"] == "Stowarzyszenie Niezależnych Stacji Paliw"
+    assert got["zakaz oznacza utratę pra"] == "Fundacja Rozwoju Przedsiębiorczości"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_our_newsroom_has_no_name_after_it(model):
+    assert speakers_by_opening(TEACHERS, "pl", model)["szkolenia ruszą w maju"] == "MEN"

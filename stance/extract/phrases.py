@@ -136,8 +136,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         while p < j:
             c = kind(p)
             if c == "title" and pl and self._hearer(p):
-                if not titles:
-                    return None  # "przedstawiła posłom wiceminister X": the hearer; the speaker's phrase starts after it
+                if not any(kind(t) == "title" for t in titles):
+                    # "przedstawiła posłom wiceminister X", "W stanowisku przekazanym posłom
+                    # stowarzyszenie apeluje": the hearer; the speaker's phrase starts after it
+                    return None
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if pl and c == "title" and titles and kind(titles[-1]) == "title" and self.lex.plural_role(self.lows[titles[-1]]) \
                     and not self.lex.plural_role(self.lows[p]):
@@ -302,6 +304,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             nominative = not self.cased or morph.is_nominative_possible(self.lows[k]) is not False
             if not nominative and e == k + n + 1 and e + 1 < len(words) and kind(e) == "place" and kind(e + 1) == "cue":
                 e = k + n  # "przesłanym redakcji Pogoń Szczecin napisała": the hearer, then a club that speaks
+            if not nominative and k > 0 and self.lows[k - 1] in self.fw.get("speech_person", ()):
+                e = k + n  # "przesłanej naszej redakcji MEN zapewnia": our own newsroom has no name; the ministry speaks
             return NP(start, e, "media", inst=list(range(k, e)), nominative=nominative)
         if self.cased and c == "stop" and k + 1 < j and morph.is_adj(words[k]) and (
                 self.is_org(k + 1) or (k + 2 < j and morph.is_adj(words[k + 1]) and self.is_org(k + 2))):
