@@ -314,7 +314,8 @@ def quoted_under_intro(resolver, cand) -> bool:
 def chanted(resolver, cand) -> bool:
     """"Chants of “…” went up from the pickets": the crowd or the group the rules read there."""
     ev = own_event(resolver, cand.event)
-    return ev is not None and ev.mode == "explicit" and ev.cue.split()[0].lower() in resolver.coref.toks.fw.get("chant_noun", ())
+    first = (ev.cue or "").split()[:1] if ev is not None and ev.mode == "explicit" else []
+    return bool(first) and first[0].lower() in resolver.coref.toks.fw.get("chant_noun", ())
 
 
 def named_speaker(resolver, cand) -> bool:
