@@ -338,3 +338,14 @@ def test_a_body_after_its_statements_hearer_speaks(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_our_newsroom_has_no_name_after_it(model):
     assert speakers_by_opening(TEACHERS, "pl", model)["szkolenia ruszą w maju"] == "MEN"
+
+
+# -- English: a finite verb between a name and a role is no role modifier ------------------------------
+PRIZES = ("Festival prizes\n\n"
+          "Amara Okafor won best actress for her role as a night-shift nurse.\n\n"
+          "In her speech, Okafor thanked the director: “Thank you, Kari, for casting me.”\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_before_a_verb_and_a_role_stays_a_name(model):
+    assert speakers_by_opening(PRIZES, "en", model)["Thank you, Kari, for cas"] == "Amara Okafor"

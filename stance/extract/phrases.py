@@ -475,7 +475,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             c = kind(q)
             if c == "title":
                 return True
-            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and (
+            if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and self.lows[q] not in self.verb_words and (
                     not self.words[q].endswith(("ly", "ed", "ing"))
                     or (self.words[q].endswith("ing") and q + 1 < j and kind(q + 1) == "title")))):  # "planning officer"
                 if self.words[q].endswith(("'s", "’s")):
