@@ -272,10 +272,17 @@ def test_a_pronoun_after_the_reporters_question_is_the_person_asked(model):
     assert got["Councillor Kettley knows"] == "Helen Marchbank"
 
 
+LANDFILL = ("Skargi na składowisko\n\n"
+            "Spółka EkoSort twierdzi, że składowisko spełnia wszystkie normy.\n\n"
+            "Dotarliśmy do byłego pracownika składowiska, który przez półtora roku jeździł tam ładowarką. Zgodził się "
+            "porozmawiać pod warunkiem zachowania anonimowości. Obawia się, że po publikacji nie znajdzie pracy w branży.\n")
+
+
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_pronoun_after_the_reporters_question_is_the_person_asked_pl(model):
     assert speakers_by_opening(BRIDGE, "pl", model)["Nie ma takiej możliwości"] == "Jan Lis"
+    assert speakers_by_opening(LANDFILL, "pl", model)["po publikacji nie znajdz"] == "były pracownik składowiska"
 
 
 # -- a quoted subheading is the speaker who says its words below it -----------------------------------

@@ -199,8 +199,9 @@ class SpeakerResolver:
             return None
         mentions = self.mentions
         lo, hi = bisect.bisect_left(mentions.positions, prev.start), bisect.bisect_left(mentions.positions, prev.end)
-        names = {coref.name(m.speaker) for m in mentions.mentions[lo:hi] if m.kind == "name"
-                 and (not gender or (coref.gender(m) or coref.gender_of.get(coref.name(m.speaker), "")) in ("", gender))}
+        people = [m for m in mentions.mentions[lo:hi] if (m.kind == "name" or (m.kind == "title" and m.gender != "pl"))
+                  and (not gender or (coref.gender(m) or coref.gender_of.get(coref.name(m.speaker), "")) in ("", gender))]
+        names = {coref.speaker(m, m.pos) for m in people}
         return names.pop() if len(names) == 1 else None
 
     def _named_in_next_sentence(self, sent: int) -> str | None:
