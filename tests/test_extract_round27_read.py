@@ -356,3 +356,20 @@ PRIZES = ("Festival prizes\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_name_before_a_verb_and_a_role_stays_a_name(model):
     assert speakers_by_opening(PRIZES, "en", model)["Thank you, Kari, for cas"] == "Amara Okafor"
+
+
+# -- Polish: the reporters meet a person; scenery between; then the person speaks ------------------
+RESCUER = ("„Góry nie wybaczają pychy”. Bartłomiej Sieczka od trzydziestu lat wyciąga ludzi z Tatr\n\n"
+           "Przeżył dwie lawiny i kilkaset akcji. 54-letni ratownik TOPR z Kościeliska kończy w tym roku trzydzieści lat służby.\n\n"
+           "Z Bartłomiejem Sieczką spotykamy się w centrali w Zakopanem. Na stole stygnie herbata, na oparciu krzesła schnie kurtka.\n\n"
+           "– Dwóch chłopaków z Poznania utknęło w żlebie, bo uznali, że szesnasta to jeszcze dzień – mówi, rozcierając dłonie.\n")
+MEDIATOR = ("Spór w zakładzie\n\n"
+            "Od poniedziałku w sporze pośredniczy mediatorka Jolanta Brzezińska. Rozmawiam z nią przez telefon, gdy wraca z Poznania. "
+            "– Obie strony są już zmęczone – mówi.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_person_the_reporters_meet_speaks_after_the_scenery(model):
+    assert speakers_by_opening(RESCUER, "pl", model)["Dwóch chłopaków z Poznan"] == "Bartłomiej Sieczka"
+    assert speakers_by_opening(MEDIATOR, "pl", model)["Obie strony są już zmęcz"] == "Jolanta Brzezińska"

@@ -400,6 +400,17 @@ def past_verb(word: str) -> bool:
     return _has_tag(word, ("praet",))
 
 
+def is_place_name(name: str) -> bool:
+    """A one-word name morfeusz2 knows as a geographic name ("Poznań"; a name of two words is a person's)."""
+    return " " not in name and any("nazwa_geograficzna" in q for _l, _t, q in analyse(name))
+
+
+def first_person_verb(word: str) -> bool:
+    """A verb in the first person and nothing else ("spotykamy", "pytam"; not "problemy")."""
+    readings = analyse(word)
+    return bool(readings) and all(tag.startswith("fin:") and ":pri" in tag for _l, tag, _q in readings)
+
+
 def finite_verb(word: str) -> bool:
     """A finite verb form, present or past ("szanuje", "zwrócił")."""
     return _has_tag(word, ("fin", "praet"))

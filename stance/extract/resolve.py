@@ -20,6 +20,7 @@ from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
+from stance.extract.morph import first_person_verb, is_place_name
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -186,23 +187,48 @@ class SpeakerResolver:
 
     def _put_to(self, ev: Event, gender: str) -> str | None:
         """"We put our findings to Cllr Kettley. He said: …", "Zapytaliśmy o to Jana Lisa. – … –
-        odpowiada": after a sentence in which the reporters speak (its subject "we"/"I", or a
-        Polish verb in the first person), the one person it names who fits the pronoun."""
+        odpowiada", "Z Bartłomiejem Sieczką spotykamy się w centrali. Na stole stygnie herbata. –
+        … – mówi": after a sentence in which the reporters speak (its subject "we"/"I", or a
+        Polish verb in the first person), with at most scenery between, the one person it names
+        who fits the pronoun."""
         if gender not in ("m", "f", "") or ev.sent <= 0:
             return None
-        coref = self.coref
-        seg, toks = coref.seg, coref.toks
-        prev = seg.sentences[ev.sent - 1]
-        first = toks.opening(prev)
-        if first >= prev.t1 or not (toks.lows[first] in toks.fw.get("reporter_subject", ())
-                                    or toks.lows[first].endswith(tuple(toks.fw.get("first_person_ending", ())))):
-            return None
-        mentions = self.mentions
-        lo, hi = bisect.bisect_left(mentions.positions, prev.start), bisect.bisect_left(mentions.positions, prev.end)
-        people = [m for m in mentions.mentions[lo:hi] if (m.kind == "name" or (m.kind == "title" and m.gender != "pl"))
-                  and (not gender or (coref.gender(m) or coref.gender_of.get(coref.name(m.speaker), "")) in ("", gender))]
-        names = {coref.speaker(m, m.pos) for m in people}
-        return names.pop() if len(names) == 1 else None
+        mentions, coref = self.mentions, self.coref
+        seg = coref.seg
+        for prev in reversed(seg.sentences[max(0, ev.sent - _SCENERY_MAX - 1):ev.sent]):
+            lo, hi = bisect.bisect_left(mentions.positions, prev.start), bisect.bisect_left(mentions.positions, prev.end)
+            if not self._reporters_speak(prev):
+                if hi > lo:
+                    return None  # somebody else is named in between
+                continue
+            toks = coref.toks
+            named = mentions.mentions[lo:hi]
+            if any(m.subject for m in named):
+                return None  # "Kiedy przytaczam jej słowa Kurka, Stasiak nie kryje irytacji": her sentence, not ours
+            # (a town is nobody: "Rozmawiam z nią, gdy wraca z Poznania")
+            people = [m for m in named if (m.kind == "name" and m.speaker not in toks.lex.places and not is_place_name(m.speaker)
+                                           or (m.kind == "title" and m.gender != "pl" and not toks.lex.institution_role(m.head)))
+                      and (not gender or (coref.gender(m) or coref.gender_of.get(coref.name(m.speaker), "")) in ("", gender))]
+            names = {coref.speaker(m, m.pos) for m in people}
+            return names.pop() if len(names) == 1 else None
+        return None
+
+    def _reporters_speak(self, sent) -> bool:
+        """The sentence's subject is the reporters: "We"/"I" first, or a verb in the first person
+        in its opening words ("Zapytaliśmy …", "Z Bartłomiejem Sieczką spotykamy się …")."""
+        toks = self.coref.toks
+        first = toks.opening(sent)
+        if first >= sent.t1 or toks.words[first] in _SPEECH_OPENERS or toks.kind(first) == "quoted":
+            return False  # (a dash's or a quotation's "we" is the speaker's)
+        if toks.lows[first] in toks.fw.get("reporter_subject", ()):
+            return True
+        endings = tuple(toks.fw.get("first_person_ending", ()))
+        for t in range(first, min(sent.t1, first + _REPORTER_VERB_REACH)):
+            if toks.words[t] in (",", ":"):
+                break  # (a label's colon: "Stelmaszyk: Nie ustąpimy" is his)
+            if endings and (toks.lows[t].endswith(endings) or first_person_verb(toks.lows[t])):
+                return True
+        return False
 
     def _named_in_next_sentence(self, sent: int) -> str | None:
         """The first person named with a full name in the sentence after ``sent`` ("Okrzyk wzniósł
@@ -324,6 +350,9 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
+_SCENERY_MAX = 2  # sentences naming nobody between the reporters' question and the answer
+_REPORTER_VERB_REACH = 6  # opening words searched for the reporters' first-person verb
+_SPEECH_OPENERS = frozenset("–—-„“\"«‘'")  # a sentence opening with one of these is somebody's speech
 _ECHO_REACH = 2000  # characters after a subheading's label statement searched for its echo
 _MARKS = " \t\"“”„«»‘’‚'.,!?…"  # what may stand around a quoted subheading in its paragraph
 _STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
