@@ -49,6 +49,7 @@ class SpeakerResolver:
             history = sorted(history + latter, key=lambda r: r.pos)
         self.history = history
         self.history_pos = [r.pos for r in history]
+        self._put_cache: dict[tuple[int, str], str | None] = {}
         # the person a pronoun after the reporters' question stands for speaks on in the next pronoun
         put = [Ref(e.pos, name, "name") for e in events if e.mode == "carry"
                for name in (self._put_to(e, omitted_subject_gender(coref.toks, e)),) if name]
@@ -193,9 +194,16 @@ class SpeakerResolver:
         who fits the pronoun."""
         if gender not in ("m", "f", "") or ev.sent <= 0:
             return None
+        key = (ev.sent, gender)  # one answer per sentence: a long sentence before many cues stays linear
+        if key not in self._put_cache:
+            self._put_cache[key] = self._asked_before(ev.sent, gender)
+        return self._put_cache[key]
+
+    def _asked_before(self, sent: int, gender: str) -> str | None:
+        """``_put_to``'s answer for a cue in sentence ``sent``."""
         mentions, coref = self.mentions, self.coref
         seg = coref.seg
-        for prev in reversed(seg.sentences[max(0, ev.sent - _SCENERY_MAX - 1):ev.sent]):
+        for prev in reversed(seg.sentences[max(0, sent - _SCENERY_MAX - 1):sent]):
             lo, hi = bisect.bisect_left(mentions.positions, prev.start), bisect.bisect_left(mentions.positions, prev.end)
             if not self._reporters_speak(prev):
                 if hi > lo:
