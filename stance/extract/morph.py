@@ -400,11 +400,13 @@ def past_verb(word: str) -> bool:
     return _has_tag(word, ("praet",))
 
 
+@lru_cache(maxsize=65536)
 def is_place_name(name: str) -> bool:
     """A one-word name morfeusz2 knows as a geographic name ("Poznań"; a name of two words is a person's)."""
     return " " not in name and any("nazwa_geograficzna" in q for _l, _t, q in analyse(name))
 
 
+@lru_cache(maxsize=65536)
 def first_person_verb(word: str) -> bool:
     """A verb in the first person and nothing else ("spotykamy", "pytam"; not "problemy")."""
     readings = analyse(word)
