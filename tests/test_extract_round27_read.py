@@ -373,3 +373,22 @@ MEDIATOR = ("Spór w zakładzie\n\n"
 def test_the_person_the_reporters_meet_speaks_after_the_scenery(model):
     assert speakers_by_opening(RESCUER, "pl", model)["Dwóch chłopaków z Poznan"] == "Bartłomiej Sieczka"
     assert speakers_by_opening(MEDIATOR, "pl", model)["Obie strony są już zmęcz"] == "Jolanta Brzezińska"
+
+
+# -- an unlabelled interview: the people a question names do not answer it -------------------------
+NOVELIST = ("\"I write the book I'm afraid of\": Ilse Marchetti on grief and ghost towns\n\n"
+            "Ilse Marchetti's fifth novel follows a widowed postmistress. Marchetti, 52, spoke with us by video. "
+            "The conversation has been edited for length and clarity.\n\n"
+            "The book is about a town that is dying, but it's often very funny. Was that deliberate?\n\n"
+            "Funny is the only way I know how to be sad in public.\n\n"
+            "Your editor, Ruth Abiodun, has been with you since your debut. What does she actually do?\n\n"
+            "She tells me where I'm lying. That's the whole job, and it's the hardest one.\n\n"
+            "Bellhaven's president, Graham Toller, told a podcast that the changes were needed. Do you buy that?\n\n"
+            "I believe he believes it. And I'd sell them the next one tomorrow.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_unlabelled_answer_is_the_interviewees_whoever_the_question_names(model):
+    got = speakers_by_opening(NOVELIST, "en", model)
+    assert got["She tells me where I'm l"] == "Ilse Marchetti"
+    assert got["I believe he believes it"] == "Ilse Marchetti"

@@ -274,10 +274,14 @@ def names_in_full(resolver, cand) -> bool:
 
 def answers_by_label(resolver, cand) -> bool:
     """An interview turn whose label stands for one named person ("MS HARALDSEN:", "NADIA:") or
-    is a role ("MIESZKANIEC:"): the label says who speaks, so the rules' answer stands."""
+    is a role ("MIESZKANIEC:"): the label says who speaks, so the rules' answer stands; so does
+    an unlabelled answer's interviewee (the people its question names ask nothing)."""
     ev = cand.event
-    return ev is not None and ev.mode == "interviewee" and bool(ev.cue) and (
-        resolver.answering(ev.cue) is not None or resolver.role_label(ev.cue) is not None)
+    if ev is None or ev.mode != "interviewee":
+        return False
+    if ev.cue == "-":
+        return resolver.interviewee is not None and resolver.speaker_of(ev, cand.start) == resolver.interviewee
+    return bool(ev.cue) and (resolver.answering(ev.cue) is not None or resolver.role_label(ev.cue) is not None)
 
 
 _INTRO_MAX = 300  # characters of an introducing paragraph ("Harbridge striker Jonny Akande told Sky Sports:")
