@@ -392,3 +392,18 @@ def test_an_unlabelled_answer_is_the_interviewees_whoever_the_question_names(mod
     got = speakers_by_opening(NOVELIST, "en", model)
     assert got["She tells me where I'm l"] == "Ilse Marchetti"
     assert got["I believe he believes it"] == "Ilse Marchetti"
+
+
+# -- a transcript's clip tag before a label ---------------------------------------------------------
+PODCAST = ("Fans take on their owners\n\n"
+           "[00:00:00] MEL OKAFOR: Hello and welcome to Ninety Plus. I am Mel Okafor.\n\n"
+           "[00:00:19] RUTH KILBANE: Thanks for having me, both of you, it is lovely.\n\n"
+           "[00:01:30] DANNY BRIERLEY: Let us play a bit of what the chief executive said at the forum.\n\n"
+           "[CLIP] MARTIN VOSS: Nobody on this board wants to leave Mill Road for the fun of it.\n\n"
+           "[00:01:58] MEL OKAFOR: Ruth, is he wrong about the stand?\n\n"
+           "[00:02:01] RUTH KILBANE: The east stand has been shut since 2022.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_clip_tag_before_a_transcript_label_is_no_part_of_the_turn(model):
+    assert speakers_by_opening(PODCAST, "en", model)["Nobody on this board wan"] == "Martin Voss"

@@ -49,7 +49,7 @@ _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\
 _DESCRIBED_LABEL_RE = re.compile(r"([^\W\d_][\w’'\-]*(?:\s+[^\W\d_][\w’'\-]*){1,3}),\s+([^\W\d_](?:[^:\n.!?\"„“”«»]|\.(?=\s+[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]))*?)\s?:\s+(?=\S)")
 DESCRIPTION_MAX_WORDS = 14  # "inspektor ds. zarządzania kryzysowego w Urzędzie Gminy Wierzbno Górne"
 _DASH_RE = re.compile(r"[–—-]\s+")
-_CLOCK_RE = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s+")  # a recording's clock in brackets
+_CLOCK_RE = re.compile(r"[\[(](?:\d{1,2}(?::\d{2}){1,2}|[A-Z]{3,10})[\])]\s+")  # a recording's clock or tag in brackets ("[CLIP]")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
 
 
