@@ -407,3 +407,14 @@ PODCAST = ("Fans take on their owners\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_clip_tag_before_a_transcript_label_is_no_part_of_the_turn(model):
     assert speakers_by_opening(PODCAST, "en", model)["Nobody on this board wan"] == "Martin Voss"
+
+
+# -- English: "the university" is the one named before its students ----------------------------------
+LEVY = ("Students march against digital levy\n\n"
+        "More than 400 University of Eastmoor students marched from the Students’ Union to Senate House on Tuesday.\n\n"
+        "In a statement, the university said the levy would pay for lecture recordings.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_university_is_the_one_named_before_its_students(model):
+    assert speakers_by_opening(LEVY, "en", model)["the levy would pay for l"] == "University of Eastmoor"

@@ -142,6 +142,12 @@ class BodyCoreference:
                 org = toks.np_at(t, min(len(toks.words), t + _ORG_NAME_MAX))
                 if org is not None and org.kind == "inst" and org.start == t and org.end > t + 2:
                     return self.institution(toks.surface(org.inst))
+                if org is not None and org.start == t and org.kind == "title":
+                    # "400 University of Eastmoor students": the body's name before its members
+                    end = t + 2
+                    while end < len(toks.words) and end - t < _ORG_NAME_MAX and toks.words[end][:1].isupper():
+                        end += 1
+                    return self.institution(toks.surface(list(range(t, end))))
         return None
 
     def _firm_before(self, pos: int) -> str | None:
