@@ -415,6 +415,16 @@ LEVY = ("Students march against digital levy\n\n"
         "In a statement, the university said the levy would pay for lecture recordings.\n")
 
 
+COLLAPSE = ("Footbridge collapse report\n\n"
+            "Harbridge Borough Council’s leader, Debbie Marsh, said she was sorry.\n\n"
+            "In a statement issued in October, the council had said a refurbishment included a full inspection.\n")
+
+
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_the_university_is_the_one_named_before_its_students(model):
     assert speakers_by_opening(LEVY, "en", model)["the levy would pay for l"] == "University of Eastmoor"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_council_is_the_one_whose_leader_was_named(model):
+    assert speakers_by_opening(COLLAPSE, "en", model)["a refurbishment included"] == "Harbridge Borough Council"

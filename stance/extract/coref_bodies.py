@@ -14,6 +14,7 @@ import bisect
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
 from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
+from stance.extract.phrases_en import strip_possessive
 
 LOOKBACK = 200  # mentions searched back for an antecedent
 _POSSESSIVE_MARKS = ("’s", "'s")
@@ -128,15 +129,15 @@ class BodyCoreference:
         toks = self.toks
         want = noun.capitalize()
         for t in tokens:
-            if toks.words[t] != want:
-                continue
+            if toks.words[t] != want and strip_possessive(toks.words[t]) != want:
+                continue  # ("Harbridge Borough Council’s leader": the council all the same)
             first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
             while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’") or (
                     toks.words[first - 1] == "and" and first > 1 and toks.words[first - 2][:1].isupper())):
                 first -= 1  # ("Lakeland and Furness Hospitals NHS Trust": "and" inside the name)
             org = toks.np_at(first, t + 1) if first < t else None
             if org is not None and org.kind == "inst" and org.end == t + 1:
-                return self.institution(toks.surface(org.inst))
+                return self.institution(strip_possessive(toks.surface(org.inst)))
             if t + 2 < len(toks.words) and toks.lows[t + 1] == "of" and toks.words[t + 2][:1].isupper():
                 # a name that opens with the noun: "the university" after "the University of Eastmoor"
                 org = toks.np_at(t, min(len(toks.words), t + _ORG_NAME_MAX))
