@@ -428,3 +428,9 @@ def test_the_university_is_the_one_named_before_its_students(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_the_council_is_the_one_whose_leader_was_named(model):
     assert speakers_by_opening(COLLAPSE, "en", model)["a refurbishment included"] == "Harbridge Borough Council"
+
+
+@pytest.mark.parametrize("text,lang", [("Jb(", "pl"), ("Jan Nowak (", "pl"), ("John Smith (", "en")])
+def test_a_name_and_an_opening_bracket_ending_the_text_is_no_crash(text, lang):
+    """Found by the property test: a name's affiliation in brackets was read past the text's end."""
+    assert found(text, lang) == []

@@ -515,7 +515,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                         rel = False
                 # "Joanna Mirecka (Lewica)", "Jan Nowak (PiS)": a person's party or place in
                 # brackets is no subject of its own
-                affiliation = words[k] == "(" and bool(out) and out[-1].end == k and out[-1].kind == "name"
+                affiliation = words[k] == "(" and bool(out) and out[-1].end == k and out[-1].kind == "name" and k + 1 < j
                 k += 1
                 if affiliation:
                     aside = self.np_at(k, j)

@@ -295,8 +295,7 @@ def quoted_under_intro(resolver, cand) -> bool:
     names its speaker in full and ends with a colon ("Castlemoor Rovers head coach Dana Kowalczyk
     told BBC Sport:"): the rules carry that person, and the next introduction's person, whom
     the candidates also hold, is not meant."""
-    rules = resolver.speaker_of(cand.event, cand.start) if cand.event is None else None
-    if not rules or not rules[:1].isupper() or " " not in rules:
+    if cand.event is not None:
         return False
     seg = resolver.coref.seg
     text, starts = seg.text, seg.blank_line_starts
@@ -307,7 +306,10 @@ def quoted_under_intro(resolver, cand) -> bool:
         a, b = starts[k - 1], starts[k]
         tail = text[max(a, b - _INTRO_MAX):b].rstrip()
         if tail.endswith(":"):
-            return b - a <= _INTRO_MAX and rules.split()[-1] in text[a:b]
+            if b - a > _INTRO_MAX:
+                return False
+            rules = resolver.speaker_of(cand.event, cand.start)
+            return bool(rules) and rules[:1].isupper() and " " in rules and rules.split()[-1] in text[a:b]
         head = text[a:min(b, a + 8)].lstrip()
         if not (head[:1] in _OPENING_MARKS and tail[-1:] in _CLOSING_MARKS):
             return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
@@ -486,10 +486,12 @@ def _start(q: Quote) -> int:
     return q.start
 
 
-def _stems(text: str) -> set:
-    return {w[:_STEM] for w in _WORD.findall(text.casefold()) if len(w) >= 3}
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset:
+    return frozenset(w[:_STEM] for w in _WORD.findall(text.casefold()) if len(w) >= 3)
 
 
+@lru_cache(maxsize=4096)
 def _word_run(text: str) -> str:
     """The text's words, case-folded and space-separated with a space at each end, so that one
     run inside another is a word-for-word repetition."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import takewhile
+from itertools import compress, takewhile
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
@@ -160,7 +160,7 @@ class Tokens(PhraseReader, CanonicalForms):
         kinds = self.kinds
         mid_get = self._form_kind[0].get
         # quoted, sentence-initial and after-colon tokens take the slow path; one set lookup tells them
-        special = self.quoted | self.sent_initial | {i + 1 for i, w in enumerate(self.words) if w == ":"}
+        special = self.quoted | self.sent_initial | {i + 1 for i in compress(range(len(self.words)), map(":".__eq__, self.words))}
         quoted = self.quoted
         classify = self._classify
         for i, w in enumerate(self.words):
