@@ -159,8 +159,10 @@ class Tokens(PhraseReader, CanonicalForms):
         ``kind`` is a plain list lookup, the cheapest call Python offers in the hot loops."""
         kinds = self.kinds
         mid_get = self._form_kind[0].get
-        # quoted, sentence-initial and after-colon tokens take the slow path; one set lookup tells them
-        special = self.quoted | self.sent_initial | {i + 1 for i in compress(range(len(self.words)), map(":".__eq__, self.words))}
+        # quoted, sentence-initial and capitalised after-colon tokens take the slow path; one set lookup tells them
+        words = self.words
+        special = self.quoted | self.sent_initial | {i + 1 for i in compress(range(len(words) - 1), map(":".__eq__, words))
+                                                     if words[i + 1][:1].isupper()}
         quoted = self.quoted
         classify = self._classify
         for i, w in enumerate(self.words):
@@ -179,7 +181,7 @@ class Tokens(PhraseReader, CanonicalForms):
         fk = self._form_kind[ini]
         # a turn's first word after a label's colon is read afresh: a form cached elsewhere
         # ("But" as a name) must not decide "Q: But winning means …"
-        k = fk.get(w) if i == 0 or self.words[i - 1] != ":" else None
+        k = fk.get(w) if i == 0 or self.words[i - 1] != ":" or not w[:1].isupper() else None
         if k is None:
             self._ctx = 0
             self._agn = None
