@@ -311,7 +311,7 @@ def quoted_under_intro(resolver, cand) -> bool:
             rules = resolver.speaker_of(cand.event, cand.start)
             return bool(rules) and rules[:1].isupper() and " " in rules and rules.split()[-1] in text[a:b]
         head = text[a:min(b, a + 8)].lstrip()
-        if not (head[:1] in _OPENING_MARKS and tail[-1:] in _CLOSING_MARKS):
+        if not (head and tail and head[0] in _OPENING_MARKS and tail[-1] in _CLOSING_MARKS):
             return False
         k -= 1
     return False
