@@ -14,19 +14,11 @@ import bisect
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
 from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
-from stance.extract.phrases_en import strip_possessive
+from stance.extract.phrases_en import initials, strip_possessive
 
 LOOKBACK = 200  # mentions searched back for an antecedent
 _POSSESSIVE_MARKS = ("’s", "'s")
 _ORG_NAME_MAX = 8  # tokens of its name
-
-
-def _initials(word: str) -> str:
-    """The letters a capitalised word gives an acronym: an acronym itself ("UK"), else the first
-    letter of each capitalised part ("Anti-Doping" -> "AD", "Sanitarno-Epidemiologiczna" -> "SE")."""
-    if word.isupper():
-        return word
-    return "".join(part[0] for part in word.split("-") if part[:1].isupper())
 
 
 class BodyCoreference:
@@ -86,7 +78,7 @@ class BodyCoreference:
             while first > 0 and k - first < _ORG_NAME_MAX and len(letters) < len(want):
                 w = words[first - 1]
                 if w[:1].isupper() and w.replace("-", "").isalpha():
-                    letters = _initials(w) + letters
+                    letters = initials(w) + letters
                 elif not (toks.lows[first - 1] in joins and first < k):
                     break
                 first -= 1

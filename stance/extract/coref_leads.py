@@ -41,7 +41,7 @@ class LeadCoreference:
             name = self.name(m.speaker)
             if " " not in name or self._first_named[name] < ref.pos or (m.head and m.head != ref.head):
                 return None  # (the first subject named there is somebody else, or was named before)
-            if want in ("m", "f") and (self.gender_of.get(name) or self.toks.given_gender(name) or want) != want:
+            if self._other_gender(name, want):
                 return None  # ("mówi ekonomistka …. Rozmawia Piotr Gajewski": a man's given name)
             return name
         return None
@@ -60,11 +60,16 @@ class LeadCoreference:
                 or self.toks.lex.institution_role(ref.head) or ref.head in self.toks.fw.get("org_anaphor", ()):
             return None  # (a role in the standfirst that names the person is not hers: "Anna Nair spoke first. The ministry …")
         want = self.gender(ref)
-        if want in ("m", "f") and (self.gender_of.get(named) or self.toks.given_gender(named) or want) != want:
+        if self._other_gender(named, want):
             return None
         if self._headline_roles - {ref.head}:
             return None  # ("Krzysztof Radwański: …" over "szef NATO zapowiedział": the minister has a role of his own)
         return named
+
+    def _other_gender(self, name: str, want: str) -> bool:
+        """The person ``name`` is known (from the text's pronouns or a given name) to be of the
+        other gender than the role's ``want`` ("m"/"f")."""
+        return want in ("m", "f") and (self.gender_of.get(name) or self.toks.given_gender(name) or want) != want
 
     @cached_property
     def _headline_roles(self) -> frozenset:

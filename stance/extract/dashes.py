@@ -187,12 +187,6 @@ def _inside_any(pos: int, starts: list[int], spans: list) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _overlaps(start: int, end: int, starts: list[int], spans: list) -> bool:
-    """Does any span start inside ``[start, end)``?"""
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
-
-
 def _overlaps_but_inner(start: int, end: int, starts: list[int], spans: list, inner: frozenset) -> bool:
     """Does any span start inside ``[start, end)``, other than an ``inner`` one wholly inside it
     (at most ``_INNER_QUOTES_MAX`` of those: more is no unmarked speech, and the look stays short)?"""

@@ -72,8 +72,8 @@ class EnglishPhrases:
                 or strip_possessive(words[p - 1]) not in self.lex.org_words \
                 or any(not w[:1].isalpha() for w in words[k:p]):
             return None
-        initials = "".join(w[0] for w in words[k:p] if w[:1].isupper())
-        return p if len(initials) > 2 and initials == words[p + 1].upper() else None
+        letters = "".join(initials(w) for w in words[k:p] if w[:1].isupper())
+        return p if len(letters) > 2 and letters == words[p + 1].upper() else None
 
     def _en_org(self, k: int, j: int) -> int | None:
         """English institution: a capitalised run holding an institution word ("American Soybean
@@ -188,6 +188,14 @@ class EnglishPhrases:
                 return None
             m += 1
         return m + 1 if m < j and self._possessive(m) else None
+
+
+def initials(word: str) -> str:
+    """The letters a capitalised word gives an acronym: an acronym itself ("UK"), else the first
+    letter of each capitalised part ("Anti-Doping" -> "AD", "Sanitarno-Epidemiologiczna" -> "SE")."""
+    if word.isupper():
+        return word
+    return "".join(part[0] for part in word.split("-") if part[:1].isupper())
 
 
 def strip_possessive(w: str) -> str:

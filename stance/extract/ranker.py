@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stance.extract.cues import omitted_subject_gender
+from stance.extract.marks import DASHES, QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.morph import persons_plural
 from stance.extract.ranker_features import BINARY, BIT, FEATURES, CandidateFinder, SpeakerCandidate, own_event, rules_bits
 from stance.extract.words import function_phrases
@@ -189,7 +190,7 @@ def _next_paragraph(text: str, prev_end: int, cand) -> bool:
     return "\n" in between and not between.strip(_MARKS_AND_SPACE)
 
 
-_MARKS_AND_SPACE = " \t\n\"'“”„«»‘’–—-.,"
+_MARKS_AND_SPACE = " \t\n.," + QUOTE_CHARS + DASHES
 
 
 def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
@@ -286,8 +287,6 @@ def answers_by_label(resolver, cand) -> bool:
 
 _INTRO_MAX = 300  # characters of an introducing paragraph ("Harbridge striker Jonny Akande told Sky Sports:")
 _QUOTED_RUN_MAX = 8  # quoted paragraphs under one introduction
-_OPENING_MARKS = "\"“„«‘'"
-_CLOSING_MARKS = "\"”»’'"
 
 
 def quoted_under_intro(resolver, cand) -> bool:
@@ -311,7 +310,7 @@ def quoted_under_intro(resolver, cand) -> bool:
             rules = resolver.speaker_of(cand.event, cand.start)
             return bool(rules) and rules[:1].isupper() and " " in rules and rules.split()[-1] in text[a:b]
         head = text[a:min(b, a + 8)].lstrip()
-        if not (head and tail and head[0] in _OPENING_MARKS and tail[-1] in _CLOSING_MARKS):
+        if not (head and tail and head[0] in QUOTE_OPENERS and tail[-1] in QUOTE_CHARS):
             return False
         k -= 1
     return False

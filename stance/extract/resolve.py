@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from stance.extract.candidates import Candidate
 from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
 from stance.extract.cues import Event, omitted_subject_gender
+from stance.extract.marks import DASHES, QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
 from stance.extract.morph import first_person_verb, is_place_name
@@ -45,17 +46,14 @@ class SpeakerResolver:
             m for m in mentions.mentions if m.subject and not described.get(m.pos, "").startswith(m.speaker + " ")],
             key=lambda r: r.pos)
         latter = [Ref(e.pos, name, "name") for e in events if e.mode == "last" for name in (self.last_named(e.pos),) if name]
-        if latter:
-            history = sorted(history + latter, key=lambda r: r.pos)
-        self.history = history
-        self.history_pos = [r.pos for r in history]
-        self._put_cache: dict[tuple[int, str], str | None] = {}
         # the person a pronoun after the reporters' question stands for speaks on in the next pronoun
+        self._put_cache: dict[tuple[int, str], str | None] = {}
         put = [Ref(e.pos, name, "name") for e in events if e.mode == "carry"
                for name in (self._put_to(e, omitted_subject_gender(coref.toks, e)),) if name]
-        if put:
-            self.history = sorted(history + put, key=lambda r: r.pos)
-            self.history_pos = [r.pos for r in self.history]
+        if latter or put:
+            history = sorted(history + latter + put, key=lambda r: r.pos)
+        self.history = history
+        self.history_pos = [r.pos for r in history]
         self.interviewers = interviewers
         self._answering: dict[str, str] = {}
         self._label_index: dict[str, list[int]] | None = None  # answering's lookup of labels among the names
@@ -360,9 +358,9 @@ _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the 
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
 _SCENERY_MAX = 2  # sentences naming nobody between the reporters' question and the answer
 _REPORTER_VERB_REACH = 6  # opening words searched for the reporters' first-person verb
-_SPEECH_OPENERS = frozenset("–—-„“\"«‘'")  # a sentence opening with one of these is somebody's speech
+_SPEECH_OPENERS = frozenset(DASHES + QUOTE_OPENERS)  # a sentence opening with one of these is somebody's speech
 _ECHO_REACH = 2000  # characters after a subheading's label statement searched for its echo
-_MARKS = " \t\"“”„«»‘’‚'.,!?…"  # what may stand around a quoted subheading in its paragraph
+_MARKS = " \t.,!?…" + QUOTE_CHARS  # what may stand around a quoted subheading in its paragraph
 _STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
 _WORD = re.compile(r"\w+")
 

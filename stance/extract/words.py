@@ -198,7 +198,7 @@ class Tokens(PhraseReader, CanonicalForms):
             return "stop"  # "Afterwards they said", "Later he wrote": an adverb before the subject
         if k == "name" and ini and not self.cased and i + 1 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
                 and self.lows[i + 1] != "of" and morph.dictionary_word(self.lows[i], self.lang) and not self.role_plural(self.lows[i]) \
-                and not (i + 2 < len(self.words) and self.words[i + 2][:1].isupper() and self.given_name(self.words[i])):
+                and not self._named_from_place(i):
             return "stop"  # "Back at the showroom, …": an ordinary word before a preposition opens the sentence
         if k == "name" and ini and not self.cased and self.lows[i].endswith("ing") and i + 1 < len(self.words) \
                 and (self.words[i + 1][:1].islower() or self.words[i + 1] == ",") and self.lows[i + 1] not in self.lex.cues \
@@ -376,9 +376,15 @@ class Tokens(PhraseReader, CanonicalForms):
         after = self.lows[i + 1:i + 3]
         if after[0] in self.lex.cues or after[0] in self.lex.titles or self.role_plural(after[0]):
             return False
-        if after[0] in self.fw.get("prep", ()) and self.words[i + 2][:1].isupper() and self.given_name(self.words[i]):
-            return False  # "Margaret in Carmarthen writes:", "Peter from Swansea": a reader and her town
+        if self._named_from_place(i):
+            return False
         return not (after[0] in self.fw.get("copula", ()) and len(after) > 1 and after[1][:1].isdigit())
+
+    def _named_from_place(self, i: int) -> bool:
+        """A given name opening a sentence before a preposition and a capitalised word ("Margaret
+        in Carmarthen writes:", "Peter from Swansea"): a reader and her town, no ordinary word."""
+        return i + 2 < len(self.words) and self.lows[i + 1] in self.fw.get("prep", ()) \
+            and self.words[i + 2][:1].isupper() and self.given_name(self.words[i])
 
     def given_name(self, word: str) -> bool:
         """A given name: in the English list (``en_given_names.txt``) or to morfeusz2."""
