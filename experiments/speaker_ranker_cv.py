@@ -28,6 +28,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round28", re.compile(r"^(pl-b(419|42\d|43[0-4])|en-b(34[5-9]|35\d|360))$")),
     ("round27", re.compile(r"^(pl-b(40[3-9]|41[0-8])|en-b(329|33\d|34[0-4]))$")),
     ("round26", re.compile(r"^(pl-b(38[7-9]|39\d|40[0-2])|en-b(31[3-9]|32[0-8]))$")),
     ("round25", re.compile(r"^(pl-b(37[1-9]|38[0-6])|en-b(29[7-9]|30\d|31[0-2]))$")),
