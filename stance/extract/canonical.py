@@ -242,12 +242,24 @@ class CanonicalForms:
             return [self.words[t] for t in names]  # "Dawit Alemu": a foreign name, as written (not "Ali" in the dative)
         if after_base_role and self.name_case(names[-1]) == "obl" and not any(self.name_case(t) == "obl" for t in names[:-1]):
             return [self.name_lemma(t, False) for t in names[:-1]] + [self.words[names[-1]]]
-        if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)):
+        if self.name_case(names[-1]) == "obl" or any(g and self.name_case(t) == "obl" for t, g in zip(names, given)) \
+                or self._oblique_by_the_text(names):
             return [self.name_lemma(t, True) for t in names]
         # a word before the surname that morfeusz2 knows only as a surname in an oblique case
         # is a foreign given name ("Gela Cikłauri", not "Gelo"): as written
         return [self.name_lemma(t, False) if n == len(given) or given[n] or self.name_case(t) != "obl" else self.words[t]
                 for n, t in enumerate(names)]
+
+    def _oblique_by_the_text(self, names: list[int]) -> bool:
+        """A given name and surname that both read as nominatives and as one oblique case
+        ("Krystiana Lisa": the woman Krystiana Lisa, or Krystian Lis in the accusative) are
+        oblique when the text writes the surname's oblique lemma on its own ("Lis uważa")."""
+        if len(names) != 2 or self.vocab is None:
+            return False
+        first, last = (morph.name_readings(self.words[t]) for t in names)
+        shared = {c for lemma, cs in first if lemma != self.words[names[0]] for c in cs.split(".")} - {"nom"}
+        return any(lemma != self.words[names[1]] and lemma in self.vocab and shared & set(cs.split("."))
+                   for lemma, cs in last)
 
     def name_lemma(self, i: int, oblique: bool) -> str:
         w = self.words[i]

@@ -72,10 +72,12 @@ class PolishPhrases:
             if w.endswith(("ego", "ej", "ych", "ich")) and morph.is_adj(w):
                 # an adjective inside an institution's name ("Komisji Europejskiej"), unless a
                 # woman's surname right after the role she holds ("w ocenie dyrektor Jastrzębskiej")
-                # or a surname after a given name in its case ("ministra Radosława Sikorskiego")
+                # or a surname after a given name in its case ("ministra Radosława Sikorskiego"; this
+                # runs after a role noun, so a given name may be a common noun too: "dyrektora
+                # Departamentu Rybołówstwa Marka Zagórnego")
                 return (w.endswith(("skiej", "ckiej", "dzkiej")) and t > 0 and self.kind(t - 1) == "title"
                         and not (t + 1 < len(self.words) and self.words[t + 1][:1].isupper())) \
-                    or (t > 0 and self.kind(t - 1) == "name" and share_case(self.words[t - 1], w, False))
+                    or (t > 0 and self.kind(t - 1) == "name" and share_case(self.words[t - 1], w, False, after_role=True))
             return True
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
@@ -484,12 +486,13 @@ def has_geo(w: str) -> bool:
     return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
 
 
-def share_case(first: str, second: str, surname_follows: bool) -> bool:
+def share_case(first: str, second: str, surname_follows: bool, after_role: bool = False) -> bool:
     """A given name and a surname morfeusz2 reads in one case, so they may be one oblique name
-    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam"), nor
+    ("Renatą Kowalik"); never after a word that is also a common one ("Wieczorem Adam") unless
+    a role noun comes first ("dyrektora Marka Zagórnego"), nor
     before a given name in another case with a surname after it ("trener Olimpii Mirosław
     Jurczyk": the club's name, then the person's)."""
-    if morph.also_common(first) or not morph.is_given_name(first):
+    if (morph.also_common(first) and not after_role) or not morph.is_given_name(first):
         return False
     second_given = morph.given_name_cases(second)
     if surname_follows and second_given and not second_given & morph.given_name_cases(first):

@@ -1,0 +1,39 @@
+"""Rules written after reading round 28 (its articles are tuning data now; round 29 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+
+
+# -- Polish: a name that reads both as a nominative and as an oblique case ------------------------
+CAR = ("Kolejka w wydziale komunikacji\n\n"
+       "Na korytarzu urzędu spotkaliśmy Dominika Kosa, który od tygodnia próbuje przerejestrować auto.\n\n"
+       "– Przychodzę tu czwarty raz i za każdym razem słyszę co innego – mówi 40-latek. "
+       "Kos uważa, że urząd powinien wydłużyć godziny pracy.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_accusative_name_is_read_by_the_surname_the_text_writes(model):
+    got = speakers_by_opening(CAR, "pl", model)
+    assert got["Przychodzę tu czwarty ra"] == "Dominik Kos"
+    assert got["urząd powinien wydłużyć "] == "Dominik Kos"
+
+
+# -- Polish: a given name that is also a common noun, after a role in the genitive ----------------
+SIGNED = ("Rolnicy czekają na odpowiedź\n\n"
+          "Zapytaliśmy urząd wojewódzki o terminy wypłat.\n\n"
+          "„Pierwsze przelewy trafią do rolników jeszcze w tym miesiącu” – czytamy w piśmie podpisanym przez "
+          "zastępcę dyrektora Wydziału Rolnictwa Marka Cichego.\n\n"
+          "Cichy zapewnia też, że wnioski złożone po terminie zostaną rozpatrzone.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_after_a_genitive_role_chain_is_the_persons(model):
+    got = speakers_by_opening(SIGNED, "pl", model)
+    assert got["Pierwsze przelewy trafią"] == "Marek Cichy"
+    assert got["wnioski złożone po termi"] == "Marek Cichy"
