@@ -37,3 +37,17 @@ def test_a_name_after_a_genitive_role_chain_is_the_persons(model):
     got = speakers_by_opening(SIGNED, "pl", model)
     assert got["Pierwsze przelewy trafią"] == "Marek Cichy"
     assert got["wnioski złożone po termi"] == "Marek Cichy"
+
+
+# -- Polish: an institution noun and an adjective of the prepositional phrase before a role -------
+STADIUM = ("Stadion po przebudowie\n\n"
+           "Na forach internetowych kibice nazywają nowy stadion „betonową misą”.\n\n"
+           "Posterunek Policji w Zielonce przekazał, że podczas meczu nikt nie został ranny.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_police_post_is_an_institution_and_a_pp_adjective_no_modifier(model):
+    got = speakers_by_opening(STADIUM, "pl", model)
+    assert got["betonową misą"] == "kibice"
+    assert got["podczas meczu nikt nie z"] == "Posterunek Policji w Zielonce"

@@ -61,7 +61,7 @@ class PolishPhrases:
         """The adjective at ``p`` may qualify the role noun after it: "W raporcie bieżącym zarząd
         spółki napisał" ends the prepositional phrase at "bieżącym", which no nominative noun takes."""
         t = next((q for q in range(p + 1, min(j, p + 4)) if self.kind(q) == "title"), None)
-        if t is None or not morph.common_noun_cases(self.lows[t]):
+        if t is None or not any(tag.startswith("subst:") for _l, tag, _q in morph.analyse(self.lows[t])):
             return True  # (a role noun morfeusz2 does not know: no evidence against it)
         return morph.modifies(self.lows[t], self.lows[p])
 
