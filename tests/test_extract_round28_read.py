@@ -51,3 +51,22 @@ def test_a_police_post_is_an_institution_and_a_pp_adjective_no_modifier(model):
     got = speakers_by_opening(STADIUM, "pl", model)
     assert got["betonową misą"] == "kibice"
     assert got["podczas meczu nikt nie z"] == "Posterunek Policji w Zielonce"
+
+
+# -- Polish: "Rozmawiali X oraz Y" names a debate's guests, "Audycję prowadziła Z" its host --------
+DEBATE = ("Spalarnia w Borku: budować czy nie? Zapis debaty\n\n"
+          "W studiu Radia Borek rozmawiali Tadeusz Wrzos, prezes spółki „Ekoterm”, oraz Halina Dudek ze stowarzyszenia "
+          "„Czysty Borek”. Audycję prowadziła Renata Sowa.\n\n"
+          "SOWA: Dzień dobry. Panie prezesie, dlaczego akurat Borek?\n\n"
+          "WRZOS: Bo tu jest bocznica kolejowa i teren przemysłowy, który od lat stoi pusty.\n\n"
+          "DUDEK: Ten teren sąsiaduje ze szkołą, o czym spółka woli nie mówić.\n\n"
+          "SOWA: Panie prezesie?\n\n"
+          "WRZOS: Szkoła jest osiemset metrów dalej, a filtry spełniają normy unijne.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_guests_of_a_debate_answer_under_their_own_labels(model):
+    got = speakers_by_opening(DEBATE, "pl", model)
+    assert got["Bo tu jest bocznica kole"] == "Tadeusz Wrzos"
+    assert got["Ten teren sąsiaduje ze s"] == "Halina Dudek"
+    assert got["Szkoła jest osiemset met"] == "Tadeusz Wrzos"
