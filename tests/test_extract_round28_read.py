@@ -70,3 +70,16 @@ def test_the_guests_of_a_debate_answer_under_their_own_labels(model):
     assert got["Bo tu jest bocznica kole"] == "Tadeusz Wrzos"
     assert got["Ten teren sąsiaduje ze s"] == "Halina Dudek"
     assert got["Szkoła jest osiemset met"] == "Tadeusz Wrzos"
+
+
+# -- Polish: a role with a feminine verb is no man holding that role -------------------------------
+DEPUTIES = ("Nowy rejestr szczepień\n\n"
+            "Wiceminister cyfryzacji Monika Zawada zapewniła, że system ruszy w maju. "
+            "Drugi z wiceministrów, Grzegorz Pawlik, ma pokierować zespołem do spraw samorządów. "
+            "Jak dodała wiceminister, pacjenci dostaną przypomnienia SMS-em.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_with_a_feminine_verb_is_the_woman_who_holds_it(model):
+    assert speakers_by_opening(DEPUTIES, "pl", model)["pacjenci dostaną przypom"] == "Monika Zawada"

@@ -22,7 +22,7 @@ from stance.extract.coref_leads import LeadCoreference
 from stance.extract.interview import capitals_name, in_capitals, without_honorific
 from stance.extract.mentions import Mentions, Ref, word_map
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import is_adj, is_given_name
+from stance.extract.morph import given_name_genders, is_adj, is_given_name
 from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
 
@@ -244,10 +244,20 @@ class Coreference(BodyCoreference, LeadCoreference):
                 continue
             _m, _c, theirs4, their_comp3 = keys(other)
             if mods4 <= theirs4 and (vague or comp3 <= their_comp3):
-                if want and self.gender_of.get(self.name(other.person)) not in ("", None, want):
+                if want and self._person_gender(other.person) not in ("", want):
                     continue
                 return other
         return None
+
+    def _person_gender(self, person: str | None) -> str:
+        """A named person's gender as a verb agreed with the name, else as the given name says
+        ("Drugi świadek, chirurg dr Paweł Grabiec, przekonywał": the verb agrees with the role)."""
+        full = self.name(person)
+        got = self.gender_of.get(full)
+        if got:
+            return got
+        genders = given_name_genders(full.split()[0], nominative=True) if full and " " in full else frozenset()
+        return next(iter(genders)) if len(genders) == 1 else ""
 
     def _vague(self, ref: Ref) -> bool:
         """A role without a complement, or with only a generic one (``generic_complement``:
