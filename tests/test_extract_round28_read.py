@@ -83,3 +83,25 @@ DEPUTIES = ("Nowy rejestr szczepień\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_role_with_a_feminine_verb_is_the_woman_who_holds_it(model):
     assert speakers_by_opening(DEPUTIES, "pl", model)["pacjenci dostaną przypom"] == "Monika Zawada"
+
+
+# -- English: a given name after a prepositional phrase's common nouns starts the subject ----------
+COUNCIL = ("Residents confront council over floods\n\n"
+           "Cllr Margaret Dunmore, who leads the council, said the fund would pay grants within ten days.\n\n"
+           "During public questions Jenna Pryor, 41, spoke for three minutes. ‘We were left to bail out our own homes,’ "
+           "she said.\n")
+
+
+def test_a_name_after_a_pp_of_common_nouns_is_the_subject():
+    assert speakers_by_opening(COUNCIL, "en", "ranker")["We were left to bail out"] == "Jenna Pryor"
+
+
+# -- English: an obituary's "His family said" is the family, not the man the headline names --------
+OBITUARY = ("Harold Hale, organist who played at four coronations, dies aged 88\n\n"
+            "Harold Hale, who has died aged 88, was the organist of St Barnabas for forty years.\n\n"
+            "His family said in a statement that he had died peacefully at home on Sunday.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_family_under_an_obituary_headline_is_the_family(model):
+    assert speakers_by_opening(OBITUARY, "en", model)["he had died peacefully a"] == "family"

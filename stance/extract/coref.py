@@ -22,7 +22,7 @@ from stance.extract.coref_leads import LeadCoreference
 from stance.extract.interview import capitals_name, in_capitals, without_honorific
 from stance.extract.mentions import Mentions, Ref, word_map
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import given_name_genders, is_adj, is_given_name
+from stance.extract.morph import is_adj, is_given_name
 from stance.extract.phrases_pl import joined_particle
 from stance.extract.segment import Segments
 
@@ -253,11 +253,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         """A named person's gender as a verb agreed with the name, else as the given name says
         ("Drugi świadek, chirurg dr Paweł Grabiec, przekonywał": the verb agrees with the role)."""
         full = self.name(person)
-        got = self.gender_of.get(full)
-        if got:
-            return got
-        genders = given_name_genders(full.split()[0], nominative=True) if full and " " in full else frozenset()
-        return next(iter(genders)) if len(genders) == 1 else ""
+        return self.gender_of.get(full) or (self.toks.given_gender(full) if full and " " in full else "")
 
     def _vague(self, ref: Ref) -> bool:
         """A role without a complement, or with only a generic one (``generic_complement``:

@@ -57,8 +57,10 @@ class LeadCoreference:
             return None
         named, named_para = self._headline_name
         if not named_para < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" \
-                or self.toks.lex.institution_role(ref.head) or ref.head in self.toks.fw.get("org_anaphor", ()):
-            return None  # (a role in the standfirst that names the person is not hers: "Anna Nair spoke first. The ministry …")
+                or self.toks.lex.institution_role(ref.head) or ref.head in self.toks.fw.get("org_anaphor", ()) \
+                or ref.head in self.toks.fw.get("collective_noun", ()):
+            return None  # (a role in the standfirst that names the person is not hers: "Anna Nair spoke first. The ministry …";
+            # nor a group's: "His family said" under an obituary's headline)
         want = self.gender(ref)
         if self._other_gender(named, want):
             return None

@@ -420,13 +420,15 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
     def _common_nouns_to_name(self, k: int, j: int) -> bool:
         """English: do lowercase content words from ``k`` lead straight to a capitalised word
-        ("radio station Onda Valdemora"), not through a function word ("vote as Commission")?"""
+        ("radio station Onda Valdemora"), not through a function word ("vote as Commission") nor
+        to a person's given name ("During public questions Jenna Orrell": the subject)?"""
         m = k
         while m < j and m - k < _LOWERCASE_BODY_MAX and self.kind(m) in ("word", "tword") and self.words[m].islower():
             if self.lows[m] in self._closed_class:
                 return False
             m += 1
-        return k < m < j and self.words[m][:1].isupper()
+        return k < m < j and self.words[m][:1].isupper() and not (
+            m + 1 < j and self.kind(m + 1) == "name" and self.lows[m] in self.lex.given_gender)
 
     @cached_property
     def _closed_class(self) -> frozenset:
