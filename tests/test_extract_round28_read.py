@@ -105,3 +105,14 @@ OBITUARY = ("Harold Hale, organist who played at four coronations, dies aged 88\
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_family_under_an_obituary_headline_is_the_family(model):
     assert speakers_by_opening(OBITUARY, "en", model)["he had died peacefully a"] == "family"
+
+
+# -- English: an auxiliary opening a question is no given name -------------------------------------
+RESCUE = ("The night on the ridge\n\n"
+          "Fiona Marsh has led the valley's rescue team for eleven years.\n\n"
+          "Could Marsh ever give it up? “Not while my knees hold,” she says.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_auxiliary_opening_a_question_is_no_given_name(model):
+    assert speakers_by_opening(RESCUE, "en", model)["Not while my knees hold,"] == "Fiona Marsh"
