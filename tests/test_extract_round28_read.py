@@ -116,3 +116,21 @@ RESCUE = ("The night on the ridge\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_auxiliary_opening_a_question_is_no_given_name(model):
     assert speakers_by_opening(RESCUE, "en", model)["Not while my knees hold,"] == "Fiona Marsh"
+
+
+# -- a phone-in caller's given name in capitals, then where the caller rings from -----------------
+PHONE_IN = ("The Morning Line: bus cuts\n\n"
+            "Listeners rang Sandra Pike's programme on Wendmoor FM after the county cut three rural routes.\n\n"
+            "SANDRA PIKE: First caller is Maureen in Hollin Bank. Morning, Maureen.\n\n"
+            "MAUREEN (Hollin Bank): Morning. The 22 was the only way I could get to the surgery, and now it's gone.\n\n"
+            "SANDRA PIKE: What would you say to the council?\n\n"
+            "MAUREEN (Hollin Bank): Put it back, and ask us next time.\n\n"
+            "SANDRA PIKE: Thank you, Maureen. Councillor Tom Reddy is with us. Is there any hope?\n\n"
+            "TOM REDDY: We are looking at a demand-responsive service for the villages.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_callers_place_in_parentheses_is_no_name(model):
+    got = speakers_by_opening(PHONE_IN, "en", model)
+    assert got["Morning. The 22 was the "] == "Maureen"
+    assert got["Put it back, and ask us "] == "Maureen"

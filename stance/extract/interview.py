@@ -23,7 +23,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from stance.extract import morph
 from stance.extract.dashes import TIMESTAMP_RE
+from stance.extract.lexicon import load
 from stance.extract.segment import paragraphs
 
 LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
@@ -154,7 +156,10 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     if any(c.islower() for c in bare) or "\n" in head:
         return None
     role = head.split("(")[0].strip()
-    named = _NAMED_IN_PARENS_RE.search(head) if role.lower() not in fw.get("question_label", ()) else None
+    # "DEREK (Ashworth Green):": a caller's given name, then where he rings from; a role's label
+    # ("PREZENTER (Tomasz Gajda):") names its holder in the parentheses
+    named = _NAMED_IN_PARENS_RE.search(head) if role.lower() not in fw.get("question_label", ()) \
+        and not _given_name(role) else None
     name = named.group(1) if named else without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
     words = name.split()
     if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
@@ -163,6 +168,11 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
     while body < b and text[body].isspace():
         body += 1
     return body, name
+
+
+def _given_name(word: str) -> bool:
+    """One word in capitals that is a given name in the English list or to morfeusz2."""
+    return word.isalpha() and (word.lower() in load("en").given_gender or morph.is_given_name(word.title()))
 
 
 def without_honorific(label: str, fw: dict) -> str:
