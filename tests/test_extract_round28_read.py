@@ -134,3 +134,17 @@ def test_a_callers_place_in_parentheses_is_no_name(model):
     got = speakers_by_opening(PHONE_IN, "en", model)
     assert got["Morning. The 22 was the "] == "Maureen"
     assert got["Put it back, and ask us "] == "Maureen"
+
+
+# -- English: a place whose name opens with "Lower", "Great" … is never a speaker candidate --------
+def test_a_place_named_lower_something_is_no_candidate():
+    from stance.extract.pipeline import stages
+    from stance.extract.ranker import statement_candidates
+
+    text = ("Lower Brackenby floods: council says sorry\n\n"
+            "Cllr Ruth Amadi, who leads the council, said the fund would pay grants to Lower Brackenby households.\n\n"
+            "She then turned to Lower Brackenby. ‘We got this wrong,’ she said.\n")
+    chosen, resolver = stages(text, "en")
+    named = {c.speaker for _rules, cands in statement_candidates(text, chosen, resolver) for c in cands}
+    assert "Ruth Amadi" in named
+    assert "Lower Brackenby" not in named

@@ -157,6 +157,7 @@ class CandidateFinder:
         ranked = sorted(counts, key=lambda g: (-counts[g], g))
         self.salient = [coref.speaker(first[g], first[g].pos) for g in ranked[:_TOP_SALIENT] if counts[g] > 1]
         self._nonspeaking = self.seg.tokens.fw.get("nonspeaking_name_word", frozenset())  # (``candidates`` drops them)
+        self._place_prefixes = self.seg.tokens.fw.get("place_prefix", frozenset())
         self.top_count = counts[ranked[0]] if ranked else 0
         self.lead = self.norm(resolver.interviewee)
         # role heads each person was introduced with ("Tom Vickers, the regulator's chief")
@@ -167,8 +168,12 @@ class CandidateFinder:
         self.lower_vocab = self.seg.tokens.lower_vocab
 
     def _never_speaks(self, speaker: str | None) -> bool:
-        """A name with a place's, a storm's or a prize's word in it ("Kurrawang Creek")."""
-        return bool(speaker) and any(w.lower() in self._nonspeaking for w in speaker.split())
+        """A name with a place's, a storm's or a prize's word in it ("Kurrawang Creek"), or a
+        place's first word ("Lower Dunstow")."""
+        if not speaker:
+            return False
+        words = speaker.split()
+        return any(w.lower() in self._nonspeaking for w in words) or (len(words) > 1 and words[0].lower() in self._place_prefixes)
 
     # -- per document ------------------------------------------------------------------
     def norm(self, speaker: str | None) -> str:
