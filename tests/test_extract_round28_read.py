@@ -148,3 +148,22 @@ def test_a_place_named_lower_something_is_no_candidate():
     named = {c.speaker for _rules, cands in statement_candidates(text, chosen, resolver) for c in cands}
     assert "Ruth Amadi" in named
     assert "Lower Brackenby" not in named
+
+
+# -- a recording's transcript with clocks before the labels, two voices and no question ------------
+PODCAST = ("Harbour Talk: the new marina\n\n"
+           "An edited transcript of this week's episode.\n\n"
+           "[00:00:19] RUTH KILBANE: Welcome back. With me today is the harbourmaster, Owen Tregear.\n\n"
+           "[00:00:35] RUTH KILBANE: The marina plan has split the town. Tell us where it stands.\n\n"
+           "[00:00:41] OWEN TREGEAR: The application goes to the planning committee in March. We have cut the "
+           "number of berths from 300 to 180.\n\n"
+           "[00:01:20] RUTH KILBANE: That will not satisfy the fishermen.\n\n"
+           "[00:01:24] OWEN TREGEAR: The fishermen keep their quay. Nothing in the plan touches it.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_clocked_transcript_without_questions_is_read_turn_by_turn(model):
+    got = speakers_by_opening(PODCAST, "en", model)
+    assert got["The application goes to "] == "Owen Tregear"
+    assert got["That will not satisfy th"] == "Ruth Kilbane"
+    assert got["The fishermen keep their"] == "Owen Tregear"

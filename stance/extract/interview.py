@@ -51,6 +51,7 @@ _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\
 _DESCRIBED_LABEL_RE = re.compile(r"([^\W\d_][\w’'\-]*(?:\s+[^\W\d_][\w’'\-]*){1,3}),\s+([^\W\d_](?:[^:\n.!?\"„“”«»]|\.(?=\s+[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]))*?)\s?:\s+(?=\S)")
 DESCRIPTION_MAX_WORDS = 14  # "inspektor ds. zarządzania kryzysowego w Urzędzie Gminy Wierzbno Górne"
 _DASH_RE = re.compile(r"[–—-]\s+")
+_CLOCK_DIGITS_RE = re.compile(r"[\[(]\d{1,2}:\d{2}")  # a clock's opening, to tell a question-less transcript
 _CLOCK_RE = re.compile(r"[\[(](?:\d{1,2}(?::\d{2}){1,2}|[A-Z]{3,10})[\])]\s+")  # a recording's clock or tag in brackets ("[CLIP]")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
 
@@ -85,8 +86,8 @@ def interview_layout(text: str, fw: dict, reporting: frozenset = frozenset()) ->
     and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited");
     ``reporting``: the language's verbs of speech, lowercase (a paragraph of narration between
     labelled turns reports with them, and runs on no answer)."""
-    if "?" not in text:
-        return NO_INTERVIEW  # no question, no interview
+    if "?" not in text and not _CLOCK_DIGITS_RE.search(text):
+        return NO_INTERVIEW  # no question and no recording's clock, no interview
     paras = paragraphs(text)
     if len(paras) < 3:
         return NO_INTERVIEW
@@ -202,7 +203,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = fro
     for t, who in zip(turns, people):
         if who:
             by_person.setdefault(who, []).append(t)
-    if sum(1 for p in by_person if in_capitals(p) and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES:
+    if sum(1 for p in by_person if in_capitals(p) and p not in q_words and p not in a_words) >= TRANSCRIPT_MIN_VOICES \
+            or _clocked(text, turns):
         return _transcript(text, turns, fw, reporting)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
@@ -237,6 +239,14 @@ def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = fro
     if not answers:
         return NO_INTERVIEW
     return Interview(tuple(questions), tuple(answers))
+
+
+def _clocked(text: str, turns: list[Turn]) -> bool:
+    """A recording's transcript: at least ``MIN_QUESTIONS`` labelled turns, most of them after a
+    clock ("[00:00:19] RUTH KILBANE: …"), however few the voices and whether anyone asks."""
+    labelled = [t for t in turns if t.label]
+    clocked = sum(1 for t in labelled if _CLOCK_RE.match(text, t.start, t.body))
+    return clocked >= MIN_QUESTIONS and clocked * 2 > len(labelled)
 
 
 def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = frozenset()) -> Interview:
