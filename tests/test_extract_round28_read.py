@@ -167,3 +167,17 @@ def test_a_clocked_transcript_without_questions_is_read_turn_by_turn(model):
     assert got["The application goes to "] == "Owen Tregear"
     assert got["That will not satisfy th"] == "Ruth Kilbane"
     assert got["The fishermen keep their"] == "Owen Tregear"
+
+
+# -- Polish: "druh", the volunteer firefighters' and scouts' title, before a name after a role -----
+@needs_morfeusz
+def test_druh_before_a_name_joins_the_name_to_the_role():
+    from stance.extract.pipeline import stages
+
+    text = ("Dożynki w Zalesiu\n\n"
+            "Nad bezpieczeństwem czuwali strażacy z OSP Zalesie. Jak powiedział nam prezes jednostki druh Tadeusz "
+            "Pawlak, obyło się bez interwencji.\n")
+    _chosen, resolver = stages(text, "pl")
+    refs = [ev.ref for ev in resolver.events if ev.ref is not None and ev.cue == "powiedział"]
+    assert [r.speaker for r in refs] == ["Tadeusz Pawlak"]  # (not "prezes jednostki")
+    assert speakers_by_opening(text, "pl")["obyło się bez interwencj"] == "Tadeusz Pawlak"
