@@ -181,3 +181,17 @@ def test_druh_before_a_name_joins_the_name_to_the_role():
     refs = [ev.ref for ev in resolver.events if ev.ref is not None and ev.cue == "powiedział"]
     assert [r.speaker for r in refs] == ["Tadeusz Pawlak"]  # (not "prezes jednostki")
     assert speakers_by_opening(text, "pl")["obyło się bez interwencj"] == "Tadeusz Pawlak"
+
+
+# -- a role met again with a complement is the text's one holder of it, introduced without one -----
+MARKET = ("Strefa płatnego parkowania w Rynku\n\n"
+          "Przeciw strefie protestują kupcy. Zrzeszenie Kupców Jarosławskich zebrało ponad 900 podpisów. "
+          "Jego prezes Halina Wróbel nazwała uchwałę „ciosem w małe sklepy”.\n\n"
+          "– Klient z okolicznych wsi pojedzie do galerii za miastem – mówi Wróbel. Prezes zrzeszenia zapowiada, "
+          "że kupcy złożą skargę do wojewody.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_with_a_complement_is_its_one_holder(model):
+    assert speakers_by_opening(MARKET, "pl", model)["kupcy złożą skargę do wo"] == "Halina Wróbel"

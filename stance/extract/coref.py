@@ -41,6 +41,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         self.toks = seg.tokens
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
+        self._indefinite = self.toks.fw.get("indefinite_article", frozenset())
         self.fulls = _full_names(mentions, events)
         # a full name's gender as a verb agreed with it ("Astrid Hansen oceniła"): a role's lemma
         # ("przewodniczący" for "Przewodnicząca") may say otherwise
@@ -235,6 +236,12 @@ class Coreference(BodyCoreference, LeadCoreference):
         if not vague and not comp3:
             return None
         keys, head = self._compat_keys, ref.head
+        # "zastępca komendanta" after "jego obowiązki przejmie zastępca, st. kpt. Robert Kaczmarczyk":
+        # the text's one holder of the role, introduced without a complement
+        # (a complement that names a body, "rzecznik Kremla", or a role brought in as new, "a
+        # lecturer in the business school", is somebody else)
+        sole = not any(w[:1].isupper() for w in ref.speaker.split()[1:]) and not self._introduced(ref) \
+            and len({self.name(r.person) for r in refs if r.head == head}) == 1
         # "Rzecznik odpowiedziała": a woman, not "rzecznik Komisji Europejskiej Olivier Vandenberghe"
         # (a masculine role noun alone says nothing: it is also the title of women; its verb does)
         want = ref.gender if ref.gender == "f" or (ref.gender == "m" and ref.agreed) else ""
@@ -243,11 +250,16 @@ class Coreference(BodyCoreference, LeadCoreference):
             if other.head != head:
                 continue
             _m, _c, theirs4, their_comp3 = keys(other)
-            if mods4 <= theirs4 and (vague or comp3 <= their_comp3):
+            if mods4 <= theirs4 and (vague or comp3 <= their_comp3 or (sole and not other.comp)):
                 if want and self._person_gender(other.person) not in ("", want):
                     continue
                 return other
         return None
+
+    def _introduced(self, ref: Ref) -> bool:
+        """The role comes with an indefinite article ("a lecturer in the business school"): a new person."""
+        k = bisect.bisect_left(self.toks.starts, ref.pos)
+        return any(0 <= t < len(self.toks.lows) and self.toks.lows[t] in self._indefinite for t in (k - 1, k))
 
     def _person_gender(self, person: str | None) -> str:
         """A named person's gender as a verb agreed with the name, else as the given name says
