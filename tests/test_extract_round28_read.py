@@ -195,3 +195,15 @@ MARKET = ("Strefa płatnego parkowania w Rynku\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_role_with_a_complement_is_its_one_holder(model):
     assert speakers_by_opening(MARKET, "pl", model)["kupcy złożą skargę do wo"] == "Halina Wróbel"
+
+
+# -- Polish: a rank between a role's comma and the name keeps them one person ----------------------
+FAREWELL = ("Pożegnanie komendanta\n\n"
+            "Do czasu rozstrzygnięcia konkursu jego obowiązki przejmie zastępca, mł. bryg. Jacek Sowiński.\n\n"
+            "– Przez tydzień nie wychodził z jednostki – mówi cicho zastępca komendanta.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_rank_after_a_roles_comma_is_the_named_persons(model):
+    assert speakers_by_opening(FAREWELL, "pl", model)["Przez tydzień nie wychod"] == "Jacek Sowiński"

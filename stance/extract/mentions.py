@@ -361,7 +361,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
                         _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)
-                        or _age_gap(toks, prev[0].end, np.start))) or (
+                        or _age_gap(toks, prev[0].end, np.start) or _rank_gap(toks, prev[0].end, np.start))) or (
                     ref.kind == "title" and mentions[prev[1]].kind == "name" and _number_gap(toks, prev[0].end, np.start))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—" or _role_tail_closes(toks, np.end)
@@ -551,6 +551,14 @@ def _age_gap(toks: Tokens, a: int, b: int) -> bool:
     """", 19-letni" between a role and a name ("jeden z wolontariuszy, 19-letni Kuba"): an age
     adjective that the name's person is."""
     return b == a + 4 and toks.words[a] == "," and toks.age_before(b - 1) and toks.kind(b - 1) == "word"
+
+
+def _rank_gap(toks: Tokens, a: int, b: int) -> bool:
+    """", st. kpt." between a role and a name ("obowiązki przejmie zastępca, st. kpt. Robert
+    Kaczmarczyk"): the person's rank, abbreviated."""
+    ranks = toks.fw.get("honorific", ())
+    return b - a >= 3 and toks.words[a] == "," and all(toks.words[t] == "." or toks.lows[t] in ranks for t in range(a + 1, b)) \
+        and toks.lows[b - 1 if toks.words[b - 1] != "." else b - 2] in ranks
 
 
 def _number_gap(toks: Tokens, a: int, b: int) -> bool:
