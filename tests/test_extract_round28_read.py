@@ -207,3 +207,15 @@ FAREWELL = ("Pożegnanie komendanta\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_rank_after_a_roles_comma_is_the_named_persons(model):
     assert speakers_by_opening(FAREWELL, "pl", model)["Przez tydzień nie wychod"] == "Jacek Sowiński"
+
+
+# -- English: "who later gave his name as" names the person --------------------------------------
+GALLERY = ("Flood meeting\n\n"
+           "One man, Harold Kitchin, 83, had to be rescued from the roof of his car.\n\n"
+           "A man in the gallery shouted before being asked to sit down. The man, who later gave his name as "
+           "Colin Featherstone, a retired electrician, said afterwards that his bungalow had flooded.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_who_later_gave_his_name_as_names_the_person(model):
+    assert speakers_by_opening(GALLERY, "en", model)["his bungalow had flooded"] == "Colin Featherstone"

@@ -577,7 +577,8 @@ def _self_naming(toks: Tokens, a: int, b: int) -> bool:
     rel = a + 1 if toks.words[a] == "," else a
     if not (rel + 1 < b <= a + _SELF_NAMING_MAX) or toks.kind(rel) != "rel":
         return False
-    return "_".join(toks.lows[rel + 1:b]) in toks.fw.get("self_naming", ())
+    first = rel + 1 + (toks.lows[rel + 1] in toks.fw.get("speech_adverb", ()))  # "who later gave his name as"
+    return "_".join(toks.lows[first:b]) in toks.fw.get("self_naming", ())
 
 
 def morph_adjective(word: str) -> bool:
