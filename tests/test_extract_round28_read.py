@@ -219,3 +219,15 @@ GALLERY = ("Flood meeting\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_who_later_gave_his_name_as_names_the_person(model):
     assert speakers_by_opening(GALLERY, "en", model)["his bungalow had flooded"] == "Colin Featherstone"
+
+
+# -- a headline's quoted phrase under a group or a role is the person who says it in the body ------
+STRIKE = ("Porters to strike as union says hospital is \"stalling again\" over pay\n\n"
+          "Porters at Harnby General will walk out for 24 hours next Tuesday, the Allied Staff Union said.\n\n"
+          "Gail Rennard, the union's regional officer, said the hospital was \"stalling again while our members "
+          "cover the gaps\".\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_quoted_phrase_under_a_group_is_the_body_speakers(model):
+    assert speakers_by_opening(STRIKE, "en", model)["stalling again"] == "Gail Rennard"

@@ -355,6 +355,7 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 
 
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
+_ECHO_MIN_FRAGMENT_WORDS = 2  # a headline's quoted phrase under a group or a role (one word is too common a match)
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
 _SCENERY_MAX = 2  # sentences naming nobody between the reporters' question and the answer
 _REPORTER_VERB_REACH = 6  # opening words searched for the reporters' first-person verb
@@ -391,7 +392,9 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
         person = _names_person(q.speaker)
         # (a name in the headline counts when a cue ties it to the words; "Zalesie Wielkie nie chce
         # fermy. „Nie damy się”" names a village, the guessed speaker of an unattributed quote)
-        if in_headline and not (person and q.speaker in headline and q.cue is not None) and len(_WORD.findall(q.text)) >= _ECHO_MIN_WORDS:
+        # (a quoted phrase under a group or a role may be shorter: "union says trust is 'playing games'")
+        least = _ECHO_MIN_WORDS if (person and q.speaker in headline) or q.kind != "fragment" else _ECHO_MIN_FRAGMENT_WORDS
+        if in_headline and not (person and q.speaker in headline and q.cue is not None) and len(_WORD.findall(q.text)) >= least:
             key = _word_run(q.text)
             speaker = next((who for who, words in body if key in words), None)
             if speaker is not None:
