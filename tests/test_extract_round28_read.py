@@ -231,3 +231,23 @@ STRIKE = ("Porters to strike as union says hospital is \"stalling again\" over p
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_headlines_quoted_phrase_under_a_group_is_the_body_speakers(model):
     assert speakers_by_opening(STRIKE, "en", model)["stalling again"] == "Gail Rennard"
+
+
+# -- Polish: a letter signed with a street's or an estate's abbreviation after the name -----------
+LETTERS = ("Listy do redakcji\n\n"
+           "Przystanek bez wiaty\n\n"
+           "Od dwudziestu lat czekam na autobus przy ulicy Lipowej. Od września nie ma tam wiaty, a ja mam osiemdziesiąt lat.\n\n"
+           "Pytałam w urzędzie, kiedy ją postawią. Usłyszałam, że nie ma pieniędzy.\n\n"
+           "Wanda Król, os. Leśne\n\n"
+           "Dziękuję sąsiadom\n\n"
+           "Chciałbym podziękować sąsiadom, którzy w czasie ulewy wynosili meble z mojego mieszkania.\n\n"
+           "Józef Mazur, ul. Krótka\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_letter_signed_with_an_address_abbreviation_is_its_signers(model):
+    got = speakers_by_opening(LETTERS, "pl", model)
+    assert got["Od dwudziestu lat czekam"] == "Wanda Król"
+    assert got["Pytałam w urzędzie, kied"] == "Wanda Król"
+    assert got["Chciałbym podziękować są"] == "Józef Mazur"

@@ -238,12 +238,19 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         nps = toks.chunks(t0, t1)
         if not nps or nps[0].kind not in ("name", "title") or (len(nps) > 1 and nps[0].kind != "name") or any(
                 toks.kind(t) != "punct" for t in range(t0, t1) if not any(np.start <= t < np.end for np in nps)
-                and not (t < nps[0].start and toks.lows[t] in toks.fw.get("honorific", ()))):  # "— Dr Callum Reid", "– prof. dr hab. Jan Lis"
+                and not (t < nps[0].start and toks.lows[t] in toks.fw.get("honorific", ()))  # "— Dr Callum Reid", "– prof. dr hab. Jan Lis"
+                and not (t > nps[0].end and toks.lows[t] in toks.fw.get("address_word", ()))):  # "Henryk Lasota, os. Słoneczne"
             return None
-        if any(toks.words[t] != "," for a, b in zip(nps, nps[1:]) for t in range(a.end, b.start)) \
-                or any(b.start == a.end for a, b in zip(nps, nps[1:])):
+        if not all(self._signature_gap(a.end, b.start) for a, b in zip(nps, nps[1:])):
             return None  # "— Morag Tennant, chair, Tweed Skyline": the name, then what she is, commas between
         return nps[0]
+
+    def _signature_gap(self, a: int, b: int) -> bool:
+        """Tokens ``[a, b)`` between two phrases of a signature: a comma, then maybe a street's or
+        an estate's abbreviation ("Henryk Lasota, os. Słoneczne"; ``address_word``)."""
+        toks = self.toks
+        address = toks.fw.get("address_word", ())
+        return b > a and toks.words[a] == "," and all(toks.words[t] in ",." or toks.lows[t] in address for t in range(a + 1, b))
 
     def _letters(self) -> None:
         """Letters to the editor: each paragraph is its signer's (letters.py)."""
