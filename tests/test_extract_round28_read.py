@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_opening
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_opening
 
 
 # -- Polish: a name that reads both as a nominative and as an oblique case ------------------------
@@ -251,3 +251,14 @@ def test_a_letter_signed_with_an_address_abbreviation_is_its_signers(model):
     assert got["Od dwudziestu lat czekam"] == "Wanda Król"
     assert got["Pytałam w urzędzie, kied"] == "Wanda Król"
     assert got["Chciałbym podziękować są"] == "Józef Mazur"
+
+
+# -- Polish: "nikt z personelu nie informował" inside a reported clause is nobody's statement -------
+TRIAL = ("Proces anestezjolożki\n\n"
+         "Lekarka twierdziła też, że nikt z pielęgniarek nie informował jej, iż stan pacjentki się pogarsza.\n")
+
+
+@needs_morfeusz
+def test_nobody_with_a_partitive_before_a_negated_cue_says_nothing():
+    said = [(text, kind) for text, _speaker, kind in found(TRIAL, "pl")]
+    assert said == [("nikt z pielęgniarek nie informował jej, iż stan pacjentki się pogarsza", "indirect")]

@@ -47,6 +47,7 @@ from stance.extract.words import function_phrases
 
 _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
 _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")
+_NOBODY_REACH = 4  # words from a negation back to "nikt" ("nikt z personelu nie informował")
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
@@ -346,6 +347,17 @@ class _CueFinder:
     def _bind(self, np: NP, oblique: bool, gender: str) -> Binding:
         return bind_subject(self.toks, np, oblique, gender)
 
+    def _nobody_before(self, sent, neg: int) -> bool:
+        """A negative pronoun ends the words before the negation at ``neg``, maybe with a short
+        partitive phrase between and no punctuation ("nikt nie", "nikt z personelu nie")."""
+        lows, kind = self.toks.lows, self.toks.kind
+        for t in range(neg - 1, max(sent.t0, neg - _NOBODY_REACH) - 1, -1):
+            if lows[t] in self.negative_pronouns:
+                return True
+            if kind(t) == "punct":
+                return False
+        return False
+
     def _verb_event(self, sent: Sentence, cue_tok: int) -> Event | None:
         toks, lex, state = self.toks, self.lex, self._state
         words, lows, kind = toks.words, toks.lows, toks.kind
@@ -359,8 +371,8 @@ class _CueFinder:
             return None  # "który prosił, by nie podawać jego nazwiska": a request for anonymity, no speech
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:
             return None  # "W kuluarach mówi się o „wojnie wydziałów”": what is said, by nobody
-        if cue_tok - 2 >= sent.t0 and lows[cue_tok - 2] in self.negative_pronouns and lows[cue_tok - 1] in self.negations:
-            return None  # "nic nie wskazuje na to, że", "nikt nie mówił": nobody speaks
+        if cue_tok - 2 >= sent.t0 and lows[cue_tok - 1] in self.negations and self._nobody_before(sent, cue_tok - 1):
+            return None  # "nic nie wskazuje na to, że", "nikt (z personelu) nie mówił": nobody speaks
         before = cue_tok - 1
         while before > sent.t0 and kind(before) in ("det", "possessive"):
             before -= 1
