@@ -262,3 +262,15 @@ TRIAL = ("Proces anestezjolożki\n\n"
 def test_nobody_with_a_partitive_before_a_negated_cue_says_nothing():
     said = [(text, kind) for text, _speaker, kind in found(TRIAL, "pl")]
     assert said == [("nikt z pielęgniarek nie informował jej, iż stan pacjentki się pogarsza", "indirect")]
+
+
+# -- Polish: "mec." (mecenas) is an abbreviation, no sentence end ---------------------------------
+DEFENCE = ("Apelacja w sprawie upadłości\n\n"
+           "Innego zdania jest obrona. Zdaniem mec. Wiśniewskiego opinia pokazuje przede wszystkim, że zawiódł "
+           "system, a nie jeden człowiek.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_mec_abbreviation_ends_no_sentence(model):
+    assert speakers_by_opening(DEFENCE, "pl", model)["opinia pokazuje przede w"] == "Wiśniewski"
