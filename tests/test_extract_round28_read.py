@@ -274,3 +274,14 @@ DEFENCE = ("Apelacja w sprawie upadłości\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_mec_abbreviation_ends_no_sentence(model):
     assert speakers_by_opening(DEFENCE, "pl", model)["opinia pokazuje przede w"] == "Wiśniewski"
+
+
+# -- English: "that" + a noun + "but" is a determiner, no complementiser ---------------------------
+RECALL = ("Heater recall under review\n\n"
+          "Commission spokesman Derek Anand said the agency was reviewing whether Brightwell had met that deadline "
+          "but would not say when the review might be complete.\n")
+
+
+def test_that_before_a_noun_and_but_is_a_determiner():
+    said = [text for text, _speaker, _kind in found(RECALL, "en")]
+    assert len(said) == 1 and said[0].startswith("the agency was reviewing whether Brightwell had met that deadline")

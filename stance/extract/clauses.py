@@ -347,11 +347,11 @@ def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
 
 def _determiner_that(toks: Tokens, sent: Sentence, t: int) -> bool:
     """"that" before a lowercase noun that ends the clause ("whether Brightwell had met that
-    deadline."): a determiner, not a complementiser."""
+    deadline.", "… that deadline but would not say"): a determiner, not a complementiser."""
     nxt = t + 1
     if nxt >= sent.t1 or toks.kind(nxt) != "word" or not toks.words[nxt].islower() or _finite(toks, nxt):
         return False
-    return nxt + 1 >= sent.t1 or toks.words[nxt + 1] in ".,;:!?"
+    return nxt + 1 >= sent.t1 or toks.words[nxt + 1] in ".,;:!?" or toks.lows[nxt + 1] in toks.fw.get("clause_coord", ())
 
 
 def _own_voice(toks: Tokens, t0: int, t1: int) -> bool:
