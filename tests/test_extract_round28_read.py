@@ -285,3 +285,15 @@ RECALL = ("Heater recall under review\n\n"
 def test_that_before_a_noun_and_but_is_a_determiner():
     said = [text for text, _speaker, _kind in found(RECALL, "en")]
     assert len(said) == 1 and said[0].startswith("the agency was reviewing whether Brightwell had met that deadline")
+
+
+# -- English: a reported clause ends before an apposition that quotes with its own cue --------------
+BALLOT = ("Teachers vote to strike\n\n"
+          "The union's general secretary, Moira Lennox, said her members had voted 79 per cent in favour of action, "
+          "a result she called ‘a mandate nobody can ignore’.\n")
+
+
+def test_a_clause_ends_before_an_apposition_that_quotes():
+    said = {text: kind for text, _speaker, kind in found(BALLOT, "en")}
+    assert said == {"her members had voted 79 per cent in favour of action": "indirect",
+                    "a mandate nobody can ignore": "fragment"}

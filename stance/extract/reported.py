@@ -20,6 +20,7 @@ _EARLIER_SENTENCES_MAX = 40  # a paragraph's sentences read back for a trailing 
 _QUOTED_CLAUSE_REACH = 3  # tokens after "i że" within which a quotation opens ("i że zarząd „…”")
 _QUOTED_CLAUSE_TAIL = 4  # characters after that quotation's closing mark to the clause end (".", "!”")
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
+_APPOSITION_MAX = 4  # words of "a result" between a clause's comma and "she called '…'"
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 
 
@@ -69,6 +70,13 @@ class ReportedClauses:
             if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
                 cut = trim(self.text, start, toks.starts[t])[1]
                 return cut if cut - start >= 12 else None
+        # "said her members had voted 82 per cent, a result she called 'a mandate …'": an
+        # apposition whose own subject and cue bring in the quotation
+        if q - 2 > t0 and toks.kind(q - 1) == "cue" and toks.kind(q - 2) == "pron":
+            for t in range(q - 3, max(t0, q - 3 - _APPOSITION_MAX) - 1, -1):
+                if toks.words[t] == ",":
+                    cut = trim(self.text, start, toks.starts[t])[1]
+                    return cut if cut - start >= 12 else None
         return None
 
     def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
