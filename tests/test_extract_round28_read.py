@@ -297,3 +297,25 @@ def test_a_clause_ends_before_an_apposition_that_quotes():
     said = {text: kind for text, _speaker, kind in found(BALLOT, "en")}
     assert said == {"her members had voted 79 per cent in favour of action": "indirect",
                     "a mandate nobody can ignore": "fragment"}
+
+
+# -- English: a select committee's numbered questions; a member who states before asking -----------
+COMMITTEE = ("Water boss grilled by MPs\n\n"
+             "The committee chair, Joan Pelling, opened the session.\n\n"
+             "Q101 Chair: Mr Hale, your company paid out £2m in bonuses last year. In the same year it spilled sewage "
+             "for 90 days. How do you explain that?\n\n"
+             "Martin Hale: I can't explain it to anyone's satisfaction. I have given up my bonus.\n\n"
+             "Q102 Chair: And next year's?\n\n"
+             "Martin Hale: That is a matter for the board.\n\n"
+             "Q103 Ravi Sethi: My constituents cannot swim in the river. Will you refund them, yes or no?\n\n"
+             "Martin Hale: Not as a blanket refund, no.\n\n"
+             "Chair: Please write to us with the figures. We will publish them.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_committee_members_numbered_turn_that_states_is_a_statement(model):
+    got = speakers_by_opening(COMMITTEE, "en", model)
+    assert got["Mr Hale, your company pa"] == "Joan Pelling"
+    assert got["My constituents cannot s"] == "Ravi Sethi"
+    assert got["Please write to us with "] == "Joan Pelling"
+    assert "And next year's?" not in got

@@ -41,6 +41,7 @@ _PARENS_RE = re.compile(r"\([^)]{0,40}\)")
 # a script's role label with the person's name added in parentheses: "PREZENTER (Tomasz Gajda):",
 # "KIEROWCA BUSA (podpis: Zbigniew Rataj, przewoźnik):" (the caption's name)
 _NAMED_IN_PARENS_RE = re.compile(r"\((?:[^\W\d_]+:\s*)?([A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+){1,2})[,)]")
+_COMMITTEE_Q_RE = re.compile(r"Q\d+\s+(\S.*)")  # a select committee's question number before the member's label
 _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's last one
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
@@ -132,6 +133,9 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
             d = _DASH_RE.match(text, a, b)
             if d:
                 body = d.end()
+    committee = _COMMITTEE_Q_RE.match(label)
+    if committee:
+        label = committee.group(1)  # "Q214 Chair:", "Q216 Owain Feltham:": a committee's numbered question
     words = text[body:b]
     # a question ends in "?"; an edited Q&A may set its questions in capitals, statements too
     question = b - a <= QUESTION_MAX and (bool(_QUESTION_END_RE.search(text, body, b)) or (
@@ -217,8 +221,12 @@ def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = fro
     questions, answers = [], []
     state = ""  # "", "q" (after a question), "a" (after an answer)
     last_labelled = max(i for i, who in enumerate(people) if who in asking or who in answering)
+    numbered = _numbered(text, turns)
     for i, (t, who) in enumerate(zip(turns, people)):
-        if who in asking:
+        if who in asking and (_committee_statement(text, t, fw, reporting) or (numbered and _unnumbered_statement(text, t))):
+            answers.append(t)
+            state = "a"
+        elif who in asking:
             questions.append(t)
             state = "q"
         elif who in answering:
@@ -262,6 +270,7 @@ def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = f
     # a voice that mostly asks asks throughout ("ROWE: Last year was a record year, though."); any
     # other asks only in a turn ending in "?" ("Honestly? Another week like this one." answers)
     askers = {who for who, ts in turns_of.items() if who and sum(t.question for t in ts) * 2 > len(ts)}
+    numbered = _numbered(text, turns)
     state = ""
     last_labelled = max(i for i, who in enumerate(people) if who)
     for i, (t, who) in enumerate(zip(turns, people)):
@@ -272,7 +281,9 @@ def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = f
             ends_asking = bool(_QUESTION_END_RE.search(text, t.body, t.end))
             office = text[t.start:t.body]
             member = any(c in office for c in "(,") and not set(_NAME_WORD_RE.findall(office.lower())) & fw.get("moderator_label", set())
-            if member and ends_asking and _states(text, t.body, t.end, fw):
+            if (member and ends_asking and _states(text, t.body, t.end, fw)) or _committee_statement(text, t, fw, reporting):
+                asks = False
+            elif numbered and _unnumbered_statement(text, t):
                 asks = False
             else:
                 asks = who in askers or ends_asking
@@ -284,6 +295,28 @@ def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = f
         else:
             state = ""
     return Interview(tuple(questions), tuple(answers)) if answers else NO_INTERVIEW
+
+
+def _numbered(text: str, turns: list[Turn]) -> bool:
+    """A committee's transcript: it numbers its questions ("Q214 Chair:")."""
+    return any(_COMMITTEE_Q_RE.match(text, t.start, t.body) for t in turns if t.label)
+
+
+def _unnumbered_statement(text: str, t: Turn) -> bool:
+    """In a transcript that numbers its questions, a member's unnumbered turn that does not end
+    asking ("Chair: Please do. We will want it before the summer recess.") asks nothing."""
+    return not _QUESTION_END_RE.search(text, t.body, t.end) and not _COMMITTEE_Q_RE.match(text, t.start, t.body)
+
+
+def _committee_statement(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:
+    """A committee member's numbered turn ("Q214 Chair: Mr Prideaux, you were paid a bonus of
+    £412,000 last year. … How do you explain that?") that states in its own words before it
+    asks: one statement, as a hearing's member's is; not one that only asks, nor one whose
+    preamble reports somebody else ("Ms Lowe, the trust says it has no more money. Do you …?")."""
+    if not _COMMITTEE_Q_RE.match(text, t.start, t.body) or not _states(text, t.body, t.end, fw):
+        return False
+    last = max(text.rfind(". ", t.body, t.end), text.rfind("? ", t.body, t.end - 1), text.rfind("! ", t.body, t.end))
+    return not any(w.lower() in reporting for w in _NAME_WORD_RE.findall(text, t.body, last))
 
 
 def _narration(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:

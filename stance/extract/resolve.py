@@ -273,10 +273,23 @@ class SpeakerResolver:
             fits = list(dict.fromkeys(n for n in fits if n not in self.interviewers and label_stands_for(label, n)))
             if not fits:
                 fits = self._named_in_turns(label)
+            if not fits:
+                fits = self._role_holder(label)  # "Q214 Chair:": the committee's chair, named in the text
             if not fits and label.isalpha() and self.coref.toks.given_name(label.title()):
                 fits = [label.title() if in_capitals(label) else label]  # "HALINA (Kościan):", a caller named by her given name only
             got = self._answering[label] = fits[0] if len(fits) == 1 else ""
         return got or None
+
+    def _role_holder(self, label: str) -> list[str]:
+        """The one person the text names with the role a one-word label gives ("Chair:" after
+        "the committee chair, Gillian Ashcombe"), else []."""
+        toks = self.coref.toks
+        low = label.lower()
+        if " " in low or low not in toks.lex.titles:
+            return []
+        head = toks.lex.role_base.get(toks.lex.titles[low][0], toks.lex.titles[low][0])
+        people = {self.coref.name(link.person) for link in self.coref.mentions.links_by_head.get(head, ())}
+        return list(people) if len(people) == 1 else []
 
     def _named_in_turns(self, label: str) -> list[str]:
         """The full names a one-word label ("DEV:", "Nadia:") begins where the text names the
