@@ -319,3 +319,16 @@ def test_a_committee_members_numbered_turn_that_states_is_a_statement(model):
     assert got["My constituents cannot s"] == "Ravi Sethi"
     assert got["Please write to us with "] == "Joan Pelling"
     assert "And next year's?" not in got
+
+
+# -- Polish: a lone surname that is also a rare given name tells no gender --------------------------
+@needs_morfeusz
+def test_a_lone_surname_tells_no_gender():
+    from stance.extract.pipeline import stages
+
+    text = ("Atak na ratusz\n\n"
+            "Przed ratuszem spotkaliśmy Dominika Kosa, który od tygodnia próbuje zarejestrować samochód.\n\n"
+            "– Jestem tu trzeci raz – mówi 31-latek. Lis uważa, że urząd powinien był lepiej pilnować danych.\n")
+    _chosen, resolver = stages(text, "pl")
+    lone = [m for m in resolver.coref.mentions.mentions if m.speaker == "Lis"]
+    assert lone and all(resolver.coref.gender(m) != "f" for m in lone)

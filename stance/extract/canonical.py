@@ -304,7 +304,8 @@ class CanonicalForms:
         if len(np.names) > 1:
             # a given name's gender in the case its surname shows ("Krystiana Malca": Krystian's
             # genitive, not the woman's name Krystiana)
-            genders = morph.given_name_genders(first, nominative=self.name_case(np.names[-1]) != "obl")
+            genders = morph.given_name_genders(first, nominative=self.name_case(np.names[-1]) != "obl"
+                                               and not self._oblique_by_the_text(np.names))
             if len(genders) == 1:
                 return next(iter(genders))
         if last.endswith(("ska", "cka", "dzka", "owa")) and len(np.names) > 1:

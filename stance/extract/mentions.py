@@ -255,7 +255,9 @@ def np_gender(toks: Tokens, np: NP) -> str:
             toks.lows[np.names[0]] if len(np.names) > 1 else toks.lows[before] if before >= 0 else "")
         if address:
             return address  # "Mrs Doyle" ("Mrs" in the phrase or just before it)
-        genders = given_name_genders(toks.words[np.names[0]])
+        first = toks.words[np.names[0]]
+        # (a lone word that is a surname too says nothing: "Lis uważa" is Krystian Lis, not a woman named Lis)
+        genders = given_name_genders(first) if len(np.names) > 1 or not _surname_too(first) else frozenset()
         if len(genders) == 1:
             return next(iter(genders))
         given = toks.lex.given_gender.get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
@@ -270,6 +272,10 @@ def np_gender(toks: Tokens, np: NP) -> str:
             if word.endswith(suffix):
                 return value
     return ""
+
+
+def _surname_too(word: str) -> bool:
+    return any("nazwisko" in q for _l, _t, q in morph_analyse(word))
 
 
 @cache
