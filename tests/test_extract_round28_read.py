@@ -332,3 +332,14 @@ def test_a_lone_surname_tells_no_gender():
     _chosen, resolver = stages(text, "pl")
     lone = [m for m in resolver.coref.mentions.mentions if m.speaker == "Lis"]
     assert lone and all(resolver.coref.gender(m) != "f" for m in lone)
+
+
+# -- "said one" after a group: one member of it -----------------------------------------------------
+SHOW = ("Village show draws record crowd\n\n"
+        "Malcolm Burridge, the show secretary, said entries were up by a third.\n\n"
+        "Stallholders were in good spirits. ‘Sold out of jam by noon,’ said one, from behind a table of empty jars.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_said_one_after_a_group_is_one_of_them(model):
+    assert speakers_by_opening(SHOW, "en", model)["Sold out of jam by noon,"] == "stallholder"

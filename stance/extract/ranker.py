@@ -323,11 +323,17 @@ def chanted(resolver, cand) -> bool:
     return bool(first) and first[0].lower() in resolver.coref.toks.fw.get("chant_noun", ())
 
 
+def one_of_a_group(resolver, cand) -> bool:
+    """'"…," said one' after "Stallholders were in good spirits": a member of the group."""
+    ev = own_event(resolver, cand.event)
+    return ev is not None and resolver.one_of_them(ev) is not None
+
+
 def named_speaker(resolver, cand) -> bool:
     """The rules' answer stands: a cue's subject named in full, an interview turn's label, an
-    introduction over quoted paragraphs, or a chant's crowd."""
+    introduction over quoted paragraphs, a chant's crowd, or one of a group."""
     return names_in_full(resolver, cand) or answers_by_label(resolver, cand) or quoted_under_intro(resolver, cand) \
-        or chanted(resolver, cand)
+        or chanted(resolver, cand) or one_of_a_group(resolver, cand)
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:

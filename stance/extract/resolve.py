@@ -173,6 +173,9 @@ class SpeakerResolver:
         while ev.mode == "inherit" and ev.parent >= 0 and depth < _MAX_INHERIT:
             ev = self.events[ev.parent]
             depth += 1
+        one = self.one_of_them(ev)
+        if one:
+            return one
         if ev.mode == "explicit":
             return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
         if ev.mode == "last":
@@ -183,6 +186,24 @@ class SpeakerResolver:
             return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
         gender = omitted_subject_gender(self.coref.toks, ev)
         return self._put_to(ev, gender) or self.carry(ev.pos, gender)
+
+    def one_of_them(self, ev: Event) -> str | None:
+        """'"…," said one.' / 'said another,' after a group ("Stallholders were in good spirits."):
+        one member of the group named last in the sentence before, as its singular role."""
+        toks = self.coref.toks
+        k = ev.tok + 1
+        if k + 1 >= len(toks.words) or toks.words[k + 1] not in ".!?," or not (
+                toks.lows[k] in toks.fw.get("unnamed_determiner", ()) or toks.lows[k] in toks.fw.get("other_determiner", ())):
+            return None
+        lo = self.coref.seg.sentences[max(0, ev.sent - 1)].start
+        mentions = self.coref.mentions
+        i = bisect.bisect_left(mentions.positions, ev.pos) - 1
+        while i >= 0 and mentions.mentions[i].pos >= lo:
+            m = mentions.mentions[i]
+            if m.kind == "title" and m.gender == "pl" and m.head:
+                return m.head
+            i -= 1
+        return None
 
     def _put_to(self, ev: Event, gender: str) -> str | None:
         """"We put our findings to Cllr Kettley. He said: …", "Zapytaliśmy o to Jana Lisa. – … –
