@@ -343,3 +343,17 @@ SHOW = ("Village show draws record crowd\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_said_one_after_a_group_is_one_of_them(model):
     assert speakers_by_opening(SHOW, "en", model)["Sold out of jam by noon,"] == "stallholder"
+
+
+# -- Polish: a chanting crowd is the group, with its body but no description -----------------------
+CHANT = ("Sesja rady miasta\n\n"
+         "Kibice stojący pod ścianą zaczęli skandować: „Zarząd do dymisji!”.\n\n"
+         "Posłowie Ruchu Odnowy skandowali: „Wstyd!”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_chanting_crowd_is_the_group(model):
+    got = speakers_by_opening(CHANT, "pl", model)
+    assert got["Zarząd do dymisji!"] == "kibice"
+    assert got["Wstyd!"] == "posłowie Ruchu Odnowy"

@@ -21,7 +21,7 @@ from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.marks import DASHES, QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
-from stance.extract.morph import first_person_verb, is_place_name
+from stance.extract.morph import common_lemma, first_person_verb, is_place_name
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -176,6 +176,11 @@ class SpeakerResolver:
         one = self.one_of_them(ev)
         if one:
             return one
+        if ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" and ev.ref.gender == "pl" and ev.ref.head \
+                and self._chant(ev):
+            # "mieszkańcy z tylnych rzędów zaczęli skandować", "zgromadzeni rybacy skandowali": the crowd,
+            # as a group, with the body it belongs to ("posłowie Ruchu Suwerennego") but no description
+            return _crowd(self.coref.speaker(ev.ref, ev.pos), ev.ref.head)
         if ev.mode == "explicit":
             return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
         if ev.mode == "last":
@@ -186,6 +191,11 @@ class SpeakerResolver:
             return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
         gender = omitted_subject_gender(self.coref.toks, ev)
         return self._put_to(ev, gender) or self.carry(ev.pos, gender)
+
+    def _chant(self, ev: Event) -> bool:
+        """The event's cue is a verb of chanting (``chant_verb``: "skandować")."""
+        cue = self.coref.toks.lex.cues.get((ev.cue or "").split(" ")[0].lower())
+        return cue is not None and cue.lemma in self.coref.toks.fw.get("chant_verb", ())
 
     def one_of_them(self, ev: Event) -> str | None:
         """'"…," said one.' / 'said another,' after a group ("Stallholders were in good spirits."):
@@ -531,6 +541,19 @@ def _word_run(text: str) -> str:
     """The text's words, case-folded and space-separated with a space at each end, so that one
     run inside another is a word-for-word repetition."""
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
+def _crowd(speaker: str, head: str) -> str:
+    """A chanting group's phrase from its head noun on, with the capitalised words right after
+    it ("posłowie Ruchu Suwerennego") and nothing else ("kibice stojący pod ścianą" -> "kibice")."""
+    words = speaker.split()
+    first = next((i for i, w in enumerate(words) if common_lemma(w.lower()) == head), None)
+    if first is None:
+        return speaker
+    last = first + 1
+    while last < len(words) and words[last][:1].isupper():
+        last += 1
+    return " ".join(words[first:last])
 
 
 def _names_person(speaker: str | None) -> bool:
