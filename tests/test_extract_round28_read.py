@@ -357,3 +357,15 @@ def test_a_chanting_crowd_is_the_group(model):
     got = speakers_by_opening(CHANT, "pl", model)
     assert got["Zarząd do dymisji!"] == "kibice"
     assert got["Wstyd!"] == "posłowie Ruchu Odnowy"
+
+
+# -- Polish: an office's remit ("ds. …") after its seat, then the person -------------------------
+DEPUTY = ("Konferencja w ratuszu\n\n"
+          "– Dla dzieci, których rodzice o to poproszą, zorganizujemy dowóz – mówiła wiceprezydent Kalisza "
+          "ds. społecznych Renata Sobczak.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_remit_after_a_roles_seat_leads_to_the_name(model):
+    assert speakers_by_opening(DEPUTY, "pl", model)["Dla dzieci, których rodz"] == "Renata Sobczak"

@@ -259,6 +259,16 @@ class PolishPhrases:
                 run.append(q)
                 q += 1
                 continue
+            if self.lows[q] == "ds" and run:
+                # "wiceprezydent Płocka ds. społecznych Monika Gajewska": the office's remit after its
+                # seat, then the person
+                n = q + 1 + (q + 1 < j and words[q + 1] == ".")
+                while n < j and kind(n) in ("word", "tword") and words[n].islower():
+                    n += 1
+                if n > q + 2 and n < j and kind(n) == "name":
+                    run.extend(range(q, n))
+                    q = n
+                    continue
             if c == "prep" and self.lows[q] in place_preps and run and q + 1 < j and any(self.is_org(t) for t in titles + run) \
                     and (kind(q + 1) == "place" or (kind(q + 1) == "name" and (morph.place_locative(words[q + 1]) or (
                         q + 2 < j and kind(q + 2) == "name" and morph.place_locative(words[q + 2]))))):  # ("w Jeleniej Górze")
