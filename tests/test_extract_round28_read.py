@@ -369,3 +369,19 @@ DEPUTY = ("Konferencja w ratuszu\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_remit_after_a_roles_seat_leads_to_the_name(model):
     assert speakers_by_opening(DEPUTY, "pl", model)["Dla dzieci, których rodz"] == "Renata Sobczak"
+
+
+# -- Polish: a place named after a role, in the genitive, is the office's seat ---------------------
+SEAT = ("Hanna Wolska: Nie piszę przewodników dla turystów\n\n"
+        "Burmistrz Orzeszyna żąda od niej przeprosin. Ona odpowiada, że nie ma za co. W Orzeszynie o powieści "
+        "mówi się od tygodnia.\n")
+
+
+@needs_morfeusz
+def test_a_place_after_a_role_named_elsewhere_is_its_seat():
+    from stance.extract.pipeline import stages
+
+    _chosen, resolver = stages(SEAT, "pl")
+    assert [(m.speaker, m.person) for m in resolver.coref.mentions.mentions if m.head == "burmistrz"] == [
+        ("burmistrz Orzeszyna", None)]
+    assert speakers_by_opening(SEAT, "pl", "rules")["nie ma za co"] == "Hanna Wolska"

@@ -112,6 +112,13 @@ class PolishPhrases:
         """Token ``t`` is a role-lexicon noun that names an institution ("szpitala", "spółki")."""
         return self.kind(t) == "title" and self.lex.institution_role(self.lows[t])
 
+    def _seat_named_elsewhere(self, word: str) -> bool:
+        """``word`` names a place only in an oblique case, and the text writes that place in
+        another form too ("prezydent Płocka" and "w Płocku")."""
+        lemmas = _place_lemmas(word, True)
+        return bool(lemmas) and self.vocab is not None and any(
+            other != word and lemmas & _place_lemmas(other, False) for other in self.vocab)
+
     def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
         """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
         capitalised place) and the person name after it: appends to ``titles``, returns the end
@@ -328,6 +335,11 @@ class PolishPhrases:
             run = run[:run.index(names[0])]
             names = []
             complete = True
+        # "Burmistrz Orzeszyna", "prezydent Płocka": one word that is a place's name in an oblique
+        # case only, a place the text names in another case too ("w Płocku"), is the office's seat,
+        # not the person's name (a surname may read as a place: "wójt Gąsior")
+        if len(names) == 1 and self._seat_named_elsewhere(words[names[0]]):
+            names = []
         # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
         # the office's complement, not a person
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
@@ -494,6 +506,15 @@ def joined_particle(word: str, particles) -> bool:
 def has_geo(w: str) -> bool:
     """Some morfeusz reading of ``w`` is a geographic name."""
     return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
+
+
+def _place_lemmas(word: str, oblique_only: bool) -> frozenset:
+    """The places ``word`` names to morfeusz2 (none when ``oblique_only`` and one reading is a
+    nominative: "Płocka" -> {"Płock"})."""
+    places = [(lemma, tag) for lemma, tag, q in morph.analyse(word) if "nazwa_geograficzna" in q]
+    if oblique_only and any(":nom" in tag for _l, tag in places):
+        return frozenset()
+    return frozenset(lemma for lemma, _t in places)
 
 
 def share_case(first: str, second: str, surname_follows: bool, after_role: bool = False) -> bool:
