@@ -201,6 +201,8 @@ class SpeakerResolver:
         """'"…," said one.' / 'said another,' after a group ("Stallholders were in good spirits."):
         one member of the group named last in the sentence before, as its singular role."""
         toks = self.coref.toks
+        if not ev.cue or not 0 <= ev.tok < len(toks.words) or toks.lows[ev.tok] != ev.cue.split(" ")[0].lower():
+            return None  # (an event with no cue word of its own: a turn's label, a headline)
         k = ev.tok + 1
         if k + 1 >= len(toks.words) or toks.words[k + 1] not in ".!?," or not (
                 toks.lows[k] in toks.fw.get("unnamed_determiner", ()) or toks.lows[k] in toks.fw.get("other_determiner", ())):
