@@ -78,6 +78,11 @@ class Event:
     trailing_end: int = -1
     inner: bool = False  # inside another attribution's reported clause
 
+    @property
+    def cue_word(self) -> str:
+        """The cue's first word in lowercase ("domagają" of "Domagają się"; "" when none)."""
+        return self.cue.split(" ", 1)[0].lower() if self.cue else ""
+
 
 def event_with(index: int, tok: int, pos: int, sent: int, cue: str, cls: str, binding: Binding | None = None,
                clause: Clause = NO_CLAUSE, **extra) -> Event:

@@ -17,7 +17,7 @@ from operator import and_
 
 from stance.extract.clauses import question_end
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma, given_name_genders, is_given_name, is_nominative_possible
+from stance.extract.morph import common_lemma, given_name_genders, is_given_name, is_nominative_possible, surname_reading
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
@@ -257,7 +257,7 @@ def np_gender(toks: Tokens, np: NP) -> str:
             return address  # "Mrs Doyle" ("Mrs" in the phrase or just before it)
         first = toks.words[np.names[0]]
         # (a lone word that is a surname too says nothing: "Lis uważa" is Krystian Lis, not a woman named Lis)
-        genders = given_name_genders(first) if len(np.names) > 1 or not _surname_too(first) else frozenset()
+        genders = given_name_genders(first) if len(np.names) > 1 or not surname_reading(first) else frozenset()
         if len(genders) == 1:
             return next(iter(genders))
         given = toks.lex.given_gender.get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
@@ -272,10 +272,6 @@ def np_gender(toks: Tokens, np: NP) -> str:
             if word.endswith(suffix):
                 return value
     return ""
-
-
-def _surname_too(word: str) -> bool:
-    return any("nazwisko" in q for _l, _t, q in morph_analyse(word))
 
 
 @cache

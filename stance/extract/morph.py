@@ -403,7 +403,23 @@ def past_verb(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_place_name(name: str) -> bool:
     """A one-word name morfeusz2 knows as a geographic name ("Poznań"; a name of two words is a person's)."""
-    return " " not in name and any("nazwa_geograficzna" in q for _l, _t, q in analyse(name))
+    return " " not in name and bool(place_lemmas(name))
+
+
+@lru_cache(maxsize=65536)
+def place_lemmas(word: str, oblique_only: bool = False) -> frozenset:
+    """The places ``word`` names to morfeusz2 ("Płocka" -> {"Płock"}); none, when ``oblique_only``,
+    for a word that one of them reads as a nominative."""
+    places = [(lemma, tag) for lemma, tag, q in analyse(word) if "nazwa_geograficzna" in q]
+    if oblique_only and any(":nom" in tag for _l, tag in places):
+        return frozenset()
+    return frozenset(lemma for lemma, _t in places)
+
+
+@lru_cache(maxsize=65536)
+def surname_reading(word: str) -> bool:
+    """Does morfeusz2 know ``word`` as a surname in some reading ("Lis", "Gąsior")?"""
+    return any("nazwisko" in q for _l, _t, q in analyse(word))
 
 
 @lru_cache(maxsize=65536)

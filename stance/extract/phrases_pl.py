@@ -5,6 +5,8 @@ lexicons."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from stance.extract import morph
 
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
@@ -115,9 +117,17 @@ class PolishPhrases:
     def _seat_named_elsewhere(self, word: str) -> bool:
         """``word`` names a place only in an oblique case, and the text writes that place in
         another form too ("prezydent Płocka" and "w Płocku")."""
-        lemmas = _place_lemmas(word, True)
-        return bool(lemmas) and self.vocab is not None and any(
-            other != word and lemmas & _place_lemmas(other, False) for other in self.vocab)
+        return any(self._place_forms.get(lemma, frozenset()) - {word} for lemma in morph.place_lemmas(word, True))
+
+    @cached_property
+    def _place_forms(self) -> dict[str, frozenset]:
+        """The text's capitalised forms by the place each names ("Płock" -> {"Płocka", "Płocku"}),
+        read once per text."""
+        forms: dict[str, set] = {}
+        for word in self.vocab or ():
+            for lemma in morph.place_lemmas(word):
+                forms.setdefault(lemma, set()).add(word)
+        return {lemma: frozenset(words) for lemma, words in forms.items()}
 
     def _pl_complement(self, p: int, j: int, titles: list) -> tuple[int, list, bool]:
         """Polish role complement after the role noun (genitives, ``ds.``, ``przy``/``w`` + a
@@ -342,7 +352,7 @@ class PolishPhrases:
             names = []
         # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
         # the office's complement, not a person
-        if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and has_geo(words[names[0]]):
+        if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and morph.is_place_name(words[names[0]]):
             names = []
         # "zakładu w Opolu Lubelskim tłumaczy": an adjective agreeing with the place before it is
         # the place's own, no person's name
@@ -501,20 +511,6 @@ def joined_particle(word: str, particles) -> bool:
     """"al-Harbi", "Al-Harbi": a name particle joined by a hyphen to a capitalised surname."""
     head, dash, rest = word.partition("-")
     return bool(dash) and rest[:1].isupper() and head.lower() in particles
-
-
-def has_geo(w: str) -> bool:
-    """Some morfeusz reading of ``w`` is a geographic name."""
-    return any("nazwa_geograficzna" in q for _l, _t, q in morph.analyse(w))
-
-
-def _place_lemmas(word: str, oblique_only: bool) -> frozenset:
-    """The places ``word`` names to morfeusz2 (none when ``oblique_only`` and one reading is a
-    nominative: "Płocka" -> {"Płock"})."""
-    places = [(lemma, tag) for lemma, tag, q in morph.analyse(word) if "nazwa_geograficzna" in q]
-    if oblique_only and any(":nom" in tag for _l, tag in places):
-        return frozenset()
-    return frozenset(lemma for lemma, _t in places)
 
 
 def share_case(first: str, second: str, surname_follows: bool, after_role: bool = False) -> bool:

@@ -319,8 +319,7 @@ def quoted_under_intro(resolver, cand) -> bool:
 def chanted(resolver, cand) -> bool:
     """"Chants of “…” went up from the pickets": the crowd or the group the rules read there."""
     ev = own_event(resolver, cand.event)
-    first = (ev.cue or "").split()[:1] if ev is not None and ev.mode == "explicit" else []
-    return bool(first) and first[0].lower() in resolver.coref.toks.fw.get("chant_noun", ())
+    return ev is not None and ev.mode == "explicit" and ev.cue_word in resolver.coref.toks.fw.get("chant_noun", ())
 
 
 def one_of_a_group(resolver, cand) -> bool:

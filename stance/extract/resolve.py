@@ -194,14 +194,14 @@ class SpeakerResolver:
 
     def _chant(self, ev: Event) -> bool:
         """The event's cue is a verb of chanting (``chant_verb``: "skandować")."""
-        cue = self.coref.toks.lex.cues.get((ev.cue or "").split(" ")[0].lower())
+        cue = self.coref.toks.lex.cues.get(ev.cue_word)
         return cue is not None and cue.lemma in self.coref.toks.fw.get("chant_verb", ())
 
     def one_of_them(self, ev: Event) -> str | None:
         """'"…," said one.' / 'said another,' after a group ("Stallholders were in good spirits."):
         one member of the group named last in the sentence before, as its singular role."""
         toks = self.coref.toks
-        if not ev.cue or not 0 <= ev.tok < len(toks.words) or toks.lows[ev.tok] != ev.cue.split(" ")[0].lower():
+        if not ev.cue or not 0 <= ev.tok < len(toks.words) or toks.lows[ev.tok] != ev.cue_word:
             return None  # (an event with no cue word of its own: a turn's label, a headline)
         k = ev.tok + 1
         if k + 1 >= len(toks.words) or toks.words[k + 1] not in ".!?," or not (
