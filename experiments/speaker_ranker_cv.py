@@ -28,6 +28,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round29", re.compile(r"^(pl-b(43[5-9]|44\d|450)|en-b(36[1-9]|37[0-6]))$")),
     ("round28", re.compile(r"^(pl-b(419|42\d|43[0-4])|en-b(34[5-9]|35\d|360))$")),
     ("round27", re.compile(r"^(pl-b(40[3-9]|41[0-8])|en-b(329|33\d|34[0-4]))$")),
     ("round26", re.compile(r"^(pl-b(38[7-9]|39\d|40[0-2])|en-b(31[3-9]|32[0-8]))$")),
