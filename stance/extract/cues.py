@@ -630,6 +630,7 @@ class _CueFinder:
             elif np is None or np.kind == "pron":
                 return None
             else:
+                np = toks.genitive_phrase(np, tok)
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok

@@ -489,6 +489,28 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             return False
         return False
 
+    def genitive_phrase(self, np: NP, k: int) -> NP:
+        """A frame's phrase at token ``k`` up to the first word that cannot be in the genitive
+        the frame governs ("Według policji | mężczyzna był …", "Według organizatorów |
+        Nadodrzańskie Targi …": the clause's subject), keeping an undeclined role before a name
+        ("byłej minister Anny Nowak") and a name after a body's or place's noun ("spółki Nowe
+        Horyzonty"). Unchanged where nouns carry no case."""
+        if not self.cased:
+            return np
+        kind, words = self.kind, self.words
+        honorifics = self.fw.get("honorific", frozenset())
+        for q in range(np.start + 1, np.end):
+            c = kind(q)
+            if c in ("cap", "place"):
+                if kind(q - 1) != "title" or not morph.may_be_person(self.lows[q - 1]):
+                    continue  # "spółki Nowe Horyzonty", "gminy Czarna Dąbrówka": a body's or place's own name
+            elif c not in ("title", "word") or (c == "title" and q + 1 < np.end and kind(q + 1) == "name") \
+                    or self.lows[q] in honorifics or (q + 1 < len(words) and words[q + 1] == ".") or morph.is_participle(self.lows[q - 1]):
+                continue  # ("por. Magdaleny Fryc": a rank; "osoby znającej szczegóły": the participle's object)
+            if morph.can_be_gen(words[q]) is False and morph.is_nominative_possible(words[q]):
+                return self.np_at(k, q) or np
+        return np
+
     def chunks(self, i: int, j: int) -> list[NP]:
         """Speaker phrases in tokens ``[i, j)``, flagged when inside a prepositional phrase
         or a relative clause (those are never the subject)."""
@@ -552,6 +574,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np = None  # English: a plain word neither possessive nor before a role: np_at's fast exit
             else:
                 np = self.np_at(k, j)
+                if np is not None and pp == 1 and kind(k - 1) == "frame":
+                    np = self.genitive_phrase(np, k)
             if np is not None and np.end > k and np.titles and np.start == np.titles[0] == k and (pl or kind(k) == "title") and self.age_before(k):
                 np.start, np.titles = k - 2, [k - 2, k - 1] + np.titles  # "74-letnia mieszkanka", "29-latek", "24-year-old"
                 if np.start > i and kind(np.start - 1) == "det":

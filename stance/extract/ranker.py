@@ -358,6 +358,19 @@ def choose(rules: str | None, cands: list[SpeakerCandidate], weights: Weights) -
     return best.speaker if best is not None else rules
 
 
+def told_not_teller(rules: str | None, cands: list[SpeakerCandidate], speaker: str | None) -> bool:
+    """The ranker's choice is only named between the statement's cue and the statement ("She
+    told Ms Marsh that …", "He said Brannan had … and that …": the one told, or a clause's
+    content) while the rules' answer, a person named in full, is the cue's own subject: the
+    rules' answer stands."""
+    if not rules or speaker == rules or " " not in rules.strip() or not rules[:1].isupper():
+        return False
+    after_cue, rules_bit = BIT["after_cue"], BIT["rules"]
+    chosen = next((c for c in cands if c.speaker == speaker), None)
+    mine = next((c for c in cands if c.bits & rules_bit), None)
+    return chosen is not None and mine is not None and bool(chosen.bits & after_cue) and not mine.bits & after_cue
+
+
 def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | None = None):
     """``resolve.assemble`` with the speaker chosen by the ranker (``mode`` ranker|hybrid)."""
     from stance.extract.quote import Quote
@@ -366,6 +379,8 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
     out = []
     for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, named_speaker)):
         speaker = choose(rules, cands, weights)
+        if told_not_teller(rules, cands, speaker):
+            speaker = rules
         if speaker and speaker[:1].isupper() and rules and rules[:1].islower() \
                 and (anonymous_by_request(resolver, cand, rules) or names_another(resolver, cand)) \
                 and not speaker.lower().endswith(rules.split()[-1].lower()):

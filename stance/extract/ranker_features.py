@@ -29,7 +29,7 @@ FEATURES = (
     "rules", "rules_explicit", "rules_fallback", "rules_no_event",
     "event", "event_explicit", "event_same_sentence", "event_after", "event_near",
     "mention", "same_sentence", "prev_sentence", "next_sentence", "same_paragraph", "prev_paragraph",
-    "before", "after", "near", "inside_statement", "content_name",
+    "before", "after", "near", "inside_statement", "content_name", "after_cue",
     "subject", "nominative", "kind_name", "kind_title", "kind_inst", "anonymous", "full_name",
     "salience", "most_salient", "prev_speaker", "prev_speaker_near", "carry", "last_named", "lead_person", "sources",
     "extends_rules", "role_match", "rules_role_vague", "rules_role_specific",
@@ -312,6 +312,14 @@ class CandidateFinder:
         c1 = min(bisect.bisect_left(self.content_pos, hi), c0 + 2 * SIDE)
         items += [mention(self._content_info, self.content, j, True) for j in range(c0, c1)]
 
+        # between the statement's own cue and the statement, in one sentence, and not the cue's
+        # subject: the one told or the content of a clause before ("She told Ms Marsh that …",
+        # "He said Brannan had … and that …"), not the speaker ("Jak podkreśla Jan Nowak, …" is)
+        own = own_event(self.resolver, cand.event)
+        verb = own is not None and own.mode in ("carry", "explicit") and own.cls not in ("frame", "colon")
+        cue_lo = own.pos if verb and own.pos < p0 and self._sentence(own.pos) == s0 else p0
+        cue_subject = (own.ref.pos, own.ref.end) if verb and own.ref is not None else (-1, -1)
+        after_cue = _B["after_cue"]
         same_sentence = _B["same_sentence"] | (_B["pl_same_sentence"] if pl else 0)
         prev_sentence, next_sentence = _B["prev_sentence"], _B["next_sentence"]
         same_paragraph, prev_paragraph = _B["same_paragraph"], _B["prev_paragraph"]
@@ -339,6 +347,8 @@ class CandidateFinder:
             if pos < p0:
                 bits |= before
                 near = 1.0 - min(1.0, log1p(p0 - pos) / scale)
+                if n >= n_events and pos > cue_lo and not cue_subject[0] <= pos < cue_subject[1]:
+                    bits |= after_cue
             elif pos >= p1:
                 bits |= after
                 near = 1.0 - min(1.0, log1p(pos - p1) / scale)
