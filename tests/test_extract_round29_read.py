@@ -43,3 +43,45 @@ def test_the_one_told_is_not_the_speaker(model):
     got = speakers_by_opening(TOLD, "en", model)
     assert got["the lane already flooded"] == "Margaret Treloar"
     assert got["his client would accept "] == "Jonathan Ferris"
+
+
+# -- Polish: a place's adjective and noun before a name, the noun also a given name ---------------
+COMMUNE = ("Wiatraki dzielą gminę\n\n"
+           "Wójt gminy Czarna Dąbrówka Teresa Rudnik stara się lawirować między stronami. – Nie podpiszę niczego "
+           "wbrew ludziom – mówi.\n\n"
+           "Do sporu włączyła się burmistrz Radomska Jolanta Wiśniewska. – Trzeba rozmawiać – przekonuje.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_places_adjective_keeps_its_noun_out_of_the_name(model):
+    got = speakers_by_opening(COMMUNE, "pl", model)
+    assert got["Nie podpiszę niczego wbr"] == "Teresa Rudnik"
+    assert got["Trzeba rozmawiać"] == "Jolanta Wiśniewska"  # a town's genitive is no adjective of the name
+
+
+# -- Polish: a woman's "-ska" surname read only as a nominative keeps her given name so ----------
+SIGNED_REPLY = ("Porodówka zamknięta\n\n"
+                "„Pacjentki mają zapewnioną opiekę” – czytamy w odpowiedzi, którą podpisała Monika Grajewska, "
+                "rzeczniczka wojewody.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nominative_feminine_surname_keeps_the_given_name_nominative(model):
+    assert speakers_by_opening(SIGNED_REPLY, "pl", model)["Pacjentki mają zapewnion"] == "Monika Grajewska"
+
+
+# -- Polish: a foreign name after a person noun in an oblique case, its nominative written later ---
+CHESS = ("Memoriał dla 16-latka\n\n"
+         "W ostatniej rundzie 16-latek pokonał ukraińskiego arcymistrza Ołeha Krawcia.\n\n"
+         "– Szymon ma wielki talent – powiedział po partii Krawć.\n\n"
+         "Reprezentujący część nabywców Krzysztof Wiśniewski zapowiedział, że poszkodowani pójdą do sądu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_foreign_name_after_an_oblique_person_noun_is_read_in_that_case(model):
+    got = speakers_by_opening(CHESS, "pl", model)
+    assert got["Szymon ma wielki talent"] == "Ołeh Krawć"
+    assert got["poszkodowani pójdą do są"] == "Krzysztof Wiśniewski"  # after a plural genitive the name is the subject

@@ -234,6 +234,8 @@ class CanonicalForms:
 
     def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
         """The words of ``name_string``, in the nominative (an initial without its period)."""
+        if oblique and self.cased and len(names) >= 2 and _nominative_feminine_surname(self.words[names[-1]]):
+            oblique = False  # "którą podpisała Monika Grajewska": a "-ska" surname that is only nominative makes the name so ("Monika", not "Monik")
         if not self.cased or oblique or len(names) < 2:
             return [self.name_lemma(t, oblique) for t in names]
         given = [morph.is_given_name(self.words[t]) for t in names[:-1]]
@@ -317,6 +319,15 @@ class CanonicalForms:
         return ""
 
 
+def _nominative_feminine_surname(word: str) -> bool:
+    """An adjectival woman's surname that morfeusz2 reads only in the nominative ("Grajewska":
+    it declines, "Grajewską", "Grajewskiej", so the name around it is nominative too)."""
+    if not word.endswith(("ska", "cka", "dzka")):
+        return False
+    readings = morph.name_readings(word)
+    return bool(readings) and all(cases.split(".") == ["nom"] for _lemma, cases in readings)
+
+
 # (ending, replacement) in order of preference for unknown (foreign) names
 _CASE_RULES = (
     ("iciowi", "ić"), ("iciem", "ić"), ("icia", "ić"), ("iciu", "ić"),  # "Vučicia": South Slavic -ić
@@ -327,6 +338,9 @@ _CASE_RULES = (
     ("iego", "i"), ("iemu", "i"), ("owej", "owa"), ("ową", "owa"),
     ("owi", ""), ("iem", ""), ("em", ""), ("rze", "r"), ("ie", ""), ("ą", "a"), ("ę", "a"),
     ("a", ""), ("u", ""), ("y", "a"), ("i", "a"),
+    # a soft consonant written with "i" before an ending ("Krawcia" of "Krawć"): taken only
+    # where the text writes that nominative itself (``_strip_case`` prefers it)
+    ("cia", "ć"), ("sia", "ś"), ("nia", "ń"), ("zia", "ź"),
 )
 
 

@@ -532,6 +532,16 @@ def persons_plural_adjective(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def person_singular_oblique(w: str) -> bool:
+    """A common noun for one person of the masculine-personal gender in an oblique case only
+    ("arcymistrza", "Rosjanina"; not "nabywców", a plural, nor "mistrz")."""
+    readings = [tag.split(":") for _l, tag, _q in analyse(w)]
+    nouns = [p for p in readings if p[0] == "subst" and len(p) > 3]
+    return bool(nouns) and all(p[1] == "sg" and p[3] == "m1" and "nom" not in p[2].split(".") for p in nouns) \
+        and not _has_tag(w, _VERB_OR_ADJECTIVE)
+
+
+@lru_cache(maxsize=65536)
 def may_be_person(w: str) -> bool:
     """Some reading of ``w`` is of the masculine-personal gender ("druhowie", "mąż")."""
     return any(tag.split(":")[3:4] == ["m1"] for _l, tag, _q in analyse(w))

@@ -511,6 +511,14 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return self.np_at(k, q) or np
         return np
 
+    def _oblique_apposition(self, k: int) -> bool:
+        """The name at ``k`` follows a noun for a person that can only be oblique and that the
+        role lexicon does not hold ("pokonał ukraińskiego arcymistrza Ołeha Krawcia"): the name
+        is in its case."""
+        if k < 1 or self.kind(k - 1) != "word":
+            return False
+        return morph.person_singular_oblique(self.lows[k - 1])
+
     def chunks(self, i: int, j: int) -> list[NP]:
         """Speaker phrases in tokens ``[i, j)``, flagged when inside a prepositional phrase
         or a relative clause (those are never the subject)."""
@@ -614,7 +622,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     np.in_pp = True  # "z bydgoskiego Fordonu": a town's adjective before a district's name
                 elif np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                     np.in_pp = True
-            if self.cased and np.kind == "name" and not np.titles and self.name_case(np.names[-1]) == "obl":
+            if self.cased and np.kind == "name" and not np.titles and (self.name_case(np.names[-1]) == "obl" or self._oblique_apposition(k)):
                 np.nominative = False
             if self.cased and np.kind == "name" and np.titles and (
                     not self.title_nominative(self.head(np)) or self._oblique_modifier(np)):

@@ -373,7 +373,8 @@ class PolishPhrases:
         # Obara", "trener Olimpii Mirosław Jurczyk": a town and a club are no person's names)
         given = [n for n, t in enumerate(names) if not joined_particle(words[t], self.fw.get("particle", ()))
                  and morph.is_given_name(words[t]) and self._starts_name(names, n)
-                 and not (n == len(names) - 1 and morph.only_oblique_given_name(words[t]))]  # ("Dawit Alemu": "Ali" in the dative)
+                 and not (n == len(names) - 1 and morph.only_oblique_given_name(words[t]))  # ("Dawit Alemu": "Ali" in the dative)
+                 and not self._place_adjective_before(t)]
         if len(given) >= 2 and given[-1] - given[-2] > 1:
             # "Wiatrowego Pola Sławno Rafał Wiącek": a firm's name holding a given name, then the
             # person's; the name starts at the last given names written together
@@ -394,6 +395,14 @@ class PolishPhrases:
         while titles and kind(titles[-1]) in ("coord",) or (titles and words[titles[-1]] in "–-"):
             titles.pop()
         return end, names, complete
+
+    def _place_adjective_before(self, t: int) -> bool:
+        """A capitalised adjective that is no given name agrees with the given name at ``t``
+        ("gminy Czarna Dąbrówka Teresa Rudnik"): the two are a place's name."""
+        words = self.words
+        return t > 0 and self.kind(t - 1) == "name" and not morph.is_given_name(words[t - 1]) \
+            and bool(morph.is_adj(words[t - 1])) and morph.can_be_gen(words[t - 1]) is False \
+            and morph.agrees(words[t], words[t - 1])  # (not "burmistrz Radomska", "trener Warty": a town's, a club's genitive)
 
     def _pp_description(self, p: int, j: int) -> int:
         """A prepositional phrase after a role that describes the person and ends the phrase
