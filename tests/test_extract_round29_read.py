@@ -85,3 +85,36 @@ def test_a_foreign_name_after_an_oblique_person_noun_is_read_in_that_case(model)
     got = speakers_by_opening(CHESS, "pl", model)
     assert got["Szymon ma wielki talent"] == "Ołeh Krawć"
     assert got["poszkodowani pójdą do są"] == "Krzysztof Wiśniewski"  # after a plural genitive the name is the subject
+
+
+# -- English: a job before a given name, a foreign form of address, a possessive inside a name ----
+LIFEBOAT = ("Yacht crew rescued in gale\n\n"
+            "Coxswain Alexander Rutherford said the sea was as bad as it gets. \"We had four-metre seas,\" "
+            "Rutherford said.\n\n"
+            "Among those on board the ferry was Lindenau's mayor, Katrin Vogelsang. Frau Vogelsang said the town "
+            "would like to restart the youth exchange.\n\n"
+            "In a statement, Thackeray's Brewery said: \"We are sorry to see the pub close.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_job_a_form_of_address_and_a_names_own_possessive(model):
+    got = speakers_by_opening(LIFEBOAT, "en", model)
+    assert got["the sea was as bad as it"] == "Alexander Rutherford"
+    assert got["We had four-metre seas,"] == "Alexander Rutherford"
+    assert got["the town would like to r"] == "Katrin Vogelsang"
+    assert got["We are sorry to see the "] == "Thackeray's Brewery"
+
+
+# -- English: a relative clause before "has confirmed"; "the company" is no object's name --------
+BREACH = ("Dental chain admits records stolen\n\n"
+          "Parkway Dental Care, which runs 52 practices across the Midlands and north-west England, has confirmed "
+          "that criminals gained access to a server.\n\n"
+          "The samples include scanned forms, dental X-rays and bank details.\n\n"
+          "In a statement, the company said: \"We identified suspicious activity on our network.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_subject_before_a_relative_clause_and_an_auxiliary(model):
+    got = speakers_by_opening(BREACH, "en", model)
+    assert got["criminals gained access "] == "Parkway Dental Care"
+    assert got["We identified suspicious"] == "Parkway Dental Care"

@@ -224,6 +224,8 @@ class CanonicalForms:
             lead += 1
         before = names[0] - 1 if names and names[0] > 0 else None
         # (role modifiers alone before one word are part of its name: "National Grid", "Security Council")
+        if not lead and not self.cased and len(names) > 2 and self._job_word(names[0]) and self.given_name(self.words[names[1]]):
+            lead = 1  # "Coxswain Alexander Rutherford": an ordinary word before a given name is the person's job
         if lead and (any(self.lows[t] in honorific or self.lows[t] in lex.titles for t in names[:lead])
                      or len(names) - lead > 1 or (before is not None and self.lows[before] in honorific)):
             names = names[lead:]  # "Mr Pryce", "Dr Halina Wrona", "Chief Executive Marianne Costello": no title
@@ -232,11 +234,18 @@ class CanonicalForms:
             names = names[inner[-1] + 1:]  # "Texas Gov. Raymond Castillo": the office's place goes with the office
         return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
 
+    def _job_word(self, t: int) -> bool:
+        """English: token ``t`` is a dictionary word and no given name ("Coxswain", not "Sandy")."""
+        return morph.dictionary_word(self.lows[t], "en") and not self.given_name(self.words[t])
+
     def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
         """The words of ``name_string``, in the nominative (an initial without its period)."""
         if oblique and self.cased and len(names) >= 2 and _nominative_feminine_surname(self.words[names[-1]]):
             oblique = False  # "którą podpisała Monika Grajewska": a "-ska" surname that is only nominative makes the name so ("Monika", not "Monik")
-        if not self.cased or oblique or len(names) < 2:
+        if not self.cased:
+            # a possessive inside a name is the name's own ("Thackeray’s Brewery"); only the last word's is the text's
+            return [self.words[t] for t in names[:-1]] + [self.name_lemma(names[-1], oblique)]
+        if oblique or len(names) < 2:
             return [self.name_lemma(t, oblique) for t in names]
         given = [morph.is_given_name(self.words[t]) for t in names[:-1]]
         if not any(given) and morph.only_oblique_given_name(self.words[names[-1]]) \

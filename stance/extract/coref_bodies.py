@@ -153,11 +153,20 @@ class BodyCoreference:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
         k = bisect.bisect_left(self.mentions.positions, toks.starts[max(t, 0)]) - 1
         for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
-            if m.kind == "name" and m.subject and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
+            if m.kind == "name" and m.subject and self._opens_sentence(m.pos) and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker
         return None
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """The phrase at ``pos`` starts its sentence, maybe after an article or a time ("Norvale
+        Foods on Thursday cut …", not "… scanned forms, dental X-rays and …")."""
+        toks = self.toks
+        t = bisect.bisect_left(toks.starts, pos)
+        while t > 0 and t not in toks.sent_initial and toks.kind(t - 1) == "det":
+            t -= 1
+        return t in toks.sent_initial
 
     def _institution_named(self, head: str, pos: int) -> str | None:
         """The nearest institution named before ``pos`` whose own name has the noun ``head``

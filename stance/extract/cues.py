@@ -41,6 +41,7 @@ from stance.extract.subject import (
     pick_subject,
     relative_antecedent,
     source_description_end,
+    verb_group_start,
 )
 from stance.extract.phrases import NP
 from stance.extract.words import function_phrases
@@ -427,7 +428,7 @@ class _CueFinder:
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
             if subject is not None and cls == "pcon" and boundary >= sent.t0 and kind(boundary) == "comp":
                 subject = None  # "przekonuje, że spółka straci płynność, dodając": the reported clause's
-            if jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == ",":
+            if jak is None and cue_tok > sent.t0 and words[verb_group_start(toks, sent, cue_tok) - 1] == ",":
                 enclosed = enclosed_antecedent(toks, sent, cue_tok)
                 if enclosed is not None and (enclosed.end <= subject.start if subject is not None else boundary > enclosed.end):
                     # "X, który prowadzi rozmowy w pałacu Dolmabahçe, poinformował": X, not the palace;

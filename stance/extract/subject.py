@@ -268,11 +268,21 @@ _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subjec
 _ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
 
 
+def verb_group_start(toks: Tokens, sent: Sentence, k: int) -> int:
+    """The first of the auxiliaries right before the cue at ``k`` ("has confirmed"), or ``k``."""
+    aux = toks.fw.get("aux", ())
+    while k - 1 > sent.t0 and toks.lows[k - 1] in aux:
+        k -= 1
+    return k
+
+
 def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:
-    """"A senior official, who asked not to be named, said": the cue at ``k`` follows a comma that
+    """"A senior official, who asked not to be named, said": the cue at ``k`` (or its auxiliaries:
+    ", has confirmed") follows a comma that
     closes a relative clause (or a participle phrase: "Jeden z dyplomatów, pragnący zachować
     anonimowość, przyznał") opened right after a phrase; that phrase is the subject."""
     words, kind = toks.words, toks.kind
+    k = verb_group_start(toks, sent, k)
     if k - 1 <= sent.t0 or words[k - 1] != ",":
         return None
     q = k - 2
