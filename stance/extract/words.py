@@ -264,8 +264,8 @@ class Tokens(PhraseReader, CanonicalForms):
                 return "media"
             if base in lex.places:
                 k = "inst" if lex.places[base][1] else "place"
-                if self.cased and len(w) > 1 and not w.isupper():
-                    return self._unless_given_name_before(i, k)  # "Anna Niemiec", "Wiesław Biały": a surname
+                if len(w) > 1 and not w.isupper():
+                    return self._unless_given_name_before(i, k)  # "Anna Niemiec", "Wiesław Biały", "Brian White": a surname
                 return k
             if base in lex.months:
                 return "month"
@@ -475,7 +475,7 @@ class Tokens(PhraseReader, CanonicalForms):
         return any(tag.startswith("subst") and lem.lower() in lems for lem, tag, _q in morph.analyse(w))
 
     def _after_given_name(self, i: int) -> bool:
-        """Polish: the word follows a given name directly ("Tomasz Wierzbicki")."""
+        """The word follows a given name directly ("Tomasz Wierzbicki", "Brian White")."""
         if not self._ctx:
             self._ctx = 1  # depends on the previous token only
         if not self._one_space_before(i):
@@ -483,7 +483,7 @@ class Tokens(PhraseReader, CanonicalForms):
         prev = self.words[i - 1]
         if not prev[:1].isupper() or (i - 1) in self.quoted:
             return False
-        return morph.is_given_name(prev)
+        return self.given_name(prev)
 
     def _one_space_before(self, i: int) -> bool:
         """Token ``i`` follows the previous one after exactly one space (two words of one name)."""
