@@ -93,7 +93,8 @@ LIFEBOAT = ("Yacht crew rescued in gale\n\n"
             "Rutherford said.\n\n"
             "Among those on board the ferry was Lindenau's mayor, Katrin Vogelsang. Frau Vogelsang said the town "
             "would like to restart the youth exchange.\n\n"
-            "In a statement, Thackeray's Brewery said: \"We are sorry to see the pub close.\"\n")
+            "In a statement, Thackeray's Brewery said: \"We are sorry to see the pub close.\"\n\n"
+            "Darts captain Brian White said the team would play at the Fox next season.\n")
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -103,6 +104,7 @@ def test_a_job_a_form_of_address_and_a_names_own_possessive(model):
     assert got["We had four-metre seas,"] == "Alexander Rutherford"
     assert got["the town would like to r"] == "Katrin Vogelsang"
     assert got["We are sorry to see the "] == "Thackeray's Brewery"
+    assert got["the team would play at t"] == "Brian White"  # not the White House's first word
 
 
 # -- English: a relative clause before "has confirmed"; "the company" is no object's name --------
