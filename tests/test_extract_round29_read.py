@@ -120,3 +120,19 @@ def test_the_subject_before_a_relative_clause_and_an_auxiliary(model):
     got = speakers_by_opening(BREACH, "en", model)
     assert got["criminals gained access "] == "Parkway Dental Care"
     assert got["We identified suspicious"] == "Parkway Dental Care"
+
+
+# -- a subheading's label names a body; the person who says its words further on speaks ----------
+LIVE = ("Storm live: thousands without power\n\n"
+        "Key events\n\n"
+        "NorthLink: ‘We will not leave vulnerable customers on their own’\n\n"
+        "16:21\n\n"
+        "The number of homes without power has fallen to 80,000, according to NorthLink Power Networks.\n\n"
+        "Its operations director, Karen Ashdown, said engineers were working through the night. \"We will not "
+        "leave vulnerable customers on their own,\" she added.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_labels_words_go_to_the_person_who_repeats_them(model):
+    said = [speaker for text, speaker, _kind in found(LIVE, "en", model) if text.startswith("We will not leave")]
+    assert said == ["Karen Ashdown", "Karen Ashdown"]  # the subheading's and the body's

@@ -457,7 +457,9 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
                 out[n] = replace(q, speaker=speaker)  # a quoted subheading: "„Auto stoi u szwagra”" over "… auto stoi u szwagra w garażu – mówi pan Tadeusz"
                 continue
         if not in_headline and q.cue == "headline" and _label_only(text, q):
-            speaker = _next_named_speaker(text, q, quotes)
+            # "NorthLink: ‘We will not leave vulnerable customers on their own’": the person who says
+            # those words further on, else whoever speaks first under the subheading
+            speaker = _repeating_speaker(q, quotes) or _next_named_speaker(text, q, quotes)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
     return out
