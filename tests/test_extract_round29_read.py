@@ -136,3 +136,19 @@ LIVE = ("Storm live: thousands without power\n\n"
 def test_a_body_labels_words_go_to_the_person_who_repeats_them(model):
     said = [speaker for text, speaker, _kind in found(LIVE, "en", model) if text.startswith("We will not leave")]
     assert said == ["Karen Ashdown", "Karen Ashdown"]  # the subheading's and the body's
+
+
+# -- English: an age before a role's modifiers refers back; after "a" it brings somebody new -------
+ROWER = ("Rowing for the hospice\n\n"
+         "At dawn the only sound at Waterhead is oars. Jan Whitlow is already 200 metres out, a small figure in "
+         "a yellow cagoule.\n\n"
+         "The 61-year-old retired school secretary is three weeks away from the biggest challenge of her life.\n\n"
+         "\"People keep asking me why a lake,\" she says.\n\n"
+         "A 45-year-old retired nurse watching from the jetty said she had never seen anything like it.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_age_before_a_roles_modifiers_refers_back(model):
+    got = speakers_by_opening(ROWER, "en", model)
+    assert got["People keep asking me wh"] == "Jan Whitlow"
+    assert got["she had never seen anyth"] != "Jan Whitlow"

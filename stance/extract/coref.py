@@ -418,10 +418,11 @@ class Coreference(BodyCoreference, LeadCoreference):
         source = self._interlocutor_source(ref, pos)
         if source:
             return source
-        age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) if ref.kind == "title" and ref.end else None
+        age = (_AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) or self._age_before(ref.pos)) if ref.kind == "title" and ref.end else None
         if age is not None and self._age_word(age):
-            # "– … – mówi 58-letni hodowca" after "Stanisław Fedak ma stado": a role with an age
-            # describes the person named before, unless it says it is another
+            # "– … – mówi 58-letni hodowca" after "Stanisław Fedak ma stado", "The 61-year-old retired
+            # school secretary": a role with an age describes the person named before, unless it
+            # says it is another
             aged = self._aged_person(age, ref.pos) or (None if ref.comp and not ref.vague else self._nearest_subject(ref, pos, True))
             if aged:
                 return aged
@@ -547,6 +548,16 @@ class Coreference(BodyCoreference, LeadCoreference):
             got = frozenset(toks.lows[t][:4] for t in range(sents[k].t0, sents[k].t1) if toks.kind(t) == "place") if k >= 0 else frozenset()
             self._places_cache[k] = got
         return got
+
+    def _age_before(self, pos: int) -> re.Match | None:
+        """An age written right before a role's modifiers ("The 61-year-old retired school
+        secretary"), not after an indefinite article ("a 45-year-old mother of two": somebody new)."""
+        text = self.seg.text
+        age = _AGE_BEFORE_RE.search(text, max(0, pos - _AGE_BEFORE_REACH), pos)
+        if age is None:
+            return None
+        before = text[max(0, age.start() - 4):age.start()].split()
+        return None if before and before[-1].lower() in self.toks.fw.get("indefinite_article", ()) else age
 
     def _age_word(self, age: re.Match) -> bool:
         """Is the word after the number and hyphen an age ("81-year-old", "62-latek", "58-letni")?"""
@@ -690,6 +701,8 @@ def _adjective(word: str) -> bool:
 
 
 _AGE_RE = re.compile(r"(\d+)-(\w[\w-]*)")  # "24-year-old", "29-latek"
+_AGE_BEFORE_RE = re.compile(r"(\d+)-(\w[\w-]*)\s+$")  # the age word right before a role
+_AGE_BEFORE_REACH = 24  # characters before a role searched for its age
 
 
 def _gender_ok(gender: str, want: str) -> bool:
