@@ -152,3 +152,19 @@ def test_an_age_before_a_roles_modifiers_refers_back(model):
     got = speakers_by_opening(ROWER, "en", model)
     assert got["People keep asking me wh"] == "Jan Whitlow"
     assert got["she had never seen anyth"] != "Jan Whitlow"
+
+
+# -- Polish: a plural verb with no subject speaks for the people last named in the plural ---------
+PASSENGERS = ("Pociąg jedzie, kiedy nikt go nie potrzebuje\n\n"
+              "Do redakcji trafiło kilkadziesiąt skarg od pasażerów jeżdżących na trasie Kielce – Sędziszów.\n\n"
+              "„Domagamy się przywrócenia kursu o 6.12” – piszą.\n\n"
+              "Rodzinę pokrzywdzonego reprezentuje mecenas Łukasz Brzeziński. Pełnomocnik odczytał oświadczenie rodziny.\n\n"
+              "„Dziękujemy policjantom” – napisała rodzina.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_verb_speaks_for_the_people_named_in_the_plural(model):
+    got = speakers_by_opening(PASSENGERS, "pl", model)
+    assert got["Domagamy się przywróceni"] == "pasażerowie"  # the participle describes them, no part of the group
+    assert got["Dziękujemy policjantom"] == "rodzina pokrzywdzonego"  # a genitive complement stays

@@ -111,6 +111,9 @@ class CanonicalForms:
         parts = []
         prev_end = None
         agree = oblique and head + 1 == toks[-1] and self._agrees(toks[-1], head, gender)
+        if oblique and not agree and not governed and len(toks) > 1 and head + 1 == toks[-1] and morph.is_participle(self.lows[toks[-1]]) \
+                and morph.modifies(self.lows[head], self.lows[toks[-1]]):
+            toks = toks[:-1]  # "skarg od pasażerów jeżdżących na trasie …": the participle describes, it names no one
         own = self.fw.get("speech_person", ())
         for t in toks:
             w = self.words[t]

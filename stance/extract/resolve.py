@@ -381,7 +381,22 @@ class SpeakerResolver:
                 fallback = r
             if (g == "pl") if group else _gender_ok(g, gender):
                 return coref.speaker(r, r.pos)
+        if group:
+            # "… skarg od pasażerów … „…” – piszą": no group was a subject; the people last
+            # named in the plural in any case are meant
+            people = self._plural_people_before(pos)
+            if people:
+                return people
         return coref.speaker(fallback, fallback.pos) if fallback else None
+
+    def _plural_people_before(self, pos: int) -> str | None:
+        """The nearest role in the plural mentioned before ``pos``, in any case, else None."""
+        mentions, coref = self.mentions, self.coref
+        k = bisect.bisect_left(mentions.positions, pos)
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK):k]):
+            if m.kind == "title" and coref.gender(m) == "pl":
+                return coref.speaker(m, m.pos)
+        return None
 
     def last_named(self, pos: int) -> str | None:
         """"The last named said …": the nearest earlier person (a full name, or a known speaker)."""
