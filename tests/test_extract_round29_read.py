@@ -168,3 +168,19 @@ def test_a_plural_verb_speaks_for_the_people_named_in_the_plural(model):
     got = speakers_by_opening(PASSENGERS, "pl", model)
     assert got["Domagamy się przywróceni"] == "pasażerowie"  # the participle describes them, no part of the group
     assert got["Dziękujemy policjantom"] == "rodzina pokrzywdzonego"  # a genitive complement stays
+
+
+# -- English: a subject after a conjunction, a sentence adverb, an owner before the subject -------
+PUB = ("Village pub pulls its last pint\n\n"
+       "The Wheatsheaf in Upper Tadbury, which has served ale since 1627, closed on Sunday after landlord "
+       "Gary Fensome said he could no longer afford to keep it open.\n\n"
+       "Graham Oldroyd, a regular, was there. Mr Oldroyd's wife, Lesley, said she had not slept for worry.\n\n"
+       "Afterwards, Mr Fensome admitted that the evening had not been easy.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_conjunctions_subject_an_adverb_and_an_owner(model):
+    got = speakers_by_opening(PUB, "en", model)
+    assert got["he could no longer affor"] == "Gary Fensome"
+    assert got["she had not slept for wo"] == "Lesley"
+    assert got["the evening had not been"] == "Gary Fensome"

@@ -604,7 +604,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             # phrase is that body's own name, unless it is a person's (a given name first)
             named_body = pl and np.kind == "name" and not np.titles and out and out[-1].in_pp and out[-1].kind == "inst" \
                 and out[-1].end == k and not morph.is_given_name(words[np.names[0]]) and any(kind(t) == "inst" for t in out[-1].inst)
-            if pp == 1 or coordinated or named_body:
+            if pp == 1 and not pl and np.kind in ("name", "title") and np.end < len(words) and kind(np.end) == "cue" \
+                    and lows[k - 1] in self.fw.get("subordinator", ()):
+                pass  # "after landlord Gary Fensome said he could …": a clause's subject after a conjunction
+            elif pp == 1 or coordinated or named_body:
                 np.in_pp = True
             elif pp == 2:
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it

@@ -359,16 +359,22 @@ def choose(rules: str | None, cands: list[SpeakerCandidate], weights: Weights) -
 
 
 def told_not_teller(rules: str | None, cands: list[SpeakerCandidate], speaker: str | None) -> bool:
-    """The ranker's choice is only named between the statement's cue and the statement ("She
-    told Ms Marsh that …", "He said Brannan had … and that …": the one told, or a clause's
-    content) while the rules' answer, a person named in full, is the cue's own subject: the
-    rules' answer stands."""
-    if not rules or speaker == rules or " " not in rules.strip() or not rules[:1].isupper():
+    """The rules' answer stands where the ranker's choice is only named between the statement's
+    cue and the statement ("She told Ms Marsh that …", "He said Brannan had … and that …": the
+    one told, or a clause's content) and the rules' answer, a person named in full, is the cue's
+    own subject; or where the choice is named in the sentence only as an owner ("Mr Oldroyd’s
+    wife, Lesley, said") and the rules' answer is the cue's subject."""
+    if not rules or speaker == rules or not rules[:1].isupper():
         return False
-    after_cue, rules_bit = BIT["after_cue"], BIT["rules"]
     chosen = next((c for c in cands if c.speaker == speaker), None)
-    mine = next((c for c in cands if c.bits & rules_bit), None)
-    return chosen is not None and mine is not None and bool(chosen.bits & after_cue) and not mine.bits & after_cue
+    mine = next((c for c in cands if c.bits & BIT["rules"]), None)
+    if chosen is None or mine is None:
+        return False
+    after_cue, owner = BIT["after_cue"], BIT["owner"]
+    if chosen.bits & after_cue and not mine.bits & after_cue and " " in rules.strip():
+        return True
+    return bool(chosen.bits & owner and chosen.bits & BIT["same_sentence"] and mine.bits & BIT["rules_explicit"]) \
+        and not mine.bits & owner
 
 
 def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | None = None):

@@ -29,7 +29,7 @@ FEATURES = (
     "rules", "rules_explicit", "rules_fallback", "rules_no_event",
     "event", "event_explicit", "event_same_sentence", "event_after", "event_near",
     "mention", "same_sentence", "prev_sentence", "next_sentence", "same_paragraph", "prev_paragraph",
-    "before", "after", "near", "inside_statement", "content_name", "after_cue",
+    "before", "after", "near", "inside_statement", "content_name", "after_cue", "owner",
     "subject", "nominative", "kind_name", "kind_title", "kind_inst", "anonymous", "full_name",
     "salience", "most_salient", "prev_speaker", "prev_speaker_near", "carry", "last_named", "lead_person", "sources",
     "extends_rules", "role_match", "rules_role_vague", "rules_role_specific",
@@ -45,6 +45,7 @@ _NEAR_SCALE = math.log1p(REACH)
 _TOP_SALIENT = 3
 _MAX_INHERIT = 5
 _B = BIT  # short name for the hot loops below
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 class SpeakerCandidate:
@@ -252,6 +253,8 @@ class CandidateFinder:
             ev = self.subject_at.get(m.pos)
             speaker = self.resolver.speaker_of(ev, ev.pos) if ev is not None else self.coref.speaker(m, m.pos)
             bits = _B["mention"]
+            if m.end and self.text[m.end - 2:m.end] in _POSSESSIVE_ENDINGS:
+                bits |= _B["owner"]  # "Mr Oldroyd’s wife, Lesley, said": whose wife, not who speaks
             if content:
                 bits |= _B["content_name"]
             elif m.subject:
