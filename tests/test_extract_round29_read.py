@@ -184,3 +184,17 @@ def test_a_conjunctions_subject_an_adverb_and_an_owner(model):
     assert got["he could no longer affor"] == "Gary Fensome"
     assert got["she had not slept for wo"] == "Lesley"
     assert got["the evening had not been"] == "Gary Fensome"
+
+
+# -- English: "he" is no family, however near ----------------------------------------------------
+INQUEST = ("Cyclist's death: engineer questioned\n\n"
+           "Gareth Mulholland, an engineer at the council, told the hearing that the junction had passed an audit.\n\n"
+           "Asked by Sophie Tranter, representing the family, he said: \"We looked at it.\"\n\n"
+           "He accepted that two reports had not been passed on.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_personal_pronoun_skips_a_collective_noun(model):
+    got = speakers_by_opening(INQUEST, "en", model)
+    assert got["We looked at it."] == "Gareth Mulholland"
+    assert got["two reports had not been"] == "Gareth Mulholland"

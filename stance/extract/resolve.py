@@ -368,9 +368,10 @@ class SpeakerResolver:
         person, neuter = natural and gender in ("m", "f"), gender == "n"
         group = gender == "pl" and coref.toks.lex.rules.case_marked  # a Polish plural verb: a group only
         sentence = coref.seg.sentence_of(pos) if natural and neuter else -1
+        collective = coref.toks.fw.get("collective_noun", ())
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
-            if person and r.kind in ("inst", "media"):
-                continue
+            if person and (r.kind in ("inst", "media") or (r.kind == "title" and r.head in collective)):
+                continue  # ("representing the family, …, he said": "he" is no family)
             g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
             if neuter and ((r.kind == "name" and (g in ("m", "f") or not natural))
                            or (natural and r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
