@@ -198,3 +198,29 @@ def test_a_personal_pronoun_skips_a_collective_noun(model):
     got = speakers_by_opening(INQUEST, "en", model)
     assert got["We looked at it."] == "Gareth Mulholland"
     assert got["two reports had not been"] == "Gareth Mulholland"
+
+
+# -- Polish: a direct statement's own past forms name the namesake of their gender ---------------
+FAMILY = ("Dojazdy do lekarza\n\n"
+          "Mąż pani Teresy, 74-letni Jan Kulik, do zimy jeździł samochodem. Teresa Kulik przyznaje, że się boi.\n\n"
+          "– Ja całe życie sam sobie radziłem. Dach położyłem sam – mówi Kulik.\n\n"
+          "– Nigdy nie prosiłam nikogo o pomoc – dodaje Kulik.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_statements_own_past_forms_pick_the_namesake_of_their_gender(model):
+    got = speakers_by_opening(FAMILY, "pl", model)
+    assert got["Ja całe życie sam sobie "] == "Jan Kulik"
+    assert got["Nigdy nie prosiłam nikog"] == "Teresa Kulik"
+
+
+@needs_morfeusz
+def test_voice_gender_reads_only_agreeing_past_forms():
+    from stance.extract.voice import voice_gender
+
+    masculine, feminine = ("łem", "łbym"), ("łam", "łabym")
+    assert voice_gender("Dach położyłem sam.", masculine, feminine) == "m"
+    assert voice_gender("Byłam tam i zrobiłabym to znowu.", masculine, feminine) == "f"
+    assert voice_gender("Byłem, a ona mówi: byłam.", masculine, feminine) == ""  # two voices: no choice
+    assert voice_gender("We were there.", masculine, feminine) == ""

@@ -124,6 +124,14 @@ class Coreference(BodyCoreference, LeadCoreference):
                 out.setdefault(full[-1], []).append((name, genders.get(name) or self.gender_of.get(name, "")))
         return out
 
+    def namesakes(self, speaker: str) -> list[tuple[str, str]]:
+        """The full names the text gives with ``speaker``'s surname, each with its gender ("" when
+        unknown); ``speaker`` is among them when the text names it in full."""
+        return self._families.get(speaker.split()[-1], [])
+
+    def latest_of(self, fulls: list[str], pos: int) -> str | None:
+        return self._latest_of(fulls, pos)
+
     def _latest_of(self, fulls: list[str], pos: int) -> str | None:
         """Which of the full names ``fulls`` the text wrote last before ``pos`` (None: none)."""
         mentions = self.mentions

@@ -532,6 +532,12 @@ def persons_plural_adjective(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def past_singular(w: str) -> bool:
+    """Some reading of ``w`` is a past-tense verb in the singular ("radziłem", "byłam")."""
+    return any(tag.startswith("praet:sg:") for _l, tag, _q in analyse(w))
+
+
+@lru_cache(maxsize=65536)
 def person_singular_oblique(w: str) -> bool:
     """A common noun for one person of the masculine-personal gender in an oblique case only
     ("arcymistrza", "Rosjanina"; not "nabywców", a plural, nor "mistrz")."""

@@ -6,6 +6,7 @@
          ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
          ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)
+         ─voice────▶ a direct statement's own first-person forms pick the namesake of their gender (voice.py)
          ─echo─────▶ a headline or label statement the body repeats takes its speaker (resolve.py)
 
 Each stage returns a frozen record the next one reads; per-language behaviour comes from
@@ -26,6 +27,7 @@ from stance.extract.mentions import collect_mentions
 from stance.extract.quote import Quote
 from stance.extract.resolve import SpeakerResolver, assemble, echo_headline_speakers
 from stance.extract.segment import segment
+from stance.extract.voice import voice_speakers
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PL_LETTERS_RE = re.compile(r"[ąćęłńśźż]")
@@ -46,7 +48,7 @@ def extract(text: str, lang: str, speaker_model: str = DEFAULT_SPEAKER_MODEL) ->
         from stance.extract.ranker import assemble_ranked
 
         quotes = assemble_ranked(text, chosen, resolver, speaker_model)
-    return echo_headline_speakers(text, quotes)
+    return echo_headline_speakers(text, voice_speakers(quotes, resolver))
 
 
 def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:
