@@ -224,3 +224,31 @@ def test_voice_gender_reads_only_agreeing_past_forms():
     assert voice_gender("Byłam tam i zrobiłabym to znowu.", masculine, feminine) == "f"
     assert voice_gender("Byłem, a ona mówi: byłam.", masculine, feminine) == ""  # two voices: no choice
     assert voice_gender("We were there.", masculine, feminine) == ""
+
+
+# -- chants: the group, wherever the sentence puts it --------------------------------------------
+CHANTS_EN = ("Strike day two\n\n"
+             "Ms Kilbride said the union was ready to talk.\n\n"
+             "Behind her, pickets chanted \"Safe trains need guards\" and waved flags.\n\n"
+             "When Hargrove announced the result, part of the crowd chanted \"Let them read!\" while others booed.\n\n"
+             "Lines formed at 7.30am, and chants of \"No cuts\" went up from the pickets as staff arrived.\n\n"
+             "Landlord Gary Fensome thanked everyone. Just before 11pm chants of \"Save the Sheaf!\" rang out from "
+             "the car park.\n")
+CHANTS_PL = ("Protest kierowców\n\n"
+             "Przewodniczący związku Mirosław Bąk mówił o płacach. Kiedy przy barierkach pojawili się dziennikarze, "
+             "protestujący skandowali: „Zawada do dymisji!”.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_chant_is_the_groups(model):
+    got = speakers_by_opening(CHANTS_EN, "en", model)
+    assert got["Safe trains need guards"] == "pickets"
+    assert got["Let them read!"] == "crowd"
+    assert got["No cuts"] == "pickets"
+    assert got["Save the Sheaf!"] == "crowd"  # a car park chants nothing
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_chant_is_the_people_right_before_the_verb(model):
+    assert speakers_by_opening(CHANTS_PL, "pl", model)["Zawada do dymisji!"] == "protestujący"

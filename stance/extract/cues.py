@@ -26,7 +26,7 @@ from stance.extract.clauses import (
 )
 from stance.extract.marks import DASHES, QUOTE_CHARS
 from stance.extract.mentions import Ref, word_map
-from stance.extract.morph import also_common, common_lemma, finite_verb, persons_plural_adjective, plural_verb
+from stance.extract.morph import also_common, common_lemma, dictionary_word, finite_verb, persons_plural_adjective, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
 from stance.extract.subject import (
     Binding,
@@ -403,7 +403,7 @@ class _CueFinder:
         jak = self._jak_before(sent, cue_tok)
         gender = cue.gender
         binding, parent, mode = None, -1, "carry"
-        if cue_text != words[cue_tok] and cue_tok == toks.opening(sent) and lows[cue_tok] in toks.fw.get("chant_noun", ()):
+        if cue_text != words[cue_tok] and lows[cue_tok] in toks.fw.get("chant_noun", ()):
             # "Chants of “Pay up!” went up from the pickets": a noun, no verb; the crowd chants
             crowd = self._chanting(sent, cue_tok + 2)
             binding = Binding(None, "explicit", "pl", crowd, "title")
@@ -420,9 +420,12 @@ class _CueFinder:
                 boundary = closed  # "Pressed on whether her party would leave the government, the minister said"
             # ("posłowie … zaczęli skandować": the subject's phrase ends at the phasal verb)
             region = toks.chunks(boundary + 1, cue_tok - 1 if "inf" in cue.flags else cue_tok)
-            subject = clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
-                or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok) \
-                or self._people_by_adjective(sent, cue_tok, gender)
+            people = self._people_by_adjective(sent, cue_tok, gender)
+            # "Kiedy pojawili się dziennikarze, protestujący skandowali": the people right before the
+            # verb, standing alone (not a phrase's own adjective: "kibice zgromadzeni skandowali")
+            alone = people is not None and (people.start == sent.t0 or kind(people.start - 1) in ("punct", "coord", "det", "prep"))
+            subject = (people if alone else None) or clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
+                or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok) or people
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
                     and words[cue_tok - 1] == ",":
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
@@ -499,9 +502,9 @@ class _CueFinder:
         for k in range(t, min(sent.t1 - 1, t + _CHANT_SOURCE_REACH)):
             if toks.lows[k] in toks.fw.get("chant_source_prep", ()):
                 k += toks.kind(k + 1) == "det"
-                if k + 1 < sent.t1 and toks.words[k + 1].isalpha() and toks.words[k + 1].islower():
+                if k + 1 < sent.t1 and self._group_word(k + 1):
                     return toks.words[k + 1]
-                break
+                break  # ("rang out from the car park": no group)
         return min(toks.fw.get("crowd_noun", ()), default="crowd")
 
     def _quoted_brand(self, sent: Sentence, cue_tok: int) -> str | None:
@@ -662,11 +665,30 @@ class _CueFinder:
         ("protestujący skandowali", "zgromadzeni skandowali"): those people; else None."""
         toks = self.toks
         t = cue_tok - 1
-        if gender != "pl" or not toks.lex.rules.case_marked or t < sent.t0 \
+        if not toks.lex.rules.case_marked:
+            return self._chanting_group(sent, cue_tok)
+        if gender != "pl" or t < sent.t0 \
                 or not (toks.kind(t) in ("word", "stop") or (t in toks.sent_initial and toks.kind(t) == "name")) \
                 or not persons_plural_adjective(toks.lows[t]):
             return None
         return NP(t, t + 1, "title", titles=[t])
+
+    def _chanting_group(self, sent: Sentence, cue_tok: int) -> NP | None:
+        """English: a verb of chanting right after a plain plural noun or a crowd ("pickets
+        chanted", "part of the crowd chanted"): that group; else None."""
+        toks = self.toks
+        t = cue_tok - 1
+        cue = toks.lex.cues.get(toks.lows[cue_tok])
+        if t < sent.t0 or cue is None or cue.lemma not in toks.fw.get("chant_verb", ()) or toks.kind(t) not in ("word", "tword", "title"):
+            return None
+        return NP(t, t + 1, "title", titles=[t]) if self._group_word(t) else None
+
+    def _group_word(self, t: int) -> bool:
+        """English: token ``t`` is a crowd or a plain plural noun ("pickets", "crowd"; not "car")."""
+        toks = self.toks
+        low = toks.lows[t]
+        return low in toks.fw.get("crowd_noun", ()) or low in toks.fw.get("collective_noun", ()) \
+            or (low.endswith("s") and toks.words[t].isalpha() and toks.words[t].islower() and dictionary_word(low, "en"))
 
     def _finding_owner(self, sent: Sentence, tok: int) -> NP | None:
         """``wstępnych ustaleń policji`` after a frame: a noun of findings (``finding_noun``), an

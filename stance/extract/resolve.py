@@ -176,11 +176,12 @@ class SpeakerResolver:
         one = self.one_of_them(ev)
         if one:
             return one
-        if ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" and ev.ref.gender == "pl" and ev.ref.head \
+        if ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" and "pl" in (ev.ref.gender, ev.gender) and ev.ref.head \
                 and self._chant(ev):
             # "mieszkańcy z tylnych rzędów zaczęli skandować", "zgromadzeni rybacy skandowali": the crowd,
             # as a group, with the body it belongs to ("posłowie Ruchu Suwerennego") but no description
-            return _crowd(self.coref.speaker(ev.ref, ev.pos), ev.ref.head)
+            # (a group resolved to one person, "protestujący" to the union leader named before, is the group as written)
+            return _crowd(self.coref.speaker(ev.ref, ev.pos), ev.ref.head) or _crowd(ev.ref.speaker, ev.ref.head) or ev.ref.speaker
         if ev.mode == "explicit":
             return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
         if ev.mode == "last":
@@ -563,13 +564,14 @@ def _word_run(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
-def _crowd(speaker: str, head: str) -> str:
+def _crowd(speaker: str, head: str) -> str | None:
     """A chanting group's phrase from its head noun on, with the capitalised words right after
-    it ("posłowie Ruchu Suwerennego") and nothing else ("kibice stojący pod ścianą" -> "kibice")."""
+    it ("posłowie Ruchu Suwerennego") and nothing else ("kibice stojący pod ścianą" -> "kibice");
+    None when the phrase has no word of that head."""
     words = speaker.split()
     first = next((i for i, w in enumerate(words) if common_lemma(w.lower()) == head), None)
     if first is None:
-        return speaker
+        return None
     last = first + 1
     while last < len(words) and words[last][:1].isupper():
         last += 1
