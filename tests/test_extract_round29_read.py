@@ -252,3 +252,43 @@ def test_a_chant_is_the_groups(model):
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_chant_is_the_people_right_before_the_verb(model):
     assert speakers_by_opening(CHANTS_PL, "pl", model)["Zawada do dymisji!"] == "protestujący"
+
+
+# -- transcripts: a double surname in a role's label; a labelled turn that reports ---------------
+BULLETIN = ("„Wieczór w Regionie” – zapis wydania\n\n"
+            "Publikujemy zapis wtorkowego wydania programu informacyjnego.\n\n"
+            "PREZENTERKA (Aleksandra Nowicka-Bem): Dobry wieczór państwu. Od piątej rano w Nysie nie jeździ ani "
+            "jeden autobus.\n\n"
+            "REPORTER (Marek Hałas): Na placu zajezdni stoją czterdzieści dwa autobusy.\n\n"
+            "ZBIGNIEW KOCIOŁEK, przewodniczący związku: Chcemy dziewięciuset złotych podwyżki.\n\n"
+            "KIEROWCA: Ja jeżdżę osiemnaście lat i na mniej się nie zgodzę.\n\n"
+            "PASAŻERKA: Stoję tu od czterdziestu minut.\n\n"
+            "PREZENTERKA (Aleksandra Nowicka-Bem): Burmistrz Nysy Kazimierz Dereń zapowiedział, że w środę zaprosi "
+            "do ratusza zarząd spółki i związkowców.\n\n"
+            "PREZENTERKA (Aleksandra Nowicka-Bem): Od dziś zamknięty jest most nad Odrą. Joanna Wiącek.\n\n"
+            "REPORTERKA (Joanna Wiącek): Jeszcze wczoraj przejeżdżało tędy cztery tysiące samochodów na dobę.\n")
+PHONE_IN = ("Bus cuts: your calls\n\n"
+            "Gail Pritchard talks to Councillor Raj Mehta.\n\n"
+            "PRITCHARD: Good morning. Is the council right to cut the 17?\n\n"
+            "MEHTA: The route costs us too much, and I won't pretend otherwise.\n\n"
+            "PRITCHARD: What do you say to people who rely on it?\n\n"
+            "MEHTA: Come to the meeting and tell me.\n\n"
+            "PRITCHARD: We'll have to leave it there. Councillor Mehta says the meeting at Netherby library is on "
+            "Thursday at seven. The news is next.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bulletins_turns_and_a_presenters_report(model):
+    got = speakers_by_opening(BULLETIN, "pl", model)
+    assert got["Dobry wieczór państwu. O"] == "Aleksandra Nowicka-Bem"
+    assert got["w środę zaprosi do ratus"] == "Kazimierz Dereń"  # the turn only reports him
+    assert got["Od dziś zamknięty jest m"] == "Aleksandra Nowicka-Bem"
+    assert got["Jeszcze wczoraj przejeżd"] == "Joanna Wiącek"  # turns go on after the report
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hosts_turn_that_reports_is_the_reported_persons(model):
+    got = speakers_by_opening(PHONE_IN, "en", model)
+    assert got["the meeting at Netherby "] == "Raj Mehta"
+    assert not any(text.startswith("We'll have to leave it") for text, _s, _k in found(PHONE_IN, "en", model))

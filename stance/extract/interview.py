@@ -53,6 +53,7 @@ _DESCRIBED_LABEL_RE = re.compile(r"([^\W\d_][\w’'\-]*(?:\s+[^\W\d_][\w’'\-]*
 DESCRIPTION_MAX_WORDS = 14  # "inspektor ds. zarządzania kryzysowego w Urzędzie Gminy Wierzbno Górne"
 _DASH_RE = re.compile(r"[–—-]\s+")
 _CLOCK_DIGITS_RE = re.compile(r"[\[(]\d{1,2}:\d{2}")  # a clock's opening, to tell a question-less transcript
+_CAPITALS_LABEL_RE = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻ .'’-]{2,}(?:\([^)\n]{0,40}\))?[^\n:]{0,60}:", re.M)  # "PREZENTERKA (…):", "TOMASZ GRELA, inspektor:"
 _CLOCK_RE = re.compile(r"[\[(](?:\d{1,2}(?::\d{2}){1,2}|[A-Z]{3,10})[\])]\s+")  # a recording's clock or tag in brackets ("[CLIP]")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
 
@@ -87,8 +88,8 @@ def interview_layout(text: str, fw: dict, reporting: frozenset = frozenset()) ->
     and ``interview_note`` (the closing "Rozmawiał …" / "This interview has been edited");
     ``reporting``: the language's verbs of speech, lowercase (a paragraph of narration between
     labelled turns reports with them, and runs on no answer)."""
-    if "?" not in text and not _CLOCK_DIGITS_RE.search(text):
-        return NO_INTERVIEW  # no question and no recording's clock, no interview
+    if "?" not in text and not _CLOCK_DIGITS_RE.search(text) and len(_CAPITALS_LABEL_RE.findall(text)) < TRANSCRIPT_MIN_VOICES:
+        return NO_INTERVIEW  # no question, no recording's clock and no script of labelled voices: no interview
     paras = paragraphs(text)
     if len(paras) < 3:
         return NO_INTERVIEW
@@ -167,7 +168,8 @@ def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | 
         and not _given_name(role) else None
     name = named.group(1) if named else without_honorific(re.split(r"[,(]", head)[0].strip(), fw)
     words = name.split()
-    if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+    # (a double surname's parts each: "Aleksandra Nowicka-Bem")
+    if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_NAME_WORD_RE.fullmatch(part) for w in words for part in w.split("-")):
         return None
     body = colon + 1
     while body < b and text[body].isspace():

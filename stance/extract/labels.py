@@ -148,15 +148,17 @@ class LabelledSpeech:
         starts = [t.start for t in turns]
 
         questions = set(layout.questions)
+        hosts = {t.label for t in layout.questions if t.label}
+        reporting = {t for t in layout.answers if t.label and t.start < reported and self._reports_others(t, t.label in hosts)}
 
         def in_turn(c: Candidate) -> bool:
             k = bisect.bisect_right(starts, c.start) - 1
             if k < 0 or c.start >= turns[k].end:
                 return False
             # a question may report a third person's words ("Dyrektor mówił wczoraj, że „…”. Co
-            # pani na to?"): those, attributed there to somebody named, stay statements
-            return not (turns[k] in questions and c.event is not None and c.event.mode == "explicit"
-                        and c.event.cls != "colon" and turns[k].start < c.event.pos < turns[k].end)
+            # pani na to?"): those, attributed there to somebody named, stay statements; so do
+            # those of a labelled turn that mostly reports (``_reports_others``)
+            return not ((turns[k] in questions or turns[k] in reporting) and _reported_in(c, turns[k]))
 
         self.out = [c for c in self.out if not in_turn(c)]
         toks, answer_words = self.toks, self.toks.fw.get("answer_label", frozenset())
@@ -174,7 +176,7 @@ class LabelledSpeech:
             if t.label or bisect.bisect_left(q_starts, prev_start) != bisect.bisect_left(q_starts, t.start):
                 label = t.label
             prev_start = t.start
-            if courtesy_only(self.text[t.body:t.end], toks.fw):
+            if courtesy_only(self.text[t.body:t.end], toks.fw) or t in reporting:
                 continue
             ev = None
             if t.label and not t.label.isupper() and t.label.lower() not in answer_words and t0 < len(toks.starts):
@@ -189,19 +191,33 @@ class LabelledSpeech:
             self.events.append(ev)
             self._add(t.body, t.end, "direct", ev, DIRECT, None)
 
+    def _reports_others(self, turn, host: bool) -> bool:
+        """A labelled turn that reports somebody else's words: a third of a ``host``'s who asks
+        elsewhere ("PRITCHARD: We'll have to leave it there. Councillor Mehta says …"), half of
+        anyone else's ("PREZENTERKA (…): Burmistrz Nysy … zapowiedział, że …", "HATTIE: For
+        what it's worth, a Brightwell spokesperson told us that …"): those statements are the
+        reported person's, and the rest of the turn no statement."""
+        inner = [c for c in self.out if turn.body <= c.start and c.end <= turn.end and _reported_in(c, turn)]
+        return bool(inner) and (3 if host else 2) * sum(c.end - c.start for c in inner) >= turn.end - turn.body
+
     def _reported_after(self, layout) -> int:
         """Where a report resumes after an interview inside it: the first paragraph after the
         last question that reports somebody's words (a quotation, or a cue with its subject)
         is the reporter's again, not the guest's answer running on."""
         last_q = max((t.end for t in layout.questions), default=-1)
         for t in layout.answers:
-            if t.start < last_q:
-                continue
+            if t.start < last_q or t.label:
+                continue  # (a labelled turn is its speaker's, whoever it reports: "PREZENTERKA (…): Burmistrz … zapowiedział, że …")
             if any(ch in self.text[t.start:t.end] for ch in DOUBLE_MARKS) or any(
                     t.start <= c.start < t.end and c.event is not None and c.event.mode == "explicit"
                     and c.event.pos >= t.start for c in self.out):
                 return t.start
         return len(self.text) + 1
+
+
+def _reported_in(c: Candidate, turn) -> bool:
+    """``c`` reports somebody named by a cue inside ``turn`` (not the turn's own label)."""
+    return c.event is not None and c.event.mode == "explicit" and c.event.cls != "colon" and turn.start < c.event.pos < turn.end
 
 
 def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
