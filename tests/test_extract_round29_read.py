@@ -292,3 +292,23 @@ def test_a_hosts_turn_that_reports_is_the_reported_persons(model):
     got = speakers_by_opening(PHONE_IN, "en", model)
     assert got["the meeting at Netherby "] == "Raj Mehta"
     assert not any(text.startswith("We'll have to leave it") for text, _s, _k in found(PHONE_IN, "en", model))
+
+
+# -- transcripts: a host's remark is a statement; a stage direction parts an answer --------------
+PODCAST = ("Muck & Margins, episode 112\n\n"
+           "This week Ruth Penhaligon and Tom Ashcroft are joined by Sian Tregear, who chairs the producers' group.\n\n"
+           "[00:00:09] RUTH: Hello and welcome. Tom's here with me, as ever.\n\n"
+           "[00:00:22] TOM: I am, and I've rung round about a dozen of you this week.\n\n"
+           "[00:00:31] RUTH: Sian Tregear, what went through your head?\n\n"
+           "[00:00:34] SIAN: It sounds like a statement. [laughs] No, I'm not being flippant.\n\n"
+           "[00:00:58] TOM: And what now?\n\n"
+           "[00:01:10] SIAN: We're going in on Thursday.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hosts_remark_and_an_answer_parted_by_a_stage_direction(model):
+    got = {text: speaker for text, speaker, _kind in found(PODCAST, "en", model)}
+    assert got["I am, and I've rung round about a dozen of you this week."] == "Tom Ashcroft"
+    assert got["It sounds like a statement."] == "Sian Tregear"
+    assert got["No, I'm not being flippant."] == "Sian Tregear"
+    assert "Sian Tregear, what went through your head?" not in got  # a question is no statement

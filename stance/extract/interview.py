@@ -261,21 +261,15 @@ def _clocked(text: str, turns: list[Turn]) -> bool:
 
 def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = frozenset()) -> Interview:
     """A hearing's transcript: many labelled voices, each asking or saying something; a turn
-    that asks is a question (every turn of a voice that mostly asks), any other labelled turn an
-    answer, and a bare paragraph after an answer runs it on, up to the last labelled turn."""
+    that ends asking is a question, any other labelled turn an answer (a host's remark too:
+    "RUTH: So let's get into it. Sian Tregear, welcome to the programme."), and a bare paragraph
+    after an answer runs it on, up to the last labelled turn."""
     questions, answers = [], []
     q_words, a_words = fw.get("question_label", ()), fw.get("answer_label", ())
     people = [_person(t.label, q_words, a_words) if t.label else "" for t in turns]
-    turns_of: dict[str, list[Turn]] = {}
-    for t, who in zip(turns, people):
-        turns_of.setdefault(who, []).append(t)
-    # a voice that mostly asks asks throughout ("ROWE: Last year was a record year, though."); any
-    # other asks only in a turn ending in "?" ("Honestly? Another week like this one." answers)
-    askers = {who for who, ts in turns_of.items() if who and sum(t.question for t in ts) * 2 > len(ts)}
-    numbered = _numbered(text, turns)
     state = ""
     last_labelled = max(i for i, who in enumerate(people) if who)
-    for i, (t, who) in enumerate(zip(turns, people)):
+    for i, t in enumerate(turns):
         if t.label:
             # a member (labelled with a party or an office) who states and then asks makes one
             # statement ("ANGUS McVEIGH (CONSERVATIVE, WEST MERCIA): … It now has the worst record
@@ -283,12 +277,7 @@ def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = f
             ends_asking = bool(_QUESTION_END_RE.search(text, t.body, t.end))
             office = text[t.start:t.body]
             member = any(c in office for c in "(,") and not set(_NAME_WORD_RE.findall(office.lower())) & fw.get("moderator_label", set())
-            if (member and ends_asking and _states(text, t.body, t.end, fw)) or _committee_statement(text, t, fw, reporting):
-                asks = False
-            elif numbered and _unnumbered_statement(text, t):
-                asks = False
-            else:
-                asks = who in askers or ends_asking
+            asks = ends_asking and not (member and _states(text, t.body, t.end, fw)) and not _committee_statement(text, t, fw, reporting)
             (questions if asks else answers).append(t)
             state = "q" if asks else "a"
         elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw) \

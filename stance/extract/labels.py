@@ -6,6 +6,7 @@ it reads and adds to the finder's state."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
@@ -189,7 +190,8 @@ class LabelledSpeech:
             if ev is None:  # "A:", initials, or no label: the person the label stands for, else the interviewee
                 ev = event_with(len(self.events), t0, t.start, -1, label or "-", "colon", mode="interviewee")
             self.events.append(ev)
-            self._add(t.body, t.end, "direct", ev, DIRECT, None)
+            for a, b in _between_stage_directions(self.text, t.body, t.end):
+                self._add(a, b, "direct", ev, DIRECT, None)
 
     def _reports_others(self, turn, host: bool) -> bool:
         """A labelled turn that reports somebody else's words: a third of a ``host``'s who asks
@@ -213,6 +215,28 @@ class LabelledSpeech:
                     and c.event.pos >= t.start for c in self.out):
                 return t.start
         return len(self.text) + 1
+
+
+_STAGE_DIRECTION_RE = re.compile(r"\[[a-z][^\]\n]{0,30}\]")  # "[laughs]", "[pause]", "[inaudible]"
+
+
+def _between_stage_directions(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An answer's spans around its stage directions ("It sounds like a statement. [laughs] No,
+    I'm not being flippant.": two statements), each stripped of spaces; one span when there is none."""
+    out, start = [], a
+    for m in _STAGE_DIRECTION_RE.finditer(text, a, b):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, b))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if any(ch.isalnum() for ch in text[s:e]):
+            spans.append((s, e))
+    return spans
 
 
 def _reported_in(c: Candidate, turn) -> bool:
