@@ -312,3 +312,13 @@ def test_a_hosts_remark_and_an_answer_parted_by_a_stage_direction(model):
     assert got["It sounds like a statement."] == "Sian Tregear"
     assert got["No, I'm not being flippant."] == "Sian Tregear"
     assert "Sian Tregear, what went through your head?" not in got  # a question is no statement
+
+
+CAPTION = ("Yacht crew rescued\n\n"
+           "The crew praised the skipper.\n\n"
+           "Pictured: the Amble lifeboat towing the yacht into the harbour. Photo: RNLI\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_pictures_caption_is_no_statement(model):
+    assert found(CAPTION, "en", model) == []
