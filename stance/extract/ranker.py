@@ -317,9 +317,13 @@ def quoted_under_intro(resolver, cand) -> bool:
 
 
 def chanted(resolver, cand) -> bool:
-    """"Chants of “…” went up from the pickets": the crowd or the group the rules read there."""
+    """"Chants of “…” went up from the pickets", "pickets chanted": the crowd or the group the
+    rules read there."""
     ev = own_event(resolver, cand.event)
-    return ev is not None and ev.mode == "explicit" and ev.cue_word in resolver.coref.toks.fw.get("chant_noun", ())
+    if ev is None or ev.mode != "explicit":
+        return False
+    fw = resolver.coref.toks.fw
+    return ev.cue_word in fw.get("chant_noun", ()) or resolver.chanting(ev)
 
 
 def one_of_a_group(resolver, cand) -> bool:

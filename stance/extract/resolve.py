@@ -177,7 +177,7 @@ class SpeakerResolver:
         if one:
             return one
         if ev.mode == "explicit" and ev.ref is not None and ev.ref.kind == "title" and "pl" in (ev.ref.gender, ev.gender) and ev.ref.head \
-                and self._chant(ev):
+                and self.chanting(ev):
             # "mieszkańcy z tylnych rzędów zaczęli skandować", "zgromadzeni rybacy skandowali": the crowd,
             # as a group, with the body it belongs to ("posłowie Ruchu Suwerennego") but no description
             # (a group resolved to one person, "protestujący" to the union leader named before, is the group as written)
@@ -193,7 +193,7 @@ class SpeakerResolver:
         gender = omitted_subject_gender(self.coref.toks, ev)
         return self._put_to(ev, gender) or self.carry(ev.pos, gender)
 
-    def _chant(self, ev: Event) -> bool:
+    def chanting(self, ev: Event) -> bool:
         """The event's cue is a verb of chanting (``chant_verb``: "skandować")."""
         cue = self.coref.toks.lex.cues.get(ev.cue_word)
         return cue is not None and cue.lemma in self.coref.toks.fw.get("chant_verb", ())
