@@ -322,3 +322,18 @@ CAPTION = ("Yacht crew rescued\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_pictures_caption_is_no_statement(model):
     assert found(CAPTION, "en", model) == []
+
+
+# -- English frames: an owner's role, a source described at length, a group naming itself --------
+ACCORDING_EN = ("Grid damage passes $20bn\n\n"
+                "The report is out. According to its lead author, economist Halina Brzezicka, direct damage to the "
+                "energy sector now exceeds $20 billion.\n\n"
+                "According to Daniel Okoro, an independent security researcher who monitors ransomware leak sites, a "
+                "gang calling itself \"Coldfront\" put samples online.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_according_to_an_owners_role_and_a_described_source(model):
+    got = {text: speaker for text, speaker, _kind in found(ACCORDING_EN, "en", model)}
+    assert got["direct damage to the energy sector now exceeds $20 billion"] == "Halina Brzezicka"
+    assert got["a gang calling itself \"Coldfront\" put samples online"] == "Daniel Okoro"

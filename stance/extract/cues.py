@@ -370,9 +370,10 @@ class _CueFinder:
         cue = lex.cues[lows[cue_tok]]
         if cue.needs and cue.needs not in lows[cue_tok + 1:min(sent.t1, cue_tok + 3)]:
             return None  # (the token's class saw the word ahead; here it must be in the same sentence)
-        if cue.unless and ((cue_tok + 1 < sent.t1 and lows[cue_tok + 1] == cue.unless)
-                           or (cue_tok > sent.t0 and lows[cue_tok - 1] == cue.unless)):
-            return None  # "odpowiada za komunikację", "jak sobie radzą": is responsible for, copes; says nothing
+        unless = cue.unless.split("/") if cue.unless else ()
+        if unless and ((cue_tok + 1 < sent.t1 and lows[cue_tok + 1] in unless)
+                       or (cue_tok > sent.t0 and lows[cue_tok - 1] in unless)):
+            return None  # "odpowiada za komunikację", "jak sobie radzą", "a gang calling itself": is responsible for, copes, is named; says nothing
         if cue.lemma in self.request_lemmas and self._asks_anonymity(sent, cue_tok):
             return None  # "który prosił, by nie podawać jego nazwiska": a request for anonymity, no speech
         if cue_tok + 1 < sent.t1 and kind(cue_tok + 1) == "sie" and lows[cue_tok] in self.impersonal_with_sie:
@@ -617,6 +618,8 @@ class _CueFinder:
         else:
             if tok >= sent.t1:
                 return None
+            if not toks.lex.rules.case_marked and kind(tok) == "possessive" and tok + 1 < sent.t1:
+                tok += 1  # "According to its lead author, …": the role the owner's noun names
             np = toks.np_at(tok, sent.t1)
             if np is None and kind(tok) == "det" and tok + 2 < sent.t1 and toks.words[tok + 2] == "," \
                     and (toks.lows[tok + 1] in toks.fw.get("org_anaphor", ()) or toks.lows[tok + 1] in toks.fw.get("frame_body_noun", ())):

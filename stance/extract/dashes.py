@@ -404,7 +404,7 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
         cue = lex.cues.get(word.lower())
         if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
             rest = window[m.end():m.end() + 20]
-            return (not cue.needs or cue.needs in rest) and not (cue.unless and rest.split()[:1] == [cue.unless])
+            return (not cue.needs or cue.needs in rest) and not (cue.unless and rest.split()[:1] and rest.split()[0] in cue.unless.split("/"))
         n += 1
         if n >= 3:
             return False

@@ -27,7 +27,7 @@ class Cue:
     flags: frozenset = frozenset()
     needs: str = ""
     after: str = ""  # only a cue right after this word ("nie kryje")
-    unless: str = ""  # no cue right before this word ("odpowiada za": is responsible for)
+    unless: str = ""  # no cue right before or after these words, "/"-separated ("odpowiada za": is responsible for)
 
 
 @dataclass
