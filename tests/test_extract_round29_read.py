@@ -337,3 +337,14 @@ def test_according_to_an_owners_role_and_a_described_source(model):
     got = {text: speaker for text, speaker, _kind in found(ACCORDING_EN, "en", model)}
     assert got["direct damage to the energy sector now exceeds $20 billion"] == "Halina Brzezicka"
     assert got["a gang calling itself \"Coldfront\" put samples online"] == "Daniel Okoro"
+
+
+# -- a headline's quotation after its colon, whose speaker the body names -------------------------
+HEADLINE_QUOTE = ("Senators press Interior as Colorado River talks stall: \"The clock has run out\"\n\n"
+                  "Senator Lorraine Haskett said the talks had failed. \"The clock has run out,\" she said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_quotation_after_a_colon(model):
+    got = [(text, speaker, kind) for text, speaker, kind in found(HEADLINE_QUOTE, "en", model)]
+    assert ("The clock has run out", "Lorraine Haskett", "direct") in got

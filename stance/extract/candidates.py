@@ -214,6 +214,10 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             self._add(quote.start, quote.end, "direct", ev, DIRECT, ev.cue)
         elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
             self._add(quote.start, quote.end, "direct", None, DIRECT, None)  # speech with its speaker elsewhere
+        elif last == ":" and not title_like and len(content.split()) >= 2 and self._headline_paragraph(quote.open):
+            # "Colorado River talks stall: "The clock has run out"": a headline's quotation, whose
+            # speaker the body names (the echo stage)
+            self._add(quote.start, quote.end, "direct", None, DIRECT, "headline")
 
     def _signature(self, after: int):
         """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):
