@@ -348,3 +348,16 @@ HEADLINE_QUOTE = ("Senators press Interior as Colorado River talks stall: \"The 
 def test_a_headlines_quotation_after_a_colon(model):
     got = [(text, speaker, kind) for text, speaker, kind in found(HEADLINE_QUOTE, "en", model)]
     assert ("The clock has run out", "Lorraine Haskett", "direct") in got
+
+
+# -- English: a weak cue after an article is a noun ("told the call that") ------------------------
+CALL = ("Results day\n\n"
+        "Finance Director Clare Heathcote told the call that net debt had risen to £612 million.\n\n"
+        "Residents call the queue \"the tanker raj\".\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_weak_cue_after_an_article_is_a_noun(model):
+    got = {text: speaker for text, speaker, _kind in found(CALL, "en", model)}
+    assert got["net debt had risen to £612 million"] == "Clare Heathcote"
+    assert got["the tanker raj"] == "residents"  # the verb still reads where no article stands before it

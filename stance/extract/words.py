@@ -337,6 +337,10 @@ class Tokens(PhraseReader, CanonicalForms):
                     return "frame"
                 return role
         if low in lex.cues:
+            if "weak" in lex.cues[low].flags and self.fw.get("article"):
+                self._ctx = 2  # depends on the words before
+                if self._after_article(i):
+                    return "word"  # "told the call that …", "the post": a noun, no verb
             if "inf" in lex.cues[low].flags:
                 self._ctx = 2  # depends on the word before
                 return "cue" if i > 0 and self.lows[i - 1] in fw.get("phasal", ()) else "word"
@@ -444,6 +448,10 @@ class Tokens(PhraseReader, CanonicalForms):
             return True
         shared = cases & surname
         return "nom" in shared if initial else bool(shared)
+
+    def _after_article(self, i: int) -> bool:
+        """An article right before token ``i`` ("the call", "a post")."""
+        return i > 0 and self.lows[i - 1] in self.fw.get("article", ())
 
     def _unless_given_name_before(self, i: int, kind: str) -> str:
         """``kind``, or "name" right after a given name; the form's class is cached as depending
