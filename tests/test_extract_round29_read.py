@@ -361,3 +361,27 @@ def test_a_weak_cue_after_an_article_is_a_noun(model):
     got = {text: speaker for text, speaker, _kind in found(CALL, "en", model)}
     assert got["net debt had risen to £612 million"] == "Clare Heathcote"
     assert got["the tanker raj"] == "residents"  # the verb still reads where no article stands before it
+
+
+# -- an answer introduced by a colon runs on over the speaker's own paragraphs -------------------
+ADVICE = ("Your questions answered\n\n"
+          "Lukewarm upstairs\n\n"
+          "Margaret in Carmarthen writes:\n\n"
+          "We had a heat pump fitted in October. Upstairs the radiators are barely warm. Should we ask for bigger ones?\n\n"
+          "Owen Treharne replies:\n\n"
+          "Your installer is half right. A heat pump sends water round the system cooler than a boiler.\n\n"
+          "But 17C in a bedroom is not normal, and \"leave it alone\" is not an answer. I would ask three things.\n\n"
+          "The council's energy officer, Dilys Morgan, says grants are available.\n\n"
+          "Noisy fan\n\n"
+          "Rhys in Llandeilo writes:\n\n"
+          "Our neighbour says the fan keeps her awake. What can I do?\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_answer_runs_on_over_the_speakers_own_paragraphs(model):
+    got = {text: speaker for text, speaker, _kind in found(ADVICE, "en", model)}
+    assert got["Your installer is half right. A heat pump sends water round the system cooler than a boiler."] == "Owen Treharne"
+    assert got["But 17C in a bedroom is not normal, and \"leave it alone\" is not an answer. I would ask three things."] \
+        == "Owen Treharne"
+    assert "Noisy fan" not in got
+    assert got.get("grants are available") == "Dilys Morgan"  # a paragraph that reports somebody ends the answer

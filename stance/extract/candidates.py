@@ -24,7 +24,7 @@ from stance.extract.labels import LabelledSpeech, link_paragraphs
 from stance.extract.letters import SIGNATURE_MAX, signed_letters
 from stance.extract.morph import finite_verb
 from stance.extract.reported import ReportedClauses, closing_frame_re
-from stance.extract.segment import QUOTE_OPENERS, QSpan, Sentence
+from stance.extract.segment import HEADLINE_MAX, QUOTE_OPENERS, QSpan, Sentence
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, FRAGMENT, NO_STATEMENT, Candidate
 from stance.extract.subject import bind_subject
 from stance.extract.words import function_phrases
@@ -386,15 +386,39 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             ev = next((e for e in evs if e.cls not in ("noun", "frame", "colon") and e.mode not in NO_STATEMENT), None)
             if ev is None:
                 continue
-            start = end
-            while start < len(text) and text[start].isspace():
-                start += 1
-            stop = text.find("\n", start)
-            stop = len(text) if stop == -1 else stop
-            while stop > start and text[stop - 1].isspace():
-                stop -= 1
-            if stop > start and text[start] not in QUOTE_OPENERS and text[start] not in "–—-":
-                self._add(start, stop, "direct", ev, DIRECT, ev.cue)
+            start, cue = end, ev.cue
+            for _ in range(_RUN_ON_MAX):
+                while start < len(text) and text[start].isspace():
+                    start += 1
+                stop = text.find("\n", start)
+                stop = len(text) if stop == -1 else stop
+                while stop > start and text[stop - 1].isspace():
+                    stop -= 1
+                if stop <= start or text[start] in QUOTE_OPENERS or text[start] in "–—-":
+                    break
+                if cue is None and not self._runs_on(start, stop):
+                    break
+                self._add(start, stop, "direct", ev, DIRECT, cue)
+                start, cue = stop, None
+
+    def _runs_on(self, start: int, stop: int) -> bool:
+        """A paragraph after one that ``_speech_after_colon`` gave to a speaker goes on with that
+        speaker's words ("Owen replies:", then his answer over three paragraphs): in the speaker's
+        own voice, reporting nobody named (no cue with a name, role or body for subject), opening
+        with no quotation mark or dash, and no heading or colon that opens somebody else's words."""
+        text = self.text
+        para = text[start:stop]
+        if stop - start <= HEADLINE_MAX and para[-1:] not in ".!?…":
+            return False  # a heading ("Noisy fan") or a label ("Rhys in Cardiff writes:")
+        if para.rstrip().endswith(":"):
+            return False
+        seg = self.seg
+        k = seg.sentence_of(start)
+        while k < len(seg.sentences) and seg.sentences[k].start < stop:
+            if any(e.mode == "explicit" and e.ref is not None and e.ref.kind in ("name", "title", "inst") for e in self.cues.by_sentence[k]):
+                return False
+            k += 1
+        return _own_voice(para, self.lex)
 
     def _speech_before_so(self) -> None:
         """"Tak mówi Halina Lis, zamykając sklep." opening a paragraph: the paragraph before it,
@@ -421,6 +445,9 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                 continue
             if _own_voice(para, self.lex):
                 self._add(start, stop, "direct", ev, DIRECT, ev.cue)
+
+
+_RUN_ON_MAX = 8  # paragraphs of one speaker's words after an introduction closed by a colon
 
 
 def _age_number(toks, tok: int) -> bool:
