@@ -385,3 +385,22 @@ def test_an_answer_runs_on_over_the_speakers_own_paragraphs(model):
         == "Owen Treharne"
     assert "Noisy fan" not in got
     assert got.get("grants are available") == "Dilys Morgan"  # a paragraph that reports somebody ends the answer
+
+
+# -- an account announced at a paragraph's end: the next first-person paragraphs are the teller's -
+ACCOUNT = ("A rescuer's long night\n\n"
+           "At 6.42pm a call reached the police control room.\n\n"
+           "Fiona Garside, 46, a physiotherapist from Ullerby, was among the first to reach him. This is her account, "
+           "edited for length.\n\n"
+           "The pager went off when I was halfway through making the kids' tea. My husband just took the pan off me.\n\n"
+           "It took us nearly two hours to get up there.\n\n"
+           "The team has been called out 80 times this year.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_announced_account_is_the_tellers(model):
+    got = {text: speaker for text, speaker, _kind in found(ACCOUNT, "en", model)}
+    assert got["The pager went off when I was halfway through making the kids' tea. My husband just took the pan off me."] \
+        == "Fiona Garside"
+    assert got["It took us nearly two hours to get up there."] == "Fiona Garside"
+    assert "The team has been called out 80 times this year." not in got  # the narration resumes

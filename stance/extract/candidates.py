@@ -377,16 +377,21 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         """"Potem mówi:" / "She describes a typical week:" closing a paragraph: the next
         paragraph, with no quotation mark or dash of its own, is that speaker's direct speech."""
         text, seg = self.text, self.seg
+        accounts = function_phrases(self.toks.lex.lang, "account_intro")
         for sent, evs in zip(seg.sentences, self.cues.by_sentence):
             end = sent.end
             while end > sent.start and text[end - 1].isspace():
                 end -= 1
-            if end <= sent.start or text[end - 1] != ":" or "\n" not in text[end:end + 3]:
+            if end <= sent.start or "\n" not in text[end:end + 3]:
                 continue
-            ev = next((e for e in evs if e.cls not in ("noun", "frame", "colon") and e.mode not in NO_STATEMENT), None)
+            if text[end - 1] == ":":
+                ev = next((e for e in evs if e.cls not in ("noun", "frame", "colon") and e.mode not in NO_STATEMENT), None)
+                cue = ev.cue if ev is not None else None
+            else:
+                ev, cue = self._account_teller(sent, accounts), None
             if ev is None:
                 continue
-            start, cue = end, ev.cue
+            start = end
             for _ in range(_RUN_ON_MAX):
                 while start < len(text) and text[start].isspace():
                     start += 1
@@ -400,6 +405,19 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                     break
                 self._add(start, stop, "direct", ev, DIRECT, cue)
                 start, cue = stop, None
+
+    def _account_teller(self, sent: Sentence, accounts: tuple[str, ...]) -> Event | None:
+        """A paragraph that closes by announcing an account ("This is her account, edited for
+        length.", ``account_intro``): an event for the person it named first, whose own words
+        the next paragraphs are; else None."""
+        low = self.text[sent.start:sent.end].lower()
+        if not accounts or not any(phrase in low for phrase in accounts):
+            return None
+        para = self.text.rfind("\n", 0, sent.start) + 1
+        toks = self.toks
+        t0 = bisect.bisect_left(toks.starts, para)
+        np = next((np for np in toks.chunks(t0, sent.t0) if np.kind == "name" and len(np.names) >= 2), None)
+        return self._speaker_event(np.start, None, np) if np is not None else None
 
     def _runs_on(self, start: int, stop: int) -> bool:
         """A paragraph after one that ``_speech_after_colon`` gave to a speaker goes on with that
