@@ -665,7 +665,8 @@ class _CueFinder:
 
     def _people_by_adjective(self, sent: Sentence, cue_tok: int, gender: str) -> NP | None:
         """A plural verb's subject named by an adjective or participle alone, right before it
-        ("protestujący skandowali", "zgromadzeni skandowali"): those people; else None."""
+        ("protestujący skandowali", "zgromadzeni skandowali"): those people; else None (in a
+        language without case, a chanting group: ``_chanting_group``)."""
         toks = self.toks
         t = cue_tok - 1
         if not toks.lex.rules.case_marked:

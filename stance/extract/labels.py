@@ -150,7 +150,11 @@ class LabelledSpeech:
 
         questions = set(layout.questions)
         hosts = {t.label for t in layout.questions if t.label}
-        reporting = {t for t in layout.answers if t.label and t.start < reported and self._reports_others(t, t.label in hosts)}
+        by_start = sorted(self.out, key=lambda c: c.start)
+        found_starts = [c.start for c in by_start]
+        reporting = {t for t in layout.answers if t.label and t.start < reported
+                     and self._reports_others(t, t.label in hosts, by_start[bisect.bisect_left(found_starts, t.body):
+                                                                              bisect.bisect_left(found_starts, t.end)])}
 
         def in_turn(c: Candidate) -> bool:
             k = bisect.bisect_right(starts, c.start) - 1
@@ -193,13 +197,15 @@ class LabelledSpeech:
             for a, b in _between_stage_directions(self.text, t.body, t.end):
                 self._add(a, b, "direct", ev, DIRECT, None)
 
-    def _reports_others(self, turn, host: bool) -> bool:
+    @staticmethod
+    def _reports_others(turn, host: bool, inside: list[Candidate]) -> bool:
         """A labelled turn that reports somebody else's words: a third of a ``host``'s who asks
         elsewhere ("PRITCHARD: We'll have to leave it there. Councillor Mehta says …"), half of
         anyone else's ("PREZENTERKA (…): Burmistrz Nysy … zapowiedział, że …", "HATTIE: For
         what it's worth, a Brightwell spokesperson told us that …"): those statements are the
-        reported person's, and the rest of the turn no statement."""
-        inner = [c for c in self.out if turn.body <= c.start and c.end <= turn.end and _reported_in(c, turn)]
+        reported person's, and the rest of the turn no statement. ``inside``: the candidates
+        that start in the turn."""
+        inner = [c for c in inside if c.end <= turn.end and _reported_in(c, turn)]
         return bool(inner) and (3 if host else 2) * sum(c.end - c.start for c in inner) >= turn.end - turn.body
 
     def _reported_after(self, layout) -> int:
