@@ -130,9 +130,6 @@ class Coreference(BodyCoreference, LeadCoreference):
         return self._families.get(speaker.split()[-1], [])
 
     def latest_of(self, fulls: list[str], pos: int) -> str | None:
-        return self._latest_of(fulls, pos)
-
-    def _latest_of(self, fulls: list[str], pos: int) -> str | None:
         """Which of the full names ``fulls`` the text wrote last before ``pos`` (None: none)."""
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
@@ -333,7 +330,7 @@ class Coreference(BodyCoreference, LeadCoreference):
                     fits = [full for full, gender in family if gender in (ref.gender, "")]
                     if len(fits) == 1:
                         return fits[0]
-                    latest = self._latest_of(fits, ref.pos) if fits else None
+                    latest = self.latest_of(fits, ref.pos) if fits else None
                     if latest:
                         return latest
             firm = self._firm_named(ref.speaker)

@@ -160,8 +160,8 @@ class BodyCoreference:
         return None
 
     def _opens_sentence(self, pos: int) -> bool:
-        """The phrase at ``pos`` starts its sentence, maybe after an article or a time ("Norvale
-        Foods on Thursday cut …", not "… scanned forms, dental X-rays and …")."""
+        """The phrase at ``pos`` starts its sentence, maybe after an article ("Norvale Foods on
+        Thursday cut …", "The Wexford Group said"; not "… scanned forms, dental X-rays and …")."""
         toks = self.toks
         t = bisect.bisect_left(toks.starts, pos)
         while t > 0 and t not in toks.sent_initial and toks.kind(t - 1) == "det":
