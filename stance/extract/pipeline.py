@@ -1,7 +1,7 @@
 """The extraction pipeline: the stages, chained.
 
     text ─segment──▶ Segments: quotations, dash speech, sentences, tokens      (segment.py)
-         ─cues─────▶ Cues: cue verbs/nouns/frames with subject and clause       (cues.py, subject.py, clauses.py)
+         ─cues─────▶ Cues: cue verbs/nouns/frames with subject and clause       (cues.py, frames.py, subject.py, clauses.py)
          ─candidates▶ direct | fragment | indirect | headline | letter spans    (candidates.py, reported.py, labels.py, letters.py)
          ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
