@@ -5,6 +5,8 @@ for foreign surnames; one of a group as its singular, a counted group as its plu
 
 from __future__ import annotations
 
+from stance.extract.marks import GENITIVE_S
+
 from stance.extract import morph
 from stance.extract.phrases import NP
 from stance.extract.phrases_en import strip_possessive
@@ -76,7 +78,7 @@ class CanonicalForms:
             if self.cased and len(toks) > 1 and self._classifier_before_name(toks[0], toks[1]):
                 toks = toks[1:]  # "Firma Kruszbud", "Organizacja Lekarze": the name without its class
             named = self.surface(toks)
-            return named[:-2] if not self.cased and named.endswith(("'s", "’s")) else named  # "CLAN’s report": CLAN
+            return named[:-2] if not self.cased and named.endswith(GENITIVE_S) else named  # "CLAN’s report": CLAN
         return ""
 
     def _classifier_before_name(self, t: int, name: int) -> bool:
@@ -238,8 +240,8 @@ class CanonicalForms:
         return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
 
     def _job_word(self, t: int) -> bool:
-        """English: token ``t`` is a dictionary word and no given name ("Coxswain", not "Sandy")."""
-        return morph.dictionary_word(self.lows[t], "en") and not self.given_name(self.words[t])
+        """Token ``t`` is a dictionary word and no given name ("Coxswain", not "Sandy")."""
+        return morph.dictionary_word(self.lows[t], self.lex.lang) and not self.given_name(self.words[t])
 
     def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
         """The words of ``name_string``, in the nominative (an initial without its period)."""

@@ -9,6 +9,8 @@ mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, `
 
 from __future__ import annotations
 
+from stance.extract.marks import GENITIVE_S
+
 import bisect
 
 from stance.extract.morph import analyse as morph_analyse
@@ -17,7 +19,6 @@ from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP
 from stance.extract.phrases_en import initials, strip_possessive
 
 LOOKBACK = 200  # mentions searched back for an antecedent
-_POSSESSIVE_MARKS = ("’s", "'s")
 _ORG_NAME_MAX = 8  # tokens of its name
 
 
@@ -225,7 +226,7 @@ class BodyCoreference:
     def _owner_named(self, speaker: str) -> str | None:
         """"Aalto’s office" after "Prime Minister Henrik Aalto": the owner by full name."""
         owner, _sp, rest = speaker.partition(" ")
-        for mark in _POSSESSIVE_MARKS:
+        for mark in GENITIVE_S:
             base = owner[:-len(mark)]
             if rest and owner.endswith(mark):
                 full = self.name(base)

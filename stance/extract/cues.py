@@ -24,7 +24,7 @@ from stance.extract.clauses import (
     sentence_marks,
 )
 from stance.extract.frames import FrameCues
-from stance.extract.marks import QUOTE_CHARS
+from stance.extract.marks import GENITIVE_S, QUOTE_CHARS
 from stance.extract.mentions import Ref, word_map
 from stance.extract.morph import also_common, common_lemma, dictionary_word, persons_plural_adjective, plural_verb
 from stance.extract.segment import QUOTE_OPENERS, Segments, Sentence
@@ -487,7 +487,7 @@ class _CueFinder(FrameCues):
         np, binding, gender = None, None, ""
         if cue_tok - 1 >= sent.t0 and kind(cue_tok - 1) == "possessive":
             gender = self.possessive_gender.get(toks.lows[cue_tok - 1], "")
-        elif toks.lex.rules.genitive_s and cue_tok - 1 >= sent.t0 and words[cue_tok - 1].endswith(("'s", "’s")):
+        elif toks.lex.rules.genitive_s and cue_tok - 1 >= sent.t0 and words[cue_tok - 1].endswith(GENITIVE_S):
             nps = [phrase for phrase in toks.chunks(max(sent.t0, cue_tok - 5), cue_tok) if phrase.end == cue_tok]
             if not nps:
                 return None
@@ -540,7 +540,7 @@ class _CueFinder(FrameCues):
         toks = self.toks
         low = toks.lows[t]
         return low in toks.fw.get("crowd_noun", ()) or low in toks.fw.get("collective_noun", ()) \
-            or (low.endswith("s") and toks.words[t].isalpha() and toks.words[t].islower() and dictionary_word(low, "en"))
+            or (low.endswith("s") and toks.words[t].isalpha() and toks.words[t].islower() and dictionary_word(low, toks.lex.lang))
 
 
 class _SentenceState:

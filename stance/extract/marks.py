@@ -15,6 +15,7 @@ CLOSE_PUNCT = ".,;:!?)]}…"
 QUOTE_CHARS = "„“”«»‚‘’\"'"
 QUOTE_OPENERS = "„“”«»‚‘\"'"  # marks that may open a quotation (not the apostrophe ’)
 DASHES = "–—―-"
+GENITIVE_S = ("'s", "’s")  # the English possessive ending, straight and curly ("Thackeray’s", "Mr Oldroyd's")
 
 _EVENT_RE = re.compile(r"[„“”«»‚‘’\"'\n]")
 _LEFT_OPEN = frozenset(OPEN_PUNCT + QUOTE_CHARS)  # a mark after these may open a quotation

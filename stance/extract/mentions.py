@@ -16,6 +16,7 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.clauses import question_end
+from stance.extract.marks import GENITIVE_S
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, given_name_genders, is_given_name, is_nominative_possible, surname_reading
 from stance.extract.morph import is_adj as is_adjective
@@ -80,7 +81,7 @@ def _family_name(toks: Tokens, head_tok: int) -> str:
     if head_tok == 0:
         return ""
     owner = toks.words[head_tok - 1]
-    if not owner.endswith(("'s", "’s")) or not owner[:1].isupper():
+    if not owner.endswith(GENITIVE_S) or not owner[:1].isupper():
         return ""
     surname = owner[:-2]
     return "" if toks.given_name(surname) else " " + surname

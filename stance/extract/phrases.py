@@ -10,6 +10,8 @@ English role's tail and an institution's capitalised name are ``phrases_en``.
 
 from __future__ import annotations
 
+from stance.extract.marks import GENITIVE_S
+
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -467,7 +469,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
-        if w.endswith(("'s", "’s")):
+        if w.endswith(GENITIVE_S):
             return True
         return i + 1 < len(self.words) and self.words[i + 1] in ("'", "’") and self.starts[i + 1] == self.ends[i] and w.endswith("s")
 
@@ -480,7 +482,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if en_mod and (c in ("place", "inst", "acro", "tword", "name") or (c == "word" and self.lows[q] not in self.verb_words and (
                     not self.words[q].endswith(("ly", "ed", "ing"))
                     or (self.words[q].endswith("ing") and q + 1 < j and kind(q + 1) == "title")))):  # "planning officer"
-                if self.words[q].endswith(("'s", "’s")):
+                if self.words[q].endswith(GENITIVE_S):
                     # "the rebel alliance's spokesman": a lowercase owner right before the role
                     return c == "word" and q + 1 < j and kind(q + 1) == "title"
                 continue

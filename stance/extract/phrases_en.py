@@ -5,6 +5,8 @@ run before a role; a mixin of ``phrases.PhraseReader``, which gives the token cl
 
 from __future__ import annotations
 
+from stance.extract.marks import GENITIVE_S
+
 _EN_TAIL_KINDS = frozenset({"word", "tword", "name", "place", "inst", "acro", "cap", "title"})
 _EN_CAPS = ("name", "place", "inst", "acro", "cap", "stop", "tword", "title")
 _POSSESSIVE_RUN_MAX = 6  # "Larnholm Terminal Operators' Association"
@@ -199,7 +201,7 @@ def initials(word: str) -> str:
 
 
 def strip_possessive(w: str) -> str:
-    if w.endswith(("'s", "’s")):
+    if w.endswith(GENITIVE_S):
         return w[:-2]
     if w.endswith(("s'", "s’")):
         return w[:-1]

@@ -22,6 +22,7 @@ import math
 from functools import lru_cache
 
 from stance.extract.cues import omitted_subject_gender
+from stance.extract.marks import GENITIVE_S
 from stance.extract.scoring import norm_speaker
 
 FEATURES = (
@@ -45,7 +46,6 @@ _NEAR_SCALE = math.log1p(REACH)
 _TOP_SALIENT = 3
 _MAX_INHERIT = 5
 _B = BIT  # short name for the hot loops below
-_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 class SpeakerCandidate:
@@ -253,7 +253,7 @@ class CandidateFinder:
             ev = self.subject_at.get(m.pos)
             speaker = self.resolver.speaker_of(ev, ev.pos) if ev is not None else self.coref.speaker(m, m.pos)
             bits = _B["mention"]
-            if m.end and self.text[m.end - 2:m.end] in _POSSESSIVE_ENDINGS:
+            if m.end and self.text[m.end - 2:m.end] in GENITIVE_S:
                 bits |= _B["owner"]  # "Mr Oldroyd’s wife, Lesley, said": whose wife, not who speaks
             if content:
                 bits |= _B["content_name"]
