@@ -190,7 +190,7 @@ def load(lang: str) -> Lexicon:
         lex.nonquote_markers, lex.nonquote_strict = _markers(read_list("en_nonquote_markers.txt"))
         lex.stopwords = frozenset(read_list("en_stopwords.txt"))
     # verb forms of speech that need no neighbour to be one ("described", "zapowiedział")
-    lex.speech_verbs = frozenset(f for f, c in lex.cues.items() if c.cls != "noun" and not (c.needs or c.after or c.unless))
+    lex.speech_verbs = frozenset(f for f, c in lex.cues.items() if c.cls != "noun" and not (c.needs or c.after or c.unless or "tail" in c.flags))
     ana = []
     for line in read_list("anaphora.txt"):
         which, _, words = line.partition("|")

@@ -346,6 +346,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if e + 1 < j and self.lows[e] in self.fw.get("inst_seat_prep", ()) and any(self.is_org(t) for t in range(k, e)):
             f = e + 1
             while f < j and f - e <= 3 and self.words[f][:1].isupper() and kind(f) in ("place", "name", "cap", "inst", "stop"):
+                if f > e + 1 and morph.given_name_cases(words[f]) and not morph.place_locative(words[f]):
+                    break  # "Rady Miejskiej w Myszkowie Damianowi Zielonce": the seat, then the person
                 f += 1
             if f > e + 1:
                 e = f

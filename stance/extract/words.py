@@ -17,6 +17,7 @@ from itertools import compress, takewhile
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
+from stance.extract.marks import DASHES as _TAIL_DASHES
 from stance.extract.canonical import CanonicalForms
 from stance.extract.phrases import PhraseReader
 from stance.extract.phrases_en import strip_possessive
@@ -341,6 +342,10 @@ class Tokens(PhraseReader, CanonicalForms):
                 self._ctx = 2  # depends on the words before
                 if self._after_article(i):
                     return "word"  # "told the call that …", "the post": a noun, no verb
+            if "tail" in lex.cues[low].flags:
+                self._ctx = 2  # depends on the word before
+                if not (i > 1 and w[:1].islower() and self.words[i - 1] in _TAIL_DASHES):
+                    return "word"  # "– zaczęła radna Dudek" speaks, "zaczęła pracę" does not
             if "inf" in lex.cues[low].flags:
                 self._ctx = 2  # depends on the word before
                 return "cue" if i > 0 and self.lows[i - 1] in fw.get("phasal", ()) else "word"

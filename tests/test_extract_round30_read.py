@@ -1,0 +1,42 @@
+"""Rules written after reading round 30 (its articles are tuning data now; round 31 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found, needs_morfeusz
+
+
+# -- Polish: an institution's seat ends where a person's given name begins -------------------------
+SEAT = ("Wyrok w sprawie wpisu radnego\n\n"
+        "Sąd nakazał w czwartek radnemu Rady Miejskiej w Myszkowie Damianowi Zielonce przeprosić "
+        "burmistrza miasta.\n\n"
+        "Zielonka zapowiedział, że złoży apelację.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_institutions_seat_stops_at_a_given_name(model):
+    got = {text: speaker for text, speaker, _kind in found(SEAT, "pl", model)}
+    assert got["złoży apelację"] == "Damian Zielonka"
+
+
+# -- Polish: verbs of beginning and ending attribute only right after a dash -----------------------
+BEGAN = ("Debata kandydatów na burmistrza\n\n"
+         "– Przez dziesięć lat autobusy jeżdżą coraz rzadziej – zaczęła radna Agnieszka Dudek.\n\n"
+         "– Gratuluję rywalom, bo wygrali zasłużenie – rozpoczął konferencję prasową trener Orląt "
+         "Rafał Kościelniak.\n\n"
+         "– Spotkamy się znowu we wtorek – zakończył spotkanie Kościelniak.\n\n"
+         "Dudek zaczęła pracę w urzędzie w 2015 roku. – Lubię tę pracę – mówi jej sąsiadka Ewa Lis.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_verb_of_beginning_after_a_dash_is_the_cue(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(BEGAN, "pl", model)}
+    assert got["Przez dziesięć lat autobusy jeżdżą coraz rzadziej"] == ("Agnieszka Dudek", "direct")
+    assert got["Gratuluję rywalom, bo wygrali zasłużenie"] == ("Rafał Kościelniak", "direct")
+    assert got["Spotkamy się znowu we wtorek"] == ("Rafał Kościelniak", "direct")
+    assert got["Lubię tę pracę"] == ("Ewa Lis", "direct")  # "zaczęła pracę" is no attribution
+    assert len(got) == 4
