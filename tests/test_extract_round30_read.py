@@ -40,3 +40,25 @@ def test_a_verb_of_beginning_after_a_dash_is_the_cue(model):
     assert got["Spotkamy się znowu we wtorek"] == ("Rafał Kościelniak", "direct")
     assert got["Lubię tę pracę"] == ("Ewa Lis", "direct")  # "zaczęła pracę" is no attribution
     assert len(got) == 4
+
+
+# -- a role the named subject is said to hold is a link for a later bare role ----------------------
+HOLDS_PL = ("Wieś walczy z żwirownią\n\n"
+            "Krystyna Mazurek od dziewiętnastu lat jest sołtyską Podlesia Małego. Wywalczyła asfalt.\n\n"
+            "Na zebraniu był też wójt Jan Lis.\n\n"
+            "Stanisław Mazurek, mąż sołtyski, jest elektrykiem. Mówi, że on jest od noszenia krzeseł.\n\n"
+            "Sołtyska odpowiada, że z firmą rozmawiała dwa razy.\n")
+HOLDS_EN = ("Corvane results beat forecasts\n\n"
+            "Mary Lane is the chief executive of Corvane. The firm was set up in 2010 by Tom Hale.\n\n"
+            "The chief executive said the results were good.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_after_to_be_links_the_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(HOLDS_PL, "pl", model)}
+    assert got["z firmą rozmawiała dwa razy"] == "Krystyna Mazurek"
+    # the role a common noun is named by ("mąż sołtyski") is no subject of its own
+    assert got["on jest od noszenia krzeseł"] == "Stanisław Mazurek"
+    got = {text: speaker for text, speaker, _kind in found(HOLDS_EN, "en", model)}
+    assert got["the results were good"] == "Mary Lane"

@@ -18,7 +18,7 @@ from operator import and_
 from stance.extract.clauses import question_end
 from stance.extract.marks import GENITIVE_S
 from stance.extract.morph import analyse as morph_analyse
-from stance.extract.morph import common_lemma, given_name_genders, is_given_name, is_nominative_possible, surname_reading
+from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, surname_reading
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
@@ -311,6 +311,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     bylines = toks.fw.get("byline", frozenset())
     copulas = toks.fw.get("copula", frozenset())
     employer_preps = toks.fw.get("employer_prep", frozenset())
+    role_copulas = toks.fw.get("role_copula", frozenset())
+    copula_adverbs = toks.fw.get("role_copula_adverb", frozenset())
     for sent in seg.sentences:
         if _byline(toks, sent, bylines):
             continue
@@ -323,6 +325,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         if main_end < sent.t1:
             content_names += _content_names(toks, sent, main_end, pairs)
         first_subject = True
+        named_subject: Ref | None = None  # the clause's subject when it is a named person
         prev: tuple[NP, int] | None = None  # the previous phrase and its index in ``mentions``
         closed = question_end(toks, sent, main_end)  # the question a sentence opens with is no main clause
         start = toks.opening(sent)  # after a time stamp or a dateline
@@ -353,13 +356,18 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 subject = False  # "o ile zarząd przedstawi ofertę": an institution a later "Zarzucił" is not (it counts when it speaks)
             if subject and not first_subject and np.kind == "inst" and all(toks.kind(t) == "place" for t in np.inst):
                 subject = False  # "Jan Lis odwiedził Gdańsk": a place after the subject is its object
-            ref = make_ref(toks, np, not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
+            owned = rules.case_marked and np.kind == "title" and _owner_of_noun(toks, np)
+            if owned:
+                subject = False  # "Stanisław Mazurek, mąż sołtyski,": the role a common noun is named by
+            ref = make_ref(toks, np, owned or not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
             if ref is None:
                 continue
             if ref.kind == "name" and np.start >= 2 and toks.lows[np.start - 1] in employer_preps and toks.kind(np.start - 2) == "title":
                 ref = replace(ref, kind="inst", gender="")  # "principal analyst at Meridian Insight": the employer, no person
             if subject:
                 first_subject = False
+                if ref.kind == "name" and named_subject is None:
+                    named_subject = ref
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
@@ -414,6 +422,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             body = _body_in_role(toks, np) if rules.case_marked and np.titles else None
             if body is not None:
                 mentions.append(body)
+        if named_subject is not None and role_copulas:
+            role_links += _copula_roles(toks, start, main_end, named_subject, role_copulas, copula_adverbs)
     role_links += _bracketed_roles(toks)
     role_links += [ev.ref for ev in events if ev.ref is not None and ev.ref.kind == "name" and ev.ref.head]
     mentions.sort(key=lambda r: r.pos)
@@ -462,6 +472,36 @@ def collect_mentions(seg: Segments, events) -> Mentions:
 
 _BRACKETED_ROLE_MAX = 6  # tokens of a role in brackets after a name ("(Director of Finance)")
 _NAME_MAX = 5
+
+
+def _owner_of_noun(toks: Tokens, np: NP) -> bool:
+    """The role phrase follows a lowercase common noun in the nominative and can be its
+    genitive ("mąż sołtyski", "córka prezesa"): whose that noun is, never a subject."""
+    prev = np.start - 1  # (not "w piątek ambasador Ukrainy": the noun of a time phrase)
+    return prev >= 1 and toks.kind(prev) == "word" and toks.words[prev][:1].islower() and toks.kind(prev - 1) != "prep" \
+        and nominative_noun(toks.lows[prev]) and bool(can_be_gen(toks.lows[toks.head(np)]))
+
+
+def _copula_roles(toks: Tokens, i: int, j: int, subject: Ref, copulas: frozenset, adverbs: frozenset) -> list[Ref]:
+    """Roles in tokens ``[i, j)`` that the clause's named ``subject`` is said to hold ("Krystyna
+    Mazurek od 19 lat jest sołtyską", "Mary Lane is the chief executive"), as links a later
+    "Sołtyska odpowiada" refers back by."""
+    lows, kinds = toks.lows, toks.kinds
+    links = []
+    for t in range(max(i, bisect.bisect_right(toks.starts, subject.pos)), j - 1):
+        if lows[t] not in copulas:
+            continue
+        p = t + 1
+        if p + 1 < j and lows[p] in adverbs:
+            p += 1  # "jest tu sołtyską"
+        role = p + 1 if kinds[p] == "det" and p + 1 < j else p
+        if kinds[role] != "title" or not toks.words[role][:1].islower():
+            continue
+        np = toks.np_at(p, j) or NP(role, role + 1, "title", titles=[role])  # (a Polish role in the instrumental is no phrase of its own)
+        ref = make_ref(toks, np, True, subject=False) if np.kind == "title" else None
+        if ref is not None and ref.head and not ref.person:
+            links.append(replace(ref, person=subject.speaker))
+    return links
 
 
 def _bracketed_roles(toks: Tokens) -> list[Ref]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 _MORF = None
 _MORF_TRIED = False
+_VERB_TAGS = frozenset({"fin", "praet", "impt", "inf", "imps", "bedzie", "pcon", "pant", "winien", "pred"})
 
 
 def morfeusz():
@@ -468,6 +469,15 @@ def noun_object(word: str) -> bool:
     """A common noun that may be an accusative object ("szczegóły", "sprawę")."""
     return any(tag.startswith("subst:") and "acc" in tag.split(":")[2].split(".") and not lemma[:1].isupper()
                for lemma, tag, _q in analyse(word) if tag.count(":") >= 2)
+
+
+@lru_cache(maxsize=65536)
+def nominative_noun(word: str) -> bool:
+    """A common noun that may be a nominative and is never a verb ("mąż", "córka")."""
+    readings = analyse(word)
+    return any(tag.startswith("subst:") and "nom" in tag.split(":")[2].split(".") and not lemma[:1].isupper()
+               for lemma, tag, _q in readings if tag.count(":") >= 2) \
+        and not any(tag.split(":")[0] in _VERB_TAGS for _l, tag, _q in readings)
 
 
 @lru_cache(maxsize=65536)
