@@ -62,3 +62,36 @@ def test_a_role_after_to_be_links_the_subject(model):
     assert got["on jest od noszenia krzeseł"] == "Stanisław Mazurek"
     got = {text: speaker for text, speaker, _kind in found(HOLDS_EN, "en", model)}
     assert got["the results were good"] == "Mary Lane"
+
+
+# -- Polish: a role, its office's acronym and seat, a rank, then the person ------------------------
+SEAT_RANK = ("Pożar w parku narodowym\n\n"
+             "Na miejscu pracuje 214 strażaków.\n\n"
+             "– Wodę bierzemy z rzeki – powiedział komendant powiatowy PSP w Mońkach mł. bryg. Krzysztof "
+             "Jabłoński.\n\n"
+             "Komendant powiatowy PSP dodał, że pożar jest opanowany.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_rank_after_an_offices_seat_starts_the_persons_name(model):
+    got = {text: speaker for text, speaker, _kind in found(SEAT_RANK, "pl", model)}
+    assert got["Wodę bierzemy z rzeki"] == "Krzysztof Jabłoński"
+    assert got["pożar jest opanowany"] == "Krzysztof Jabłoński"
+
+
+# -- Polish: a bare role after an aged one is whom the aged one describes; the arts' professions ---
+AGED = ("Gala festiwalu filmowego\n\n"
+        "Największy aplauz wieczoru zebrała jednak Zofia Lenartowicz. 71-letnia aktorka zagrała w filmie "
+        "tytułową bohaterkę.\n\n"
+        "Werdykt jury odczytał jego przewodniczący, reżyser Tadeusz Kulesza.\n\n"
+        "W kuluarach aktorka mówiła, że była to rola „najtrudniejsza, bo najcichsza”.\n\n"
+        "Po gali przewodniczący jury przyznał, że obrady trwały pięć godzin.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_role_after_an_aged_one_is_the_person_it_describes(model):
+    got = {text: speaker for text, speaker, _kind in found(AGED, "pl", model)}
+    assert got["najtrudniejsza, bo najcichsza"] == "Zofia Lenartowicz"
+    assert got["obrady trwały pięć godzin"] == "Tadeusz Kulesza"

@@ -437,6 +437,10 @@ class Coreference(BodyCoreference, LeadCoreference):
         k = bisect.bisect_left(self._role_positions.get(ref.head, ()), ref.pos)
         for m in reversed(roles[max(0, k - LOOKBACK):k]):
             if m != ref and self.compatible(ref, m):
+                age = _AGE_RE.search(self.seg.text, m.pos, m.end) if m.end else None
+                if age is not None and self._age_word(age):
+                    # "aktorka" after "Zofia Lenartowicz. 71-letnia aktorka, …": whom the aged role describes
+                    return self.speaker(m, m.pos) or m.speaker
                 return m.speaker
         return self._named_next(ref) or self._headline_speaker(ref) or ref.speaker
 

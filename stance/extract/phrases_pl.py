@@ -286,7 +286,8 @@ class PolishPhrases:
                     run.extend(range(q, n))
                     q = n
                     continue
-            if c == "prep" and self.lows[q] in place_preps and run and q + 1 < j and any(self.is_org(t) for t in titles + run) \
+            if c == "prep" and self.lows[q] in place_preps and (run or (titles and kind(titles[-1]) in ("acro", "inst"))) \
+                    and q + 1 < j and any(self.is_org(t) or kind(t) == "acro" for t in titles + run) \
                     and (kind(q + 1) == "place" or (kind(q + 1) == "name" and (morph.place_locative(words[q + 1]) or (
                         q + 2 < j and kind(q + 2) == "name" and morph.place_locative(words[q + 2]))))):  # ("w Jeleniej Górze")
                 # "Komendy Wojewódzkiej Policji w Lublinie podkom. Ewa Gołąb", "prezes Okręgowej Izby
