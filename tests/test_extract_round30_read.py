@@ -95,3 +95,19 @@ def test_a_bare_role_after_an_aged_one_is_the_person_it_describes(model):
     got = {text: speaker for text, speaker, _kind in found(AGED, "pl", model)}
     assert got["najtrudniejsza, bo najcichsza"] == "Zofia Lenartowicz"
     assert got["obrady trwały pięć godzin"] == "Tadeusz Kulesza"
+
+
+# -- Polish: a player's position refers back to the player; a place of two words is no person ------
+POSITION = ("Derby dla gospodarzy\n\n"
+            "Najskuteczniejszym zawodnikiem gospodarzy był kołowy Mateusz Gawron – siedem trafień.\n\n"
+            "Najlepszym zawodnikiem meczu wybrano Mateusza Gawrona. Kołowy Nadwiślanina podkreślał, że "
+            "zwycięstwo to zasługa obrony.\n\n"
+            "– Czekam od rana – mówi 68-letni mieszkaniec Nowej Dęby, który siedzi na korytarzu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_players_position_and_a_two_word_place(model):
+    got = {text: speaker for text, speaker, _kind in found(POSITION, "pl", model)}
+    assert got["zwycięstwo to zasługa obrony"] == "Mateusz Gawron"
+    assert got["Czekam od rana"] == "68-letni mieszkaniec Nowej Dęby"

@@ -245,7 +245,8 @@ class Coreference(BodyCoreference, LeadCoreference):
         # the text's one holder of the role, introduced without a complement
         # (a complement that names a body, "rzecznik Kremla", or a role brought in as new, "a
         # lecturer in the business school", is somebody else)
-        sole = not vague and not any(w[:1].isupper() for w in ref.speaker.split()[1:]) and not self._introduced(ref) \
+        # (an epithet's body is the holder's own: "Kołowy Nadwiślanina" after "kołowy Mateusz Gawron")
+        sole = not vague and (ref.epithet or not any(w[:1].isupper() for w in ref.speaker.split()[1:])) and not self._introduced(ref) \
             and len({self.name(r.person) for r in refs if r.head == head}) == 1
         # "Rzecznik odpowiedziała": a woman, not "rzecznik Komisji Europejskiej Olivier Vandenberghe"
         # (a masculine role noun alone says nothing: it is also the title of women; its verb does)

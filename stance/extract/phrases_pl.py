@@ -360,6 +360,12 @@ class PolishPhrases:
         if names and kind(names[0] - 1) in ("place", "inst") and morph.is_adj(words[names[0]]) \
                 and morph.agrees(words[names[0] - 1], words[names[0]]):
             names = names[1:]
+        # "mieszkaniec Nowej Dęby": one word after a capitalised adjective agreeing with it is a
+        # place's name, no person's
+        if len(names) == 1 and kind(names[0] - 1) == "name" and words[names[0] - 1][:1].isupper() \
+                and morph.is_adj(self.lows[names[0] - 1]) and not morph.is_given_name(words[names[0] - 1]) \
+                and morph.agrees(words[names[0]], self.lows[names[0] - 1]):
+            names = []
         # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
         # after the role is its complement (an unknown firm's genitive), not a second name
         # (an age may come first: "Teresa Olszak, 67-letnia mieszkanka Barda")
