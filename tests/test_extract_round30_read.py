@@ -101,8 +101,9 @@ def test_a_bare_role_after_an_aged_one_is_the_person_it_describes(model):
 POSITION = ("Derby dla gospodarzy\n\n"
             "Najskuteczniejszym zawodnikiem gospodarzy był kołowy Mateusz Gawron – siedem trafień.\n\n"
             "Najlepszym zawodnikiem meczu wybrano Mateusza Gawrona. Kołowy Nadwiślanina podkreślał, że "
-            "zwycięstwo to zasługa obrony.\n\n"
-            "– Czekam od rana – mówi 68-letni mieszkaniec Nowej Dęby, który siedzi na korytarzu.\n")
+            "zwycięstwo to zasługa obrony.\n")
+PLACE = ("Kolejka na SOR\n\n"
+         "– Czekam od rana – mówi 68-letni mieszkaniec Nowej Dęby, który siedzi na korytarzu.\n")
 
 
 @needs_morfeusz
@@ -110,4 +111,5 @@ POSITION = ("Derby dla gospodarzy\n\n"
 def test_a_players_position_and_a_two_word_place(model):
     got = {text: speaker for text, speaker, _kind in found(POSITION, "pl", model)}
     assert got["zwycięstwo to zasługa obrony"] == "Mateusz Gawron"
+    got = {text: speaker for text, speaker, _kind in found(PLACE, "pl", model)}
     assert got["Czekam od rana"] == "68-letni mieszkaniec Nowej Dęby"
