@@ -113,3 +113,20 @@ def test_a_players_position_and_a_two_word_place(model):
     assert got["zwycięstwo to zasługa obrony"] == "Mateusz Gawron"
     got = {text: speaker for text, speaker, _kind in found(PLACE, "pl", model)}
     assert got["Czekam od rana"] == "68-letni mieszkaniec Nowej Dęby"
+
+
+# -- English: "St" is no job before a given name; a firm's trade word; an office's town -------------
+BODIES = ("City marathon draws record field\n\n"
+          "St John Ambulance said its volunteers had treated 61 people.\n\n"
+          "The meal, part of Grimsby-based Harlow & Finch Foods’ range, is sold by Ridgeway Stores.\n\n"
+          "Harlow & Finch said the problem had been caused by a labelling error.\n\n"
+          "A spokesperson for the U.N. humanitarian office in Tarvel said aid convoys had not reached the town.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_bodies_keep_their_names_and_offices_their_tails(model):
+    got = {text: speaker for text, speaker, _kind in found(BODIES, "en", model)}
+    assert got["its volunteers had treated 61 people"] == "St John Ambulance"
+    assert got["the problem had been caused by a labelling error"] == "Harlow & Finch Foods"
+    assert got["aid convoys had not reached the town"] == "spokesperson for the U.N. humanitarian office"

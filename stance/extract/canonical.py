@@ -240,8 +240,9 @@ class CanonicalForms:
         return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in self._name_words(names, oblique, after_base_role))
 
     def _job_word(self, t: int) -> bool:
-        """Token ``t`` is a dictionary word and no given name ("Coxswain", not "Sandy")."""
-        return morph.dictionary_word(self.lows[t], self.lex.lang) and not self.given_name(self.words[t])
+        """Token ``t`` is a dictionary word and no given name ("Coxswain", not "Sandy"; nor the
+        abbreviation "St" of "St John Ambulance")."""
+        return len(self.lows[t]) > 2 and morph.dictionary_word(self.lows[t], self.lex.lang) and not self.given_name(self.words[t])
 
     def _name_words(self, names: list[int], oblique: bool, after_base_role: bool) -> list[str]:
         """The words of ``name_string``, in the nominative (an initial without its period)."""

@@ -57,10 +57,20 @@ class EnglishPhrases:
             r = named  # "director of rugby Kieran Doyle": a full name after a common noun is the role's person
         # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
         elif r < j and not (kind(r) == "cue" or words[r] == "," or (
-                words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an"))):
+                words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an")) or self._seat_then_end(r, j)):
             return p
         titles.extend(range(p, r))
         return r
+
+    def _seat_then_end(self, r: int, j: int) -> bool:
+        """Tokens from ``r`` are the town the office sits in, then a cue or a comma ("spokesperson
+        for the U.N. humanitarian office in Tarvel said"): the role keeps its tail without it."""
+        if self.lows[r] not in self.fw.get("role_seat_prep", ()):
+            return False
+        e = r + 1
+        while e < j and e - r <= 3 and self.words[e][:1].isupper() and self.kind(e) in ("name", "place", "cap"):
+            e += 1
+        return e > r + 1 and (e >= j or self.kind(e) == "cue" or self.words[e] == ",")
 
     def _acronym_defined(self, k: int, j: int) -> int | None:
         """A body's name that its acronym in brackets defines, lower-case words and all ("The
