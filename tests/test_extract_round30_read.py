@@ -130,3 +130,19 @@ def test_bodies_keep_their_names_and_offices_their_tails(model):
     assert got["its volunteers had treated 61 people"] == "St John Ambulance"
     assert got["the problem had been caused by a labelling error"] == "Harlow & Finch Foods"
     assert got["aid convoys had not reached the town"] == "spokesperson for the U.N. humanitarian office"
+
+
+# -- English: a team named by a plural role before the role; "A&E" is one word ---------------------
+TEAM = ("Giants edge Rangers in the mud\n\n"
+        "Dewhirst admitted his side had been \"second best by a distance\" before the break.\n\n"
+        "Rangers coach McNamara was less happy with the sin-bin decision.\n\n"
+        "\"I still do not know what Jack is supposed to have done,\" he said.\n\n"
+        "One A&E consultant, who asked not to be named, told the Courier the department was \"running on fumes\".\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_team_before_a_role_and_an_ampersand_acronym(model):
+    got = {text: speaker for text, speaker, _kind in found(TEAM, "en", model)}
+    assert got["I still do not know what Jack is supposed to have done,"] == "McNamara"
+    assert got["running on fumes"] == "A&E consultant"

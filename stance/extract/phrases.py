@@ -676,6 +676,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             return np.group
         # (a role noun in the possessive is the owner's, not the head: "Students’ union president")
         heads = [t for t in np.titles if self.kind(t) == "title" and not self._possessive(t)]
+        if not self.cased and len(heads) > 1 and heads[1] == heads[0] + 1 and self.words[heads[0]][:1].isupper() \
+                and self.lows[heads[0]].endswith("s"):
+            heads = heads[1:]  # "Rangers coach McNamara": a team named by a plural role, then the role
         return heads[0] if heads else np.titles[0]
 
 

@@ -38,7 +38,7 @@ _STAMP_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?\s*[-–—|]?"
 
 _AGE_ROLE_REACH = 3  # words after an age that may hold the role it qualifies ("49-year-old Dutch diplomat")
 # "U.S." is one token, and so is a social-media handle ("@fernbrook")
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|(?<![\w@])@\w{2,30}(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s(?!\w))?|[A-Z]{1,3}&[A-Z]{1,3}(?!\w)|(?<![\w@])@\w{2,30}(?!\w)|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 
 _OBLIQUE_ENDINGS = ("em", "iem", "owi", "ego", "emu", "skim", "ckim", "dzkim", "ą", "ę", "'a", "’a", "'owi", "'em", "’em")
 
