@@ -146,3 +146,22 @@ def test_a_team_before_a_role_and_an_ampersand_acronym(model):
     got = {text: speaker for text, speaker, _kind in found(TEAM, "en", model)}
     assert got["I still do not know what Jack is supposed to have done,"] == "McNamara"
     assert got["running on fumes"] == "A&E consultant"
+
+
+# -- Polish: quoted words joined to a reported clause by "i" or "bo" are a fragment after it ------
+JOINED = ("Żwirownia pod wsią\n\n"
+          "Sołtyska odpowiada, że z firmą rozmawiała dwa razy i „więcej nie ma o czym”.\n\n"
+          "Radny zapowiada, że z ekipą ratusza współpracować nie zamierza, bo „ta ekipa miała już swoje pięć lat”.\n\n"
+          "Trener przyznał, że gra w przewadze kuleje, ale „przyjdzie na to czas”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_quoted_words_joined_by_and_or_because_follow_an_indirect_clause(model):
+    got = {text: kind for text, _speaker, kind in found(JOINED, "pl", model)}
+    assert got["z firmą rozmawiała dwa razy"] == "indirect"
+    assert got["więcej nie ma o czym"] == "fragment"
+    assert got["z ekipą ratusza współpracować nie zamierza"] == "indirect"
+    assert got["ta ekipa miała już swoje pięć lat"] == "fragment"
+    assert "gra w przewadze kuleje" not in got  # "ale" leaves the clause with its quotation, as the tuning articles have it
+    assert got["przyjdzie na to czas"] == "fragment"

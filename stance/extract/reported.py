@@ -66,6 +66,11 @@ class ReportedClauses:
         toks = self.toks
         coords = toks.fw.get("predicate_coord", ())
         t0, q = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, opens[k])
+        if q - 1 > t0 + 2 and toks.lows[q - 1] in toks.fw.get("quote_coord", ()) and self._quotation_ends(q, end):
+            # "odpowiada, że rozmawiała dwa razy i „więcej nie ma o czym”", "… bo „…”": the quotation
+            # is a fragment of its own after the clause it is joined to
+            cut = trim(self.text, start, toks.starts[q - 1])[1]
+            return cut if cut - start >= 12 else None
         for t in range(q - 1, t0 + 2, -1):
             if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
                 cut = trim(self.text, start, toks.starts[t])[1]
