@@ -165,3 +165,29 @@ def test_quoted_words_joined_by_and_or_because_follow_an_indirect_clause(model):
     assert got["ta ekipa miała już swoje pięć lat"] == "fragment"
     assert "gra w przewadze kuleje" not in got  # "ale" leaves the clause with its quotation, as the tuning articles have it
     assert got["przyjdzie na to czas"] == "fragment"
+
+
+# -- Polish: an advice column's labelled replies; a letter introduced by "pisze:" ------------------
+COLUMN = ("Zgubiony paragon i odwołany koncert. Znasz swoje prawa?\n\n"
+          "Co tydzień odpowiadamy na pytania Czytelników. Na pytania odpowiada Marta Wierzbicka.\n\n"
+          "BEZ PARAGONU ANI RUSZ?\n\n"
+          "Pani Irena z Olsztyna pisze:\n\n"
+          "„W lipcu kupiłam w sklepie czajnik. Paragonu już nie miałam. Czy sklep miał rację?”\n\n"
+          "Odpowiedź: Nie, nie miał. Paragon jest najwygodniejszym, ale nie jedynym dowodem zakupu.\n\n"
+          "Zakup można udowodnić wyciągiem z konta lub historią transakcji w aplikacji banku.\n\n"
+          "ODWOŁANY KONCERT\n\n"
+          "Pan Tomasz z Gdyni pyta:\n\n"
+          "„Organizator odwołał koncert i proponuje voucher. Czy muszę go przyjąć?”\n\n"
+          "Odpowiedź: Nie. Jeżeli wydarzenie zostało odwołane, organizator musi oddać pieniądze.\n\n"
+          "Pytania do rubryki można przesyłać na adres redakcji.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_advice_columns_replies_are_the_columnists(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(COLUMN, "pl", model)}
+    assert got["Nie, nie miał. Paragon jest najwygodniejszym, ale nie jedynym dowodem zakupu."] == ("Marta Wierzbicka", "direct")
+    assert got["Zakup można udowodnić wyciągiem z konta lub historią transakcji w aplikacji banku."] == ("Marta Wierzbicka", "direct")
+    assert got["Nie. Jeżeli wydarzenie zostało odwołane, organizator musi oddać pieniądze."] == ("Marta Wierzbicka", "direct")
+    assert got["W lipcu kupiłam w sklepie czajnik. Paragonu już nie miałam. Czy sklep miał rację?"][0] == "Irena"
+    assert not any(text.startswith("Pytania do rubryki") for text in got)  # the closing note says nothing

@@ -210,6 +210,8 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         if colon_np is not None:
             cue = None if signed else "headline" if self._headline_paragraph(quote.open) else ":"
             ev = self._speaker_event(lt0, cue, colon_np)
+        if ev is None and only_punct:
+            ev = self._colon_paragraph_event(quote)  # "Pani Irena z Olsztyna pisze:" over the letter's paragraph
         if ev is not None:
             self._add(quote.start, quote.end, "direct", ev, DIRECT, ev.cue)
         elif only_punct and not title_like and not (len(content.split()) < 2 and not content.rstrip().endswith((".", "!", "?", "…"))):
@@ -218,6 +220,16 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             # "Colorado River talks stall: "The clock has run out"": a headline's quotation, whose
             # speaker the body names (the echo stage)
             self._add(quote.start, quote.end, "direct", None, DIRECT, "headline")
+
+    def _colon_paragraph_event(self, quote):
+        """The cue of the sentence right before a quotation that opens its paragraph, when that
+        sentence ends with a colon ("Pani Irena z Olsztyna pisze:"); else None."""
+        text, sents = self.text, self.seg.sentences
+        k = bisect.bisect_right([s.start for s in sents], quote.open) - 1
+        if k < 1 or text[sents[k - 1].end:quote.open].strip() or not text[sents[k - 1].start:sents[k - 1].end].rstrip().endswith(":"):
+            return None
+        evs = [e for e in self.cues.by_sentence[k - 1] if e.mode not in NO_STATEMENT and e.cls not in ("noun", "colon")]
+        return self.cues.outer(evs[-1]) if evs else None
 
     def _signature(self, after: int):
         """The phrase after a dash that closes a quotation's paragraph ("“…” — Mayor Gordon Pell"):

@@ -46,6 +46,7 @@ _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+_SPEECH_MARKS = ("„", "“", "”", "\"", "«", "»", " – ", " — ")  # quotation marks and dashes: somebody's speech, no reply running on
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 # a name, a comma and a description of the person before the colon (no sentence ends inside;
 # an abbreviation's point before a lower-case word: "inspektor ds. zarządzania kryzysowego")
@@ -214,6 +215,8 @@ def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = fro
         return _transcript(text, turns, fw, reporting)
     asking = {p for p, ts in by_person.items()
               if p in q_words or (p not in a_words and sum(t.question for t in ts) * 2 > len(ts))}
+    if not asking and set(by_person) <= set(a_words) and sum(map(len, by_person.values())) >= MIN_QUESTIONS:
+        return _replies(text, turns, people, fw, reporting)
     if not asking or (not asking & set(q_words) and sum(len(by_person[p]) for p in asking) < MIN_QUESTIONS):
         return NO_INTERVIEW
     # a guest speaks at least twice, or once right after a labelled question (a panel's third voice)
@@ -249,6 +252,24 @@ def _labelled(text: str, turns: list[Turn], fw: dict, reporting: frozenset = fro
     if not answers:
         return NO_INTERVIEW
     return Interview(tuple(questions), tuple(answers))
+
+
+def _replies(text: str, turns: list[Turn], people: list[str], fw: dict, reporting: frozenset) -> Interview:
+    """An advice column or a letters page: only the replies are labelled ("Odpowiedź: …"), each
+    after a reader's letter. A reply runs on over the bare paragraphs after it, up to a labelled
+    turn, a heading, a paragraph that reports somebody else, or the closing note."""
+    answers = []
+    state = False
+    for t, who in zip(turns, people):
+        if who:
+            answers.append(t)
+            state = True
+        elif state and text[t.end - 1:t.end] in ".!?…" and not _note(text, t, fw) and not _narration(text, t, fw, reporting) \
+                and not any(c in text[t.start:t.end] for c in _SPEECH_MARKS):
+            answers.append(t)
+        else:
+            state = False
+    return Interview((), tuple(answers))
 
 
 def _clocked(text: str, turns: list[Turn]) -> bool:
