@@ -191,3 +191,21 @@ def test_an_advice_columns_replies_are_the_columnists(model):
     assert got["Nie. Jeżeli wydarzenie zostało odwołane, organizator musi oddać pieniądze."] == ("Marta Wierzbicka", "direct")
     assert got["W lipcu kupiłam w sklepie czajnik. Paragonu już nie miałam. Czy sklep miał rację?"][0] == "Irena"
     assert not any(text.startswith("Pytania do rubryki") for text in got)  # the closing note says nothing
+
+
+# -- English: a document announced in full is its owner's, paragraph by paragraph ------------------
+IN_FULL = ("Peanut warning over ready meal\n\n"
+           "Harlow & Finch said no other products were affected.\n\n"
+           "Harlow & Finch’s statement in full:\n\n"
+           "Harlow & Finch Foods is recalling one ready meal as a precautionary measure.\n\n"
+           "We have identified that a spice blend was incorrectly labelled by the supplier.\n\n"
+           "Claire Donnelly, a spokesperson for the FSA, said: “Please check your fridge.”\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_statement_in_full_is_its_owners(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(IN_FULL, "en", model)}
+    assert got["Harlow & Finch Foods is recalling one ready meal as a precautionary measure."] == ("Harlow & Finch Foods", "direct")
+    assert got["We have identified that a spice blend was incorrectly labelled by the supplier."] == ("Harlow & Finch Foods", "direct")
+    assert got["Please check your fridge."] == ("Claire Donnelly", "direct")

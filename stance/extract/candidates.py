@@ -390,6 +390,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         paragraph, with no quotation mark or dash of its own, is that speaker's direct speech."""
         text, seg = self.text, self.seg
         accounts = function_phrases(self.toks.lex.lang, "account_intro")
+        full_text = function_phrases(self.toks.lex.lang, "full_text")
         for sent, evs in zip(seg.sentences, self.cues.by_sentence):
             end = sent.end
             while end > sent.start and text[end - 1].isspace():
@@ -398,6 +399,9 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                 continue
             if text[end - 1] == ":":
                 ev = next((e for e in evs if e.cls not in ("noun", "frame", "colon") and e.mode not in NO_STATEMENT), None)
+                if ev is None and any(phrase in text[sent.start:end].lower() for phrase in full_text):
+                    # "Harlow & Finch’s statement in full:": a document's own words follow, unmarked
+                    ev = next((e for e in evs if e.cls == "noun" and e.mode not in NO_STATEMENT), None) or self._document_owner(sent)
                 cue = ev.cue if ev is not None else None
             else:
                 ev, cue = self._account_teller(sent, accounts), None
@@ -417,6 +421,14 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
                     break
                 self._add(start, stop, "direct", ev, DIRECT, cue)
                 start, cue = stop, None
+
+    def _document_owner(self, sent: Sentence) -> Event | None:
+        """An event for the body or person whose document a sentence announces in full, the first
+        phrase before its cue noun ("Harlow & Finch’s statement in full:"); else None."""
+        toks = self.toks
+        noun = next((t for t in range(sent.t0, sent.t1) if toks.kind(t) == "cue"), None)
+        np = next((np for np in toks.chunks(sent.t0, noun) if np.kind in ("name", "inst", "title")), None) if noun is not None else None
+        return self._speaker_event(np.start, toks.words[noun], np) if np is not None else None
 
     def _account_teller(self, sent: Sentence, accounts: tuple[str, ...]) -> Event | None:
         """A paragraph that closes by announcing an account ("This is her account, edited for
