@@ -101,7 +101,10 @@ def test_a_bare_role_after_an_aged_one_is_the_person_it_describes(model):
 POSITION = ("Derby dla gospodarzy\n\n"
             "Najskuteczniejszym zawodnikiem gospodarzy był kołowy Mateusz Gawron – siedem trafień.\n\n"
             "Najlepszym zawodnikiem meczu wybrano Mateusza Gawrona. Kołowy Nadwiślanina podkreślał, że "
-            "zwycięstwo to zasługa obrony.\n")
+            "zwycięstwo to zasługa obrony.\n\n"
+            "W 56. minucie z urazem kolana boisko opuścił rozgrywający Bartosz Nowicki.\n\n"
+            "Kołowy Nadwiślanina w rozmowie z klubowymi mediami podkreślał, że liczy się obrona.\n\n"
+            "– Jak obrona stoi, to z przodu gra się łatwiej – mówił 24-latek.\n")
 PLACE = ("Kolejka na SOR\n\n"
          "– Czekam od rana – mówi 68-letni mieszkaniec Nowej Dęby, który siedzi na korytarzu.\n")
 
@@ -111,6 +114,7 @@ PLACE = ("Kolejka na SOR\n\n"
 def test_a_players_position_and_a_two_word_place(model):
     got = {text: speaker for text, speaker, _kind in found(POSITION, "pl", model)}
     assert got["zwycięstwo to zasługa obrony"] == "Mateusz Gawron"
+    assert got["Jak obrona stoi, to z przodu gra się łatwiej"] == "Mateusz Gawron"  # an age after the position's sentence
     got = {text: speaker for text, speaker, _kind in found(PLACE, "pl", model)}
     assert got["Czekam od rana"] == "68-letni mieszkaniec Nowej Dęby"
 

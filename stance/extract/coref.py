@@ -582,6 +582,10 @@ class Coreference(BodyCoreference, LeadCoreference):
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
                 return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
+            if by_age and m.kind == "title" and m.epithet and m.subject and m.pos < ref.pos and m.head != ref.head:
+                held = self.speaker(m, m.pos)  # "Kołowy Nadwiślanina podkreślał" after "kołowy Mateusz Gawron"
+                if held and held != m.speaker and " " in held and held[:1].isupper():
+                    return held
             if m.kind == "name" and (m.subject or m.end in self._speaking) and _gender_ok(self.gender(m), ref.gender):
                 if by_age and " " not in self.name(m.speaker) and not is_given_name(m.speaker):
                     continue  # "Derbyshire lost four wickets", "Termin dostała": an age is a person's, named in full or by a given name
