@@ -213,3 +213,18 @@ def test_a_statement_in_full_is_its_owners(model):
     assert got["Harlow & Finch Foods is recalling one ready meal as a precautionary measure."] == ("Harlow & Finch Foods", "direct")
     assert got["We have identified that a spice blend was incorrectly labelled by the supplier."] == ("Harlow & Finch Foods", "direct")
     assert got["Please check your fridge."] == ("Claire Donnelly", "direct")
+
+
+# -- Polish: "za to" is an adverb, so the name after it is the clause's subject ---------------------
+ADVERB = ("Wieś i jej sołtyska\n\n"
+          "Wtedy wygrała z Henrykiem Gołębiem, który sołtysował przez dwadzieścia dwa lata. Gołąb, dziś "
+          "83-letni, nie chce o tamtych wyborach rozmawiać.\n\n"
+          "Chętnie rozmawia za to Józef Kaczmarczyk, sąsiad zza miedzy, który pierwszy podniósł rękę.\n\n"
+          "– Stary sołtys był dobry człowiek – opowiada 80-latek.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_after_an_adverb_of_two_words_is_the_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(ADVERB, "pl", model)}
+    assert got["Stary sołtys był dobry człowiek"] == "Józef Kaczmarczyk"

@@ -354,6 +354,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         return NP(start, e, "inst", inst=list(range(k, e)))
 
     @cached_property
+    def _adverbial_pairs(self) -> frozenset:
+        """Adverbs written as a preposition and a pronoun ("za to", "poza tym"; ``adverbial_pp``)."""
+        return frozenset(tuple(p.split("_", 1)) for p in self.fw.get("adverbial_pp", ()) if "_" in p)
+
+    @cached_property
     def _genitive_place_endings(self) -> tuple:
         """Ends of a country's genitive no nominative name has ("MSZ Dravonii"; ``genitive_place_ending``)."""
         return tuple(self.fw.get("genitive_place_ending", ()))
@@ -559,6 +564,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                         aside.in_pp = True
                         out.append(aside)
                         k = aside.end
+                continue
+            if c == "prep" and k + 1 < j and (lows[k], lows[k + 1]) in self._adverbial_pairs:
+                pp = 0  # "Chętnie rozmawia za to Józef Kaczmarczyk": an adverb of two words, no preposition's object
+                k += 2
                 continue
             if c in ("prep", "frame"):
                 pp = 1
