@@ -228,3 +228,18 @@ ADVERB = ("Wieś i jej sołtyska\n\n"
 def test_a_name_after_an_adverb_of_two_words_is_the_subject(model):
     got = {text: speaker for text, speaker, _kind in found(ADVERB, "pl", model)}
     assert got["Stary sołtys był dobry człowiek"] == "Józef Kaczmarczyk"
+
+
+# -- a results box's labelled lines are no speech -----------------------------------------------
+RESULTS = ("Fairbank double sinks Rangers\n\n"
+           "\"He is a special talent,\" said coach Paul Dewhirst.\n\n"
+           "Giants: Tries: Higgins, Fairbank 2, Okafor. Goals: Lund 4.\n\n"
+           "Rangers: Tries: Oduya, Priestley, Hanlon. Goals: Hanlon 3.\n\n"
+           "Men: 1 Callum Brierley (Brackenford H) 2:16:41; 2 Ollie Trevithick (Exeter H) 2:17:29.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_results_box_is_no_speech(model):
+    got = {text: speaker for text, speaker, _kind in found(RESULTS, "en", model)}
+    assert got == {"He is a special talent,": "Paul Dewhirst"}

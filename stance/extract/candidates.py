@@ -108,6 +108,8 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         if kind == "indirect" and end - start <= _ANONYMITY_MAX and any(
                 phrase in self.text[start:end].lower() for phrase in self._anonymity):
             return  # "who asked that her name not be used", "prosi, by nie podawać jego nazwiska": no content
+        if kind == "direct" and cue in (None, "headline") and _results_line(self.text[start:end]):
+            return  # "Tries: Higgins, Fairbank 2, Okafor.", "1 Callum Brierley (Brackenford H) 2:16:41; …": a results box
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
 
     def _in_link(self, pos: int) -> bool:
@@ -505,6 +507,15 @@ def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:
     if by_prefix:
         return word.startswith(marker)
     return word in (marker, marker + "s", marker + "es")
+
+
+def _results_line(content: str) -> bool:
+    """A line of names and figures, as a results box or a scorecard prints them: digits, and
+    hardly a lowercase word ("Wilk, Ciupa – Gawron 7, Król 5, Nowicki 4")."""
+    if not any(ch.isdigit() for ch in content):
+        return False
+    words = re.findall(r"[^\W\d_]+", content)
+    return len(words) >= 4 and sum(w[0].islower() for w in words) * 4 < len(words)
 
 
 def _title_like(content: str) -> bool:
