@@ -243,3 +243,22 @@ RESULTS = ("Fairbank double sinks Rangers\n\n"
 def test_a_results_box_is_no_speech(model):
     got = {text: speaker for text, speaker, _kind in found(RESULTS, "en", model)}
     assert got == {"He is a special talent,": "Paul Dewhirst"}
+
+
+# -- greetings in a transcript are no statements ------------------------------------------------
+GREETINGS = ("Okońska: Nie wycofamy się z podwyżki\n\n"
+             "Bilety zdrożeją od 1 marca. Zastępczyni prezydenta Marzena Okońska przekonywała w radiu, że "
+             "bez podwyżki trzeba ograniczyć kursy. Poniżej zapis rozmowy.\n\n"
+             "Rozmawiał Bartosz Lenart\n\n"
+             "– Bartosz Lenart: Dzień dobry, pani prezydent.\n\n"
+             "– Marzena Okońska: Dzień dobry, dzień dobry państwu.\n\n"
+             "– Lenart: Bilet jednorazowy zdrożeje z 4 do 5 złotych. Czy to nie za dużo?\n\n"
+             "– Okońska: Dziękuję za pytanie. Bez podwyżki musielibyśmy ograniczyć kursy.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_greetings_are_no_statements(model):
+    texts = [text for text, _speaker, _kind in found(GREETINGS, "pl", model)]
+    assert not any("Dzień dobry" in text for text in texts)
+    assert any("Bez podwyżki musielibyśmy ograniczyć kursy." in text for text in texts)  # thanks with content stay

@@ -110,7 +110,23 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             return  # "who asked that her name not be used", "prosi, by nie podawać jego nazwiska": no content
         if kind == "direct" and cue in (None, "headline") and _results_line(self.text[start:end]):
             return  # "Tries: Higgins, Fairbank 2, Okafor.", "1 Callum Brierley (Brackenford H) 2:16:41; …": a results box
+        if kind == "direct" and end - start <= _GREETING_MAX and self._greeting_only(start, end):
+            return  # "Dzień dobry, pani prezydent.": a greeting says nothing (CONVENTIONS, round 30)
         self.out.append(Candidate(start, end, kind, ev, priority, cue))
+
+    def _greeting_only(self, start: int, end: int) -> bool:
+        """``text[start:end]`` (after a speaker's label) is greetings and the people they
+        are addressed to, and nothing else (``greeting`` phrases, ``greeted`` words, names, roles)."""
+        fw = self.toks.fw
+        body = _LABEL_PREFIX_RE.sub("", self.text[start:end], count=1).lower()
+        greetings = function_phrases(self.toks.lex.lang, "greeting")
+        if not greetings or not body.startswith(greetings):
+            return False
+        for phrase in greetings:
+            body = body.replace(phrase, " ")
+        rest = re.findall(r"[^\W\d_]+", body)
+        names = {w.lower() for w in re.findall(r"[^\W\d_]+", self.text[start:end]) if w[:1].isupper()}
+        return all(w in fw.get("greeted", ()) or w in names or w in self.toks.lex.titles for w in rest)
 
     def _in_link(self, pos: int) -> bool:
         k = bisect.bisect_right(self._links, (pos, len(self.text))) - 1
@@ -507,6 +523,10 @@ def _marker_word(word: str, marker: str, by_prefix: bool) -> bool:
     if by_prefix:
         return word.startswith(marker)
     return word in (marker, marker + "s", marker + "es")
+
+
+_GREETING_MAX = 80  # characters of a greeting with its label and vocatives
+_LABEL_PREFIX_RE = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s*")
 
 
 def _results_line(content: str) -> bool:
