@@ -16,8 +16,8 @@ from itertools import compress
 from operator import and_
 
 from stance.extract.clauses import question_end
+from stance.extract.apposition_gaps import age_gap, and_between, modifier_gap, number_gap, only_commas, rank_gap, self_naming
 from stance.extract.marks import GENITIVE_S
-from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, surname_reading
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
@@ -371,9 +371,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             # apposition: "the fisheries minister, Alasdair Craigmyle," / "Sandrine Malaterre, secretary general"
             if prev is not None and (only_commas(words, prev[0].end, np.start) or (
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
-                        _modifier_gap(toks, prev[0].end, np.start) or _self_naming(toks, prev[0].end, np.start)
-                        or _age_gap(toks, prev[0].end, np.start) or _rank_gap(toks, prev[0].end, np.start))) or (
-                    ref.kind == "title" and mentions[prev[1]].kind == "name" and _number_gap(toks, prev[0].end, np.start))):
+                        modifier_gap(toks, prev[0].end, np.start) or self_naming(toks, prev[0].end, np.start)
+                        or age_gap(toks, prev[0].end, np.start) or rank_gap(toks, prev[0].end, np.start))) or (
+                    ref.kind == "title" and mentions[prev[1]].kind == "name" and number_gap(toks, prev[0].end, np.start))):
                 before = mentions[prev[1]]
                 closes = np.end >= len(words) or words[np.end] in ",;.)–—" or _role_tail_closes(toks, np.end)
                 if ref.kind == "title" and before.kind == "inst" and prev[0].in_pp and prev[1] > 0 \
@@ -399,7 +399,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             if described > 0 and prev[0].in_pp and mentions[described].kind != "title":
                 described -= 1  # "dziennikarka z Krakowa i autorka …": past the place in the first description
             if described >= 0 and ref.kind == "title" and not ref.person and mentions[described].kind == "title" \
-                    and mentions[described].person and _and_between(toks, prev[0].end, np.start) \
+                    and mentions[described].person and and_between(toks, prev[0].end, np.start) \
                     and (toks.lows[np.start] in toks.fw.get("indefinite_article", ()) or rules.case_marked):
                 # "Kevin Marr, the chair of the landlords' association and a former estate agent
                 # who …", "Mirosław Górka, rolnik z powiatu kolskiego i przewodniczący komitetu":
@@ -561,72 +561,3 @@ def _content_names(toks: Tokens, sent, main_end: int, pairs: list[int]) -> list[
         if ref is not None and ref.kind == "name":
             out.append(ref)
     return out
-
-
-_GAP_MAX = 6  # tokens of a modifier between a role and its name ("odpowiedzialny za inwestycje,")
-_SELF_NAMING_MAX = 9  # tokens of ", who gave her name only as"
-_GAP_STOP = frozenset({"cue", "comp", "rel", "quoted", "coord", "frame", "sie", "title", "name"})
-
-
-def _modifier_gap(toks: Tokens, a: int, b: int) -> bool:
-    """"Zastępca prezydenta odpowiedzialny za inwestycje, Rafał Kosmala": an adjective or
-    participle phrase after the role, closed by a comma before the name, keeps them one person."""
-    if not (a < b - 1 <= a + _GAP_MAX) or toks.words[b - 1] != "," or "," in toks.words[a:b - 1]:
-        return False
-    if not morph_adjective(toks.lows[a]):
-        return False
-    return all(toks.kind(t) not in _GAP_STOP for t in range(a, b - 1))
-
-
-_AND_DESCRIPTION_MAX = 6  # tokens of a place phrase and "and" between two descriptions of one person
-
-
-def _and_between(toks: Tokens, a: int, b: int) -> bool:
-    """Tokens ``[a, b)`` are "and", maybe after where the first description puts the person
-    ("rolnik z powiatu kolskiego i przewodniczący komitetu": a second description)."""
-    if not (a < b <= a + _AND_DESCRIPTION_MAX) or toks.kind(b - 1) != "coord":
-        return False
-    return b == a + 1 or (toks.kind(a) == "prep" and all(toks.words[t] != "," and toks.kind(t) not in ("cue", "rel", "comp")
-                                                        for t in range(a, b - 1)))
-
-
-def _age_gap(toks: Tokens, a: int, b: int) -> bool:
-    """", 19-letni" between a role and a name ("jeden z wolontariuszy, 19-letni Kuba"): an age
-    adjective that the name's person is."""
-    return b == a + 4 and toks.words[a] == "," and toks.age_before(b - 1) and toks.kind(b - 1) == "word"
-
-
-def _rank_gap(toks: Tokens, a: int, b: int) -> bool:
-    """", st. kpt." between a role and a name ("obowiązki przejmie zastępca, st. kpt. Robert
-    Kaczmarczyk"): the person's rank, abbreviated."""
-    ranks = toks.fw.get("honorific", ())
-    return b - a >= 3 and toks.words[a] == "," and all(toks.words[t] == "." or toks.lows[t] in ranks for t in range(a + 1, b)) \
-        and toks.lows[b - 1 if toks.words[b - 1] != "." else b - 2] in ranks
-
-
-def _number_gap(toks: Tokens, a: int, b: int) -> bool:
-    """", 88," or ", 29 lat," between a name and a role ("Ruaraidh Gillies, 88, a retired
-    fisherman", "Karolina, 29 lat, programistka"): the person's age, then her description."""
-    words = toks.words
-    return words[a] == "," and words[b - 1] == "," and 2 < b - a <= 4 and words[a + 1].isdigit() and all(
-        toks.kind(t) == "word" for t in range(a + 2, b - 1))
-
-
-def _self_naming(toks: Tokens, a: int, b: int) -> bool:
-    """", who gave his name only as" between a role and a name ("A retired teacher from
-    Stockport, who gave his name only as Colin, said", "Kierowca z Litwy, który przedstawia się
-    jako Darius, mówi"; with no comma too: "A woman who gave her name only as Kirsty said"): the
-    name is the person's own."""
-    rel = a + 1 if toks.words[a] == "," else a
-    if not (rel + 1 < b <= a + _SELF_NAMING_MAX) or toks.kind(rel) != "rel":
-        return False
-    first = rel + 1 + (toks.lows[rel + 1] in toks.fw.get("speech_adverb", ()))  # "who later gave his name as"
-    return "_".join(toks.lows[first:b]) in toks.fw.get("self_naming", ())
-
-
-def morph_adjective(word: str) -> bool:
-    return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in morph_analyse(word))
-
-
-def only_commas(words: list[str], a: int, b: int) -> bool:
-    return b > a and all(words[q] == "," for q in range(a, b))

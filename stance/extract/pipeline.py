@@ -3,7 +3,7 @@
     text ─segment──▶ Segments: quotations, dash speech, sentences, tokens      (segment.py)
          ─cues─────▶ Cues: cue verbs/nouns/frames with subject and clause       (cues.py, frames.py, subject.py, clauses.py)
          ─candidates▶ direct | fragment | indirect | headline | letter spans    (candidates.py, reported.py, labels.py, letters.py)
-         ─mentions─▶ names, roles, appositions, institutions                   (mentions.py)
+         ─mentions─▶ names, roles, appositions, institutions                   (mentions.py, apposition_gaps.py)
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
          ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)
          ─voice────▶ a direct statement's own first-person forms pick the namesake of their gender (voice.py)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from stance.extract import morph
 from stance.extract.clauses import pp_noun_cue
-from stance.extract.mentions import Ref, make_ref, only_commas, word_map
+from stance.extract.apposition_gaps import only_commas
+from stance.extract.mentions import Ref, make_ref, word_map
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
 from stance.extract.words import Tokens
