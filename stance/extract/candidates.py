@@ -243,7 +243,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         """The cue of the sentence right before a quotation that opens its paragraph, when that
         sentence ends with a colon ("Pani Irena z Olsztyna pisze:"); else None."""
         text, sents = self.text, self.seg.sentences
-        k = bisect.bisect_right([s.start for s in sents], quote.open) - 1
+        k = self.seg.sentence_of(quote.open)
         if k < 1 or text[sents[k - 1].end:quote.open].strip() or not text[sents[k - 1].start:sents[k - 1].end].rstrip().endswith(":"):
             return None
         evs = [e for e in self.cues.by_sentence[k - 1] if e.mode not in NO_STATEMENT and e.cls not in ("noun", "colon")]
