@@ -88,6 +88,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         self._own_voice_of: dict[int, bool] = {}  # sentence index -> in its speaker's voice (reported.py)
         self._trailing_frames = self.toks.fw.get("trailing_frame", frozenset())
         self._anonymity = function_phrases(self.lex.lang, "anonymity_request")
+        self._greetings = function_phrases(self.lex.lang, "greeting")
 
     def run(self) -> Candidates:
         self._quotations()
@@ -119,7 +120,7 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         are addressed to, and nothing else (``greeting`` phrases, ``greeted`` words, names, roles)."""
         fw = self.toks.fw
         body = _LABEL_PREFIX_RE.sub("", self.text[start:end], count=1).lower()
-        greetings = function_phrases(self.toks.lex.lang, "greeting")
+        greetings = self._greetings
         if not greetings or not body.startswith(greetings):
             return False
         for phrase in greetings:

@@ -5,9 +5,8 @@ for foreign surnames; one of a group as its singular, a counted group as its plu
 
 from __future__ import annotations
 
-from stance.extract.marks import GENITIVE_S
-
 from stance.extract import morph
+from stance.extract.marks import GENITIVE_S
 from stance.extract.phrases import NP
 from stance.extract.phrases_en import strip_possessive
 from stance.extract.phrases_pl import joined_particle

@@ -129,6 +129,11 @@ class Coreference(BodyCoreference, LeadCoreference):
         unknown); ``speaker`` is among them when the text names it in full."""
         return self._families.get(speaker.split()[-1], [])
 
+    def one_or_latest(self, fulls: list[str], pos: int) -> str | None:
+        """The only one of the full names ``fulls``, else the one the text wrote last before
+        ``pos`` (None: none)."""
+        return fulls[0] if len(fulls) == 1 else self.latest_of(fulls, pos) if fulls else None
+
     def latest_of(self, fulls: list[str], pos: int) -> str | None:
         """Which of the full names ``fulls`` the text wrote last before ``pos`` (None: none)."""
         mentions = self.mentions
@@ -328,12 +333,9 @@ class Coreference(BodyCoreference, LeadCoreference):
                     # "said Mrs Doyle" after Margaret and Kevin Doyle: the one of her gender
                     # (or of a gender the text never showed: "Mr. Boyd said" after Thomas Boyd and
                     # "her son, Daniel Boyd": of those, the one named last)
-                    fits = [full for full, gender in family if gender in (ref.gender, "")]
-                    if len(fits) == 1:
-                        return fits[0]
-                    latest = self.latest_of(fits, ref.pos) if fits else None
-                    if latest:
-                        return latest
+                    chosen = self.one_or_latest([full for full, gender in family if gender in (ref.gender, "")], ref.pos)
+                    if chosen:
+                        return chosen
             firm = self._firm_named(ref.speaker)
             if firm:
                 return firm  # "Calder Ridge said" after "private equity firm Calder Ridge Partners"
@@ -424,8 +426,8 @@ class Coreference(BodyCoreference, LeadCoreference):
         source = self._interlocutor_source(ref, pos)
         if source:
             return source
-        age = (_AGE_RE.search(self.seg.text, ref.pos, ref.end or pos) or self._age_before(ref.pos)) if ref.kind == "title" and ref.end else None
-        if age is not None and self._age_word(age):
+        age = self._role_age(ref, before=True)
+        if age is not None:
             # "– … – mówi 58-letni hodowca" after "Stanisław Fedak ma stado", "The 61-year-old retired
             # school secretary": a role with an age describes the person named before, unless it
             # says it is another
@@ -438,8 +440,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         k = bisect.bisect_left(self._role_positions.get(ref.head, ()), ref.pos)
         for m in reversed(roles[max(0, k - LOOKBACK):k]):
             if m != ref and self.compatible(ref, m):
-                age = _AGE_RE.search(self.seg.text, m.pos, m.end) if m.end else None
-                if age is not None and self._age_word(age):
+                if self._role_age(m) is not None:
                     # "aktorka" after "Zofia Lenartowicz. 71-letnia aktorka, …": whom the aged role describes
                     return self.speaker(m, m.pos) or m.speaker
                 return m.speaker
@@ -558,6 +559,15 @@ class Coreference(BodyCoreference, LeadCoreference):
             got = frozenset(toks.lows[t][:4] for t in range(sents[k].t0, sents[k].t1) if toks.kind(t) == "place") if k >= 0 else frozenset()
             self._places_cache[k] = got
         return got
+
+    def _role_age(self, ref: Ref, before: bool = False) -> re.Match | None:
+        """The age a role mention is written with ("71-letnia aktorka", "the 24-year-old") or, with
+        ``before``, right before it ("The 61-year-old retired school secretary"); None when there
+        is none or its word is no age's."""
+        if ref.kind != "title" or not ref.end:
+            return None
+        age = _AGE_RE.search(self.seg.text, ref.pos, ref.end) or (self._age_before(ref.pos) if before else None)
+        return age if age is not None and self._age_word(age) else None
 
     def _age_before(self, pos: int) -> re.Match | None:
         """An age written right before a role's modifiers ("The 61-year-old retired school

@@ -9,10 +9,9 @@ mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, `
 
 from __future__ import annotations
 
-from stance.extract.marks import GENITIVE_S
-
 import bisect
 
+from stance.extract.marks import GENITIVE_S
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.morph import common_lemma, is_given_name, is_nominative_possible
 from stance.extract.phrases import NAMED_BEFORE_WINDOW, NP

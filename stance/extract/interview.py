@@ -27,6 +27,7 @@ from stance.extract import morph
 from stance.extract.dashes import TIMESTAMP_RE
 from stance.extract.lexicon import load
 from stance.extract.segment import paragraphs
+from stance.extract.spans import DOUBLE_MARKS
 
 LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
 QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
@@ -46,7 +47,7 @@ _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
-_SPEECH_MARKS = ("„", "“", "”", "\"", "«", "»", " – ", " — ")  # quotation marks and dashes: somebody's speech, no reply running on
+_SPEECH_MARKS = (*DOUBLE_MARKS, " – ", " — ")  # quotation marks and dashes: somebody's speech, no reply running on
 _LABEL_RE = re.compile(r"([^\W\d_][\w.’'\-]*(?:\s+[^\W\d_][\w.’'\-]*){0,3})\s?:\s+(?=\S)")
 # a name, a comma and a description of the person before the colon (no sentence ends inside;
 # an abbreviation's point before a lower-case word: "inspektor ds. zarządzania kryzysowego")

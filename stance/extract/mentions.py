@@ -15,8 +15,8 @@ from functools import cache
 from itertools import compress
 from operator import and_
 
-from stance.extract.clauses import question_end
 from stance.extract.apposition_gaps import age_gap, and_between, modifier_gap, number_gap, only_commas, rank_gap, self_naming
+from stance.extract.clauses import question_end
 from stance.extract.marks import GENITIVE_S
 from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, surname_reading
 from stance.extract.morph import is_adj as is_adjective

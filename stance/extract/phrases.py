@@ -10,12 +10,11 @@ English role's tail and an institution's capitalised name are ``phrases_en``.
 
 from __future__ import annotations
 
-from stance.extract.marks import GENITIVE_S
-
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from stance.extract import morph
+from stance.extract.marks import GENITIVE_S
 from stance.extract.phrases_en import EnglishPhrases
 from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases, share_case
 

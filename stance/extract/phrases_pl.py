@@ -362,9 +362,7 @@ class PolishPhrases:
             names = names[1:]
         # "mieszkaniec Nowej Dęby": one word after a capitalised adjective agreeing with it is a
         # place's name, no person's
-        if len(names) == 1 and kind(names[0] - 1) == "name" and words[names[0] - 1][:1].isupper() \
-                and morph.is_adj(self.lows[names[0] - 1]) and not morph.is_given_name(words[names[0] - 1]) \
-                and morph.agrees(words[names[0]], self.lows[names[0] - 1]):
+        if len(names) == 1 and self._place_adjective_before(names[0], genitive=True):
             names = []
         # "Agata Wilk, rzeczniczka Lignary": right after the person's name, a lone capitalised word
         # after the role is its complement (an unknown firm's genitive), not a second name
@@ -403,12 +401,14 @@ class PolishPhrases:
             titles.pop()
         return end, names, complete
 
-    def _place_adjective_before(self, t: int) -> bool:
-        """A capitalised adjective that is no given name agrees with the given name at ``t``
-        ("gminy Czarna Dąbrówka Teresa Rudnik"): the two are a place's name."""
+    def _place_adjective_before(self, t: int, genitive: bool = False) -> bool:
+        """A capitalised adjective that is no given name agrees with the word at ``t`` ("gminy
+        Czarna Dąbrówka Teresa Rudnik"): the two are a place's name. Only an adjective that cannot
+        be genitive, unless ``genitive`` ("mieszkaniec Nowej Dęby", where the place is the role's
+        complement)."""
         words = self.words
         return t > 0 and self.kind(t - 1) == "name" and not morph.is_given_name(words[t - 1]) \
-            and bool(morph.is_adj(words[t - 1])) and morph.can_be_gen(words[t - 1]) is False \
+            and bool(morph.is_adj(words[t - 1])) and (genitive or morph.can_be_gen(words[t - 1]) is False) \
             and morph.agrees(words[t], words[t - 1])  # (not "burmistrz Radomska", "trener Warty": a town's, a club's genitive)
 
     def _pp_description(self, p: int, j: int) -> int:

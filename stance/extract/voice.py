@@ -46,7 +46,7 @@ def voice_speakers(quotes: list, resolver) -> list:
         if not voice or voice == mine:
             continue
         fits = [name for name, gender in family if gender == voice]
-        speaker = fits[0] if len(fits) == 1 else resolver.coref.latest_of(fits, q.start) if fits else None
+        speaker = resolver.coref.one_or_latest(fits, q.start)
         if speaker:
             out[n] = replace(q, speaker=speaker)
     return out

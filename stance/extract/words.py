@@ -17,7 +17,7 @@ from itertools import compress, takewhile
 
 from stance.extract import morph
 from stance.extract.lexicon import Lexicon, read_list
-from stance.extract.marks import DASHES as _TAIL_DASHES
+from stance.extract.marks import DASHES
 from stance.extract.canonical import CanonicalForms
 from stance.extract.phrases import PhraseReader
 from stance.extract.phrases_en import strip_possessive
@@ -344,7 +344,7 @@ class Tokens(PhraseReader, CanonicalForms):
                     return "word"  # "told the call that …", "the post": a noun, no verb
             if "tail" in lex.cues[low].flags:
                 self._ctx = 2  # depends on the word before
-                if not (i > 1 and w[:1].islower() and self.words[i - 1] in _TAIL_DASHES):
+                if not (i > 1 and w[:1].islower() and self.words[i - 1] in DASHES):
                     return "word"  # "– zaczęła radna Dudek" speaks, "zaczęła pracę" does not
             if "inf" in lex.cues[low].flags:
                 self._ctx = 2  # depends on the word before
