@@ -385,4 +385,4 @@ def _strip_case(w: str, vocab) -> str:
                 return c
         if w in vocab and not cands:
             return w
-    return cands[0] if cands else w
+    return morph.oblique_noun_lemma(w) or (cands[0] if cands else w)

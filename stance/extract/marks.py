@@ -179,7 +179,8 @@ def _paragraph_break(text: str, i: int, stack: list, skip: set, emit) -> None:
         stack.clear()
         return
     fam = _family(outer[0])
-    if text[p] in QUOTE_CHARS and _family(text[p]) == fam and text[p] not in "”»’" and outer[0] != "'":
+    if text[p] in QUOTE_CHARS and _family(text[p]) == fam and text[p] not in "”»’" and (
+            outer[0] != "'" or _opens_speech(text, outer[1]) and text[p] == "'" and _is_word(text[p + 1:p + 2] or " ")):
         skip.add(p)  # the reopening mark of a continued quotation
         return
     q = text.find("\n", p)
@@ -195,6 +196,13 @@ def _paragraph_break(text: str, i: int, stack: list, skip: set, emit) -> None:
             break
     emit(outer, i, -1)
     stack.clear()
+
+
+def _opens_speech(text: str, pos: int) -> bool:
+    """A straight single quote at ``pos`` opens a paragraph or follows a colon: speech, not an
+    apostrophe ("the '90s"), so a paragraph that reopens it continues it."""
+    before = text[max(0, pos - 2):pos]
+    return pos == 0 or before.endswith("\n") or before.rstrip().endswith(":")
 
 
 # a sentence end (with closing marks after it) or a line break

@@ -381,14 +381,17 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                         and toks.text[mentions[prev[1] - 1].end:before.pos].strip().lower() in toks.fw.get("prep", ()):
                     prev = (prev[0], prev[1] - 1)  # "dr Katarzyna Wieczorek z Instytutu Astronomii UMK, pierwsza autorka": hers
                     before = mentions[prev[1]]
-                if before.kind == "title" and ref.kind == "name" and not before.person and not (prev[0].in_pp and subject and not closes):
-                    # (not "In a letter handed to the judge, Rowcroft wrote": a phrase, then the clause's subject)
+                if before.kind == "title" and (ref.kind == "name" or ref.kind == "title" and _firm_by_its_name(toks, np)) \
+                        and not before.person and not (prev[0].in_pp and subject and not closes):
+                    # (not "In a letter handed to the judge, Rowcroft wrote": a phrase, then the clause's
+                    # subject; "Wykonawca remontu, spółka „Mostbud-Północ”,": the firm its own name names)
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
                     role_links.append(before)
                     ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
-                        prev[0].in_pp and subject and not closes):
-                    # (not "Back in Bergen, the association leader struck …": a place, then the clause's subject)
+                        prev[0].in_pp and subject and not closes) and not toks.role_plural(toks.lows[toks.head(np)]):
+                    # (not "Back in Bergen, the association leader struck …": a place, then the clause's
+                    # subject; nor "from the Atlantic, forecasters said": a plural role is no one person)
                     if prev[0].in_pp and prev[1] > 0:
                         owner = mentions[prev[1] - 1]  # "Jadwiga Szulc z Borowca, emerytowana pielęgniarka": she, not her village
                         if owner.kind == "name" and toks.text[owner.end:before.pos].strip().lower() in toks.fw.get("prep", ()):
@@ -472,6 +475,12 @@ def collect_mentions(seg: Segments, events) -> Mentions:
 
 _BRACKETED_ROLE_MAX = 6  # tokens of a role in brackets after a name ("(Director of Finance)")
 _NAME_MAX = 5
+
+
+def _firm_by_its_name(toks: Tokens, np: NP) -> bool:
+    """A body's noun with its own quoted name ("spółka „Mostbud-Północ”"): it names whom a role
+    before it in apposition means."""
+    return toks.lex.institution_role(toks.lows[toks.head(np)]) and "quoted" in toks.kinds[np.start:np.end]
 
 
 def _owner_of_noun(toks: Tokens, np: NP) -> bool:

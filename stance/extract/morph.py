@@ -255,6 +255,25 @@ def common_lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def oblique_noun_lemma(word: str) -> str | None:
+    """The nominative of a capitalised word that morfeusz2 reads only as an oblique singular noun
+    (a common noun or a place, not a person's name): "Jastrzębcem" -> "Jastrzębiec", whose
+    dropped "e" no ending rule restores; None where a reading is nominative or none is a noun.
+    Neuter nouns are no surnames ("na Wzgórzu Dąbrowskiego": a hill)."""
+    lemmas = []
+    for lemma, tag, _q in analyse(word):
+        parts = tag.split(":")
+        if parts[0] != "subst" or parts[1:2] != ["sg"] or parts[3:4] == ["n"]:
+            continue
+        if "nom" in parts[2].split("."):
+            return None
+        lemmas.append(lemma)
+    if not lemmas or lemmas[0][:3].lower() != word[:3].lower():
+        return None
+    return word[:1] + lemmas[0][1:]
+
+
+@lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """Does morfeusz2 know ``word`` as a given name ("imię")?"""
     return any("imię" in q for _l, _t, q in analyse(word))

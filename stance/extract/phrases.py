@@ -253,11 +253,14 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 names.append(q)  # "Corvina Power & Light", "Procter & Gamble": a firm's name
                 q += 1
                 continue
-            if c == "punct" and names and q + 3 < j and kind(q + 1) == "quoted" and kind(q + 2) == "punct" \
-                    and kind(q + 3) == "name" and words[q] in _NICKNAME_MARKS and words[q + 2] in _NICKNAME_MARKS \
-                    and self.starts[q] == self.ends[q - 1] + 1 and self.starts[q + 3] == self.ends[q + 2] + 1:
-                q += 3  # a nickname between the names: 'Margaret “Meg” Lindqvist' is Margaret Lindqvist
-                continue
+            if c == "punct" and names and words[q] in _NICKNAME_MARKS and self.starts[q] == self.ends[q - 1] + 1:
+                m = q + 1
+                while m < j and m - q <= _NICKNAME_WORDS and kind(m) == "quoted" and words[m][:1].isupper():
+                    m += 1
+                if q + 1 < m < j - 1 and kind(m) == "punct" and words[m] in _NICKNAME_MARKS \
+                        and kind(m + 1) == "name" and self.starts[m + 1] == self.ends[m] + 1:
+                    q = m + 1  # a nickname between the names: 'Tomasz "Tommy Gun" Wrobel' is Tomasz Wrobel
+                    continue
             if c == "punct" and words[q] == "." and names and (len(words[q - 1]) == 1 or self.lows[q - 1] in self.fw.get("honorific", ())) \
                     and q + 1 < j and kind(q + 1) == "name":
                 q += 1  # initial: "J. D. Vance"; "Mr. Dvornik"
@@ -537,6 +540,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         times, periods = self.fw.get("time_determiner", ()), self.fw.get("time_noun", ())
         partitive, partitive_of = self.fw.get("partitive", ()), self.fw.get("partitive_of", ())
         bare_bodies = self.fw.get("bare_body", ())
+        wh_words = self.fw.get("wh_word", ())
         group_quantifiers = self.fw.get("group_quantifier", ())
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
@@ -601,7 +605,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 if np.start > i and kind(np.start - 1) == "det":
                     np.start -= 1  # "the 81-year-old"
             if np is None or np.end <= k:
-                if pp and c in ("word", "det", "num", "tword", "title", "sie"):
+                if pp and lows[k] in wh_words:
+                    pp = 0  # "to keep what the company calls": a clause opens, its subject is in no phrase
+                elif pp and c in ("word", "det", "num", "tword", "title", "sie"):
                     pp = 2
                 elif c in ("cue",):
                     pp = 0
@@ -695,6 +701,7 @@ _LOWERCASE_BODY_MAX = 4  # words of "the state health department"
 # oblique endings of the adjectives of towns ("bydgoskiego", "warszawskiej", "krakowskim")
 _TOWN_ADJECTIVE_OBLIQUE = ("skiego", "ckiego", "skiej", "ckiej", "skim", "ckim", "skiemu", "ckiemu")
 _FUNCTION_ROLES = ("subordinator", "aux", "comp", "rel", "coord", "prep", "det", "jak")  # word lists no noun is in
+_NICKNAME_WORDS = 3  # 'Margaret “Meg” Lindqvist', 'Tomasz “Tommy Gun” Wrobel'
 _NICKNAME_MARKS = frozenset('"“”„\'‘’«»')
 
 

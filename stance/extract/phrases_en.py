@@ -31,7 +31,8 @@ class EnglishPhrases:
         words = self.words
         limit = _EN_TAIL_MAX
         partitive = self.fw.get("partitive", ())
-        while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and (kind(r) in _EN_TAIL_KINDS or (
+        wh = self.fw.get("wh_word", ())  # ("a voice assistant to keep what Corvane calls": a clause, no tail)
+        while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and self.lows[r] not in wh and (kind(r) in _EN_TAIL_KINDS or (
                 kind(r) == "num" and r > s) or (  # "at the mile 20 aid station"
                 # "from one of the three delegations": a partitive inside the tail
                 self.lows[r] == "of" and r > s and self.lows[r - 1] in partitive) or (kind(r) == "det" and self.lows[r - 1] == "of") or (

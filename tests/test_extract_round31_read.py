@@ -1,0 +1,100 @@
+"""Rules written after reading round 31 (its articles are tuning data now; round 32 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found, needs_morfeusz
+
+
+# -- a nickname of several words between a given name and a surname ------------------------------
+NICKNAME_EN = ("Ring rivals meet at last\n\n"
+               'Dean Marsh and Piotr "The Iron Gate" Sadowski meet for the title on Saturday.\n\n'
+               'Sadowski, 29, smiled. "I will take his belt home," he said.\n')
+NICKNAME_PL = ("Gala w Łodzi\n\n"
+               "W walce wieczoru zmierzą się Adam Pietras i Tomasz „Młody Młot” Wierzba.\n\n"
+               "– Wygram przed czasem – zapowiedział Wierzba.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nickname_of_several_words_stays_out_of_the_name(model):
+    got = {text: speaker for text, speaker, _kind in found(NICKNAME_EN, "en", model)}
+    assert got["I will take his belt home,"] == "Piotr Sadowski"
+    got = {text: speaker for text, speaker, _kind in found(NICKNAME_PL, "pl", model)}
+    assert got["Wygram przed czasem"] == "Tomasz Wierzba"
+
+
+# -- Polish: a surname that is a noun with a mobile "e" ("Jastrzębcem" -> "Jastrzębiec") -------------
+MOBILE_E = ("Lekarze grożą protestem\n\n"
+            "Rozmawialiśmy z przewodniczącym związku Kamilem Jastrzębcem.\n\n"
+            "– Jeśli pieniędzy nie będzie, wrócimy na ulice – ostrzega Jastrzębiec.\n\n"
+            "Spotkanie odbyło się na Wzgórzu Kozłowskiego. Wojewoda rozmawiał z Adamem Kozłowcem.\n\n"
+            "– Będziemy rozmawiać dalej – zapewnia Kozłowiec.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_surname_with_a_mobile_e_gets_it_back(model):
+    got = {text: speaker for text, speaker, _kind in found(MOBILE_E, "pl", model)}
+    assert got["Jeśli pieniędzy nie będzie, wrócimy na ulice"] == "Kamil Jastrzębiec"
+    assert got["Będziemy rozmawiać dalej"] == "Adam Kozłowiec"
+
+
+# -- English: a plural role after a place is no apposition ------------------------------------------
+FORECASTERS = ("Storm on the way\n\n"
+               "Gales are expected in Cornwall, Devon and Dorset on Friday as Storm Bryn moves in from "
+               "the Atlantic, forecasters said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plural_role_after_a_place_is_not_that_place(model):
+    got = {text: speaker for text, speaker, _kind in found(FORECASTERS, "en", model)}
+    assert got["Gales are expected in Cornwall, Devon and Dorset on Friday as Storm Bryn moves in from "
+               "the Atlantic"] == "forecasters"
+
+
+# -- English: "what X calls" opens a clause inside a role's tail or a phrase -------------------------
+WHAT_CALLS = ("Firm unveils a listening ring\n\n"
+              "Halvorsen Labs showed its first ring on Monday. It uses a voice assistant to keep what "
+              "Halvorsen calls a “day diary” of meetings.\n\n"
+              "The band relies on an assistant to store what the company calls a “quiet mode” of alerts.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_what_x_calls_after_a_role_and_to(model):
+    got = {text: speaker for text, speaker, _kind in found(WHAT_CALLS, "en", model)}
+    assert got["day diary"] == "Halvorsen Labs"
+    assert got["quiet mode"] == "Halvorsen Labs"
+
+
+# -- Polish: a role in apposition with a firm's noun and its quoted name is that firm --------------
+FIRM = ("Most zamknięty dłużej\n\n"
+        "Kierowcy muszą uzbroić się w cierpliwość. Wykonawca przebudowy, spółka „Drogbud-Wschód”, "
+        "poinformował miasto, że prace potrwają do grudnia.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_before_a_firms_quoted_name_is_the_firm(model):
+    got = {text: speaker for text, speaker, _kind in found(FIRM, "pl", model)}
+    assert got["prace potrwają do grudnia"] == "spółka „Drogbud-Wschód”"
+
+
+# -- English: a quotation in single marks that the next paragraph reopens goes on there ------------
+SINGLE_MARKS = ("Gales on the way\n\n"
+                "Fiona Reade, a forecaster at the Met Office, said: 'The low will deepen on Friday. "
+                "The worst of the wind comes after dark.\n\n"
+                "'High roads will see the strongest gusts, and trees may come down.'\n\n"
+                "Reade said the storm was 'nothing out of the ordinary' but warned that waves could top "
+                "sea walls.\n\n"
+                "'Stay away from the promenades,' she added.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_single_marks_reopened_in_the_next_paragraph_continue(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(SINGLE_MARKS, "en", model)}
+    assert got["nothing out of the ordinary"] == ("Fiona Reade", "fragment")
+    assert got["waves could top sea walls"] == ("Fiona Reade", "indirect")
+    assert got["Stay away from the promenades,"] == ("Fiona Reade", "direct")
