@@ -98,3 +98,31 @@ def test_single_marks_reopened_in_the_next_paragraph_continue(model):
     assert got["nothing out of the ordinary"] == ("Fiona Reade", "fragment")
     assert got["waves could top sea walls"] == ("Fiona Reade", "indirect")
     assert got["Stay away from the promenades,"] == ("Fiona Reade", "direct")
+
+
+# -- English: a verdict's verb closing the sentence reports the clause before it ---------------------
+VERDICT = ("Cleaner wins claim\n\n"
+           "A hospital cleaner who was sacked after reporting broken lifts was unfairly dismissed, an "
+           "employment tribunal has ruled.\n\n"
+           "Mixed hedges hold more birds than single-species ones, researchers have found.\n\n"
+           "The council rules that drivers must follow are posted at the depot.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_verdict_closing_the_sentence_reports_the_clause_before_it(model):
+    got = {text: speaker for text, speaker, _kind in found(VERDICT, "en", model)}
+    assert got["A hospital cleaner who was sacked after reporting broken lifts was unfairly dismissed"] == "tribunal"
+    assert got["Mixed hedges hold more birds than single-species ones"] == "researchers"
+    assert not any("drivers must follow" in text for text in got)
+
+
+# -- English: an adverb between a bare clause's plural subject and its past verb ---------------------
+ADVERB = ("Depot inquiry\n\n"
+          "Sean Kirby, a former shift leader who gave evidence for Ms Hale, said porters routinely left "
+          "the doors open when the yard was full.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_adverb_before_the_past_verb_of_a_bare_clause(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(ADVERB, "en", model)}
+    assert got["porters routinely left the doors open when the yard was full"] == ("Sean Kirby", "indirect")

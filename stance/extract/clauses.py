@@ -135,7 +135,17 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if found.start < 0 and not earlier_have_clause:
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
+    if "verdict" in flags and not earlier_have_clause and np is not None and np.end == _verb_start(toks, sent, k) \
+            and _attribution_ends_sentence(toks, sent, k + 1):
+        return _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
     return NO_CLAUSE
+
+
+def _verb_start(toks: Tokens, sent: Sentence, k: int) -> int:
+    """The first token of the verb group ending at cue ``k`` ("has ruled", "have found")."""
+    while k - 1 > sent.t0 and toks.lows[k - 1] in toks.fw.get("aux", ()):
+        k -= 1
+    return k
 
 
 def _comp_coordinated_after(toks: Tokens, sent: Sentence, q: int) -> bool:
@@ -251,9 +261,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     """``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a reported clause
     before the comma, then the speaker and the verb, then only adverbials."""
     kind, words = toks.kind, toks.words
-    verb = k
-    while verb - 1 > sent.t0 and toks.lows[verb - 1] in toks.fw.get("aux", ()):
-        verb -= 1  # "…, the company has said", "…, police have said"
+    verb = _verb_start(toks, sent, k)  # "…, the company has said", "…, police have said"
     if np is not None and np.end < verb and _participle_phrase(toks, np.end, verb):
         verb = np.end  # "…, the United Nations envoy mediating the talks said": the phrase describes the speaker
     if np is not None and np.end == verb:
@@ -274,6 +282,9 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
             after = obj
     if comma > sent.t0 + 1 and kind(comma) in ("det", "possessive") and words[comma - 1] == ",":
         comma -= 1  # "…, its trade minister said on Tuesday": the phrase's determiner before it
+    elif comma > sent.t0 + 2 and kind(comma) == "word" and words[comma].islower() and kind(comma - 1) == "det" \
+            and words[comma - 2] == ",":
+        comma -= 2  # "…, an employment tribunal has ruled": a determiner and a modifier the phrase left out
     if comma <= sent.t0 or words[comma] != ",":
         return NO_CLAUSE
     # after the verb: the sentence end, a comma, or an adverbial phrase
@@ -554,8 +565,11 @@ def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:
 
 def _past_verb_next(toks: Tokens, sent: Sentence, q: int) -> bool:
     """A bare plural noun and a past tense right after it ("said residents planned to fill the
-    chambers again"), not a participle phrase ("urged residents affected by the flood")."""
+    chambers again", "said drivers regularly cut through"), not a participle phrase ("urged
+    residents affected by the flood")."""
     nxt = q + 1
+    if nxt + 1 < sent.t1 and toks.lows[nxt].endswith("ly") and toks.kind(nxt) == "word":
+        nxt += 1  # an adverb before the verb
     if nxt >= sent.t1 or not toks.lows[q].endswith("s") or toks.kind(nxt) != "word":
         return False
     low = toks.lows[nxt]
