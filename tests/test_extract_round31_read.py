@@ -126,3 +126,15 @@ ADVERB = ("Depot inquiry\n\n"
 def test_an_adverb_before_the_past_verb_of_a_bare_clause(model):
     got = {text: (speaker, kind) for text, speaker, kind in found(ADVERB, "en", model)}
     assert got["porters routinely left the doors open when the yard was full"] == ("Sean Kirby", "indirect")
+
+
+# -- English: a relative pronoun after "NAME in PLACE" refers to the person -------------------------
+READER = ("Your questions\n\n"
+          "Plenty of you have been in touch. Here's a note from Dorothy in Harrogate, who writes: "
+          "\"My fixed deal ends in June and I have no idea what to do.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_who_after_a_reader_and_her_town_is_the_reader(model):
+    got = {text: speaker for text, speaker, _kind in found(READER, "en", model)}
+    assert got["My fixed deal ends in June and I have no idea what to do."] == "Dorothy"

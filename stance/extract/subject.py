@@ -255,6 +255,8 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
         prep = nps[n - 1].end + (toks.words[nps[n - 1].end] == ",")
         if not (toks.kind(prep) == "prep" and (
                 (nps[n].kind == "inst" and prep == nps[n].start - 1)
+                or (nps[n].kind == "name" == nps[n - 1].kind and prep == nps[n].start - 1 == nps[n - 1].end
+                    and nps[n].end - nps[n].start == 1 and toks.lows[prep] in toks.fw.get("home_prep", ()))
                 or (nps[n].start - prep <= 3 and nps[n].kind == "title" and toks.institution_noun(toks.head(nps[n]))))):
             break
         n -= 1
