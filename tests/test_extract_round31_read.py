@@ -138,3 +138,29 @@ READER = ("Your questions\n\n"
 def test_who_after_a_reader_and_her_town_is_the_reader(model):
     got = {text: speaker for text, speaker, _kind in found(READER, "en", model)}
     assert got["My fixed deal ends in June and I have no idea what to do."] == "Dorothy"
+
+
+# -- Polish: a name in the vocative after "Pani"/"Panie" is the one addressed ------------------------
+VOCATIVE = ("Rozmowa o kamieniołomie\n\n"
+            "Gościem audycji jest Joanna Wierzbicka, prezeska stowarzyszenia mieszkańców.\n\n"
+            "Pani Joanno, mówiła pani na sesji rady gminy, że stowarzyszenie pójdzie z tą sprawą do sądu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_vocative_after_a_form_of_address_is_the_person_addressed(model):
+    got = {text: speaker for text, speaker, _kind in found(VOCATIVE, "pl", model)}
+    assert got["stowarzyszenie pójdzie z tą sprawą do sądu"] == "Joanna Wierzbicka"
+
+
+# -- Polish: "łowczy", a hunting club's officer, is a role ---------------------------------------------
+HUNTER = ("Wilki pod szkołą\n\n"
+          "Na zebraniu głos zabrał łowczy miejscowego koła łowieckiego Stefan Gąsior. „Wilki chodzą "
+          "koło przystanku” – przekonywał. Łowczy zapowiedział, że koło wystąpi o zgodę na odstrzał.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hunting_clubs_officer_is_a_role(model):
+    got = {text: speaker for text, speaker, _kind in found(HUNTER, "pl", model)}
+    assert got["koło wystąpi o zgodę na odstrzał"] == "Stefan Gąsior"

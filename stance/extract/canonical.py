@@ -287,6 +287,8 @@ class CanonicalForms:
             # only the surname after the particle declines: "al-Tajjibem" -> "al-Tajjib"
             particle, dash, rest = w.partition("-")
             return particle + dash + self._word_lemma(rest, oblique, self.name_case(i))
+        if i > 0 and self.lows[i - 1] in self.fw.get("address", ()) and (vocative := morph.vocative_name_lemma(w)):
+            return vocative  # "Pani Joanno, mówiła pani …": the one addressed ("Nino" alone stays Nino)
         return self._word_lemma(w, oblique, self.name_case(i))
 
     def _word_lemma(self, w: str, oblique: bool, case: str) -> str:

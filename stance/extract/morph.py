@@ -255,6 +255,17 @@ def common_lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def vocative_name_lemma(word: str) -> str | None:
+    """The nominative of a given name or surname that morfeusz2 reads only in the vocative
+    ("Pani Joanno, mówiła pani …": the interviewer addresses Joanna), else None."""
+    lemmas = [lemma for lemma, tag, quals in analyse(word)
+              if ("imię" in quals or "nazwisko" in quals) and tag.split(":")[1:3] == ["sg", "voc"]]
+    if not lemmas or name_readings(word):
+        return None
+    return lemmas[0]
+
+
+@lru_cache(maxsize=65536)
 def oblique_noun_lemma(word: str) -> str | None:
     """The nominative of a capitalised word that morfeusz2 reads only as an oblique singular noun
     (a common noun or a place, not a person's name): "Jastrzębcem" -> "Jastrzębiec", whose
