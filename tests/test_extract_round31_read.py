@@ -111,7 +111,7 @@ VERDICT = ("Cleaner wins claim\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_verdict_closing_the_sentence_reports_the_clause_before_it(model):
     got = {text: speaker for text, speaker, _kind in found(VERDICT, "en", model)}
-    assert got["A hospital cleaner who was sacked after reporting broken lifts was unfairly dismissed"] == "tribunal"
+    assert got["A hospital cleaner who was sacked after reporting broken lifts was unfairly dismissed"] == "employment tribunal"
     assert got["Mixed hedges hold more birds than single-species ones"] == "researchers"
     assert not any("drivers must follow" in text for text in got)
 
@@ -164,3 +164,17 @@ HUNTER = ("Wilki pod szkołą\n\n"
 def test_a_hunting_clubs_officer_is_a_role(model):
     got = {text: speaker for text, speaker, _kind in found(HUNTER, "pl", model)}
     assert got["koło wystąpi o zgodę na odstrzał"] == "Stefan Gąsior"
+
+
+# -- English: "the tribunal" is the body a lowercase phrase named before -----------------------------
+TRIBUNAL = ("Porter wins claim\n\n"
+            "A hospital porter who reported a broken hoist was unfairly dismissed, an employment "
+            "tribunal has ruled.\n\n"
+            "The tribunal found that the trust had ignored its own procedure.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_body_is_the_one_a_lowercase_phrase_named(model):
+    got = {text: speaker for text, speaker, _kind in found(TRIBUNAL, "en", model)}
+    assert got["A hospital porter who reported a broken hoist was unfairly dismissed"] == "employment tribunal"
+    assert got["the trust had ignored its own procedure"] == "employment tribunal"

@@ -103,8 +103,9 @@ class BodyCoreference:
         if noun in toks.fw.get("bare_body", ()):
             # "police", "the council": only a body named with that word, never another one; a
             # headline's or key point's is named further on ("…, council says" over "Harrowmere
-            # District Council said")
-            return self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) or noun
+            # District Council said"); else the one a common noun named ("an employment tribunal")
+            return self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) \
+                or self._described_body(noun, pos) or noun
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         company = noun in toks.fw.get("company_noun", ())
@@ -115,6 +116,17 @@ class BodyCoreference:
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
                 return self.institution(m.speaker)  # ("A British baby products company": no body's name)
         return firm or noun
+
+    def _described_body(self, noun: str, pos: int) -> str | None:
+        """The nearest earlier body a lowercase phrase ending in ``noun`` named ("the tribunal"
+        after "an employment tribunal has ruled"), else None."""
+        mentions = self.mentions
+        k = bisect.bisect_left(mentions.positions, pos) - 1
+        tail = " " + noun
+        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind == "inst" and m.speaker.islower() and m.speaker.endswith(tail):
+                return m.speaker
+        return None
 
     def _named_with(self, noun: str, tokens: range) -> str | None:
         """The first institution, over ``tokens`` in their order, whose name ends in ``noun``."""

@@ -454,8 +454,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         for m in range(k + 1, min(j, k + _LOWERCASE_BODY_MAX)):
             if not (self.kind(m) in ("word", "tword", "title") and self.words[m].islower()):
                 return None
-            if self.lows[m] in anaphors and (m + 1 >= j or self.kind(m + 1) == "cue" or self.words[m + 1] == ","):
-                return m + 1
+            if self.lows[m] in anaphors and (m + 1 >= j or self.kind(m + 1) == "cue" or self.words[m + 1] == "," or (
+                    self.lows[m + 1] in self.fw.get("aux", ()) and (m + 2 >= j or self.kind(m + 2) == "cue"))):
+                return m + 1  # ("an employment tribunal has ruled")
         return None
 
     def _named_body_end(self, k: int, j: int) -> int | None:
