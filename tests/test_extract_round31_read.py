@@ -178,3 +178,19 @@ def test_a_bare_body_is_the_one_a_lowercase_phrase_named(model):
     got = {text: speaker for text, speaker, _kind in found(TRIBUNAL, "en", model)}
     assert got["A hospital porter who reported a broken hoist was unfairly dismissed"] == "employment tribunal"
     assert got["the trust had ignored its own procedure"] == "employment tribunal"
+
+
+# -- Polish: a describing phrase may hold a role's noun and a second phrase -----------------------
+DESCRIBED = ("Nocna akcja w Krośnie\n\n"
+             "Policjant z komendy w Krośnie, który nie chciał podawać nazwiska, powiedział nam, że "
+             "zatrzymano dwóch mężczyzn.\n\n"
+             "Starszy mężczyzna z opatrunkiem na głowie powiedział, że sygnalizacja nie działała od "
+             "tygodnia.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_describing_phrase_keeps_its_second_phrase(model):
+    got = {text: speaker for text, speaker, _kind in found(DESCRIBED, "pl", model)}
+    assert got["zatrzymano dwóch mężczyzn"] == "policjant z komendy w Krośnie"
+    assert got["sygnalizacja nie działała od tygodnia"] == "starszy mężczyzna z opatrunkiem na głowie"

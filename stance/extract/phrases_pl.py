@@ -12,7 +12,7 @@ from stance.extract import morph
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
-_DESCRIPTION_KINDS = frozenset({"word", "tword", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
+_DESCRIPTION_KINDS = frozenset({"word", "tword", "title", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
 _DESCRIPTION_MAX = 5  # its words, the preposition included
 _ELSEWHERE_MAX = 50  # other places a surname is looked up at (a bound for hostile text)
 _GROUP_ADVERBIAL_MAX = 3  # words of a place phrase between a group and its verb ("na galerii", "przed ratuszem")
@@ -424,8 +424,8 @@ class PolishPhrases:
         nested = False
         while r < j and r - p <= _DESCRIPTION_MAX:
             c = kind(r)
-            if c == "prep" and not nested and lows[r] in self.fw.get("description_prep", ()) and r + 1 < j \
-                    and kind(r + 1) in _DESCRIPTION_KINDS:
+            if c == "prep" and not nested and lows[r] in self.fw.get("nested_description_prep", ()) and r + 1 < j \
+                    and (kind(r + 1) in _DESCRIPTION_KINDS or kind(r + 1) in ("name", "place") and morph.place_locative(self.words[r + 1])):
                 nested = True  # "z jednego ze stoisk"
                 r += 1
                 continue
@@ -442,7 +442,8 @@ class PolishPhrases:
             if c == "name" and self._place_apposition(r) and r + 1 < j and kind(r + 1) == "name" and morph.is_given_name(self.words[r + 1]):
                 r += 1  # "rolnik z gminy Przecław Grzegorz Sowa": the commune's name, not the person's
                 continue
-            if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl"):
+            if c == "name" and r > p + 1 and (morph.is_given_name(self.words[r]) or self.name_case(r) != "obl") \
+                    and not (kind(r - 1) == "prep" and morph.place_locative(self.words[r])):  # ("z komendy w Jaśle")
                 break  # "rolnik spod Malanowa Jan Maciejewski", "minister w MSZ Chalid as-Suwajdi": the person's name follows
             r += 1
         if r == p + 1 or (r < j and kind(r) not in ("cue", "rel", "name") and self.words[r] not in ",–—"):
