@@ -194,3 +194,29 @@ def test_a_describing_phrase_keeps_its_second_phrase(model):
     got = {text: speaker for text, speaker, _kind in found(DESCRIBED, "pl", model)}
     assert got["zatrzymano dwóch mężczyzn"] == "policjant z komendy w Krośnie"
     assert got["sygnalizacja nie działała od tygodnia"] == "starszy mężczyzna z opatrunkiem na głowie"
+
+
+# -- English: "the company" is the firm a suffix names, wherever it stood --------------------------
+FIRM_EN = ("Driver wins claim\n\n"
+           "Dean Marlowe worked for Pellow Haulage Ltd for nine years before he was dismissed for what "
+           "the company described as \"repeated lateness\".\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_the_firm_a_suffix_names(model):
+    got = {text: speaker for text, speaker, _kind in found(FIRM_EN, "en", model)}
+    assert got["repeated lateness"] == "Pellow Haulage Ltd"
+
+
+# -- English: a cue in the passive gives the words to the phrase after "by" -------------------------
+PASSIVE = ("Shoplifter spared jail\n\n"
+           "A Halifax man who stole from the same shop four times in a month was told by magistrates "
+           "he had been given his \"final warning\".\n\n"
+           "She was told by police that the van had been found.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_passive_cue_speaks_through_its_agent(model):
+    got = {text: speaker for text, speaker, _kind in found(PASSIVE, "en", model)}
+    assert got["final warning"] == "magistrates"
+    assert got["the van had been found"] == "police"

@@ -109,7 +109,7 @@ class BodyCoreference:
         mentions = self.mentions
         k = bisect.bisect_left(mentions.positions, pos) - 1
         company = noun in toks.fw.get("company_noun", ())
-        firm = self._firm_before(pos) if company else None
+        firm = (self._firm_before(pos) or self._suffixed_firm_before(pos)) if company else None
         for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
             if firm is not None and m.kind == "name" and m.speaker == firm:
                 return firm  # "Harwick Generics, which makes the tablets, said": a firm nearer than any body
@@ -168,6 +168,16 @@ class BodyCoreference:
             if m.kind == "name" and m.subject and self._opens_sentence(m.pos) and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
+                return m.speaker
+        return None
+
+    def _suffixed_firm_before(self, pos: int) -> str | None:
+        """"the company" after "worked for Harcourt Logistics Ltd": the nearest earlier name that
+        a firm's suffix ends, wherever it stood in its sentence, else None."""
+        suffixes = self.toks.fw.get("firm_suffix", ())
+        k = bisect.bisect_left(self.mentions.positions, pos) - 1
+        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+            if m.kind in ("name", "inst") and " " in m.speaker and m.speaker.rsplit(" ", 1)[1] in suffixes:
                 return m.speaker
         return None
 

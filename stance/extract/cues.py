@@ -323,6 +323,8 @@ class _CueFinder(FrameCues):
                 binding = self._bind(source, True, gender)
             else:
                 mode = "impersonal"
+        elif (agent := self._passive_agent(sent, cue_tok)) is not None:
+            binding = self._bind(agent, False, gender)
         else:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
             closed = question_end(toks, sent, cue_tok)
@@ -402,6 +404,21 @@ class _CueFinder(FrameCues):
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
+
+    def _passive_agent(self, sent: Sentence, cue_tok: int) -> NP | None:
+        """"was told by magistrates he had been given …": the phrase after "by" of a cue in the
+        passive, else None (a language without ``passive_aux`` has none)."""
+        toks = self.toks
+        if cue_tok - 1 < sent.t0 or toks.lows[cue_tok - 1] not in toks.fw.get("passive_aux", ()) \
+                or cue_tok + 2 >= sent.t1 or toks.lows[cue_tok + 1] not in toks.fw.get("passive_agent", ()):
+            return None
+        k = cue_tok + 2
+        np = toks.np_at(k, sent.t1)
+        if np is None and toks.role_plural(toks.lows[k]):
+            return NP(k, k + 1, "title", titles=[k])  # "by magistrates"
+        if np is None and toks.lows[k] in toks.fw.get("bare_body", ()):
+            return NP(k, k + 1, "inst", inst=[k])  # "by police"
+        return np if np is not None and np.kind in ("name", "title", "inst") else None
 
     def _chanting(self, sent: Sentence, t: int) -> str:
         """Who chants the quotation that starts at token ``t``: the group after "from (the)"
