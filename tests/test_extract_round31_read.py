@@ -220,3 +220,15 @@ def test_a_passive_cue_speaks_through_its_agent(model):
     got = {text: speaker for text, speaker, _kind in found(PASSIVE, "en", model)}
     assert got["final warning"] == "magistrates"
     assert got["the van had been found"] == "police"
+
+
+# -- English: a cue's -s form after a possessive is a plural noun -------------------------------------
+POSSESSIVE_NOUN = ("Homes approved\n\n"
+                   "Jon Pardoe, the developer's director, spoke after the vote.\n\n"
+                   "He dismissed residents’ fears about flooding as \"not borne out by the survey\".\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_cue_form_after_a_possessive_is_a_noun(model):
+    got = {text: speaker for text, speaker, _kind in found(POSSESSIVE_NOUN, "en", model)}
+    assert got["not borne out by the survey"] == "Jon Pardoe"
