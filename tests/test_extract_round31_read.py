@@ -232,3 +232,16 @@ POSSESSIVE_NOUN = ("Homes approved\n\n"
 def test_a_cue_form_after_a_possessive_is_a_noun(model):
     got = {text: speaker for text, speaker, _kind in found(POSSESSIVE_NOUN, "en", model)}
     assert got["not borne out by the survey"] == "Jon Pardoe"
+
+
+# -- English: "The union said", a noun that also ends roles, is the union named before -------------
+UNION = ("Rail strike\n\n"
+         "The Signal and Track Workers' Union called the walkout on Monday. Northline Rail said it was "
+         "disappointed.\n\n"
+         "The union said talks had ended when the company refused to move.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_union_is_the_union_named_before(model):
+    got = {text: speaker for text, speaker, _kind in found(UNION, "en", model)}
+    assert got["talks had ended when the company refused to move"] == "Signal and Track Workers' Union"

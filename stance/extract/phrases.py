@@ -104,7 +104,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return NP(start, named, "inst", inst=list(range(k, named)))
         if not pl and start < k and c in ("word", "tword") and (body := self._lowercase_body_end(k, j)) is not None:
             return NP(start, body, "inst", inst=list(range(k, body)))  # "The state health department said"
-        if c == "word":
+        if c == "word" or (c == "tword" and not pl and start < k and self.lows[k] in self.fw.get("org_anaphor", ())):
+            # ("The union said": a word that also ends roles, "union leader")
             if pl:
                 if not self._pl_modifier(k, j):
                     return None
