@@ -245,3 +245,17 @@ UNION = ("Rail strike\n\n"
 def test_the_union_is_the_union_named_before(model):
     got = {text: speaker for text, speaker, _kind in found(UNION, "en", model)}
     assert got["talks had ended when the company refused to move"] == "Signal and Track Workers' Union"
+
+
+# -- English: "You’ve said" in a question is the guest the question addresses -------------------------
+ADDRESSED = ("Seagrass Q&A\n\n"
+             "Morwenna Trewin is a marine ecologist who has mapped the bay for a decade.\n\n"
+             "Q: You’ve said before that seagrass is the most overlooked habitat in the county. Why?\n\n"
+             "A: Because nobody sees it from the beach.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_you_in_a_question_is_the_guest(model):
+    got = {text: speaker for text, speaker, _kind in found(ADDRESSED, "en", model)}
+    assert got["seagrass is the most overlooked habitat in the county"] == "Morwenna Trewin"
+    assert "You’ve" not in got.values()

@@ -246,8 +246,10 @@ def _between_stage_directions(text: str, a: int, b: int) -> list[tuple[int, int]
 
 
 def _reported_in(c: Candidate, turn) -> bool:
-    """``c`` reports somebody named by a cue inside ``turn`` (not the turn's own label)."""
-    return c.event is not None and c.event.mode == "explicit" and c.event.cls != "colon" and turn.start < c.event.pos < turn.end
+    """``c`` reports somebody named by a cue inside ``turn`` (not the turn's own label), or the
+    one the question addresses ("Q: You’ve said before that …")."""
+    return c.event is not None and c.event.mode in ("explicit", "addressee") and c.event.cls != "colon" \
+        and turn.start < c.event.pos < turn.end
 
 
 def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:

@@ -188,6 +188,8 @@ class SpeakerResolver:
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
             return self.answering(ev.cue) or self.role_label(ev.cue) or self.interviewee
+        if ev.mode == "addressee":
+            return self.interviewee
         if ev.mode == "named_next":
             return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
         gender = omitted_subject_gender(self.coref.toks, ev)

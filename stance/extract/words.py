@@ -226,7 +226,7 @@ class Tokens(PhraseReader, CanonicalForms):
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
-        if w[0].isupper() and low in fw.get("speech_person", ()) and (len(w) == 1 or w[1:].islower() or "'" in w):
+        if w[0].isupper() and low in fw.get("speech_person", ()) and (len(w) == 1 or w[1:].islower() or "'" in w or "’" in w):
             return "stop"  # "I", "I'll", "We'll": the speaker's own voice, never a name ("US" is not "us")
         if w[0].isupper() and w[1:].islower() and low in lex.abbreviations and w not in lex.abbreviations \
                 and low not in fw.get("honorific", ()) and i + 1 < len(self.words) \
