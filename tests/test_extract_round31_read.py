@@ -259,3 +259,15 @@ def test_you_in_a_question_is_the_guest(model):
     got = {text: speaker for text, speaker, _kind in found(ADDRESSED, "en", model)}
     assert got["seagrass is the most overlooked habitat in the county"] == "Morwenna Trewin"
     assert "You’ve" not in got.values()
+
+
+# -- English: the phrase right before an auxiliary and the cue is the cue's subject ------------------
+BEFORE_AUX = ("Trawling ban\n\n"
+              "The county fisheries authority wants to ban dredging in the estuary, a plan the Tregarth "
+              "Oyster Growers’ Association has called “the end of the fishery”.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_phrase_before_an_auxiliary_and_the_cue_is_its_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(BEFORE_AUX, "en", model)}
+    assert got["the end of the fishery"] == "Tregarth Oyster Growers’ Association"

@@ -155,8 +155,9 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     words = toks.words
     best, last = nominatives[0], nominatives[-1]
     k = last.end
-    while k < len(words) and toks.kind(k) == "word" and words[k].endswith("ly") and k - last.end < 2:
-        k += 1  # an adverb between subject and verb ("quickly said")
+    aux = toks.fw.get("aux", frozenset()) - toks.fw.get("passive_aux", frozenset())  # ("the court was told": a hearer)
+    while k < len(words) and toks.kind(k) == "word" and (words[k].endswith("ly") or toks.lows[k] in aux) and k - last.end < 3:
+        k += 1  # an adverb or auxiliary between subject and verb ("quickly said", "has called")
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
             and not _participle_object(toks, best, last):
