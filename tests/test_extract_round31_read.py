@@ -271,3 +271,19 @@ BEFORE_AUX = ("Trawling ban\n\n"
 def test_the_phrase_before_an_auxiliary_and_the_cue_is_its_subject(model):
     got = {text: speaker for text, speaker, _kind in found(BEFORE_AUX, "en", model)}
     assert got["the end of the fishery"] == "Tregarth Oyster Growers’ Association"
+
+
+# -- Polish: "jeden z protestujących", "inny ze sprzedawców": one of a group is its singular ---------
+ONE_OF = ("Blokada na rondzie\n\n"
+          "Jeden z protestujących nazwał nowe przepisy „pętlą na szyi rolnika”.\n\n"
+          "Jedna z protestujących, która prosiła o anonimowość, mówi, że zostanie na rondzie do rana.\n\n"
+          "Inny ze sprzedawców uważa, że targowisko „nie przetrwa zimy”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_a_group_named_by_an_adjective_or_another(model):
+    got = {text: speaker for text, speaker, _kind in found(ONE_OF, "pl", model)}
+    assert got["pętlą na szyi rolnika"] == "protestujący"
+    assert got["zostanie na rondzie do rana"] == "protestująca"
+    assert got["nie przetrwa zimy"] == "sprzedawca"

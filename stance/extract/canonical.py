@@ -175,6 +175,8 @@ class CanonicalForms:
         rest = np.titles[2:]
         head = next((t for t in rest if self.kind(t) == "title"), None)
         reading = morph.plural_genitive_reading(self.lows[head], "subst") if head is not None else None
+        if head is None and len(rest) == 1:
+            head, reading = rest[0], morph.plural_genitive_reading(self.lows[rest[0]], "adj")  # "jeden z protestujących"
         if reading is None or any(self.kind(t) not in ("word", "stop", "title") for t in rest if t < head):
             return ""
         lemma, gender = reading

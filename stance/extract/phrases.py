@@ -402,6 +402,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 and all(self.name_case(t) == "obl" for t in inner.names):
             # "jeden ze sztabowców Kmiecika": the name in the genitive is whose they are
             inner = NP(inner.start, inner.end, "title", titles=sorted(inner.titles + inner.names))
+        if inner is None and self.cased and r < j and self.kind(r) == "word" and (r + 1 >= j or self.kind(r + 1) in ("cue", "rel")
+                                                                                 or self.words[r + 1] == ",") \
+                and (morph.plural_genitive_reading(self.lows[r], "adj") or ("", ""))[1] == "m1":
+            # "Jeden z protestujących nazwał": a person named by an adjective ("protestujący")
+            return NP(start, r + 1, "title", titles=[k, k + 1, r], partitive=True)
         if inner is None or inner.kind != "title" or inner.names:
             return None
         return NP(start, inner.end, "title", titles=[k, k + 1] + list(range(k + 2, inner.start)) + inner.titles,
