@@ -287,3 +287,17 @@ def test_one_of_a_group_named_by_an_adjective_or_another(model):
     assert got["pętlą na szyi rolnika"] == "protestujący"
     assert got["zostanie na rondzie do rana"] == "protestująca"
     assert got["nie przetrwa zimy"] == "sprzedawca"
+
+
+# -- Polish: opponents and supporters are roles with a complement ---------------------------------------
+OPPONENTS = ("Strefa płatnego parkowania\n\n"
+             "Przeciwnicy strefy nazywają ją „podatkiem od samochodu”.\n\n"
+             "Zwolenniczki zmian twierdzą, że na ulicach zrobiło się luźniej.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_opponents_and_supporters_are_roles(model):
+    got = {text: speaker for text, speaker, _kind in found(OPPONENTS, "pl", model)}
+    assert got["podatkiem od samochodu"] == "przeciwnicy strefy"
+    assert got["na ulicach zrobiło się luźniej"] == "zwolenniczki zmian"
