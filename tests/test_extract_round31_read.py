@@ -301,3 +301,17 @@ def test_opponents_and_supporters_are_roles(model):
     got = {text: speaker for text, speaker, _kind in found(OPPONENTS, "pl", model)}
     assert got["podatkiem od samochodu"] == "przeciwnicy strefy"
     assert got["na ulicach zrobiło się luźniej"] == "zwolenniczki zmian"
+
+
+# -- Polish: "Ten zapewnia" is the man named last; "Ten projekt zakłada" is no one -------------------
+DEMONSTRATIVE = ("Lekarze o porozumieniu\n\n"
+                 "Gazeta rozmawiała też z przewodniczącym związku Kamilem Sroką. Ten zapewnia, że związek "
+                 "dotrzyma warunków porozumienia.\n\n"
+                 "Ten projekt zakłada, że szpital zostanie otwarty.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_demonstrative_opening_the_clause_is_the_one_named_last(model):
+    got = {text: speaker for text, speaker, _kind in found(DEMONSTRATIVE, "pl", model)}
+    assert got["związek dotrzyma warunków porozumienia"] == "Kamil Sroka"

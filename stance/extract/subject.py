@@ -86,6 +86,11 @@ def anaphora_before(toks: Tokens, anaphora_lasts: frozenset, a: int, k: int) -> 
     words = lows[max(a, k - 6):k]
     for phrase, _which in toks.lex.anaphora:
         n = len(phrase)
+        if n == 1:
+            # ("Ten zapewnia": not "Ten projekt zakłada")
+            if k - 1 >= a and lows[k - 1] == phrase[0] and (k - 1 == a or toks.kind(k - 2) == "punct"):
+                return True
+            continue
         for off in range(3):
             end = len(words) - off
             if end - n >= 0 and tuple(words[end - n:end]) == phrase:
