@@ -315,3 +315,16 @@ DEMONSTRATIVE = ("Lekarze o porozumieniu\n\n"
 def test_a_demonstrative_opening_the_clause_is_the_one_named_last(model):
     got = {text: speaker for text, speaker, _kind in found(DEMONSTRATIVE, "pl", model)}
     assert got["związek dotrzyma warunków porozumienia"] == "Kamil Sroka"
+
+
+# -- Polish: the owner of a frame's findings ends at a word that cannot be genitive -----------------
+FINDINGS = ("Potrącenie na przejściu\n\n"
+            "Według wstępnych ustaleń policji kierujący czarnym audi mężczyzna nie zatrzymał się i "
+            "odjechał w stronę Rybnika.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_findings_owner_stops_before_the_clauses_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(FINDINGS, "pl", model)}
+    assert got["kierujący czarnym audi mężczyzna nie zatrzymał się i odjechał w stronę Rybnika"] == "policja"

@@ -147,7 +147,7 @@ class FrameCues:
             elif np is None or np.kind == "pron":
                 return None
             else:
-                np = toks.genitive_phrase(np, tok)
+                np = toks.genitive_phrase(np, np.start if finding is not None else tok)  # ("ustaleń policji | kierujący …")
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok
