@@ -328,3 +328,17 @@ FINDINGS = ("Potrącenie na przejściu\n\n"
 def test_a_findings_owner_stops_before_the_clauses_subject(model):
     got = {text: speaker for text, speaker, _kind in found(FINDINGS, "pl", model)}
     assert got["kierujący czarnym audi mężczyzna nie zatrzymał się i odjechał w stronę Rybnika"] == "policja"
+
+
+# -- a label of a name with its role or town in brackets ------------------------------------------------
+BRACKETED = ("Trenerzy po meczu\n\n"
+             "Konferencja prasowa zaczęła się z opóźnieniem.\n\n"
+             "Jarosław Kamiński (trener Stali Mielec): Jest we mnie duży niedosyt. Przez godzinę grali "
+             "lepiej.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_label_with_a_bracketed_description(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(BRACKETED, "pl", model)}
+    assert got["Jest we mnie duży niedosyt. Przez godzinę grali lepiej."] == ("Jarosław Kamiński", "direct")

@@ -131,6 +131,10 @@ class LabelledSpeech:
         toks = self.toks
         if np.kind not in ("name", "title") or np.end >= t1 or t1 - np.start > LABEL_MAX_TOKENS:
             return False
+        if np.kind == "name" and toks.words[np.end] == "(" and toks.words[t1 - 1] == ")" and t1 - 1 > np.end + 1 \
+                and "(" not in toks.words[np.end + 1:t1 - 1] and not any(
+                    toks.kind(t) in ("cue", "comp", "rel", "quoted") for t in range(np.end + 1, t1 - 1)):
+            return True  # "HALINA (Rydzyna):", "MARGARET (Leeds):": a reader or caller and her town
         if (toks.words[np.end] != "," or np.kind == "title") and toks.kind(np.end) != "prep":
             return False  # (a role only with where it spoke: "Wicemarszałek na antenie:")
         return not any(toks.kind(t) in ("cue", "comp", "rel") or (toks.kind(t) == "quoted" and not toks.words[t][:1].isupper())
