@@ -342,3 +342,22 @@ BRACKETED = ("Trenerzy po meczu\n\n"
 def test_a_label_with_a_bracketed_description(model):
     got = {text: (speaker, kind) for text, speaker, kind in found(BRACKETED, "pl", model)}
     assert got["Jest we mnie duży niedosyt. Przez godzinę grali lepiej."] == ("Jarosław Kamiński", "direct")
+
+
+# -- English: an unnamed person an indefinite phrase describes speaks as that description --------------
+INDEFINITE = ("Weigh-in turns ugly\n\n"
+              "Carl Benning, the promoter, opened the session. Things turned sour when a fan at the back "
+              "of the hall shouted \"He has been hiding from you, Danny!\"\n\n"
+              "Benning said the fight would go ahead. Someone near the stage yelled that they had heard "
+              "that before.\n\n"
+              "Another ticket holder wrote: \"Not one email from the organisers.\"\n\n"
+              "A handwritten sign said: \"Closed until Monday.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_unnamed_person_speaks_as_described(model):
+    got = {text: speaker for text, speaker, _kind in found(INDEFINITE, "en", model)}
+    assert got["He has been hiding from you, Danny!"] == "fan at the back of the hall"
+    assert got["they had heard that before"] == "someone near the stage"
+    assert got["Not one email from the organisers."] == "ticket holder"
+    assert got.get("Closed until Monday.") != "handwritten sign"

@@ -98,7 +98,7 @@ class CanonicalForms:
         if not self.cased:
             s = self.surface(toks)
             first = self.words[toks[0]]
-            if first.lower() in self.lex.titles and not first.isupper():
+            if (first.lower() in self.lex.titles or first.lower() in self.fw.get("indefinite_pronoun", ())) and not first.isupper():
                 s = s[:1].lower() + s[1:]
             return s
         if np.group >= 0:

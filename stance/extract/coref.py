@@ -304,6 +304,14 @@ class Coreference(BodyCoreference, LeadCoreference):
             got = self._canon_cache[key] = (ref, self._speaker(ref, pos))
         return got[1]
 
+    def described_only(self, ref: Ref) -> bool:
+        """"a fan at the back of the hall", "someone near the stage": an indefinite phrase of no
+        role the lexicon knows describes a person the text never names."""
+        toks = self.toks
+        k = bisect.bisect_left(toks.starts, ref.pos)
+        return k < len(toks.lows) and ref.head not in toks.lex.titles and (
+            toks.lows[k] in toks.fw.get("indefinite_person", ()) or toks.lows[k] in toks.fw.get("indefinite_pronoun", ()))
+
     def another(self, ref: Ref) -> bool:
         """"another economist", "inny rozmówca": a role that says it is somebody else."""
         toks = self.toks
@@ -360,7 +368,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         named = self._institution_by_synonym(ref) or self._lead_author(ref)
         if named:
             return named  # "resort zdrowia" after "Ministerstwo Zdrowia"; "the researchers report" and the lead author
-        if self.another(ref):
+        if self.another(ref) or self.described_only(ref):
             return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
             named = self._company_named(ref.head, pos) or self._institution_named(ref.head, pos)

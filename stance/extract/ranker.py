@@ -209,9 +209,11 @@ def anonymous_by_request(resolver, cand, rules: str | None) -> bool:
 
 
 def names_another(resolver, cand) -> bool:
-    """The cue's own subject is a role that says it is somebody else ("Another economist said")."""
+    """The cue's own subject is a role that says it is somebody else ("Another economist said"),
+    or an indefinite description of a person the text never names ("a fan at the back of the hall")."""
     ev = own_event(resolver, cand.event)
-    return ev is not None and ev.ref is not None and ev.ref.kind == "title" and resolver.coref.another(ev.ref)
+    return ev is not None and ev.ref is not None and ev.ref.kind == "title" and (
+        resolver.coref.another(ev.ref) or resolver.coref.described_only(ev.ref))
 
 
 def names_a_body(resolver, cand) -> bool:
