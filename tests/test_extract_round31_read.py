@@ -361,3 +361,26 @@ def test_an_unnamed_person_speaks_as_described(model):
     assert got["they had heard that before"] == "someone near the stage"
     assert got["Not one email from the organisers."] == "ticket holder"
     assert got.get("Closed until Monday.") != "handwritten sign"
+
+
+# -- an unlabelled Q&A: an answer opening "Honestly?" or quoting a question still answers --------------
+ANSWERS = ("\"I have done my foam\": Rosa Kettering on opening her own restaurant\n\n"
+           "Interview by Sam Tully\n\n"
+           "Rosa Kettering spent ten years in other people's kitchens. This month she opens Ember, a "
+           "30-cover restaurant in a former forge. She talked to us about debt and burnout.\n\n"
+           "You've wanted your own place since you were a teenager. Why now?\n\n"
+           "Honestly? Because the bank finally said yes. I had been turned down three times, and then "
+           "the forge came up.\n\n"
+           "Your old boss once called you the most stubborn cook he had ever hired. Fair?\n\n"
+           "Completely fair. There is a mug in the kitchen with “Why so stubborn?” on it, and nobody "
+           "else is allowed to use it.\n\n"
+           "What comes next?\n\n"
+           "A second restaurant, maybe, once this one pays for itself.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_answers_with_a_question_mark_that_asks_nothing(model):
+    got = {text: (speaker, kind) for text, speaker, kind in found(ANSWERS, "en", model)}
+    assert got["Honestly? Because the bank finally said yes. I had been turned down three times, and "
+               "then the forge came up."] == ("Rosa Kettering", "direct")
+    assert any(text.startswith("Completely fair.") and speaker == "Rosa Kettering" for text, (speaker, _k) in got.items())

@@ -31,6 +31,7 @@ from stance.extract.spans import DOUBLE_MARKS
 
 LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
 QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
+_QUOTED_RE = re.compile(r"[„“”\"«»][^„“”\"«»\n]*[„“”\"«»]")  # quoted words inside a paragraph
 QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzymacie? Nikt wam nie zapłaci.")
 MIN_QUESTIONS = 2
 HEADING_QUESTION_MAX_WORDS = 6  # "Kiedy zmiany wejdą w życie?": an explainer's section heading
@@ -142,8 +143,17 @@ def _turn(text: str, a: int, b: int, fw: dict) -> Turn:
     words = text[body:b]
     # a question ends in "?"; an edited Q&A may set its questions in capitals, statements too
     question = b - a <= QUESTION_MAX and (bool(_QUESTION_END_RE.search(text, body, b)) or (
-        words.isupper() and sum(c.isalpha() for c in words) >= 12) or (b - a <= QUESTION_SHORT and "?" in words))
+        words.isupper() and sum(c.isalpha() for c in words) >= 12) or (b - a <= QUESTION_SHORT and _asks_inside(words)))
     return Turn(a, b, body, label, question)
+
+
+def _asks_inside(words: str) -> bool:
+    """A question mark inside a short paragraph asks ("Ile wytrzymacie? Nikt wam nie zapłaci."),
+    unless it is inside quoted words ("a card that said “Still stubborn?”") or ends only the
+    opening word of an answer ("Honestly? Because the bank said yes.")."""
+    rest = _QUOTED_RE.sub("", words)
+    first, _sp, tail = rest.strip().partition(" ")
+    return "?" in (tail if first.endswith("?") else rest)
 
 
 def _transcript_label(text: str, a: int, b: int, fw: dict) -> tuple[int, str] | None:
