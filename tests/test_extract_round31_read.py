@@ -384,3 +384,15 @@ def test_answers_with_a_question_mark_that_asks_nothing(model):
     assert got["Honestly? Because the bank finally said yes. I had been turned down three times, and "
                "then the forge came up."] == ("Rosa Kettering", "direct")
     assert any(text.startswith("Completely fair.") and speaker == "Rosa Kettering" for text, (speaker, _k) in got.items())
+
+
+# -- English: a given name used for both sexes is still a given name ("Pat in Whitby writes:") --------
+EITHER = ("Storm: your messages\n\n"
+          "Many of you have been in touch this afternoon. Here’s a selection.\n\n"
+          "Pat in Ripon writes: “Half the roof of the bus shelter is in somebody’s garden.”\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_of_either_sex_opening_a_readers_line(model):
+    got = {text: speaker for text, speaker, _kind in found(EITHER, "en", model)}
+    assert got["Half the roof of the bus shelter is in somebody’s garden."] == "Pat"

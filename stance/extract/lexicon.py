@@ -177,7 +177,8 @@ def load(lang: str) -> Lexicon:
         lex.org_words = frozenset(read_list("en_org_words.txt"))
         for line in read_list("en_given_names.txt"):
             gender, _, names = line.partition(":")
-            lex.given_gender.update((name, gender.strip()) for name in names.split())
+            gender = gender.strip()
+            lex.given_gender.update((name, "" if gender == "u" else gender) for name in names.split())  # u: either
         for line in read_list("en_places.txt"):
             parts = line.split()
             inst = parts[-1] == "inst"
