@@ -396,3 +396,4 @@ EITHER = ("Storm: your messages\n\n"
 def test_a_given_name_of_either_sex_opening_a_readers_line(model):
     got = {text: speaker for text, speaker, _kind in found(EITHER, "en", model)}
     assert got["Half the roof of the bus shelter is in somebody’s garden."] == "Pat"
+    assert "Here" not in got.values()  # "Here’s a selection": no name
