@@ -36,7 +36,9 @@ from stance.extract.subject import (
     clause_prep_subject,
     enclosed_antecedent,
     impersonal_source,
+    indefinite_person,
     inverted_subject,
+    passive_agent,
     pick_subject,
     relative_antecedent,
     verb_group_start,
@@ -48,7 +50,6 @@ _NOBODY_REACH = 4  # words from a negation back to "nikt" ("nikt z personelu nie
 _FINITE_CLASSES = ("praet", "fin", "verb")  # cue classes that have a subject of their own
 _OPENER_KINDS = ("comp", "zero")  # clauses that hold the rest of the sentence
 _NO_STATEMENT = ("media", "impersonal")
-_INDEFINITE_MAX = 9  # tokens of "a fan at the back of the room"
 _CHANT_SOURCE_REACH = 5  # tokens after a chant to "from" ("rang out from the stands")
 _ANONYMITY_REACH = 8  # tokens after a request verb that may ask for the speaker's anonymity
 
@@ -329,7 +330,7 @@ class _CueFinder(FrameCues):
             # "Q: You’ve said before that …": the one the question addresses
             clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
             return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="addressee")
-        elif (agent := self._passive_agent(sent, cue_tok)) is not None:
+        elif (agent := passive_agent(toks, sent, cue_tok)) is not None:
             binding = self._bind(agent, False, gender)
         else:
             boundary = jak if jak is not None else clause_boundary(toks, sent, cue_tok)
@@ -344,7 +345,7 @@ class _CueFinder(FrameCues):
             alone = people is not None and (people.start == sent.t0 or kind(people.start - 1) in ("punct", "coord", "det", "prep"))
             subject = (people if alone else None) or clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
                 or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok) or people \
-                or self._indefinite_person(sent, boundary + 1, cue_tok)
+                or indefinite_person(toks, sent, boundary + 1, cue_tok)
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
                     and words[cue_tok - 1] == ",":
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject
@@ -411,47 +412,6 @@ class _CueFinder(FrameCues):
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, cls, binding, clause, flags=cue.flags, parent=parent)
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
-
-    def _indefinite_person(self, sent: Sentence, a: int, cue_tok: int) -> NP | None:
-        """"a fan at the back of the room shouted", "One donor wrote", "Someone in the back yelled":
-        a person described by an indefinite phrase of ordinary words right before the verb, no
-        role the lexicon knows; the phrase without its determiner, else None."""
-        toks = self.toks
-        lows, kind = toks.lows, toks.kind
-        determiners, pronouns = toks.fw.get("indefinite_person", ()), toks.fw.get("indefinite_pronoun", ())
-        if not determiners:
-            return None
-        end = cue_tok
-        if end - 1 > a and lows[end - 1].endswith("ly"):
-            end -= 1  # "someone quickly replied"
-        t = end - 1
-        while t >= a and end - t <= _INDEFINITE_MAX and lows[t] not in determiners and lows[t] not in pronouns:
-            if not (toks.words[t].isalpha() and toks.words[t].islower() and kind(t) in ("word", "tword", "title", "prep", "det")):
-                return None
-            t -= 1
-        if t < a or end - t > _INDEFINITE_MAX or (t > sent.t0 and kind(t - 1) not in ("punct", "coord", "comp", "rel", "word")):
-            return None
-        first = t if lows[t] in pronouns else t + 1
-        preps = toks.fw.get("description_prep", ())
-        head_end = next((q for q in range(first, end) if kind(q) in ("prep", "det") or lows[q] in preps), end)
-        if first >= head_end or (lows[t] not in pronouns and lows[head_end - 1] not in toks.fw.get("person_noun", ())):
-            return None  # ("a handwritten note said", "a third said"): no person
-        return NP(t, end, "title", titles=list(range(first, end)))
-
-    def _passive_agent(self, sent: Sentence, cue_tok: int) -> NP | None:
-        """"was told by magistrates he had been given …": the phrase after "by" of a cue in the
-        passive, else None (a language without ``passive_aux`` has none)."""
-        toks = self.toks
-        if cue_tok - 1 < sent.t0 or toks.lows[cue_tok - 1] not in toks.fw.get("passive_aux", ()) \
-                or cue_tok + 2 >= sent.t1 or toks.lows[cue_tok + 1] not in toks.fw.get("passive_agent", ()):
-            return None
-        k = cue_tok + 2
-        np = toks.np_at(k, sent.t1)
-        if np is None and toks.role_plural(toks.lows[k]):
-            return NP(k, k + 1, "title", titles=[k])  # "by magistrates"
-        if np is None and toks.lows[k] in toks.fw.get("bare_body", ()):
-            return NP(k, k + 1, "inst", inst=[k])  # "by police"
-        return np if np is not None and np.kind in ("name", "title", "inst") else None
 
     def _chanting(self, sent: Sentence, t: int) -> str:
         """Who chants the quotation that starts at token ``t``: the group after "from (the)"

@@ -272,6 +272,7 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     return n
 
 
+_INDEFINITE_MAX = 9  # tokens of "a fan at the back of the room"
 _RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
 _ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
@@ -539,3 +540,43 @@ def source_description_end(toks: Tokens, t: int, governed: bool = False) -> int:
     while end > t and toks.kind(end - 1) in ("prep", "det"):
         end -= 1  # never end on "do" / "the"
     return end
+
+
+def indefinite_person(toks: Tokens, sent: Sentence, a: int, cue_tok: int) -> NP | None:
+    """"a fan at the back of the room shouted", "One donor wrote", "Someone in the back yelled":
+    a person described by an indefinite phrase of ordinary words right before the verb, no
+    role the lexicon knows; the phrase without its determiner, else None."""
+    lows, kind = toks.lows, toks.kind
+    determiners, pronouns = toks.fw.get("indefinite_person", ()), toks.fw.get("indefinite_pronoun", ())
+    if not determiners:
+        return None
+    end = cue_tok
+    if end - 1 > a and lows[end - 1].endswith("ly"):
+        end -= 1  # "someone quickly replied"
+    t = end - 1
+    while t >= a and end - t <= _INDEFINITE_MAX and lows[t] not in determiners and lows[t] not in pronouns:
+        if not (toks.words[t].isalpha() and toks.words[t].islower() and kind(t) in ("word", "tword", "title", "prep", "det")):
+            return None
+        t -= 1
+    if t < a or end - t > _INDEFINITE_MAX or (t > sent.t0 and kind(t - 1) not in ("punct", "coord", "comp", "rel", "word")):
+        return None
+    first = t if lows[t] in pronouns else t + 1
+    preps = toks.fw.get("description_prep", ())
+    head_end = next((q for q in range(first, end) if kind(q) in ("prep", "det") or lows[q] in preps), end)
+    if first >= head_end or (lows[t] not in pronouns and lows[head_end - 1] not in toks.fw.get("person_noun", ())):
+        return None  # ("a handwritten note said", "a third said"): no person
+    return NP(t, end, "title", titles=list(range(first, end)))
+
+def passive_agent(toks: Tokens, sent: Sentence, cue_tok: int) -> NP | None:
+    """"was told by magistrates he had been given …": the phrase after "by" of a cue in the
+    passive, else None (a language without ``passive_aux`` has none)."""
+    if cue_tok - 1 < sent.t0 or toks.lows[cue_tok - 1] not in toks.fw.get("passive_aux", ()) \
+            or cue_tok + 2 >= sent.t1 or toks.lows[cue_tok + 1] not in toks.fw.get("passive_agent", ()):
+        return None
+    k = cue_tok + 2
+    np = toks.np_at(k, sent.t1)
+    if np is None and toks.role_plural(toks.lows[k]):
+        return NP(k, k + 1, "title", titles=[k])  # "by magistrates"
+    if np is None and toks.lows[k] in toks.fw.get("bare_body", ()):
+        return NP(k, k + 1, "inst", inst=[k])  # "by police"
+    return np if np is not None and np.kind in ("name", "title", "inst") else None
