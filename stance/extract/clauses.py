@@ -135,15 +135,16 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if found.start < 0 and not earlier_have_clause:
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
-    if "verdict" in flags and not earlier_have_clause and np is not None and np.end == _verb_start(toks, sent, k) \
+    if "verdict" in flags and not earlier_have_clause and np is not None and np.end == verb_group_start(toks, sent, k) \
             and _attribution_ends_sentence(toks, sent, k + 1):
         return _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
     return NO_CLAUSE
 
 
-def _verb_start(toks: Tokens, sent: Sentence, k: int) -> int:
-    """The first token of the verb group ending at cue ``k`` ("has ruled", "have found")."""
-    while k - 1 > sent.t0 and toks.lows[k - 1] in toks.fw.get("aux", ()):
+def verb_group_start(toks: Tokens, sent: Sentence, k: int) -> int:
+    """The first of the auxiliaries right before the cue at ``k`` ("has confirmed"), or ``k``."""
+    aux = toks.fw.get("aux", ())
+    while k - 1 > sent.t0 and toks.lows[k - 1] in aux:
         k -= 1
     return k
 
@@ -261,7 +262,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     """``Turkey is ready to host talks, Energy Minister X said on Tuesday.``: a reported clause
     before the comma, then the speaker and the verb, then only adverbials."""
     kind, words = toks.kind, toks.words
-    verb = _verb_start(toks, sent, k)  # "…, the company has said", "…, police have said"
+    verb = verb_group_start(toks, sent, k)  # "…, the company has said", "…, police have said"
     if np is not None and np.end < verb and _participle_phrase(toks, np.end, verb):
         verb = np.end  # "…, the United Nations envoy mediating the talks said": the phrase describes the speaker
     if np is not None and np.end == verb:

@@ -327,9 +327,7 @@ class _CueFinder(FrameCues):
                 mode = "impersonal"
         elif (start := verb_group_start(toks, sent, cue_tok)) > sent.t0 and lows[start - 1] in toks.fw.get("addressee", ()) \
                 and (start - 1 == sent.t0 or words[start - 2] in ":,"):
-            # "Q: You’ve said before that …": the one the question addresses
-            clause = find_clause(toks, sent, cue_tok, jak, cue.flags, None, state.has_clause, state.marks)
-            return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode="addressee")
+            mode = "addressee"  # "Q: You’ve said before that …": the one the question addresses
         elif (agent := passive_agent(toks, sent, cue_tok)) is not None:
             binding = self._bind(agent, False, gender)
         else:

@@ -31,7 +31,6 @@ from stance.extract.spans import DOUBLE_MARKS
 
 LABEL_MAX_WORDS = 4  # "Marta Kowal-Nowak:", "Q:", "DGP:"; longer is a headline with speech
 QUESTION_MAX = 600  # a question paragraph is short; a long one ending in "?" is an answer
-_QUOTED_RE = re.compile(r"[„“”\"«»][^„“”\"«»\n]*[„“”\"«»]")  # quoted words inside a paragraph
 QUESTION_SHORT = 250  # a short paragraph with a "?" anywhere asks ("Ile wytrzymacie? Nikt wam nie zapłaci.")
 MIN_QUESTIONS = 2
 HEADING_QUESTION_MAX_WORDS = 6  # "Kiedy zmiany wejdą w życie?": an explainer's section heading
@@ -59,6 +58,7 @@ _CLOCK_DIGITS_RE = re.compile(r"[\[(]\d{1,2}:\d{2}")  # a clock's opening, to te
 _CAPITALS_LABEL_RE = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻ .'’-]{2,}(?:\([^)\n]{0,40}\))?[^\n:]{0,60}:", re.M)  # "PREZENTERKA (…):", "TOMASZ GRELA, inspektor:"
 _CLOCK_RE = re.compile(r"[\[(](?:\d{1,2}(?::\d{2}){1,2}|[A-Z]{3,10})[\])]\s+")  # a recording's clock or tag in brackets ("[CLIP]")
 _QUESTION_END_RE = re.compile(r"\?[\s”\"»’')\]]*$")
+_QUOTED_RE = re.compile(r"[„“”\"«»][^„“”\"«»\n]*[„“”\"«»]")  # quoted words inside a paragraph
 
 
 @dataclass(frozen=True)

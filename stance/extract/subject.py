@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from stance.extract import morph
-from stance.extract.clauses import pp_noun_cue
+from stance.extract.clauses import pp_noun_cue, verb_group_start
 from stance.extract.apposition_gaps import only_commas
 from stance.extract.mentions import Ref, make_ref, word_map
 from stance.extract.segment import Sentence
@@ -160,9 +160,10 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     words = toks.words
     best, last = nominatives[0], nominatives[-1]
     k = last.end
-    aux = toks.fw.get("aux", frozenset()) - toks.fw.get("passive_aux", frozenset())  # ("the court was told": a hearer)
-    while k < len(words) and toks.kind(k) == "word" and (words[k].endswith("ly") or toks.lows[k] in aux) and k - last.end < 3:
-        k += 1  # an adverb or auxiliary between subject and verb ("quickly said", "has called")
+    aux, passive = toks.fw.get("aux", ()), toks.fw.get("passive_aux", ())  # ("the court was told": a hearer)
+    while k < len(words) and toks.kind(k) == "word" and k - last.end < 3 and (
+            words[k].endswith("ly") or (toks.lows[k] in aux and toks.lows[k] not in passive)):
+        k += 1  # an adverb or active auxiliary between subject and verb ("quickly said", "has called")
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
             and not _participle_object(toks, best, last):
@@ -276,14 +277,6 @@ _INDEFINITE_MAX = 9  # tokens of "a fan at the back of the room"
 _RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
 _ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
-
-
-def verb_group_start(toks: Tokens, sent: Sentence, k: int) -> int:
-    """The first of the auxiliaries right before the cue at ``k`` ("has confirmed"), or ``k``."""
-    aux = toks.fw.get("aux", ())
-    while k - 1 > sent.t0 and toks.lows[k - 1] in aux:
-        k -= 1
-    return k
 
 
 def enclosed_antecedent(toks: Tokens, sent: Sentence, k: int) -> NP | None:

@@ -340,10 +340,8 @@ class Tokens(PhraseReader, CanonicalForms):
         if low in lex.cues:
             if self.lex.rules.genitive_s and low.endswith("s") and i > 0:
                 self._ctx = 2  # depends on the word before
-                prev = self.words[i - 1]
-                if self.lows[i - 1] in self.fw.get("possessive", ()) or prev.endswith(("'s", "’s")) or (
-                        prev in ("'", "’") and i > 1 and self.lows[i - 2].endswith("s") and self.lows[i - 2].isalpha()
-                        and self.starts[i - 1] == self.ends[i - 2]):
+                if self.lows[i - 1] in self.fw.get("possessive", ()) or self._possessive(i - 1) or (
+                        i > 1 and self.lows[i - 2].isalpha() and self._possessive(i - 2)):
                     return "word"  # "residents’ fears", "Smith's claims", "their claims": a noun, no verb
             if "weak" in lex.cues[low].flags and self.fw.get("article"):
                 self._ctx = 2  # depends on the words before
