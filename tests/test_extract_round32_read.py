@@ -1,0 +1,37 @@
+"""Rules written after reading round 32 (its articles are tuning data now; round 33 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found, needs_morfeusz
+
+
+# -- Polish: an office's seat after "we" belongs to its name, as after "w" --------------------------
+SEAT_WE = ("Strajk w szkołach\n\n"
+           "Kuratorium Oświaty we Wrocławiu poinformowało w poniedziałek, że zajęcia opiekuńcze zorganizowano "
+           "we wszystkich szkołach.\n\n"
+           "Prokuratura Rejonowa we Włocławku przekazała, że śledztwo jest w toku.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_office_seat_after_we_stays_in_its_name(model):
+    got = {text: speaker for text, speaker, _kind in found(SEAT_WE, "pl", model)}
+    assert got["zajęcia opiekuńcze zorganizowano we wszystkich szkołach"] == "Kuratorium Oświaty we Wrocławiu"
+    assert got["śledztwo jest w toku"] == "Prokuratura Rejonowa we Włocławku"
+
+
+# -- English: a lifeboat's coxswain is a rank before the surname, as a captain is ------------------
+COXSWAIN = ("Yacht towed home in a gale\n\n"
+            "The lifeboat launched at 5pm. Her coxswain, Mark Penrose, said the sea was the worst he had seen "
+            "in years.\n\n"
+            "'We took the first wave over the bow,' Coxswain Penrose said. 'You do not forget that.'\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_coxswain_is_a_rank_before_the_surname(model):
+    got = {text: speaker for text, speaker, _kind in found(COXSWAIN, "en", model)}
+    assert got["We took the first wave over the bow,"] == "Mark Penrose"
+    assert got["You do not forget that."] == "Mark Penrose"
