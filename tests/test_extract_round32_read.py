@@ -35,3 +35,16 @@ def test_a_coxswain_is_a_rank_before_the_surname(model):
     got = {text: speaker for text, speaker, _kind in found(COXSWAIN, "en", model)}
     assert got["We took the first wave over the bow,"] == "Mark Penrose"
     assert got["You do not forget that."] == "Mark Penrose"
+
+
+# -- English: a quotation reopened in the next paragraph after "he said. '…" is one statement -------
+REOPENED = ("Yacht towed home\n\n"
+            "'When the mast went,' he said. 'Graham got on the radio.\n\n"
+            "'I honestly thought that was the end of us. I cried.'\n\n"
+            "Mr Pike said he had been 'too busy to be frightened' until then.\n")
+
+
+def test_a_quotation_reopened_after_a_sentence_end_closes_in_its_paragraph():
+    got = {text: kind for text, _speaker, kind in found(REOPENED, "en", "rules")}
+    assert got["Graham got on the radio.\n\n'I honestly thought that was the end of us. I cried."] == "direct"
+    assert got["too busy to be frightened"] == "fragment"

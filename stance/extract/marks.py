@@ -199,10 +199,11 @@ def _paragraph_break(text: str, i: int, stack: list, skip: set, emit) -> None:
 
 
 def _opens_speech(text: str, pos: int) -> bool:
-    """A straight single quote at ``pos`` opens a paragraph or follows a colon: speech, not an
-    apostrophe ("the '90s"), so a paragraph that reopens it continues it."""
+    """A straight single quote at ``pos`` opens a paragraph or follows a colon or a sentence's
+    end ("he said. 'Graham got on the radio."): speech, not an apostrophe ("the '90s"), so a
+    paragraph that reopens it continues it."""
     before = text[max(0, pos - 2):pos]
-    return pos == 0 or before.endswith("\n") or before.rstrip().endswith(":")
+    return pos == 0 or before.endswith("\n") or before.rstrip()[-1:] in (":", ".", "!", "?")
 
 
 # a sentence end (with closing marks after it) or a line break
