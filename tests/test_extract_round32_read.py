@@ -48,3 +48,27 @@ def test_a_quotation_reopened_after_a_sentence_end_closes_in_its_paragraph():
     got = {text: kind for text, _speaker, kind in found(REOPENED, "en", "rules")}
     assert got["Graham got on the radio.\n\n'I honestly thought that was the end of us. I cried."] == "direct"
     assert got["too busy to be frightened"] == "fragment"
+
+
+# -- Polish: "uczelnia" stands for the university or polytechnic named before --------------------
+UNIVERSITY = ("Odkrycie pod Ostródą\n\n"
+              "Rzecznik Politechniki Gdańskiej był na miejscu. Decyzja zapadnie w maju – poinformowała w poniedziałek uczelnia.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_uczelnia_is_the_university_named_before(model):
+    got = {text: speaker for text, speaker, _kind in found(UNIVERSITY, "pl", model)}
+    assert got["Decyzja zapadnie w maju"] == "Politechnika Gdańska"
+
+
+# -- Polish: "Jak poinformował rzecznik, Jan Kos, …": the clause starts after the named apposition -
+JAK_NAMED = ("Wypadek na A4\n\n"
+             "Jak poinformował rzecznik policji, Jan Kos, kierowca był trzeźwy.\n\n"
+             "Jak poinformowała jego córka, Magdalena Kalińska, pogrzeb odbędzie się w piątek.\n")
+
+
+@needs_morfeusz
+def test_a_jak_frame_clause_starts_after_the_named_apposition():
+    got = [text for text, _speaker, _kind in found(JAK_NAMED, "pl", "rules")]
+    assert got == ["kierowca był trzeźwy", "pogrzeb odbędzie się w piątek"]

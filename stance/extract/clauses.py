@@ -609,6 +609,7 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
     if q == k + 1:
         # "Jak podkreśliła, podwyżki obejmą …": no speaker phrase, so nothing to be in apposition to
         return q + 1 if q + 1 < sent.t1 else None
+    role_before = not any(kind(t) in ("name", "inst", "quoted") for t in range(k + 1, q))  # a role or a kin noun, no name
     while q < sent.t1 and words[q] == ",":
         seg_start = q + 1
         r = seg_start
@@ -623,6 +624,9 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
         if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower()
                                                           and not any(_finite(toks, t) or (toks.cased and finite_verb(toks.lows[t])) for t in seg))):
             q = r
+            continue
+        if r < sent.t1 and role_before and 2 <= len(seg) <= 4 and all(kind(t) == "name" for t in seg):
+            q = r  # "Jak poinformowała jego córka, Magdalena Kalińska, zmarł …": the role's holder by name
             continue
         return seg_start
     return None
