@@ -72,3 +72,29 @@ JAK_NAMED = ("Wypadek na A4\n\n"
 def test_a_jak_frame_clause_starts_after_the_named_apposition():
     got = [text for text, _speaker, _kind in found(JAK_NAMED, "pl", "rules")]
     assert got == ["kierowca był trzeźwy", "pogrzeb odbędzie się w piątek"]
+
+
+# -- Polish: a second description after a name's first ("X, architekt, autor …") is his too ------
+SECOND_DESCRIPTION = ("Nie żyje Jerzy Kaliński\n\n"
+                      "W niedzielę w wieku 89 lat zmarł Jerzy Kaliński, architekt, autor Nyskiego Domu Kultury i kilku osiedli.\n\n"
+                      "Urodził się w 1936 roku w Wilnie. – Pierwsze, co pamiętam, to gruz – mówił po latach.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_second_description_in_apposition_is_the_same_person(model):
+    got = {text: speaker for text, speaker, _kind in found(SECOND_DESCRIPTION, "pl", model)}
+    assert got["Pierwsze, co pamiętam, to gruz"] == "Jerzy Kaliński"
+
+
+# -- English: a full name in a question that opens the sentence gives a later surname its fullest form
+ASKED_BY = ("Water bosses questioned\n\n"
+            "Asked by the Liberal Democrat MP Owen Pritchard whether he would hand the bonus back, Aylmer said "
+            "he would 'reflect on that'.\n\n"
+            "'Reflect on it? Families here cannot swim in the river,' Pritchard replied.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_full_name_in_an_opening_question_gives_the_surname_its_full_form(model):
+    got = {text: speaker for text, speaker, _kind in found(ASKED_BY, "en", model)}
+    assert got["Reflect on it? Families here cannot swim in the river,"] == "Owen Pritchard"

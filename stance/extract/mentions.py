@@ -337,6 +337,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     ref = make_ref(toks, np, True, subject=False)
                     if ref is not None and ref.person and ref.head:
                         role_links.append(ref)
+                if np.kind == "name" and len(np.names) >= 2:
+                    # ("Asked by MP Owen Pritchard whether …": his full name for a later "Pritchard replied")
+                    ref = make_ref(toks, np, rules.case_marked and np.in_pp, subject=False)
+                    if ref is not None and ref.kind == "name":
+                        content_names.append(ref)
                 continue
             if np.kind == "pron" and rules.subject_first and not np.in_pp:
                 first_subject = False  # "She does not blame the government": the pronoun is the subject
@@ -397,6 +402,12 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                         if owner.kind == "name" and toks.text[owner.end:before.pos].strip().lower() in toks.fw.get("prep", ()):
                             before = owner
                     ref = replace(ref, person=before.speaker)
+                    role_links.append(ref)
+                elif before.kind == "title" and before.person and ref.kind == "title" and not ref.person \
+                        and only_commas(words, prev[0].end, np.start) and not prev[0].in_pp and not np.in_pp \
+                        and not toks.role_plural(toks.lows[toks.head(np)]):
+                    # "Jerzy Kaliński, architekt, autor Nyskiego Domu Kultury,": a second description of him
+                    ref = replace(ref, person=before.person)
                     role_links.append(ref)
             described = prev[1] if prev is not None else -1
             if described > 0 and prev[0].in_pp and mentions[described].kind != "title":
