@@ -98,3 +98,15 @@ ASKED_BY = ("Water bosses questioned\n\n"
 def test_a_full_name_in_an_opening_question_gives_the_surname_its_full_form(model):
     got = {text: speaker for text, speaker, _kind in found(ASKED_BY, "en", model)}
     assert got["Reflect on it? Families here cannot swim in the river,"] == "Owen Pritchard"
+
+
+# -- English: "The prize said" after "the Kestrel Prize longlist": the body that noun ends --------
+THE_PRIZE = ("Novelist walks away\n\n"
+             "The writer withdrew from the Kestrel Prize longlist last year. The prize said at the time that it "
+             "respected her decision.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_noun_a_named_body_ends_with_stands_for_that_body(model):
+    got = {text: speaker for text, speaker, _kind in found(THE_PRIZE, "en", model)}
+    assert got["it respected her decision"] == "Kestrel Prize"

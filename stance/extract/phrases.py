@@ -113,6 +113,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == "," or (
                         k + 1 < j and self.lows[k + 1] in self.fw.get("aux", ()) and (k + 2 >= j or kind(k + 2) == "cue"))):
                 return NP(start, k + 1, "inst", inst=[k])  # "The committee warned", "the company has said": the body named before
+            elif start < k and c == "word" and (k + 1 >= j or kind(k + 1) == "cue") and self._capitalised_before(k):
+                return NP(start, k + 1, "inst", inst=[k])  # "The prize said" after "the Kestrel Prize longlist": that body
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):
                 return None
         if not pl and self.lows[k] in self.fw.get("jurisdiction", ()) and words[k].islower() and k + 1 < j and words[k + 1][:1].isupper():
