@@ -110,3 +110,44 @@ THE_PRIZE = ("Novelist walks away\n\n"
 def test_the_noun_a_named_body_ends_with_stands_for_that_body(model):
     got = {text: speaker for text, speaker, _kind in found(THE_PRIZE, "en", model)}
     assert got["it respected her decision"] == "Kestrel Prize"
+
+
+# -- Polish: "jeden z członków rodziny": the partitive's group keeps its genitive -------------------
+ONE_OF_FAMILY = ("Spór o dom\n\n"
+                 "Jeden z członków rodziny powiedział, że spór nie jest o dom.\n\n"
+                 "W kuluarach jeden z członków rodziny, który prosił, by nie podawać jego nazwiska, przekonywał nas, "
+                 "że chodzi o stare żale.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_one_of_the_family_members_keeps_the_family(model):
+    got = {text: speaker for text, speaker, _kind in found(ONE_OF_FAMILY, "pl", model)}
+    assert got["spór nie jest o dom"] == "członek rodziny"
+    assert got["chodzi o stare żale"] == "członek rodziny"
+
+
+# -- Polish: an adjective after a partitive role's complement is the complement's -----------------
+ONE_OF_DRIVERS = ("Bilety droższe\n\n"
+                  "Jeden z kierowców linii podmiejskich mówi, że nerwy pasażerów puszczają.\n")
+
+
+@needs_morfeusz
+def test_an_adjective_after_the_complement_of_a_partitive_role_stays():
+    got = {text: speaker for text, speaker, _kind in found(ONE_OF_DRIVERS, "pl", "rules")}
+    assert got["nerwy pasażerów puszczają"] == "kierowca linii podmiejskich"
+
+
+# -- Polish: a present plural verb makes a role of either number a group ("Pielęgniarki mówią") -----
+NURSES_SAY = ("Noc na SOR\n\n"
+              "Renata Wilk, pielęgniarka z długim stażem, prowadzi nas wzdłuż łóżek. Pielęgniarki nazywają ten "
+              "korytarz „tramwajem”, bo pacjenci przesuwają się powoli.\n\n"
+              "W nocy pielęgniarki mówią, że pacjenci czekają po dziesięć godzin.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_present_plural_verb_keeps_a_role_a_group(model):
+    got = {text: speaker for text, speaker, _kind in found(NURSES_SAY, "pl", model)}
+    assert got["tramwajem"] == "pielęgniarki"
+    assert got["pacjenci czekają po dziesięć godzin"] == "pielęgniarki"

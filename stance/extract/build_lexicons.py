@@ -56,7 +56,9 @@ def build_cues(morf) -> list[str]:
                 continue
             if cls == "fin" and "ter" not in parts:
                 continue
-            rows.add(f"{form}\t{lemma}\t{cls}\t{_gender(parts) if cls == 'praet' else ''}\t{flags}")
+            # (a present plural, "mówią", says its subject is a group as a past plural does)
+            gender = _gender(parts) if cls == 'praet' else ('pl' if cls == 'fin' and 'pl' in parts else '')
+            rows.add(f"{form}\t{lemma}\t{cls}\t{gender}\t{flags}")
     for fields in _lines("pl_cue_nouns.txt"):
         lemma = fields[0]
         for form, _lem, tag, *_ in morf.generate(lemma):

@@ -189,8 +189,9 @@ class CanonicalForms:
                 w = morph.adj_nominative(adj[0], gender) if adj else w
             elif t == head:
                 w = morph.adj_nominative(lemma, gender) if morph.plural_genitive_reading(self.lows[t], "adj") else lemma
-            elif w[:1].islower() and any(morph.plural_genitive_reading(self.lows[t], pos) for pos in ("adj", "ppas", "pact")):
-                break
+            elif w[:1].islower() and any(morph.plural_genitive_reading(self.lows[t], pos) for pos in (
+                    ("adj", "ppas", "pact") if t == head + 1 else ("ppas", "pact"))):
+                break  # (an adjective after the role's complement is the complement's: "kierowców linii podmiejskich")
             if prev_end is not None:
                 parts.append(self.text[prev_end:self.starts[t]])
             parts.append(w)

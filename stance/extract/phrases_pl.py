@@ -167,8 +167,10 @@ class PolishPhrases:
             if c == "title" and self._hearer(p):
                 break  # "mówił wiceminister dziennikarzom": a role noun in the dative is the hearer
             if c == "title" and titles[-1] == head and self.lex.plural_role(self.lows[head]) and not self.lex.plural_role(low) \
-                    and not self.institution_noun(p):
-                break  # (the same after the group's noun as the role: "związkowców wiceminister")
+                    and not self.institution_noun(p) and not (kind(head - 1) == "prep" and morph.can_be_gen(low)):
+                # (the same after the group's noun as the role: "związkowców wiceminister"; but "jeden z
+                # członków rodziny": a partitive's group takes its genitive)
+                break
             if c == "title" and self._nominative_group(p):
                 break
             if c in ("tword", "title", "place", "inst", "acro", "media") and not (

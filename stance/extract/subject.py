@@ -428,7 +428,8 @@ def bind_subject(toks: Tokens, np: NP, oblique: bool, gender: str, governed: boo
     oblique = oblique or not np.nominative
     speaker = toks.canonical(np, oblique, governed and oblique)
     # "odpowiedziała premier Czech": a woman, whatever the noun's gender
-    agreed = gender if gender in ("m", "f") and toks.lex.rules.verbs_agree_in_gender else ""
+    # ("Pielęgniarki mówią": a plural verb makes a role that may be either number a group)
+    agreed = gender if toks.lex.rules.verbs_agree_in_gender and (gender in ("m", "f") or (gender == "pl" and np.kind == "title")) else ""
     ref = make_ref(toks, np, oblique, speaker, gender=agreed) if speaker else None
     # one of a group read as its singular ("jeden z policjantów zabezpieczających zgromadzenie" ->
     # "policjant") leaves its description out
