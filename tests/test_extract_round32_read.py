@@ -151,3 +151,28 @@ def test_a_present_plural_verb_keeps_a_role_a_group(model):
     got = {text: speaker for text, speaker, _kind in found(NURSES_SAY, "pl", model)}
     assert got["tramwajem"] == "pielęgniarki"
     assert got["pacjenci czekają po dziesięć godzin"] == "pielęgniarki"
+
+
+# -- Polish: a quotation's own first-person past forms say its speaker's gender --------------------
+OWN_GENDER = ("Noc na SOR\n\n"
+              "Paweł Niedziela, lekarz dyżurny, przyjmuje kolejnych pacjentów. Obok siedzi Zenon, 64-letni emeryt, "
+              "a przy nim Anna Lis, pielęgniarka.\n\n"
+              "– Zaczęło się po kolacji. Myślałem, że to zgaga – opowiada.\n")
+
+
+def test_first_person_past_forms_give_the_speakers_gender():
+    from stance.extract.morph import morfeusz, own_gender
+
+    if morfeusz() is None:
+        pytest.skip("morfeusz2 is not installed")
+    assert own_gender("Myślałem, że to zgaga.") == "m"
+    assert own_gender("Szłam z obawą, a wyszłam wzruszona.") == "f"
+    assert own_gender("Stałem przed kościołem.") == "m"  # ("kościołem": an instrumental, no person)
+    assert own_gender("Powiedział: „byłam w szoku”, ale nie wierzę.") == ""  # (somebody else's words)
+    assert own_gender("Byłem tam, a ona mówi: byłam.") == ""  # (both: no clue)
+
+
+@needs_morfeusz
+def test_a_man_who_says_myslalem_is_no_woman_named_last():
+    got = {text: speaker for text, speaker, _kind in found(OWN_GENDER, "pl", "rules")}
+    assert got["Zaczęło się po kolacji. Myślałem, że to zgaga"] != "Anna Lis"

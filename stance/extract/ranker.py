@@ -161,7 +161,7 @@ def statement_candidates(text: str, chosen, resolver, mode: str = "ranker",
     out = []
     prev, prev_end, prev_stood = None, -1, False
     for cand in chosen:
-        rules = resolver.speaker_of(cand.event, cand.start)
+        rules = resolver.statement_speaker(cand)
         stood = (mode == "hybrid" and rules_confident(finder, cand, rules)) or names_a_body(resolver, cand) \
             or (rules is not None and cand.event is not None and cand.event.mode == "named_next") \
             or (rules_stand is not None and rules_stand(resolver, cand)) \
@@ -309,7 +309,7 @@ def quoted_under_intro(resolver, cand) -> bool:
         if tail.endswith(":"):
             if b - a > _INTRO_MAX:
                 return False
-            rules = resolver.speaker_of(cand.event, cand.start)
+            rules = resolver.statement_speaker(cand)
             return bool(rules) and rules[:1].isupper() and " " in rules and rules.split()[-1] in text[a:b]
         head = text[a:min(b, a + 8)].lstrip()
         if not (head and tail and head[0] in QUOTE_OPENERS and tail[-1] in QUOTE_CHARS):

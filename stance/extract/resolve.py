@@ -21,7 +21,7 @@ from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.marks import DASHES, QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
-from stance.extract.morph import common_lemma, first_person_verb, is_place_name
+from stance.extract.morph import common_lemma, first_person_verb, is_place_name, own_gender
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -165,10 +165,17 @@ class SpeakerResolver:
                     out.append((name, m.subject))
         return out
 
-    def speaker_of(self, ev: Event | None, pos: int) -> str | None:
+    def statement_speaker(self, cand: Candidate) -> str | None:
+        """``speaker_of`` the statement's event, a Polish quotation's own first-person past forms
+        ("– Myślałem, że to zgaga – opowiada") saying the gender a verb without one does not."""
+        own = own_gender(self.coref.seg.text[cand.start:cand.end]) \
+            if cand.kind in ("direct", "fragment") and self.coref.toks.lex.rules.case_marked else ""
+        return self.speaker_of(cand.event, cand.start, own)
+
+    def speaker_of(self, ev: Event | None, pos: int, own: str = "") -> str | None:
         if ev is None:
             # a bare quoted headline has nobody before it: the person the lead introduces
-            return self.carry(pos, "") or self.interviewee
+            return self.carry(pos, own) or self.interviewee
         depth = 0
         while ev.mode == "inherit" and ev.parent >= 0 and depth < _MAX_INHERIT:
             ev = self.events[ev.parent]
@@ -192,7 +199,7 @@ class SpeakerResolver:
             return self.interviewee
         if ev.mode == "named_next":
             return self._named_in_next_sentence(ev.sent) or self.carry(ev.pos, "")
-        gender = omitted_subject_gender(self.coref.toks, ev)
+        gender = omitted_subject_gender(self.coref.toks, ev) or own
         return self._put_to(ev, gender) or self.carry(ev.pos, gender)
 
     def chanting(self, ev: Event) -> bool:
@@ -415,7 +422,7 @@ class SpeakerResolver:
 
 
 def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> list[Quote]:
-    return [Quote(text[c.start:c.end], resolver.speaker_of(c.event, c.start), c.kind, c.start, c.end, c.cue)
+    return [Quote(text[c.start:c.end], resolver.statement_speaker(c), c.kind, c.start, c.end, c.cue)
             for c in chosen]
 
 
