@@ -176,3 +176,16 @@ def test_first_person_past_forms_give_the_speakers_gender():
 def test_a_man_who_says_myslalem_is_no_woman_named_last():
     got = {text: speaker for text, speaker, _kind in found(OWN_GENDER, "pl", "rules")}
     assert got["Zaczęło się po kolacji. Myślałem, że to zgaga"] != "Anna Lis"
+
+
+# -- Polish: a numeral's group before its own verb ("kilkunastu rolników przyszło") is a subject ----
+QUANTIFIED_GROUP = ("Protest\n\n"
+                    "Wójt Jan Lis był w urzędzie.\n\n"
+                    "Kilkunastu rolników przyszło pod urząd i zapowiedziało, że zablokują drogę.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_numerals_group_before_its_own_verb_is_the_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(QUANTIFIED_GROUP, "pl", model)}
+    assert got["zablokują drogę"] == "rolnicy"

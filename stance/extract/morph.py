@@ -496,6 +496,12 @@ def finite_verb(word: str) -> bool:
     return _has_tag(word, ("fin", "praet"))
 
 
+def quantified_subject_verb(word: str) -> bool:
+    """A verb a numeral's group takes as its subject: the third person singular, neuter in the
+    past ("kilkunastu mieszkańców rozwinęło transparent", "wielu rolników ma dość")."""
+    return _has_tag(word, ("praet:sg:n", "fin:sg:ter"))
+
+
 @lru_cache(maxsize=65536)
 def _has_tag(word: str, prefixes: tuple[str, ...]) -> bool:
     return any(tag.startswith(prefixes) for _l, tag, _q in analyse(word))

@@ -488,6 +488,8 @@ class PolishPhrases:
         if end < j and kind(end) not in ("cue", "rel") and words[end] not in ",–—":
             if kind(end) == "prep" and self._adverbial_to_verb(end, j):
                 return end, q  # "kilkunastu mieszkańców na galerii zaczęło skandować": where they stood, not who
+            if kind(end) == "word" and words[end][:1].islower() and morph.quantified_subject_verb(lows[end]):
+                return end, q  # "kilkunastu mieszkańców Zatorza rozwinęło transparent i zaczęło skandować": their own verb
             return None
         return end, q
 
