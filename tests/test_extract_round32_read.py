@@ -189,3 +189,17 @@ QUANTIFIED_GROUP = ("Protest\n\n"
 def test_a_numerals_group_before_its_own_verb_is_the_subject(model):
     got = {text: speaker for text, speaker, _kind in found(QUANTIFIED_GROUP, "pl", model)}
     assert got["zablokują drogę"] == "rolnicy"
+
+
+# -- Polish: "ministry" is "ministra" in the genitive, not a depreciative plural subject -----------
+MINISTRY = ("Wakacje\n\n"
+            "Ministra edukacji Dorota Szelągowska chce skrócić wakacje. Za zmianą opowiada się Lena Korbut, "
+            "publicystka „Gazety Porannej”. „Dziesięć tygodni wakacji to relikt” – pisze Korbut. Propozycję "
+            "ministry nazywa „spóźnioną o dekadę, ale rozsądną”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_genitive_after_the_object_is_no_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(MINISTRY, "pl", model)}
+    assert got["spóźnioną o dekadę, ale rozsądną"] == "Lena Korbut"

@@ -75,7 +75,7 @@ def build_titles(morf) -> list[str]:
     for fields, flag in entries:
         lemma, gender = fields[0], (fields[1] if len(fields) > 1 else "m")
         number_only = fields[2] if len(fields) > 2 else ""  # "sg": an institution, never a group of them
-        forms = [f for f in morf.generate(lemma) if f[2].split(":")[0] in ("subst", "depr", "adj")]
+        forms = [f for f in morf.generate(lemma) if f[2].split(":")[0] in ("subst", "adj")]  # (not the rare depreciative plural: "ministry" is "ministra" in the genitive)
         forms = forms or [(lemma, lemma, "subst:sg:nom:" + ("f" if gender == "f" else "m1"))]
         forms += _feminine_a_forms(lemma, gender, forms)
         for form, _lem, tag, *_ in forms:
