@@ -203,3 +203,16 @@ MINISTRY = ("Wakacje\n\n"
 def test_a_genitive_after_the_object_is_no_subject(model):
     got = {text: speaker for text, speaker, _kind in found(MINISTRY, "pl", model)}
     assert got["spóźnioną o dekadę, ale rozsądną"] == "Lena Korbut"
+
+
+# -- English: the Red Cross and the Red Crescent are bodies, a nationality before them part of the name
+RED_CROSS = ("Shelters open\n\n"
+             "The American Red Cross said the shelter had 340 cots.\n\n"
+             "Jane Cross said she was happy to help.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_national_red_cross_is_one_body(model):
+    got = {text: speaker for text, speaker, _kind in found(RED_CROSS, "en", model)}
+    assert got["the shelter had 340 cots"] == "American Red Cross"
+    assert got["she was happy to help"] == "Jane Cross"
