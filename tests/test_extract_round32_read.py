@@ -216,3 +216,24 @@ def test_a_national_red_cross_is_one_body(model):
     got = {text: speaker for text, speaker, _kind in found(RED_CROSS, "en", model)}
     assert got["the shelter had 340 cots"] == "American Red Cross"
     assert got["she was happy to help"] == "Jane Cross"
+
+
+# -- a headline quotation repeated by somebody the text names by one name, or opening a later statement
+ECHO_ONE_NAME = ("Ferma kurczaków pod Wierzbnem. „Nie damy się zagazować”\n\n"
+                 "WIERZBNO | Joanna Gałecka | 3 listopada\n\n"
+                 "Mieszkańcy nie chcą fermy na 300 tysięcy brojlerów.\n\n"
+                 "– Nie damy się zagazować. Jak będzie trzeba, staniemy z ciągnikami na drodze – zapowiada pan "
+                 "Tadeusz (71 l.), emerytowany nauczyciel.\n")
+ECHO_OPENING = ("Rolnicy zablokowali drogę pod Piaskami. „Nie odpuścimy”\n\n"
+                "Kilkaset ciągników stoi na drodze krajowej nr 17 na wysokości Piask.\n\n"
+                "– Nie odpuścimy. Za tonę pszenicy dostajemy dziś niecałe 750 złotych – mówi Wiesław Kuna, "
+                "rolnik z Piask.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headline_quotation_is_its_echos_speakers(model):
+    got = {text: speaker for text, speaker, _kind in found(ECHO_ONE_NAME, "pl", model) if text == "Nie damy się zagazować"}
+    assert got == {"Nie damy się zagazować": "Tadeusz"}
+    got = {text: speaker for text, speaker, _kind in found(ECHO_OPENING, "pl", model) if text == "Nie odpuścimy"}
+    assert got == {"Nie odpuścimy": "Wiesław Kuna"}

@@ -21,7 +21,7 @@ from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.marks import DASHES, QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
 from stance.extract.mentions import Mentions, Ref
-from stance.extract.morph import common_lemma, first_person_verb, is_place_name, own_gender
+from stance.extract.morph import common_lemma, first_person_verb, is_given_name, is_place_name, own_gender
 from stance.extract.quote import Quote
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 
@@ -428,6 +428,7 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
 _ECHO_MIN_FRAGMENT_WORDS = 2  # a headline's quoted phrase under a group or a role (one word is too common a match)
+_ECHO_MIN_OPENING_WORDS = 2  # a headline quote this long that opens a later statement is that statement's
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
 _SCENERY_MAX = 2  # sentences naming nobody between the reporters' question and the answer
 _REPORTER_VERB_REACH = 6  # opening words searched for the reporters' first-person verb
@@ -457,7 +458,9 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
             and not standfirst.group(1).rstrip().endswith("."):
         head_end += standfirst.end()  # a standfirst without a full stop ("Victim's mother tells board …") reads as the headline
     headline = text[line.start():head_end]
-    body = [(q.speaker, _word_run(q.text)) for q in quotes if q.start >= head_end and _names_person(q.speaker)]
+    # (a person the text names by one name counts: "– Nie damy się zagazować … – zapowiada pan Tadeusz")
+    body = [(q.speaker, _word_run(q.text)) for q in quotes if q.start >= head_end and (
+        _names_person(q.speaker) or is_given_name(q.speaker or ""))]
     out = list(quotes)
     for n, q in enumerate(quotes):
         in_headline = q.start < head_end
@@ -466,9 +469,11 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
         # fermy. „Nie damy się”" names a village, the guessed speaker of an unattributed quote)
         # (a quoted phrase under a group or a role may be shorter: "union says trust is 'playing games'")
         least = _ECHO_MIN_WORDS if (person and q.speaker in headline) or q.kind != "fragment" else _ECHO_MIN_FRAGMENT_WORDS
-        if in_headline and not (person and q.speaker in headline and q.cue is not None) and len(_WORD.findall(q.text)) >= least:
+        n_words = len(_WORD.findall(q.text))
+        if in_headline and not (person and q.speaker in headline and q.cue is not None) and n_words >= _ECHO_MIN_OPENING_WORDS:
             key = _word_run(q.text)
-            speaker = next((who for who, words in body if key in words), None)
+            # (two words repeat the opening of a later statement: "„Nie odpuścimy”" over "– Nie odpuścimy. Za tonę …")
+            speaker = next((who for who, words in body if key in words if n_words >= least or words.startswith(key)), None)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
                 continue
