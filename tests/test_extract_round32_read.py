@@ -237,3 +237,16 @@ def test_a_headline_quotation_is_its_echos_speakers(model):
     assert got == {"Nie damy się zagazować": "Tadeusz"}
     got = {text: speaker for text, speaker, _kind in found(ECHO_OPENING, "pl", model) if text == "Nie odpuścimy"}
     assert got == {"Nie odpuścimy": "Wiesław Kuna"}
+
+
+# -- English: a headline's body or group speaks through the person who says its words in the body --
+ECHO_BODY = ("Calder Foods warns of 'bloodbath' as meat plant faces closure\n\n"
+             "Hundreds of jobs are at risk at the Calder Foods plant in Wakeley.\n\n"
+             "Dave Kerrigan, the plant's union convenor, said: \"If this goes ahead it will be a bloodbath for "
+             "the town. Nobody here will find work like this again.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_phrase_under_a_body_is_the_person_who_repeats_it(model):
+    got = {text: speaker for text, speaker, _kind in found(ECHO_BODY, "en", model)}
+    assert got["bloodbath"] == "Dave Kerrigan"

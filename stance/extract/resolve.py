@@ -429,6 +429,7 @@ def assemble(text: str, chosen: list[Candidate], resolver: SpeakerResolver) -> l
 _ECHO_MIN_WORDS = 3  # a headline quote this long, repeated in the body, is the body statement's
 _ECHO_MIN_FRAGMENT_WORDS = 2  # a headline's quoted phrase under a group or a role (one word is too common a match)
 _ECHO_MIN_OPENING_WORDS = 2  # a headline quote this long that opens a later statement is that statement's
+_ECHO_LONG_WORD = 8  # letters of a one-word quoted phrase that a later statement's repeating it ties to its speaker
 _ECHO_SHARE = 0.6  # of a label's statement's word stems a body statement must repeat
 _SCENERY_MAX = 2  # sentences naming nobody between the reporters' question and the answer
 _REPORTER_VERB_REACH = 6  # opening words searched for the reporters' first-person verb
@@ -468,9 +469,15 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
         # (a name in the headline counts when a cue ties it to the words; "Zalesie Wielkie nie chce
         # fermy. „Nie damy się”" names a village, the guessed speaker of an unattributed quote)
         # (a quoted phrase under a group or a role may be shorter: "union says trust is 'playing games'")
-        least = _ECHO_MIN_WORDS if (person and q.speaker in headline) or q.kind != "fragment" else _ECHO_MIN_FRAGMENT_WORDS
-        n_words = len(_WORD.findall(q.text))
-        if in_headline and not (person and q.speaker in headline and q.cue is not None) and n_words >= _ECHO_MIN_OPENING_WORDS:
+        # (a body the headline names, "Calder Foods warns of 'bloodbath'", speaks through the person who
+        # says the words in the body; a person named there keeps them)
+        named = person and q.speaker in headline and is_given_name(q.speaker.split()[0])
+        least = _ECHO_MIN_WORDS if named or q.kind != "fragment" else _ECHO_MIN_FRAGMENT_WORDS
+        words_here = _WORD.findall(q.text)
+        n_words = len(words_here)
+        if q.kind == "fragment" and n_words == 1 and len(words_here[0]) >= _ECHO_LONG_WORD:
+            n_words = least  # one long word is as telling as two ("'bloodbath'", "'proportionate'")
+        if in_headline and not (named and q.cue is not None) and n_words >= _ECHO_MIN_OPENING_WORDS:
             key = _word_run(q.text)
             # (two words repeat the opening of a later statement: "„Nie odpuścimy”" over "– Nie odpuścimy. Za tonę …")
             speaker = next((who for who, words in body if key in words if n_words >= least or words.startswith(key)), None)
