@@ -250,3 +250,17 @@ ECHO_BODY = ("Calder Foods warns of 'bloodbath' as meat plant faces closure\n\n"
 def test_a_headlines_phrase_under_a_body_is_the_person_who_repeats_it(model):
     got = {text: speaker for text, speaker, _kind in found(ECHO_BODY, "en", model)}
     assert got["bloodbath"] == "Dave Kerrigan"
+
+
+# -- Polish: "prezes Krosmetu" where the text writes "Krosmet": the firm's genitive, no surname ------
+FIRM_GENITIVE = ("Prezes Krosmetu: Bez zwolnień nie przetrwamy kolejnego roku\n\n"
+                 "Krosmet zarobił w trzecim kwartale mniej niż rok temu. Prezes Krosmetu Wojciech Halicki "
+                 "zapowiedział, że firma zwolni 300 osób.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_firms_genitive_after_a_role_is_no_surname(model):
+    got = {text: speaker for text, speaker, _kind in found(FIRM_GENITIVE, "pl", model)}
+    assert got["Bez zwolnień nie przetrwamy kolejnego roku"] == "Wojciech Halicki"
+    assert got["firma zwolni 300 osób"] == "Wojciech Halicki"

@@ -353,6 +353,12 @@ class PolishPhrases:
         # not the person's name (a surname may read as a place: "wójt Gąsior")
         if len(names) == 1 and self._seat_named_elsewhere(words[names[0]]):
             names = []
+        # "prezes Krosmetu" where the text also writes "Krosmet": the genitive in "-u" of a thing's
+        # name (a firm's, a place's), never a person's, whose genitive ends in "-a"
+        # (a body's organ keeps its owner as its name: "zarząd Kraspolu")
+        if len(names) == 1 and words[names[0]].endswith("u") and words[names[0]][:-1] in (self.vocab or ()) \
+                and self.lex.titles.get(self.lows[head], ("",))[0] not in self.fw.get("governing_body", ()):
+            names = []
         # "Szef MSZ Węgier", "szef MSW Litwy": a country's name after an office's acronym is
         # the office's complement, not a person
         if len(names) == 1 and names[0] - 1 >= 0 and kind(names[0] - 1) in ("acro", "inst") and morph.is_place_name(words[names[0]]):
