@@ -264,3 +264,20 @@ def test_a_firms_genitive_after_a_role_is_no_surname(model):
     got = {text: speaker for text, speaker, _kind in found(FIRM_GENITIVE, "pl", model)}
     assert got["Bez zwolnień nie przetrwamy kolejnego roku"] == "Wojciech Halicki"
     assert got["firma zwolni 300 osób"] == "Wojciech Halicki"
+
+
+# -- Polish: a headline's role label over an interview is the guest the lead introduces -------------
+GUEST_ROLE = ("Szefowa strajkujących pielęgniarek: Nie wyjdziemy z sali, dopóki nie zobaczymy podpisu\n\n"
+              "Od poniedziałku pielęgniarki okupują salę konferencyjną szpitala. O strajku rozmawiamy z "
+              "Renatą Kowalik, przewodniczącą związku.\n\n"
+              "– Jak długo zamierzacie protestować?\n\n"
+              "– Do skutku. Nikt z nas nie chce strajkować, ale dyrekcja nie zostawiła nam wyboru.\n\n"
+              "– A jeśli pieniędzy naprawdę nie ma?\n\n"
+              "– Słyszymy to od trzech miesięcy.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headline_role_over_an_interview_is_the_guest(model):
+    got = {text: speaker for text, speaker, _kind in found(GUEST_ROLE, "pl", model)}
+    assert got["Nie wyjdziemy z sali, dopóki nie zobaczymy podpisu"] == "Renata Kowalik"

@@ -113,6 +113,11 @@ class SpeakerResolver:
             return headline
         return next((n for n in full if n not in interviewer), None)
 
+    @cached_property
+    def _answers(self) -> bool:
+        """The text is an interview: answers under labels, or bare answers after questions."""
+        return any(ev.mode == "interviewee" for ev in self.events)
+
     def _guest_named_after(self, pos: int, interviewer: set) -> str | None:
         """The full name right after an interview's own phrase for its guest (``interview_with``:
         "rozmawiamy z", "we spoke to", "interview with") before ``pos``, else None."""
@@ -190,7 +195,16 @@ class SpeakerResolver:
             # (a group resolved to one person, "protestujący" to the union leader named before, is the group as written)
             return _crowd(self.coref.speaker(ev.ref, ev.pos), ev.ref.head) or _crowd(ev.ref.speaker, ev.ref.head) or ev.ref.speaker
         if ev.mode == "explicit":
-            return self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+            got = self.coref.speaker(ev.ref, ev.pos) if ev.ref is not None else ev.speaker
+            if ev.cls == "colon" and ev.cue == "headline" and ev.ref is not None and ev.ref.kind == "title" \
+                    and got == ev.ref.speaker and self._answers:
+                # "Dyrektorka szpitala w Sokółce: …" over an interview with the director: the guest
+                guest = self.interviewee
+                want = self.coref.gender(ev.ref)
+                theirs = (self.coref.gender_of.get(guest) or self.coref.toks.given_gender(guest)) if guest else ""
+                if guest and not (want in ("m", "f", "pl") and theirs not in ("", want)):
+                    return guest
+            return got
         if ev.mode == "last":
             return self.last_named(ev.pos)
         if ev.mode == "interviewee":
