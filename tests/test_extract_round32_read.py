@@ -281,3 +281,23 @@ GUEST_ROLE = ("Szefowa strajkujących pielęgniarek: Nie wyjdziemy z sali, dopó
 def test_a_headline_role_over_an_interview_is_the_guest(model):
     got = {text: speaker for text, speaker, _kind in found(GUEST_ROLE, "pl", model)}
     assert got["Nie wyjdziemy z sali, dopóki nie zobaczymy podpisu"] == "Renata Kowalik"
+
+
+# -- a bare headline quotation goes to whoever repeats most of it in the body, past a guessed phrase --
+ECHO_BARE = ("Płonie Biebrzański Park Narodowy. „Ogień idzie pod ziemią, torf tli się na pół metra”\n\n"
+             "Strażacy od trzech dni gaszą pożar torfowisk nad Biebrzą.\n\n"
+             "– Najgorsze jest to, że ogień idzie pod ziemią. Torf tli się na głębokość nawet pół metra – mówi "
+             "st. bryg. Waldemar Sokołowski, zastępca komendanta wojewódzkiego PSP.\n")
+ECHO_PARTICLE = ("Strony wojny zgodziły się na rozejm. „To dopiero pierwszy krok”\n\n"
+                 "DŻUDDA, 14 maja – Armia i rebelianci zgodzili się na 72-godzinne zawieszenie broni.\n\n"
+                 "„To dopiero pierwszy krok, ale krok, na który czekały miliony ludzi” – powiedział dziennikarzom "
+                 "saudyjski wiceminister spraw zagranicznych Chalid al-Mutajri.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_headline_quotation_is_the_body_speakers(model):
+    got = {text: speaker for text, speaker, _kind in found(ECHO_BARE, "pl", model)}
+    assert got["Ogień idzie pod ziemią, torf tli się na pół metra"] == "Waldemar Sokołowski"
+    got = {text: speaker for text, speaker, _kind in found(ECHO_PARTICLE, "pl", model)}
+    assert got["To dopiero pierwszy krok"] == "Chalid al-Mutajri"

@@ -498,7 +498,10 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
                 continue
-        if not person and (in_headline or q.cue == "headline"):
+        # (a bare headline quotation's guessed speaker, "Płonie Biebrzański Park Narodowy", is no
+        # person the words are tied to, unless a cue ties them or a given name starts it)
+        if not (person and (q.cue not in (None, "headline") or is_given_name(q.speaker.split()[0]))) \
+                and (in_headline or q.cue == "headline"):
             speaker = _echoing_speaker(q, quotes, None if in_headline else q.end + _ECHO_REACH)
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
@@ -614,6 +617,8 @@ def _crowd(speaker: str, head: str) -> str | None:
 
 
 def _names_person(speaker: str | None) -> bool:
-    """A full name or an institution's ("Lajos Farkas"), not a role ("Almiran negotiator")."""
+    """A full name or an institution's ("Lajos Farkas", "Chalid al-Mutajri"), not a role
+    ("Almiran negotiator")."""
     parts = (speaker or "").split()
-    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+    # (a particle joined to the surname, "al-Mutajri", "bin-Rashid", is part of the name)
+    return len(parts) > 1 and parts[0][:1].isupper() and all(p[:1].isupper() or p.rpartition("-")[2][:1].isupper() for p in parts)
