@@ -301,3 +301,15 @@ def test_a_bare_headline_quotation_is_the_body_speakers(model):
     assert got["Ogień idzie pod ziemią, torf tli się na pół metra"] == "Waldemar Sokołowski"
     got = {text: speaker for text, speaker, _kind in found(ECHO_PARTICLE, "pl", model)}
     assert got["To dopiero pierwszy krok"] == "Chalid al-Mutajri"
+
+
+# -- English: who is told ("told MPs") is never the teller -------------------------------------------
+TOLD_MPS = ("Water boss sorry\n\n"
+            "Martin Prideaux runs Haddlebrook Water. The head of one of England's most criticised water "
+            "companies told MPs on Tuesday that his firm had got this badly wrong.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_who_is_told_is_never_the_teller(model):
+    got = {text: speaker for text, speaker, _kind in found(TOLD_MPS, "en", model)}
+    assert got["his firm had got this badly wrong"] != "MPs"

@@ -352,6 +352,8 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
     cue = toks.lex.cues.get(toks.lows[k])
     if cue is not None and cue.lemma in toks.fw.get("object_first_lemma", ()):
         return None  # "Oskarżył też fiński rząd o …", "wezwał Belgrad do …": the phrase after the verb is its object
+    if cue is not None and "tell" in cue.flags and toks.lex.rules.subject_first:
+        return None  # "… told MPs on Tuesday that …": who is told, never the teller
     honorific = toks.fw.get("honorific", ())
     stop = k + 1
     while stop < sent.t1 and stop - k <= _MAX_INVERTED_SUBJECT:
