@@ -160,16 +160,18 @@ OWN_GENDER = ("Noc na SOR\n\n"
               "– Zaczęło się po kolacji. Myślałem, że to zgaga – opowiada.\n")
 
 
+@needs_morfeusz
 def test_first_person_past_forms_give_the_speakers_gender():
-    from stance.extract.morph import morfeusz, own_gender
+    from stance.extract.voice import statement_voice
+    from stance.extract.words import function_words
 
-    if morfeusz() is None:
-        pytest.skip("morfeusz2 is not installed")
-    assert own_gender("Myślałem, że to zgaga.") == "m"
-    assert own_gender("Szłam z obawą, a wyszłam wzruszona.") == "f"
-    assert own_gender("Stałem przed kościołem.") == "m"  # ("kościołem": an instrumental, no person)
-    assert own_gender("Powiedział: „byłam w szoku”, ale nie wierzę.") == ""  # (somebody else's words)
-    assert own_gender("Byłem tam, a ona mówi: byłam.") == ""  # (both: no clue)
+    fw = function_words("pl")
+    assert statement_voice("Myślałem, że to zgaga.", fw) == "m"
+    assert statement_voice("Szłam z obawą, a wyszłam wzruszona.", fw) == "f"
+    assert statement_voice("Stałem przed kościołem.", fw) == "m"  # ("kościołem": an instrumental, no person)
+    assert statement_voice("Powiedział: „byłam w szoku”, ale nie wierzę.", fw) == ""  # (somebody else's words)
+    assert statement_voice("Byłem tam, a ona mówi: byłam.", fw) == ""  # (both: no clue)
+    assert statement_voice("I was there.", function_words("en")) == ""  # (English has no such endings)
 
 
 @needs_morfeusz

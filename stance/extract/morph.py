@@ -7,7 +7,6 @@ descriptions are ever analysed, so the cost stays small next to the text scan.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 _MORF = None
@@ -425,36 +424,6 @@ def first_or_second_person(word: str) -> bool:
     except Exception:
         return False
     return any(":pri" in tag or ":sec" in tag for _s, _e, (_f, _l, tag, *_rest) in res)
-
-
-@lru_cache(maxsize=65536)
-def first_person_past_gender(word: str) -> str:
-    """The speaker's own gender a first-person past form gives ("myślałem" "m", "wyszłam" "f"),
-    else "" (a noun in the instrumental, "kościołem", has no person)."""
-    low = word.lower()
-    m = morfeusz() if low.endswith(("łem", "łam")) else None
-    if m is None:
-        return ""
-    try:
-        res = m.analyse(low)
-    except Exception:
-        return ""
-    tags = [tag for _s, _e, (_f, _l, tag, *_rest) in res]
-    if not any(t.startswith("aglt:sg:pri") for t in tags):
-        return ""
-    genders = {t.split(":")[2] for t in tags if t.startswith("praet:sg:")}
-    return "f" if genders == {"f"} else "m" if genders and all(g.startswith("m") for g in genders) else ""
-
-
-_NESTED_RE = re.compile(r"[„«»‚][^„”«»‚’]*[”»«’]")  # words quoted inside a statement are somebody else's
-_FIRST_PERSON_PAST_RE = re.compile(r"\w+ł[ae]m\b", re.IGNORECASE)
-
-
-def own_gender(statement: str) -> str:
-    """The gender a Polish statement gives its own speaker by first-person past forms
-    ("byłem", "wyszłam"), when they agree; else ""."""
-    found = {first_person_past_gender(w) for w in _FIRST_PERSON_PAST_RE.findall(_NESTED_RE.sub(" ", statement))} - {""}
-    return found.pop() if len(found) == 1 else ""
 
 
 def past_verb(word: str) -> bool:

@@ -7,7 +7,7 @@
          ─speakers─▶ coreference and carried subjects -> canonical speaker     (coref.py, resolve.py)
          ─assemble─▶ non-overlapping Quote records sorted by start (rules, or the ranker: ranker.py)
          ─voice────▶ a direct statement's own first-person forms pick the namesake of their gender (voice.py)
-         ─echo─────▶ a headline or label statement the body repeats takes its speaker (resolve.py)
+         ─echo─────▶ a headline or label statement the body repeats takes its speaker (echo.py)
 
 Each stage returns a frozen record the next one reads; per-language behaviour comes from
 ``lexicons/`` and ``languages.py``.
@@ -21,11 +21,12 @@ from stance.extract import DEFAULT_SPEAKER_MODEL
 from stance.extract.candidates import find_candidates, select
 from stance.extract.coref import Coreference
 from stance.extract.cues import find_cues
+from stance.extract.echo import echo_headline_speakers
 from stance.extract.interview import interviewer_names
 from stance.extract.lexicon import load
 from stance.extract.mentions import collect_mentions
 from stance.extract.quote import Quote
-from stance.extract.resolve import SpeakerResolver, assemble, echo_headline_speakers
+from stance.extract.resolve import SpeakerResolver, assemble
 from stance.extract.segment import segment
 from stance.extract.voice import voice_speakers
 

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from stance.extract.cues import omitted_subject_gender
 from stance.extract.marks import GENITIVE_S
-from stance.extract.morph import own_gender
 from stance.extract.scoring import norm_speaker
+from stance.extract.voice import statement_voice
 
 FEATURES = (
     "empty",  # the candidate is "no speaker" (the rules found none)
@@ -405,7 +405,7 @@ class CandidateFinder:
         cue_gender = omitted_subject_gender(self.coref.toks, cand.event) if cand.event is not None else ""
         cue_gender = cue_gender if cue_gender in ("m", "f", "pl") else ""
         if not cue_gender and pl and cand.kind in ("direct", "fragment"):
-            cue_gender = own_gender(self.coref.toks.text[p0:p1])  # "– Myślałem, że to zgaga – opowiada": a man
+            cue_gender = statement_voice(self.coref.toks.text[p0:p1], self.coref.toks.fw)  # "– Myślałem, … – opowiada": a man
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():

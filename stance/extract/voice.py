@@ -15,12 +15,22 @@ from dataclasses import replace
 from stance.extract.morph import past_singular
 
 _WORD = re.compile(r"\w+")
+_NESTED_RE = re.compile(r"[„«»‚][^„”«»‚’]*[”»«’]")  # words quoted inside a statement are somebody else's
+
+
+def statement_voice(text: str, fw: dict) -> str:
+    """The gender a statement's own first-person past forms give its speaker ("– Myślałem, że to
+    zgaga – opowiada": a man), by the language's endings; "" where they disagree or are none."""
+    return voice_gender(text, tuple(fw.get("voice_masculine", ())), tuple(fw.get("voice_feminine", ())))
 
 
 def voice_gender(text: str, masculine: tuple[str, ...], feminine: tuple[str, ...]) -> str:
-    """"m" or "f" when every first-person past form in ``text`` has that gender, else ""."""
+    """"m" or "f" when every first-person past form in ``text`` (outside the words it quotes) has
+    that gender, else ""."""
     found = set()
-    for w in _WORD.findall(text.lower()):
+    if not masculine or not feminine:
+        return ""
+    for w in _WORD.findall(_NESTED_RE.sub(" ", text).lower()):
         for gender, endings in (("m", masculine), ("f", feminine)):
             if w.endswith(endings) and past_singular(w):
                 found.add(gender)
@@ -31,8 +41,7 @@ def voice_speakers(quotes: list, resolver) -> list:
     """``quotes`` with a direct statement's speaker moved to the family member its own verbs'
     gender names (see the module's docstring)."""
     fw = resolver.coref.toks.fw
-    masculine, feminine = tuple(fw.get("voice_masculine", ())), tuple(fw.get("voice_feminine", ()))
-    if not masculine or not feminine:
+    if not fw.get("voice_masculine") or not fw.get("voice_feminine"):
         return quotes
     out = list(quotes)
     for n, q in enumerate(quotes):
@@ -42,7 +51,7 @@ def voice_speakers(quotes: list, resolver) -> list:
         mine = dict(family).get(q.speaker, "")
         if len(family) < 2 or mine not in ("m", "f"):
             continue
-        voice = voice_gender(q.text, masculine, feminine)
+        voice = statement_voice(q.text, fw)
         if not voice or voice == mine:
             continue
         fits = [name for name, gender in family if gender == voice]
