@@ -137,8 +137,7 @@ class Coreference(BodyCoreference, LeadCoreference):
     def latest_of(self, fulls: list[str], pos: int) -> str | None:
         """Which of the full names ``fulls`` the text wrote last before ``pos`` (None: none)."""
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "name" and m.speaker in fulls:
                 return m.speaker
         return None
@@ -262,7 +261,7 @@ class Coreference(BodyCoreference, LeadCoreference):
                 continue
             _m, _c, theirs4, their_comp3 = keys(other)
             if mods4 <= theirs4 and (vague or comp3 <= their_comp3 or (sole and not other.comp)):
-                if want and self._person_gender(other.person) not in ("", want):
+                if want and self.person_gender(other.person) not in ("", want):
                     continue
                 return other
         return None
@@ -272,7 +271,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         k = bisect.bisect_left(self.toks.starts, ref.pos)
         return any(0 <= t < len(self.toks.lows) and self.toks.lows[t] in self._indefinite for t in (k - 1, k))
 
-    def _person_gender(self, person: str | None) -> str:
+    def person_gender(self, person: str | None) -> str:
         """A named person's gender as a verb agreed with the name, else as the given name says
         ("Drugi świadek, chirurg dr Paweł Grabiec, przekonywał": the verb agrees with the role)."""
         full = self.name(person)
@@ -493,8 +492,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         if head not in fw.get("interlocutor", ()) or not all(w in fw.get("interlocutor_medium", ()) for w in rest):
             return None
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "title" and not m.person and " " in m.speaker and m.head not in fw.get("interlocutor", ()) \
                     and m.end in self._speaking and not self.toks.lex.institution_role(m.head):
                 return m.speaker
@@ -596,8 +594,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         """The nearest person named before ``pos`` as a subject or a speaker, of ``ref``'s gender;
         ``by_age``: only one named in full or by a given name, or a role's holder named with it."""
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
                 return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
             if by_age and m.kind == "title" and m.epithet and m.subject and m.pos < ref.pos and m.head != ref.head:
@@ -620,8 +617,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         text = self.seg.text
         pattern = re.compile(rf"[,(]\s*{n}\b")  # "Margaret Doyle, 81,", "Jan Lis (62 l.)"
         written = re.compile(rf"\b{n}-\w+")  # "81-year-old Margaret Doyle", "62-letni Jan Lis"
-        k = bisect.bisect_left(self.mentions.positions, before) - 1
-        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in self.mentions.before(before, LOOKBACK):
             if m.kind != "name" or (" " not in m.speaker and not m.person):
                 continue
             after = m.end and pattern.match(text, m.end, m.end + 8)

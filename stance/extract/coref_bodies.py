@@ -107,10 +107,9 @@ class BodyCoreference:
             return self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) \
                 or self._described_body(noun, pos) or noun
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
         company = noun in toks.fw.get("company_noun", ())
         firm = (self._firm_before(pos) or self._suffixed_firm_before(pos)) if company else None
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if firm is not None and m.kind == "name" and m.speaker == firm:
                 return firm  # "Harwick Generics, which makes the tablets, said": a firm nearer than any body
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
@@ -121,9 +120,8 @@ class BodyCoreference:
         """The nearest earlier body a lowercase phrase ending in ``noun`` named ("the tribunal"
         after "an employment tribunal has ruled"), else None."""
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
         tail = " " + noun
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "inst" and m.speaker.islower() and m.speaker.endswith(tail):
                 return m.speaker
         return None
@@ -163,8 +161,7 @@ class BodyCoreference:
         t = bisect.bisect_right(toks.starts, pos) - 1  # the token at ``pos`` (a phrase may open the sentence)
         while t > 0 and t not in toks.sent_initial:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
-        k = bisect.bisect_left(self.mentions.positions, toks.starts[max(t, 0)]) - 1
-        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in self.mentions.before(toks.starts[max(t, 0)], LOOKBACK):
             if m.kind == "name" and m.subject and self._opens_sentence(m.pos) and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
                     and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
@@ -175,8 +172,7 @@ class BodyCoreference:
         """"the company" after "worked for Harcourt Logistics Ltd": the nearest earlier name that
         a firm's suffix ends, wherever it stood in its sentence, else None."""
         suffixes = self.toks.fw.get("firm_suffix", ())
-        k = bisect.bisect_left(self.mentions.positions, pos) - 1
-        for m in reversed(self.mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in self.mentions.before(pos, LOOKBACK):
             if m.kind in ("name", "inst") and " " in m.speaker and m.speaker.rsplit(" ", 1)[1] in suffixes:
                 return m.speaker
         return None
@@ -196,8 +192,7 @@ class BodyCoreference:
         for "komenda"), else None."""
         want = head.lower()
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "inst" and m.speaker[:1].isupper() and self._holds_noun(m.speaker.lower().split(), want):
                 return self.institution(m.speaker)
         return None
@@ -216,8 +211,7 @@ class BodyCoreference:
         (``inst_anaphor`` in the function words)."""
         want = self.inst_anaphors[head]
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos) - 1
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK + 1):k + 1]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "inst" and any(w[:1].isupper() for w in m.speaker.split()[:2]):
                 # the first word, or the second after an adjective ("Polskie MSZ", "białoruskie MSZ")
                 if any(w in want or w[:6] in want for w in m.speaker.lower().split()[:2]):

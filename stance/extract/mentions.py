@@ -10,6 +10,7 @@ Alasdair Craigmyle,``), which later resolve a bare role to the person.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress
@@ -292,6 +293,11 @@ class Mentions:
     roles_by_head: dict  # role head -> unnamed specific roles, by position
     content_names: tuple[Ref, ...]  # full names met inside reported clauses (not subjects)
     inst_full: dict  # last words of an institution -> its fullest name
+
+    def before(self, pos: int, reach: int) -> Iterator[Ref]:
+        """The mentions that start before ``pos``, nearest first, at most ``reach`` of them."""
+        k = bisect.bisect_left(self.positions, pos)
+        return reversed(self.mentions[max(0, k - reach):k])
 
 
 def collect_mentions(seg: Segments, events) -> Mentions:

@@ -201,8 +201,7 @@ class SpeakerResolver:
                 # "Dyrektorka szpitala w Sokółce: …" over an interview with the director: the guest
                 guest = self.interviewee
                 want = self.coref.gender(ev.ref)
-                theirs = (self.coref.gender_of.get(guest) or self.coref.toks.given_gender(guest)) if guest else ""
-                if guest and not (want in ("m", "f", "pl") and theirs not in ("", want)):
+                if guest and not (want in ("m", "f", "pl") and self.coref.person_gender(guest) not in ("", want)):
                     return guest
             return got
         if ev.mode == "last":
@@ -417,8 +416,7 @@ class SpeakerResolver:
     def _plural_people_before(self, pos: int) -> str | None:
         """The nearest role in the plural mentioned before ``pos``, in any case, else None."""
         mentions, coref = self.mentions, self.coref
-        k = bisect.bisect_left(mentions.positions, pos)
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK):k]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "title" and coref.gender(m) == "pl":
                 return coref.speaker(m, m.pos)
         return None
@@ -426,8 +424,7 @@ class SpeakerResolver:
     def last_named(self, pos: int) -> str | None:
         """"The last named said …": the nearest earlier person (a full name, or a known speaker)."""
         mentions = self.mentions
-        k = bisect.bisect_left(mentions.positions, pos)
-        for m in reversed(mentions.mentions[max(0, k - LOOKBACK):k]):
+        for m in mentions.before(pos, LOOKBACK):
             if m.kind == "name" or m.person:
                 name = self.coref.name(m.person or m.speaker)
                 if m.person or len(name.split()) > 1 or name in self.speakers:
