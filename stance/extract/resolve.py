@@ -97,6 +97,12 @@ class SpeakerResolver:
                 return guest  # "O strajku rozmawiamy z Renatą Kowalik, …": the newsroom talks to the guest
             if headline is not None and headline in in_headline:
                 return headline  # "Prof. Marta Wilczyńska: Żyjemy na kredyt": the guest, by name, speaks in the headline
+            titled = [n for n in self._headline_names(content=True)
+                      if " " in n and n not in interviewer and self.coref.person_gender(n)]
+            if headline is None and len(titled) == 1:
+                # "'…': Ruth Almeida on ten years of Larder", the lead then naming her partner:
+                # the one person the headline names in full (a given name says so) is the guest
+                return titled[0]
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
@@ -137,11 +143,13 @@ class SpeakerResolver:
                         return name
         return None
 
-    def _headline_names(self) -> set[str]:
-        """Full names in the first paragraph (the headline)."""
+    def _headline_names(self, content: bool = False) -> set[str]:
+        """Full names in the first paragraph (the headline) as subjects or, with ``content``,
+        anywhere (after "…": too)."""
         paras = paragraphs(self.coref.seg.text)
         end = paras[0][1] if paras else 0
-        return {self.coref.name(m.speaker) for m in self.mentions.mentions if m.pos < end and m.kind == "name"}
+        refs = [*self.mentions.mentions, *self.mentions.content_names] if content else self.mentions.mentions
+        return {self.coref.name(m.speaker) for m in refs if m.pos < end and m.kind == "name"}
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
         """People named with a full name in the two paragraphs before the one at ``pos`` (the
@@ -395,7 +403,8 @@ class SpeakerResolver:
         for r in reversed(self.history[max(0, k - LOOKBACK + 1):k + 1]):
             if person and (r.kind in ("inst", "media") or (r.kind == "title" and r.head in collective)):
                 continue  # ("representing the family, …, he said": "he" is no family)
-            g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "")
+            g = coref.gender(r) or coref.gender_of.get(coref.name(r.speaker) if r.kind == "name" else r.speaker, "") \
+                or (self._pronoun_genders.get(coref.speaker(r, r.pos), "") if r.kind == "title" else "")
             if neuter and ((r.kind == "name" and (g in ("m", "f") or not natural))
                            or (natural and r.kind == "title" and coref.seg.sentence_of(r.pos) == sentence)):
                 # "One Thai soldier was hit in the arm, it said.": "it" is no person; a Polish neuter
@@ -412,6 +421,25 @@ class SpeakerResolver:
             if people:
                 return people
         return coref.speaker(fallback, fallback.pos) if fallback else None
+
+    @cached_property
+    def _pronoun_genders(self) -> dict[str, str]:
+        """Where verbs do not agree in gender, a role's gender as the pronoun that carries it on
+        in the same or the next sentence says ("The First Minister reached for an olive branch.
+        He told …": a later "she said" is not the First Minister), by the role's speaker."""
+        coref = self.coref
+        if coref.toks.lex.rules.verbs_agree_in_gender:
+            return {}
+        out: dict[str, str] = {}
+        for ev in self.events:
+            if ev.mode != "carry" or ev.gender not in ("m", "f"):
+                continue
+            k = bisect.bisect_left(self.history_pos, ev.pos) - 1
+            r = self.history[k] if k >= 0 else None
+            if r is not None and r.kind == "title" and not coref.gender(r) \
+                    and coref.seg.sentence_of(ev.pos) - coref.seg.sentence_of(r.pos) <= 1:
+                out.setdefault(coref.speaker(r, r.pos), ev.gender)
+        return out
 
     def _plural_people_before(self, pos: int) -> str | None:
         """The nearest role in the plural mentioned before ``pos``, in any case, else None."""

@@ -1,0 +1,43 @@
+"""Rules written after reading round 33 (its articles are tuning data now; round 34 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, found, needs_morfeusz  # noqa: F401
+
+
+# -- English: "'…': Name on …" over a Q&A names the guest, though the lead names another first ------
+GUEST_IN_HEADLINE = ("“I’d rather sell the boat”: Nora Kettleby on forty years of ferrying\n\n"
+                     "The ferrywoman on tides, tourists and the bridge that could end it all. Interview by Alan Rudd\n\n"
+                     "Her deckhand, Simon Pardoe, says Kettleby “has never once missed a crossing”.\n\n"
+                     "You started at sixteen. What did that teach you?\n\n"
+                     "That the river decides, not you. My father said it every morning.\n\n"
+                     "Will the bridge finish you?\n\n"
+                     "It might. But people will still want to cross on the water.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_person_a_qa_headline_names_in_full_is_the_guest(model):
+    got = {text: speaker for text, speaker, _kind in found(GUEST_IN_HEADLINE, "en", model)}
+    assert got["I’d rather sell the boat"] == "Nora Kettleby"
+    assert got["That the river decides, not you. My father said it every morning."] == "Nora Kettleby"
+    assert got["It might. But people will still want to cross on the water."] == "Nora Kettleby"
+    assert got["has never once missed a crossing"] == "Simon Pardoe"
+
+
+# -- English: "The First Minister … He told …" makes the First Minister a man, so "she said" is someone else ------
+PRONOUN_GENDER = ("Ferry row at the assembly\n\n"
+                  "Delyth Moran began mildly. Could the First Minister tell the islanders when a ferry would come?\n\n"
+                  "‘We have a plan,’ Mr Pryce said.\n\n"
+                  "The First Minister then reached for an olive branch. He told the chamber that his door was "
+                  "‘always open’ to Ms Moran and her colleagues.\n\n"
+                  "She was not tempted. Islanders did not want meetings, she said, they wanted a boat.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_carried_on_by_he_is_not_a_later_she(model):
+    got = {text: speaker for text, speaker, _kind in found(PRONOUN_GENDER, "en", model)}
+    assert got["always open"] == "First Minister"
+    assert got["Islanders did not want meetings"] == "Delyth Moran"
