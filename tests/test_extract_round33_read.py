@@ -41,3 +41,35 @@ def test_a_role_carried_on_by_he_is_not_a_later_she(model):
     got = {text: speaker for text, speaker, _kind in found(PRONOUN_GENDER, "en", model)}
     assert got["always open"] == "First Minister"
     assert got["Islanders did not want meetings"] == "Delyth Moran"
+
+
+# -- Polish: a commune named like a man ("gminy Wierzchosław") before its head's full name --------
+COMMUNE_GIVEN_NAME = ("Wiatraki\n\n"
+                      "Wójt gminy Wierzchosław Andrzej Kostrzewa odpowiadał, że każda uwaga zostanie rozpatrzona.\n\n"
+                      "– Gmina nie jest stroną umowy – mówił Kostrzewa.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_commune_named_like_a_man_is_no_part_of_its_heads_name(model):
+    got = {text: speaker for text, speaker, _kind in found(COMMUNE_GIVEN_NAME, "pl", model)}
+    assert got["każda uwaga zostanie rozpatrzona"] == "Andrzej Kostrzewa"
+    assert got["Gmina nie jest stroną umowy"] == "Andrzej Kostrzewa"
+
+
+# -- Polish: a body named in the plural keeps the plural in the nominative ("Lasów Państwowych") ---
+PLURAL_BODIES = ("Przejazdy i powódź\n\n"
+                 "Według PKP Polskich Linii Kolejowych rogatki zostaną zamontowane do końca września.\n\n"
+                 "Zdaniem Lasów Państwowych pożar nie groził osadzie.\n\n"
+                 "Według Wód Polskich woda opadnie w nocy.\n\n"
+                 "Jak informuje Mazowiecka Sieć Dystrybucyjna, bez zasilania jest 32 tys. odbiorców.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_named_in_the_plural_keeps_its_plural(model):
+    got = {text: speaker for text, speaker, _kind in found(PLURAL_BODIES, "pl", model)}
+    assert got["rogatki zostaną zamontowane do końca września"] == "PKP Polskie Linie Kolejowe"
+    assert got["pożar nie groził osadzie"] == "Lasy Państwowe"
+    assert got["woda opadnie w nocy"] == "Wody Polskie"
+    assert got["bez zasilania jest 32 tys. odbiorców"] == "Mazowiecka Sieć Dystrybucyjna"

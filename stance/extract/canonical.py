@@ -43,6 +43,9 @@ class CanonicalForms:
                     # "na stronie internetowej Centralnego Związku": an adjective of the phrase
                     # before, which the body's noun does not agree with, is no part of its name
                     toks, h = toks[lead:], h - lead
+                plural = self._plural_body(toks)
+                if plural is not None:
+                    return plural
                 first = self.words[toks[h]]
                 lemma = self.lex.places.get(first, (None,))[0]
                 gender = morph.noun_gender(first) or "m"
@@ -79,6 +82,40 @@ class CanonicalForms:
             named = self.surface(toks)
             return named[:-2] if not self.cased and named.endswith(GENITIVE_S) else named  # "CLAN’s report": CLAN
         return ""
+
+    def _plural_body(self, toks: list[int]) -> str | None:
+        """The nominative of a body named in the plural ("Lasów Państwowych" -> "Lasy Państwowe",
+        "PKP Polskich Linii Kolejowych" -> "PKP Polskie Linie Kolejowe", an acronym before it kept):
+        the head noun in the genitive plural only, or with an adjective that is; else None."""
+        lows = self.lows
+        lead = 0
+        while lead < len(toks) - 1 and self.words[toks[lead]].isupper() and len(self.words[toks[lead]]) > 1:
+            lead += 1  # "PKP", the group's acronym before the company's name
+        h = lead  # the head noun: after the adjectives agreeing with the word after them
+        while h + 1 < len(toks) and morph.is_adj(lows[toks[h]]) and morph.agrees(lows[toks[h + 1]], lows[toks[h]]):
+            h += 1
+        head = morph.plural_genitive_reading(lows[toks[h]], "subst", self.lex.org_lemmas)
+        if head is None:
+            return None
+        adjectives = list(toks[lead:h])  # before the head, and right after it while they agree
+        for t in toks[h + 1:]:
+            if not (morph.is_adj(lows[t]) and morph.agrees(lows[toks[h]], lows[t])):
+                break  # ("Generalnej Dyrekcji Dróg Krajowych": "Krajowych" is the roads')
+            adjectives.append(t)
+        if "sg" in morph.genitive_numbers(lows[toks[h]], "subst") and not any(
+                morph.genitive_numbers(lows[t], "adj") == {"pl"} for t in adjectives):
+            return None
+        lemma, gender = head
+        parts, prev = [], None
+        for t in toks:
+            w = self.words[t]
+            if t == toks[h]:
+                w = _capitalised_like(morph.plural_nominative(lemma, "subst", gender), w)
+            elif t in adjectives:
+                w = _capitalised_like(morph.adj_plural_nominative(lows[t], gender), w)
+            parts.append((self.text[self.ends[prev]:self.starts[t]] if prev is not None else "") + w)
+            prev = t
+        return "".join(parts)
 
     def _classifier_before_name(self, t: int, name: int) -> bool:
         """Token ``t`` is an institution noun of the role lexicon ("Firma", "Organizacja") and

@@ -213,14 +213,30 @@ def guess_adj_nominative(word: str, gender: str = "m") -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def plural_genitive_reading(word: str, pos: str) -> tuple[str, str] | None:
+def plural_genitive_reading(word: str, pos: str, prefer: frozenset = frozenset()) -> tuple[str, str] | None:
     """(lemma, gender) of the first ``pos`` ("subst" or "adj") reading of ``word`` in the
-    genitive plural, the masculine-personal one first ("klientów" -> ("klient", "m1")); None."""
+    genitive plural, one whose lemma is in ``prefer`` first ("Wód": "woda", not "wóda"), then the
+    masculine-personal one ("klientów" -> ("klient", "m1")); None."""
     readings = [(lemma, tag.split(":")) for lemma, tag, _q in analyse(word)]
     found = [(lemma, g) for lemma, parts in readings if parts[0] == pos and parts[1:2] == ["pl"] and len(parts) > 3
              and "gen" in parts[2].split(".") for g in parts[3].split(".")]
-    found.sort(key=lambda r: r[1] != "m1")
+    found.sort(key=lambda r: (r[0] not in prefer, r[1] != "m1"))
     return found[0] if found else None
+
+
+@lru_cache(maxsize=65536)
+def genitive_numbers(word: str, pos: str) -> frozenset:
+    """The numbers ("sg", "pl") in which ``word`` may be a ``pos`` ("subst", "adj") in the genitive
+    ("linii": both; "lasów", "kolejowych": "pl" only)."""
+    return frozenset(parts[1] for _lemma, tag, _q in analyse(word) if (parts := tag.split(":"))[0] == pos
+                     and len(parts) > 2 and "gen" in parts[2].split("."))
+
+
+def adj_plural_nominative(word: str, gender: str) -> str:
+    """Nominative plural of an adjective agreeing with a noun of ``gender`` ("państwowych", "m3"
+    -> "państwowe"); the word when morfeusz2 does not read it as an adjective."""
+    lemma = next((lem for lem, tag, _q in analyse(word) if tag.startswith("adj:")), None)
+    return plural_nominative(lemma, "adj", gender) if lemma else word
 
 
 @lru_cache(maxsize=4096)

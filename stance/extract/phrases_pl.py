@@ -395,6 +395,8 @@ class PolishPhrases:
             while last > 0 and given[last - 1] == given[last] - 1:
                 last -= 1
             given = given[last:]
+        if len(names) >= 3 and given[:2] == [0, 1] and self._place_apposition(names[0]):
+            given = given[1:]  # "Wójt gminy Wierzchosław Andrzej Kostrzewa": a commune named like a man
         if given and given[0] > 0:
             names = names[given[0]:]
         elif not given and len(names) >= 3 and (names[0] > run[0] or (titles[-1] > head and (words[titles[-1]][:1].islower() or kind(titles[-1]) == "acro"))) \
