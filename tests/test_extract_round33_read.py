@@ -73,3 +73,20 @@ def test_a_body_named_in_the_plural_keeps_its_plural(model):
     assert got["pożar nie groził osadzie"] == "Lasy Państwowe"
     assert got["woda opadnie w nocy"] == "Wody Polskie"
     assert got["bez zasilania jest 32 tys. odbiorców"] == "Mazowiecka Sieć Dystrybucyjna"
+
+
+# -- Polish: an aged role with a place after a quotation is the person just named ---------------------
+AGED_EPITHET_PL = ("Etap dla Wilczka\n\n"
+                   "Kacper Wilczek (Kujawy Pro Cycling) wygrał w środę trzeci etap wyścigu. Drugi był Belg Pieter Vanhoutte.\n\n"
+                   "Decydujący okazał się podjazd. Wilczek zaatakował 250 metrów przed metą i nikt nie zdołał wyjść mu z koła.\n\n"
+                   "– Wiedziałem, że ten finisz mi leży – mówił na mecie 23-letni kolarz z Olsztyna, którego kibice znają "
+                   "jako „Wilka”.\n\n"
+                   "Pracownik tapicerni z 15-letnim stażem powiedział nam, że zakład stoi.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_aged_role_with_a_place_after_a_quotation_is_the_person_just_named(model):
+    got = {text: speaker for text, speaker, _kind in found(AGED_EPITHET_PL, "pl", model)}
+    assert got["Wiedziałem, że ten finisz mi leży"] == "Kacper Wilczek"
+    assert got["zakład stoi"] == "pracownik tapicerni z 15-letnim stażem"

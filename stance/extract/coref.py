@@ -266,6 +266,11 @@ class Coreference(BodyCoreference, LeadCoreference):
                 return other
         return None
 
+    def _paragraph_start(self, pos: int, back: int = 0) -> int:
+        """Where the paragraph holding ``pos`` starts, or the one ``back`` paragraphs before it."""
+        starts = self.seg.blank_line_starts
+        return starts[max(0, bisect.bisect_right(starts, pos) - 1 - back)]
+
     def _introduced(self, ref: Ref) -> bool:
         """The role comes with an indefinite article ("a lecturer in the business school"): a new person."""
         k = bisect.bisect_left(self.toks.starts, ref.pos)
@@ -378,6 +383,16 @@ class Coreference(BodyCoreference, LeadCoreference):
             if owner:
                 return owner
         mentions = self.mentions
+        age = self._role_age(ref) if not ref.vague and not ref.partitive else None
+        if age is not None and self.seg.text[ref.pos:age.start()].strip().lower() in ("", *self.articles) \
+                and not self._introduced(ref):
+            # "– … – powiedział 27-latek z Ciechanowa" after "Sam Ochocki … był przybity": a role
+            # with a place or a field that opens with the age is the person just named, in this
+            # paragraph or the one before, before any holder of the role named elsewhere (not
+            # "pracownik tapicerni z 15-letnim stażem": an age inside is the role's own)
+            person = self._nearest_subject(ref, pos, True, since=self._paragraph_start(ref.pos, back=1))
+            if person:
+                return person
         if ref.epithet and ref.vague:
             age = _AGE_RE.search(self.seg.text, ref.pos, ref.end or pos)
             aged = self._aged_person(age, ref.pos) if age is not None else None
@@ -590,11 +605,14 @@ class Coreference(BodyCoreference, LeadCoreference):
         word, fw = age.group(2).lower(), self.toks.fw
         return word in fw.get("age_noun", ()) or word in fw.get("age_adjective", ())
 
-    def _nearest_subject(self, ref: Ref, pos: int, by_age: bool) -> str | None:
-        """The nearest person named before ``pos`` as a subject or a speaker, of ``ref``'s gender;
-        ``by_age``: only one named in full or by a given name, or a role's holder named with it."""
+    def _nearest_subject(self, ref: Ref, pos: int, by_age: bool, since: int = 0) -> str | None:
+        """The nearest person named before ``pos`` (from ``since`` on) as a subject or a speaker,
+        of ``ref``'s gender; ``by_age``: only one named in full or by a given name, or a role's
+        holder named with it."""
         mentions = self.mentions
         for m in mentions.before(pos, LOOKBACK):
+            if m.pos < since:
+                break
             if by_age and m.kind == "title" and m.person and m.subject and m.pos < ref.pos:
                 return self.name(m.person)  # "Ostrel’s foreign minister, Jonas Petrak, told parliament"
             if by_age and m.kind == "title" and m.epithet and m.subject and m.pos < ref.pos and m.head != ref.head:
