@@ -90,3 +90,19 @@ def test_an_aged_role_with_a_place_after_a_quotation_is_the_person_just_named(mo
     got = {text: speaker for text, speaker, _kind in found(AGED_EPITHET_PL, "pl", model)}
     assert got["Wiedziałem, że ten finisz mi leży"] == "Kacper Wilczek"
     assert got["zakład stoi"] == "pracownik tapicerni z 15-letnim stażem"
+
+
+# -- English: "the zoo", "the university", "the fire service" are the body named with those words ----
+BODIES_EN = ("Lecturers walk out as the university says cuts are needed\n\n"
+             "Lecturers at Kingsmere University began a strike on Monday.\n\n"
+             "An okapi calf has been born at Ferrisham Zoo. In a press release, the zoo said the calf was healthy.\n\n"
+             "North Pennine Fire and Rescue Service posted: “We are dealing with a large wildfire.”\n\n"
+             "Investigators will not speculate on a cause until the fire is out, the fire service said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_by_its_common_noun_is_the_one_named_with_it(model):
+    got = {text: speaker for text, speaker, _kind in found(BODIES_EN, "en", model)}
+    assert got["cuts are needed"] == "Kingsmere University"
+    assert got["the calf was healthy"] == "Ferrisham Zoo"
+    assert got["Investigators will not speculate on a cause until the fire is out"] == "North Pennine Fire and Rescue Service"

@@ -361,9 +361,16 @@ class Coreference(BodyCoreference, LeadCoreference):
             if ref.speaker.islower() and ref.speaker.replace(" ", "").replace("'", "").replace("’", "").isalpha():
                 # "the health board said" after "Harwick and District Health Board": the body
                 # named before with those words, else as written
-                full = self.mentions.inst_full.get(tuple(w.capitalize() for w in ref.speaker.split()))
+                words = tuple(w.capitalize() for w in ref.speaker.split())
+                full = self.mentions.inst_full.get(words)
                 if full:
                     return full
+                # "the fire service" and "North Pennine Fire and Rescue Service": the one body whose
+                # name holds every word and ends in the same one
+                fulls = {f for f in self.mentions.inst_full.values()
+                         if f.split()[-1] == words[-1] and all(w in f.split() for w in words)}
+                if len(fulls) == 1:
+                    return fulls.pop()
             return self._owner_named(ref.speaker) or self.institution(ref.speaker)
         if ref.kind != "title":
             return ref.speaker
