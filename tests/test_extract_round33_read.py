@@ -106,3 +106,25 @@ def test_a_body_by_its_common_noun_is_the_one_named_with_it(model):
     assert got["cuts are needed"] == "Kingsmere University"
     assert got["the calf was healthy"] == "Ferrisham Zoo"
     assert got["Investigators will not speculate on a cause until the fire is out"] == "North Pennine Fire and Rescue Service"
+
+
+# -- English: a street is no speaker; "Among those … was Name" makes him the clause's subject ------
+BURGLARIES = ("Burglary appeal\n\n"
+              "Detective Constable Sam Okonjo has been assigned as the victims’ point of contact.\n\n"
+              "Among those targeted was Arthur Penrose, 84, whose bungalow in Larch Close was ransacked. "
+              "The widower said the burglars had taken a gold watch.\n\n"
+              "“It’s the watch. You can’t replace something like that,” he told the Chronicle.\n\n"
+              "Until the clashes, half of his passengers were Kyrgyz.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_after_an_inverted_copula_is_the_subject_and_a_street_none(model):
+    got = {text: speaker for text, speaker, _kind in found(BURGLARIES, "en", model)}
+    assert got["the burglars had taken a gold watch"] == "Arthur Penrose"
+    assert got["It’s the watch. You can’t replace something like that,"] == "Arthur Penrose"
+
+
+def test_nor_opening_a_sentence_is_no_name():
+    text = ("Pensions column\n\nI have some sympathy with Geoff Lyall. Nor, for that matter, do I accept the line.\n\n"
+            "“It is,” she said.\n")
+    assert all(speaker != "Nor" for _text, speaker, _kind in found(text, "en", "rules"))

@@ -643,8 +643,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                         pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
                     np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name)
                 elif np.kind == "name" and not self.cased:
-                    # "Later in the day Tkachivska wrote": a name right before a cue is its subject
-                    np.in_pp = not (np.end < len(words) and kind(np.end) == "cue")
+                    # "Later in the day Tkachivska wrote": a name right before a cue is its subject, as
+                    # is one after a copula the fronted phrase inverts ("Among those targeted was Arthur Penrose")
+                    np.in_pp = not (np.end < len(words) and kind(np.end) == "cue") and lows[k - 1] not in self.fw.get("copula", ())
                 elif np.kind == "name" and self.name_case(np.names[0]) == "obl":
                     np.in_pp = True
                 elif pl and np.kind == "name" and not np.titles and lows[k - 1].endswith(_TOWN_ADJECTIVE_OBLIQUE) \
