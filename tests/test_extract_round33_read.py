@@ -128,3 +128,17 @@ def test_nor_opening_a_sentence_is_no_name():
     text = ("Pensions column\n\nI have some sympathy with Geoff Lyall. Nor, for that matter, do I accept the line.\n\n"
             "“It is,” she said.\n")
     assert all(speaker != "Nor" for _text, speaker, _kind in found(text, "en", "rules"))
+
+
+# -- English: "X, whose manager, Name, said" is the manager's verb, "whose family farmed …, said" X's --
+WHOSE = ("Transfers\n\n"
+         "Tully has been linked with a return to his first club, Millbeck Rovers, whose manager, Phil Gaskin, "
+         "said he would \"love to have him back\".\n\n"
+         "Paul Fennimore, 71, whose family farmed the Long Acre until 1998, said he had sold the field.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_possessive_relative_clause_closed_by_the_cue_has_its_own_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(WHOSE, "en", model)}
+    assert got["love to have him back"] == "Phil Gaskin"
+    assert got["he had sold the field"] == "Paul Fennimore"

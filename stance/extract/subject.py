@@ -105,6 +105,9 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
     if region and region[-1].in_rel and not region[-1].in_pp and region[-1].nominative \
             and region[-1].kind in ("name", "title") and toks.lex.rules.case_marked:
         return region[-1]  # the verb is inside the relative clause its last phrase opened
+    owned = _possessive_relative_subject(toks, region)
+    if owned is not None:
+        return owned  # "Millbeck Rovers, whose manager, Phil Gaskin, said": the manager's verb
     if region and toks.lex.rules.subject_first and _pronoun_before_verb(toks, region[-1]):
         return region[-1]  # "the members of the public who waded in, for what she called": her verb
     nominatives = [np for np in region if not np.in_pp and not np.in_rel and np.nominative]
@@ -125,6 +128,26 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
         if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
             return before
     return nearest
+
+
+def _possessive_relative_subject(toks: Tokens, region: list[NP]) -> NP | None:
+    """The subject of a possessive relative clause (``rel_possessive``: "whose") that the cue
+    closes: the role right after the pronoun, or the name in apposition to it ("whose manager,
+    Phil Gaskin, said"); None when the cue follows anything else ("whose family farmed the Long
+    Acre until 1998, said": the antecedent's verb)."""
+    if len(region) < 1 or toks.lex.rules.case_marked:
+        return None
+    possessive = toks.fw.get("rel_possessive", ())
+    for n, np in enumerate(region):
+        if not np.titles or np.start == 0 or toks.lows[np.start - 1] not in possessive:
+            continue
+        last = region[-1]
+        if n < len(region) - 1 and not (n == len(region) - 2 and last.kind == "name" and toks.words[np.end] == ","
+                                        and last.start == np.end + 1):
+            return None
+        after = last.end + (last.end < len(toks.words) and toks.words[last.end] == ",")
+        return last if after < len(toks.words) and toks.kind(after) == "cue" else None
+    return None
 
 
 def _pronoun_before_verb(toks: Tokens, np: NP) -> bool:
