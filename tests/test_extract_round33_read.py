@@ -142,3 +142,17 @@ def test_a_possessive_relative_clause_closed_by_the_cue_has_its_own_subject(mode
     got = {text: speaker for text, speaker, _kind in found(WHOSE, "en", model)}
     assert got["love to have him back"] == "Phil Gaskin"
     assert got["he had sold the field"] == "Paul Fennimore"
+
+
+# -- English: "turned out to be Name, a role …" links the role to the name ("to be" is no preposition) --
+TURNED_OUT = ("Fun run\n\n"
+              "The banana turned out to be Kevin Ashworth, a Ravensmoor postman known on his round as “Kev the Post”, "
+              "who said he had raised £1,140 from customers.\n\n"
+              "“People have been sponsoring me over the garden gate,” he said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_in_apposition_after_to_be_is_the_named_person(model):
+    got = {text: speaker for text, speaker, _kind in found(TURNED_OUT, "en", model)}
+    assert got["he had raised £1,140 from customers"] == "Kevin Ashworth"
+    assert got["People have been sponsoring me over the garden gate,"] == "Kevin Ashworth"
