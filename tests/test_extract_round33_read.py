@@ -156,3 +156,17 @@ def test_a_role_in_apposition_after_to_be_is_the_named_person(model):
     got = {text: speaker for text, speaker, _kind in found(TURNED_OUT, "en", model)}
     assert got["he had raised £1,140 from customers"] == "Kevin Ashworth"
     assert got["People have been sponsoring me over the garden gate,"] == "Kevin Ashworth"
+
+
+# -- Polish: "przy ul. Kilińskiego" completes a role; a body's quoted name is no part of its words ---
+STREET_AND_QUOTED_NAME = ("Strefa płatnego parkowania\n\n"
+                          "Mieszkanka bloku przy ul. Kilińskiego mówiła, że ludzie parkują na trawnikach.\n\n"
+                          "Według Niezależnego Związku Rolników „Ziemia Lubelska” pomoc jest za mała.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_street_completes_a_role_and_a_bodys_quoted_name_stays_out_of_its_words(model):
+    got = {text: speaker for text, speaker, _kind in found(STREET_AND_QUOTED_NAME, "pl", model)}
+    assert got["ludzie parkują na trawnikach"] == "mieszkanka bloku przy ul. Kilińskiego"
+    assert got["pomoc jest za mała"] == "Niezależny Związek Rolników „Ziemia Lubelska”"

@@ -151,6 +151,10 @@ class FrameCues:
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok
+                if document is None and (np.kind == "inst" or toks.org_word(np.end - 1)):
+                    # "Według Niezależnego Związku Rolników „Ziemia Lubelska” pomoc …": the body's
+                    # own name in quotation marks is no part of what it says
+                    np_end = toks.quoted_name_end(np_end, sent.t1, ends_phrase=False)
                 if described_source(toks, np, binding.ref):
                     # "Według osoby z otoczenia wojewody, …": the source's description is no content
                     np_end = max(np_end, source_description_end(toks, np.end, governed=True))

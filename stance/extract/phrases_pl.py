@@ -444,6 +444,9 @@ class PolishPhrases:
             if lows[r] in self.fw.get("saint", ()) and r + 2 < j and self.words[r + 1] == "." and kind(r + 2) == "name":
                 r += 3  # "z oddziału Szpitala św. Łukasza": the patron is the hospital's name
                 continue
+            if lows[r] in self.fw.get("place_noun", ()) and r + 2 < j and self.words[r + 1] == "." and kind(r + 2) in ("name", "place"):
+                r += 2  # "mieszkanka bloku przy ul. Kilińskiego": the street's abbreviation, then its name
+                continue
             if self._number_adjective(r, j):
                 r += 3  # "pracownik tapicerni z 15-letnim stażem"
                 continue
