@@ -170,3 +170,10 @@ def test_a_street_completes_a_role_and_a_bodys_quoted_name_stays_out_of_its_word
     got = {text: speaker for text, speaker, _kind in found(STREET_AND_QUOTED_NAME, "pl", model)}
     assert got["ludzie parkują na trawnikach"] == "mieszkanka bloku przy ul. Kilińskiego"
     assert got["pomoc jest za mała"] == "Niezależny Związek Rolników „Ziemia Lubelska”"
+
+
+def test_a_firms_abbreviation_before_an_article_ends_the_sentence():
+    text = ("Fraud trial\n\nHe told the jury that the payments had gone to Brightwater Advisory Ltd. "
+            "The Crown says Brightwater was registered at his sister-in-law’s address.\n")
+    got = {text: speaker for text, speaker, _kind in found(text, "en", "rules")}
+    assert got["Brightwater was registered at his sister-in-law’s address"] == "Crown"

@@ -50,11 +50,13 @@ _ZONE_RE = re.compile(r"[A-Z]{2,4}\s*[-–—|]")  # a time zone after "a.m.": "
 
 
 def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozenset,
-              openers: frozenset = frozenset(), dates: frozenset = frozenset()) -> list[tuple[int, int]]:
+              openers: frozenset = frozenset(), dates: frozenset = frozenset(),
+              final: frozenset = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans (start, end) without surrounding whitespace; no boundary falls inside a
-    ``protected`` span (quotations, dash blocks). A surname's initial ("Tomasza R.") ends the
-    sentence when one of ``openers`` (pronouns, prepositions) follows it; "p.m." does not when a
-    time zone or one of ``dates`` (day and month names) follows it."""
+    ``protected`` span (quotations, dash blocks). A surname's initial ("Tomasza R.") or an
+    abbreviation that ends a firm's name (``final``: "Ltd.") ends the sentence when one of
+    ``openers`` (pronouns, prepositions, articles) follows it; "p.m." does not when a time zone
+    or one of ``dates`` (day and month names) follows it."""
     starts = [s for s, _ in protected]
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -71,9 +73,11 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
             if punct == ".":
                 word = word_before(text, m.start())
                 if word is not None:
-                    initial = len(word) == 1 and word.isupper() and _next_word(text, b).lower() not in openers
-                    # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …")
-                    if is_abbreviation(word, abbreviations) or initial or (word in _CLOCK_HALVES and (
+                    opener = _next_word(text, b).lower() in openers
+                    initial = len(word) == 1 and word.isupper() and not opener
+                    # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …";
+                    # "… paid to Brightwater Advisory Ltd. The Crown says": a firm's name may end one)
+                    if (is_abbreviation(word, abbreviations) and not (opener and word in final)) or initial or (word in _CLOCK_HALVES and (
                             _ZONE_RE.match(text, b) or _next_word(text, b) in dates)):  # "9:40 a.m. CDT — …", "6 p.m. Wednesday"
                         if "\n" not in m.group():
                             continue
@@ -104,9 +108,9 @@ def _next_word(text: str, pos: int) -> str:
 @cache
 def _sentence_openers(lang: str) -> frozenset:
     """Words that open a sentence after a surname's initial: pronouns, possessives,
-    complementisers and prepositions of more than one letter ("Tomasza R. Jego zdaniem …")."""
+    complementisers, prepositions and articles of more than one letter ("Tomasza R. Jego zdaniem …")."""
     fw = function_words(lang)
-    return frozenset(w for role in ("pron", "possessive", "comp", "prep") for w in fw.get(role, ()) if len(w) > 1)
+    return frozenset(w for role in ("pron", "possessive", "comp", "prep", "article") for w in fw.get(role, ()) if len(w) > 1)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -173,7 +177,8 @@ def segment(text: str, lang: str) -> Segments:
                        + [(b.start, b.end) for b in blocks])
     # content regions whose tokens are never cues or speakers
     content = _merge([(q.start, q.end) for q in quotes] + [(b.start, b.end) for b in blocks])
-    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang), lex.months)
+    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang), lex.months,
+                      frozenset(function_words(lex.lang).get("firm_suffix", ())))
     headlines = tuple(headline_parts(text))
     # headline speakers are sentence-initial words (classified as such)
     tokens = Tokens(text, lex, content, spans, [a for a, colon, _b in headlines if TOKEN_RE.search(text, a, colon)])
