@@ -177,3 +177,21 @@ def test_a_firms_abbreviation_before_an_article_ends_the_sentence():
             "The Crown says Brightwater was registered at his sister-in-law’s address.\n")
     got = {text: speaker for text, speaker, _kind in found(text, "en", "rules")}
     assert got["Brightwater was registered at his sister-in-law’s address"] == "Crown"
+
+
+# -- English: what follows an attribution set off by commas inside a sentence is reported too --------
+ASIDES = ("Lighthouse log\n\n"
+          "The generator could be fixed, he says, but the batteries could not be hurried.\n\n"
+          "Brightwater, the Crown says, was the gang’s front company.\n\n"
+          "One woman held up a coat that, she said, had rotted in a wardrobe.\n\n"
+          "It was read by an usher because, the court was told, Mr Greaves was unwell.\n\n"
+          "The firm launched the app, Mr Lee said, with preorders opening Friday.\n")
+
+
+def test_the_clause_after_an_aside_attribution_is_reported():
+    got = {text: (speaker, kind) for text, speaker, kind in found(ASIDES, "en", "rules")}
+    assert got["but the batteries could not be hurried"][1] == "indirect"
+    assert got["was the gang’s front company"] == ("Crown", "indirect")
+    assert got["had rotted in a wardrobe"] == ("woman", "indirect")
+    assert "Mr Greaves was unwell" not in got  # the court was told: hearers
+    assert "with preorders opening Friday" not in got  # a phrase hung on the sentence, no clause

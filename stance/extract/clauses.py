@@ -60,7 +60,7 @@ class SentenceMarks:
 def sentence_marks(toks: Tokens, sent: Sentence) -> SentenceMarks:
     kinds = toks.kinds
     blocking = next((t for t in range(sent.t0, sent.t1) if kinds[t] in ("quoted", "comp")), sent.t1)
-    finite = next((t for t in range(sent.t0, sent.t1) if _finite(toks, t)), sent.t1)
+    finite = next((t for t in range(sent.t0, sent.t1) if finite_at(toks, t)), sent.t1)
     return SentenceMarks(blocking, finite)
 
 
@@ -91,12 +91,12 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             if rules.bare_clauses and "clause" in flags and q > k + 2:
                 bare = _zero_that(toks, sent, k, flags)
                 if (0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q)
-                        and kind(q - 1) in ("word", "name", "place", "inst") and not _finite(toks, q - 1)):
+                        and kind(q - 1) in ("word", "name", "place", "inst") and not finite_at(toks, q - 1)):
                     return bare  # "said the government could accept … mines that process ore": a relative "that"
                 if (0 <= bare.start and bare.kind == "zero" and lows[q - 1] in toks.fw.get("clause_coord", ())
                         and _finite_between(toks, bare.start, q - 1, past=True)):
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
-                if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and _finite(toks, q - 1):
+                if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and finite_at(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
             if rules.bare_clauses and q > k + 2 and (_relative_that(toks, q, after_object=True) or _determiner_that(toks, sent, q)):
                 q += 1  # "accused each other of breaking a ceasefire that took effect": a relative "that"; "had met that deadline": a determiner
@@ -352,7 +352,7 @@ def _relative_that(toks: Tokens, t: int, after_object: bool = False) -> bool:
         return False
     nxt = toks.lows[t + 1]
     if after_object:
-        return toks.words[t - 1].islower() and not _finite(toks, t - 1) and (
+        return toks.words[t - 1].islower() and not finite_at(toks, t - 1) and (
             nxt in toks.verb_words or (toks.kind(t + 1) == "word" and nxt.endswith("ed")))
     return (toks.kind(t + 1) == "word" and nxt.endswith(("ed", "s"))) or nxt in toks.fw.get("aux", ())
 
@@ -361,7 +361,7 @@ def _determiner_that(toks: Tokens, sent: Sentence, t: int) -> bool:
     """"that" before a lowercase noun that ends the clause ("whether Brightwell had met that
     deadline.", "… that deadline but would not say"): a determiner, not a complementiser."""
     nxt = t + 1
-    if nxt >= sent.t1 or toks.kind(nxt) != "word" or not toks.words[nxt].islower() or _finite(toks, nxt):
+    if nxt >= sent.t1 or toks.kind(nxt) != "word" or not toks.words[nxt].islower() or finite_at(toks, nxt):
         return False
     return nxt + 1 >= sent.t1 or toks.words[nxt + 1] in ".,;:!?" or toks.lows[nxt + 1] in toks.fw.get("clause_coord", ())
 
@@ -376,10 +376,11 @@ def _finite_between(toks: Tokens, start: int, q: int, past: bool = False) -> boo
     """Is there an auxiliary or finite verb from character ``start`` to token ``q`` (``past``:
     a regular past tense counts too, "the university respected … but that")?"""
     t = bisect.bisect_left(toks.starts, start)
-    return any(toks.lows[r] in toks.verb_words or (past and _finite(toks, r)) for r in range(t, q))
+    return any(toks.lows[r] in toks.verb_words or (past and finite_at(toks, r)) for r in range(t, q))
 
 
-def _finite(toks: Tokens, t: int) -> bool:
+def finite_at(toks: Tokens, t: int) -> bool:
+    """Token ``t`` is an auxiliary or a finite verb (a regular past tense, or a word right after a subject pronoun)."""
     if toks.lows[t] in toks.verb_words or (toks.lows[t].endswith("ed") and toks.kind(t) in ("word", "cue")):
         return True
     # a word right after a subject pronoun is its verb ("we want", "I am", "they never were")
@@ -585,7 +586,7 @@ def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
     for r in range(comma + 1, min(sent.t1, comma + _ASIDE_MAX)):
         if toks.words[r] == ",":
             # the subject's verb right after it ("…, had failed"), not another clause ("…, and Dunmore was")
-            return r if r > comma + 1 and r + 1 < sent.t1 and _finite(toks, r + 1) else None
+            return r if r > comma + 1 and r + 1 < sent.t1 and finite_at(toks, r + 1) else None
         if toks.kind(r) == "coord" and toks.kind(r - 1) == "num" and r + 1 < sent.t1 and toks.kind(r + 1) == "num":
             continue  # "aged 19 and 21"
         if toks.kind(r) in ("quoted", "cue", "coord") or toks.words[r] in ".;:":
@@ -622,7 +623,7 @@ def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
         has_cue = any(kind(t) == "cue" for t in seg)
         # (not "mieszkańcy będą mogli wrócić …, po sprawdzeniu terenu": a role with a verb is the clause)
         if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower()
-                                                          and not any(_finite(toks, t) or (toks.cased and finite_verb(toks.lows[t])) for t in seg))):
+                                                          and not any(finite_at(toks, t) or (toks.cased and finite_verb(toks.lows[t])) for t in seg))):
             q = r
             continue
         if r < sent.t1 and role_before and 2 <= len(seg) <= 4 and all(kind(t) == "name" for t in seg):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from stance.extract.clauses import listing_comma
+from stance.extract.clauses import finite_at, listing_comma
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
@@ -22,6 +22,9 @@ _QUOTED_CLAUSE_TAIL = 4  # characters after that quotation's closing mark to the
 _SUBJECT_KINDS = frozenset({"name", "title", "word", "stop", "det", "sie", "pron", "inst", "place", "acro"})
 _APPOSITION_MAX = 4  # words of "a result" between a clause's comma and "she called '…'"
 _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
+_ASIDE_SUBJECT_MAX = 5  # words of the subject inside an aside (", the Crown says,", ", a council spokesman said,")
+_ASIDE_REST_MIN = 3  # words after an aside that make a clause of their own
+_ASIDE_VERB_REACH = 4  # tokens after an aside within which its clause's verb comes
 
 
 class ReportedClauses:
@@ -29,12 +32,20 @@ class ReportedClauses:
 
     def _reported_clauses(self) -> None:
         for sent, evs in zip(self.seg.sentences, self.cues.by_sentence):
-            if not any(ev.clause_start >= 0 for ev in evs):
-                continue
+            if not any(ev.clause_start >= 0 or (ev.tok + 1 < sent.t1 and self.toks.words[ev.tok + 1] == ",") for ev in evs):
+                continue  # (a cue right before a comma may close an aside: "The plan, he said, would …")
             cuts = self._next_cuts(sent, evs)
             positions = [ev.pos for ev in evs]
             for n, ev in enumerate(evs):
-                if ev.clause_start < 0 or ev.mode in NO_STATEMENT:
+                if ev.mode in NO_STATEMENT:
+                    continue
+                after = self._after_aside(sent, ev) if ev.clause_start < 0 or ev.clause_kind == "trailing" else None
+                if after is not None:
+                    # "The generator could be fixed, he says, but the batteries could not be hurried.",
+                    # "a coat that, she said, had rotted in a wardrobe": what follows the aside is
+                    # reported too (the trailing clause before it, when there is one, as well)
+                    self._add(*after, "indirect", ev, INDIRECT, ev.cue)
+                if ev.clause_start < 0:
                     continue
                 if ev.clause_kind == "trailing":
                     if ev.cls == "frame" and any(is_opener(e) for e in evs[:n]):
@@ -54,6 +65,33 @@ class ReportedClauses:
                         before = self._before_quoted_predicate(start, end)
                         if before is not None:
                             self._add(start, before, "indirect", ev, INDIRECT, ev.cue)
+
+    def _after_aside(self, sent: Sentence, ev: Event) -> tuple[int, int] | None:
+        """The rest of a sentence after an attribution set off by commas inside it (``, he said,``,
+        ``, the Crown says,``; languages with ``aside_reports``): the span from after the second
+        comma to the sentence end, when it has a few words and no cue or quotation of its own;
+        else None."""
+        toks = self.toks
+        k = ev.tok
+        if ev.cls == "frame" or not self.lex.rules.bare_clauses or k + 1 >= sent.t1 or toks.words[k + 1] != "," \
+                or toks.lows[k - 1] in toks.fw.get("passive_aux", ()):
+            return None  # (", the court was told,": the hearers, nobody's words)
+        t = k - 1  # the subject before the verb, and the comma that opens the aside
+        while t > sent.t0 and toks.kind(t) in _SUBJECT_KINDS and k - t <= _ASIDE_SUBJECT_MAX:
+            t -= 1
+        if t <= sent.t0 or t == k - 1 or toks.words[t] != ",":
+            return None
+        rest = range(k + 2, sent.t1)
+        if len([q for q in rest if toks.kind(q) != "punct"]) < _ASIDE_REST_MIN or any(
+                toks.kind(q) in ("cue", "quoted", "comp") for q in rest):
+            return None
+        # a predicate of its own soon after ("would cost", "had rotted", "it locks", "but the batteries
+        # could"), not a phrase hung on the sentence ("including …", "with preorders opening Friday")
+        if toks.kind(k + 2) in ("prep", "frame") or toks.lows[k + 2].endswith("ing") or not any(
+                finite_at(toks, q) for q in range(k + 2, min(sent.t1, k + 2 + _ASIDE_VERB_REACH))):
+            return None
+        start, end = trim(self.text, toks.starts[k + 2], sent.end)
+        return (start, end) if end - start >= 3 else None
 
     def _before_quoted_predicate(self, start: int, end: int) -> int | None:
         """``said the panel would meet in May and did not expect a ruling "before the spring"``: a

@@ -191,6 +191,9 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
             and not _participle_object(toks, best, last):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
+    if last is not best and k + 1 < len(words) and toks.kind(k) == "cue" and words[k + 1] == "," and last.start > 0 \
+            and words[last.start - 1] == "," and toks.kind(k + 2) not in ("quoted", "punct"):
+        return last  # "Brightwater, the Crown says, was …": the aside's own subject
     if len(nominatives) > 1 and best.kind == "title" and best.end == best.start + 1 and words[best.start][:1].isupper() \
             and best.end < len(words) and words[best.end] == "," and nominatives[1].start == best.end + 1 \
             and nominatives[1].end == k and k < len(words) and toks.kind(k) == "cue" \
