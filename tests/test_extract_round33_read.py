@@ -195,3 +195,21 @@ def test_the_clause_after_an_aside_attribution_is_reported():
     assert got["had rotted in a wardrobe"] == ("woman", "indirect")
     assert "Mr Greaves was unwell" not in got  # the court was told: hearers
     assert "with preorders opening Friday" not in got  # a phrase hung on the sentence, no clause
+
+
+# -- Polish: what the newsroom heard from a source is the source's ("Jak usłyszeliśmy od …") ---------
+HEARD = ("Budżet\n\n"
+         "Jak usłyszeliśmy od jednego z posłów koalicji, projekt wróci do komisji.\n\n"
+         "Jak nieoficjalnie dowiedzieliśmy się od jednego z uczestników wykopalisk, w grobie znaleziono miecz.\n\n"
+         "W Urzędzie Marszałkowskim w Szczecinie usłyszeliśmy, że rozkład jest zamknięty.\n\n"
+         "Miasto ma dług, a my słyszymy o kolejnych torach.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_what_the_newsroom_heard_is_its_sources(model):
+    got = {text: speaker for text, speaker, _kind in found(HEARD, "pl", model)}
+    assert got["projekt wróci do komisji"] == "poseł koalicji"
+    assert got["w grobie znaleziono miecz"] == "uczestnik wykopalisk"
+    assert got["rozkład jest zamknięty"] == "Urząd Marszałkowski w Szczecinie"
+    assert len(got) == 3  # "słyszymy o kolejnych torach": heard about, from nobody

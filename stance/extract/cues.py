@@ -178,6 +178,9 @@ class _CueFinder(FrameCues):
         self.reading = fw.get("read_verb", frozenset())  # "W komunikacie IMGW czytamy, że …"
         self.read_documents = fw.get("read_document", frozenset())
         self.read_prep = fw.get("read_prep", frozenset())
+        self.hearing = fw.get("heard_verb", frozenset())  # "Jak usłyszeliśmy od jednego z posłów, …"
+        self.heard_preps = fw.get("heard_prep", frozenset())
+        self.heard_frames = fw.get("heard_frame", frozenset())
         self.document_places = fw.get("document_place", frozenset())  # "na stronie internetowej kurii"
         self.agent_preps = fw.get("agent_prep", frozenset())  # "podpisanym przez rzeczniczkę"
         self.finding_nouns = fw.get("finding_noun", frozenset())  # "Według ustaleń policji"
@@ -199,7 +202,7 @@ class _CueFinder(FrameCues):
 
     def run(self) -> Cues:
         toks, seg = self.toks, self.seg
-        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases) | self.reading
+        triggers = frozenset(self.lex.cues) | self.frames | frozenset(self.frame_phrases) | self.reading | self.hearing
         trigger_pos = list(compress(range(len(toks.lows)), map(triggers.__contains__, toks.lows)))
         by_sentence = []
         for sent in seg.sentences:
@@ -249,6 +252,8 @@ class _CueFinder(FrameCues):
             return self._frame_event(sent, tok, 1)
         if toks.lows[tok] in self.reading:
             return self._read_event(sent, tok)
+        if toks.lows[tok] in self.hearing:
+            return self._heard_event(sent, tok)
         phrases = self.frame_phrases.get(toks.lows[tok])
         if phrases and kind != "quoted" and tok + 1 < sent.t1 and toks.lows[tok + 1] in self.frame_seconds:
             for phrase in phrases:

@@ -69,6 +69,37 @@ class FrameCues:
             return None
         return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
 
+    def _heard_event(self, sent: Sentence, tok: int) -> Event | None:
+        """``Jak (nieoficjalnie) usłyszeliśmy od jednego z posłów koalicji, …`` / ``W sztabie
+        Krzysztofa Wolnego usłyszeliśmy, że …``: what the newsroom heard (``heard_verb``) is the
+        words of its source, the phrase after ``heard_prep`` ("od") or the place the sentence
+        opens with ("w"), read in the nominative."""
+        toks = self.toks
+        lows, kind = toks.lows, toks.kind
+        after = tok + 1
+        if after < sent.t1 and kind(after) == "sie":
+            after += 1  # "dowiedzieliśmy się"
+        if after + 1 < sent.t1 and lows[after] in self.heard_preps:
+            np = toks.partitive_at(after + 1, sent.t1) or toks.np_at(after + 1, sent.t1)
+            if np is None or np.kind not in ("inst", "title", "name"):
+                return None
+            end = np.end
+        elif sent.t0 + 1 < tok and lows[sent.t0] in self.read_prep:
+            np = toks.np_at(sent.t0 + 1, tok)
+            if np is None or np.kind not in ("inst", "title", "name") or np.end != tok:
+                return None
+            end = after
+        else:
+            return None
+        binding = bind_subject(toks, np, True, "", governed=True)
+        if end < sent.t1 and kind(end) == "comp" or (end + 1 < sent.t1 and toks.words[end] == "," and kind(end + 1) == "comp"):
+            comp = end if kind(end) == "comp" else end + 1
+            return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
+        if end + 1 < sent.t1 and toks.words[end] == "," and tok > sent.t0 and lows[tok - 1] in self.heard_frames or (
+                tok - 1 > sent.t0 and lows[tok - 2] in self.heard_frames):
+            return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, end), "frame"))
+        return None
+
     def _document_owner(self, sent: Sentence, start: int) -> NP | None:
         """Whose a document is, from the words after its noun up to the sentence's end: the first
         body or person there, past what describes the document ("opublikowanym w czwartek na

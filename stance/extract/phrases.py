@@ -393,6 +393,15 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             k += 2 if self.words[k + 1] == "." else 1
         return k
 
+    def partitive_at(self, k: int, j: int) -> NP | None:
+        """A partitive in any case at token ``k`` ("od jednego z posłów koalicji": one of them, as
+        a role in the nominative singular), else None."""
+        fw = self.fw
+        if k + 2 < j and (self.lows[k] in fw.get("partitive", ()) or self.lows[k] in fw.get("partitive_genitive", ())) \
+                and self.lows[k + 1] in fw.get("partitive_of", ()):
+            return self._partitive(k, k, j)
+        return None
+
     def _partitive(self, start: int, k: int, j: int) -> NP | None:
         """"Jeden z niemieckich dyplomatów" / "one of the negotiators": a role phrase after the
         partitive, taken whole as one (nominative) speaker; None when no role follows."""
