@@ -161,6 +161,8 @@ def test_a_role_in_apposition_after_to_be_is_the_named_person(model):
 # -- Polish: "przy ul. Kilińskiego" completes a role; a body's quoted name is no part of its words ---
 STREET_AND_QUOTED_NAME = ("Strefa płatnego parkowania\n\n"
                           "Mieszkanka bloku przy ul. Kilińskiego mówiła, że ludzie parkują na trawnikach.\n\n"
+                          "Mieszkanka ul. Łąkowej mówi, że o wyjeździe dowiedziała się od sąsiadki.\n\n"
+                          "Mieszkaniec ul. Jana Pawła II powiedział, że woda stoi.\n\n"
                           "Według Niezależnego Związku Rolników „Ziemia Lubelska” pomoc jest za mała.\n")
 
 
@@ -169,6 +171,8 @@ STREET_AND_QUOTED_NAME = ("Strefa płatnego parkowania\n\n"
 def test_a_street_completes_a_role_and_a_bodys_quoted_name_stays_out_of_its_words(model):
     got = {text: speaker for text, speaker, _kind in found(STREET_AND_QUOTED_NAME, "pl", model)}
     assert got["ludzie parkują na trawnikach"] == "mieszkanka bloku przy ul. Kilińskiego"
+    assert got["o wyjeździe dowiedziała się od sąsiadki"] == "mieszkanka ul. Łąkowej"
+    assert got["woda stoi"] == "mieszkaniec ul. Jana Pawła II"
     assert got["pomoc jest za mała"] == "Niezależny Związek Rolników „Ziemia Lubelska”"
 
 

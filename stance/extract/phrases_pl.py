@@ -212,6 +212,17 @@ class PolishPhrases:
                 titles.append(p)
                 p += 1
                 continue
+            if low in self.fw.get("place_noun", ()) and p + 2 < j and words[p + 1] == "." and kind(p + 2) in ("name", "place", "cap"):
+                # "mieszkanka ul. Łąkowej": a street's abbreviation and name ("ul. Jana Pawła II": a
+                # person's, given name first, then a numeral)
+                r = p + 3
+                if r < j and morph.is_given_name(words[p + 2]) and kind(r) in ("name", "cap"):
+                    r += 1
+                while r < j and words[r].isupper() and set(words[r]) <= set("IVX"):
+                    r += 1
+                titles.extend(range(p, r))
+                p = r
+                continue
             if low == "w" and p + 1 < j and kind(p + 1) == "name" and kind(titles[-1]) == "word" and (self.name_case(p + 1) == "obl" or morph.word_class(words[p + 1]) in ("unknown", "")) and (p + 2 >= j or kind(p + 2) != "name"):
                 titles.extend((p, p + 1))  # "przedstawiciel władz w Tyraspolu": a locative, not a name
                 p += 2
