@@ -217,3 +217,17 @@ def test_what_the_newsroom_heard_is_its_sources(model):
     assert got["w grobie znaleziono miecz"] == "uczestnik wykopalisk"
     assert got["rozkład jest zamknięty"] == "Urząd Marszałkowski w Szczecinie"
     assert len(got) == 3  # "słyszymy o kolejnych torach": heard about, from nobody
+
+
+# -- English: a role described by a prepositional phrase before its verb is the subject ---------------
+HECKLERS = ("Tenants meeting\n\n"
+            "Rachel Kerr-Simmons drew jeers when she said that condensation was to blame.\n\n"
+            "“It’s not our washing, it’s your roofs!” a man at the back of the hall shouted.\n\n"
+            "As she spoke, a woman in the front row shouted \"You shut our pool!\", and activists responded.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_with_its_describing_phrase_before_the_verb_is_the_subject(model):
+    got = {text: speaker for text, speaker, _kind in found(HECKLERS, "en", model)}
+    assert got["It’s not our washing, it’s your roofs!"] == "man at the back of the hall"
+    assert got["You shut our pool!"] == "woman in the front row"

@@ -32,6 +32,9 @@ from stance.extract.words import function_phrases
 # token classes that may stand between a quotation and its attribution ("…,” the minister said)
 _TAIL_KINDS = frozenset({"punct", "name", "pron", "title", "det", "word", "inst", "place", "acro", "stop", "tword",
                          "cap", "particle"})
+# where the subject comes before its verb, a phrase describing it may stand between the quotation
+# and the verb ("“…!” a man at the back of the hall shouted")
+_TAIL_KINDS_SUBJECT_FIRST = _TAIL_KINDS | {"prep"}
 _MAX_TAIL = 10  # tokens between a closing mark and the cue that attributes it
 _SIGNATURE_DASH_RE = re.compile(r"[ \t]*[—–][ \t]*\S")
 
@@ -305,10 +308,11 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         subject between; or „….” – mówił X. (the attribution opens the next sentence)."""
         toks = self.toks
         honorific = toks.fw.get("honorific", ())
+        tail_kinds = _TAIL_KINDS_SUBJECT_FIRST if self.lex.rules.subject_first else _TAIL_KINDS
         for ev in self.cues.in_range(sent.index, rt0, min(rt1, rt0 + _MAX_TAIL + 1)):
             if ev.cls == "frame":
                 continue
-            if all(toks.kind(tok) in _TAIL_KINDS or _age_number(toks, tok) for tok in range(rt0, ev.tok)) and not any(
+            if all(toks.kind(tok) in tail_kinds or _age_number(toks, tok) for tok in range(rt0, ev.tok)) and not any(
                     toks.words[tok] in ".!?" and not (toks.words[tok] == "." and tok > rt0 and toks.lows[tok - 1] in honorific)
                     for tok in range(rt0, ev.tok)):  # ("”, Mr. Boyd said": an honorific's point)
                 return ev

@@ -176,6 +176,15 @@ def _named_apposition(toks: Tokens, nps: list[NP], n: int) -> int:
     return n
 
 
+def _past_description(toks: Tokens, k: int) -> int:
+    """The token after a prepositional phrase at ``k`` that describes the role before it and runs
+    right up to a cue ("a man at the back of the hall shouted"), else ``k``."""
+    q = k
+    while q < len(toks.words) and q - k <= _DESCRIPTION_TO_CUE and toks.kind(q) in _DESCRIPTION_KINDS_TO_CUE:
+        q += 1
+    return q if q < len(toks.words) and q > k + 1 and toks.kind(q) == "cue" else k
+
+
 def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     """Subject-verb order: the first phrase, unless another one stands right before the verb
     after a clause of its own ("EU adopts new sanctions, Kremlin calls it"), or the first is a
@@ -187,6 +196,8 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     while k < len(words) and toks.kind(k) == "word" and k - last.end < 3 and (
             words[k].endswith("ly") or (toks.lows[k] in aux and toks.lows[k] not in passive)):
         k += 1  # an adverb or active auxiliary between subject and verb ("quickly said", "has called")
+    if last is not best and k < len(words) and toks.kind(k) == "prep" and last.kind == "title":
+        k = _past_description(toks, k)  # "As she spoke, a man at the back of the hall shouted"
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
             and not _participle_object(toks, best, last):
@@ -300,6 +311,8 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
 
 
 _INDEFINITE_MAX = 9  # tokens of "a fan at the back of the room"
+_DESCRIPTION_TO_CUE = 7  # tokens of a role's describing phrase before its cue ("at the back of the hall")
+_DESCRIPTION_KINDS_TO_CUE = frozenset({"prep", "det", "word", "tword", "name", "place", "title", "num", "possessive"})
 _RELATIVE_WINDOW = 12  # tokens read back from a relative pronoun for its antecedent ("Ramesh Yadav, a 52-year-old farmer from Kheri village, who")
 _ENCLOSED_MAX = 30  # tokens of a relative or participle phrase between a subject and its verb
 _ANTECEDENT_WINDOW = 40  # tokens before such a phrase read for its antecedent
