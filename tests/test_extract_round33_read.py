@@ -231,3 +231,21 @@ def test_a_role_with_its_describing_phrase_before_the_verb_is_the_subject(model)
     got = {text: speaker for text, speaker, _kind in found(HECKLERS, "en", model)}
     assert got["It’s not our washing, it’s your roofs!"] == "man at the back of the hall"
     assert got["You shut our pool!"] == "woman in the front row"
+
+
+# -- Polish: a body's patron, in the genitive, is part of its name ("Uniwersytet Mikołaja Kopernika") --
+PATRONS = ("Badania\n\n"
+           "Uniwersytet Mikołaja Kopernika w Toruniu poinformował, że badania sfinansowano z grantu.\n\n"
+           "Według Uniwersytetu Mikołaja Kopernika w Toruniu badania potrwają rok.\n\n"
+           "Uniwersytet Adama Mickiewicza przekazał, że rekrutacja ruszy.\n\n"
+           "Rzecznik Związku Jan Kowalski powiedział, że strajk trwa.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_patron_is_part_of_its_name(model):
+    got = {text: speaker for text, speaker, _kind in found(PATRONS, "pl", model)}
+    assert got["badania sfinansowano z grantu"] == "Uniwersytet Mikołaja Kopernika w Toruniu"
+    assert got["badania potrwają rok"] == "Uniwersytet Mikołaja Kopernika w Toruniu"
+    assert got["rekrutacja ruszy"] == "Uniwersytet Adama Mickiewicza"
+    assert got["strajk trwa"] == "Jan Kowalski"

@@ -340,6 +340,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     self.cased and kind(e) == "title" and words[e][:1].isupper() and morph.word_class(words[e]) == "place"):
                 # "MSZ Węgier": the country in the genitive, though "Węgier" is also "a Hungarian"
                 e += 1
+            elif self.cased and kind(e) == "name" and self.name_case(e) == "obl" and any(self.is_org(t) for t in range(k, e)) and (
+                    e - 1 > k and "gen" in morph.given_name_cases(words[e - 1])
+                    or e + 1 < j and kind(e + 1) == "name" and self.name_case(e + 1) == "obl" and "gen" in morph.given_name_cases(words[e])):
+                e += 1  # "Uniwersytet Adama Mickiewicza", "Mikołaja Kopernika": its patron's name, in the genitive
             elif self.cased and kind(e) == "coord" and e + 1 < j and self._common_genitive(e + 1) and any(self.is_org(t) for t in range(k, e)):
                 e += 1  # "Instytut Meteorologii i Gospodarki Wodnej", "Generalna Dyrekcja Dróg Krajowych i Autostrad"
             else:
