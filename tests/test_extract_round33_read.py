@@ -249,3 +249,22 @@ def test_a_bodys_patron_is_part_of_its_name(model):
     assert got["badania potrwają rok"] == "Uniwersytet Mikołaja Kopernika w Toruniu"
     assert got["rekrutacja ruszy"] == "Uniwersytet Adama Mickiewicza"
     assert got["strajk trwa"] == "Jan Kowalski"
+
+
+# -- a couple (two given names, one surname) speaks as one; each of them alone stays themself ---------
+COUPLE_PL = ("Opłaty\n\n"
+             "Elżbieta i Andrzej Kubiakowie z Radomia napisali do nas, że za papierowe wyciągi płacą po 6 zł.\n\n"
+             "Adam i Tomasz Mazurowie od roku myją okna w wieżowcach.\n\n"
+             "– Wyjeżdżam o piątej – mówi Tomasz Mazur.\n")
+COUPLE_LETTER = ("Letters\n\nThe field floods every winter. We urge the council to think again.\n\n"
+                 "Dave and Lorraine Mott, Church Lane, Harrowden\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_couple_speaks_as_one_and_each_alone_as_themself(model):
+    got = {text: speaker for text, speaker, _kind in found(COUPLE_PL, "pl", model)}
+    assert got["za papierowe wyciągi płacą po 6 zł"] == "Elżbieta i Andrzej Kubiakowie"
+    assert got["Wyjeżdżam o piątej"] == "Tomasz Mazur"
+    got = {text: speaker for text, speaker, _kind in found(COUPLE_LETTER, "en", model)}
+    assert got["The field floods every winter. We urge the council to think again."] == "Dave and Lorraine Mott"

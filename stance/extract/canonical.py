@@ -26,6 +26,8 @@ class CanonicalForms:
         """Canonical speaker string of a phrase (nominative; fullest-name grouping comes later).
         ``governed``: a preposition fixes the case ("według ministra"), so a form that could
         also be a nominative ("ministra") is read as the oblique one."""
+        if np.kind == "name" and np.couple:
+            return self.surface(list(range(np.start, np.end)))  # "Elżbieta i Andrzej Kubiakowie": as written
         if np.kind == "name":
             return self.name_string(np.names, oblique)
         if np.kind == "title":

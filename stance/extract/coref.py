@@ -42,7 +42,7 @@ class Coreference(BodyCoreference, LeadCoreference):
         self.mentions = mentions
         self.articles = self.toks.fw.get("article", frozenset())
         self._indefinite = self.toks.fw.get("indefinite_article", frozenset())
-        self.fulls = _full_names(mentions, events)
+        self.fulls = _full_names(mentions, events, self.toks.fw.get("couple_coord", frozenset()))
         # a full name's gender as a verb agreed with it ("Astrid Hansen oceniła"): a role's lemma
         # ("przewodniczący" for "Przewodnicząca") may say otherwise
         self._agreed_genders = {e.ref.speaker: e.ref.gender for e in events
@@ -731,7 +731,7 @@ def role_synonym(lang: str, role: str) -> str:
     return ""
 
 
-def _full_names(mentions: Mentions, events) -> list[list[str]]:
+def _full_names(mentions: Mentions, events, couple: frozenset = frozenset()) -> list[list[str]]:
     """Every multi-word name, fullest first (nominative subjects first among equals)."""
     refs = [r for r in mentions.mentions if r.kind == "name"]
     refs += [e.ref for e in events if e.ref is not None and e.ref.kind == "name"]
@@ -740,7 +740,7 @@ def _full_names(mentions: Mentions, events) -> list[list[str]]:
     for r in refs:
         parts = r.speaker.split()
         key = tuple(parts)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not (len(parts) > 2 and parts[1] in couple):  # (a couple, "Adam i Tomasz Mazurowie", is no fuller name of either)
             if key not in seen:
                 seen.add(key)
                 out.append(parts)

@@ -45,6 +45,7 @@ class NP:
     gender: str = ""
     partitive: bool = False  # "jeden z dyplomatów", "one of the negotiators": nominative as a whole
     group: int = -1  # the counted noun of "wielu klientów", "kilku unijnych dyplomatów": a group, nominative as a whole
+    couple: bool = False  # "Elżbieta i Andrzej Kubiakowie", "Dave and Lorraine Mott": two given names, one surname
 
 
 NAMED_BEFORE_WINDOW = 2000  # tokens searched back for the name a bare institution noun ("the agency") stands for
@@ -674,12 +675,32 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if self.cased and np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                 np.nominative = False
             np.in_rel = rel
+            if self._couple_before(np, i):
+                first = np.start - 2
+                if out and out[-1].end > first:
+                    np.in_pp, np.in_rel = out[-1].in_pp, out[-1].in_rel
+                    out.pop()
+                np = NP(first, np.end, "name", names=[first] + np.names, in_pp=np.in_pp, in_rel=np.in_rel,
+                        nominative=np.nominative, gender="pl", couple=True)
             out.append(np)
             # a prepositional phrase goes on over common nouns after its first phrase ("to the
             # Spanish radio station Onda Valdemora": the station's name is no subject either)
             pp = 2 if np.in_pp and not pl and self._common_nouns_to_name(np.end, j) else 0
             k = np.end
         return out
+
+    def _couple_before(self, np: NP, i: int) -> bool:
+        """``np`` (a given name and a surname) and the given name alone before it are a couple
+        joined by ``couple_coord`` ("Elżbieta i Andrzej Kubiakowie", "Dave and Lorraine Mott")."""
+        first = np.start - 2
+        if first < i or np.kind != "name" or np.titles or len(np.names) != 2 or self.lows[np.start - 1] not in self.fw.get("couple_coord", ()):
+            return False
+        return self.words[first][:1].isupper() and (first == i or not self.words[first - 1][:1].isupper()) \
+            and self._given_name(self.words[first]) and self._given_name(self.words[np.names[0]])
+
+    def _given_name(self, word: str) -> bool:
+        """A given name of either gender (the English list, "u" included; morfeusz2 for Polish)."""
+        return word.lower() in self.lex.given_gender or (self.cased and bool(morph.is_given_name(word)))
 
     def _oblique_modifier(self, np: NP) -> bool:
         """A lowercase adjective before the role noun that is nominative in no reading
