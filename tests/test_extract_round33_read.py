@@ -268,3 +268,19 @@ def test_a_couple_speaks_as_one_and_each_alone_as_themself(model):
     assert got["Wyjeżdżam o piątej"] == "Tomasz Mazur"
     got = {text: speaker for text, speaker, _kind in found(COUPLE_LETTER, "en", model)}
     assert got["The field floods every winter. We urge the council to think again."] == "Dave and Lorraine Mott"
+
+
+# -- English: "the charity" is the body the text named with that class noun --------------------------
+CLASSED = ("Hearing loss\n\n"
+           "Hear Better, a charity, published the survey.\n\n"
+           "The charity said the figures were alarming.\n\n"
+           "Dr Fiona Kerr, head of research at the charity Memory Matters UK, said the results were encouraging.\n\n"
+           "The charity said it would publish more.\n\n"
+           "On Tuesday, the company said it had been hacked.\n")
+
+
+def test_a_bodys_class_noun_is_the_body_named_with_it():
+    got = {text: speaker for text, speaker, _kind in found(CLASSED, "en", "rules")}
+    assert got["the figures were alarming"] == "Hear Better"
+    assert got["it would publish more"] == "Memory Matters UK"
+    assert got["it had been hacked"] != "Tuesday"

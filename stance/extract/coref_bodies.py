@@ -97,7 +97,7 @@ class BodyCoreference:
         Semiconductors"), else the noun itself."""
         toks = self.toks
         k = bisect.bisect_left(toks.starts, pos) - 1
-        named = self._named_with(noun, range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1))
+        named = self._named_with(noun, range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1)) or self._classed_name(noun, k)
         if named:
             return named
         if noun in toks.fw.get("bare_body", ()):
@@ -115,6 +115,34 @@ class BodyCoreference:
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
                 return self.institution(m.speaker)  # ("A British baby products company": no body's name)
         return firm or noun
+
+    def _classed_name(self, noun: str, k: int) -> str | None:
+        """The body the text named with ``noun`` as its class, nearest before token ``k``: "the
+        charity Memory Matters UK", "Memory Matters UK, a charity,"; else None (a place or a day
+        is no body: "the tribunal in Cardiff", "on Tuesday, the company said")."""
+        toks = self.toks
+        words, lows = toks.words, toks.lows
+        articles, indefinite = toks.fw.get("article", ()), toks.fw.get("indefinite_article", ())
+        for t in range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1):
+            if lows[t] != noun or words[t] != noun or t < 2:
+                continue
+            if lows[t - 1] in articles and t + 1 < len(words) and self._body_word(t + 1, first=True):
+                end = t + 2  # "the charity Memory Matters UK"
+                while end < len(words) and end - t <= _ORG_NAME_MAX and self._body_word(end):
+                    end += 1
+                return self.institution(toks.surface(list(range(t + 1, end))))
+            if lows[t - 1] in indefinite and words[t - 2] == "," and t + 1 < len(words) and words[t + 1] in ",.":
+                first = t - 2  # "Memory Matters UK, a charity,"
+                while first > 0 and t - 2 - first < _ORG_NAME_MAX and self._body_word(first - 1):
+                    first -= 1
+                if first < t - 2 and self._body_word(first, first=True) and not toks.given_gender(words[first]):
+                    return self.institution(toks.surface(list(range(first, t - 2))))
+        return None
+
+    def _body_word(self, t: int, first: bool = False) -> bool:
+        """A word of a body's name: capitalised, no verb, and not a place's or a day's name to begin with."""
+        kind = self.toks.kind(t)
+        return self.toks.words[t][:1].isupper() and (kind in ("name", "inst", "acro", "cap") or (not first and kind == "place"))
 
     def _described_body(self, noun: str, pos: int) -> str | None:
         """The nearest earlier body a lowercase phrase ending in ``noun`` named ("the tribunal"
