@@ -70,10 +70,10 @@ class FrameCues:
         return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
 
     def _heard_event(self, sent: Sentence, tok: int) -> Event | None:
-        """``Jak (nieoficjalnie) usłyszeliśmy od jednego z posłów koalicji, …`` / ``W sztabie
-        Krzysztofa Wolnego usłyszeliśmy, że …``: what the newsroom heard (``heard_verb``) is the
-        words of its source, the phrase after ``heard_prep`` ("od") or the place the sentence
-        opens with ("w"), read in the nominative."""
+        """``Jak (nieoficjalnie) usłyszeliśmy od jednego z posłów koalicji, …`` / ``W Urzędzie
+        Marszałkowskim w Szczecinie usłyszeliśmy, że …``: what the newsroom heard (``heard_verb``)
+        is the words of its source, the phrase after ``heard_prep`` ("od") or the body the sentence
+        opens with after ``read_prep`` ("w"), read in the nominative."""
         toks = self.toks
         lows, kind = toks.lows, toks.kind
         after = tok + 1

@@ -68,9 +68,9 @@ class ReportedClauses:
 
     def _after_aside(self, sent: Sentence, ev: Event) -> tuple[int, int] | None:
         """The rest of a sentence after an attribution set off by commas inside it (``, he said,``,
-        ``, the Crown says,``; languages with ``aside_reports``): the span from after the second
-        comma to the sentence end, when it has a few words and no cue or quotation of its own;
-        else None."""
+        ``, the Crown says,``; in languages with bare clauses): the span from after the second
+        comma to the sentence end, when it has a few words, a verb of its own soon after and no
+        cue or quotation; else None."""
         toks = self.toks
         k = ev.tok
         if ev.cls == "frame" or not self.lex.rules.bare_clauses or k + 1 >= sent.t1 or toks.words[k + 1] != "," \

@@ -135,7 +135,7 @@ def _possessive_relative_subject(toks: Tokens, region: list[NP]) -> NP | None:
     closes: the role right after the pronoun, or the name in apposition to it ("whose manager,
     Phil Gaskin, said"); None when the cue follows anything else ("whose family farmed the Long
     Acre until 1998, said": the antecedent's verb)."""
-    if len(region) < 1 or toks.lex.rules.case_marked:
+    if not region or toks.lex.rules.case_marked:
         return None
     possessive = toks.fw.get("rel_possessive", ())
     for n, np in enumerate(region):
@@ -202,7 +202,7 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
             not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
             and not _participle_object(toks, best, last):
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
-    if last is not best and k + 1 < len(words) and toks.kind(k) == "cue" and words[k + 1] == "," and last.start > 0 \
+    if last is not best and k + 2 < len(words) and toks.kind(k) == "cue" and words[k + 1] == "," and last.start > 0 \
             and words[last.start - 1] == "," and toks.kind(k + 2) not in ("quoted", "punct"):
         return last  # "Brightwater, the Crown says, was …": the aside's own subject
     if len(nominatives) > 1 and best.kind == "title" and best.end == best.start + 1 and words[best.start][:1].isupper() \
