@@ -284,3 +284,17 @@ def test_a_bodys_class_noun_is_the_body_named_with_it():
     assert got["the figures were alarming"] == "Hear Better"
     assert got["it would publish more"] == "Memory Matters UK"
     assert got["it had been hacked"] != "Tuesday"
+
+
+# -- Polish: a surname's initial after a nominative given name ends a person's name, not a role's -----
+INITIALS = ("Proces\n\n"
+            "Według prokuratury Zbigniew K. wypłacił sobie w tym czasie ponad 1,2 mln zł.\n\n"
+            "Obrońca Roberta K. przyłączył się do wniosku. Jak mówił, zarzuty są chybione.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_surname_initial_after_a_nominative_given_name_is_a_persons(model):
+    got = {text: speaker for text, speaker, _kind in found(INITIALS, "pl", model)}
+    assert got["Zbigniew K. wypłacił sobie w tym czasie ponad 1,2 mln zł"] == "prokuratura"
+    assert got["zarzuty są chybione"] == "obrońca Roberta K."  # a role and its client in the genitive

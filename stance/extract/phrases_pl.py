@@ -83,6 +83,9 @@ class PolishPhrases:
             return True
         if c == "place" and morph.name_readings(w) and not self.is_org(t):
             return True
+        if c == "cap" and len(w) == 1 and t > 0 and self.kind(t - 1) == "name" and t + 1 < len(self.words) and self.words[t + 1] == "." \
+                and (cases := morph.given_name_cases(self.words[t - 1])) and "gen" not in cases:
+            return True  # "Zbigniew K.": a surname's initial after a given name in no genitive ("obrońca Roberta K.": his client)
         if c == "place" and w not in self.lex.places and t > 1 and self.kind(t - 1) == "name" and self.kind(t - 2) == "name":
             return True  # "Hamid Abakar Nur": a foreign surname that is also some river's name
         if c == "cap" and have_name and len(w) > 1:
