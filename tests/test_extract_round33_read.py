@@ -298,3 +298,16 @@ def test_a_surname_initial_after_a_nominative_given_name_is_a_persons(model):
     got = {text: speaker for text, speaker, _kind in found(INITIALS, "pl", model)}
     assert got["Zbigniew K. wypłacił sobie w tym czasie ponad 1,2 mln zł"] == "prokuratura"
     assert got["zarzuty są chybione"] == "obrońca Roberta K."  # a role and its client in the genitive
+
+
+# -- a role's apposition closed by a comma before the verb keeps its named subject ---------------------
+APPOSITION_COMMA = ("Dodatki\n\n"
+                    "Przewodnicząca zarządu związku, burmistrz Głuszycy Ewa Marczyńska-Bąk, powiedziała AIP, że gminy "
+                    "są gotowe przywracać dodatki.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_comma_closing_a_named_apposition_before_the_verb_inverts_nothing(model):
+    got = {text: speaker for text, speaker, _kind in found(APPOSITION_COMMA, "pl", model)}
+    assert got["gminy są gotowe przywracać dodatki"] == "Ewa Marczyńska-Bąk"

@@ -361,7 +361,10 @@ class _CueFinder(FrameCues):
                     # "A spokesperson, who asked that her name not be used, said": the clause's "that" is no boundary
                     subject = enclosed
             if subject is not None and jak is None and cue_tok > sent.t0 and words[cue_tok - 1] == "," \
-                    and "weak" not in cue.flags:  # "…, accused the mayor of …": the object, never inverted
+                    and "weak" not in cue.flags \
+                    and not (subject.kind == "name" and len(subject.names) >= 2 and subject.end == cue_tok - 1 and subject.titles):
+                # ("…, accused the mayor of …": the object, never inverted; "Przewodnicząca zarządu, burmistrz
+                # Głuszycy Ewa Marczyńska-Bąk, powiedziała AIP, że": the comma closes her apposition)
                 inverted = inverted_subject(toks, sent, cue_tok)
                 if inverted is not None and inverted.kind in ("name", "title", "inst") and (
                         inverted.end >= sent.t1 or words[inverted.end] in ".,!?" or (
