@@ -91,6 +91,11 @@ def speakers(text: str, lang: str, speaker_model: str | None = None) -> list[str
     return [s for _t, s, _k in found(text, lang, speaker_model)]
 
 
+def speakers_by_text(text: str, lang: str, speaker_model: str | None = None) -> dict[str, str | None]:
+    """Each statement's whole text -> its speaker."""
+    return {t: s for t, s, _k in found(text, lang, speaker_model)}
+
+
 def speakers_by_opening(text: str, lang: str, speaker_model: str | None = None) -> dict[str, str | None]:
     """Each statement's first 24 characters -> its speaker."""
     return {t[:24]: s for t, s, _k in found(text, lang, speaker_model)}

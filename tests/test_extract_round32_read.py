@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, found, needs_morfeusz
+from conftest import SPEAKER_MODELS, found, needs_morfeusz, speakers_by_text
 
 
 # -- Polish: an office's seat after "we" belongs to its name, as after "w" --------------------------
@@ -18,7 +18,7 @@ SEAT_WE = ("Strajk w szkołach\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_an_office_seat_after_we_stays_in_its_name(model):
-    got = {text: speaker for text, speaker, _kind in found(SEAT_WE, "pl", model)}
+    got = speakers_by_text(SEAT_WE, "pl", model)
     assert got["zajęcia opiekuńcze zorganizowano we wszystkich szkołach"] == "Kuratorium Oświaty we Wrocławiu"
     assert got["śledztwo jest w toku"] == "Prokuratura Rejonowa we Włocławku"
 
@@ -32,7 +32,7 @@ COXSWAIN = ("Yacht towed home in a gale\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_coxswain_is_a_rank_before_the_surname(model):
-    got = {text: speaker for text, speaker, _kind in found(COXSWAIN, "en", model)}
+    got = speakers_by_text(COXSWAIN, "en", model)
     assert got["We took the first wave over the bow,"] == "Mark Penrose"
     assert got["You do not forget that."] == "Mark Penrose"
 
@@ -58,7 +58,7 @@ UNIVERSITY = ("Odkrycie pod Ostródą\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_uczelnia_is_the_university_named_before(model):
-    got = {text: speaker for text, speaker, _kind in found(UNIVERSITY, "pl", model)}
+    got = speakers_by_text(UNIVERSITY, "pl", model)
     assert got["Decyzja zapadnie w maju"] == "Politechnika Gdańska"
 
 
@@ -83,7 +83,7 @@ SECOND_DESCRIPTION = ("Nie żyje Jerzy Kaliński\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_second_description_in_apposition_is_the_same_person(model):
-    got = {text: speaker for text, speaker, _kind in found(SECOND_DESCRIPTION, "pl", model)}
+    got = speakers_by_text(SECOND_DESCRIPTION, "pl", model)
     assert got["Pierwsze, co pamiętam, to gruz"] == "Jerzy Kaliński"
 
 
@@ -96,7 +96,7 @@ ASKED_BY = ("Water bosses questioned\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_full_name_in_an_opening_question_gives_the_surname_its_full_form(model):
-    got = {text: speaker for text, speaker, _kind in found(ASKED_BY, "en", model)}
+    got = speakers_by_text(ASKED_BY, "en", model)
     assert got["Reflect on it? Families here cannot swim in the river,"] == "Owen Pritchard"
 
 
@@ -108,7 +108,7 @@ THE_PRIZE = ("Novelist walks away\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_the_noun_a_named_body_ends_with_stands_for_that_body(model):
-    got = {text: speaker for text, speaker, _kind in found(THE_PRIZE, "en", model)}
+    got = speakers_by_text(THE_PRIZE, "en", model)
     assert got["it respected her decision"] == "Kestrel Prize"
 
 
@@ -122,7 +122,7 @@ ONE_OF_FAMILY = ("Spór o dom\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_one_of_the_family_members_keeps_the_family(model):
-    got = {text: speaker for text, speaker, _kind in found(ONE_OF_FAMILY, "pl", model)}
+    got = speakers_by_text(ONE_OF_FAMILY, "pl", model)
     assert got["spór nie jest o dom"] == "członek rodziny"
     assert got["chodzi o stare żale"] == "członek rodziny"
 
@@ -134,7 +134,7 @@ ONE_OF_DRIVERS = ("Bilety droższe\n\n"
 
 @needs_morfeusz
 def test_an_adjective_after_the_complement_of_a_partitive_role_stays():
-    got = {text: speaker for text, speaker, _kind in found(ONE_OF_DRIVERS, "pl", "rules")}
+    got = speakers_by_text(ONE_OF_DRIVERS, "pl", "rules")
     assert got["nerwy pasażerów puszczają"] == "kierowca linii podmiejskich"
 
 
@@ -148,7 +148,7 @@ NURSES_SAY = ("Noc na SOR\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_present_plural_verb_keeps_a_role_a_group(model):
-    got = {text: speaker for text, speaker, _kind in found(NURSES_SAY, "pl", model)}
+    got = speakers_by_text(NURSES_SAY, "pl", model)
     assert got["tramwajem"] == "pielęgniarki"
     assert got["pacjenci czekają po dziesięć godzin"] == "pielęgniarki"
 
@@ -176,7 +176,7 @@ def test_first_person_past_forms_give_the_speakers_gender():
 
 @needs_morfeusz
 def test_a_man_who_says_myslalem_is_no_woman_named_last():
-    got = {text: speaker for text, speaker, _kind in found(OWN_GENDER, "pl", "rules")}
+    got = speakers_by_text(OWN_GENDER, "pl", "rules")
     assert got["Zaczęło się po kolacji. Myślałem, że to zgaga"] != "Anna Lis"
 
 
@@ -189,7 +189,7 @@ QUANTIFIED_GROUP = ("Protest\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_numerals_group_before_its_own_verb_is_the_subject(model):
-    got = {text: speaker for text, speaker, _kind in found(QUANTIFIED_GROUP, "pl", model)}
+    got = speakers_by_text(QUANTIFIED_GROUP, "pl", model)
     assert got["zablokują drogę"] == "rolnicy"
 
 
@@ -203,7 +203,7 @@ MINISTRY = ("Wakacje\n\n"
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_genitive_after_the_object_is_no_subject(model):
-    got = {text: speaker for text, speaker, _kind in found(MINISTRY, "pl", model)}
+    got = speakers_by_text(MINISTRY, "pl", model)
     assert got["spóźnioną o dekadę, ale rozsądną"] == "Lena Korbut"
 
 
@@ -215,7 +215,7 @@ RED_CROSS = ("Shelters open\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_national_red_cross_is_one_body(model):
-    got = {text: speaker for text, speaker, _kind in found(RED_CROSS, "en", model)}
+    got = speakers_by_text(RED_CROSS, "en", model)
     assert got["the shelter had 340 cots"] == "American Red Cross"
     assert got["she was happy to help"] == "Jane Cross"
 
@@ -250,7 +250,7 @@ ECHO_BODY = ("Calder Foods warns of 'bloodbath' as meat plant faces closure\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_headlines_phrase_under_a_body_is_the_person_who_repeats_it(model):
-    got = {text: speaker for text, speaker, _kind in found(ECHO_BODY, "en", model)}
+    got = speakers_by_text(ECHO_BODY, "en", model)
     assert got["bloodbath"] == "Dave Kerrigan"
 
 
@@ -263,7 +263,7 @@ FIRM_GENITIVE = ("Prezes Krosmetu: Bez zwolnień nie przetrwamy kolejnego roku\n
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_firms_genitive_after_a_role_is_no_surname(model):
-    got = {text: speaker for text, speaker, _kind in found(FIRM_GENITIVE, "pl", model)}
+    got = speakers_by_text(FIRM_GENITIVE, "pl", model)
     assert got["Bez zwolnień nie przetrwamy kolejnego roku"] == "Wojciech Halicki"
     assert got["firma zwolni 300 osób"] == "Wojciech Halicki"
 
@@ -281,7 +281,7 @@ GUEST_ROLE = ("Szefowa strajkujących pielęgniarek: Nie wyjdziemy z sali, dopó
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_headline_role_over_an_interview_is_the_guest(model):
-    got = {text: speaker for text, speaker, _kind in found(GUEST_ROLE, "pl", model)}
+    got = speakers_by_text(GUEST_ROLE, "pl", model)
     assert got["Nie wyjdziemy z sali, dopóki nie zobaczymy podpisu"] == "Renata Kowalik"
 
 
@@ -299,9 +299,9 @@ ECHO_PARTICLE = ("Strony wojny zgodziły się na rozejm. „To dopiero pierwszy 
 @needs_morfeusz
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_bare_headline_quotation_is_the_body_speakers(model):
-    got = {text: speaker for text, speaker, _kind in found(ECHO_BARE, "pl", model)}
+    got = speakers_by_text(ECHO_BARE, "pl", model)
     assert got["Ogień idzie pod ziemią, torf tli się na pół metra"] == "Waldemar Sokołowski"
-    got = {text: speaker for text, speaker, _kind in found(ECHO_PARTICLE, "pl", model)}
+    got = speakers_by_text(ECHO_PARTICLE, "pl", model)
     assert got["To dopiero pierwszy krok"] == "Chalid al-Mutajri"
 
 
@@ -313,5 +313,5 @@ TOLD_MPS = ("Water boss sorry\n\n"
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_who_is_told_is_never_the_teller(model):
-    got = {text: speaker for text, speaker, _kind in found(TOLD_MPS, "en", model)}
+    got = speakers_by_text(TOLD_MPS, "en", model)
     assert got["his firm had got this badly wrong"] != "MPs"

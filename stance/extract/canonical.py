@@ -108,14 +108,17 @@ class CanonicalForms:
                 morph.genitive_numbers(lows[t], "adj") == {"pl"} for t in adjectives):
             return None
         lemma, gender = head
+        forms = {toks[h]: morph.plural_nominative(lemma, "subst", gender)}
+        forms.update((t, morph.adj_plural_nominative(lows[t], gender)) for t in adjectives)
+        return self._respelled(toks, {t: _capitalised_like(form, self.words[t]) for t, form in forms.items()})
+
+    def _respelled(self, toks: list[int], forms: dict[int, str]) -> str:
+        """Tokens ``toks`` spaced as in the text, each one in ``forms`` written as given there."""
         parts, prev = [], None
         for t in toks:
-            w = self.words[t]
-            if t == toks[h]:
-                w = _capitalised_like(morph.plural_nominative(lemma, "subst", gender), w)
-            elif t in adjectives:
-                w = _capitalised_like(morph.adj_plural_nominative(lows[t], gender), w)
-            parts.append((self.text[self.ends[prev]:self.starts[t]] if prev is not None else "") + w)
+            if prev is not None:
+                parts.append(self.text[self.ends[prev]:self.starts[t]])
+            parts.append(forms.get(t, self.words[t]))
             prev = t
         return "".join(parts)
 
@@ -191,18 +194,10 @@ class CanonicalForms:
         for t in np.titles:
             if (t < np.group or t - 1 in agreeing) and t != np.group and morph.plural_genitive_reading(self.lows[t], "adj"):
                 agreeing.add(t)
-        parts, prev_end = [], None
-        for t in np.titles:
-            w = self.words[t]
-            if t == np.group:
-                w = morph.plural_nominative(lemma, "subst", gender)
-            elif t in agreeing:
-                w = morph.plural_nominative(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
-            if prev_end is not None:
-                parts.append(self.text[prev_end:self.starts[t]])
-            parts.append(w)
-            prev_end = self.ends[t]
-        s = "".join(parts)
+        forms = {t: morph.plural_nominative(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
+                 for t in agreeing if t != np.group}
+        forms[np.group] = morph.plural_nominative(lemma, "subst", gender)
+        s = self._respelled(np.titles, forms)
         return s[:1].lower() + s[1:]
 
     def _partitive_string(self, np: NP) -> str:

@@ -266,11 +266,6 @@ class Coreference(BodyCoreference, LeadCoreference):
                 return other
         return None
 
-    def _paragraph_start(self, pos: int, back: int = 0) -> int:
-        """Where the paragraph holding ``pos`` starts, or the one ``back`` paragraphs before it."""
-        starts = self.seg.blank_line_starts
-        return starts[max(0, bisect.bisect_right(starts, pos) - 1 - back)]
-
     def _introduced(self, ref: Ref) -> bool:
         """The role comes with an indefinite article ("a lecturer in the business school"): a new person."""
         k = bisect.bisect_left(self.toks.starts, ref.pos)
@@ -397,7 +392,8 @@ class Coreference(BodyCoreference, LeadCoreference):
             # with a place or a field that opens with the age is the person just named, in this
             # paragraph or the one before, before any holder of the role named elsewhere (not
             # "pracownik tapicerni z 15-letnim stażem": an age inside is the role's own)
-            person = self._nearest_subject(ref, pos, True, since=self._paragraph_start(ref.pos, back=1))
+            since = self.seg.blank_line_starts[max(0, self.seg.paragraph_of(ref.pos) - 1)]  # this paragraph or the one before
+            person = self._nearest_subject(ref, pos, True, since=since)
             if person:
                 return person
         if ref.epithet and ref.vague:

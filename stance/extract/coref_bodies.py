@@ -124,7 +124,7 @@ class BodyCoreference:
         words, lows = toks.words, toks.lows
         articles, indefinite = toks.fw.get("article", ()), toks.fw.get("indefinite_article", ())
         for t in range(k, max(-1, k - NAMED_BEFORE_WINDOW), -1):
-            if lows[t] != noun or words[t] != noun or t < 2:
+            if words[t] != noun or t < 2:
                 continue
             if lows[t - 1] in articles and t + 1 < len(words) and self._body_word(t + 1, first=True):
                 end = t + 2  # "the charity Memory Matters UK"
@@ -135,7 +135,7 @@ class BodyCoreference:
                 first = t - 2  # "Memory Matters UK, a charity,"
                 while first > 0 and t - 2 - first < _ORG_NAME_MAX and self._body_word(first - 1):
                     first -= 1
-                if first < t - 2 and self._body_word(first, first=True) and not toks.given_gender(words[first]):
+                if first < t - 2 and self._body_word(first, first=True) and not toks.given_name(words[first]):
                     return self.institution(toks.surface(list(range(first, t - 2))))
         return None
 

@@ -25,7 +25,7 @@ class LeadCoreference:
         ("‘…,’ Eleni Markopoulou told reporters"), of a compatible gender and with no other role
         of her own; None when the role is not that early or nobody new is named there."""
         starts = self.seg.blank_line_starts
-        para = bisect.bisect_right(starts, ref.pos) - 1
+        para = self.seg.paragraph_of(ref.pos)
         if not 0 < para <= _LEAD_PARAGRAPHS or self.gender(ref) == "pl" or self.toks.lex.institution_role(ref.head) \
                 or ref.head in self.toks.fw.get("collective_noun", ()):
             return None  # (a headline's role is the echo stage's: "…, jury told" quotes the prosecutor)
@@ -51,8 +51,7 @@ class LeadCoreference:
         name and a colon ("Wiktor Hallmann: Teatr nie jest od tego …" over "Dyrektor teatru
         zapowiada, że …") or a standfirst that opens with one ("Graham Tulloch tells …"): that
         person, when the genders agree and the person has no other role; else None."""
-        starts = self.seg.blank_line_starts
-        para = bisect.bisect_right(starts, ref.pos) - 1
+        para = self.seg.paragraph_of(ref.pos)
         if self._headline_name is None:
             return None
         named, named_para = self._headline_name

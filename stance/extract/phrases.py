@@ -696,11 +696,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if first < i or np.kind != "name" or np.titles or len(np.names) != 2 or self.lows[np.start - 1] not in self.fw.get("couple_coord", ()):
             return False
         return self.words[first][:1].isupper() and (first == i or not self.words[first - 1][:1].isupper()) \
-            and self._given_name(self.words[first]) and self._given_name(self.words[np.names[0]])
-
-    def _given_name(self, word: str) -> bool:
-        """A given name of either gender (the English list, "u" included; morfeusz2 for Polish)."""
-        return word.lower() in self.lex.given_gender or (self.cased and bool(morph.is_given_name(word)))
+            and self.given_name(self.words[first]) and self.given_name(self.words[np.names[0]])
 
     def _oblique_modifier(self, np: NP) -> bool:
         """A lowercase adjective before the role noun that is nominative in no reading

@@ -24,7 +24,6 @@ from functools import lru_cache
 from stance.extract.cues import omitted_subject_gender
 from stance.extract.marks import GENITIVE_S
 from stance.extract.scoring import norm_speaker
-from stance.extract.voice import statement_voice
 
 FEATURES = (
     "empty",  # the candidate is "no speaker" (the rules found none)
@@ -404,8 +403,8 @@ class CandidateFinder:
         # the gender the cue asks of its speaker ("pl": a Polish plural verb, no one person)
         cue_gender = omitted_subject_gender(self.coref.toks, cand.event) if cand.event is not None else ""
         cue_gender = cue_gender if cue_gender in ("m", "f", "pl") else ""
-        if not cue_gender and pl and cand.kind in ("direct", "fragment"):
-            cue_gender = statement_voice(self.coref.toks.text[p0:p1], self.coref.toks.fw)  # "– Myślałem, … – opowiada": a man
+        if not cue_gender and pl:
+            cue_gender = self.resolver.own_voice(cand)  # "– Myślałem, … – opowiada": a man
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():

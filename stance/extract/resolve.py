@@ -57,6 +57,7 @@ class SpeakerResolver:
         self.interviewers = interviewers
         self._answering: dict[str, str] = {}
         self._label_index: dict[str, list[int]] | None = None  # answering's lookup of labels among the names
+        self._voices: dict[tuple[int, int], str] = {}  # own_voice's, by statement span
 
     @cached_property
     def interviewee(self) -> str | None:
@@ -97,12 +98,12 @@ class SpeakerResolver:
                 return guest  # "O strajku rozmawiamy z Renatą Kowalik, …": the newsroom talks to the guest
             if headline is not None and headline in in_headline:
                 return headline  # "Prof. Marta Wilczyńska: Żyjemy na kredyt": the guest, by name, speaks in the headline
-            titled = [n for n in self._headline_names(content=True)
+            people = [n for n in self._headline_names(content=True)
                       if " " in n and n not in interviewer and self.coref.person_gender(n)]
-            if headline is None and len(titled) == 1:
+            if headline is None and len(people) == 1:
                 # "'…': Ruth Almeida on ten years of Larder", the lead then naming her partner:
                 # the one person the headline names in full (a given name says so) is the guest
-                return titled[0]
+                return people[0]
             if names and headline not in names:
                 # the guest is the subject of the lead ("Harold Pike … spoke to Anna Wrona")
                 subjects = [name for name, subject in introduced if subject]
@@ -181,9 +182,18 @@ class SpeakerResolver:
     def statement_speaker(self, cand: Candidate) -> str | None:
         """``speaker_of`` the statement's event, a Polish quotation's own first-person past forms
         ("– Myślałem, że to zgaga – opowiada") saying the gender a verb without one does not."""
-        own = statement_voice(self.coref.seg.text[cand.start:cand.end], self.coref.toks.fw) \
-            if cand.kind in ("direct", "fragment") else ""
-        return self.speaker_of(cand.event, cand.start, own)
+        return self.speaker_of(cand.event, cand.start, self.own_voice(cand))
+
+    def own_voice(self, cand: Candidate) -> str:
+        """The gender a direct statement's or a fragment's own first-person past forms give its
+        speaker (``voice.statement_voice``), read once per statement; "" for any other."""
+        if cand.kind not in ("direct", "fragment"):
+            return ""
+        key = (cand.start, cand.end)
+        got = self._voices.get(key)
+        if got is None:
+            got = self._voices[key] = statement_voice(self.coref.seg.text[cand.start:cand.end], self.coref.toks.fw)
+        return got
 
     def speaker_of(self, ev: Event | None, pos: int, own: str = "") -> str | None:
         if ev is None:

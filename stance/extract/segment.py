@@ -73,11 +73,13 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
             if punct == ".":
                 word = word_before(text, m.start())
                 if word is not None:
-                    opener = _next_word(text, b).lower() in openers
-                    initial = len(word) == 1 and word.isupper() and not opener
+                    initial = len(word) == 1 and word.isupper()
+                    abbreviation = is_abbreviation(word, abbreviations)
+                    # (the next word is read only where it decides: after an initial or a firm's "Ltd.")
+                    opener = (initial or (abbreviation and word in final)) and _next_word(text, b).lower() in openers
                     # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …";
                     # "… paid to Brightwater Advisory Ltd. The Crown says": a firm's name may end one)
-                    if (is_abbreviation(word, abbreviations) and not (opener and word in final)) or initial or (word in _CLOCK_HALVES and (
+                    if (abbreviation and not (opener and word in final)) or (initial and not opener) or (word in _CLOCK_HALVES and (
                             _ZONE_RE.match(text, b) or _next_word(text, b) in dates)):  # "9:40 a.m. CDT — …", "6 p.m. Wednesday"
                         if "\n" not in m.group():
                             continue
@@ -103,6 +105,12 @@ def _next_word(text: str, pos: int) -> str:
     """The word starting at ``pos`` ("" for none)."""
     m = _NEXT_WORD_RE.match(text, pos)
     return m.group() if m is not None else ""
+
+
+@cache
+def _firm_suffixes(lang: str) -> frozenset:
+    """Abbreviations that end a firm's name and may end a sentence ("Ltd."; ``firm_suffix``)."""
+    return frozenset(function_words(lang).get("firm_suffix", ()))
 
 
 @cache
@@ -158,6 +166,10 @@ class Segments:
         """Index of the sentence holding character ``pos`` (-1 before the first)."""
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
+    def paragraph_of(self, pos: int) -> int:
+        """Index in ``blank_line_starts`` of the stretch holding character ``pos``."""
+        return bisect.bisect_right(self.blank_line_starts, pos) - 1
+
     @cached_property
     def blank_line_starts(self) -> tuple[int, ...]:
         """Where the text starts and each stretch after a blank line does (the headline, a
@@ -177,8 +189,7 @@ def segment(text: str, lang: str) -> Segments:
                        + [(b.start, b.end) for b in blocks])
     # content regions whose tokens are never cues or speakers
     content = _merge([(q.start, q.end) for q in quotes] + [(b.start, b.end) for b in blocks])
-    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang), lex.months,
-                      frozenset(function_words(lex.lang).get("firm_suffix", ())))
+    spans = sentences(text, protected, lex.abbreviations, _sentence_openers(lex.lang), lex.months, _firm_suffixes(lex.lang))
     headlines = tuple(headline_parts(text))
     # headline speakers are sentence-initial words (classified as such)
     tokens = Tokens(text, lex, content, spans, [a for a, colon, _b in headlines if TOKEN_RE.search(text, a, colon)])
