@@ -407,7 +407,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     role_links.append(before)
                     ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
-                        prev[0].in_pp and subject and not closes) and not toks.role_plural(toks.lows[toks.head(np)]):
+                        prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(toks.lows[toks.head(np)]):
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's
                     # subject; nor "from the Atlantic, forecasters said": a plural role is no one person)
                     if prev[0].in_pp and prev[1] > 0:

@@ -250,6 +250,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     if prev_case == "obl" and this_case == "nom" and (
                             morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name"):
                         break  # ("z Renatą Kowalik": an undeclined feminine surname agrees with any case)
+                    # "Raniewska Ewy Sarneckiej": after a nominative name, a given name read only
+                    # in an oblique case, with its surname after it, is a possessor of its own
+                    if prev_case != "obl" and this_case == "obl" and q + 1 < j and kind(q + 1) == "name" \
+                            and morph.given_name_cases(words[q]) and "nom" not in morph.given_name_cases(words[q]):
+                        break
                 names.append(q)
                 q += 1
                 continue

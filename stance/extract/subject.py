@@ -125,8 +125,9 @@ def pick_subject(toks: Tokens, region: list[NP], first: bool = False) -> NP | No
     # before the role ("Jan Kos, wcześniej wieloletni dyrektor, zapowiedział")
     if nearest.kind == "title" and n > 0:
         before = nominatives[n - 1]
-        if before.kind == "name" and apposition_gap(toks, before.end, nearest.start):
-            return before
+        if before.kind == "name" and apposition_gap(toks, before.end, nearest.start) and not (
+                toks.plural_role_noun(toks.lows[toks.head(nearest)]) and not (before.start > 0 and toks.kind(before.start - 1) == "coord")):
+            return before  # (a plural role is no apposition of one name: "Gdy przemawiał Nowak, radni mówili")
     return nearest
 
 
