@@ -42,3 +42,19 @@ def test_a_plural_role_after_a_comma_is_not_the_name_before_it(model):
     got = speakers_by_text(PLURAL_AFTER_A_NAME, "pl", model)
     assert got["Dawaj, Piotrek!"] == "kibice"
     assert got["Dość obietnic!"] == "radni opozycji"
+
+
+# -- English: any given name (not only one of a known gender) makes "X Lane" a person and
+# "Among … was X Y" the clause's subject -------------------------------------------------------
+GIVEN_NAMES = ("Museum opens\n\n"
+               "The new museum opened on Saturday. Its director, Eleanor Marchbank, said the town had waited years.\n\n"
+               "Among the first through the doors was Margaret Hesketh, 78. “I never thought I would see our looms "
+               "here. It makes me proud.”\n\n"
+               "The loudest applause went to Robin Lane. “We did it,” Lane said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_of_either_gender_makes_a_person(model):
+    got = speakers_by_text(GIVEN_NAMES, "en", model)
+    assert got["I never thought I would see our looms here. It makes me proud."] == "Margaret Hesketh"
+    assert got["We did it,"] == "Robin Lane"

@@ -100,7 +100,7 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if not speaker:
         return None
     if np.kind == "name" and not np.titles and np.end - np.start >= 2 and toks.words[np.end - 1] in toks.fw.get("street_word", ()) \
-            and not toks.given_gender(toks.words[np.start]):
+            and not toks.given_name(toks.words[np.start]):
         return None  # "Larch Close", "Tanners Lane": a street, no person ("Marcus Lane" is one)
     pos, end = toks.starts[np.start], toks.ends[np.end - 1]
     agreed = bool(gender) and np.kind in ("title", "name")
@@ -366,7 +366,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 subject = False  # subject-verb order: only the first subject counts
             if subject and np.start > start and toks.lows[np.start - 1] in copulas \
                     and not (first_subject and toks.kind(start) == "prep" and np.kind == "name" and not np.titles
-                             and toks.given_gender(toks.words[np.start])):
+                             and toks.given_name(toks.words[np.start])):
                 # "half of his passengers were Kyrgyz": the complement of "be" (but "Among those
                 # targeted was Arthur Penrose": a fronted phrase inverts the clause, he is its subject)
                 subject = False
