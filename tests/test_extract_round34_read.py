@@ -58,3 +58,22 @@ def test_a_given_name_of_either_gender_makes_a_person(model):
     got = speakers_by_text(GIVEN_NAMES, "en", model)
     assert got["I never thought I would see our looms here. It makes me proud."] == "Margaret Hesketh"
     assert got["We did it,"] == "Robin Lane"
+
+
+# -- Polish: a feminine role morfeusz2 does not know ("Glacjolożka") opening a headline is a role --
+UNKNOWN_FEMININE_ROLE = ("Wirusolożka po sezonie: Ta jesień była spokojniejsza, niż się baliśmy\n\n"
+                         "Przez pół roku dr Anna Mielczarek z Instytutu Zdrowia Publicznego liczyła zakażenia "
+                         "w szpitalach regionu. Rozmawiamy o szczepieniach i o tym, czego nie widać w statystykach.\n\n"
+                         "Co panią najbardziej zaskoczyło?\n\n"
+                         "Że ludzie wciąż przychodzą na szczepienia, choć nikt już o nich nie mówi.\n\n"
+                         "A co panią martwi?\n\n"
+                         "Zima. Wirusy nie czytają naszych prognoz.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_unknown_feminine_role_in_a_headline_is_not_the_guests_name(model):
+    got = speakers_by_text(UNKNOWN_FEMININE_ROLE, "pl", model)
+    assert got["Ta jesień była spokojniejsza, niż się baliśmy"] == "Anna Mielczarek"
+    assert got["Że ludzie wciąż przychodzą na szczepienia, choć nikt już o nich nie mówi."] == "Anna Mielczarek"
+    assert got["Zima. Wirusy nie czytają naszych prognoz."] == "Anna Mielczarek"

@@ -579,6 +579,21 @@ def person_singular(w: str) -> bool:
     return _masculine_personal_nominative(w, "sg") and not _has_tag(w, ("ger", "inf"))
 
 
+# feminine role nouns morfeusz2 lacks, by the masculine noun they are made from ("glacjolożka" from
+# "glacjolog", "chirurżka" from "chirurg"): nominative singular endings, feminine -> masculine
+_FEMININE_ENDINGS = (("lożka", "log"), ("rżka", "rg"))
+
+
+@lru_cache(maxsize=65536)
+def unknown_feminine_person(w: str) -> bool:
+    """A word morfeusz2 does not know that is the feminine of a noun for one person
+    ("Glacjolożka po powrocie …": a role, not a name)."""
+    low = w.lower()
+    if any(tag != "ign" for _l, tag, _q in analyse(low)):
+        return False
+    return any(low.endswith(fem) and person_singular(low[: -len(fem)] + masc) for fem, masc in _FEMININE_ENDINGS)
+
+
 @lru_cache(maxsize=65536)
 def persons_plural(w: str) -> bool:
     """A Polish common noun in the nominative plural of the masculine-personal gender

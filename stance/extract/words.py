@@ -442,6 +442,8 @@ class Tokens(PhraseReader, CanonicalForms):
             if self._after_foreign_given_name(i):
                 return "name"  # "Hélène Marchand": a surname that is some rare noun, after a given name morfeusz2 lacks
             return "stop" if i in self.sent_initial else "cap"
+        if wc == "unknown" and i in self.sent_initial and morph.unknown_feminine_person(w):
+            return "title"  # "Glacjolożka po powrocie ze Spitsbergenu: …": a woman's role morfeusz2 lacks
         return "name"
 
     def _given_name_as_noun(self, w: str, i: int) -> bool:
