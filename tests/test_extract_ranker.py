@@ -73,9 +73,22 @@ def test_polish_features_case_and_gender():
     # "powiedziała" is feminine: the woman agrees, the two men do not
     assert {"nominative", "subject", "gender_match", "pl_rules", "pl_subject"} <= on(ewa)
     assert "gender_clash" in on(tarn) and "gender_clash" in on(wilczynski)
+    # the cue's own form says so, and both men's given names: a clash the ranker never chooses
+    assert "verb_gender_clash" in on(tarn) and "verb_gender_clash" in on(wilczynski)
+    assert "verb_gender_clash" not in on(ewa)
     # "z Borysem Tarnem" (instrumental), "Według Tomasza Wilczyńskiego" (genitive): no subjects
     assert not on(tarn) & {"nominative", "subject", "rules"}
     assert "nominative" not in on(wilczynski)
+
+
+def test_the_ranker_never_chooses_a_name_the_cue_verb_disagrees_with():
+    weights = load_weights()
+    best = SpeakerCandidate("Tadeusz Grabski", bits=BIT["rules"] | BIT["subject"] | BIT["verb_gender_clash"], near=1.0)
+    other = SpeakerCandidate("Dorota Szczepańska", bits=BIT["mention"], near=0.1)
+    assert weights.score(best) > weights.score(other)  # the features alone prefer him
+    assert choose("Tadeusz Grabski", [best, other], weights) == "Dorota Szczepańska"
+    # when every candidate clashes, the filter says nothing
+    assert choose("Tadeusz Grabski", [best], weights) == "Tadeusz Grabski"
 
 
 def test_vectors_are_bounded_numbers_and_speakers_distinct():

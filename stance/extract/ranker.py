@@ -356,7 +356,9 @@ def choose(rules: str | None, cands: list[SpeakerCandidate], weights: Weights) -
     """The best-scoring candidate's speaker (ties: the rules' answer, then the first found);
     the rules' answer when there are no candidates."""
     best, best_score = None, -math.inf
-    rules_bit = BIT["rules"]
+    rules_bit, clash = BIT["rules"], BIT["verb_gender_clash"]
+    if any(c.bits & clash for c in cands) and not all(c.bits & clash for c in cands):
+        cands = [c for c in cands if not c.bits & clash]  # "powiedziała" is never Tadeusz Grabski's
     for c in cands:
         s = weights.score(c) + (1e-9 if c.bits & rules_bit else 0.0)
         if s > best_score:

@@ -35,7 +35,7 @@ FEATURES = (
     "salience", "most_salient", "prev_speaker", "prev_speaker_near", "carry", "last_named", "lead_person", "sources",
     "extends_rules", "role_match", "rules_role_vague", "rules_role_specific",
     "gender_match", "gender_clash", "common_word", "role_specific",
-    "pl_rules", "pl_subject", "pl_event", "pl_prev_speaker", "pl_same_sentence",
+    "pl_rules", "pl_subject", "pl_event", "pl_prev_speaker", "pl_same_sentence", "verb_gender_clash",
 )
 REAL = ("event_near", "near", "salience", "sources")  # in [0, 1]; the rest are 0 or 1
 BINARY = tuple(f for f in FEATURES if f not in REAL)
@@ -405,6 +405,9 @@ class CandidateFinder:
         cue_gender = cue_gender if cue_gender in ("m", "f", "pl") else ""
         if not cue_gender and pl:
             cue_gender = self.resolver.own_voice(cand)  # "– Myślałem, … – opowiada": a man
+        # a Polish past-tense cue's own gender ("powiedziała") against a full name's given name
+        cue = self.coref.toks.lex.cues.get(cand.event.cue_word) if pl and cand.event is not None and cand.event.cue_word else None
+        verb_gender = cue.gender if cue is not None and cue.gender in ("m", "f") else ""
         heads = self.heads
         out = []
         for key, (speaker, bits, near, event_near, n) in acc.items():
@@ -419,6 +422,8 @@ class CandidateFinder:
                     bits |= _B["role_match"]
                 if cue_gender and gender:
                     bits |= _B["gender_match"] if gender == cue_gender else _B["gender_clash"]
+                if verb_gender and speaker[:1].isupper() and self.coref.toks.given_gender(speaker) not in ("", verb_gender):
+                    bits |= _B["verb_gender_clash"]
             out.append(SpeakerCandidate(speaker, bits, near, event_near, salience, min(1.0, n / 10)))
         return out
 
