@@ -77,3 +77,27 @@ def test_an_unknown_feminine_role_in_a_headline_is_not_the_guests_name(model):
     assert got["Ta jesień była spokojniejsza, niż się baliśmy"] == "Anna Mielczarek"
     assert got["Że ludzie wciąż przychodzą na szczepienia, choć nikt już o nich nie mówi."] == "Anna Mielczarek"
     assert got["Zima. Wirusy nie czytają naszych prognoz."] == "Anna Mielczarek"
+
+
+# -- a time adverb between a name and its role ("…, dziś przewodnicząca …", "…, now the chair …") --
+ADVERB_APPOSITION_PL = ("Remiza ma sto lat\n\n"
+                        "Jej synowa Teresa Wolak, dziś przewodnicząca Koła Gospodyń Wiejskich, przygotowała poczęstunek.\n\n"
+                        "Sołtys Jan Bury dziękował strażakom.\n\n"
+                        "– Koło i straż zawsze robią wszystko razem – mówi przewodnicząca koła.\n")
+ADVERB_APPOSITION_EN = ("Hall saved\n\n"
+                        "Ann Hale, now the chair of the Brookfield Trust, bought the hall in 2019. Volunteers painted it.\n\n"
+                        "Its caretaker, Tom Ruddock, showed visitors round.\n\n"
+                        "“We were told it could not be done,” the chair said.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_after_a_time_adverb_is_the_name_before_it_pl(model):
+    got = speakers_by_text(ADVERB_APPOSITION_PL, "pl", model)
+    assert got["Koło i straż zawsze robią wszystko razem"] == "Teresa Wolak"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_after_a_time_adverb_is_the_name_before_it_en(model):
+    got = speakers_by_text(ADVERB_APPOSITION_EN, "en", model)
+    assert got["We were told it could not be done,"] == "Ann Hale"

@@ -72,5 +72,24 @@ def morph_adjective(word: str) -> bool:
     return any(tag.startswith(("adj:", "ppas:", "pact:")) for _l, tag, _q in morph_analyse(word))
 
 
+def adverb_gap(toks: Tokens, a: int, b: int) -> bool:
+    """A comma and a time adverb (``apposition_adverb``) between a name and its role ("Bożena
+    Kałuża, dziś przewodnicząca koła", "Ann Hale, now the chair")."""
+    return b - a == 2 and toks.words[a] == "," and toks.lows[a + 1] in toks.fw.get("apposition_adverb", ())
+
+
 def only_commas(words: list[str], a: int, b: int) -> bool:
     return b > a and all(words[q] == "," for q in range(a, b))
+
+
+_GAP_KINDS = frozenset({"word", "prep", "num", "det"})
+
+
+def apposition_gap(toks: Tokens, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` between a name and a role are an apposition's comma, maybe with an
+    adverb or a short phrase after it (", wcześniej", ", od lat", ", a")."""
+    if only_commas(toks.words, a, b):
+        return True
+    return b - a <= 4 and toks.words[a] == "," and all(
+        toks.kind(t) in _GAP_KINDS or (toks.words[t] == "-" and toks.starts[t] == toks.ends[t - 1])  # "a 34-year-old"
+        for t in range(a + 1, b))

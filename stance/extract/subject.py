@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from stance.extract import morph
 from stance.extract.clauses import pp_noun_cue, verb_group_start
-from stance.extract.apposition_gaps import only_commas
+from stance.extract.apposition_gaps import apposition_gap, only_commas
 from stance.extract.mentions import Ref, make_ref, word_map
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
@@ -155,19 +155,6 @@ def _pronoun_before_verb(toks: Tokens, np: NP) -> bool:
     """A subject pronoun right before a cue verb: the verb's subject, inside a relative clause too."""
     return np.kind == "pron" and np.end - np.start == 1 and toks.lows[np.start] in toks.fw.get("subject_pronoun", ()) \
         and np.end < len(toks.words) and toks.kind(np.end) == "cue"
-
-
-_GAP_KINDS = frozenset({"word", "prep", "num", "det"})
-
-
-def apposition_gap(toks: Tokens, a: int, b: int) -> bool:
-    """Tokens ``[a, b)`` between a name and a role are an apposition's comma, maybe with an
-    adverb or a short phrase after it (", wcześniej", ", od lat", ", a")."""
-    if only_commas(toks.words, a, b):
-        return True
-    return b - a <= 4 and toks.words[a] == "," and all(
-        toks.kind(t) in _GAP_KINDS or (toks.words[t] == "-" and toks.starts[t] == toks.ends[t - 1])  # "a 34-year-old"
-        for t in range(a + 1, b))
 
 
 def _named_apposition(toks: Tokens, nps: list[NP], n: int) -> int:
