@@ -101,3 +101,21 @@ def test_a_role_after_a_time_adverb_is_the_name_before_it_pl(model):
 def test_a_role_after_a_time_adverb_is_the_name_before_it_en(model):
     got = speakers_by_text(ADVERB_APPOSITION_EN, "en", model)
     assert got["We were told it could not be done,"] == "Ann Hale"
+
+
+# -- Polish: a counted group with a participle's place phrase, before or after its noun, and the
+# club it belongs to ("kilkunastu siedzących pod ścianą mieszkańców", "kilkuset kibiców Olimpii
+# stojących w sektorze gości") is the subject of the neuter verb after it -----------------------
+COUNTED_GROUPS = ("Sesja rady\n\n"
+                  "Przewodniczący rady Edward Krzemiński przerwał mówcy.\n\n"
+                  "Wtedy kilkunastu siedzących na galerii mieszkańców zaczęło skandować: „Chodnik, nie obiecanki!”.\n\n"
+                  "Trener Adam Wrona mówił o pechu.\n\n"
+                  "Po gwizdku kilkuset kibiców Sparty stojących w sektorze gości zaczęło skandować: „Trener, wynocha!”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_counted_group_with_a_participles_place_is_the_subject(model):
+    got = speakers_by_text(COUNTED_GROUPS, "pl", model)
+    assert got["Chodnik, nie obiecanki!"] == "mieszkańcy"
+    assert got["Trener, wynocha!"] == "kibice Sparty"

@@ -488,6 +488,12 @@ def quantified_subject_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def participle_genitive_plural(word: str) -> bool:
+    """An active or passive participle in the genitive plural ("siedzących", "zgromadzonych")."""
+    return any(tag.startswith(("pact:pl:gen", "ppas:pl:gen")) for _l, tag, _q in analyse(word))
+
+
+@lru_cache(maxsize=65536)
 def _has_tag(word: str, prefixes: tuple[str, ...]) -> bool:
     return any(tag.startswith(prefixes) for _l, tag, _q in analyse(word))
 

@@ -15,6 +15,7 @@ _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before 
 _DESCRIPTION_KINDS = frozenset({"word", "tword", "title", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
 _DESCRIPTION_MAX = 5  # its words, the preposition included
 _ELSEWHERE_MAX = 50  # other places a surname is looked up at (a bound for hostile text)
+_PARTICIPLE_PP_MAX = 3  # words of a participle's place phrase in a counted group ("siedzących pod ścianą")
 _GROUP_ADVERBIAL_MAX = 3  # words of a place phrase between a group and its verb ("na galerii", "przed ratuszem")
 
 
@@ -496,12 +497,20 @@ class PolishPhrases:
         while q < j and kind(q) == "word" and morph.plural_genitive_reading(lows[q], "subst") is None \
                 and morph.plural_genitive_reading(lows[q], "adj") is not None:
             q += 1  # "unijnych" before "dyplomatów"
+        if k + 1 < q < j and kind(q) == "prep" and morph.participle_genitive_plural(lows[q - 1]):
+            q = self._participle_pp_end(q, j) - 1  # "kilkunastu siedzących pod ścianą mieszkańców": the noun after the participle's place
         noun = morph.plural_genitive_reading(lows[q], "subst") if q < j and kind(q) in ("word", "title") else None
         if noun is None or not (noun[1] == "m1" or self.lex.plural_role(lows[q]) or noun[0] in self.lex.titles):
             return None
         end = q + 1
         while end < j:
             c = kind(end)
+            if c == "name" and end == q + 1 and morph.is_nominative_possible(words[end]) is False:
+                end += 1  # "kibiców Olimpii": the club they belong to, in the genitive
+                continue
+            if c == "word" and morph.participle_genitive_plural(lows[end]) and end + 1 < j and kind(end + 1) == "prep":
+                end = self._participle_pp_end(end + 1, j)  # "kibiców stojących w sektorze gości": where they stood
+                continue
             if c in ("acro", "inst", "place", "tword") or (c == "name" and sum(ch.isupper() for ch in words[end]) > 1) or (
                     c == "word" and words[end][:1].islower() and morph.can_be_gen(words[end]) and not self._verbish(words[end])):
                 end += 1  # "radnych opozycji", "posłów PiS", "lekarzy rodzinnych"
@@ -517,6 +526,16 @@ class PolishPhrases:
                 return end, q  # "kilkunastu mieszkańców Zatorza rozwinęło transparent i zaczęło skandować": their own verb
             return None
         return end, q
+
+    def _participle_pp_end(self, p: int, j: int) -> int:
+        """The end of the prepositional phrase at ``p`` that a participle takes ("pod ścianą",
+        "w sektorze gości"): at most ``_PARTICIPLE_PP_MAX`` words after the preposition, up to a
+        verb or punctuation; ``p`` when no word follows it."""
+        r = p + 1
+        while r < j and r - p <= _PARTICIPLE_PP_MAX and self.kind(r) in ("word", "title", "name", "place", "inst") \
+                and not self._verbish(self.words[r]):
+            r += 1
+        return r if r > p + 1 else p
 
     def _adverbial_to_verb(self, p: int, j: int) -> bool:
         """Tokens from the preposition at ``p`` are a short phrase of lowercase words that runs to
