@@ -119,3 +119,16 @@ def test_a_counted_group_with_a_participles_place_is_the_subject(model):
     got = speakers_by_text(COUNTED_GROUPS, "pl", model)
     assert got["Chodnik, nie obiecanki!"] == "mieszkańcy"
     assert got["Trener, wynocha!"] == "kibice Sparty"
+
+
+# -- English: "that" before a time noun is a demonstrative, so "…, but that …" still splits -------
+THAT_WEEK = ("Call review\n\n"
+             "A police spokesperson said demand on officers had been high that week, but that the force "
+             "would review how the call had been handled.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_that_before_a_time_noun_is_no_complementiser(model):
+    got = speakers_by_text(THAT_WEEK, "en", model)
+    assert got == {"demand on officers had been high that week": "police spokesperson",
+                   "the force would review how the call had been handled": "police spokesperson"}

@@ -332,6 +332,10 @@ class Tokens(PhraseReader, CanonicalForms):
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
+        if low in fw.get("comp", ()) and i + 1 < len(self.words):
+            self._ctx = 2  # depends on the next word
+            if self.lows[i + 1] in fw.get("time_noun", ()):
+                return "det"  # "had been high that week, but that …": a demonstrative, no complementiser
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
                 if role == "prep" and low in self._frames:
