@@ -6,8 +6,9 @@ One group per blind round (``ROUNDS`` below, newest first: each round's 32 or so
 written blind to the extractor and the most like the held-out articles) and one for all
 older articles. Each fold trains on the other groups
 and scores speaker accuracy (over statements matched to gold, as ``stance.evaluate_extraction``
-does) on the held-back group, per language, for the rules, the ranker and the hybrid (rules
-where a cue names its subject). The extraction itself is run once per article; only the
+does) on the held-back group, per language, for the rules, the ranker, the packaged ranker
+weights ("shipped": trained on the articles up to round 9, so out of sample on the later rounds)
+and the hybrid (rules where a cue names its subject). The extraction itself is run once per article; only the
 speaker choice differs. Never reads data/heldout.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from stance.extract.ranker import parse_weights  # noqa: E402
+from stance.extract.ranker import load_weights, parse_weights  # noqa: E402
 from stance.extract.train_speaker_ranker import collect, coverage, evaluate, fit, read_articles  # noqa: E402
 from stance.files import write_text_atomic  # noqa: E402
 
@@ -76,8 +77,10 @@ def main() -> None:
     if "heldout" in Path(args.articles).resolve().parts:
         raise SystemExit("speaker_ranker_cv: develops on the tuning articles only; data/heldout is for the final validation run")
     data = collect(read_articles(args.articles))
+    shipped = load_weights()
     rows, results = [], []
-    head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}{'rules':>8}{'ranker':>8}{'hybrid':>8}"
+    modes = ("rules", "ranker", "shipped", "hybrid")
+    head = f"{'fold (held back)':<18}{'lang':<6}{'n':>5}{'cover':>8}" + "".join(f"{m:>9}" for m in modes)
     rows += [head, "-" * len(head)]
     totals: dict[str, list[int]] = {}
     for held in [name for name, _pattern in ROUNDS] + ["older"]:
@@ -85,6 +88,7 @@ def main() -> None:
         test = [a for a in data if group(a.id) == held]
         weights = parse_weights(fit(train, args.C).encode())
         reports = {mode: evaluate(test, weights, mode) for mode in ("rules", "ranker", "hybrid")}
+        reports["shipped"] = evaluate(test, shipped, "ranker")  # the packaged weights, for comparison
         for lang in ("en", "pl", "all"):
             sub = [a for a in test if lang in ("all", a.lang)]
             n, hit = coverage(sub)
@@ -97,11 +101,11 @@ def main() -> None:
                     t[0] += c.speaker_ok
                     t[1] += c.matched
             rows.append(f"{held:<18}{lang:<6}{n:>5}{hit / max(n, 1):>8.3f}"
-                        + "".join(f"{accs[m]:>8.3f}" for m in ("rules", "ranker", "hybrid")))
+                        + "".join(f"{accs[m]:>9.3f}" for m in modes))
             results.append({"fold": held, "lang": lang, "matched": n, "gold_among_candidates": hit} | accs)
     for lang in ("en", "pl"):
         rows.append(f"{'all folds':<18}{lang:<6}{totals[f'{lang} rules'][1]:>5}{'':>8}"
-                    + "".join(f"{totals[f'{lang} {m}'][0] / totals[f'{lang} {m}'][1]:>8.3f}" for m in ("rules", "ranker", "hybrid")))
+                    + "".join(f"{totals[f'{lang} {m}'][0] / totals[f'{lang} {m}'][1]:>9.3f}" for m in modes))
     table = "\n".join(rows)
     print(table)
     write_text_atomic(Path(args.out), json.dumps({"C": args.C, "folds": results, "table": table}, indent=1) + "\n")

@@ -24,7 +24,7 @@ from stance.extract.ranker import (
     weights_json,
 )
 from stance.extract.ranker_features import BIT, FEATURES, SIDE, SpeakerCandidate
-from stance.extract.scoring import norm_speaker
+from stance.extract.scoring import Report, norm_speaker, score_article
 from stance.extract.train_speaker_ranker import collect, evaluate, fit, main, read_articles
 from tests.conftest import ROOT, error_lines, needs_morfeusz, run_module
 
@@ -164,6 +164,20 @@ def test_packaged_weights_are_no_worse_than_the_rules_on_the_tuning_articles():
     ranked = evaluate(data, load_weights(), "ranker").overall
     assert rules.matched == ranked.matched  # the statements are the same; only speakers differ
     assert ranked.speaker_ok >= rules.speaker_ok
+
+
+def test_training_scores_what_the_product_outputs():
+    # the trainer's evaluation applies the product's guards and whole-text passes, so its
+    # speakers are those extract_quotes gives, for both models (thirty blind-round articles)
+    arts = [a for a in read_articles(ARTICLES) if a["id"].startswith(("pl-b12", "en-b12", "en-b13"))]
+    data = collect(arts)
+    for model in ("rules", "ranker"):
+        trained = evaluate(data, load_weights(), model).overall
+        product = Report()
+        for a in arts:
+            quotes = extract_quotes(a["text"], a["lang"], speaker_model=model)
+            score_article(a["id"], a["lang"], a["statements"], [q.to_dict() for q in quotes], product)
+        assert (trained.matched, trained.speaker_ok) == (product.overall.matched, product.overall.speaker_ok), model
 
 
 # --------------------------------------------------------------------------- the weights file

@@ -49,6 +49,11 @@ def extract(text: str, lang: str, speaker_model: str = DEFAULT_SPEAKER_MODEL) ->
         from stance.extract.ranker import assemble_ranked
 
         quotes = assemble_ranked(text, chosen, resolver, speaker_model)
+    return whole_text_passes(text, quotes, resolver)
+
+
+def whole_text_passes(text: str, quotes: list[Quote], resolver: SpeakerResolver) -> list[Quote]:
+    """The speakers after the passes over the whole text (voice, echo), whichever model chose them."""
     return echo_headline_speakers(text, voice_speakers(quotes, resolver))
 
 

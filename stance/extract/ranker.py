@@ -392,12 +392,23 @@ def assemble_ranked(text: str, chosen, resolver, mode: str, weights: Weights | N
     weights = weights or load_weights()
     out = []
     for cand, (rules, cands) in zip(chosen, statement_candidates(text, chosen, resolver, mode, named_speaker)):
-        speaker = choose(rules, cands, weights)
-        if told_not_teller(rules, cands, speaker):
-            speaker = rules
-        if speaker and speaker[:1].isupper() and rules and rules[:1].islower() \
-                and (anonymous_by_request(resolver, cand, rules) or names_another(resolver, cand)) \
-                and not speaker.lower().endswith(rules.split()[-1].lower()):
-            speaker = rules  # a role who asked not to be named, or "another economist", is no named person or body (a fuller role may stand)
+        speaker = settle(rules, cands, choose(rules, cands, weights), lambda c=cand, r=rules: keeps_its_role(resolver, c, r))
         out.append(Quote(text[cand.start:cand.end], speaker, cand.kind, cand.start, cand.end, cand.cue))
     return out
+
+
+def settle(rules: str | None, cands: list[SpeakerCandidate], speaker: str | None, keeps_role) -> str | None:
+    """The ranker's choice after the guards that give the rules' answer back: the one told or an
+    owner (``told_not_teller``), and a role that is no named person or body (``keeps_role()``,
+    asked only when it matters)."""
+    if told_not_teller(rules, cands, speaker):
+        return rules
+    if speaker and speaker[:1].isupper() and rules and rules[:1].islower() \
+            and not speaker.lower().endswith(rules.split()[-1].lower()) and keeps_role():
+        return rules  # a role who asked not to be named, or "another economist", is no named person or body (a fuller role may stand)
+    return speaker
+
+
+def keeps_its_role(resolver, cand, rules: str | None) -> bool:
+    """The rules' role is somebody who asked not to be named or says it is another person."""
+    return anonymous_by_request(resolver, cand, rules) or names_another(resolver, cand)

@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from stance.files import write_text_atomic
-from stance.extract.ranker import WEIGHTS_PATH, Weights, choose, parse_weights, weights_json
+from stance.extract.ranker import WEIGHTS_PATH, Weights, choose, parse_weights, settle, weights_json
 from stance.extract.ranker_features import BIT, FEATURES, SpeakerCandidate
 from stance.extract.scoring import Report, match, norm_speaker, score_article
 
@@ -40,6 +41,8 @@ class ArticleCandidates:
     rules: list[str | None]
     cands: list[list[SpeakerCandidate]]
     pairs: list[tuple[int, int]] = field(default_factory=list)  # (gold index, pred index)
+    keeps_role: list[bool] = field(default_factory=list)  # per statement: ``ranker.keeps_its_role``
+    finish: Callable[[list[str | None]], list[str | None]] | None = None  # the whole-text passes over the chosen speakers
 
 
 def read_articles(path: str | Path, exclude: tuple[str, ...] = ()) -> list[dict]:
@@ -52,12 +55,21 @@ def read_articles(path: str | Path, exclude: tuple[str, ...] = ()) -> list[dict]
 
 
 def collect(articles: list[dict]) -> list[ArticleCandidates]:
-    """Extract every article once and keep the candidates of every statement (the model only
-    re-weighs them; ``hybrid`` is applied at scoring time from the rules' bits)."""
+    """Extract every article once and keep the candidates of every statement as the product
+    builds them (none where the rules' named speaker stands: ``ranker.named_speaker``), and
+    whether the rules' role keeps its place (the model only re-weighs the candidates;
+    ``hybrid`` is applied at scoring time from the rules' bits)."""
     import gc
 
-    from stance.extract.pipeline import stages
-    from stance.extract.ranker import statement_candidates
+    from stance.extract.pipeline import stages, whole_text_passes
+    from stance.extract.quote import Quote
+    from stance.extract.ranker import keeps_its_role, named_speaker, statement_candidates
+
+    def passes(text, chosen, resolver):
+        def finish(speakers: list[str | None]) -> list[str | None]:
+            quotes = [Quote(text[c.start:c.end], s, c.kind, c.start, c.end, c.cue) for c, s in zip(chosen, speakers)]
+            return [q.speaker for q in whole_text_passes(text, quotes, resolver)]
+        return finish
 
     out = []
     for art in articles:
@@ -66,7 +78,8 @@ def collect(articles: list[dict]) -> list[ArticleCandidates]:
         gc.disable()  # as extract_quotes does: the cyclic collector only slows this down
         try:
             chosen, resolver = stages(text, lang)
-            found = statement_candidates(text, chosen, resolver)
+            found = statement_candidates(text, chosen, resolver, "ranker", named_speaker)
+            keeps = [keeps_its_role(resolver, c, rules) for c, (rules, _cs) in zip(chosen, found)]
         finally:
             if was:
                 gc.enable()
@@ -74,7 +87,7 @@ def collect(articles: list[dict]) -> list[ArticleCandidates]:
                 for c in chosen]
         gold = list(art.get("statements", []))
         out.append(ArticleCandidates(art.get("id", "?"), lang, gold, pred, [r for r, _ in found],
-                                     [cs for _, cs in found], match(gold, pred)))
+                                     [cs for _, cs in found], match(gold, pred), keeps, passes(text, chosen, resolver)))
     return out
 
 
@@ -114,14 +127,15 @@ def evaluate(data: list[ArticleCandidates], weights: Weights | None, mode: str) 
     """The scoring report with speakers chosen by ``mode`` (rules | ranker | hybrid)."""
     report = Report()
     for art in data:
-        pred = []
-        for p, rules, cands in zip(art.pred, art.rules, art.cands):
+        speakers = []
+        for rules, cands, keeps in zip(art.rules, art.cands, art.keeps_role):
             if mode == "rules" or (mode == "hybrid" and _confident(rules, cands)):
-                speaker = rules
+                speakers.append(rules)
             else:
-                speaker = choose(rules, cands, weights)
-            pred.append(p | {"speaker": speaker})
-        score_article(art.id, art.lang, art.gold, pred, report)
+                speakers.append(settle(rules, cands, choose(rules, cands, weights), lambda k=keeps: k))
+        if art.finish is not None:
+            speakers = art.finish(speakers)
+        score_article(art.id, art.lang, art.gold, [p | {"speaker": s} for p, s in zip(art.pred, speakers)], report)
     return report
 
 
