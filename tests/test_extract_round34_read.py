@@ -132,3 +132,18 @@ def test_that_before_a_time_noun_is_no_complementiser(model):
     got = speakers_by_text(THAT_WEEK, "en", model)
     assert got == {"demand on officers had been high that week": "police spokesperson",
                    "the force would review how the call had been handled": "police spokesperson"}
+
+
+# -- English: a body named again by all but the last word of its full name ("Marula Ridge said"
+# after "Marula Ridge Platinum") is that body ---------------------------------------------------
+SHORT_BODY_NAMES = ("Strike\n\n"
+                    "Workers at Marula Ridge Platinum walked out on Monday. The union said talks had failed.\n\n"
+                    "Marula Ridge said the stoppage would cost it 4,200 ounces a day.\n\n"
+                    "Supporters of Port Carrick Town gathered outside. Port Carrick said the striker was under contract.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_named_by_all_but_its_last_word_is_that_body(model):
+    got = speakers_by_text(SHORT_BODY_NAMES, "en", model)
+    assert got["the stoppage would cost it 4,200 ounces a day"] == "Marula Ridge Platinum"
+    assert got["the striker was under contract"] == "Port Carrick Town"

@@ -293,5 +293,8 @@ class BodyCoreference:
             firm = self._firm_firsts.get(speaker)
             return firm if firm is None or not self._families.get(speaker) else None  # "Smith said" of John Smith, not of Smith College
         parts = speaker.split()
+        body = self.mentions.inst_full.get(tuple(parts))  # "Marula Ridge said" after "Marula Ridge Platinum"
+        if body and body.split()[:len(parts)] == parts and len(body.split()) == len(parts) + 1 and not self.toks.given_name(parts[0]):
+            return body
         return next((" ".join(full) for full in self.fulls
                      if len(full) == len(parts) + 1 and full[-1] in suffixes and full[:-1] == parts), None)

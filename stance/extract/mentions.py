@@ -470,7 +470,6 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     head_first = toks.lex.rules.institution_head_first
     seat_preps = toks.fw.get("inst_seat_prep", frozenset())
     name_preps = toks.fw.get("inst_name_prep", frozenset())
-    firm_suffixes = toks.fw.get("firm_suffix", frozenset())
     for m in mentions:
         if m.kind == "inst" and m.speaker[:1].isupper():
             parts = tuple(m.speaker.split())
@@ -489,8 +488,10 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 cut = next((n for n, p in enumerate(parts) if n and p in name_preps), None)
                 if cut is not None:
                     keys.append(parts[:cut])
-                if len(parts) > 2 and parts[-1] in firm_suffixes:
-                    keys.append(parts[:-1])  # "Tenbury Rail Services" for "Tenbury Rail Services Ltd"
+                if len(parts) > 2 and parts[-2] not in name_preps and parts[-1][:1].isupper():
+                    # "Tenbury Rail Services" for "Tenbury Rail Services Ltd", "Port Carrick" for
+                    # "Port Carrick Town", "Marula Ridge" for "Marula Ridge Platinum": all but the last word
+                    keys.append(parts[:-1])
             for key in keys:
                 if len(parts) > len(inst_full.get(key, "").split()):
                     inst_full[key] = m.speaker
