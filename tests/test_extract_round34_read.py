@@ -147,3 +147,17 @@ def test_a_body_named_by_all_but_its_last_word_is_that_body(model):
     got = speakers_by_text(SHORT_BODY_NAMES, "en", model)
     assert got["the stoppage would cost it 4,200 ounces a day"] == "Marula Ridge Platinum"
     assert got["the striker was under contract"] == "Port Carrick Town"
+
+
+# -- Polish: people the role lexicon lacks, in the nominative plural right after a cue verb, are
+# its subject ("jak przypominają chórzyści") --------------------------------------------------
+UNLISTED_GROUP_AFTER_VERB = ("Jubileusz chóru\n\n"
+                             "Sąsiedzi pamiętają pierwsze próby w remizie.\n\n"
+                             "Chór nagrał kasetę, która – jak przypominają chórzyści – sprzedała się w tysiącu egzemplarzy.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_unlisted_people_after_a_cue_verb_are_its_subject(model):
+    got = speakers_by_text(UNLISTED_GROUP_AFTER_VERB, "pl", model)
+    assert got["sprzedała się w tysiącu egzemplarzy"] == "chórzyści"

@@ -378,6 +378,10 @@ class Tokens(PhraseReader, CanonicalForms):
             return "tword"
         if lex.media_noun(low):
             return "media"
+        if self.cased and i > 0 and morph.persons_plural(low):
+            self._ctx = 2  # depends on the word before
+            if self.kind(i - 1) == "cue":
+                return "title"  # "jak przypominają chórzyści": people the lexicon lacks, the verb's subject after it
         return "word"
 
     def _listed(self, i: int) -> bool:
