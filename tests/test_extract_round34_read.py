@@ -161,3 +161,19 @@ UNLISTED_GROUP_AFTER_VERB = ("Jubileusz chóru\n\n"
 def test_unlisted_people_after_a_cue_verb_are_its_subject(model):
     got = speakers_by_text(UNLISTED_GROUP_AFTER_VERB, "pl", model)
     assert got["sprzedała się w tysiącu egzemplarzy"] == "chórzyści"
+
+
+# -- Polish: a plural group's adjectives agree with it in the nominative ("według polskich
+# rolników" -> "polscy rolnicy", not "polski rolnicy") ------------------------------------------
+PLURAL_GROUP_ADJECTIVES = ("Pomoc dla wsi\n\n"
+                           "Według polskich rolników pomoc jest za mała.\n\n"
+                           "Zdaniem okolicznych mieszkańców droga jest w złym stanie.\n\n"
+                           "Według polskich pielęgniarek dyżury są za długie.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_groups_adjectives_are_plural_in_the_nominative(model):
+    got = speakers_by_text(PLURAL_GROUP_ADJECTIVES, "pl", model)
+    assert got == {"pomoc jest za mała": "polscy rolnicy", "droga jest w złym stanie": "okoliczni mieszkańcy",
+                   "dyżury są za długie": "polskie pielęgniarki"}

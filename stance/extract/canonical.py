@@ -158,6 +158,7 @@ class CanonicalForms:
                 and morph.modifies(self.lows[head], self.lows[toks[-1]]):
             toks = toks[:-1]  # "skarg od pasażerów jeżdżących na trasie …": the participle describes, it names no one
         own = self.fw.get("speech_person", ())
+        plural = oblique and self.lex.plural_role(self.lows[head])  # "według polskich rolników" -> "polscy rolnicy"
         for t in toks:
             w = self.words[t]
             if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ())):
@@ -171,6 +172,8 @@ class CanonicalForms:
                         w = self.lex.titles.get(low, (w,))[0]
                         if self.lex.plural_role(low):
                             w = morph.plural_nominative(w)  # "według związkowców" -> "związkowcy": a group
+                elif plural and morph.is_adj(w.lower()):
+                    w = morph.adj_plural_nominative(w.lower(), "f" if gender == "f" else "m1")
                 elif morph.is_nominative_possible(w.lower()) is not True:
                     w = morph.adj_nominative(w.lower(), gender)
             if prev_end is not None:

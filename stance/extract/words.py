@@ -431,8 +431,7 @@ class Tokens(PhraseReader, CanonicalForms):
     def plural_role_noun(self, low: str) -> bool:
         """A role noun that names many: every case the role lexicon gives it is plural ("radni",
         "kibice"), or an English plural (``role_plural``)."""
-        info = self.lex.titles.get(low)
-        return self.role_plural(low) or (bool(info and info[2]) and all(c.startswith("pl:") for c in info[2]))
+        return self.role_plural(low) or self.lex.plural_role(low)
 
     def _pl_cap_rest(self, w: str, wc: str, i: int) -> str:
         """Polish capitalised word, once the given-name test is done: word_class decides."""
