@@ -179,16 +179,18 @@ def test_a_groups_adjectives_are_plural_in_the_nominative(model):
                    "dyżury są za długie": "polskie pielęgniarki"}
 
 
-# -- English: a frame opening its sentence keeps the lowercase nouns after its capitalised word
-# ("According to the Chinese delegation, …"): the speaker is the whole phrase, the statement
-# starts after the comma -----------------------------------------------------------------------
+# -- English: an article, a capitalised word and the lowercase nouns after it are one source, in a
+# frame opening its sentence ("According to the Chinese delegation, …") and before a verb ("The
+# Kessen fire brigade said"); the statement starts after the comma ------------------------------
 FRAME_BODY_NOUNS = ("Talks\n\n"
                     "According to the Chinese delegation, the text was unbalanced.\n\n"
                     "According to the Westshire fire brigade, the blaze was contained.\n\n"
-                    "Shares rose 3% in New York, according to LSEG data, after a weak month.\n")
+                    "Shares rose 3% in New York, according to LSEG data, after a weak month.\n\n"
+                    "The Kessen fire brigade said the road would stay shut.\n")
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_frames_capitalised_word_and_its_nouns_are_one_source(model):
     got = speakers_by_text(FRAME_BODY_NOUNS, "en", model)
-    assert got == {"the text was unbalanced": "Chinese delegation", "the blaze was contained": "Westshire fire brigade"}
+    assert got == {"the text was unbalanced": "Chinese delegation", "the blaze was contained": "Westshire fire brigade",
+                   "the road would stay shut": "Kessen fire brigade"}

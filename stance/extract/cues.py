@@ -349,6 +349,8 @@ class _CueFinder(FrameCues):
             subject = (people if alone else None) or clause_prep_subject(toks, region, cue_tok) or pick_subject(toks, region) \
                 or self._document_subject(sent, max(boundary, toks.opening(sent)), cue_tok) or people \
                 or indefinite_person(toks, sent, boundary + 1, cue_tok)
+            if subject is not None:
+                subject = toks.with_body_nouns(subject, cue_tok)  # "The Westshire fire brigade said"
             if subject is not None and boundary >= sent.t0 and lows[boundary] in self.question_comp \
                     and words[cue_tok - 1] == ",":
                 subject = None  # "Pytany, czy rząd rozważa …, odpowiedział": the question's subject

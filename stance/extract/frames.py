@@ -23,7 +23,6 @@ _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma (
 _DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")
 _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
 _FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wstępnych ustaleń")
-_BODY_NOUNS_MAX = 2  # lowercase nouns after a frame's capitalised source ("the Westshire fire brigade")
 _TRAILING_APPOSITION_MAX = 16  # tokens of an apposition after a final frame's source ("…, according to X, a strategist at Y.")
 _DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
 _RELATIVE_MAX = 30  # tokens of a relative clause describing a frame's source
@@ -180,8 +179,10 @@ class FrameCues:
                 return None
             else:
                 np = toks.genitive_phrase(np, np.start if finding is not None else tok)  # ("ustaleń policji | kierujący …")
-                if cue_tok == toks.opening(sent):
-                    np = self._body_noun_after(sent, np)  # (a final frame's "according to LSEG data" names no speaker)
+                comma = next((q for q in range(np.end, min(sent.t1, np.end + 3)) if toks.words[q] == ","), None)
+                if cue_tok == toks.opening(sent) and comma is not None:
+                    # "According to the Chinese delegation, …" (a final frame's "according to LSEG data" names no speaker)
+                    np = toks.with_body_nouns(np, comma)
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok
@@ -197,21 +198,6 @@ class FrameCues:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, "frame", binding, clause)
         return self._new(sent, cue_tok, cue_text, "frame", None, clause, gender=gender)
-
-    def _body_noun_after(self, sent: Sentence, np: NP) -> NP:
-        """English, a frame opening its sentence: "According to the Chinese delegation, …", "… the
-        Westshire fire brigade, …": a capitalised word and the lowercase nouns after it up to the
-        comma are one phrase, a role."""
-        toks = self.toks
-        if toks.lex.rules.case_marked or np.kind not in ("name", "place", "inst"):
-            return np
-        comma = next((q for q in range(np.end, min(sent.t1, np.end + _BODY_NOUNS_MAX + 1)) if toks.words[q] == ","), None)
-        if comma is None or comma == np.end or not all(
-                toks.kind(q) in ("word", "title") and toks.words[q].isalpha() and toks.words[q].islower()
-                and toks.lows[q] not in toks.verb_words for q in range(np.end, comma)):
-            return np
-        start = np.start + (toks.kind(np.start) == "det")  # ("the Chinese delegation": no article in the role)
-        return NP(np.start, comma, "title", titles=list(range(start, comma)))
 
     def _document_author(self, sent: Sentence, tok: int) -> tuple[NP, int] | None:
         """``a draft prepared by the European Commission and seen by Allied Press`` after a frame:

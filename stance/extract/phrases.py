@@ -48,6 +48,7 @@ class NP:
     couple: bool = False  # "Elżbieta i Andrzej Kubiakowie", "Dave and Lorraine Mott": two given names, one surname
 
 
+_BODY_NOUNS_MAX = 2  # lowercase nouns after a capitalised word in one English role ("the Westshire fire brigade")
 NAMED_BEFORE_WINDOW = 2000  # tokens searched back for the name a bare institution noun ("the agency") stands for
 
 
@@ -729,6 +730,20 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         """Token ``t`` follows a noun for a kind of place ("gminy", "ul."): the place's name."""
         before = t - 2 if t >= 2 and self.words[t - 1] == "." else t - 1
         return before >= 0 and self.lows[before] in self.fw.get("place_noun", ())
+
+    def with_body_nouns(self, np: NP, stop: int) -> NP:
+        """English: an article, a capitalised word and one or two lowercase nouns up to token
+        ``stop`` (the comma after a frame's source, the subject's verb) are one phrase, a role
+        ("the Chinese delegation", "The Westshire fire brigade said"); else ``np`` as it is."""
+        if self.cased or np.kind not in ("name", "place", "inst") or self.kind(np.start) != "det" \
+                or not 0 < stop - np.end <= _BODY_NOUNS_MAX:
+            return np
+        if not all(self.kind(q) in ("word", "title") and self.words[q].isalpha() and self.words[q].islower()
+                   and self.lows[q] not in self.verb_words and self.lows[q] not in self.lex.stopwords
+                   and not self.lows[q].endswith("ly") and self.lows[q] not in self.fw.get("speech_adverb", ())
+                   for q in range(np.end, stop)):
+            return np
+        return NP(np.start, stop, "title", titles=list(range(np.start + 1, stop)), in_pp=np.in_pp, in_rel=np.in_rel)
 
     def head(self, np: NP) -> int:
         if np.group >= 0:
