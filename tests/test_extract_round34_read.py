@@ -194,3 +194,19 @@ def test_a_frames_capitalised_word_and_its_nouns_are_one_source(model):
     got = speakers_by_text(FRAME_BODY_NOUNS, "en", model)
     assert got == {"the text was unbalanced": "Chinese delegation", "the blaze was contained": "Westshire fire brigade",
                    "the road would stay shut": "Kessen fire brigade"}
+
+
+# -- English "said" with no "that": a subject with two adjectives ("a second, larger convoy") or
+# an aside between commas ("a man from the town, who was arrested on Saturday,") is the clause's --
+ZERO_THAT_SUBJECTS = ("Convoy\n\n"
+                      "Organisers said a second, larger convoy was being planned for Boston.\n\n"
+                      "Police said a man from the town, who was arrested on Saturday, had been released on bail.\n\n"
+                      "“Everybody thinks negotiation is talking,” says the 62-year-old, who has led the delegation since 2019.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_clauses_subject_may_hold_a_comma(model):
+    got = speakers_by_text(ZERO_THAT_SUBJECTS, "en", model)
+    assert got["a second, larger convoy was being planned for Boston"] == "organisers"
+    assert got["a man from the town, who was arrested on Saturday, had been released on bail"] == "Police"
+    assert not any(text.startswith("the 62-year-old") for text in got)

@@ -508,9 +508,12 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         return Clause(toks.starts[q], "zero")  # "says she still draws every building by hand"
     np = toks.np_at(q, sent.t1)
     inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
-    if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".,;:" or (
+    if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".;:" or (
+            words[np.end] == "," and (inverted or _apposition_end(toks, sent, np.end) is None)) or (
             kind(np.end) == "rel" and inverted)):
-        return NO_CLAUSE  # "…," said a diplomat involved in the talks.": the subject, its participle no verb
+        # "…," said a diplomat involved in the talks.": the subject, its participle no verb (but "said
+        # a man from the town, who was arrested on Saturday, had been released": the clause's subject and its aside)
+        return NO_CLAUSE
     finite = toks.verb_words
     r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
     while r < limit:
@@ -527,6 +530,11 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
         if kind(r) == "punct" and words[r] in ".,;:":
             counted = kind(q) == "num" and q + 1 < r and kind(q + 1) in ("word", "title")  # "two men, aged 19 and 21, had been"
             close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and (kind(q) not in ("month", "num", "name") or counted) else None
+            if close is None and r > q and words[r] == "," and kind(q) == "det" and r + 2 < sent.t1 \
+                    and kind(r + 1) == "word" and words[r + 1].islower() and toks.lows[r + 1] not in finite \
+                    and _aux_ahead(toks, r + 2, min(sent.t1, r + 4), fw.get("aux", frozenset())):
+                r += 1  # "said a second, larger convoy was being planned": two adjectives of the subject's noun
+                continue
             if close is None:
                 break
             # "said the valve, on the line feeding the main engine, had failed": the subject's aside
