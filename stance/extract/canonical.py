@@ -197,8 +197,7 @@ class CanonicalForms:
         for t in np.titles:
             if (t < np.group or t - 1 in agreeing) and t != np.group and morph.plural_genitive_reading(self.lows[t], "adj"):
                 agreeing.add(t)
-        forms = {t: morph.plural_nominative(morph.plural_genitive_reading(self.lows[t], "adj")[0], "adj", gender)
-                 for t in agreeing if t != np.group}
+        forms = {t: morph.adj_plural_nominative(self.lows[t], gender) for t in agreeing if t != np.group}
         forms[np.group] = morph.plural_nominative(lemma, "subst", gender)
         s = self._respelled(np.titles, forms)
         return s[:1].lower() + s[1:]

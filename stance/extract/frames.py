@@ -179,10 +179,11 @@ class FrameCues:
                 return None
             else:
                 np = toks.genitive_phrase(np, np.start if finding is not None else tok)  # ("ustaleń policji | kierujący …")
-                comma = next((q for q in range(np.end, min(sent.t1, np.end + 3)) if toks.words[q] == ","), None)
-                if cue_tok == toks.opening(sent) and comma is not None:
+                if not toks.cased and cue_tok == toks.opening(sent):
                     # "According to the Chinese delegation, …" (a final frame's "according to LSEG data" names no speaker)
-                    np = toks.with_body_nouns(np, comma)
+                    comma = next((q for q in range(np.end, min(sent.t1, np.end + 3)) if toks.words[q] == ","), None)
+                    if comma is not None:
+                        np = toks.with_body_nouns(np, comma)
                 # the frame's preposition governs the case: "według ministra" is never "ministra"
                 binding = bind_subject(toks, np, toks.lex.rules.case_marked, "", governed=True)
                 np_end = np.end if document is None else tok

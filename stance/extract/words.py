@@ -332,9 +332,10 @@ class Tokens(PhraseReader, CanonicalForms):
             return "name"
         if joined_particle(w, fw.get("particle", ())):
             return "name"  # "al-Harbi", "ar-Rahim", "bin-Salem": a particle joined to a surname
-        if low in fw.get("comp", ()) and i + 1 < len(self.words):
-            self._ctx = 2  # depends on the next word
-            if self.lows[i + 1] in fw.get("time_noun", ()):
+        time_nouns = fw.get("time_noun", ())
+        if time_nouns and low in fw.get("comp", ()) and i + 1 < len(self.words):
+            self._ctx = 2  # depends on the next word (only where the language lists time nouns: "że" stays cached)
+            if self.lows[i + 1] in time_nouns:
                 return "det"  # "had been high that week, but that …": a demonstrative, no complementiser
         for role in ("prep", "coord", "comp", "rel", "pron", "possessive", "sie", "det", "particle"):
             if low in fw.get(role, ()):
