@@ -110,12 +110,16 @@ class CanonicalForms:
         lemma, gender = head
         forms = {toks[h]: morph.plural_nominative(lemma, "subst", gender)}
         forms.update((t, morph.adj_plural_nominative(lows[t], gender)) for t in adjectives)
-        return self._respelled(toks, {t: _capitalised_like(form, self.words[t]) for t, form in forms.items()})
+        return self.respelled(toks, {t: _capitalised_like(form, self.words[t]) for t, form in forms.items()})
 
-    def _respelled(self, toks: list[int], forms: dict[int, str]) -> str:
-        """Tokens ``toks`` spaced as in the text, each one in ``forms`` written as given there."""
+    def respelled(self, toks, forms: dict[int, str], dropped: frozenset = frozenset()) -> str:
+        """Tokens ``toks`` spaced as in the text, each one in ``forms`` written as given there,
+        those in ``dropped`` left out with the space before them."""
         parts, prev = [], None
         for t in toks:
+            if t in dropped:
+                prev = t if prev is not None else None
+                continue
             if prev is not None:
                 parts.append(self.text[self.ends[prev]:self.starts[t]])
             parts.append(forms.get(t, self.words[t]))
@@ -159,8 +163,12 @@ class CanonicalForms:
             toks = toks[:-1]  # "skarg od pasażerów jeżdżących na trasie …": the participle describes, it names no one
         own = self.fw.get("speech_person", ())
         plural = oblique and self.lex.plural_role(self.lows[head])  # "według polskich rolników" -> "polscy rolnicy"
+        dropped, singular = self.one_of_many(toks)
         for t in toks:
-            w = self.words[t]
+            if t in dropped:
+                prev_end = self.ends[t] if prev_end is not None else None
+                continue
+            w = singular.get(t, self.words[t])
             if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ())):
                 continue  # "według naszego rozmówcy", "podała miejscowa policja": the paper's own possessive, "local", are no part of the role
             if (agree or governed and morph.is_participle(w.lower())) and t == head + 1:
@@ -188,6 +196,31 @@ class CanonicalForms:
             s = s[:1].lower() + s[1:]
         return s
 
+    def one_of_many(self, toks: list) -> tuple[frozenset, dict]:
+        """Inside a role's complement, "jednego z wydziałów" is "wydziału" and "z jednej z
+        wałbrzyskich szkół" "z wałbrzyskiej szkoły": one of several is named in the singular
+        (CONVENTIONS: `Pracownik jednego z wydziałów` is `pracownik wydziału`). The tokens to
+        drop ("jednego z", or "z jednego" before "ze") and the singular genitive of the plural
+        noun after them, of the adjectives before it and of one agreeing adjective after it."""
+        inside = set(toks)
+        of, one = self.fw.get("partitive_of", ()), self.fw.get("partitive_genitive", ())
+        k = next((t for t in toks[1:] if self.lows[t] in one and t + 1 in inside and self.lows[t + 1] in of), None)
+        if k is None:
+            return frozenset(), {}
+        noun = next((t for t in toks if t > k + 1 and morph.plural_genitive_reading(self.lows[t], "subst")), None)
+        if noun is None or any(not morph.plural_genitive_reading(self.lows[t], "adj") for t in range(k + 2, noun)):
+            return frozenset(), {}
+        lemma, gender = morph.plural_genitive_reading(self.lows[noun], "subst")
+        gender = "f" if gender == "f" else "n" if gender.startswith("n") else "m"
+        forms = {noun: morph.genitive(lemma, gender)}
+        after = noun + 1 if noun + 1 in inside and morph.plural_genitive_reading(self.lows[noun + 1], "adj") else None
+        others = {t for t in range(k + 2, noun) if self.lows[t] in self.fw.get("partitive_other", ())}
+        for t in [*range(k + 2, noun), *([after] if after is not None else [])]:
+            if t not in others:
+                forms[t] = morph.genitive(morph.plural_genitive_reading(self.lows[t], "adj")[0], gender)
+        before = k - 1 if k - 1 in inside and self.lows[k - 1] in of else None
+        return frozenset((before, k) if before is not None else (k, k + 1)) | others, forms
+
     def _group_string(self, np: NP) -> str:
         """"kilku unijnych dyplomatów" -> "unijni dyplomaci", "posłów PiS z Podkarpacia" ->
         "posłowie PiS z Podkarpacia": the counted noun and the adjectives that agree with it in the
@@ -199,7 +232,7 @@ class CanonicalForms:
                 agreeing.add(t)
         forms = {t: morph.adj_plural_nominative(self.lows[t], gender) for t in agreeing if t != np.group}
         forms[np.group] = morph.plural_nominative(lemma, "subst", gender)
-        s = self._respelled(np.titles, forms)
+        s = self.respelled(np.titles, forms)
         return s[:1].lower() + s[1:]
 
     def _partitive_string(self, np: NP) -> str:

@@ -419,7 +419,8 @@ def genitive(word: str, gender: str = "") -> str:
             return word
         for form, _l, gtag, *_ in forms:
             gp = gtag.split(":")
-            if gp[0] == parts[0] and len(gp) > 3 and gp[1] == "sg" and "gen" in gp[2].split(".") and any(x.startswith(g) for x in gp[3].split(".")):
+            if gp[0] == parts[0] and len(gp) > 3 and gp[1] == "sg" and "gen" in gp[2].split(".") and any(x.startswith(g) for x in gp[3].split(".")) \
+                    and (gp[0] != "adj" or gp[-1] == "pos"):  # "ważnej", not "najważniejszej"
                 return form[:1].upper() + form[1:] if word[:1].isupper() else form
         return word
     return word

@@ -537,7 +537,9 @@ def _source_description(toks: Tokens, t: int, governed: bool = False, gender: st
                     and any(toks.kind(q) == "prep" for q in range(t, p))), end)
     if end <= t:
         return ""
-    text = toks.text[toks.starts[t]:toks.ends[end - 1]]
+    dropped, singular = toks.one_of_many(list(range(t, end))) if toks.lex.rules.case_marked else ((), {})
+    # "rozmówca z delegacji jednego z państw Europy" -> "z delegacji państwa Europy"
+    text = toks.respelled(range(t, end), singular, dropped) if singular else toks.text[toks.starts[t]:toks.ends[end - 1]]
     if governed and toks.lex.rules.case_marked and gender and toks.kind(t) == "word":
         first = toks.words[t]
         text = morph.adj_nominative(first.lower(), gender) + text[len(first):]
