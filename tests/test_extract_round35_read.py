@@ -28,3 +28,19 @@ def test_one_of_several_in_a_role_s_complement_is_named_in_the_singular(model):
     assert got["stawki są do przełknięcia"] == "menedżer operatora"  # "pozostałych" says nothing of the one
     assert got["powieść ma szanse"] == "członek jury ważnej nagrody literackiej"  # not "najważniejszej"
     assert got["postulat ma poparcie"] == "rozmówca PAP z delegacji państwa Europy Środkowej"
+
+
+# -- Polish: a capitalised adjective opening the sentence opens a body's name when it agrees ------
+ADJECTIVE_OPENS_A_NAME = ("Zamknięte szlaki\n\n"
+                          "Tatrzański Park Narodowy przypomina, że szlak na Rysy jest zimą zamknięty.\n\n"
+                          "Świętokrzyskie Centrum Ratownictwa zapewnia, że dyżury trwają całą dobę.\n\n"
+                          "Nowa przewodnicząca rady powiedziała, że pieniędzy brakuje.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_sentence_opening_adjective_that_agrees_with_a_capitalised_noun_is_part_of_its_name(model):
+    got = speakers_by_text(ADJECTIVE_OPENS_A_NAME, "pl", model)
+    assert got["szlak na Rysy jest zimą zamknięty"] == "Tatrzański Park Narodowy"
+    assert got["dyżury trwają całą dobę"] == "Świętokrzyskie Centrum Ratownictwa"
+    assert got["pieniędzy brakuje"] == "nowa przewodnicząca rady"  # a lowercase noun after it: an ordinary adjective

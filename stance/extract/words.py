@@ -449,10 +449,21 @@ class Tokens(PhraseReader, CanonicalForms):
                 return "name"  # "Według Dalii Nowickiej", "Omar Haddad powiedział": a given name morfeusz2 knows as a noun
             if self._after_foreign_given_name(i):
                 return "name"  # "Hélène Marchand": a surname that is some rare noun, after a given name morfeusz2 lacks
+            if i in self.sent_initial and self._adjective_of_a_name(i):
+                return "cap"  # "Tatrzański Park Narodowy przypomina": the adjective opens the body's name
             return "stop" if i in self.sent_initial else "cap"
         if wc == "unknown" and i in self.sent_initial and morph.unknown_feminine_person(w):
             return "title"  # "Glacjolożka po powrocie ze Spitsbergenu: …": a woman's role morfeusz2 lacks
         return "name"
+
+    def _adjective_of_a_name(self, i: int) -> bool:
+        """The capitalised adjective at ``i`` agrees with the capitalised word after it
+        ("Tatrzański Park", "Świętokrzyskie Centrum"), so both open one name."""
+        j = i + 1
+        if j >= len(self.words) or not self.words[j][:1].isupper() or not morph.is_adj(self.lows[i]):
+            return False
+        self._ctx = 2  # depends on the next word
+        return self._one_space_before(j) and morph.agrees(self.lows[j], self.lows[i])
 
     def _given_name_as_noun(self, w: str, i: int) -> bool:
         """A capitalised word morfeusz2 reads only as a common noun, directly before a surname it
