@@ -44,3 +44,24 @@ def test_a_sentence_opening_adjective_that_agrees_with_a_capitalised_noun_is_par
     assert got["szlak na Rysy jest zimą zamknięty"] == "Tatrzański Park Narodowy"
     assert got["dyżury trwają całą dobę"] == "Świętokrzyskie Centrum Ratownictwa"
     assert got["pieniędzy brakuje"] == "nowa przewodnicząca rady"  # a lowercase noun after it: an ordinary adjective
+
+
+# -- English: a body named first short, later in full inside a role's complement ---------------
+BODY_IN_A_ROLE = ("Storm live\n\n"
+                  "About 23,000 properties are without power, according to Northern Coast Power.\n\n"
+                  "A spokesperson for Northern Coast Power Networks, which runs the grid, said engineers were working.\n\n"
+                  "Later Westmarch Water Services said supplies were safe. A spokesman for Westmarch Water said "
+                  "tankers were ready.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_named_short_is_the_one_a_role_is_of_in_full(model):
+    got = speakers_by_text(BODY_IN_A_ROLE, "en", model)
+    assert got["About 23,000 properties are without power"] == "Northern Coast Power Networks"
+    assert got["engineers were working"] == "spokesperson for Northern Coast Power Networks"
+    assert got["supplies were safe"] == "Westmarch Water Services"  # not "Later Westmarch …"
+
+
+def test_a_sentence_adverb_is_no_part_of_the_body_after_it():
+    got = speakers_by_text("Storm\n\nMeanwhile Acme Ltd said it was fine.\n\nLater Harbour Board said roads were shut.\n", "en")
+    assert got == {"it was fine": "Acme Ltd", "roads were shut": "Harbour Board"}

@@ -471,8 +471,9 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     seat_preps = toks.fw.get("inst_seat_prep", frozenset())
     name_preps = toks.fw.get("inst_name_prep", frozenset())
     for m in mentions:
-        if m.kind == "inst" and m.speaker[:1].isupper():
-            parts = tuple(m.speaker.split())
+        body = m.speaker if m.kind == "inst" else _body_of_role(m.speaker, name_preps) if m.kind == "title" and not head_first else ""
+        if body[:1].isupper():
+            parts = tuple(body.split())
             keys = [parts[-n:] for n in range(1, min(len(parts), 4))]
             if head_first and len(parts) > 1 and toks.lex.org_lemmas:
                 # "Biuro" for "Biuro Legislacyjne Sejmu", "Izba" for "Polsko-Niemiecka Izba Przemysłowo-Handlowa"
@@ -494,9 +495,18 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     keys.append(parts[:-1])
             for key in keys:
                 if len(parts) > len(inst_full.get(key, "").split()):
-                    inst_full[key] = m.speaker
+                    inst_full[key] = body
     return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,
                     tuple(content_names), inst_full)
+
+
+def _body_of_role(role: str, name_preps: frozenset) -> str:
+    """The body a role is of, named in capitalised words after its last "for" / "of" ("a
+    spokesperson for Northern Coast Power Networks"), when it has two or more; else ''."""
+    words = role.split()
+    cut = max((n for n, w in enumerate(words) if w in name_preps), default=-1)
+    tail = words[cut + 1:]
+    return " ".join(tail) if cut >= 0 and len(tail) > 1 and all(w[:1].isupper() for w in tail) else ""
 
 
 _BRACKETED_ROLE_MAX = 6  # tokens of a role in brackets after a name ("(Director of Finance)")

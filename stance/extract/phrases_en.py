@@ -96,6 +96,8 @@ class EnglishPhrases:
         defined = self._acronym_defined(k, j)
         if defined is not None:
             return defined
+        if kind(k) == "stop" and k in self.sent_initial and words[k] in self.lex.stopcaps:
+            return None  # "Later Acme Ltd said", "Meanwhile Westmarch Water said": the body starts after the adverb
         caps = _EN_CAPS
         q = k
         has_org = False
