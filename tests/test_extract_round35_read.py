@@ -65,3 +65,27 @@ def test_a_body_named_short_is_the_one_a_role_is_of_in_full(model):
 def test_a_sentence_adverb_is_no_part_of_the_body_after_it():
     got = speakers_by_text("Storm\n\nMeanwhile Acme Ltd said it was fine.\n\nLater Harbour Board said roads were shut.\n", "en")
     assert got == {"it was fine": "Acme Ltd", "roads were shut": "Harbour Board"}
+
+
+# -- a body's own name in quote marks after its noun is no clause boundary -------------------------
+QUOTED_BODY_NAME_EN = ("Wind farm inquiry\n\n"
+                       "Colin Brereton, chair of the campaign group 'Hollin Moor Matters', said a survey the campaigners "
+                       "carried out had found most residents opposed.\n")
+QUOTED_BODY_NAME_PL = ("Remont mostu\n\n"
+                       "Wykonawca remontu, spółka „Mostbud-Północ”, poinformował miasto, że prace potrwają do listopada.\n\n"
+                       "Działające od wiosny stowarzyszenie „Czyste Pole”, które zrzesza mieszkańców wsi, złożyło pismo, "
+                       "w którym domaga się, by turbiny stały dalej od domów.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_name_after_its_body_s_noun_keeps_the_subject_before_the_cue(model):
+    got = speakers_by_text(QUOTED_BODY_NAME_EN, "en", model)
+    assert got["a survey the campaigners carried out had found most residents opposed"] == "Colin Brereton"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quoted_polish_body_name_keeps_the_subject_before_the_cue(model):
+    got = speakers_by_text(QUOTED_BODY_NAME_PL, "pl", model)
+    assert got["prace potrwają do listopada"] == "spółka „Mostbud-Północ”"
+    assert got["turbiny stały dalej od domów"] == "stowarzyszenie „Czyste Pole”"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from stance.extract import morph
 from stance.extract.clauses import pp_noun_cue, verb_group_start
 from stance.extract.apposition_gaps import apposition_gap, only_commas
+from stance.extract.marks import QUOTE_CHARS
 from stance.extract.mentions import Ref, make_ref, word_map
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
@@ -22,7 +23,8 @@ from stance.extract.words import Tokens
 
 # token classes that end the clause a cue's subject is searched in
 _CLAUSE_BREAKS = frozenset({"comp", "coord", "quoted", "cue"})
-_BREAK_PUNCT = frozenset(":;–—-()")  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
+_BREAK_PUNCT = frozenset(":;–—-()")
+_QUOTED_NAME_MAX = 6  # words of a body's quoted name after its noun  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
 _AFTER_STOP_KINDS = frozenset({"comp", "quoted", "cue", "rel", "coord"})
 _AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
 _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
@@ -43,6 +45,9 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
     q = k - 1
     while q >= sent.t0:
         c = kind(q)
+        if c == "quoted" and (named := _quoted_name_start(toks, sent, q)) is not None:
+            q = named  # "Colin Brereton, chair of the campaign group 'Hollin Moor Matters', said": the body's own name
+            continue
         if c in _CLAUSE_BREAKS:
             nxt = q + 2 if q + 2 < k and kind(q + 1) == "det" else q + 1  # "Yorkshire and the North East"
             if c == "coord" and nxt < k and q - 1 >= sent.t0 and kind(nxt) in _CAPS and kind(q - 1) in _CAPS \
@@ -75,6 +80,21 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
             return q
         q -= 1
     return sent.t0 - 1
+
+
+def _quoted_name_start(toks: Tokens, sent: Sentence, q: int) -> int | None:
+    """The quoted run ending at token ``q`` is a capitalised name (up to ``_QUOTED_NAME_MAX``
+    words) in quote marks right after a common noun ("grupa „Rodzice Razem”", "the campaign group
+    'Hollin Moor Matters'"): that noun's index, else None."""
+    r = q
+    while r > sent.t0 and toks.kind(r - 1) == "quoted":
+        r -= 1
+    if q - r >= _QUOTED_NAME_MAX or r - 2 < sent.t0 or toks.words[r - 1] not in QUOTE_CHARS \
+            or toks.kind(r - 2) not in ("title", "inst") or not toks.words[r - 2][:1].islower():
+        return None
+    if not all(toks.words[t][:1].isupper() for t in range(r, q + 1) if toks.words[t][:1].isalpha()):
+        return None
+    return r - 2
 
 
 def anaphora_before(toks: Tokens, anaphora_lasts: frozenset, a: int, k: int) -> bool:
