@@ -89,3 +89,17 @@ def test_a_quoted_polish_body_name_keeps_the_subject_before_the_cue(model):
     got = speakers_by_text(QUOTED_BODY_NAME_PL, "pl", model)
     assert got["prace potrwają do listopada"] == "spółka „Mostbud-Północ”"
     assert got["turbiny stały dalej od domów"] == "stowarzyszenie „Czyste Pole”"
+
+
+# -- Polish: a nationality epithet is the person named with that nationality as the role ----------
+NATIONALITY_AS_ROLE = ("Skoki w Zakopanem\n\n"
+                       "Kacper Wilczek przegrał tylko z Norwegiem Sindre Hauglandem, który wygrał po raz piąty.\n\n"
+                       "Trener polskiej kadry Wojciech Staszel nie krył zadowolenia.\n\n"
+                       "Norweg nie ukrywał, że na Wielkiej Krokwi czuje się jak u siebie.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_epithet_is_the_person_named_with_it(model):
+    got = speakers_by_text(NATIONALITY_AS_ROLE, "pl", model)
+    assert got["na Wielkiej Krokwi czuje się jak u siebie"] == "Sindre Haugland"

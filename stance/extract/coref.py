@@ -655,8 +655,8 @@ class Coreference(BodyCoreference, LeadCoreference):
         stem = ref.head.lower()[:4]
         k = bisect.bisect_left(self._all_link_positions, pos)
         for link in reversed(self._all_links[max(0, k - LOOKBACK):k]):
-            if stem in self._compat_keys(link)[2]:
-                return self.name(link.person)
+            if stem in self._compat_keys(link)[2] or link.head.lower()[:4] == stem:
+                return self.name(link.person)  # (or named with the nationality itself: "z Norwegiem Sindre Hauglandem")
         return None
 
     def _owner(self, ref: Ref) -> str | None:
