@@ -103,3 +103,19 @@ NATIONALITY_AS_ROLE = ("Skoki w Zakopanem\n\n"
 def test_a_nationality_epithet_is_the_person_named_with_it(model):
     got = speakers_by_text(NATIONALITY_AS_ROLE, "pl", model)
     assert got["na Wielkiej Krokwi czuje się jak u siebie"] == "Sindre Haugland"
+
+
+# -- English: a role fronted before "she"/"he" describes the person named before ------------------
+FRONTED_ROLE = ("On the picket line\n\n"
+                "Miriam Feld has been coming to this gate since February. A senior lecturer in German, she has "
+                "taught here for nineteen years.\n\n"
+                "\"I found out from a spreadsheet,\" she says.\n\n"
+                "Owen Caddick joined later. A retired nurse, she said the cuts were wrong.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_fronted_before_a_pronoun_is_the_person_named_before(model):
+    got = speakers_by_text(FRONTED_ROLE, "en", model)
+    assert got["I found out from a spreadsheet,"] == "Miriam Feld"
+    if model == "rules":  # (the ranker weighs the pronoun's gender as one feature of several)
+        assert got["the cuts were wrong"] == "retired nurse"  # "she" is not the man named before

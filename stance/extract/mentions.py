@@ -380,6 +380,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
             ref = make_ref(toks, np, owned or not np.nominative or (np.in_pp and rules.case_marked), subject=subject)
             if ref is None:
                 continue
+            if ref.kind == "title" and not ref.person and np.start == start and rules.subject_first:
+                held = _fronted_role_holder(toks, np, mentions)
+                if held is not None:
+                    ref = replace(ref, person=held)  # "A senior lecturer in German, she has taught …": she, named before
+                    role_links.append(ref)
             if ref.kind == "name" and np.start >= 2 and toks.lows[np.start - 1] in employer_preps and toks.kind(np.start - 2) == "title":
                 ref = replace(ref, kind="inst", gender="")  # "principal analyst at Meridian Insight": the employer, no person
             if subject:
@@ -498,6 +503,19 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     inst_full[key] = body
     return Mentions(tuple(mentions), tuple(m.pos for m in mentions), links_by_head, roles_by_head,
                     tuple(content_names), inst_full)
+
+
+def _fronted_role_holder(toks: Tokens, np: NP, mentions: list[Ref]) -> str | None:
+    """A role opening the sentence before a comma and "he"/"she" describes the pronoun's person:
+    the last person named before it, of the pronoun's gender (or of none the text showed)."""
+    k = np.end
+    if k + 1 >= len(toks.words) or toks.words[k] != "," or toks.kind(k + 1) != "pron":
+        return None
+    gender = toks.chunks(k + 1, k + 2)[0].gender
+    if gender not in ("m", "f") or toks.plural_role_noun(toks.lows[toks.head(np)]):
+        return None
+    person = next((m for m in reversed(mentions) if m.kind == "name" and m.pos < toks.starts[np.start]), None)
+    return person.speaker if person is not None and person.gender in (gender, "") and " " in person.speaker else None
 
 
 def _body_of_role(role: str, name_preps: frozenset) -> str:
