@@ -119,3 +119,9 @@ def test_a_role_fronted_before_a_pronoun_is_the_person_named_before(model):
     assert got["I found out from a spreadsheet,"] == "Miriam Feld"
     if model == "rules":  # (the ranker weighs the pronoun's gender as one feature of several)
         assert got["the cuts were wrong"] == "retired nurse"  # "she" is not the man named before
+
+
+def test_a_lifeboat_helm_is_a_rank_before_the_name():
+    got = speakers_by_text("Rescue\n\nHelm Ross Kinnear said afterwards: \"It was a big sea out there.\"\n\n"
+                           "Jessica Helm said the boat was fine.\n", "en")
+    assert got == {"It was a big sea out there.": "Ross Kinnear", "the boat was fine": "Jessica Helm"}
