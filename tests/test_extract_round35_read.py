@@ -125,3 +125,18 @@ def test_a_lifeboat_helm_is_a_rank_before_the_name():
     got = speakers_by_text("Rescue\n\nHelm Ross Kinnear said afterwards: \"It was a big sea out there.\"\n\n"
                            "Jessica Helm said the boat was fine.\n", "en")
     assert got == {"It was a big sea out there.": "Ross Kinnear", "the boat was fine": "Jessica Helm"}
+
+
+# -- Polish: a body named inside a role keeps the capitalised genitives of its name ----------------
+BODY_NAME_WITH_GENITIVES = ("Blokada ronda\n\n"
+                            "Henryk Wądołowski, przewodniczący Komitetu Protestacyjnego Rolników Ziemi Nadwarciańskiej, "
+                            "potwierdza, że ktoś zadzwonił z ministerstwa.\n\n"
+                            "Komitet napisał na swoim profilu: „Apelujemy do kierowców o cierpliwość”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_named_inside_a_role_keeps_its_capitalised_genitives(model):
+    got = speakers_by_text(BODY_NAME_WITH_GENITIVES, "pl", model)
+    assert got["Apelujemy do kierowców o cierpliwość"] == "Komitet Protestacyjny Rolników Ziemi Nadwarciańskiej"
+    assert got["ktoś zadzwonił z ministerstwa"] == "Henryk Wądołowski"

@@ -201,7 +201,8 @@ def _body_in_role(toks: Tokens, np: NP) -> Ref | None:
 
     def in_name(t: int) -> bool:  # a capitalised word of the body's name, not the person's after it
         return words[t][:1].isupper() and t not in person and not (toks.kind(t) == "name" and (
-            is_given_name(words[t]) or toks.name_case(t) != "obl"))
+            is_given_name(words[t]) or toks.name_case(t) != "obl" and not can_be_gen(toks.lows[t])))
+        # ("Komitetu Protestacyjnego Rolników Ziemi Nadwarciańskiej": common nouns' genitives are the name's)
 
     end = first
     while end < len(words) and end - first < _BODY_NAME_MAX:
