@@ -140,3 +140,18 @@ def test_a_body_named_inside_a_role_keeps_its_capitalised_genitives(model):
     got = speakers_by_text(BODY_NAME_WITH_GENITIVES, "pl", model)
     assert got["Apelujemy do kierowców o cierpliwość"] == "Komitet Protestacyjny Rolników Ziemi Nadwarciańskiej"
     assert got["ktoś zadzwonił z ministerstwa"] == "Henryk Wądołowski"
+
+
+# -- Polish: a body's seat in a role keeps a town whose locative morfeusz2 also reads as a name ----
+SEAT_OF_A_BODY = ("Korek na granicy\n\n"
+                  "Rzeczniczka Komendy Powiatowej Policji w Tomaszowie Lubelskim asp. Anna Lis powiedziała, "
+                  "że jest spokojnie.\n\n"
+                  "Policja apeluje, by kierowcy wybierali inne przejścia.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_s_seat_in_a_role_is_part_of_its_name(model):
+    got = speakers_by_text(SEAT_OF_A_BODY, "pl", model)
+    assert got["kierowcy wybierali inne przejścia"] == "Komenda Powiatowa Policji w Tomaszowie Lubelskim"
+    assert got["jest spokojnie"] == "Anna Lis"

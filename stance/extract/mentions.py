@@ -19,7 +19,7 @@ from operator import and_
 from stance.extract.apposition_gaps import adverb_gap, age_gap, and_between, modifier_gap, number_gap, only_commas, rank_gap, self_naming
 from stance.extract.clauses import question_end
 from stance.extract.marks import GENITIVE_S
-from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, surname_reading
+from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, place_locative, surname_reading
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
 from stance.extract.segment import Segments
@@ -208,8 +208,9 @@ def _body_in_role(toks: Tokens, np: NP) -> Ref | None:
     while end < len(words) and end - first < _BODY_NAME_MAX:
         if in_name(end):
             end += 1
-        elif toks.lows[end] in _BODY_NAME_JOINERS and end + 1 < len(words) and (in_name(end + 1) or toks.kind(end + 1) == "place"):
-            end += 2  # "… Policji w Opolu", "Instytutu Meteorologii i Gospodarki Wodnej"
+        elif toks.lows[end] in _BODY_NAME_JOINERS and end + 1 < len(words) and (
+                in_name(end + 1) or toks.kind(end + 1) == "place" or words[end + 1][:1].isupper() and place_locative(words[end + 1])):
+            end += 2  # "… Policji w Opolu", "Instytutu Meteorologii i Gospodarki Wodnej", "w Tomaszowie Lubelskim" (not "Tomasze")
         else:
             break
     if end - first < 2:
