@@ -155,3 +155,12 @@ def test_a_body_s_seat_in_a_role_is_part_of_its_name(model):
     got = speakers_by_text(SEAT_OF_A_BODY, "pl", model)
     assert got["kierowcy wybierali inne przejścia"] == "Komenda Powiatowa Policji w Tomaszowie Lubelskim"
     assert got["jest spokojnie"] == "Anna Lis"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hyphenated_particle_surname_stays_with_the_name_before_it(model):
+    # "Musa" is also a genitive of the noun "mus"; "al-Nur" still ends the same name
+    text = ("Sudan\n\n13:40\nGen. Ibrahim Musa al-Nur, szef delegacji rządowej: „Bez wycofania RSF nie będzie rozejmu”.\n"
+            "To pierwsza reakcja armii. Generał powtórzył, że rebelianci muszą opuścić dzielnice.\n")
+    assert speakers_by_text(text, "pl", model)["rebelianci muszą opuścić dzielnice"] == "Ibrahim Musa al-Nur"

@@ -16,7 +16,7 @@ from functools import cached_property
 from stance.extract import morph
 from stance.extract.marks import GENITIVE_S
 from stance.extract.phrases_en import EnglishPhrases
-from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases, share_case
+from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases, joined_particle, share_case
 
 # token classes at which ``np_at`` never finds a phrase (English possessives aside)
 _NEVER_START = frozenset({"cue", "comp", "sie", "num", "month", "particle", "frame", "prep", "rel", "coord", "punct", "quoted"})
@@ -249,7 +249,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                     # that is also a common noun ("Wieczorem Vaitkus"); an unknown surname after
                     # a name that is only a name ("Gela Cikłauri") is a foreign, indeclinable one
                     if prev_case == "obl" and this_case == "nom" and (
-                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name"):
+                            morph.name_readings(words[q]) or morph.also_common(words[names[-1]])) and not share_case(words[names[-1]], words[q], q + 1 < j and kind(q + 1) == "name") \
+                            and not joined_particle(words[q], self.fw.get("particle", ())):  # ("Ibrahim Musa al-Nur": one name)
                         break  # ("z Renatą Kowalik": an undeclined feminine surname agrees with any case)
                     # "Raniewska Ewy Sarneckiej": after a nominative name, a given name read only
                     # in an oblique case, with its surname after it, is a possessor of its own
