@@ -164,3 +164,17 @@ def test_a_hyphenated_particle_surname_stays_with_the_name_before_it(model):
     text = ("Sudan\n\n13:40\nGen. Ibrahim Musa al-Nur, szef delegacji rządowej: „Bez wycofania RSF nie będzie rozejmu”.\n"
             "To pierwsza reakcja armii. Generał powtórzył, że rebelianci muszą opuścić dzielnice.\n")
     assert speakers_by_text(text, "pl", model)["rebelianci muszą opuścić dzielnice"] == "Ibrahim Musa al-Nur"
+
+
+# -- Polish: a body's genitive after a preposition's object is no subject --------------------------
+CLINIC_GENITIVE = ("Alarm smogowy. Pulmonolog: „Dzieci i seniorzy nie powinni dziś wychodzić z domu”\n\n"
+                   "Dr hab. Agnieszka Wołoszyn-Kępa, pulmonolog z Kliniki Chorób Płuc w Krakowie, mówiła wprost: "
+                   "„Dzieci i seniorzy nie powinni dziś wychodzić z domu, jeśli nie muszą”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_s_genitive_after_a_prepositions_object_is_no_subject(model):
+    got = speakers_by_text(CLINIC_GENITIVE, "pl", model)
+    assert got["Dzieci i seniorzy nie powinni dziś wychodzić z domu, jeśli nie muszą"] == "Agnieszka Wołoszyn-Kępa"
+    assert got["Dzieci i seniorzy nie powinni dziś wychodzić z domu"] == "Agnieszka Wołoszyn-Kępa"  # the headline's

@@ -681,6 +681,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 np.nominative = False  # "prezydenta Adama Wronę zapewnił premier": an object, not the subject
             if self.cased and np.kind == "title" and not np.partitive and np.group < 0 and not self.title_nominative(self.head(np)):
                 np.nominative = False
+            if self.cased and np.kind == "inst" and np.start == k and out and out[-1].in_pp and out[-1].end == k \
+                    and morph.is_nominative_possible(lows[k]) is False:
+                np.in_pp = True  # "z Kliniki Chorób Płuc": the genitive of the body the preposition governs
             np.in_rel = rel
             if self._couple_before(np, i):
                 first = np.start - 2
