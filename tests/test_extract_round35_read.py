@@ -178,3 +178,20 @@ def test_a_body_s_genitive_after_a_prepositions_object_is_no_subject(model):
     got = speakers_by_text(CLINIC_GENITIVE, "pl", model)
     assert got["Dzieci i seniorzy nie powinni dziś wychodzić z domu, jeśli nie muszą"] == "Agnieszka Wołoszyn-Kępa"
     assert got["Dzieci i seniorzy nie powinni dziś wychodzić z domu"] == "Agnieszka Wołoszyn-Kępa"  # the headline's
+
+
+# -- English: "the Dunmore manager" is the manager named in a sentence about Dunmore --------------
+CLUB_MANAGER = ("Dunmore reject bid\n\n"
+                "Dunmore Athletic have rejected a bid from Castlegate Rovers, with manager Gareth Lowrie insisting "
+                "the striker will stay.\n\n"
+                "Asked whether any figure would change his mind, the Dunmore manager smiled and said, \"You would "
+                "have to ask the chairman.\"\n\n"
+                "Their manager, Stefan Bergqvist, was calmer. \"Our door is open,\" he said.\n\n"
+                "The Castlegate manager added that the offer was fair.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_club_s_name_before_a_role_is_the_holder_named_with_the_club(model):
+    got = speakers_by_text(CLUB_MANAGER, "en", model)
+    assert got["You would have to ask the chairman."] == "Gareth Lowrie"
+    assert got["the offer was fair"] != "Gareth Lowrie"

@@ -255,16 +255,41 @@ class Coreference(BodyCoreference, LeadCoreference):
         # "Rzecznik odpowiedziała": a woman, not "rzecznik Komisji Europejskiej Olivier Vandenberghe"
         # (a masculine role noun alone says nothing: it is also the title of women; its verb does)
         want = ref.gender if ref.gender == "f" or (ref.gender == "m" and ref.agreed) else ""
+        # "the Dunmore manager" after "Dunmore Athletic … manager Gareth Lowrie": a body's name
+        # before the role asks nothing of the text's one holder of it
+        bodies = self._body_modifiers(ref)
+        own = mods4 - bodies.keys()
         for j in order:
             other = refs[j]
             if other.head != head:
                 continue
             _m, _c, theirs4, their_comp3 = keys(other)
-            if mods4 <= theirs4 and (vague or comp3 <= their_comp3 or (sole and not other.comp)):
+            if (mods4 <= theirs4 or own != mods4 and own <= theirs4 and self._named_beside(other, bodies.values())) \
+                    and (vague or comp3 <= their_comp3 or (sole and not other.comp)):
                 if want and self.person_gender(other.person) not in ("", want):
                     continue
                 return other
         return None
+
+    def _body_modifiers(self, ref: Ref) -> dict[str, str]:
+        """The modifiers of ``ref`` that are capitalised words opening a body's name in the text
+        ("Dunmore" of "Dunmore Athletic"), by their keys (first four letters)."""
+        caps = {w for w in ref.speaker.split() if w[:1].isupper() and w.lower() in ref.mods}
+        if not caps:
+            return {}
+        firsts = {m.speaker.split()[0] for m in self.mentions.mentions if m.kind == "inst" and " " in m.speaker}
+        return {w.lower()[:4]: w for w in caps & firsts}
+
+    def _named_beside(self, link: Ref, words) -> bool:
+        """The sentence that names the role's holder ``link`` has for its subject a body whose name
+        opens with the one of ``words`` ("Dunmore Athletic have rejected …, with manager Gareth Lowrie")."""
+        si = self.seg.sentence_of(link.pos)
+        if si < 0 or len(words) != 1:
+            return False
+        sent = self.seg.sentences[si]
+        subject = min((m for m in self.mentions.before(sent.end, LOOKBACK) if m.pos >= sent.start and m.subject),
+                      key=lambda m: m.pos, default=None)
+        return subject is not None and subject.kind == "inst" and subject.speaker.split()[0] in words
 
     def _introduced(self, ref: Ref) -> bool:
         """The role comes with an indefinite article ("a lecturer in the business school"): a new person."""
