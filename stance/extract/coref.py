@@ -275,10 +275,11 @@ class Coreference(BodyCoreference, LeadCoreference):
         """The modifiers of ``ref`` that are capitalised words opening a body's name in the text
         ("Dunmore" of "Dunmore Athletic"), by their keys (first four letters)."""
         caps = {w for w in ref.speaker.split() if w[:1].isupper() and w.lower() in ref.mods}
-        if not caps:
-            return {}
-        firsts = {m.speaker.split()[0] for m in self.mentions.mentions if m.kind == "inst" and " " in m.speaker}
-        return {w.lower()[:4]: w for w in caps & firsts}
+        return {w.lower()[:4]: w for w in caps & self._body_first_words} if caps else {}
+
+    @cached_property
+    def _body_first_words(self) -> frozenset:
+        return frozenset(m.speaker.split()[0] for m in self.mentions.mentions if m.kind == "inst" and " " in m.speaker)
 
     def _named_beside(self, link: Ref, words) -> bool:
         """The sentence that names the role's holder ``link`` has for its subject a body whose name
