@@ -195,3 +195,19 @@ def test_a_club_s_name_before_a_role_is_the_holder_named_with_the_club(model):
     got = speakers_by_text(CLUB_MANAGER, "en", model)
     assert got["You would have to ask the chairman."] == "Gareth Lowrie"
     assert got["the offer was fair"] != "Gareth Lowrie"
+
+
+# -- Polish: a chant's group before a phasal verb ("protestujący zaczynają skandować") -------------
+CHANT_AFTER_A_PHASAL_VERB = ("Blokada\n\n"
+                             "– Stoimy do skutku – mówi przez mikrofon sołtyska Barbara Kośmider.\n\n"
+                             "Po jej wystąpieniu protestujący zaczynają skandować: „Minister do Zawad!”.\n\n"
+                             "Gdy Kośmider skończyła, tłum zaczął skandować: „Ryba dla rybaków!”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_chant_s_group_stands_before_the_phasal_verb(model):
+    got = speakers_by_text(CHANT_AFTER_A_PHASAL_VERB, "pl", model)
+    assert got["Minister do Zawad!"] == "protestujący"
+    assert got["Ryba dla rybaków!"] == "tłum"
+    assert got["Stoimy do skutku"] == "Barbara Kośmider"

@@ -537,6 +537,13 @@ class _CueFinder(FrameCues):
         t = cue_tok - 1
         if not toks.lex.rules.case_marked:
             return self._chanting_group(sent, cue_tok)
+        cue = toks.lex.cues.get(toks.lows[cue_tok])
+        if cue is not None and "inf" in cue.flags and t > sent.t0 and toks.kind(t) == "word":
+            if plural_verb(toks.lows[t]):
+                gender = "pl"
+            t -= 1  # "protestujący zaczynają skandować", "tłum zaczął skandować": the subject of the phasal verb
+            if cue.lemma in toks.fw.get("chant_verb", ()) and toks.lows[t] in toks.fw.get("collective_noun", ()):
+                return NP(t, t + 1, "title", titles=[t])
         if gender != "pl" or t < sent.t0 \
                 or not (toks.kind(t) in ("word", "stop") or (t in toks.sent_initial and toks.kind(t) == "name")) \
                 or not persons_plural_adjective(toks.lows[t]):
