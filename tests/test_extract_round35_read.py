@@ -211,3 +211,37 @@ def test_a_chant_s_group_stands_before_the_phasal_verb(model):
     assert got["Minister do Zawad!"] == "protestujący"
     assert got["Ryba dla rybaków!"] == "tłum"
     assert got["Stoimy do skutku"] == "Barbara Kośmider"
+
+
+# -- English: a statement read on behalf of others is theirs ----------------------------------------
+READ_FOR_THE_FAMILY = ("Inquest\n\n"
+                       "The coroner, Ann Hale, recorded a narrative conclusion.\n\n"
+                       "Outside court, Mrs Elsworth’s daughter, Fiona Marsh, read a statement on behalf of the family.\n\n"
+                       "‘Mum spent forty years looking after other people’s children. She deserved better.’\n\n"
+                       "‘We will keep asking questions until somebody answers them.’\n\n"
+                       "Later Tom Hollins read a statement on behalf of Mr Hollins’s family outside the court.\n\n"
+                       "“Terry was the heart of our family.”\n\n"
+                       "Fiona Marsh said she was relieved.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_statement_read_on_behalf_of_others_is_theirs(model):
+    got = speakers_by_text(READ_FOR_THE_FAMILY, "en", model)
+    assert got["Mum spent forty years looking after other people’s children. She deserved better."] == "family"
+    assert got["We will keep asking questions until somebody answers them."] == "family"
+    assert got["Terry was the heart of our family."] == "family"
+    assert got["she was relieved"] == "Fiona Marsh"  # a statement with its own cue keeps its speaker
+
+
+def test_behalf_speakers_needs_the_phrase_in_the_language_data():
+    from stance.extract.behalf import behalf_speakers
+    from stance.extract.quote import Quote
+
+    text = "Anna read a statement on behalf of the family.\n\n“We miss him.”\n"
+    start = text.index("We")
+    quote = Quote("We miss him.", "Anna", "direct", start, start + len("We miss him."))
+    fw = {"behalf_of": frozenset({"on_behalf_of"}), "source_document": frozenset({"statement"}), "det": frozenset({"the"})}
+    assert behalf_speakers(text, [quote], fw)[0].speaker == "family"
+    assert behalf_speakers(text, [quote], {})[0].speaker == "Anna"  # no phrase in the data: as it was
+    cued = Quote(quote.text, "Anna", "direct", quote.start, quote.end, cue="said")
+    assert behalf_speakers(text, [cued], fw)[0].speaker == "Anna"  # its own cue: its own speaker

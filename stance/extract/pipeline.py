@@ -21,6 +21,7 @@ from stance.extract import DEFAULT_SPEAKER_MODEL
 from stance.extract.candidates import find_candidates, select
 from stance.extract.coref import Coreference
 from stance.extract.cues import find_cues
+from stance.extract.behalf import behalf_speakers
 from stance.extract.echo import echo_headline_speakers
 from stance.extract.interview import interviewer_names
 from stance.extract.lexicon import load
@@ -53,8 +54,11 @@ def extract(text: str, lang: str, speaker_model: str = DEFAULT_SPEAKER_MODEL) ->
 
 
 def whole_text_passes(text: str, quotes: list[Quote], resolver: SpeakerResolver) -> list[Quote]:
-    """The speakers after the passes over the whole text (voice, echo), whichever model chose them."""
-    return echo_headline_speakers(text, voice_speakers(quotes, resolver))
+    """The speakers after the passes over the whole text (voice, documents read for others, echo),
+    whichever model chose them."""
+    toks = resolver.coref.toks
+    read_for = behalf_speakers(text, voice_speakers(quotes, resolver), toks.fw, toks.lex.rules.case_marked)
+    return echo_headline_speakers(text, read_for)
 
 
 def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:

@@ -1,0 +1,61 @@
+"""Stage 5c, statements read for others: after "Fiona Marsh read a statement on behalf of the
+family." (or "…, outside court:"), the direct statements that follow with no cue of their own are
+the family's words, not the reader's (CONVENTIONS: a statement read out for others is its
+authors'). The phrase is data (``behalf_of`` with the document nouns ``source_document`` in the
+function words); a language without it leaves every speaker as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from stance.extract.morph import common_lemma
+from stance.extract.quote import Quote
+
+_AUTHORS_MAX = 60  # characters between "on behalf of" and the sentence's end ("the family outside court")
+_LOOKBACK = 400  # characters before a statement where the reading may be announced
+_MARKS = " \n\"'“”‘’„«»"  # what may stand between the announcement and the statement
+
+
+def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool = False) -> list[Quote]:
+    """``quotes`` with the cue-less direct statements after a document read on somebody's behalf
+    given to those it was read for (see the module's docstring)."""
+    pattern = _pattern(fw)
+    if pattern is None:
+        return quotes
+    skip = frozenset(fw.get("det", ())) | frozenset(fw.get("possessive", ()))
+    out = list(quotes)
+    authors, after = None, -1  # whose statement is being read, and where the last of it ended
+    for n, q in enumerate(quotes):
+        if q.kind != "direct" or q.cue is not None:
+            authors = None
+            continue
+        if authors is None or text[after:q.start].strip(_MARKS):
+            found = pattern.search(text, max(0, q.start - _LOOKBACK), q.start)
+            authors = _authors(found.group("who"), skip, case_marked) if found is not None else None
+            if authors is None:
+                continue
+        out[n] = replace(q, speaker=authors)
+        after = q.end
+    return out
+
+
+def _pattern(fw: dict) -> re.Pattern | None:
+    behalf = [p.replace("_", r"\s+") for p in fw.get("behalf_of", ())]
+    documents = sorted(fw.get("source_document", ()))
+    if not behalf or not documents:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(documents)})\s+(?:{'|'.join(behalf)})\s+"
+                      rf"(?P<who>[^.:;,\n]{{1,{_AUTHORS_MAX}}})[.:][{_MARKS}]*$", re.IGNORECASE)
+
+
+def _authors(phrase: str, skip: frozenset, case_marked: bool) -> str | None:
+    """The authors' noun as a speaker: "the family outside court" -> "family", "Mr Hollins's
+    family" -> "family" (past a possessor); None when no lowercase noun comes first."""
+    words = phrase.split()
+    owner = max((n for n, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+    noun = next((w for w in words[owner + 1:] if w.lower() not in skip), None)
+    if noun is None or not noun.islower():
+        return None
+    return common_lemma(noun) if case_marked else noun
