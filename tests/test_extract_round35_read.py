@@ -245,3 +245,17 @@ def test_behalf_speakers_needs_the_phrase_in_the_language_data():
     assert behalf_speakers(text, [quote], {})[0].speaker == "Anna"  # no phrase in the data: as it was
     cued = Quote(quote.text, "Anna", "direct", quote.start, quote.end, cue="said")
     assert behalf_speakers(text, [cued], fw)[0].speaker == "Anna"  # its own cue: its own speaker
+
+
+# -- English: a group after a name in a fronted phrase is the subject, no apposition --------------
+FAMILY_AFTER_THE_READER = ("Inquest\n\n"
+                           "In a statement read to the court by her son, Gareth Pryce, the family described her as "
+                           "‘the glue that held three generations together’.\n\n"
+                           "The family added that they hoped ‘no other family has to sit where we have sat’.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_group_after_the_reader_s_name_is_the_subject(model):
+    got = speakers_by_text(FAMILY_AFTER_THE_READER, "en", model)
+    assert got["the glue that held three generations together"] == "family"
+    assert got["no other family has to sit where we have sat"] == "family"

@@ -415,9 +415,11 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     role_links.append(before)
                     ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
-                        prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(toks.lows[toks.head(np)]):
+                        prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(toks.lows[toks.head(np)]) \
+                        and toks.lows[toks.head(np)] not in toks.fw.get("collective_noun", ()):
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's
-                    # subject; nor "from the Atlantic, forecasters said": a plural role is no one person)
+                    # subject; nor "from the Atlantic, forecasters said": a plural role is no one person;
+                    # nor "read by her son, Gareth Pryce, the family described": a group is no one person)
                     if prev[0].in_pp and prev[1] > 0:
                         owner = mentions[prev[1] - 1]  # "Jadwiga Szulc z Borowca, emerytowana pielęgniarka": she, not her village
                         if owner.kind == "name" and toks.text[owner.end:before.pos].strip().lower() in toks.fw.get("prep", ()):

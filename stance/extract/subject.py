@@ -207,8 +207,10 @@ def _first_subject(toks: Tokens, nominatives: list[NP]) -> NP:
     if last is not best and k < len(words) and toks.kind(k) == "prep" and last.kind == "title":
         k = _past_description(toks, k)  # "As she spoke, a man at the back of the hall shouted"
     if last is not best and k < len(words) and toks.kind(k) == "cue" and (
-            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")) \
+            not only_commas(toks.words, best.end, last.start) or (best.kind == "pron" and last.kind != "pron")
+            or (last.kind == "title" and toks.lows[toks.head(last)] in toks.fw.get("collective_noun", ()))) \
             and not _participle_object(toks, best, last):
+        # ("In a statement read by her son, Gareth Pryce, the family said": a group is no apposition of a name)
         return last  # "…, and so will we, Reed told reporters": a pronoun takes no name in apposition
     if last is not best and k + 2 < len(words) and toks.kind(k) == "cue" and words[k + 1] == "," and last.start > 0 \
             and words[last.start - 1] == "," and toks.kind(k + 2) not in ("quoted", "punct"):
