@@ -259,3 +259,10 @@ def test_a_group_after_the_reader_s_name_is_the_subject(model):
     got = speakers_by_text(FAMILY_AFTER_THE_READER, "en", model)
     assert got["the glue that held three generations together"] == "family"
     assert got["no other family has to sit where we have sat"] == "family"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_s_organ_keeps_the_conjunction_of_its_owner_s_name(model):
+    text = "Protest\n\nBiuro prasowe Ministerstwa Rolnictwa i Rozwoju Wsi poinformowało, że postulaty są analizowane.\n"
+    assert speakers_by_text(text, "pl", model)["postulaty są analizowane"] == "biuro prasowe Ministerstwa Rolnictwa i Rozwoju Wsi"

@@ -128,7 +128,8 @@ def make_ref(toks: Tokens, np: NP, oblique: bool, speaker: str | None = None, su
     if np.kind == "name" and head in toks.fw.get("governing_body", ()) and not any(is_given_name(toks.words[t]) for t in np.names):
         # "Zarząd Kraspolu", "sztab Hałasa", "biuro prasowe Enerwis Dystrybucji": a body's organ, named by its owner
         role = toks.title_string(NP(np.start, np.titles[-1] + 1, "title", titles=np.titles), oblique)
-        return Ref(pos, f"{role} {toks.text[toks.starts[np.names[0]]:end]}", "inst", gender=gender, subject=subject, end=end)
+        # (the owner's name as written from the role on: "Ministerstwa Rolnictwa i Rozwoju Wsi" keeps its "i")
+        return Ref(pos, f"{role}{toks.text[toks.ends[np.titles[-1]]:end]}", "inst", gender=gender, subject=subject, end=end)
     name_tok = _institution_name(toks, np, head_tok) if np.kind in ("title", "name") and head in lex.org_lemmas else None
     if name_tok is not None:
         return Ref(pos, toks.text[toks.starts[name_tok]:end], "inst", gender=gender, subject=subject, end=end)
