@@ -516,11 +516,11 @@ def _fronted_role_holder(toks: Tokens, np: NP, mentions: list[Ref]) -> str | Non
     k = np.end
     if k + 1 >= len(toks.words) or toks.words[k] != "," or toks.kind(k + 1) != "pron":
         return None
-    gender = toks.chunks(k + 1, k + 2)[0].gender
-    if gender not in ("m", "f") or toks.plural_role_noun(toks.lows[toks.head(np)]):
+    pronoun = next(iter(toks.chunks(k + 1, k + 2)), None)
+    if pronoun is None or pronoun.gender not in ("m", "f") or toks.plural_role_noun(toks.lows[toks.head(np)]):
         return None
     person = next((m for m in reversed(mentions) if m.kind == "name" and m.pos < toks.starts[np.start]), None)
-    return person.speaker if person is not None and person.gender in (gender, "") and " " in person.speaker else None
+    return person.speaker if person is not None and person.gender in (pronoun.gender, "") and " " in person.speaker else None
 
 
 def _body_of_role(role: str, name_preps: frozenset) -> str:

@@ -23,8 +23,8 @@ from stance.extract.words import Tokens
 
 # token classes that end the clause a cue's subject is searched in
 _CLAUSE_BREAKS = frozenset({"comp", "coord", "quoted", "cue"})
-_BREAK_PUNCT = frozenset(":;–—-()")
-_QUOTED_NAME_MAX = 6  # words of a body's quoted name after its noun  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
+_BREAK_PUNCT = frozenset(":;–—-()")  # a loose hyphen token is a dash ("10:40 GMT - Pike said")
+_QUOTED_NAME_MAX = 6  # words of a body's quoted name after its noun
 _AFTER_STOP_KINDS = frozenset({"comp", "quoted", "cue", "rel", "coord"})
 _AFTER_STOP_PUNCT = frozenset(",.:;!?–—()\"„“”«»")
 _MAX_INVERTED_SUBJECT = 10  # tokens after a verb searched for an inverted subject
@@ -84,7 +84,7 @@ def clause_boundary(toks: Tokens, sent: Sentence, k: int) -> int:
 
 def _quoted_name_start(toks: Tokens, sent: Sentence, q: int) -> int | None:
     """The quoted run ending at token ``q`` is a capitalised name (up to ``_QUOTED_NAME_MAX``
-    words) in quote marks right after a common noun ("grupa „Rodzice Razem”", "the campaign group
+    words) in quote marks right after a lowercase role or body noun ("grupa „Rodzice Razem”", "the campaign group
     'Hollin Moor Matters'"): that noun's index, else None."""
     r = q
     while r > sent.t0 and toks.kind(r - 1) == "quoted":
