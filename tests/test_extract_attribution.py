@@ -4,7 +4,7 @@ test failed before its rule. Texts are invented for the tests (no article text i
 from __future__ import annotations
 
 from conftest import found, needs_morfeusz, speakers
-from stance.extract.coref import role_synonym
+from stance.extract.coref_roles import role_synonym
 
 
 # -- mentions: the role that introduced a person ---------------------------------------------

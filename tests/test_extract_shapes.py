@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import found, needs_morfeusz, speakers
-from stance.extract.coref import role_synonym
+from stance.extract.coref_roles import role_synonym
 from stance.extract.morph import first_or_second_person
 from stance.extract.pipeline import normalise_marks
 

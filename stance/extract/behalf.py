@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from stance.extract.marks import GENITIVE_S, QUOTE_CHARS
 from stance.extract.morph import common_lemma
 from stance.extract.quote import Quote
 
 _AUTHORS_MAX = 60  # characters between "on behalf of" and the sentence's end ("the family outside court")
 _LOOKBACK = 400  # characters before a statement where the reading may be announced
-_MARKS = " \n\"'“”‘’„«»"  # what may stand between the announcement and the statement
+_MARKS = " \n" + QUOTE_CHARS  # what may stand between the announcement and the statement
 
 
 def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool = False) -> list[Quote]:
     """``quotes`` with the cue-less direct statements after a document read on somebody's behalf
     given to those it was read for (see the module's docstring)."""
-    pattern = _pattern(fw)
+    pattern = _pattern(frozenset(fw.get("behalf_of", ())), frozenset(fw.get("source_document", ())))
     if pattern is None:
         return quotes
     skip = frozenset(fw.get("det", ())) | frozenset(fw.get("possessive", ()))
@@ -41,20 +43,21 @@ def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool 
     return out
 
 
-def _pattern(fw: dict) -> re.Pattern | None:
-    behalf = [p.replace("_", r"\s+") for p in fw.get("behalf_of", ())]
-    documents = sorted(fw.get("source_document", ()))
-    if not behalf or not documents:
+@lru_cache(maxsize=8)
+def _pattern(behalf_of: frozenset, documents: frozenset) -> re.Pattern | None:
+    """The announcement, read once per language: a document noun, the phrase, whose it is."""
+    if not behalf_of or not documents:
         return None
-    return re.compile(rf"\b(?:{'|'.join(documents)})\s+(?:{'|'.join(behalf)})\s+"
-                      rf"(?P<who>[^.:;,\n]{{1,{_AUTHORS_MAX}}})[.:][{_MARKS}]*$", re.IGNORECASE)
+    behalf = "|".join(p.replace("_", r"\s+") for p in sorted(behalf_of))
+    return re.compile(rf"\b(?:{'|'.join(sorted(documents))})\s+(?:{behalf})\s+"
+                      rf"(?P<who>[^.:;,\n]{{1,{_AUTHORS_MAX}}})[.:][{re.escape(_MARKS)}]*$", re.IGNORECASE)
 
 
 def _authors(phrase: str, skip: frozenset, case_marked: bool) -> str | None:
     """The authors' noun as a speaker: "the family outside court" -> "family", "Mr Hollins's
     family" -> "family" (past a possessor); None when no lowercase noun comes first."""
     words = phrase.split()
-    owner = max((n for n, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+    owner = max((n for n, w in enumerate(words) if w.endswith(GENITIVE_S)), default=-1)
     noun = next((w for w in words[owner + 1:] if w.lower() not in skip), None)
     if noun is None or not noun.islower():
         return None

@@ -15,7 +15,8 @@ import re
 from functools import cached_property
 
 from stance.extract.candidates import Candidate
-from stance.extract.coref import LOOKBACK, Coreference, _gender_ok
+from stance.extract.coref import LOOKBACK, Coreference
+from stance.extract.coref_roles import gender_ok
 from stance.extract.cues import Event, omitted_subject_gender
 from stance.extract.marks import DASHES, QUOTE_OPENERS
 from stance.extract.interview import capitals_name, in_capitals, label_index, label_keys, label_stands_for
@@ -422,7 +423,7 @@ class SpeakerResolver:
                 continue
             if fallback is None:
                 fallback = r
-            if (g == "pl") if group else _gender_ok(g, gender):
+            if (g == "pl") if group else gender_ok(g, gender):
                 return coref.speaker(r, r.pos)
         if group:
             # "… skarg od pasażerów … „…” – piszą": no group was a subject; the people last
