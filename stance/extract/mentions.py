@@ -414,7 +414,16 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     # subject; "Wykonawca remontu, spółka „Mostbud-Północ”,": the firm its own name names)
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
                     role_links.append(before)
-                    ref = replace(ref, subject=ref.subject or before.subject)
+                    if prev[0].in_pp and ref.subject and prev[0].start > 0 \
+                            and toks.lows[prev[0].start - 1] in toks.fw.get("absolute_prep", ()):
+                        # "with the county's chief constable, Paul Ridding, sitting beside him, he
+                        # described": the name of a preposition's object is no subject either
+                        ref = replace(ref, subject=False)
+                        first_subject = True
+                        if named_subject is not None and named_subject.pos == ref.pos:
+                            named_subject = None
+                    else:
+                        ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
                         prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(toks.lows[toks.head(np)]) \
                         and toks.lows[toks.head(np)] not in toks.fw.get("collective_noun", ()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import cached_property
 
 from stance.extract.candidates import Candidate
@@ -115,6 +116,11 @@ class SpeakerResolver:
                 # or the headline gives a role ("Canada's chief negotiator: …"): the lead introduces
                 # the guest, as the first subject or else the first full name before the first answer
                 earlier = [(n, subject) for n, subject in self._full_names_between(0, first) if n not in interviewer]
+                counts = Counter(n for n, _subject in earlier).most_common(2)
+                if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < counts[0][1]):
+                    # "For fourteen years Morwenna Trice kept the light …, Morwenna Trice was one of the
+                    # last three keepers …": the person the lead keeps naming is the one it is about
+                    return counts[0][0]
                 if earlier:
                     return next((n for n, subject in earlier if subject), earlier[0][0])
         if headline is not None:

@@ -1,0 +1,43 @@
+"""Rules written after reading round 36 (its articles are tuning data now; round 37 stays unread).
+Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SPEAKER_MODELS, speakers_by_text
+
+
+# -- English: an interview's guest is the person the lead keeps naming ------------------------------
+LEAD_KEEPS_NAMING = ("The river never forgave a careless crossing\n\n"
+                     "For twenty years Tamsin Quarrie ran the chain ferry at Holm Reach. Now she guides "
+                     "walkers along the old towpath. She talks to Pete Lund about floods and regulars\n\n"
+                     "When the Holm Harbour Commissioners closed the crossing in 2004, Tamsin Quarrie was the "
+                     "last of its ferry crews to leave. The Towpath Trust says bookings have tripled since "
+                     "Quarrie joined.\n\n"
+                     "One notice, in the hand of foreman Walter Brisk, reads: \"No crossing in fog.\"\n\n"
+                     "Q: How did you come to the ferry?\n\n"
+                     "A: My uncle worked it before me, and I took his place when his knees went.\n\n"
+                     "Q: Do you miss it?\n\n"
+                     "A: Every morning, when the mist sits on the water and nobody needs me.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_interview_guest_is_the_person_the_lead_keeps_naming(model):
+    got = speakers_by_text(LEAD_KEEPS_NAMING, "en", model)
+    assert got["My uncle worked it before me, and I took his place when his knees went."] == "Tamsin Quarrie"
+    assert got["Every morning, when the mist sits on the water and nobody needs me."] == "Tamsin Quarrie"
+
+
+# -- English: the name in apposition to a preposition's object is no subject -----------------------
+OBJECT_S_APPOSITION = ("Counter to close\n\n"
+                       "Mark Ellery has not hidden his reasons. At a meeting in the town hall on Friday, with "
+                       "the force's deputy chief, Simon Hartley, sitting beside him, he described the desk as "
+                       "\"a museum piece\" and said it saw a dozen visitors a day.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_preposition_s_object_named_in_apposition_is_no_subject(model):
+    got = speakers_by_text(OBJECT_S_APPOSITION, "en", model)
+    assert got["a museum piece"] == "Mark Ellery"
+    assert got["it saw a dozen visitors a day"] == "Mark Ellery"
