@@ -41,3 +41,16 @@ def test_a_preposition_s_object_named_in_apposition_is_no_subject(model):
     got = speakers_by_text(OBJECT_S_APPOSITION, "en", model)
     assert got["a museum piece"] == "Mark Ellery"
     assert got["it saw a dozen visitors a day"] == "Mark Ellery"
+
+
+# -- English: a given name the list gives both genders is neither (morfeusz2 does not decide) ------
+EITHER_GENDER = ("Late try seals it\n\n"
+                 "Winger Owen Pask scored twice before the break. Head coach Lee Marwood admitted his "
+                 "side had been \"second best\" for an hour.\n\n"
+                 "\"We dug in and the bench won it for us,\" he said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_given_name_of_either_gender_lets_he_be_its_bearer(model):
+    got = speakers_by_text(EITHER_GENDER, "en", model)
+    assert got["We dug in and the bench won it for us,"] == "Lee Marwood"

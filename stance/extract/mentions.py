@@ -263,14 +263,15 @@ def np_gender(toks: Tokens, np: NP) -> str:
             toks.lows[np.names[0]] if len(np.names) > 1 else toks.lows[before] if before >= 0 else "")
         if address:
             return address  # "Mrs Doyle" ("Mrs" in the phrase or just before it)
-        first = toks.words[np.names[0]]
-        # (a lone word that is a surname too says nothing: "Lis uważa" is Krystian Lis, not a woman named Lis)
-        genders = given_name_genders(first) if len(np.names) > 1 or not surname_reading(first) else frozenset()
-        if len(genders) == 1:
-            return next(iter(genders))
         given = toks.lex.given_gender.get(toks.lows[np.names[0]]) if len(np.names) > 1 else None
         if given:
             return given  # "Priya Raman", "Trevor Marsh"
+        first = toks.words[np.names[0]]
+        # (a lone word that is a surname too says nothing: "Lis uważa" is Krystian Lis, not a woman
+        # named Lis; a name the English list gives both genders, "Lee Hebblethwaite", is neither)
+        genders = given_name_genders(first) if given is None and (len(np.names) > 1 or not surname_reading(first)) else frozenset()
+        if len(genders) == 1:
+            return next(iter(genders))
     gender = toks.gender_of(np)
     if gender:
         return gender
