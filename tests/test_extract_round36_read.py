@@ -54,3 +54,18 @@ EITHER_GENDER = ("Late try seals it\n\n"
 def test_a_given_name_of_either_gender_lets_he_be_its_bearer(model):
     got = speakers_by_text(EITHER_GENDER, "en", model)
     assert got["We dug in and the bench won it for us,"] == "Lee Marwood"
+
+
+# -- English: a place's possessive before a surname is the owner, not part of the name --------------
+POSSESSIVE_BEFORE_A_SURNAME = ("Marvia offers talks; Tessland's Orlik calls it 'a stalling tactic'\n\n"
+                               "Tessland's President Dusan Orlik rejected the offer on Monday.\n\n"
+                               "Orlik, speaking from the capital, said Tessland had \"heard it all before\".\n\n"
+                               "Thackeray's Brewery said it would reopen the inn in spring.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_place_s_possessive_before_a_surname_is_no_part_of_the_name(model):
+    got = speakers_by_text(POSSESSIVE_BEFORE_A_SURNAME, "en", model)
+    assert got["a stalling tactic"] == "Dusan Orlik"
+    assert got["heard it all before"] == "Dusan Orlik"
+    assert got["it would reopen the inn in spring"] == "Thackeray's Brewery"

@@ -186,8 +186,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             if poss_end is not None:
                 n1 = poss_end + 1 if poss_end < j and words[poss_end] in ("'", "’") else poss_end
                 nxt = self.np_at(n1, j) if n1 < j else None
-                if nxt is not None and nxt.kind == "name" and not nxt.titles and len(nxt.names) >= 2:
-                    nxt.start = start  # "Labour’s Sunil Bhattacharya": the party's person, not a name of three words
+                if nxt is not None and nxt.kind == "name" and not nxt.titles and nxt.names and (
+                        len(nxt.names) >= 2 or self.words[nxt.names[0]] not in self.lex.org_words):
+                    # "Labour’s Sunil Bhattacharya", "Ostrevia's Vesk": the party's or the country's person,
+                    # not a name of three or two words (but "Thackeray’s Brewery" is a firm's name)
+                    nxt.start = start
                     return nxt
                 if nxt is not None and nxt.kind in ("title", "name", "inst") and (nxt.kind != "name" or nxt.titles):
                     nxt.start = start
