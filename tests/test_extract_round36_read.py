@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers_by_text
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_text
 
 
 # -- English: an interview's guest is the person the lead keeps naming ------------------------------
@@ -69,3 +69,16 @@ def test_a_place_s_possessive_before_a_surname_is_no_part_of_the_name(model):
     assert got["a stalling tactic"] == "Dusan Orlik"
     assert got["heard it all before"] == "Dusan Orlik"
     assert got["it would reopen the inn in spring"] == "Thackeray's Brewery"
+
+
+# -- a body's quoted name between a role and a name keeps them one person ---------------------------
+QUOTED_BODY_NAME = ("Czynsze w górę\n\n"
+                    "Prezes zarządu SM „Zorza” Tadeusz Wilczek odpiera zarzuty. Prezes zapewnił, że "
+                    "spółdzielnia nie zarabia na ogrzewaniu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_s_quoted_name_between_a_role_and_a_name_keeps_them_one_person(model):
+    got = speakers_by_text(QUOTED_BODY_NAME, "pl", model)
+    assert got["spółdzielnia nie zarabia na ogrzewaniu"] == "Tadeusz Wilczek"

@@ -1,13 +1,16 @@
 """The words between an apposition's two phrases that still make them one person: a modifier
 ("Zastępca prezydenta odpowiedzialny za inwestycje, Rafał Kosmala"), "and" before a second
-description, an age, a rank, a number, or a relative clause giving the person's own name."""
+description, an age, a rank, a number, a body's quoted name, or a relative clause giving the person's own
+name."""
 
 from __future__ import annotations
 
+from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.words import Tokens
 
 _GAP_MAX = 6  # tokens of a modifier between a role and its name ("odpowiedzialny za inwestycje,")
+_QUOTED_NAME_MAX = 6  # tokens of a body's quoted name, marks included ("„Skałka”")
 _SELF_NAMING_MAX = 9  # tokens of ", who gave her name only as"
 _GAP_STOP = frozenset({"cue", "comp", "rel", "quoted", "coord", "frame", "sie", "title", "name"})
 
@@ -46,6 +49,14 @@ def rank_gap(toks: Tokens, a: int, b: int) -> bool:
     ranks = toks.fw.get("honorific", ())
     return b - a >= 3 and toks.words[a] == "," and all(toks.words[t] == "." or toks.lows[t] in ranks for t in range(a + 1, b)) \
         and toks.lows[b - 1 if toks.words[b - 1] != "." else b - 2] in ranks
+
+
+def quoted_name_gap(toks: Tokens, a: int, b: int) -> bool:
+    """"„Skałka”" between a role and a name ("Prezes zarządu SM „Skałka” Wiesław Gawroński"): the
+    quoted name of the body the role's complement names, so the role is still the person's."""
+    words = toks.words
+    return 3 <= b - a <= _QUOTED_NAME_MAX and words[a] in QUOTE_OPENERS and words[b - 1] in QUOTE_CHARS \
+        and all(toks.kind(t) == "quoted" for t in range(a + 1, b - 1))
 
 
 def number_gap(toks: Tokens, a: int, b: int) -> bool:
