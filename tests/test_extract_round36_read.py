@@ -82,3 +82,31 @@ QUOTED_BODY_NAME = ("Czynsze w górę\n\n"
 def test_a_body_s_quoted_name_between_a_role_and_a_name_keeps_them_one_person(model):
     got = speakers_by_text(QUOTED_BODY_NAME, "pl", model)
     assert got["spółdzielnia nie zarabia na ogrzewaniu"] == "Tadeusz Wilczek"
+
+
+# -- a dash speech's own colon leaves its attribution a main clause; a role held "od 18 lat" --------
+TENURE_AFTER_DASH_SPEECH = ("Sto lat straży\n\n"
+                            "– Zawsze ich tu przyprowadzam i mówię: patrz, od nich się zaczęło – mówi Tomasz "
+                            "Jarząb, od 18 lat prezes Ochotniczej Straży Pożarnej w Brzezinie.\n\n"
+                            "Wóz wciąż wyjeżdża do akcji, choć – jak przyznaje naczelnik jednostki Paweł "
+                            "Jarząb, syn prezesa – części trzeba szukać na złomowiskach.\n\n"
+                            "– Kiedyś po prostu nie odpali – mówi prezes Jarząb.\n")
+
+# -- English words of a firm's name in Polish text make it a body, not a person ----------------------
+FIRM_IN_A_ROLE = ("Kurs w górę\n\n"
+                  "– Rynek dostał to, na co czekał – ocenia Joanna Kmita, analityczka DM Nordia Securities. "
+                  "Jej zdaniem kurs zdyskontował już dobre wyniki.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_held_for_years_after_a_dash_speech_with_a_colon_names_its_holder(model):
+    got = speakers_by_text(TENURE_AFTER_DASH_SPEECH, "pl", model)
+    assert got["Kiedyś po prostu nie odpali"] == "Tomasz Jarząb"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_english_firm_words_in_a_polish_role_name_a_body_not_a_person(model):
+    got = speakers_by_text(FIRM_IN_A_ROLE, "pl", model)
+    assert got["kurs zdyskontował już dobre wyniki"] == "Joanna Kmita"

@@ -85,8 +85,14 @@ def morph_adjective(word: str) -> bool:
 
 def adverb_gap(toks: Tokens, a: int, b: int) -> bool:
     """A comma and a time adverb (``apposition_adverb``) between a name and its role ("Bożena
-    Kałuża, dziś przewodnicząca koła", "Ann Hale, now the chair")."""
-    return b - a == 2 and toks.words[a] == "," and toks.lows[a + 1] in toks.fw.get("apposition_adverb", ())
+    Kałuża, dziś przewodnicząca koła", "Ann Hale, now the chair"), or how long the role has been
+    held (``tenure_prep``, a number, ``tenure_noun``: "Stanisław Gąsior, od 18 lat prezes OSP")."""
+    if b - a < 2 or toks.words[a] != ",":
+        return False
+    if b - a == 2:
+        return toks.lows[a + 1] in toks.fw.get("apposition_adverb", ())
+    return b - a <= 4 and toks.lows[a + 1] in toks.fw.get("tenure_prep", ()) and toks.lows[b - 1] in toks.fw.get("tenure_noun", ()) \
+        and (b - a == 3 or toks.words[a + 2].isdigit())
 
 
 def only_commas(words: list[str], a: int, b: int) -> bool:

@@ -19,7 +19,7 @@ from operator import and_
 from stance.extract.apposition_gaps import (adverb_gap, age_gap, and_between, modifier_gap, number_gap, only_commas, quoted_name_gap, rank_gap,
                                            self_naming)
 from stance.extract.clauses import question_end
-from stance.extract.marks import GENITIVE_S
+from stance.extract.marks import DASHES, GENITIVE_S
 from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, place_locative, surname_reading
 from stance.extract.morph import is_adj as is_adjective
 from stance.extract.phrases import stamp_phrase
@@ -333,9 +333,12 @@ def collect_mentions(seg: Segments, events) -> Mentions:
         main_end = sent.t1
         for seq, item in ((kinds, "comp"), (words, ":")):
             try:
-                main_end = min(main_end, seq.index(item, sent.t0, main_end))
+                at = seq.index(item, sent.t0, main_end)
             except ValueError:
-                pass
+                continue
+            if item == ":" and words[sent.t0] in DASHES and any(w in DASHES for w in words[at + 1:sent.t1]):
+                continue  # "– … i mówię: patrz, … – mówi Stanisław Gąsior, od 18 lat prezes": the speech's colon
+            main_end = min(main_end, at)
         if main_end < sent.t1:
             content_names += _content_names(toks, sent, main_end, pairs)
         first_subject = True
