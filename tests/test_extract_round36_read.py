@@ -110,3 +110,22 @@ def test_a_role_held_for_years_after_a_dash_speech_with_a_colon_names_its_holder
 def test_english_firm_words_in_a_polish_role_name_a_body_not_a_person(model):
     got = speakers_by_text(FIRM_IN_A_ROLE, "pl", model)
     assert got["kurs zdyskontował już dobre wyniki"] == "Joanna Kmita"
+
+
+# -- English wire: trailing and bare attributions the word lists missed -----------------------------
+WIRE_ATTRIBUTIONS = ("Dockers vote to strike\n\n"
+                     "Dock workers at the port have voted to strike in a dispute over pay, their union said on "
+                     "Tuesday, raising the prospect of disruption.\n\n"
+                     "Of the 380 members balloted, 91% backed strike action, the Port and Harbour Staff Union "
+                     "(PHSU) said.\n\n"
+                     "The union said crane drivers, lashers and tug crews would stage an initial walkout.\n\n"
+                     "A separate ballot of maintenance staff closes on Jan. 30, the union said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_wire_attributions_after_a_possessive_an_acronym_a_list_and_a_short_month(model):
+    got = speakers_by_text(WIRE_ATTRIBUTIONS, "en", model)
+    assert "Dock workers at the port have voted to strike in a dispute over pay" in got
+    assert got["Of the 380 members balloted, 91% backed strike action"] == "Port and Harbour Staff Union"
+    assert got["crane drivers, lashers and tug crews would stage an initial walkout"] == "Port and Harbour Staff Union"
+    assert got["A separate ballot of maintenance staff closes on Jan. 30"] == "Port and Harbour Staff Union"

@@ -265,6 +265,8 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     verb = verb_group_start(toks, sent, k)  # "…, the company has said", "…, police have said"
     if np is not None and np.end < verb and _participle_phrase(toks, np.end, verb):
         verb = np.end  # "…, the United Nations envoy mediating the talks said": the phrase describes the speaker
+    elif np is not None and verb - np.end == 3 and toks.words[np.end] == "(" and toks.words[verb - 1] == ")":
+        verb = np.end  # "…, the Docks and Harbour Workers' Union (DHWU) said": the body's short name
     if np is not None and np.end == verb:
         comma = np.start - 1  # "…, the Polish government said", "…, he said"
         after = k + 1
@@ -509,10 +511,12 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     np = toks.np_at(q, sent.t1)
     inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
     if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".;:" or (
-            words[np.end] == "," and (inverted or _apposition_end(toks, sent, np.end) is None)) or (
+            words[np.end] == "," and (inverted or _apposition_end(toks, sent, np.end) is None)
+            and (inverted or not listing_comma(toks, np.end, sent.t1))) or (
             kind(np.end) == "rel" and inverted)):
         # "…," said a diplomat involved in the talks.": the subject, its participle no verb (but "said
-        # a man from the town, who was arrested on Saturday, had been released": the clause's subject and its aside)
+        # a man from the town, who was arrested on Saturday, had been released": the clause's subject and its aside;
+        # nor "said crane drivers, lashers and tug crews would stage": the first of the subject's list)
         return NO_CLAUSE
     finite = toks.verb_words
     r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)

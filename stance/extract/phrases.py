@@ -106,15 +106,16 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 return NP(start, named, "inst", inst=list(range(k, named)))
         if not pl and start < k and c in ("word", "tword") and (body := self._lowercase_body_end(k, j)) is not None:
             return NP(start, body, "inst", inst=list(range(k, body)))  # "The state health department said"
-        if c == "word" or (c == "tword" and not pl and start < k and self.lows[k] in self.fw.get("org_anaphor", ())):
+        owned = k > 0 and kind(k - 1) == "possessive"  # "their union said"
+        if c == "word" or (c == "tword" and not pl and (start < k or owned) and self.lows[k] in self.fw.get("org_anaphor", ())):
             # ("The union said": a word that also ends roles, "union leader")
             if pl:
                 if not self._pl_modifier(k, j):
                     return None
-            elif (start < k or self.lows[k] in self.fw.get("bare_body", ())) and self.lows[k] in self.fw.get("org_anaphor", ()) and (
+            elif (start < k or self.lows[k] in self.fw.get("bare_body", ()) or owned) and self.lows[k] in self.fw.get("org_anaphor", ()) and (
                     k + 1 >= j or kind(k + 1) == "cue" or words[k + 1] == "," or (
                         k + 1 < j and self.lows[k + 1] in self.fw.get("aux", ()) and (k + 2 >= j or kind(k + 2) == "cue"))):
-                return NP(start, k + 1, "inst", inst=[k])  # "The committee warned", "the company has said": the body named before
+                return NP(start, k + 1, "inst", inst=[k])  # "The committee warned", "their union said": the body named before
             elif start < k and c == "word" and (k + 1 >= j or kind(k + 1) == "cue") and self._capitalised_before(k):
                 return NP(start, k + 1, "inst", inst=[k])  # "The prize said" after "the Kestrel Prize longlist": that body
             elif not self._possessive(k) and not self._title_ahead(k, j, en_mod=True):

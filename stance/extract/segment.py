@@ -56,7 +56,8 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
     ``protected`` span (quotations, dash blocks). A surname's initial ("Tomasza R.") or an
     abbreviation that ends a firm's name (``final``: "Ltd.") ends the sentence when one of
     ``openers`` (pronouns, prepositions, articles) follows it; "p.m." does not when a time zone
-    or one of ``dates`` (day and month names) follows it."""
+    or one of ``dates`` (day and month names) follows it, nor does a month's first letters before
+    a day ("Jan. 30")."""
     starts = [s for s, _ in protected]
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -80,7 +81,9 @@ def sentences(text: str, protected: list[tuple[int, int]], abbreviations: frozen
                     # (an abbreviation may open a sentence: "Tzw. „wojna o piwo” …", "Np. w Radomiu …";
                     # "… paid to Brightwater Advisory Ltd. The Crown says": a firm's name may end one)
                     if (abbreviation and not (opener and word in final)) or (initial and not opener) or (word in _CLOCK_HALVES and (
-                            _ZONE_RE.match(text, b) or _next_word(text, b) in dates)):  # "9:40 a.m. CDT — …", "6 p.m. Wednesday"
+                            _ZONE_RE.match(text, b) or _next_word(text, b) in dates)) or (  # "9:40 a.m. CDT — …", "6 p.m. Wednesday"
+                            nxt.isdigit() and len(word) >= 3 and word[:1].isupper() and any(d.startswith(word) for d in dates)):
+                        # ("closes on Jan. 30": a month cut short before its day; "Jan" is a given name too)
                         if "\n" not in m.group():
                             continue
         if inside_span(m.start(), starts, protected) and inside_span(b, starts, protected):
