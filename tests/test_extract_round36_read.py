@@ -129,3 +129,18 @@ def test_wire_attributions_after_a_possessive_an_acronym_a_list_and_a_short_mont
     assert got["Of the 380 members balloted, 91% backed strike action"] == "Port and Harbour Staff Union"
     assert got["crane drivers, lashers and tug crews would stage an initial walkout"] == "Port and Harbour Staff Union"
     assert got["A separate ballot of maintenance staff closes on Jan. 30"] == "Port and Harbour Staff Union"
+
+
+# -- English: "…, the company has announced." closes the clause it reports --------------------------
+ANNOUNCED_AFTER = ("Bakery to shut shops\n\n"
+                   "Harrow & Pike, the Yorkshire bakery chain best known for its pork pies, is to close 20 of "
+                   "its 90 shops by the spring, putting about 200 jobs at risk, the company has announced.\n\n"
+                   "The shops will close by April, Harrow & Pike explained.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_announced_and_explained_close_the_clause_they_report(model):
+    got = speakers_by_text(ANNOUNCED_AFTER, "en", model)
+    assert got["Harrow & Pike, the Yorkshire bakery chain best known for its pork pies, is to close 20 of its 90 "
+               "shops by the spring, putting about 200 jobs at risk"] == "Harrow & Pike"
+    assert got["The shops will close by April"] == "Harrow & Pike"
