@@ -144,3 +144,21 @@ def test_announced_and_explained_close_the_clause_they_report(model):
     assert got["Harrow & Pike, the Yorkshire bakery chain best known for its pork pies, is to close 20 of its 90 "
                "shops by the spring, putting about 200 jobs at risk"] == "Harrow & Pike"
     assert got["The shops will close by April"] == "Harrow & Pike"
+
+
+# -- Polish: "że A, ale „B”" / "że A, lecz „B”" is an indirect and a fragment --------------------------
+CLAUSE_THEN_CONTRASTED_QUOTE = ("Wyrok w sprawie lekarza\n\n"
+                                "W mowie końcowej prokurator Alicja Wrona przekonywała, że nie był to zwykły błąd, "
+                                "lecz „zaniechanie podstawowych procedur”.\n\n"
+                                "Rzecznik parku Adam Sroka odpowiada, że strażnicy patrolują główne wejścia na szlaki, "
+                                "ale „nie są w stanie pilnować każdego z nich”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_clause_then_a_contrasted_quotation_is_an_indirect_and_a_fragment(model):
+    got = speakers_by_text(CLAUSE_THEN_CONTRASTED_QUOTE, "pl", model)
+    assert got["nie był to zwykły błąd"] == "Alicja Wrona"
+    assert got["zaniechanie podstawowych procedur"] == "Alicja Wrona"
+    assert got["strażnicy patrolują główne wejścia na szlaki"] == "Adam Sroka"
+    assert got["nie są w stanie pilnować każdego z nich"] == "Adam Sroka"
