@@ -162,3 +162,17 @@ def test_a_clause_then_a_contrasted_quotation_is_an_indirect_and_a_fragment(mode
     assert got["zaniechanie podstawowych procedur"] == "Alicja Wrona"
     assert got["strażnicy patrolują główne wejścia na szlaki"] == "Adam Sroka"
     assert got["nie są w stanie pilnować każdego z nich"] == "Adam Sroka"
+
+
+# -- Polish: a quotation, ", ale" and a predicate of its own: a fragment and an indirect ---------------
+QUOTE_THEN_CONTRASTED_CLAUSE = ("Ugoda w sprawie szpitala\n\n"
+                                "Mecenas Irena Kowal odpowiada, że rodzina „nie zamyka drzwi”, ale najpierw oczekuje "
+                                "od dyrekcji szpitala publicznych przeprosin.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quotation_then_a_contrasted_predicate_is_a_fragment_and_an_indirect(model):
+    got = speakers_by_text(QUOTE_THEN_CONTRASTED_CLAUSE, "pl", model)
+    assert got["nie zamyka drzwi"] == "Irena Kowal"
+    assert got["najpierw oczekuje od dyrekcji szpitala publicznych przeprosin"] == "Irena Kowal"

@@ -65,6 +65,9 @@ class ReportedClauses:
                         before = self._before_quoted_predicate(start, end)
                         if before is not None:
                             self._add(start, before, "indirect", ev, INDIRECT, ev.cue)
+                        after = self._after_quoted_contrast(start, end)
+                        if after is not None:
+                            self._add(after, end, "indirect", ev, INDIRECT, ev.cue)
 
     def _after_aside(self, sent: Sentence, ev: Event) -> tuple[int, int] | None:
         """The rest of a sentence after an attribution set off by commas inside it (``, he said,``,
@@ -121,6 +124,31 @@ class ReportedClauses:
                     cut = trim(self.text, start, toks.starts[t])[1]
                     return cut if cut - start >= 12 else None
         return None
+
+    def _after_quoted_contrast(self, start: int, end: int) -> int | None:
+        """``odpowiada, że rodzina „nie zamyka drzwi”, ale najpierw oczekuje przeprosin``: a clause
+        whose quotation is followed by a comma, a contrasting conjunction (``contrast_after_quote``)
+        and a predicate of its own reports that predicate too; the quotation is a fragment of its
+        own. Where the reported part after the conjunction starts, or None."""
+        conjunctions = self.toks.fw.get("contrast_after_quote", ())
+        if not conjunctions:
+            return None
+        quotes, opens = self.seg.quotes, self.seg.quote_opens
+        k = bisect.bisect_left(opens, start)
+        last = None
+        while k < len(opens) and opens[k] < end:
+            last = quotes[k]
+            k += 1
+        if last is None or not 0 <= last.close < end:
+            return None
+        toks = self.toks
+        t = bisect.bisect_left(toks.starts, last.close + 1)
+        if t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
+            return None
+        words = [q for q in range(t + 2, len(toks.words)) if toks.starts[q] < end and toks.kind(q) != "punct"]
+        if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words):
+            return None
+        return toks.starts[t + 2]
 
     def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """``said the offer was final, but that it was prepared to discuss rosters``: a clause
