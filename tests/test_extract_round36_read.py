@@ -176,3 +176,17 @@ def test_a_quotation_then_a_contrasted_predicate_is_a_fragment_and_an_indirect(m
     got = speakers_by_text(QUOTE_THEN_CONTRASTED_CLAUSE, "pl", model)
     assert got["nie zamyka drzwi"] == "Irena Kowal"
     assert got["najpierw oczekuje od dyrekcji szpitala publicznych przeprosin"] == "Irena Kowal"
+
+
+# -- Polish: a procedure's quoted name inside a reported clause is no fragment ------------------------
+PROCEDURE_NAME = ("Wyrok dla lekarza\n\n"
+                  "Uzasadniając wyrok, sędzia Marta Lis podkreślała, że oskarżony nie zlecił badania USG, choć "
+                  "procedura „Ostry ból brzucha u kobiety” wprost tego wymagała.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_procedure_s_quoted_name_leaves_the_clause_reported(model):
+    got = speakers_by_text(PROCEDURE_NAME, "pl", model)
+    assert got["oskarżony nie zlecił badania USG, choć procedura „Ostry ból brzucha u kobiety” wprost tego wymagała"] == "Marta Lis"
+    assert "Ostry ból brzucha u kobiety" not in got
