@@ -190,3 +190,15 @@ def test_a_procedure_s_quoted_name_leaves_the_clause_reported(model):
     got = speakers_by_text(PROCEDURE_NAME, "pl", model)
     assert got["oskarżony nie zlecił badania USG, choć procedura „Ostry ból brzucha u kobiety” wprost tego wymagała"] == "Marta Lis"
     assert "Ostry ból brzucha u kobiety" not in got
+
+
+# -- English: a sentence-initial spelled age is no part of the name after it ---------------------------
+SPELLED_AGE = ("Christmas market\n\n"
+               "Seven-year-old Ruby, watching from her mother's shoulders, is unimpressed.\n\n"
+               "'They're ponies with hats on,' she says.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_spelled_age_opening_the_sentence_is_no_part_of_the_name(model):
+    got = speakers_by_text(SPELLED_AGE, "en", model)
+    assert got["They're ponies with hats on,"] == "Ruby"

@@ -223,6 +223,8 @@ class Tokens(PhraseReader, CanonicalForms):
             if not any(w in lex.titles or w in lex.title_words for w in ahead):
                 return "title"  # "29-latek spod Izbicy", "said the 24-year-old": a person by age
             # ("the 49-year-old Dutch diplomat", "a 52-year-old farmer": the age of a role)
+        if w[0].isupper() and "-" in low and any(low.endswith("-" + age) for age in fw.get("age_noun", ())):
+            return "word"  # "Nine-year-old Poppy, watching …, is unimpressed": her age, no part of her name
         base = strip_possessive(w) if self.lex.rules.genitive_s else w
         if w[0].isupper() and low in fw.get("pron", ()) and len(w) > 1:
             return "pron"
