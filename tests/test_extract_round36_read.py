@@ -202,3 +202,16 @@ SPELLED_AGE = ("Christmas market\n\n"
 def test_a_spelled_age_opening_the_sentence_is_no_part_of_the_name(model):
     got = speakers_by_text(SPELLED_AGE, "en", model)
     assert got["They're ponies with hats on,"] == "Ruby"
+
+
+# -- Polish: a role's second genitive complement after "i" keeps it one person with the name ----------
+COORDINATED_COMPLEMENT = ("Czterodniowy tydzień\n\n"
+                          "Wiceministra rodziny i pracy Halina Borek ogłosiła, że pilotaż ruszy w styczniu.\n\n"
+                          "Pytana o obawy pracodawców, wiceministra rodziny odpowiedziała, że pilotaż jest dobrowolny.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_s_second_complement_after_i_keeps_it_one_person_with_the_name(model):
+    got = speakers_by_text(COORDINATED_COMPLEMENT, "pl", model)
+    assert got["pilotaż jest dobrowolny"] == "Halina Borek"

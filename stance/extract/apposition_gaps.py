@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from stance.extract.marks import QUOTE_CHARS, QUOTE_OPENERS
 from stance.extract.morph import analyse as morph_analyse
+from stance.extract.morph import can_be_gen
 from stance.extract.words import Tokens
 
 _GAP_MAX = 6  # tokens of a modifier between a role and its name ("odpowiedzialny za inwestycje,")
+_COMPLEMENT_MAX = 3  # genitive words after the "i" that joins a second complement to a role
 _QUOTED_NAME_MAX = 6  # tokens of a body's quoted name, marks included ("„Skałka”")
 _SELF_NAMING_MAX = 9  # tokens of ", who gave her name only as"
 _GAP_STOP = frozenset({"cue", "comp", "rel", "quoted", "coord", "frame", "sie", "title", "name"})
@@ -57,6 +59,15 @@ def quoted_name_gap(toks: Tokens, a: int, b: int) -> bool:
     words = toks.words
     return 3 <= b - a <= _QUOTED_NAME_MAX and words[a] in QUOTE_OPENERS and words[b - 1] in QUOTE_CHARS \
         and all(toks.kind(t) == "quoted" for t in range(a + 1, b - 1))
+
+
+def coordinated_complement_gap(toks: Tokens, a: int, b: int) -> bool:
+    """"i pracy" between a role and a name ("Wiceministra rodziny i pracy Dorota Szczepańska"): a
+    second genitive complement of the role, joined by a conjunction (case-marked languages)."""
+    if not toks.lex.rules.case_marked or not 2 <= b - a <= 1 + _COMPLEMENT_MAX or toks.kind(a) != "coord":
+        return False
+    return all(toks.words[t].islower() and toks.kind(t) in ("word", "title") and can_be_gen(toks.words[t])
+               for t in range(a + 1, b))
 
 
 def number_gap(toks: Tokens, a: int, b: int) -> bool:

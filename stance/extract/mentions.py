@@ -16,8 +16,8 @@ from functools import cache
 from itertools import compress
 from operator import and_
 
-from stance.extract.apposition_gaps import (adverb_gap, age_gap, and_between, modifier_gap, number_gap, only_commas, quoted_name_gap, rank_gap,
-                                           self_naming)
+from stance.extract.apposition_gaps import (adverb_gap, age_gap, and_between, coordinated_complement_gap, modifier_gap, number_gap,
+                                           only_commas, quoted_name_gap, rank_gap, self_naming)
 from stance.extract.clauses import question_end
 from stance.extract.marks import DASHES, GENITIVE_S
 from stance.extract.morph import can_be_gen, common_lemma, given_name_genders, is_given_name, is_nominative_possible, nominative_noun, place_locative, surname_reading
@@ -404,7 +404,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     ref.kind == "name" and mentions[prev[1]].kind == "title" and (
                         modifier_gap(toks, prev[0].end, np.start) or self_naming(toks, prev[0].end, np.start)
                         or age_gap(toks, prev[0].end, np.start) or rank_gap(toks, prev[0].end, np.start)
-                        or quoted_name_gap(toks, prev[0].end, np.start))) or (
+                        or quoted_name_gap(toks, prev[0].end, np.start) or coordinated_complement_gap(toks, prev[0].end, np.start))) or (
                     ref.kind == "title" and mentions[prev[1]].kind == "name" and (
                         number_gap(toks, prev[0].end, np.start) or adverb_gap(toks, prev[0].end, np.start)))):
                 before = mentions[prev[1]]
