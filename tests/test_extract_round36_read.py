@@ -215,3 +215,19 @@ COORDINATED_COMPLEMENT = ("Czterodniowy tydzień\n\n"
 def test_a_role_s_second_complement_after_i_keeps_it_one_person_with_the_name(model):
     got = speakers_by_text(COORDINATED_COMPLEMENT, "pl", model)
     assert got["pilotaż jest dobrowolny"] == "Halina Borek"
+
+
+# -- English: a definite role with a named seat is the person just named --------------------------------
+DEFINITE_DESCRIPTION = ("Water chief apologises\n\n"
+                        "The chief executive of Holt Water apologised to MPs on Tuesday for years of spills.\n\n"
+                        "Martin Dove, who has run the firm since 2019, told the committee it had fallen short.\n\n"
+                        "The committee's chair, Helen Rook, was unimpressed. 'Sorry is the cheapest word in "
+                        "this building,' the Green MP for Holt Vale told reporters afterwards.\n\n"
+                        "'We welcome the review,' the U.S. Embassy in Vardo said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_definite_role_with_a_named_seat_is_the_person_just_named(model):
+    got = speakers_by_text(DEFINITE_DESCRIPTION, "en", model)
+    assert got["Sorry is the cheapest word in this building,"] == "Helen Rook"
+    assert got["We welcome the review,"] == "U.S. Embassy in Vardo"

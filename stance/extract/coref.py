@@ -254,7 +254,24 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
                     # "aktorka" after "Zofia Lenartowicz. 71-letnia aktorka, …": whom the aged role describes
                     return self.speaker(m, m.pos) or m.speaker
                 return m.speaker
-        return self._named_next(ref) or self._headline_speaker(ref) or ref.speaker
+        named = self._named_next(ref) or self._headline_speaker(ref)
+        if named:
+            return named
+        return self._definite_description(ref, pos) or ref.speaker
+
+    def _definite_description(self, ref: Ref, pos: int) -> str | None:
+        """"‘Sorry is the cheapest word …,’ the Labour MP for Ludlow Vale told reporters" after
+        "The committee's chair, Rosalind Tarrant, was unimpressed": in a language whose roles are
+        not declined, a definite role whose complement names a place or a body, held by nobody the
+        text names, is the person last named as a subject in this paragraph or the one before."""
+        toks = self.toks
+        if toks.cased or not ref.comp or ref.partitive or ref.gender == "pl" \
+                or any(w in toks.lex.org_words for w in ref.speaker.split()):
+            return None  # ("the U.S. Embassy in Belgrade": a body)
+        if self.seg.text[ref.pos:ref.pos + 4].lower() != "the " or not any(w[:1].isupper() for w in ref.speaker.split()[1:]):
+            return None
+        since = self.seg.blank_line_starts[max(0, self.seg.paragraph_of(ref.pos) - 1)]
+        return self._nearest_subject(ref, pos, False, since=since)
 
     def _lead_author(self, ref: Ref) -> str | None:
         """A study's researchers (``study_group``) speak through its lead author, when the text
