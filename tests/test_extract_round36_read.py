@@ -231,3 +231,19 @@ def test_a_definite_role_with_a_named_seat_is_the_person_just_named(model):
     got = speakers_by_text(DEFINITE_DESCRIPTION, "en", model)
     assert got["Sorry is the cheapest word in this building,"] == "Helen Rook"
     assert got["We welcome the review,"] == "U.S. Embassy in Vardo"
+
+
+# -- Polish: "naczelniczka" is a role; a town's name after "Miasta" ends the office, not the person -----
+HEAD_OF_DEPARTMENT = ("Smog w mieście\n\n"
+                      "Ewa Sztajer, naczelniczka Wydziału Ochrony Środowiska Urzędu Miasta Nowy Targ, przekonuje, "
+                      "że miasto robi wszystko, na co pozwala mu budżet.\n\n"
+                      "Samiczką opiekuje się Marta Lasek, która pracuje w ogrodzie od lat.\n\n"
+                      "– Mała je jak smok – opowiada opiekunka.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_head_of_department_in_a_town_s_office_and_a_keeper_named_by_what_she_does(model):
+    got = speakers_by_text(HEAD_OF_DEPARTMENT, "pl", model)
+    assert got["miasto robi wszystko, na co pozwala mu budżet"] == "Ewa Sztajer"
+    assert got["Mała je jak smok"] == "Marta Lasek"

@@ -334,6 +334,12 @@ class PolishPhrases:
             break
         while names and kind(names[0]) == "particle":
             names.pop(0)
+        town = self.fw.get("town_genitive", ())
+        if names and not morph.is_given_name(words[names[0]]) and any(self.lows[t] in town for t in names):
+            # "Urzędu Miasta Nowy Targ": the capitalised town noun and the town's own name end the
+            # office's name, no person's; the person's starts at a given name after them
+            given = next((n for n, t in enumerate(names) if morph.is_given_name(words[t])), len(names))
+            names = names[given:]
         # "Szef MSW Litwy": after a role noun that can only be nominative, a certainly oblique
         # word is a genitive complement, not the person's name (which agrees with the role)
         # (a woman's full name after a masculine role noun: the noun is hers, undeclined, and
