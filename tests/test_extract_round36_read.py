@@ -247,3 +247,17 @@ def test_a_head_of_department_in_a_town_s_office_and_a_keeper_named_by_what_she_
     got = speakers_by_text(HEAD_OF_DEPARTMENT, "pl", model)
     assert got["miasto robi wszystko, na co pozwala mu budżet"] == "Ewa Sztajer"
     assert got["Mała je jak smok"] == "Marta Lasek"
+
+
+# -- Polish: "Nowego Targu" is a town, never part of a person's name ----------------------------------
+A_TOWN_READ_AS_A_COMMON_NOUN = ("Smog\n\n"
+                                "Jan Wilk z Nowego Targu przekonuje, że szkoła robi wszystko.\n\n"
+                                "Mieszkańcy Nowego Targu twierdzą, że miasto nic nie robi.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_nowy_targ_is_a_town_not_a_name(model):
+    got = speakers_by_text(A_TOWN_READ_AS_A_COMMON_NOUN, "pl", model)
+    assert got["szkoła robi wszystko"] == "Jan Wilk"
+    assert got["miasto nic nie robi"] == "mieszkańcy Nowego Targu"
