@@ -261,3 +261,16 @@ def test_nowy_targ_is_a_town_not_a_name(model):
     got = speakers_by_text(A_TOWN_READ_AS_A_COMMON_NOUN, "pl", model)
     assert got["szkoła robi wszystko"] == "Jan Wilk"
     assert got["miasto nic nie robi"] == "mieszkańcy Nowego Targu"
+
+
+# -- Polish: a body's common noun before the body is named is that body --------------------------------
+BODY_NAMED_LATER = ("Pożar łąki\n\n"
+                    "Według policji ogień mógł zaprószyć ktoś, kto wypalał trawę.\n\n"
+                    "Komenda Powiatowa Policji w Sulęcinie prowadzi postępowanie w tej sprawie.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_s_common_noun_before_its_name_is_that_body(model):
+    got = speakers_by_text(BODY_NAMED_LATER, "pl", model)
+    assert got["ogień mógł zaprószyć ktoś, kto wypalał trawę"] == "Komenda Powiatowa Policji w Sulęcinie"

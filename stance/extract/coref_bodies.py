@@ -217,10 +217,11 @@ class BodyCoreference:
     def _institution_named(self, head: str, pos: int) -> str | None:
         """The nearest institution named before ``pos`` whose own name has the noun ``head``
         ("Wolny Związek Zawodowy „Rama”" for "związek", "Komenda Powiatowa Policji w Łowiczu"
-        for "komenda"), else None."""
+        for "komenda"), else the nearest named after it (a live blog's "Jak podała policja" before
+        "Komenda Powiatowa Policji w Kutnie"), else None."""
         want = head.lower()
         mentions = self.mentions
-        for m in mentions.before(pos, LOOKBACK):
+        for m in (*mentions.before(pos, LOOKBACK), *mentions.after(pos, LOOKBACK)):
             if m.kind == "inst" and m.speaker[:1].isupper() and self._holds_noun(m.speaker.lower().split(), want):
                 return self.institution(m.speaker)
         return None

@@ -307,6 +307,11 @@ class Mentions:
         k = bisect.bisect_left(self.positions, pos)
         return reversed(self.mentions[max(0, k - reach):k])
 
+    def after(self, pos: int, reach: int) -> tuple[Ref, ...]:
+        """The mentions that start after ``pos``, nearest first, at most ``reach`` of them."""
+        k = bisect.bisect_right(self.positions, pos)
+        return self.mentions[k:k + reach]
+
 
 def collect_mentions(seg: Segments, events) -> Mentions:
     """Every speaker-like phrase of the main clauses (what follows "że"/"that" or a colon is
