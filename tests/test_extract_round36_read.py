@@ -274,3 +274,19 @@ BODY_NAMED_LATER = ("Pożar łąki\n\n"
 def test_a_body_s_common_noun_before_its_name_is_that_body(model):
     got = speakers_by_text(BODY_NAMED_LATER, "pl", model)
     assert got["ogień mógł zaprószyć ktoś, kto wypalał trawę"] == "Komenda Powiatowa Policji w Sulęcinie"
+
+
+# -- English: "said she was encouraged that …" and "said it had paid … and expected … 'within days'" ---
+OWN_ADJECTIVE_AND_PAST_PREDICATE = ("Claims paid\n\n"
+                                   "Speaking to reporters, Joan Pryde said she was encouraged that both parties "
+                                   "seemed ready to talk.\n\n"
+                                   "On Thursday, Skyfern said it had now paid 40 claims and expected to clear the "
+                                   "rest 'within days'.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_her_own_adjective_takes_the_that_and_a_past_predicate_holds_the_quotation(model):
+    got = speakers_by_text(OWN_ADJECTIVE_AND_PAST_PREDICATE, "en", model)
+    assert got["she was encouraged that both parties seemed ready to talk"] == "Joan Pryde"
+    assert got["it had now paid 40 claims"] == "Skyfern"
+    assert got["within days"] == "Skyfern"

@@ -98,6 +98,9 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                     return bare  # "said the walkout would go ahead and that …": the first of two clauses
                 if 0 <= bare.start == toks.starts[k + 1] and q == k + 3 and kind(k + 1) == "pron" and finite_at(toks, q - 1):
                     return bare  # "said she accepted that his remorse was genuine": her own verb takes the "that"
+                if 0 <= bare.start == toks.starts[k + 1] and q == k + 4 and kind(k + 1) == "pron" \
+                        and lows[k + 2] in toks.fw.get("aux", ()) and kind(k + 3) == "word":
+                    return bare  # "said she was encouraged that both parties …": her own adjective takes the "that"
             if rules.bare_clauses and q > k + 2 and (_relative_that(toks, q, after_object=True) or _determiner_that(toks, sent, q)):
                 q += 1  # "accused each other of breaking a ceasefire that took effect": a relative "that"; "had met that deadline": a determiner
                 continue  # (a later one may report: "replied in a letter to the journal that had published it that …")

@@ -113,7 +113,9 @@ class ReportedClauses:
             cut = trim(self.text, start, toks.starts[q - 1])[1]
             return cut if cut - start >= 12 else None
         for t in range(q - 1, t0 + 2, -1):
-            if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1])) and toks.words[t - 1] != ",":
+            if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1]) or (
+                    not toks.cased and toks.lows[t + 1].endswith("ed"))) and toks.words[t - 1] != ",":
+                # ("said it had paid 61 claims and expected to clear the rest 'within days'": an English past tense)
                 cut = trim(self.text, start, toks.starts[t])[1]
                 return cut if cut - start >= 12 else None
         # "said her members had voted 82 per cent, a result she called 'a mandate …'": an
