@@ -290,3 +290,20 @@ def test_her_own_adjective_takes_the_that_and_a_past_predicate_holds_the_quotati
     assert got["she was encouraged that both parties seemed ready to talk"] == "Joan Pryde"
     assert got["it had now paid 40 claims"] == "Skyfern"
     assert got["within days"] == "Skyfern"
+
+
+# -- Polish: a quotation, ", a" and a predicate of its own (not "a nie" and a noun) -----------------------
+QUOTE_THEN_A_CLAUSE = ("Wycieczka szkolna\n\n"
+                       "Ojciec jednego z uczniów, Tomasz Kret, twierdzi, że autokar był „stary i zaniedbany”, a pasy "
+                       "bezpieczeństwa przy kilku siedzeniach nie działały.\n\n"
+                       "Według radnego Adama Sowy większość rady „przestraszyła się wyniku głosowania”, a nie błędów "
+                       "w adresach.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_quotation_then_a_and_a_predicate_is_a_fragment_and_an_indirect(model):
+    got = speakers_by_text(QUOTE_THEN_A_CLAUSE, "pl", model)
+    assert got["pasy bezpieczeństwa przy kilku siedzeniach nie działały"] == "Tomasz Kret"
+    assert got["stary i zaniedbany"] == "Tomasz Kret"
+    assert not any(text.startswith("nie błędów") for text in got)

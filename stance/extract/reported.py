@@ -12,7 +12,7 @@ from stance.extract.clauses import finite_at, listing_comma
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
-from stance.extract.morph import past_verb, plural_verb
+from stance.extract.morph import finite_verb, past_verb, plural_verb
 from stance.extract.segment import Sentence, dash_attribution
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
 
@@ -148,8 +148,10 @@ class ReportedClauses:
         if t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None
         words = [q for q in range(t + 2, len(toks.words)) if toks.starts[q] < end and toks.kind(q) != "punct"]
-        if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words):
-            return None
+        if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words) \
+                or (toks.lows[words[0]] in toks.fw.get("negation", ()) and not any(
+                    finite_at(toks, q) or finite_verb(toks.lows[q]) for q in words)):
+            return None  # (", a nie błędów w adresach": the quotation's contrast, no predicate)
         return toks.starts[t + 2]
 
     def _coordinated_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
