@@ -307,3 +307,21 @@ def test_a_quotation_then_a_and_a_predicate_is_a_fragment_and_an_indirect(model)
     assert got["pasy bezpieczeństwa przy kilku siedzeniach nie działały"] == "Tomasz Kret"
     assert got["stary i zaniedbany"] == "Tomasz Kret"
     assert not any(text.startswith("nie błędów") for text in got)
+
+
+# -- Polish: "że A i że B" is two statements, as "said X and that Y" is ------------------------------------
+TWO_THAT_CLAUSES = ("Sprzedaż plebanii\n\n"
+                    "Ks. Marek Pietras zaznaczył, że „zgoda nie jest nakazem” i że ostateczna decyzja należy do "
+                    "proboszcza.\n\n"
+                    "Regionalna Dyrekcja Ochrony Środowiska potwierdziła, że otrzymała zgłoszenia i że jej "
+                    "pracownicy byli już na miejscu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_two_that_clauses_are_two_statements(model):
+    got = speakers_by_text(TWO_THAT_CLAUSES, "pl", model)
+    assert got["zgoda nie jest nakazem"] == "Marek Pietras"
+    assert got["ostateczna decyzja należy do proboszcza"] == "Marek Pietras"
+    assert got["otrzymała zgłoszenia"] == "Regionalna Dyrekcja Ochrony Środowiska"
+    assert got["jej pracownicy byli już na miejscu"] == "Regionalna Dyrekcja Ochrony Środowiska"
