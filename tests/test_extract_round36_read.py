@@ -325,3 +325,17 @@ def test_two_that_clauses_are_two_statements(model):
     assert got["ostateczna decyzja należy do proboszcza"] == "Marek Pietras"
     assert got["otrzymała zgłoszenia"] == "Regionalna Dyrekcja Ochrony Środowiska"
     assert got["jej pracownicy byli już na miejscu"] == "Regionalna Dyrekcja Ochrony Środowiska"
+
+
+# -- English: a nationality in apposition to a name ("Marco Rossi, the Italian, said") -----------------
+# (found by round 38, unread: the extractor raised IndexError on the role head of a phrase with no role words)
+NATIONALITY_IN_APPOSITION = ("Golf\n\n"
+                             "Marco Rossi, the Italian, said he was happy with his round.\n\n"
+                             "He beat Jan Berg, the Swede, by two shots, officials said.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_in_apposition_to_a_name_neither_raises_nor_replaces_the_name(model):
+    got = speakers_by_text(NATIONALITY_IN_APPOSITION, "en", model)
+    assert got["he was happy with his round"] == "Marco Rossi"
+    assert got["He beat Jan Berg, the Swede, by two shots"] == "officials"

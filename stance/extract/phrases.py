@@ -761,7 +761,10 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         if not self.cased and len(heads) > 1 and heads[1] == heads[0] + 1 and self.words[heads[0]][:1].isupper() \
                 and self.lows[heads[0]].endswith("s"):
             heads = heads[1:]  # "Rangers coach McNamara": a team named by a plural role, then the role
-        return heads[0] if heads else np.titles[0]
+        if heads:
+            return heads[0]
+        # (a nationality read as a role, "Marco Rossi, the Italian, said", has no role words: its last word)
+        return np.titles[0] if np.titles else np.end - 1
 
 
 
