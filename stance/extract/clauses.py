@@ -514,8 +514,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     np = toks.np_at(q, sent.t1)
     inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
     if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".;:" or (
-            words[np.end] == "," and (inverted or _apposition_end(toks, sent, np.end) is None)
-            and (inverted or not listing_comma(toks, np.end, sent.t1))) or (
+            words[np.end] == "," and (inverted or (_apposition_end(toks, sent, np.end) is None
+                                                   and not listing_comma(toks, np.end, sent.t1)))) or (
             kind(np.end) == "rel" and inverted)):
         # "…," said a diplomat involved in the talks.": the subject, its participle no verb (but "said
         # a man from the town, who was arrested on Saturday, had been released": the clause's subject and its aside;

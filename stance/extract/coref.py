@@ -263,12 +263,16 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
         """"‘Sorry is the cheapest word …,’ the Labour MP for Ludlow Vale told reporters" after
         "The committee's chair, Rosalind Tarrant, was unimpressed": in a language whose roles are
         not declined, a definite role whose complement names a place or a body, held by nobody the
-        text names, is the person last named as a subject in this paragraph or the one before."""
+        text names, is the person last named as a subject in this paragraph or the one before (a
+        language without articles, ``article`` minus ``indefinite_article``, has no such role)."""
         toks = self.toks
         if toks.cased or not ref.comp or ref.partitive or ref.gender == "pl" \
                 or any(w in toks.lex.org_words for w in ref.speaker.split()):
             return None  # ("the U.S. Embassy in Belgrade": a body)
-        if self.seg.text[ref.pos:ref.pos + 4].lower() != "the " or not any(w[:1].isupper() for w in ref.speaker.split()[1:]):
+        k = bisect.bisect_left(toks.starts, ref.pos)
+        definite = self.articles - toks.fw.get("indefinite_article", frozenset())
+        if k >= len(toks.starts) or toks.starts[k] != ref.pos or toks.lows[k] not in definite \
+                or not any(w[:1].isupper() for w in ref.speaker.split()[1:]):
             return None
         since = self.seg.blank_line_starts[max(0, self.seg.paragraph_of(ref.pos) - 1)]
         return self._nearest_subject(ref, pos, False, since=since)

@@ -10,6 +10,7 @@ mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, `
 from __future__ import annotations
 
 import bisect
+from itertools import chain
 
 from stance.extract.marks import GENITIVE_S
 from stance.extract.morph import analyse as morph_analyse
@@ -221,7 +222,7 @@ class BodyCoreference:
         "Komenda Powiatowa Policji w Kutnie"), else None."""
         want = head.lower()
         mentions = self.mentions
-        for m in (*mentions.before(pos, LOOKBACK), *mentions.after(pos, LOOKBACK)):
+        for m in chain(mentions.before(pos, LOOKBACK), mentions.after(pos, LOOKBACK)):
             if m.kind == "inst" and m.speaker[:1].isupper() and self._holds_noun(m.speaker.lower().split(), want):
                 return self.institution(m.speaker)
         return None

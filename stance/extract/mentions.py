@@ -332,6 +332,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
     employer_preps = toks.fw.get("employer_prep", frozenset())
     role_copulas = toks.fw.get("role_copula", frozenset())
     copula_adverbs = toks.fw.get("role_copula_adverb", frozenset())
+    absolute_preps = toks.fw.get("absolute_prep", frozenset())
+    collective_nouns = toks.fw.get("collective_noun", frozenset())
     for sent in seg.sentences:
         if _byline(toks, sent, bylines):
             continue
@@ -425,8 +427,7 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     # subject; "Wykonawca remontu, spółka „Mostbud-Północ”,": the firm its own name names)
                     mentions[prev[1]] = before = replace(before, person=ref.speaker)
                     role_links.append(before)
-                    if prev[0].in_pp and ref.subject and prev[0].start > 0 \
-                            and toks.lows[prev[0].start - 1] in toks.fw.get("absolute_prep", ()):
+                    if prev[0].in_pp and ref.subject and prev[0].start > 0 and toks.lows[prev[0].start - 1] in absolute_preps:
                         # "with the county's chief constable, Paul Ridding, sitting beside him, he
                         # described": the name of a preposition's object is no subject either
                         ref = replace(ref, subject=False)
@@ -436,8 +437,8 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                     else:
                         ref = replace(ref, subject=ref.subject or before.subject)
                 elif before.kind == "name" and ref.kind == "title" and not ref.person and not (
-                        prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(toks.lows[toks.head(np)]) \
-                        and toks.lows[toks.head(np)] not in toks.fw.get("collective_noun", ()):
+                        prev[0].in_pp and subject and not closes) and not toks.plural_role_noun(head_low := toks.lows[toks.head(np)]) \
+                        and head_low not in collective_nouns:
                     # (not "Back in Bergen, the association leader struck …": a place, then the clause's
                     # subject; nor "from the Atlantic, forecasters said": a plural role is no one person;
                     # nor "read by her son, Gareth Pryce, the family described": a group is no one person)

@@ -135,19 +135,18 @@ class ReportedClauses:
         conjunctions = self.toks.fw.get("contrast_after_quote", ())
         if not conjunctions:
             return None
-        quotes, opens = self.seg.quotes, self.seg.quote_opens
-        k = bisect.bisect_left(opens, start)
-        last = None
-        while k < len(opens) and opens[k] < end:
-            last = quotes[k]
-            k += 1
-        if last is None or not 0 <= last.close < end:
+        opens = self.seg.quote_opens
+        first, past = bisect.bisect_left(opens, start), bisect.bisect_left(opens, end)
+        if past == first:
+            return None  # no quotation opens inside the clause
+        last = self.seg.quotes[past - 1]
+        if not 0 <= last.close < end:
             return None
         toks = self.toks
         t = bisect.bisect_left(toks.starts, last.close + 1)
         if t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None
-        words = [q for q in range(t + 2, len(toks.words)) if toks.starts[q] < end and toks.kind(q) != "punct"]
+        words = [q for q in range(t + 2, bisect.bisect_left(toks.starts, end)) if toks.kind(q) != "punct"]
         if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words) \
                 or (toks.lows[words[0]] in toks.fw.get("negation", ()) and not any(
                     finite_at(toks, q) or finite_verb(toks.lows[q]) for q in words)):
