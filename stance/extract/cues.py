@@ -341,7 +341,7 @@ class _CueFinder(FrameCues):
             if closed is not None and closed > boundary:
                 boundary = closed  # "Pressed on whether her party would leave the government, the minister said"
             # ("posłowie … zaczęli skandować": the subject's phrase ends at the phasal verb)
-            region = toks.chunks(boundary + 1, cue_tok - 1 if "inf" in cue.flags else cue_tok)
+            region = toks.chunks(boundary + 1, toks.phasal_before(cue_tok) if "inf" in cue.flags else cue_tok)
             people = self._people_by_adjective(sent, cue_tok, gender)
             # "Kiedy pojawili się dziennikarze, protestujący skandowali": the people right before the
             # verb, standing alone (not a phrase's own adjective: "kibice zgromadzeni skandowali")
@@ -538,7 +538,9 @@ class _CueFinder(FrameCues):
         if not toks.lex.rules.case_marked:
             return self._chanting_group(sent, cue_tok)
         cue = toks.lex.cues.get(toks.lows[cue_tok])
-        if cue is not None and "inf" in cue.flags and t > sent.t0 and toks.kind(t) == "word":
+        phasal = toks.phasal_before(cue_tok) if cue is not None and "inf" in cue.flags else None
+        if phasal is not None and phasal > sent.t0 and toks.kind(phasal) == "word":
+            t = phasal
             if plural_verb(toks.lows[t]):
                 gender = "pl"
             t -= 1  # "protestujący zaczynają skandować", "tłum zaczął skandować": the subject of the phasal verb

@@ -324,6 +324,8 @@ class SpeakerResolver:
         if sent + 1 >= len(sentences):
             return None
         nxt = sentences[sent + 1]
+        if self.coref.seg.text[nxt.start:nxt.start + 1] in _SPEECH_OPENERS:
+            return None  # "„Hańba!”. – Proszę o spokój – uciszał salę przewodniczący": the next speaks for himself
         mentions = self.mentions
         for m in mentions.mentions[bisect.bisect_left(mentions.positions, nxt.start):]:
             if m.pos >= nxt.end:

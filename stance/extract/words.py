@@ -359,8 +359,8 @@ class Tokens(PhraseReader, CanonicalForms):
                 if not (i > 1 and w[:1].islower() and self.words[i - 1] in DASHES):
                     return "word"  # "– zaczęła radna Dudek" speaks, "zaczęła pracę" does not
             if "inf" in lex.cues[low].flags:
-                self._ctx = 2  # depends on the word before
-                return "cue" if i > 0 and self.lows[i - 1] in fw.get("phasal", ()) else "word"
+                self._ctx = 2  # depends on the words before
+                return "cue" if self.phasal_before(i) is not None else "word"
             needs = lex.cues[low].needs
             if needs:  # "ma nadzieję, że" speaks, "ma ruszyć" does not: a cue only with its word after it
                 self._ctx = 2  # depends on the next words (the cue finder also keeps them in the sentence)
@@ -386,6 +386,16 @@ class Tokens(PhraseReader, CanonicalForms):
             if self.kind(i - 1) == "cue":
                 return "title"  # "jak przypominają chórzyści": people the lexicon lacks, the verb's subject after it
         return "word"
+
+    def phasal_before(self, i: int) -> int | None:
+        """The phasal verb an infinitive at ``i`` depends on, right before it or before one
+        adverb ("zaczęli skandować", "zaczęło wtedy skandować"), else None."""
+        phasal = self.fw.get("phasal", ())
+        if i > 0 and self.lows[i - 1] in phasal:
+            return i - 1
+        if i > 1 and self.lows[i - 1] in self.fw.get("phasal_adverb", ()) and self.lows[i - 2] in phasal:
+            return i - 2
+        return None
 
     def _listed(self, i: int) -> bool:
         """Token ``i`` opens a list: a comma, then an ordinary lowercase word ("Names, email
