@@ -25,3 +25,27 @@ def test_a_chant_after_a_phasal_verb_and_an_adverb_and_a_chair_silencing_the_hal
     assert got["Proszę o spokój, bo ogłoszę przerwę"] == "Bogdan Rożek"
     assert got["Proszę usiąść albo opuścić salę"] == "Lech Kornaś"
     assert got.get("Oszuści!") != "Lech Kornaś"  # a shout is not the next sentence's speaker's own
+
+
+# -- English: a quoted fragment and a second predicate joined by "but" or ", and that" ---------------
+QUOTED_THEN_PREDICATE = ("Budget passes\n\n"
+                         "Independent group leader Nia Ferrow said her group would back the budget ‘with a "
+                         "heavy heart’ but wanted the parking charge reviewed before the summer.\n\n"
+                         "Prosecuting, Tom Garside told the court Denby had been in the flat for 'no more than "
+                         "five minutes' but had taken a laptop and two watches.\n\n"
+                         "Cllr Ferrow said she remained a member of the group but would ‘think it over’.\n\n"
+                         "Runner Beth Ossory said she had been ‘cheated’ of her place, and that the organisers "
+                         "should have measured the diversion properly.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_second_predicate_after_or_before_a_quoted_fragment_is_reported_too(model):
+    got = speakers_by_text(QUOTED_THEN_PREDICATE, "en", model)
+    assert got["with a heavy heart"] == "Nia Ferrow"
+    assert got["wanted the parking charge reviewed before the summer"] == "Nia Ferrow"
+    assert got["no more than five minutes"] == "Tom Garside"
+    assert got["had taken a laptop and two watches"] == "Tom Garside"
+    assert got["she remained a member of the group"] == "Nia Ferrow"
+    assert got["think it over"] == "Nia Ferrow"
+    assert got["the organisers should have measured the diversion properly"] == "Beth Ossory"
+    assert not any(text.startswith("her group would back") for text in got)  # the clause holding the fragment is the fragment's

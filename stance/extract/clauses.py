@@ -19,6 +19,7 @@ from stance.extract.phrases import NP
 from stance.extract.words import Tokens
 
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
+_AFTER_QUOTE_WORDS = 4  # plain words of a clause after its quotation before ", and that"
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
 _MIN_TRAILING = 4
 _TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference")
@@ -111,8 +112,9 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if c == "quoted" or c == "cue":
             if c == "cue" and rules.bare_clauses:
                 break  # "said the pipeline could … if financing was agreed": maybe a bare clause
-            if c == "quoted" and rules.bare_clauses and "clause" in flags and _comp_coordinated_after(toks, sent, q):
-                break  # "said it would ‘not comment’ but that its investigation remained active"
+            if c == "quoted" and rules.bare_clauses and "clause" in flags and (
+                    _comp_coordinated_after(toks, sent, q) or _predicate_coordinated_before(toks, k, q)):
+                break  # "said it would ‘not comment’ but that its investigation remained active"; "said she remained a member but would ‘…’'
             return NO_CLAUSE
         if c == "punct" and _abbreviation_point(toks, q):
             q += 1
@@ -153,12 +155,28 @@ def verb_group_start(toks: Tokens, sent: Sentence, k: int) -> int:
 
 
 def _comp_coordinated_after(toks: Tokens, sent: Sentence, q: int) -> bool:
-    """Does a conjunction and a complementiser ("but that") follow the quotation at ``q``?"""
+    """Does a conjunction and a complementiser ("but that") follow the quotation at ``q``, or a
+    contrast and a predicate of its own ("but had taken", ``contrast_after_quote``)?"""
     coords = toks.fw.get("clause_coord", ())
     r = q
     while r < sent.t1 and (toks.kind(r) == "quoted" or toks.words[r] in "‘’'\"“”,"):
         r += 1
+    if r + 1 < sent.t1 and toks.lows[r] in toks.fw.get("contrast_after_quote", ()) and finite_at(toks, r + 1):
+        return True
+    tail = r  # ("had been ‘robbed’ of her place, and that …": a few words of the clause after the quotation)
+    while r < min(sent.t1, tail + _AFTER_QUOTE_WORDS) and toks.kind(r) in ("word", "prep", "det", "possessive"):
+        r += 1
+    if r > tail and r < sent.t1 and toks.words[r] == ",":
+        r += 1
     return r + 1 < sent.t1 and toks.lows[r] in coords and toks.kind(r + 1) == "comp"
+
+
+def _predicate_coordinated_before(toks: Tokens, k: int, q: int) -> bool:
+    """Between the cue at ``k`` and the quotation at ``q``, a conjunction with no comma before it
+    and a verb right after it ("she remained a member but would ‘…’"): the quotation sits in a
+    second predicate of a reported clause."""
+    coords = toks.fw.get("predicate_coord", frozenset()) | toks.fw.get("contrast_after_quote", frozenset())
+    return any(toks.lows[t] in coords and toks.words[t - 1] != "," and finite_at(toks, t + 1) for t in range(k + 3, q - 1))
 
 
 def _own_words_before(toks: Tokens, sent: Sentence, k: int, np: NP | None) -> Clause:

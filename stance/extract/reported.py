@@ -105,7 +105,8 @@ class ReportedClauses:
         if k >= len(opens) or opens[k] >= end:
             return None
         toks = self.toks
-        coords = toks.fw.get("predicate_coord", ())
+        # ("said she remained a member but would 'reflect over the weekend'": a contrast joins predicates too)
+        coords = toks.fw.get("predicate_coord", frozenset()) | toks.fw.get("contrast_after_quote", frozenset())
         t0, q = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, opens[k])
         if q - 1 > t0 + 2 and toks.lows[q - 1] in toks.fw.get("quote_coord", ()) and self._quotation_ends(q, end):
             # "odpowiada, że rozmawiała dwa razy i „więcej nie ma o czym”", "… bo „…”": the quotation
@@ -144,7 +145,9 @@ class ReportedClauses:
             return None
         toks = self.toks
         t = bisect.bisect_left(toks.starts, last.close + 1)
-        if t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
+        if t + 1 < len(toks.words) and toks.lows[t] in conjunctions and finite_at(toks, t + 1):
+            t -= 1  # "told the court he had been there 'ten minutes' but had taken the rings": a predicate of its own right after
+        elif t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None
         words = [q for q in range(t + 2, bisect.bisect_left(toks.starts, end)) if toks.kind(q) != "punct"]
         if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words) \
