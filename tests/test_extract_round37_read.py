@@ -49,3 +49,20 @@ def test_a_second_predicate_after_or_before_a_quoted_fragment_is_reported_too(mo
     assert got["think it over"] == "Nia Ferrow"
     assert got["the organisers should have measured the diversion properly"] == "Beth Ossory"
     assert not any(text.startswith("her group would back") for text in got)  # the clause holding the fragment is the fragment's
+
+
+# -- Polish: "Według" and a noun for people the role lexicon lacks -----------------------------------
+ACCORDING_TO_UNLISTED_PEOPLE = ("Groby sprzed tysiąca lat\n\n"
+                                "Pod Lubrzą odsłonięto czterdzieści grobów. Według archeologów cmentarzysko "
+                                "było użytkowane od końca X wieku. Według śledczych urzędnicy przez trzy lata "
+                                "przyjmowali pieniądze. Według naszych informacji gmina nie zapłaciła jeszcze "
+                                "za badania.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_according_to_a_noun_for_people_the_lexicon_lacks(model):
+    got = speakers_by_text(ACCORDING_TO_UNLISTED_PEOPLE, "pl", model)
+    assert got["cmentarzysko było użytkowane od końca X wieku"] == "archeolodzy"
+    assert got["urzędnicy przez trzy lata przyjmowali pieniądze"] == "śledczy"
+    assert "naszych" not in " ".join(got.values())  # the paper's own information names no people

@@ -180,6 +180,8 @@ class CanonicalForms:
                         w = self.lex.titles.get(low, (w,))[0]
                         if self.lex.plural_role(low):
                             w = morph.plural_nominative(w)  # "według związkowców" -> "związkowcy": a group
+                        elif governed and low not in self.lex.titles:
+                            w = morph.person_nominative(low) or w  # "według archeologów" -> "archeolodzy": a noun the lexicon lacks
                 elif plural and morph.is_adj(w.lower()):
                     w = morph.adj_plural_nominative(w.lower(), "f" if gender == "f" else "m1")
                 elif morph.is_nominative_possible(w.lower()) is not True:

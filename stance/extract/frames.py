@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from stance.extract.clauses import NO_CLAUSE, Clause, after_token, trailing_clause, words_before
 from stance.extract.marks import DASHES
-from stance.extract.morph import finite_verb
+from stance.extract.morph import can_be_gen, finite_verb, person_genitive
 from stance.extract.phrases import NP
 from stance.extract.segment import Sentence
 from stance.extract.subject import bind_subject, described_source, source_description_end
@@ -171,6 +171,8 @@ class FrameCues:
             finding = self._finding_owner(sent, tok) if np is None and document is None else None
             if finding is not None:
                 np = finding  # "Według wstępnych ustaleń policji …": whose findings they are
+            elif np is None and document is None and self._person_noun_alone(sent, tok):
+                np = NP(tok, tok + 1, "title", titles=[tok])  # "Według archeologów cmentarzysko …": a person's noun the lexicon lacks
             if np is None and toks.lows[tok] in self.pron_oblique and (
                     kind(tok) != "possessive" or tok + 1 >= sent.t1 or kind(tok + 1) == "punct"):
                 gender = self.pron_oblique[toks.lows[tok]]  # "Według niej …": the person meant before
@@ -199,6 +201,14 @@ class FrameCues:
         if binding is not None:
             return self._new(sent, cue_tok, cue_text, "frame", binding, clause)
         return self._new(sent, cue_tok, cue_text, "frame", None, clause, gender=gender)
+
+    def _person_noun_alone(self, sent: Sentence, tok: int) -> bool:
+        """In a language with cases, a lowercase noun for people in the genitive at ``tok`` with no
+        genitive after it ("Według archeologów cmentarzysko …", "Według biegłego standardy …"; not
+        "Według naszych informacji", whose noun follows)."""
+        toks = self.toks
+        return toks.lex.rules.case_marked and tok + 1 < sent.t1 and toks.kind(tok) == "word" \
+            and person_genitive(toks.lows[tok]) and can_be_gen(toks.lows[tok + 1]) is False
 
     def _document_author(self, sent: Sentence, tok: int) -> tuple[NP, int] | None:
         """``a draft prepared by the European Commission and seen by Allied Press`` after a frame:

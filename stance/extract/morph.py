@@ -255,8 +255,9 @@ def plural_nominative(lemma: str, pos: str = "subst", gender: str = "") -> str:
         return lemma
     if not forms:
         return lemma
-    # "organizatorzy", "dyrektorzy", not the rarer "organizatorowie" morfeusz2 lists first
-    return next((f for f in forms if f.endswith("rzy") and f[:-3] + "rowie" in forms), forms[0])
+    # "organizatorzy", "dyrektorzy", "archeolodzy", not the rarer "organizatorowie", "archeologowie" morfeusz2 lists first
+    return next((f for f in forms if (f.endswith("rzy") and f[:-3] + "rowie" in forms)
+                 or (f.endswith("dzy") and f[:-3] + "gowie" in forms)), forms[0])
 
 
 @lru_cache(maxsize=65536)
@@ -486,6 +487,28 @@ def quantified_subject_verb(word: str) -> bool:
     """A verb a numeral's group takes as its subject: the third person singular, neuter in the
     past ("kilkunastu mieszkańców rozwinęło transparent", "wielu rolników ma dość")."""
     return _has_tag(word, ("praet:sg:n", "fin:sg:ter"))
+
+
+def _person_genitive_readings(word: str) -> list[tuple[str, str]]:
+    return [(lem, tag) for lem, tag, _q in analyse(word)
+            if tag.startswith("subst:") and ":gen" in tag and tag.split(":")[3:4] == ["m1"] and lem[:1].islower()]
+
+
+@lru_cache(maxsize=65536)
+def person_genitive(word: str) -> bool:
+    """A common noun for a person (masculine-personal) in the genitive ("archeologów",
+    "śledczych", "biegłego"; not "danych", "szacunków", "samorządu")."""
+    return bool(_person_genitive_readings(word))
+
+
+def person_nominative(word: str) -> str | None:
+    """The nominative of a person's noun in the genitive, in its number ("archeologów" ->
+    "archeolodzy", "biegłego" -> "biegły"), else None."""
+    readings = _person_genitive_readings(word)
+    if not readings:
+        return None
+    lemma, tag = readings[0]
+    return plural_nominative(lemma, "subst", "m1") if tag.split(":")[1] == "pl" else lemma
 
 
 @lru_cache(maxsize=65536)
