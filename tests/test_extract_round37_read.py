@@ -66,3 +66,23 @@ def test_according_to_a_noun_for_people_the_lexicon_lacks(model):
     assert got["cmentarzysko było użytkowane od końca X wieku"] == "archeolodzy"
     assert got["urzędnicy przez trzy lata przyjmowali pieniądze"] == "śledczy"
     assert "naszych" not in " ".join(got.values())  # the paper's own information names no people
+
+
+# -- English: "and" and a back-shifted auxiliary after a quoted fragment; the speaker's next act stays out
+AND_WOULD_AFTER_FRAGMENT = ("Drivers' strike goes on\n\n"
+                            "The managing director, Alan Pike, said the company had made a \"fair and final\" offer "
+                            "and would not return to talks while drivers were on strike.\n\n"
+                            "Tess Verran, defending, said her client was \"deeply ashamed\" and had not driven since.\n\n"
+                            "The trust's medical director, Dr Ian Hoyle, said the delay was 'not acceptable' and "
+                            "apologised to patients.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_and_a_backshifted_auxiliary_after_a_fragment_is_reported_too(model):
+    got = speakers_by_text(AND_WOULD_AFTER_FRAGMENT, "en", model)
+    assert got["fair and final"] == "Alan Pike"
+    assert got["would not return to talks while drivers were on strike"] == "Alan Pike"
+    assert got["deeply ashamed"] == "Tess Verran"
+    assert got["had not driven since"] == "Tess Verran"
+    assert got["not acceptable"] == "Ian Hoyle"
+    assert "apologised to patients" not in got  # his next act, not what he said

@@ -19,7 +19,7 @@ from stance.extract.phrases import NP
 from stance.extract.words import Tokens
 
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
-_AFTER_QUOTE_WORDS = 4  # plain words of a clause after its quotation before ", and that"
+AFTER_QUOTE_WORDS = 4  # plain words of a clause after its quotation before ", and that" or "and would"
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
 _MIN_TRAILING = 4
 _TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference")
@@ -161,14 +161,25 @@ def _comp_coordinated_after(toks: Tokens, sent: Sentence, q: int) -> bool:
     r = q
     while r < sent.t1 and (toks.kind(r) == "quoted" or toks.words[r] in "‘’'\"“”,"):
         r += 1
-    if r + 1 < sent.t1 and toks.lows[r] in toks.fw.get("contrast_after_quote", ()) and finite_at(toks, r + 1):
-        return True
-    tail = r  # ("had been ‘robbed’ of her place, and that …": a few words of the clause after the quotation)
-    while r < min(sent.t1, tail + _AFTER_QUOTE_WORDS) and toks.kind(r) in ("word", "prep", "det", "possessive"):
+    tail = r  # ("had been ‘robbed’ of her place, and that …", "a “fair” offer and would …": a few words of the clause after the quotation)
+    while r < min(sent.t1, tail + AFTER_QUOTE_WORDS) and toks.kind(r) in ("word", "prep", "det", "possessive"):
         r += 1
+    if r + 1 < sent.t1 and predicate_after_quote(toks, r):
+        return True
     if r > tail and r < sent.t1 and toks.words[r] == ",":
         r += 1
     return r + 1 < sent.t1 and toks.lows[r] in coords and toks.kind(r + 1) == "comp"
+
+
+def predicate_after_quote(toks: Tokens, t: int) -> bool:
+    """At token ``t``, right after a quotation, a conjunction and a predicate with no subject of
+    its own: a contrast (``contrast_after_quote``) and a finite verb ("'ten minutes' but had
+    taken"), or ``predicate_coord`` and a back-shifted auxiliary (``backshift_aux``: "a "fair"
+    offer and would not return"; not "'not acceptable' and apologised", the speaker's next act)."""
+    fw = toks.fw
+    low, verb = toks.lows[t], toks.lows[t + 1]
+    return (low in fw.get("contrast_after_quote", ()) and finite_at(toks, t + 1)) \
+        or (low in fw.get("predicate_coord", ()) and verb in fw.get("backshift_aux", ()))
 
 
 def _predicate_coordinated_before(toks: Tokens, k: int, q: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from stance.extract.clauses import finite_at, listing_comma
+from stance.extract.clauses import AFTER_QUOTE_WORDS, finite_at, listing_comma, predicate_after_quote
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
@@ -145,8 +145,15 @@ class ReportedClauses:
             return None
         toks = self.toks
         t = bisect.bisect_left(toks.starts, last.close + 1)
-        if t + 1 < len(toks.words) and toks.lows[t] in conjunctions and finite_at(toks, t + 1):
-            t -= 1  # "told the court he had been there 'ten minutes' but had taken the rings": a predicate of its own right after
+        words_end = bisect.bisect_left(toks.starts, end)
+        tail = t  # ("had made a “fair and final” offer and would not return": the quotation's noun first)
+        while t < min(words_end, tail + AFTER_QUOTE_WORDS) and toks.kind(t) in ("word", "prep", "det", "possessive") \
+                and toks.lows[t] not in conjunctions:
+            t += 1
+        if t > tail and not (t + 1 < len(toks.words) and predicate_after_quote(toks, t)):
+            return None
+        if t + 1 < len(toks.words) and predicate_after_quote(toks, t):
+            t -= 1  # "told the court he had been there 'ten minutes' but had taken the rings", "had made a "…" offer and would not return": a predicate of its own right after
         elif t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None
         words = [q for q in range(t + 2, bisect.bisect_left(toks.starts, end)) if toks.kind(q) != "punct"]
