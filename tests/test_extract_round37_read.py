@@ -86,3 +86,22 @@ def test_and_a_backshifted_auxiliary_after_a_fragment_is_reported_too(model):
     assert got["had not driven since"] == "Tess Verran"
     assert got["not acceptable"] == "Ian Hoyle"
     assert "apologised to patients" not in got  # his next act, not what he said
+
+
+# -- English: a long bare clause's subject; a rival's clause after ", while"; "an issue he described as" --
+LONG_SUBJECT_RIVAL_AND_DESCRIBED_AS = ("Border talks\n\n"
+                                       "The Norvian Border Guard says attempts to cross the frontier illegally in the "
+                                       "south-east have fallen to a handful a month.\n\n"
+                                       "Norvia says the levy is needed to pay for road repairs, while Tessland has "
+                                       "called it a \"tax on neighbours\".\n\n"
+                                       "Petr Ambros told reporters that the sides had settled the wording on the "
+                                       "withdrawal of troops, an issue he described as \"the last obstacle\".\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_long_subject_a_rival_s_clause_and_an_issue_he_described_as(model):
+    got = speakers_by_text(LONG_SUBJECT_RIVAL_AND_DESCRIBED_AS, "en", model)
+    assert got["attempts to cross the frontier illegally in the south-east have fallen to a handful a month"] == "Norvian Border Guard"
+    assert got["the levy is needed to pay for road repairs"] == "Norvia"
+    assert got["the sides had settled the wording on the withdrawal of troops"] == "Petr Ambros"
+    assert got["the last obstacle"] == "Petr Ambros"

@@ -442,7 +442,7 @@ def _participle_cue(toks: Tokens, t: int) -> bool:
 
 _ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
 _MIN_UNMARKED_TRAILING = 5  # tokens of a trailing clause whose verb the word lists miss ("Those dates remain in place")
-_AUX_WITHIN = 9  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
+_AUX_WITHIN = 12  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
 
 
 def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
@@ -528,6 +528,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     first = words[q]
     if first.lower() in fw.get("question_comp", ()):
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
+    if kind(q) == "coord" or (first.endswith("ly") and q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ())):
+        return NO_CLAUSE  # "recalled from pharmacies and GP dispensaries", "say plainly what …": no clause starts here
     if first.lower() in fw.get("wh_word", ()) and _refused(toks, k):
         return NO_CLAUSE  # "would not say how many jobs would go": nothing said
     aux = fw.get("aux", frozenset())

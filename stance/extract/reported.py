@@ -121,8 +121,9 @@ class ReportedClauses:
                 return cut if cut - start >= 12 else None
         # "said her members had voted 82 per cent, a result she called 'a mandate …'": an
         # apposition whose own subject and cue bring in the quotation
-        if q - 2 > t0 and toks.kind(q - 1) == "cue" and toks.kind(q - 2) == "pron":
-            for t in range(q - 3, max(t0, q - 3 - _APPOSITION_MAX) - 1, -1):
+        c = q - 2 if toks.lows[q - 1] in toks.fw.get("quote_as", ()) else q - 1  # ("an issue he described as “…”")
+        if c - 1 > t0 and toks.kind(c) == "cue" and toks.kind(c - 1) == "pron":
+            for t in range(c - 2, max(t0, c - 2 - _APPOSITION_MAX) - 1, -1):
                 if toks.words[t] == ",":
                     cut = trim(self.text, start, toks.starts[t])[1]
                     return cut if cut - start >= 12 else None
@@ -253,8 +254,26 @@ class ReportedClauses:
             # an embedded cue ("said the detour added 90 kilometres") continues the clause, which
             # may still end at a later attribution (", adding that …")
             stop = cuts[stop + 1]
-        end = min(end, self._relative_end(ev, sent, start), self._second_predicate(start, end))
+        end = min(end, self._relative_end(ev, sent, start), self._second_predicate(start, end), self._rival_clause(evs, idx, start, end))
         return min(end, self._source_tail(start, end))
+
+    def _rival_clause(self, evs, idx: int, start: int, end: int) -> int:
+        """``Kenya says the levy is needed, while Tanzania has called it a "tax"``: a comma and a
+        contrasting conjunction (``rival_clause``) before another attribution of the sentence
+        end the reported clause; what follows is the narrator's."""
+        toks = self.toks
+        rivals = toks.fw.get("rival_clause", ())
+        if not rivals:
+            return end
+        later = [e.tok for e in evs[idx + 1:] if e.pos < end]
+        if not later:
+            return end
+        t = bisect.bisect_left(toks.starts, start)
+        while t + 1 < len(toks.words) and toks.starts[t] < end:
+            if toks.words[t] == "," and toks.lows[t + 1] in rivals and any(k > t + 1 for k in later):
+                return toks.starts[t]
+            t += 1
+        return end
 
     def _second_predicate(self, start: int, end: int) -> int:
         """``zapewnił, że jest gotów przyjechać, i zwrócił się do …``: a comma, a conjunction
