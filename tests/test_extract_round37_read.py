@@ -105,3 +105,21 @@ def test_a_long_subject_a_rival_s_clause_and_an_issue_he_described_as(model):
     assert got["the levy is needed to pay for road repairs"] == "Norvia"
     assert got["the sides had settled the wording on the withdrawal of troops"] == "Petr Ambros"
     assert got["the last obstacle"] == "Petr Ambros"
+
+
+# -- English: final "according to" a body or a document's author; "the zoo has announced" -------------
+FINAL_BODY_SOURCES = ("Calf born\n\n"
+                      "Keepers at Tarnmoor Zoo stayed up all night. A tapir calf was born at Tarnmoor Zoo in Devon, "
+                      "the zoo has announced.\n\n"
+                      "Runners raised money for St Edith's Hospice on Sunday. By the evening the total stood at "
+                      "£12,400, according to the hospice.\n\n"
+                      "Storm overflows discharged into the river for 3,000 hours last year, according to an analysis "
+                      "of the company's own data by the River Wyre Trust.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_final_body_or_document_author_and_a_zoo_that_has_announced(model):
+    got = speakers_by_text(FINAL_BODY_SOURCES, "en", model)
+    assert got["A tapir calf was born at Tarnmoor Zoo in Devon"] == "Tarnmoor Zoo"
+    assert got["By the evening the total stood at £12,400"] == "St Edith's Hospice"
+    assert got["Storm overflows discharged into the river for 3,000 hours last year"] == "River Wyre Trust"

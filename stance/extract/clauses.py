@@ -140,7 +140,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if found.start < 0 and not earlier_have_clause:
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
-    if "verdict" in flags and not earlier_have_clause and np is not None and np.end == verb_group_start(toks, sent, k) \
+    if "verdict" in flags and not earlier_have_clause and (np is None or np.end == verb_group_start(toks, sent, k)) \
             and _attribution_ends_sentence(toks, sent, k + 1):
         return _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
     return NO_CLAUSE
@@ -303,7 +303,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
         comma = np.start - 1  # "…, the Polish government said", "…, he said"
         after = k + 1
     elif np is None or np.start > k:
-        comma = k - 1  # "…, said Karabağlı"
+        comma = verb - 1  # "…, said Karabağlı"; "…, the zoo has announced": before the auxiliary
         after = np.end if np is not None else k + 1
     else:
         return NO_CLAUSE

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from stance.extract.cues import Event
 
 _DOCUMENT_TAIL = 6  # words after a document's author before the frame's comma ("and seen by Allied Press")
-_DOCUMENT_AGENT_REACH = 3  # words from a document to "by" ("a draft prepared by …")
+_DOCUMENT_AGENT_REACH = 8  # words from a document to "by" ("a draft prepared by …", "an analysis of the company’s own monitoring data by …")
 _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the union leader's view")
 _FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wstępnych ustaleń")
 _TRAILING_APPOSITION_MAX = 16  # tokens of an apposition after a final frame's source ("…, according to X, a strategist at Y.")
@@ -162,9 +162,9 @@ class FrameCues:
             if not toks.lex.rules.case_marked and kind(tok) == "possessive" and tok + 1 < sent.t1:
                 tok += 1  # "According to its lead author, …": the role the owner's noun names
             np = toks.np_at(tok, sent.t1)
-            if np is None and kind(tok) == "det" and tok + 2 < sent.t1 and toks.words[tok + 2] == "," \
+            if np is None and kind(tok) == "det" and tok + 2 < sent.t1 and toks.words[tok + 2] in ",." \
                     and (toks.lows[tok + 1] in toks.fw.get("org_anaphor", ()) or toks.lows[tok + 1] in toks.fw.get("frame_body_noun", ())):
-                np = NP(tok, tok + 2, "inst", inst=[tok + 1])  # "According to the union, …": the body named before
+                np = NP(tok, tok + 2, "inst", inst=[tok + 1])  # "According to the union, …", "…, according to the hospice.": the body named before
             document = self._document_author(sent, tok) if np is None else None
             if document is not None:
                 np, tok = document  # "According to a draft prepared by the Commission, …": its author
@@ -221,7 +221,7 @@ class FrameCues:
         end = author.end
         while end < sent.t1 and toks.words[end] != "," and end - author.end <= _DOCUMENT_TAIL:
             end += 1  # "… and seen by Allied Press,"
-        return (author, end) if end < sent.t1 and toks.words[end] == "," else None
+        return (author, end) if end == sent.t1 or toks.words[end] in ",." else None  # (a final frame ends with its sentence)
 
     def _finding_owner(self, sent: Sentence, tok: int) -> NP | None:
         """``wstępnych ustaleń policji`` after a frame: a noun of findings (``finding_noun``), an
