@@ -73,7 +73,8 @@ def test_transcript_labels_after_a_recordings_clock(model):
             "[00:04:02] QUIST: The hospital says the ratios would mean hiring 300 nurses. Peter, is that right?\n\n"
             "[00:04:15] PETER NG: It is partly right. There is a real shortage.\n\n"
             "[00:05:04] FIELDS: If it is real and in the contract, yes, we would look at it.")
-    assert speakers(text, "en", model)[-3:] == ["Ramona Fields", "Peter Ng", "Ramona Fields"]
+    # (the hospital's view inside the host's question is the hospital's: CONVENTIONS, settled after round 38)
+    assert speakers(text, "en", model)[-4:] == ["Ramona Fields", "hospital", "Peter Ng", "Ramona Fields"]
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)

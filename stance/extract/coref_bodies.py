@@ -113,7 +113,8 @@ class BodyCoreference:
         for m in mentions.before(pos, LOOKBACK):
             if firm is not None and m.kind == "name" and m.speaker == firm:
                 return firm  # "Harwick Generics, which makes the tablets, said": a firm nearer than any body
-            if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places:
+            if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places \
+                    and not (m.speaker.isupper() and self.seg.text[m.end:m.end + 1] == ":"):  # ("QUIST:", a transcript's label)
                 return self.institution(m.speaker)  # ("A British baby products company": no body's name)
         return firm or noun
 
