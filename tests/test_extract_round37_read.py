@@ -123,3 +123,31 @@ def test_a_final_body_or_document_author_and_a_zoo_that_has_announced(model):
     assert got["A tapir calf was born at Tarnmoor Zoo in Devon"] == "Tarnmoor Zoo"
     assert got["By the evening the total stood at £12,400"] == "St Edith's Hospice"
     assert got["Storm overflows discharged into the river for 3,000 hours last year"] == "River Wyre Trust"
+
+
+# -- both languages: a stage direction in round brackets splits an answer ----------------------------
+LAUGH_IN_ANSWER_PL = ("Halina Gromek: W tym roku miodu nie będzie\n\n"
+                      "Z Haliną Gromek, pszczelarką spod Sandomierza, rozmawiamy o trudnym sezonie.\n\n"
+                      "Co zrobiła pani po ostatnim miodobraniu?\n\n"
+                      "Wzięłam bardzo długi urlop. (śmiech) A potem policzyłam straty, bo same się nie policzą.\n\n"
+                      "– Lenart: Będzie pani startować w wyborach?\n\n"
+                      "– Gromek: (śmiech) Panie redaktorze, dziś zajmuję się pszczołami.\n")
+LAUGH_IN_ANSWER_EN = ("Podcast: the strike\n\n"
+                      "This is an edited transcript of our podcast.\n\n"
+                      "HANNAH ROWE: Dave Rafferty, what is the mood on the picket line?\n\n"
+                      "DAVE RAFFERTY: Cold, mostly. (laughs) No, honestly, the mood is solid. We had three hundred at the gate.\n\n"
+                      "ROWE: Is there a number that gets your members back?\n\n"
+                      "RAFFERTY: I am not going to negotiate on a podcast, Hannah. (laughs) What I will say is that we never walked away.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_stage_direction_in_round_brackets_splits_an_answer(model):
+    got = speakers_by_text(LAUGH_IN_ANSWER_PL, "pl", model)
+    assert got["Wzięłam bardzo długi urlop."] == "Halina Gromek"
+    assert got["A potem policzyłam straty, bo same się nie policzą."] == "Halina Gromek"
+    assert got["Panie redaktorze, dziś zajmuję się pszczołami."] == "Halina Gromek"
+    assert not any(text.endswith(":") for text in got)  # a label alone is no statement
+    got = speakers_by_text(LAUGH_IN_ANSWER_EN, "en", model)
+    assert got["Cold, mostly."] == "Dave Rafferty"
+    assert got["No, honestly, the mood is solid. We had three hundred at the gate."] == "Dave Rafferty"
+    assert got["I am not going to negotiate on a podcast, Hannah."] == "Dave Rafferty"

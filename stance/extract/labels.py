@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
@@ -198,7 +199,7 @@ class LabelledSpeech:
             if ev is None:  # "A:", initials, or no label: the person the label stands for, else the interviewee
                 ev = event_with(len(self.events), t0, t.start, -1, label or "-", "colon", mode="interviewee")
             self.events.append(ev)
-            for a, b in _between_stage_directions(self.text, t.body, t.end):
+            for a, b in _between_stage_directions(self.text, t.body, t.end, toks.fw.get("stage_direction", frozenset())):
                 self._add(a, b, "direct", ev, DIRECT, None)
 
     @staticmethod
@@ -227,14 +228,22 @@ class LabelledSpeech:
         return len(self.text) + 1
 
 
-_STAGE_DIRECTION_RE = re.compile(r"\[[a-z][^\]\n]{0,30}\]")  # "[laughs]", "[pause]", "[inaudible]"
+_LABEL_ONLY_RE = re.compile(r"[–—-]?\s*[\w.'’ -]{1,40}:")
 
 
-def _between_stage_directions(text: str, a: int, b: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _stage_direction_re(words: frozenset) -> re.Pattern:
+    """"[laughs]", "[pause]", "[inaudible]"; and in round brackets the words ``stage_direction``
+    lists ("(śmiech)", "(Pause.)")."""
+    listed = "|".join(sorted(map(re.escape, words)))
+    return re.compile(r"\[[a-z][^\]\n]{0,30}\]" + (rf"|\((?i:{listed})\.?\)" if listed else ""))
+
+
+def _between_stage_directions(text: str, a: int, b: int, words: frozenset = frozenset()) -> list[tuple[int, int]]:
     """An answer's spans around its stage directions ("It sounds like a statement. [laughs] No,
     I'm not being flippant.": two statements), each stripped of spaces; one span when there is none."""
     out, start = [], a
-    for m in _STAGE_DIRECTION_RE.finditer(text, a, b):
+    for m in _stage_direction_re(words).finditer(text, a, b):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, b))
@@ -244,8 +253,8 @@ def _between_stage_directions(text: str, a: int, b: int) -> list[tuple[int, int]
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if any(ch.isalnum() for ch in text[s:e]):
-            spans.append((s, e))
+        if any(ch.isalnum() for ch in text[s:e]) and not _LABEL_ONLY_RE.fullmatch(text, s, e):
+            spans.append((s, e))  # ("– Okońska: (śmiech) Panie redaktorze, …": the label alone says nothing)
     return spans
 
 
