@@ -151,3 +151,17 @@ def test_a_stage_direction_in_round_brackets_splits_an_answer(model):
     assert got["Cold, mostly."] == "Dave Rafferty"
     assert got["No, honestly, the mood is solid. We had three hundred at the gate."] == "Dave Rafferty"
     assert got["I am not going to negotiate on a podcast, Hannah."] == "Dave Rafferty"
+
+
+# -- English: "Several shouted" after a group is the group --------------------------------------------
+SEVERAL_SHOUTED = ("Council tax vote\n\n"
+                   "The meeting had barely begun when around 40 residents began a slow handclap during Cllr Nora "
+                   "Ashby's opening speech. Several shouted ‘Shame!’ as she sat down.\n\n"
+                   "\"We have no choice,\" Cllr Ashby said afterwards.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_several_shouting_after_a_group_are_the_group(model):
+    got = speakers_by_text(SEVERAL_SHOUTED, "en", model)
+    assert got["Shame!"] == "residents"
+    assert got["We have no choice,"] == "Nora Ashby"

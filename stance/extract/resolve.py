@@ -252,8 +252,10 @@ class SpeakerResolver:
         if not ev.cue or not 0 <= ev.tok < len(toks.words) or toks.lows[ev.tok] != ev.cue_word:
             return None  # (an event with no cue word of its own: a turn's label, a headline)
         k = ev.tok + 1
-        if k + 1 >= len(toks.words) or toks.words[k + 1] not in ".!?," or not (
-                toks.lows[k] in toks.fw.get("unnamed_determiner", ()) or toks.lows[k] in toks.fw.get("other_determiner", ())):
+        b = ev.tok - 1  # "Several shouted ‘Shame!’": some of the group, as the group
+        some = b >= 0 and toks.lows[b] in toks.fw.get("group_quantifier", ()) and (b == 0 or toks.kind(b - 1) in ("punct", "quoted"))
+        if not some and (k + 1 >= len(toks.words) or toks.words[k + 1] not in ".!?," or not (
+                toks.lows[k] in toks.fw.get("unnamed_determiner", ()) or toks.lows[k] in toks.fw.get("other_determiner", ()))):
             return None
         lo = self.coref.seg.sentences[max(0, ev.sent - 1)].start
         mentions = self.coref.mentions
@@ -261,7 +263,7 @@ class SpeakerResolver:
         while i >= 0 and mentions.mentions[i].pos >= lo:
             m = mentions.mentions[i]
             if m.kind == "title" and m.gender == "pl" and m.head:
-                return m.head
+                return m.speaker if some else m.head
             i -= 1
         return None
 
