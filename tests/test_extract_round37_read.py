@@ -165,3 +165,18 @@ def test_several_shouting_after_a_group_are_the_group(model):
     got = speakers_by_text(SEVERAL_SHOUTED, "en", model)
     assert got["Shame!"] == "residents"
     assert got["We have no choice,"] == "Nora Ashby"
+
+
+# -- Polish: a sentence of unmarked speech opening with a common noun that is also a surname ----------
+WATER_IS_NO_SURNAME = ("Powódź w Zalesiu\n\n"
+                       "Irena Wolska mieszka przy rzece od urodzenia.\n\n"
+                       "Przez trzy noce nie spaliśmy. Woda weszła do kuchni po północy, a rano stała już na "
+                       "wysokości parapetów. Mąż wynosił na strych zdjęcia, a ja stałam w drzwiach – mówi Wolska.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_unmarked_speech_runs_over_a_sentence_opening_with_a_common_noun(model):
+    got = speakers_by_text(WATER_IS_NO_SURNAME, "pl", model)
+    assert got == {"Przez trzy noce nie spaliśmy. Woda weszła do kuchni po północy, a rano stała już na "
+                   "wysokości parapetów. Mąż wynosił na strych zdjęcia, a ja stałam w drzwiach": "Irena Wolska"}

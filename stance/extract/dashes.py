@@ -242,11 +242,11 @@ def _speech_start(text: str, lex: Lexicon, boundaries: list[int], lo: int, end: 
 
 def _opens_with_name(sentence: str) -> bool:
     """Is the first word of ``sentence`` a name ("Ziętek rozkłada na stole mapę": the narrator,
-    of the person)?"""
-    from stance.extract.morph import word_class
+    of the person), and no common noun as well ("Woda weszła do kuchni", though Woda is a surname)?"""
+    from stance.extract.morph import also_common, word_class
 
     first = _FIRST_WORD_RE.search(sentence)
-    return first is not None and word_class(first.group()) == "name"
+    return first is not None and word_class(first.group()) == "name" and not also_common(first.group())
 
 
 def _plain_opening(span: str, lex: Lexicon) -> bool:
