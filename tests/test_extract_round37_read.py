@@ -180,3 +180,20 @@ def test_unmarked_speech_runs_over_a_sentence_opening_with_a_common_noun(model):
     got = speakers_by_text(WATER_IS_NO_SURNAME, "pl", model)
     assert got == {"Przez trzy noce nie spaliśmy. Woda weszła do kuchni po północy, a rano stała już na "
                    "wysokości parapetów. Mąż wynosił na strych zdjęcia, a ja stałam w drzwiach": "Irena Wolska"}
+
+
+# -- English: "the agency" after "The … Agency's"; a bare clause opening with a plain noun; "said as he left"
+AGENCY_AND_BARE_CLAUSES = ("Probe reaches asteroid\n\n"
+                           "The Norvik Space Agency's probe reached the asteroid on Monday.\n\n"
+                           "The agency said the images would be released on Friday.\n\n"
+                           "The Denver-based maker of tents said net sales fell 6.2% in the third quarter.\n\n"
+                           "\"We will be back,\" Ewan Roth said as he left.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_agency_after_its_possessive_name_and_bare_clauses_opening_with_a_noun(model):
+    got = speakers_by_text(AGENCY_AND_BARE_CLAUSES, "en", model)
+    assert got["the images would be released on Friday"] == "Norvik Space Agency"
+    assert "net sales fell 6.2% in the third quarter" in got
+    assert got["We will be back,"] == "Ewan Roth"
+    assert "as he left" not in got

@@ -528,14 +528,15 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     first = words[q]
     if first.lower() in fw.get("question_comp", ()):
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
-    if kind(q) == "coord" or (first.endswith("ly") and q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ())):
-        return NO_CLAUSE  # "recalled from pharmacies and GP dispensaries", "say plainly what …": no clause starts here
+    if kind(q) == "coord" or first.lower() in fw.get("adverbial_opener", ()) or (first.lower().endswith("ing") and first.lower() in fw.get("aux", ())) or (
+            first.endswith("ly") and q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ())):
+        return NO_CLAUSE  # "recalled from pharmacies and GP dispensaries", "said as he left", "say plainly what …": no clause starts here
     if first.lower() in fw.get("wh_word", ()) and _refused(toks, k):
         return NO_CLAUSE  # "would not say how many jobs would go": nothing said
     aux = fw.get("aux", frozenset())
     aside = False  # the subject has an aside between commas before its auxiliary
     if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), aux) or _past_verb_next(toks, sent, q)
+            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), toks.verb_words) or _past_verb_next(toks, sent, q)
             or (aside := _aux_after_apposition(toks, sent, q, aux))):
         return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
     if kind(q) in ("quoted", "punct"):

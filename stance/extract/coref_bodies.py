@@ -163,8 +163,10 @@ class BodyCoreference:
         for t in tokens:
             if toks.words[t] != want and strip_possessive(toks.words[t]) != want:
                 continue  # ("Harbridge Borough Council’s leader": the council all the same)
-            first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association")
-            while first > 0 and t - first < _ORG_NAME_MAX and (toks.words[first - 1][:1].isupper() or toks.words[first - 1] in ("'", "’") or (
+            first = t  # the capitalised run the noun ends ("Larnholm Terminal Operators' Association"; not a sentence's "The")
+            articles = toks.fw.get("article", ())
+            while first > 0 and t - first < _ORG_NAME_MAX and ((toks.words[first - 1][:1].isupper() and toks.lows[first - 1] not in articles)
+                                                               or toks.words[first - 1] in ("'", "’") or (
                     toks.words[first - 1] == "and" and first > 1 and toks.words[first - 2][:1].isupper())):
                 first -= 1  # ("Lakeland and Furness Hospitals NHS Trust": "and" inside the name)
             org = toks.np_at(first, t + 1) if first < t else None

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from stance.extract import morph
 from stance.extract.marks import GENITIVE_S
-from stance.extract.phrases_en import EnglishPhrases
+from stance.extract.phrases_en import EnglishPhrases, strip_possessive
 from stance.extract.phrases_pl import ADJ_SUFFIXES, PolishPhrases, joined_particle, share_case
 
 # token classes at which ``np_at`` never finds a phrase (English possessives aside)
@@ -507,8 +507,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
 
     def _capitalised_before(self, k: int) -> bool:
         """Is the word at ``k`` part of a name earlier in the text ("Agency" before "the agency")?"""
-        want = self.words[k].capitalize()
-        return any(self.words[t] == want for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1))
+        want = self.words[k].capitalize()  # ("The Nordic Space Agency's Frigg spacecraft": the possessive too)
+        return any(self.words[t] == want or strip_possessive(self.words[t]) == want for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1))
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
