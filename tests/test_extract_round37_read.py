@@ -197,3 +197,20 @@ def test_the_agency_after_its_possessive_name_and_bare_clauses_opening_with_a_no
     assert "net sales fell 6.2% in the third quarter" in got
     assert got["We will be back,"] == "Ewan Roth"
     assert "as he left" not in got
+
+
+# -- both languages: a headline's quoted phrase is a fragment of whoever says it in the body --------
+HEADLINE_PHRASE_EN = ("Water firm fined over ‘unacceptable’ sewage spills and ‘Clean Rivers’ pledge\n\n"
+                      "Campaigners welcomed the fine. The company's ‘Clean Rivers’ pledge was launched in 2021.\n\n"
+                      "Sentencing on Thursday, Judge Mira Holt said the spills had been “unacceptable by any measure”.\n")
+HEADLINE_PHRASE_PL = ("Nowy most w Kole to „inwestycja stulecia”\n\n"
+                      "Most otwarto w sobotę.\n\n"
+                      "– To inwestycja stulecia dla całego miasta – mówił burmistrz Adam Wilk.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headline_phrase_is_a_fragment_of_whoever_says_it_in_the_body(model):
+    got = speakers_by_text(HEADLINE_PHRASE_EN, "en", model)
+    assert got["unacceptable"] == "Mira Holt"
+    assert "Clean Rivers" not in got  # a name in quotation marks, not words anybody says
+    assert speakers_by_text(HEADLINE_PHRASE_PL, "pl", model)["inwestycja stulecia"] == "Adam Wilk"

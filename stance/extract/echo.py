@@ -27,6 +27,7 @@ _ECHO_REACH = 2000  # characters after a subheading's label statement searched f
 _MARKS = " \t.,!?…" + QUOTE_CHARS  # what may stand around a quoted subheading in its paragraph
 _STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
 _WORD = re.compile(r"\w+")
+_HEADLINE_FRAGMENT_MAX_WORDS = 8  # words of a headline's quoted phrase read as a fragment of a body statement
 
 
 def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -93,6 +94,39 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
             if speaker is not None:
                 out[n] = replace(q, speaker=speaker)
     return out
+
+
+def headline_fragments(text: str, quotes: list[Quote], spans) -> list[Quote]:
+    """A quoted phrase in the headline that is no statement yet ("Water firm fined over
+    ‘unacceptable’ spills") is a ``fragment`` of the person who says those words in the body
+    ("said the spills had been “unacceptable by any measure”"): the first later statement, by a
+    named speaker, whose word stems hold the phrase's; with none it stays scare quotes
+    (CONVENTIONS, settled after round 16). ``spans``: the text's quotations (``marks.QSpan``)."""
+    line = re.search(r"\S[^\n]*", text)
+    if line is None or line.end() - line.start() > HEADLINE_MAX or " | " in line.group():
+        return quotes  # (a web page's title line, "… | Wessex Evening Courier", is the page's, not the article's)
+    head_end = line.end()
+    body = [q for q in quotes if q.start >= head_end and q.speaker and q.speaker[:1].isupper()]
+    added = []
+    for span in spans:
+        if span.open >= head_end:
+            break
+        if span.depth or span.close < 0 or span.close > head_end or any(q.start < span.end and span.start < q.end for q in quotes):
+            continue
+        if text[span.start:span.start + 1].isupper():
+            continue  # "‘Tin Lanterns’", "„Wiśniowy sad”": a title or a name, whoever mentions it
+        key = _stem_run(text[span.start:span.end])
+        if not key.strip() or key.count(" ") - 1 > _HEADLINE_FRAGMENT_MAX_WORDS:
+            continue
+        said = next((q for q in body if key in _stem_run(q.text)), None)
+        if said is not None:
+            added.append(Quote(text[span.start:span.end], said.speaker, "fragment", span.start, span.end, None))
+    return sorted(quotes + added, key=_start) if added else quotes
+
+
+def _stem_run(text: str) -> str:
+    """``_word_run`` of the words' first ``_STEM`` letters ("unacceptable" within "unacceptable by any measure")."""
+    return " " + " ".join(w[:_STEM] for w in _WORD.findall(text.casefold())) + " "
 
 
 def _standalone(text: str, q: Quote) -> bool:

@@ -22,7 +22,7 @@ from stance.extract.candidates import find_candidates, select
 from stance.extract.coref import Coreference
 from stance.extract.cues import find_cues
 from stance.extract.behalf import behalf_speakers
-from stance.extract.echo import echo_headline_speakers
+from stance.extract.echo import echo_headline_speakers, headline_fragments
 from stance.extract.interview import interviewer_names
 from stance.extract.lexicon import load
 from stance.extract.mentions import collect_mentions
@@ -58,7 +58,7 @@ def whole_text_passes(text: str, quotes: list[Quote], resolver: SpeakerResolver)
     whichever model chose them."""
     toks = resolver.coref.toks
     read_for = behalf_speakers(text, voice_speakers(quotes, resolver), toks.fw, toks.lex.rules.case_marked)
-    return echo_headline_speakers(text, read_for)
+    return headline_fragments(text, echo_headline_speakers(text, read_for), resolver.coref.seg.quotes)
 
 
 def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:
