@@ -7,6 +7,8 @@ import pytest
 
 from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_text
 
+from stance.extract import extract_quotes
+
 
 # -- Polish: a chant after a phasal verb and an adverb; a chair silencing the hall -------------------
 CHANT_AND_SILENCE = ("Sesja o budżecie\n\n"
@@ -202,7 +204,10 @@ def test_the_agency_after_its_possessive_name_and_bare_clauses_opening_with_a_no
 # -- both languages: a headline's quoted phrase is a fragment of whoever says it in the body --------
 HEADLINE_PHRASE_EN = ("Water firm fined over ‘unacceptable’ sewage spills and ‘Clean Rivers’ pledge\n\n"
                       "Campaigners welcomed the fine. The company's ‘Clean Rivers’ pledge was launched in 2021.\n\n"
-                      "Sentencing on Thursday, Judge Mira Holt said the spills had been “unacceptable by any measure”.\n")
+                      "Sentencing on Thursday, Judge Mira Holt said the spills had been “unacceptable by any measure”.\n\n"
+                      "Rest centres ‘close to capacity’\n\n"
+                      "Read more: Flood warnings ‘close to capacity’ in Wales\n\n"
+                      "Kerry Dorne, who runs the centre at Leigh, said it was “close to capacity” by midnight.\n")
 HEADLINE_PHRASE_PL = ("Nowy most w Kole to „inwestycja stulecia”\n\n"
                       "Most otwarto w sobotę.\n\n"
                       "– To inwestycja stulecia dla całego miasta – mówił burmistrz Adam Wilk.\n")
@@ -213,4 +218,8 @@ def test_a_headline_phrase_is_a_fragment_of_whoever_says_it_in_the_body(model):
     got = speakers_by_text(HEADLINE_PHRASE_EN, "en", model)
     assert got["unacceptable"] == "Mira Holt"
     assert "Clean Rivers" not in got  # a name in quotation marks, not words anybody says
+    spans = [(q.start, q.speaker) for q in extract_quotes(HEADLINE_PHRASE_EN, "en", speaker_model=model) if q.text == "close to capacity"]
+    subheading = HEADLINE_PHRASE_EN.index("Rest centres") + len("Rest centres ‘")
+    assert (subheading, "Kerry Dorne") in spans  # a subheading's phrase too
+    assert len(spans) == 2  # (not the linked article's headline under "Read more:")
     assert speakers_by_text(HEADLINE_PHRASE_PL, "pl", model)["inwestycja stulecia"] == "Adam Wilk"

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from stance.extract.labels import link_paragraphs
 from stance.extract.marks import QUOTE_CHARS
 from stance.extract.morph import is_given_name
 from stance.extract.quote import Quote
@@ -28,6 +29,8 @@ _MARKS = " \t.,!?…" + QUOTE_CHARS  # what may stand around a quoted subheading
 _STEM = 5  # letters of a word compared ("gotowi" and "gotów" differ; "porozumienia" and "porozumienie" do not)
 _WORD = re.compile(r"\w+")
 _HEADLINE_FRAGMENT_MAX_WORDS = 8  # words of a headline's quoted phrase read as a fragment of a body statement
+# the headline (the first line) and subheadings: short lines standing alone with no full stop at their end
+_TITLE_LINE_RE = re.compile(rf"(?:\A\s*|\n\n)([^\n]{{1,{HEADLINE_MAX}}}?)[ \t]*(?=\n\n|\n?\Z)(?<![.!?…])")
 
 
 def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -96,32 +99,40 @@ def echo_headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def headline_fragments(text: str, quotes: list[Quote], spans) -> list[Quote]:
-    """A quoted phrase in the headline that is no statement yet ("Water firm fined over
-    ‘unacceptable’ spills") is a ``fragment`` of the person who says those words in the body
-    ("said the spills had been “unacceptable by any measure”"): the first later statement, by a
-    named speaker, whose word stems hold the phrase's; with none it stays scare quotes
-    (CONVENTIONS, settled after round 16). ``spans``: the text's quotations (``marks.QSpan``)."""
-    line = re.search(r"\S[^\n]*", text)
-    if line is None or line.end() - line.start() > HEADLINE_MAX or " | " in line.group():
+def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[Quote]:
+    """A quoted phrase in the headline or a subheading that is no statement yet ("Water firm
+    fined over ‘unacceptable’ spills", "Rest centres ‘close to capacity’") is a ``fragment`` of
+    the person who says those words in the body ("said the spills had been “unacceptable by any
+    measure”"): the first later statement, by a named speaker, whose word stems hold the phrase's
+    (under a subheading, within ``_ECHO_REACH``); with none it stays scare quotes (CONVENTIONS,
+    settled after round 16). ``spans``: the text's quotations (``marks.QSpan``); ``fw``: the
+    function words (a line under a link label is another article's headline)."""
+    links = {a for a, _b in link_paragraphs(text, fw)}
+    lines = [m.span(1) for m in _TITLE_LINE_RE.finditer(text) if " | " not in m.group(1) and m.start(1) not in links]
+    if not lines:
         return quotes  # (a web page's title line, "… | Wessex Evening Courier", is the page's, not the article's)
-    head_end = line.end()
-    body = [q for q in quotes if q.start >= head_end and q.speaker and q.speaker[:1].isupper()]
+    named = [q for q in quotes if q.speaker and q.speaker[:1].isupper()]
     added = []
     for span in spans:
-        if span.open >= head_end:
-            break
-        if span.depth or span.close < 0 or span.close > head_end or any(q.start < span.end and span.start < q.end for q in quotes):
+        k = bisect.bisect_right(lines, (span.open, len(text))) - 1
+        if k < 0 or not lines[k][0] <= span.open < lines[k][1] or span.depth or not 0 <= span.close < lines[k][1] \
+                or any(q.start < span.end and span.start < q.end for q in quotes):
             continue
         if text[span.start:span.start + 1].isupper():
             continue  # "‘Tin Lanterns’", "„Wiśniowy sad”": a title or a name, whoever mentions it
         key = _stem_run(text[span.start:span.end])
         if not key.strip() or key.count(" ") - 1 > _HEADLINE_FRAGMENT_MAX_WORDS:
             continue
-        said = next((q for q in body if key in _stem_run(q.text)), None)
+        line_end = lines[k][1]
+        reach = len(text) if k == 0 and lines[0][0] == _first_line_start(text) else line_end + _ECHO_REACH
+        said = next((q for q in named if line_end <= q.start < reach and key in _stem_run(q.text)), None)
         if said is not None:
             added.append(Quote(text[span.start:span.end], said.speaker, "fragment", span.start, span.end, None))
     return sorted(quotes + added, key=_start) if added else quotes
+
+
+def _first_line_start(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _stem_run(text: str) -> str:

@@ -58,7 +58,7 @@ def whole_text_passes(text: str, quotes: list[Quote], resolver: SpeakerResolver)
     whichever model chose them."""
     toks = resolver.coref.toks
     read_for = behalf_speakers(text, voice_speakers(quotes, resolver), toks.fw, toks.lex.rules.case_marked)
-    return headline_fragments(text, echo_headline_speakers(text, read_for), resolver.coref.seg.quotes)
+    return headline_fragments(text, echo_headline_speakers(text, read_for), resolver.coref.seg.quotes, toks.fw)
 
 
 def stages(text: str, lang: str) -> tuple[list, SpeakerResolver]:
