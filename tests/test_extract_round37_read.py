@@ -223,3 +223,17 @@ def test_a_headline_phrase_is_a_fragment_of_whoever_says_it_in_the_body(model):
     assert (subheading, "Kerry Dorne") in spans  # a subheading's phrase too
     assert len(spans) == 2  # (not the linked article's headline under "Read more:")
     assert speakers_by_text(HEADLINE_PHRASE_PL, "pl", model)["inwestycja stulecia"] == "Adam Wilk"
+
+
+# -- English: ", and would have …" before a quoted fragment ends the first reported part ---------------
+COMMA_AND_WOULD = ("Inquest\n\n"
+                   "The inquest opened on Monday.\n\n"
+                   "Pathologist Dr Omar Lisle told the hearing that Mr Rudd had suffered multiple injuries, "
+                   "including a fracture of the skull, and would have lost consciousness ‘almost instantly’.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_comma_and_a_backshifted_auxiliary_before_a_fragment(model):
+    got = speakers_by_text(COMMA_AND_WOULD, "en", model)
+    assert got["Mr Rudd had suffered multiple injuries, including a fracture of the skull"] == "Omar Lisle"
+    assert got["almost instantly"] == "Omar Lisle"

@@ -113,9 +113,11 @@ class ReportedClauses:
             # is a fragment of its own after the clause it is joined to
             cut = trim(self.text, start, toks.starts[q - 1])[1]
             return cut if cut - start >= 12 else None
+        backshift = toks.fw.get("backshift_aux", ())
         for t in range(q - 1, t0 + 2, -1):
             if toks.lows[t] in coords and (toks.lows[t + 1] in toks.verb_words or past_verb(toks.lows[t + 1]) or (
-                    not toks.cased and toks.lows[t + 1].endswith("ed"))) and toks.words[t - 1] != ",":
+                    not toks.cased and toks.lows[t + 1].endswith("ed"))) and (toks.words[t - 1] != "," or toks.lows[t + 1] in backshift):
+                # (", and would have lost consciousness ‘almost instantly’": a back-shifted auxiliary after the comma too)
                 # ("said it had paid 61 claims and expected to clear the rest 'within days'": an English past tense)
                 cut = trim(self.text, start, toks.starts[t])[1]
                 return cut if cut - start >= 12 else None
