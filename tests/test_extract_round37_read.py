@@ -237,3 +237,17 @@ def test_comma_and_a_backshifted_auxiliary_before_a_fragment(model):
     got = speakers_by_text(COMMA_AND_WOULD, "en", model)
     assert got["Mr Rudd had suffered multiple injuries, including a fracture of the skull"] == "Omar Lisle"
     assert got["almost instantly"] == "Omar Lisle"
+
+
+# -- English: "…, she wrote." and "…, she wrote on social media." after the clause --------------------
+WROTE_AFTER = ("Flood bill\n\n"
+               "State senator Lorna Fitch broke with her party on Tuesday. Salem should pass the bill and stop "
+               "making survivors wait, she wrote on social media.\n\n"
+               "The company remained willing to discuss the timetable, she wrote.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_wrote_after_its_clause_and_a_medium(model):
+    got = speakers_by_text(WROTE_AFTER, "en", model)
+    assert got["Salem should pass the bill and stop making survivors wait"] == "Lorna Fitch"
+    assert got["The company remained willing to discuss the timetable"] == "Lorna Fitch"

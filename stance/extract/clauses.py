@@ -363,10 +363,11 @@ def _quoted_name_end(toks: Tokens, t: int) -> int | None:
 
 
 def _attribution_ends_sentence(toks: Tokens, sent: Sentence, after: int) -> bool:
-    """Only the sentence's end, or a time ("on Tuesday"), follows the attribution's verb."""
+    """Only the sentence's end, or a time or a medium ("on Tuesday", "on social media", "on
+    Facebook"), follows the attribution's verb."""
     rest = [t for t in range(after, sent.t1) if toks.kind(t) != "punct"]
     return not rest or (toks.kind(rest[0]) == "prep" and len(rest) <= 3 and all(
-        toks.kind(t) in ("prep", "month", "det", "num") for t in rest))
+        toks.kind(t) in ("prep", "month", "det", "num", "media", "word", "name", "possessive") for t in rest))
 
 
 def _participle_phrase(toks: Tokens, a: int, b: int) -> bool:
