@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 from stance.extract.labels import link_paragraphs
 from stance.extract.marks import QUOTE_CHARS
@@ -103,7 +104,7 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
     """A quoted phrase in the headline or a subheading that is no statement yet ("Water firm
     fined over ‘unacceptable’ spills", "Rest centres ‘close to capacity’") is a ``fragment`` of
     the person who says those words in the body ("said the spills had been “unacceptable by any
-    measure”"): the first later statement, by a named speaker, whose word stems hold the phrase's
+    measure”"): the first later statement whose word stems hold the phrase's, with its speaker
     (under a subheading, within ``_ECHO_REACH``); with none it stays scare quotes (CONVENTIONS,
     settled after round 16). ``spans``: the text's quotations (``marks.QSpan``); ``fw``: the
     function words (a line under a link label is another article's headline)."""
@@ -111,13 +112,19 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
     lines = [m.span(1) for m in _TITLE_LINE_RE.finditer(text) if " | " not in m.group(1) and m.start(1) not in links]
     if not lines:
         return quotes  # (a web page's title line, "… | Wessex Evening Courier", is the page's, not the article's)
-    named = [q for q in quotes if q.speaker and q.speaker[:1].isupper()]
+    ordered = sorted(quotes, key=_start)
+    starts = [q.start for q in ordered]
+    reach_end = list(accumulate((q.end for q in ordered), max))  # the furthest end of the statements so far
+    stems: dict[int, str] = {}  # a statement's stem run, read once
+    # (every statement, whatever its speaker: which phrases become fragments is the same for every speaker model)
     added = []
     for span in spans:
         k = bisect.bisect_right(lines, (span.open, len(text))) - 1
-        if k < 0 or not lines[k][0] <= span.open < lines[k][1] or span.depth or not 0 <= span.close < lines[k][1] \
-                or any(q.start < span.end and span.start < q.end for q in quotes):
+        if k < 0 or not lines[k][0] <= span.open < lines[k][1] or span.depth or not 0 <= span.close < lines[k][1]:
             continue
+        before = bisect.bisect_left(starts, span.end)
+        if before and reach_end[before - 1] > span.start:
+            continue  # a statement already covers it
         if text[span.start:span.start + 1].isupper():
             continue  # "‘Tin Lanterns’", "„Wiśniowy sad”": a title or a name, whoever mentions it
         key = _stem_run(text[span.start:span.end])
@@ -125,9 +132,15 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
             continue
         line_end = lines[k][1]
         reach = len(text) if k == 0 and lines[0][0] == _first_line_start(text) else line_end + _ECHO_REACH
-        said = next((q for q in named if line_end <= q.start < reach and key in _stem_run(q.text)), None)
-        if said is not None:
-            added.append(Quote(text[span.start:span.end], said.speaker, "fragment", span.start, span.end, None))
+        for n in range(bisect.bisect_left(starts, line_end), len(ordered)):
+            if ordered[n].start >= reach:
+                break
+            stem = stems.get(n)
+            if stem is None:
+                stem = stems[n] = _stem_run(ordered[n].text)
+            if key in stem:
+                added.append(Quote(text[span.start:span.end], ordered[n].speaker, "fragment", span.start, span.end, None))
+                break
     return sorted(quotes + added, key=_start) if added else quotes
 
 

@@ -153,9 +153,10 @@ class ReportedClauses:
         while t < min(words_end, tail + AFTER_QUOTE_WORDS) and toks.kind(t) in ("word", "prep", "det", "possessive") \
                 and toks.lows[t] not in conjunctions:
             t += 1
-        if t > tail and not (t + 1 < len(toks.words) and predicate_after_quote(toks, t)):
+        predicate = t + 1 < len(toks.words) and predicate_after_quote(toks, t)
+        if t > tail and not predicate:
             return None
-        if t + 1 < len(toks.words) and predicate_after_quote(toks, t):
+        if predicate:
             t -= 1  # "told the court he had been there 'ten minutes' but had taken the rings", "had made a "…" offer and would not return": a predicate of its own right after
         elif t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None

@@ -42,7 +42,8 @@ class ArticleCandidates:
     cands: list[list[SpeakerCandidate]]
     pairs: list[tuple[int, int]] = field(default_factory=list)  # (gold index, pred index)
     keeps_role: list[bool] = field(default_factory=list)  # per statement: ``ranker.keeps_its_role``
-    finish: Callable[[list[str | None]], list[str | None]] | None = None  # the whole-text passes over the chosen speakers
+    # the whole-text passes over the chosen speakers: the statements the product outputs (those passes may add some)
+    finish: Callable[[list[str | None]], list[dict]] | None = None
 
 
 def read_articles(path: str | Path, exclude: tuple[str, ...] = ()) -> list[dict]:
@@ -66,9 +67,9 @@ def collect(articles: list[dict]) -> list[ArticleCandidates]:
     from stance.extract.ranker import keeps_its_role, named_speaker, statement_candidates
 
     def passes(text, chosen, resolver):
-        def finish(speakers: list[str | None]) -> list[str | None]:
+        def finish(speakers: list[str | None]) -> list[dict]:
             quotes = [Quote(text[c.start:c.end], s, c.kind, c.start, c.end, c.cue) for c, s in zip(chosen, speakers)]
-            return [q.speaker for q in whole_text_passes(text, quotes, resolver)]
+            return [q.to_dict() for q in whole_text_passes(text, quotes, resolver)]
         return finish
 
     out = []
@@ -133,9 +134,8 @@ def evaluate(data: list[ArticleCandidates], weights: Weights | None, mode: str) 
                 speakers.append(rules)
             else:
                 speakers.append(settle(rules, cands, choose(rules, cands, weights), lambda k=keeps: k))
-        if art.finish is not None:
-            speakers = art.finish(speakers)
-        score_article(art.id, art.lang, art.gold, [p | {"speaker": s} for p, s in zip(art.pred, speakers)], report)
+        preds = art.finish(speakers) if art.finish is not None else [p | {"speaker": s} for p, s in zip(art.pred, speakers)]
+        score_article(art.id, art.lang, art.gold, preds, report)
     return report
 
 
