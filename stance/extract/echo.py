@@ -108,8 +108,7 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
     (under a subheading, within ``_ECHO_REACH``); with none it stays scare quotes (CONVENTIONS,
     settled after round 16). ``spans``: the text's quotations (``marks.QSpan``); ``fw``: the
     function words (a line under a link label is another article's headline)."""
-    links = {a for a, _b in link_paragraphs(text, fw)}
-    lines = [m.span(1) for m in _TITLE_LINE_RE.finditer(text) if " | " not in m.group(1) and m.start(1) not in links]
+    lines = [m.span(1) for m in _TITLE_LINE_RE.finditer(text) if " | " not in m.group(1)]
     if not lines:
         return quotes  # (a web page's title line, "… | Wessex Evening Courier", is the page's, not the article's)
     ordered = sorted(quotes, key=_start)
@@ -118,6 +117,7 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
     stems: dict[int, str] = {}  # a statement's stem run, read once
     # (every statement, whatever its speaker: which phrases become fragments is the same for every speaker model)
     added = []
+    links = None  # the lines under a link label, read on first need
     for span in spans:
         k = bisect.bisect_right(lines, (span.open, len(text))) - 1
         if k < 0 or not lines[k][0] <= span.open < lines[k][1] or span.depth or not 0 <= span.close < lines[k][1]:
@@ -130,6 +130,10 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
         key = _stem_run(text[span.start:span.end])
         if not key.strip() or key.count(" ") - 1 > _HEADLINE_FRAGMENT_MAX_WORDS:
             continue
+        if links is None:
+            links = {a for a, _b in link_paragraphs(text, fw)}
+        if lines[k][0] in links:
+            continue  # "Read more: …": another article's headline
         line_end = lines[k][1]
         reach = len(text) if k == 0 and lines[0][0] == _first_line_start(text) else line_end + _ECHO_REACH
         for n in range(bisect.bisect_left(starts, line_end), len(ordered)):

@@ -508,7 +508,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
     def _capitalised_before(self, k: int) -> bool:
         """Is the word at ``k`` part of a name earlier in the text ("Agency" before "the agency")?"""
         want = self.words[k].capitalize()  # ("The Nordic Space Agency's Frigg spacecraft": the possessive too)
-        return any(self.words[t] == want or strip_possessive(self.words[t]) == want for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1))
+        return any(self.words[t] == want or (self.words[t].startswith(want) and strip_possessive(self.words[t]) == want)
+                   for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1))
 
     def _possessive(self, i: int) -> bool:
         w = self.words[i]
