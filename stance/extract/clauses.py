@@ -19,7 +19,8 @@ from stance.extract.phrases import NP
 from stance.extract.words import Tokens
 
 MAX_CLAUSE_GAP = 12  # tokens between a cue and its "że" / "that"
-AFTER_QUOTE_WORDS = 4  # plain words of a clause after its quotation before ", and that" or "and would"
+_AFTER_QUOTE_WORDS = 4  # plain words of a clause after its quotation before ", and that" or "and would"
+_AFTER_QUOTE_KINDS = ("word", "prep", "det", "possessive")
 # tokens a clause before its attribution needs ("The plan is dead, an official said." has four)
 _MIN_TRAILING = 4
 _TOLD_OBJECT_MAX = 5  # tokens of a hearer after "told" ("a news conference")
@@ -161,14 +162,29 @@ def _comp_coordinated_after(toks: Tokens, sent: Sentence, q: int) -> bool:
     r = q
     while r < sent.t1 and (toks.kind(r) == "quoted" or toks.words[r] in "‘’'\"“”,"):
         r += 1
-    tail = r  # ("had been ‘robbed’ of her place, and that …", "a “fair” offer and would …": a few words of the clause after the quotation)
-    while r < min(sent.t1, tail + AFTER_QUOTE_WORDS) and toks.kind(r) in ("word", "prep", "det", "possessive"):
-        r += 1
+    tail = r
+    r = past_quote_words(toks, r, sent.t1)
     if r + 1 < sent.t1 and predicate_after_quote(toks, r):
         return True
     if r > tail and r < sent.t1 and toks.words[r] == ",":
         r += 1
     return r + 1 < sent.t1 and toks.lows[r] in coords and toks.kind(r + 1) == "comp"
+
+
+def past_quote_words(toks: Tokens, t: int, limit: int) -> int:
+    """The token after the few plain words that finish a clause's phrase past its quotation, from
+    token ``t`` and before ``limit`` ("had been ‘robbed’ | of her place, and that …", "a “fair”
+    | offer and would …"; a conjunction stops them)."""
+    stop = min(limit, t + _AFTER_QUOTE_WORDS)
+    while t < stop and toks.kind(t) in _AFTER_QUOTE_KINDS:
+        t += 1
+    return t
+
+
+def predicate_coords(toks: Tokens) -> frozenset:
+    """The conjunctions that join a reported clause's second predicate: ``predicate_coord`` and
+    the contrasts (``contrast_after_quote``: "she remained a member but would ‘…’")."""
+    return toks.fw.get("predicate_coord", frozenset()) | toks.fw.get("contrast_after_quote", frozenset())
 
 
 def predicate_after_quote(toks: Tokens, t: int) -> bool:
@@ -186,7 +202,7 @@ def _predicate_coordinated_before(toks: Tokens, k: int, q: int) -> bool:
     """Between the cue at ``k`` and the quotation at ``q``, a conjunction with no comma before it
     and a verb right after it ("she remained a member but would ‘…’"): the quotation sits in a
     second predicate of a reported clause."""
-    coords = toks.fw.get("predicate_coord", frozenset()) | toks.fw.get("contrast_after_quote", frozenset())
+    coords = predicate_coords(toks)
     return any(toks.lows[t] in coords and toks.words[t - 1] != "," and finite_at(toks, t + 1) for t in range(k + 3, q - 1))
 
 
@@ -529,7 +545,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
     first = words[q]
     if first.lower() in fw.get("question_comp", ()):
         return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
-    if kind(q) == "coord" or first.lower() in fw.get("adverbial_opener", ()) or (first.lower().endswith("ing") and first.lower() in fw.get("aux", ())) or (
+    low = toks.lows[q]
+    if kind(q) == "coord" or low in fw.get("adverbial_opener", ()) or (low.endswith("ing") and low in fw.get("aux", ())) or (
             first.endswith("ly") and q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ())):
         return NO_CLAUSE  # "recalled from pharmacies and GP dispensaries", "said as he left", "say plainly what …": no clause starts here
     if first.lower() in fw.get("wh_word", ()) and _refused(toks, k):

@@ -270,12 +270,16 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
                 or any(w in toks.lex.org_words for w in ref.speaker.split()):
             return None  # ("the U.S. Embassy in Belgrade": a body)
         k = bisect.bisect_left(toks.starts, ref.pos)
-        definite = self.articles - toks.fw.get("indefinite_article", frozenset())
-        if k >= len(toks.starts) or toks.starts[k] != ref.pos or toks.lows[k] not in definite \
+        if k >= len(toks.starts) or toks.starts[k] != ref.pos or toks.lows[k] not in self._definite_articles \
                 or not any(w[:1].isupper() for w in ref.speaker.split()[1:]):
             return None
         since = self.seg.blank_line_starts[max(0, self.seg.paragraph_of(ref.pos) - 1)]
         return self._nearest_subject(ref, pos, False, since=since)
+
+    @cached_property
+    def _definite_articles(self) -> frozenset:
+        """``article`` minus ``indefinite_article`` (read once)."""
+        return frozenset(self.articles) - self.toks.fw.get("indefinite_article", frozenset())
 
     def _lead_author(self, ref: Ref) -> str | None:
         """A study's researchers (``study_group``) speak through its lead author, when the text

@@ -111,6 +111,7 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
     lines = [m.span(1) for m in _TITLE_LINE_RE.finditer(text) if " | " not in m.group(1)]
     if not lines:
         return quotes  # (a web page's title line, "… | Wessex Evening Courier", is the page's, not the article's)
+    headline_first = lines[0][0] == len(text) - len(text.lstrip())  # the first title line is the article's headline
     ordered = sorted(quotes, key=_start)
     starts = [q.start for q in ordered]
     reach_end = list(accumulate((q.end for q in ordered), max))  # the furthest end of the statements so far
@@ -135,7 +136,7 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
         if lines[k][0] in links:
             continue  # "Read more: …": another article's headline
         line_end = lines[k][1]
-        reach = len(text) if k == 0 and lines[0][0] == _first_line_start(text) else line_end + _ECHO_REACH
+        reach = len(text) if k == 0 and headline_first else line_end + _ECHO_REACH
         for n in range(bisect.bisect_left(starts, line_end), len(ordered)):
             if ordered[n].start >= reach:
                 break
@@ -146,10 +147,6 @@ def headline_fragments(text: str, quotes: list[Quote], spans, fw: dict) -> list[
                 added.append(Quote(text[span.start:span.end], ordered[n].speaker, "fragment", span.start, span.end, None))
                 break
     return sorted(quotes + added, key=_start) if added else quotes
-
-
-def _first_line_start(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 def _stem_run(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from stance.extract.clauses import AFTER_QUOTE_WORDS, finite_at, listing_comma, predicate_after_quote
+from stance.extract.clauses import finite_at, listing_comma, past_quote_words, predicate_after_quote, predicate_coords
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
@@ -105,8 +105,7 @@ class ReportedClauses:
         if k >= len(opens) or opens[k] >= end:
             return None
         toks = self.toks
-        # ("said she remained a member but would 'reflect over the weekend'": a contrast joins predicates too)
-        coords = toks.fw.get("predicate_coord", frozenset()) | toks.fw.get("contrast_after_quote", frozenset())
+        coords = predicate_coords(toks)  # ("said she remained a member but would 'reflect over the weekend'")
         t0, q = bisect.bisect_left(toks.starts, start), bisect.bisect_left(toks.starts, opens[k])
         if q - 1 > t0 + 2 and toks.lows[q - 1] in toks.fw.get("quote_coord", ()) and self._quotation_ends(q, end):
             # "odpowiada, że rozmawiała dwa razy i „więcej nie ma o czym”", "… bo „…”": the quotation
@@ -150,9 +149,7 @@ class ReportedClauses:
         t = bisect.bisect_left(toks.starts, last.close + 1)
         words_end = bisect.bisect_left(toks.starts, end)
         tail = t  # ("had made a “fair and final” offer and would not return": the quotation's noun first)
-        while t < min(words_end, tail + AFTER_QUOTE_WORDS) and toks.kind(t) in ("word", "prep", "det", "possessive") \
-                and toks.lows[t] not in conjunctions:
-            t += 1
+        t = past_quote_words(toks, t, words_end)
         predicate = t + 1 < len(toks.words) and predicate_after_quote(toks, t)
         if t > tail and not predicate:
             return None
@@ -160,7 +157,7 @@ class ReportedClauses:
             t -= 1  # "told the court he had been there 'ten minutes' but had taken the rings", "had made a "…" offer and would not return": a predicate of its own right after
         elif t + 1 >= len(toks.words) or toks.words[t] != "," or toks.lows[t + 1] not in conjunctions:
             return None
-        words = [q for q in range(t + 2, bisect.bisect_left(toks.starts, end)) if toks.kind(q) != "punct"]
+        words = [q for q in range(t + 2, words_end) if toks.kind(q) != "punct"]
         if len(words) < _ASIDE_REST_MIN or any(toks.kind(q) in ("cue", "quoted", "comp") for q in words) \
                 or (toks.lows[words[0]] in toks.fw.get("negation", ()) and not any(
                     finite_at(toks, q) or finite_verb(toks.lows[q]) for q in words)):
