@@ -168,6 +168,8 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 titles.append(p)  # "wysoki rangą urzędnik": the noun of an adjective's measure
                 p += 1
                 continue
+            if not pl and titles and words[p].islower() and self.lows[p] in self.fw.get("quantifier", ()):
+                return None  # "After the final whistle several players complained": the count opens the speaker's own phrase
             if not pl and (c in ("place", "inst", "acro", "name", "word", "tword") or (c == "stop" and self.lows[p] in self.lex.title_words)) \
                     and self.lows[p] not in self.verb_words \
                     and self.lows[p] not in self.clause_openers and self.lows[p] not in self.fw.get("wh_word", ()) \
