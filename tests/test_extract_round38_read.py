@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers_by_text
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_text
 
 
 # -- English: plural groups the role lexicon lacked ------------------------------------------------
@@ -22,3 +22,21 @@ def test_plural_groups_head_their_own_statements(model):
     assert got["the pagers still go off at the worst moments"] == "volunteers"
     assert got["close to unplayable"] == "players"
     assert got["a slow fuse of a book"] == "reviewer"
+
+
+# -- Polish: a body's or a publication's name after its noun is no subject ---------------------------
+NAMED_BODIES = ("Frekwencja spadła\n\n"
+                "Radny Marek Sobala z klubu Gorzów Przede Wszystkim uważa, że to skutek „akcji robionej w "
+                "ostatniej chwili”.\n\n"
+                "Henryk Wala otworzył warsztat ślusarski w 1971 roku. W rozmowie dla miesięcznika Nowy Rzemieślnik, "
+                "udzielonej w 1990 roku, mówił: „Zamek to nie jest drobiazg”. Dla tygodnika Kurier Wałecki "
+                "mówił: „Klucz dorabiam w minutę”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_or_a_publications_name_after_its_noun_is_no_subject(model):
+    got = speakers_by_text(NAMED_BODIES, "pl", model)
+    assert got["akcji robionej w ostatniej chwili"] == "Marek Sobala"
+    assert got["Zamek to nie jest drobiazg"] == "Henryk Wala"
+    assert got["Klucz dorabiam w minutę"] == "Henryk Wala"

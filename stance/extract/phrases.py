@@ -579,6 +579,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         bare_bodies = self.fw.get("bare_body", ())
         wh_words = self.fw.get("wh_word", ())
         group_quantifiers = self.fw.get("group_quantifier", ())
+        title_end = -1  # the end of a publication's title read so far
         pp = 0  # 1: right after a preposition; 2: preposition + other words
         rel = False
         k = i
@@ -659,6 +660,11 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
             # phrase is that body's own name, unless it is a person's (a given name first)
             named_body = pl and np.kind == "name" and not np.titles and out and out[-1].in_pp and out[-1].kind == "inst" \
                 and out[-1].end == k and not morph.is_given_name(words[np.names[0]]) and any(kind(t) == "inst" for t in out[-1].inst)
+            # "dla tygodnika Kurier Wałecki", "dla miesięcznika Nowy Rzemieślnik": a publication's title after the medium's noun
+            if pl and np.kind in ("name", "inst", "place") and not np.titles and out and out[-1].end == k and (
+                    (out[-1].kind == "media" and out[-1].in_pp and lows[k - 1].startswith(tuple(self.fw.get("publication_noun", ())) or "\0")) or title_end == k) \
+                    and not (np.kind == "name" and morph.is_given_name(words[np.names[0]])):
+                named_body, title_end = True, np.end
             if pp == 1 and not pl and np.kind in ("name", "title") and np.end < len(words) and kind(np.end) == "cue" \
                     and lows[k - 1] in self.fw.get("subordinator", ()):
                 pass  # "after landlord Gary Fensome said he could …": a clause's subject after a conjunction
@@ -668,8 +674,9 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 # a capitalised phrase after "prep + words" still belongs to the PP unless it
                 # is a person name that can be nominative
                 if (np.kind in ("inst", "media") and not self._nominative_body(np)) or (
-                        pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)):
-                    np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name)
+                        pl and np.kind == "name" and not np.titles and self._place_apposition(np.start)) or (
+                        pl and np.kind in ("name", "inst", "place") and not np.titles and lows[k - 1] in self.fw.get("named_body_noun", ())):
+                    np.in_pp = True  # ("z gminy Rudnik", "z ul. Ługowej": a place's name; "z klubu Olsztyn dla Wszystkich": a club's)
                 elif np.kind == "name" and not self.cased:
                     # "Later in the day Tkachivska wrote": a name right before a cue is its subject, as
                     # is one after a copula the fronted phrase inverts ("Among those targeted was Arthur Penrose")
