@@ -40,3 +40,19 @@ def test_a_bodys_or_a_publications_name_after_its_noun_is_no_subject(model):
     assert got["akcji robionej w ostatniej chwili"] == "Marek Sobala"
     assert got["Zamek to nie jest drobiazg"] == "Henryk Wala"
     assert got["Klucz dorabiam w minutę"] == "Henryk Wala"
+
+
+# -- English: a subject's participle phrase or its dashed aside before the cue ---------------------
+SUBJECT_ASIDES = ("Village shop marks ten years\n\n"
+                  "Mary Pell opened the shop in 2015. Outside, a woman loading crates into the boot of a Ford "
+                  "Focus, who asked not to be named, says she comes in every day.\n\n"
+                  "Tom Gair joined in 1998. Ruth Allan, the station's operations manager – the volunteer who "
+                  "decides whether the boat goes – says the crew launched 38 times last year.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subjects_participle_phrase_or_dashed_aside_before_the_cue(model):
+    got = speakers_by_text(SUBJECT_ASIDES, "en", model)
+    assert got["she comes in every day"] == "woman"
+    assert got["the crew launched 38 times last year"] == "Ruth Allan"
+    assert not any(text.startswith("Ruth Allan") for text in got)  # no dash speech

@@ -158,6 +158,8 @@ def unmarked_speech(text: str, lex: Lexicon, quotes: list[QSpan], blocks: list[D
         stamp = TIMESTAMP_RE.match(text, start, end) or AGENCY_DATELINE_RE.match(text, start, end)
         if stamp is not None and stamp.end() < end:
             start = stamp.end()  # "18:15 Woda opada … – przekazał X", "Warszawa (PAP) – …": the time or dateline is not speech
+        if SPACED_DASH_RE.search(text, start, end) and _opens_with_name(text[start:end]):
+            continue  # "Roger Tonkin, the station's manager – the volunteer who … – says the crew …": the dash closes an aside
         if _UPDATE_HEADER_RE.fullmatch(text, start, end):
             continue  # "AKTUALIZACJA, godz. 15:02 – dodaje informację o …": a wire update's header
         subject_end = text.find(",", first.end(), a_end)  # "podała agencja PAP", not "dodał, cytowany przez agencję"

@@ -286,7 +286,9 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
         # preposition completes a description the lexicon lacks; the subject is the phrase before
         # (an apposition: the phrase and a comma right before the description); so does a name
         # there ("Mark Selwyn, of the campaign group Rivers Alive, who watched …, said")
-        np = next((x for x in reversed(nps) if x.end < np.start and toks.words[x.end] == "," and not x.in_pp
+        # ("a man loading bags into the back of a Land Rover, who …, says": the man, his participle's phrase between)
+        np = next((x for x in reversed(nps) if x.end < np.start and (toks.words[x.end] == "," or (
+                   not toks.lex.rules.case_marked and x.kind == "title" and toks.lows[x.end].endswith("ing"))) and not x.in_pp
                    and not x.in_rel and x.nominative and x.kind in ("name", "title")), np)
     return np
 
