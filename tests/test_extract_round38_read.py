@@ -56,3 +56,20 @@ def test_a_subjects_participle_phrase_or_dashed_aside_before_the_cue(model):
     assert got["she comes in every day"] == "woman"
     assert got["the crew launched 38 times last year"] == "Ruth Allan"
     assert not any(text.startswith("Ruth Allan") for text in got)  # no dash speech
+
+
+# -- Polish: a description's genitive name before a relative clause; a rank of two words ------------
+KIN_AND_RANKS = ("Piekarnia przetrwała\n\n"
+                 "Jan Wrona, starszy brat Ewy, który prowadzi firmie rachunki, przyznaje, że zimą piekarnia "
+                 "dopłacała do pieca.\n\n"
+                 "W naradzie wzięli udział rzeczniczka komendy asp. szt. Marta Grzyb i prokurator rejonowa "
+                 "Irena Dąb. – Podejrzany ma dozór – mówiła Dąb. Rzeczniczka komendy wyliczała, że złodzieje "
+                 "zabrali głównie rowery.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_descriptions_genitive_name_and_a_rank_of_two_words(model):
+    got = speakers_by_text(KIN_AND_RANKS, "pl", model)
+    assert got["zimą piekarnia dopłacała do pieca"] == "Jan Wrona"
+    assert got["złodzieje zabrali głównie rowery"] == "Marta Grzyb"

@@ -485,8 +485,12 @@ class PolishPhrases:
         return r
 
     def _rank_before_name(self, r: int, j: int) -> bool:
-        """Token ``r`` is a rank's abbreviation right before a name ("w Kutnie podkom. Edyta Sowińska")."""
-        return r + 2 < j and self.lows[r] in self.fw.get("honorific", ()) and self.words[r + 1] == "." and self.kind(r + 2) == "name"
+        """Token ``r`` is a rank's abbreviation right before a name ("w Kutnie podkom. Edyta Sowińska",
+        "komendy asp. szt. Katarzyna Lasota": a rank of two words)."""
+        if not (r + 2 < j and self.lows[r] in self.fw.get("honorific", ()) and self.words[r + 1] == "."):
+            return False
+        n = self._past_honorifics(r, j)
+        return n < j and self.kind(n) == "name"
 
     def _number_adjective(self, r: int, j: int) -> bool:
         """Tokens ``r`` … ``r + 2`` are a number, a hyphen and a word written together ("15-letnim")."""

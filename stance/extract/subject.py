@@ -181,6 +181,11 @@ def _named_apposition(toks: Tokens, nps: list[NP], n: int) -> int:
     """The index of the name a role at ``nps[n]`` stands in apposition to, else ``n``."""
     if n > 0 and nps[n].kind == "title" and nps[n - 1].kind == "name" and apposition_gap(toks, nps[n - 1].end, nps[n].start):
         return n - 1
+    prev = nps[n - 1] if n > 0 else None
+    if prev is not None and nps[n].kind == "name" and not nps[n].nominative and prev.kind in ("name", "title") and prev.nominative \
+            and not prev.in_pp and toks.words[prev.end] == "," and 0 < nps[n].start - prev.end - 1 <= _KIN_GAP \
+            and all(toks.kind(t) in ("word", "title") and toks.words[t].islower() for t in range(prev.end + 1, nps[n].start)):
+        return n - 1  # "Tomasz Kubiak, młodszy brat Marty, który …": the name the description's genitive completes
     return n
 
 
@@ -322,6 +327,7 @@ def _antecedent_index(toks: Tokens, nps: list[NP], rel: int) -> int:
     return n
 
 
+_KIN_GAP = 3  # lowercase words of a description before the genitive name it holds ("młodszy brat Marty")
 _INDEFINITE_MAX = 9  # tokens of "a fan at the back of the room"
 _DESCRIPTION_TO_CUE = 7  # tokens of a role's describing phrase before its cue ("at the back of the hall")
 _DESCRIPTION_KINDS_TO_CUE = frozenset({"prep", "det", "word", "tword", "name", "place", "title", "num", "possessive"})
