@@ -73,3 +73,22 @@ def test_a_descriptions_genitive_name_and_a_rank_of_two_words(model):
     got = speakers_by_text(KIN_AND_RANKS, "pl", model)
     assert got["zimą piekarnia dopłacała do pieca"] == "Jan Wrona"
     assert got["złodzieje zabrali głównie rowery"] == "Marta Grzyb"
+
+
+# -- English: a shout's source after "from a"; second predicates after a quoted fragment ------------
+SHOUT_AND_PREDICATES = ("Path diversion approved\n\n"
+                        "When the consultant called the new route ‘easy going’, there was a shout of ‘Try it "
+                        "in March!’ from a woman near the door.\n\n"
+                        "Coach Dan Ruddle said his side had been \"all over the place\" early on, but he could "
+                        "not fault their finish.\n\n"
+                        "Ashby Haulage said it was \"disappointed\" by the ruling and was considering an appeal.\n\n"
+                        "Later the chairman said the plan was \"finished\" and was escorted out by staff.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_shouts_source_and_second_predicates_after_a_quoted_fragment(model):
+    got = speakers_by_text(SHOUT_AND_PREDICATES, "en", model)
+    assert got["Try it in March!"] == "woman near the door"
+    assert got["he could not fault their finish"] == "Dan Ruddle"
+    assert got["was considering an appeal"] == "Ashby Haulage"
+    assert not any(text.startswith("was escorted") for text in got)  # a passive: the speaker's next act

@@ -194,8 +194,10 @@ def predicate_after_quote(toks: Tokens, t: int) -> bool:
     offer and would not return"; not "'not acceptable' and apologised", the speaker's next act)."""
     fw = toks.fw
     low, verb = toks.lows[t], toks.lows[t + 1]
-    return (low in fw.get("contrast_after_quote", ()) and finite_at(toks, t + 1)) \
-        or (low in fw.get("predicate_coord", ()) and verb in fw.get("backshift_aux", ()))
+    return (low in fw.get("contrast_after_quote", ()) and (finite_at(toks, t + 1) or (
+                toks.kind(t + 1) == "pron" and t + 2 < len(toks.words) and toks.lows[t + 2] in fw.get("backshift_aux", ())))) \
+        or (low in fw.get("predicate_coord", ()) and (verb in fw.get("backshift_aux", ()) or (
+            verb in fw.get("backshift_progressive", ()) and t + 2 < len(toks.words) and toks.lows[t + 2].endswith("ing"))))
 
 
 def _predicate_coordinated_before(toks: Tokens, k: int, q: int) -> bool:

@@ -322,8 +322,11 @@ class _CueFinder(FrameCues):
         binding, parent, mode = None, -1, "carry"
         if cue_text != words[cue_tok] and lows[cue_tok] in toks.fw.get("chant_noun", ()):
             # "Chants of “Pay up!” went up from the pickets": a noun, no verb; the crowd chants
-            crowd = self._chanting(sent, cue_tok + 2)
-            binding = Binding(None, "explicit", "pl", crowd, "title")
+            source = self._chant_source(sent, cue_tok + 2)
+            if source is not None:
+                binding = self._bind(source, False, gender)  # "a shout of ‘…’ from a man at the back of the hall"
+            else:
+                binding = Binding(None, "explicit", "pl", self._chanting(sent, cue_tok + 2), "title")
         if cls == "imps":
             source = impersonal_source(toks, sent, cue_tok)
             if source is not None:
@@ -434,6 +437,18 @@ class _CueFinder(FrameCues):
                     return toks.words[k + 1]
                 break  # ("rang out from the car park": no group)
         return min(toks.fw.get("crowd_noun", ()), default="crowd")
+
+    def _chant_source(self, sent: Sentence, t: int) -> NP | None:
+        """The person after "from a" once the quotation that starts at token ``t`` has ended ("a
+        shout of ‘…’ from a man at the back of the hall"), else None (a group: ``_chanting``)."""
+        toks = self.toks
+        while t < sent.t1 and (toks.kind(t) == "quoted" or toks.words[t] in QUOTE_CHARS):
+            t += 1
+        if t + 2 < sent.t1 and toks.lows[t] in toks.fw.get("chant_source_prep", ()) and toks.lows[t + 1] in toks.fw.get("indefinite_article", ()):
+            np = toks.np_at(t + 1, sent.t1)
+            if np is not None and np.kind == "title":
+                return np
+        return None
 
     def _quoted_brand(self, sent: Sentence, cue_tok: int) -> str | None:
         """A quoted name right before the verb, opening its clause ("W e-mailu, z połowy kwietnia,

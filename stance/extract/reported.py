@@ -151,6 +151,9 @@ class ReportedClauses:
         tail = t  # ("had made a “fair and final” offer and would not return": the quotation's noun first)
         t = past_quote_words(toks, t, words_end)
         predicate = t + 1 < len(toks.words) and predicate_after_quote(toks, t)
+        if not predicate and t > tail and t + 3 < len(toks.words) and toks.words[t] == "," and toks.kind(t + 2) == "pron" \
+                and predicate_after_quote(toks, t + 1):
+            t, predicate = t + 1, True  # "had been "nowhere near it" before half-time, but he could not fault …"
         if t > tail and not predicate:
             return None
         if predicate:
