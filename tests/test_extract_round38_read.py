@@ -92,3 +92,21 @@ def test_a_shouts_source_and_second_predicates_after_a_quoted_fragment(model):
     assert got["he could not fault their finish"] == "Dan Ruddle"
     assert got["was considering an appeal"] == "Ashby Haulage"
     assert not any(text.startswith("was escorted") for text in got)  # a passive: the speaker's next act
+
+
+# -- Polish: a theatre's or a museum's statement named by its common noun ----------------------------
+CULTURAL_BODIES = ("Premiera bez dotacji\n\n"
+                   "Teatr Dramatyczny w Łomży pokazał w sobotę nową inscenizację „Wesela”. Radny Piotr Kos "
+                   "pytał o koszty.\n\n"
+                   "„Koszt scenografii mieści się w budżecie przyjętym na ten sezon” – napisano w komunikacie "
+                   "teatru.\n\n"
+                   "Muzeum Ziemi Łomżyńskiej otworzyło wystawę. W komunikacie muzeum napisano, że wszystkie "
+                   "oprowadzania na grudzień są już zarezerwowane.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_theatres_or_a_museums_statement_named_by_its_common_noun(model):
+    got = speakers_by_text(CULTURAL_BODIES, "pl", model)
+    assert got["Koszt scenografii mieści się w budżecie przyjętym na ten sezon"] == "Teatr Dramatyczny w Łomży"
+    assert got["wszystkie oprowadzania na grudzień są już zarezerwowane"] == "Muzeum Ziemi Łomżyńskiej"
