@@ -110,3 +110,20 @@ def test_a_theatres_or_a_museums_statement_named_by_its_common_noun(model):
     got = speakers_by_text(CULTURAL_BODIES, "pl", model)
     assert got["Koszt scenografii mieści się w budżecie przyjętym na ten sezon"] == "Teatr Dramatyczny w Łomży"
     assert got["wszystkie oprowadzania na grudzień są już zarezerwowane"] == "Muzeum Ziemi Łomżyńskiej"
+
+
+# -- English: a statement read for others and attributed to the document by "it said" --------------
+READ_FOR_THE_FAMILY = ("Inquest into crash\n\n"
+                       "Outside court, his brother, Dean, read a statement on behalf of the family. \"Sam "
+                       "was the first to help anyone,\" it said. \"He loved the sea.\"\n\n"
+                       "\"We will keep asking questions.\"\n\n"
+                       "The coroner said: \"I have listened to all of it.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_statement_read_for_others_and_attributed_by_it_said(model):
+    got = speakers_by_text(READ_FOR_THE_FAMILY, "en", model)
+    assert got["Sam was the first to help anyone,"] == "family"
+    assert got["He loved the sea."] == "family"
+    assert got["We will keep asking questions."] == "family"
+    assert got["I have listened to all of it."] == "coroner"

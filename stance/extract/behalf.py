@@ -18,6 +18,8 @@ from stance.extract.quote import Quote
 _AUTHORS_MAX = 60  # characters between "on behalf of" and the sentence's end ("the family outside court")
 _LOOKBACK = 400  # characters before a statement where the reading may be announced
 _MARKS = " \n" + QUOTE_CHARS  # what may stand between the announcement and the statement
+_PRONOUN_REACH = 40  # characters after a statement to the end of the pronoun's attribution ("," it said.")
+_PRONOUN_SAID_RE = re.compile(r"[,.!?]?[" + re.escape(QUOTE_CHARS) + r"]*\s+(?P<pron>\w+)\s+\w+[.,]")
 
 
 def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool = False) -> list[Quote]:
@@ -27,10 +29,12 @@ def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool 
     if pattern is None:
         return quotes
     skip = frozenset(fw.get("det", ())) | frozenset(fw.get("possessive", ()))
+    document_pronouns = frozenset(fw.get("document_pronoun", ()))
     out = list(quotes)
     authors, after = None, -1  # whose statement is being read, and where the last of it ended
     for n, q in enumerate(quotes):
-        if q.kind != "direct" or q.cue is not None:
+        said = _document_said(text, q.end, document_pronouns) if q.cue is not None else -1
+        if q.kind != "direct" or (q.cue is not None and said < 0):
             authors = None
             continue
         if authors is None or text[after:q.start].strip(_MARKS):
@@ -39,8 +43,15 @@ def behalf_speakers(text: str, quotes: list[Quote], fw: dict, case_marked: bool 
             if authors is None:
                 continue
         out[n] = replace(q, speaker=authors)
-        after = q.end
+        after = max(q.end, said)
     return out
+
+
+def _document_said(text: str, end: int, pronouns: frozenset) -> int:
+    """Where the attribution after a statement ending at ``end`` ends when it names the document
+    by a pronoun ("“…,” it said."): the statement is still the document's; else -1."""
+    m = _PRONOUN_SAID_RE.match(text, end, end + _PRONOUN_REACH)
+    return m.end() if m is not None and m.group("pron").lower() in pronouns else -1
 
 
 @lru_cache(maxsize=8)
