@@ -127,3 +127,16 @@ def test_a_statement_read_for_others_and_attributed_by_it_said(model):
     assert got["He loved the sea."] == "family"
     assert got["We will keep asking questions."] == "family"
     assert got["I have listened to all of it."] == "coroner"
+
+
+# -- Polish: "X to <adjective> <role>" gives X the role a cue-less dash turn falls back on -----------
+COPULA_TO = ("Chór z Mszany\n\n"
+             "Chór śpiewa od 1978 roku. Adam Kłos, tenor, to jedyny mężczyzna z pierwszego składu, który "
+             "wciąż śpiewa. Ma 73 lata. – Przez pierwsze lata byłem jedynym chłopem w chórze – żartuje.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_copula_to_before_an_adjective_and_a_role(model):
+    got = speakers_by_text(COPULA_TO, "pl", model)
+    assert got["Przez pierwsze lata byłem jedynym chłopem w chórze"] == "Adam Kłos"

@@ -584,6 +584,8 @@ def _copula_roles(toks: Tokens, i: int, j: int, subject: Ref, copulas: frozenset
         if p + 1 < j and lows[p] in adverbs:
             p += 1  # "jest tu sołtyską"
         role = p + 1 if kinds[p] == "det" and p + 1 < j else p
+        if kinds[role] == "word" and role + 1 < j and kinds[role + 1] == "title" and toks.words[role][:1].islower():
+            role += 1  # "Jan Kotula to jedyny mężczyzna z pierwszego składu": an adjective first
         if kinds[role] != "title" or not toks.words[role][:1].islower():
             continue
         np = toks.np_at(p, j) or NP(role, role + 1, "title", titles=[role])  # (a Polish role in the instrumental is no phrase of its own)
