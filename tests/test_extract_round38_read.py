@@ -140,3 +140,23 @@ COPULA_TO = ("Chór z Mszany\n\n"
 def test_a_copula_to_before_an_adjective_and_a_role(model):
     got = speakers_by_text(COPULA_TO, "pl", model)
     assert got["Przez pierwsze lata byłem jedynym chłopem w chórze"] == "Adam Kłos"
+
+
+# -- Polish: a subheading's one-noun label and a key-events bullet's label ---------------------------
+SIDE_LABELS = ("Susza w powiecie\n\n"
+               "• Wojewoda: pomoc dla rolników w marcu\n\n"
+               "Rolnicy liczą straty po najsuchszym lecie od lat.\n\n"
+               "Agronomka: najgorsze dopiero przed nami\n\n"
+               "Na konferencji wystąpiła również agronomka Ewa Lis. – Najgorsze dopiero przed nami, bo "
+               "zboża ozime nie wzeszły – mówiła.\n\n"
+               "Przypomnijmy: susza trwa od maja.\n\n"
+               "Aktualizacja: wtorek, 14:35\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_subheadings_one_noun_label_and_a_bullets_label(model):
+    got = speakers_by_text(SIDE_LABELS, "pl", model)
+    assert got["pomoc dla rolników w marcu"] == "wojewoda"
+    assert got["najgorsze dopiero przed nami"] == "Ewa Lis"  # the body's speaker (echo)
+    assert "susza trwa od maja." not in got and "wtorek, 14:35" not in got

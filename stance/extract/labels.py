@@ -12,7 +12,7 @@ from functools import lru_cache
 from stance.extract.cues import event_with
 from stance.extract.dashes import TIMESTAMP_RE
 from stance.extract.interview import courtesy_only
-from stance.extract.morph import also_common
+from stance.extract.morph import also_common, nominative_noun_only
 from stance.extract.phrases import NP, stamp_phrase
 from stance.extract.segment import HEADLINE_MAX, paragraphs
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, Candidate
@@ -86,6 +86,9 @@ class LabelledSpeech:
             if self._in_link(a):
                 continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
             nps = toks.chunks(t0, t1)
+            side = self._side_label(t0, t1, start, b)
+            if side is not None:
+                nps = [side]
             if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
                 continue
             np = nps[0]
@@ -108,6 +111,26 @@ class LabelledSpeech:
                 continue
             self.events.append(ev)
             self._add(start, b, "direct", ev, DIRECT, "headline")
+
+    def _side_label(self, t0: int, t1: int, body: int, b: int):
+        """A short line's label of one common noun, or of a noun and its genitive, that no phrase
+        reads as a speaker ("Opozycja: promocja na ostatnią chwilę", "Córka pacjentki: nikt nas nie
+        zapytał"), before words in lowercase: a side named by a subheading as a headline's
+        one-word label is; whoever the body quotes saying it speaks (the echo stage). Else None."""
+        toks = self.toks
+        if not toks.lex.rules.case_marked or b - body > HEADLINE_MAX or not self.text[body:body + 1].islower():
+            return None
+        words = [t for t in range(t0, t1) if toks.kind(t) != "punct"]
+        if not 1 <= len(words) <= 2 or words[0] != t0 or toks.kind(t0) != "stop" \
+                or (len(words) == 2 and toks.kind(words[1]) != "title") or toks.lows[t0] in self._label_stops \
+                or not nominative_noun_only(toks.lows[t0]):
+            return None  # ("Przypomnijmy:", "Nieoficjalnie:", "Opublikowano:": no noun, no side)
+        return NP(t0, words[-1] + 1, "title", titles=words)
+
+    @property
+    def _label_stops(self) -> frozenset:
+        fw = self.toks.fw
+        return frozenset().union(*(fw.get(label, ()) for label in ("source_label", "byline", "record_label")))
 
     def _section_label(self, np) -> bool:
         """A one-word label that is also a common noun ("Pogoda", "Sport") and that the text

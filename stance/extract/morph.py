@@ -658,3 +658,17 @@ def person_singular_oblique(w: str) -> bool:
 def may_be_person(w: str) -> bool:
     """Some reading of ``w`` is of the masculine-personal gender ("druhowie", "mąż")."""
     return any(tag.split(":")[3:4] == ["m1"] for _l, tag, _q in analyse(w))
+
+
+@lru_cache(maxsize=4096)
+def nominative_noun_only(word: str) -> bool:
+    """``word`` (lowercase) reads as a noun in the nominative (or an adjective's, "oskarżony")
+    and never as a verb or an adverb ("opozycja", "agronomka"; not "przypomnijmy", "krótko");
+    True without morfeusz2 (no evidence against it)."""
+    readings = analyse(word)
+    if not readings:
+        return morfeusz() is None
+    tags = [tag.split(":") for _lemma, tag, _q in readings]
+    if any(t[0] in _VERB_TAGS or t[0] in ("adv", "qub", "conj") for t in tags):
+        return False
+    return any(t[0] in ("subst", "adj") and "nom" in t for t in tags)

@@ -246,6 +246,8 @@ def headline_parts(text: str):
         stamp = _TIMESTAMP_RE.match(text, a, b)
         if stamp is not None:
             a = stamp.end()
+        while a < b and (text[a] in _BULLETS or (text[a] == " " and a > 0 and text[a - 1] in _BULLETS)):
+            a += 1  # "• Burmistrz: nie wchodźcie …": a key-events bullet
         colon = _speaker_colon(text, a, min(b, a + HEADLINE_COLON_WITHIN))
         if colon == -1:
             continue
@@ -257,6 +259,9 @@ def headline_parts(text: str):
                 a = p + 2
                 break
         yield a, colon, b
+
+
+_BULLETS = "•·▪‣◦"  # marks that open a list line before its label
 
 
 def _speaker_colon(text: str, a: int, b: int) -> int:
