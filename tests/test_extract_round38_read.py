@@ -160,3 +160,21 @@ def test_a_subheadings_one_noun_label_and_a_bullets_label(model):
     assert got["pomoc dla rolników w marcu"] == "wojewoda"
     assert got["najgorsze dopiero przed nami"] == "Ewa Lis"  # the body's speaker (echo)
     assert "susza trwa od maja." not in got and "wtorek, 14:35" not in got
+
+
+# -- Polish: a body after a time phrase as the inverted subject; "inny" before a role ----------------
+INVERTED_BODY_AND_ANOTHER = ("Wybory w samorządzie\n\n"
+                             "Jak poinformowała w czwartek Uczelniana Komisja Wyborcza, w głosowaniu wzięło "
+                             "udział 2914 studentów.\n\n"
+                             "– Trzy dni nie wyjdziemy w morze – mówi rybak Jan Rataj. Inny rybak uważa, że wrota "
+                             "powinny były zostać zamknięte wcześniej.\n\n"
+                             "– Nie zgodzimy się na to – zaznaczył na konferencji w siedzibie MSZ minister Adam Lis.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_body_after_a_time_phrase_and_another_role(model):
+    got = speakers_by_text(INVERTED_BODY_AND_ANOTHER, "pl", model)
+    assert got["w głosowaniu wzięło udział 2914 studentów"] == "Uczelniana Komisja Wyborcza"
+    assert got["wrota powinny były zostać zamknięte wcześniej"] == "rybak"
+    assert got["Nie zgodzimy się na to"] == "Adam Lis"

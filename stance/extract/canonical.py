@@ -169,8 +169,8 @@ class CanonicalForms:
                 prev_end = self.ends[t] if prev_end is not None else None
                 continue
             w = singular.get(t, self.words[t])
-            if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ())):
-                continue  # "według naszego rozmówcy", "podała miejscowa policja": the paper's own possessive, "local", are no part of the role
+            if t < head and (self.lows[t] in own or self.lows[t] in self.fw.get("local_modifier", ()) or self.lows[t] in self.fw.get("other_modifier", ())):
+                continue  # "według naszego rozmówcy", "podała miejscowa policja", "inny rybak": the paper's own possessive, "local", "another" are no part of the role
             if (agree or governed and morph.is_participle(w.lower())) and t == head + 1:
                 w = morph.adj_nominative(w.lower(), gender)  # "według źródła zbliżonego do …" -> "źródło zbliżone do …"
             elif oblique and t <= head:

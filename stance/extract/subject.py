@@ -437,10 +437,13 @@ def inverted_subject(toks: Tokens, sent: Sentence, k: int, gender: str = "") -> 
             if nxt.start == np.end and nxt.kind in ("title", "name") and nxt.nominative and not nxt.in_pp:
                 return nxt  # "poinformowała IAR rzeczniczka Komisji": the agency is told, the spokeswoman speaks
         return np
-    if gender in ("n", "pl"):  # ("poinformowały nas w środę Wody Polskie": a body's plural name too)
-        for np in nps:
-            if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame"):
-                return np
+    # ("poinformowały nas w środę Wody Polskie": a body's plural name too; "poinformowała w czwartek
+    # Uczelniana Komisja Wyborcza": a feminine one, its first word nominative)
+    for np in nps:
+        if np.kind == "inst" and np.in_pp and not np.in_rel and kind(np.start - 1) not in ("prep", "frame") and (
+                gender in ("n", "pl") or (toks.lex.rules.case_marked and not toks.words[np.start].isupper()
+                                         and morph.is_nominative_possible(toks.lows[np.start]) is True)):
+            return np
     return None
 
 
