@@ -322,11 +322,14 @@ class _CueFinder(FrameCues):
         binding, parent, mode = None, -1, "carry"
         if cue_text != words[cue_tok] and lows[cue_tok] in toks.fw.get("chant_noun", ()):
             # "Chants of “Pay up!” went up from the pickets": a noun, no verb; the crowd chants
-            source = self._chant_source(sent, cue_tok + 2)
+            after = cue_tok + 2
+            while after < sent.t1 and (kind(after) == "quoted" or words[after] in QUOTE_CHARS):
+                after += 1  # (the source follows the quotation)
+            source = self._chant_source(sent, after)
             if source is not None:
                 binding = self._bind(source, False, gender)  # "a shout of ‘…’ from a man at the back of the hall"
             else:
-                binding = Binding(None, "explicit", "pl", self._chanting(sent, cue_tok + 2), "title")
+                binding = Binding(None, "explicit", "pl", self._chanting(sent, after), "title")
         if cls == "imps":
             source = impersonal_source(toks, sent, cue_tok)
             if source is not None:
@@ -425,11 +428,9 @@ class _CueFinder(FrameCues):
         return self._new(sent, cue_tok, cue_text, cls, None, clause, gender=gender, flags=cue.flags, mode=mode, parent=parent)
 
     def _chanting(self, sent: Sentence, t: int) -> str:
-        """Who chants the quotation that starts at token ``t``: the group after "from (the)"
-        once it has ended ("went up from the pickets"), else the crowd."""
+        """Who chants the quotation that ends before token ``t``: the group after "from (the)"
+        ("went up from the pickets"), else the crowd."""
         toks = self.toks
-        while t < sent.t1 and (toks.kind(t) == "quoted" or toks.words[t] in QUOTE_CHARS):
-            t += 1
         for k in range(t, min(sent.t1 - 1, t + _CHANT_SOURCE_REACH)):
             if toks.lows[k] in toks.fw.get("chant_source_prep", ()):
                 k += toks.kind(k + 1) == "det"
@@ -439,11 +440,9 @@ class _CueFinder(FrameCues):
         return min(toks.fw.get("crowd_noun", ()), default="crowd")
 
     def _chant_source(self, sent: Sentence, t: int) -> NP | None:
-        """The person after "from a" once the quotation that starts at token ``t`` has ended ("a
-        shout of ‘…’ from a man at the back of the hall"), else None (a group: ``_chanting``)."""
+        """The person after "from a" at token ``t``, past the quotation ("a shout of ‘…’ from a man
+        at the back of the hall"), else None (a group: ``_chanting``)."""
         toks = self.toks
-        while t < sent.t1 and (toks.kind(t) == "quoted" or toks.words[t] in QUOTE_CHARS):
-            t += 1
         if t + 2 < sent.t1 and toks.lows[t] in toks.fw.get("chant_source_prep", ()) and toks.lows[t + 1] in toks.fw.get("indefinite_article", ()):
             np = toks.np_at(t + 1, sent.t1)
             if np is not None and np.kind == "title":

@@ -71,6 +71,8 @@ class LabelledSpeech:
 
     def _headlines(self) -> None:
         text, toks = self.text, self.toks
+        fw = toks.fw
+        stops = frozenset().union(*(fw.get(label, ()) for label in ("source_label", "byline", "record_label")))
         for a, colon, b in self.seg.headlines:
             t0 = bisect.bisect_left(toks.starts, a)
             t1 = bisect.bisect_left(toks.starts, colon)
@@ -81,12 +83,12 @@ class LabelledSpeech:
                 start += 1
             if a in self._turn_starts:
                 continue  # a question or an answer of an interview: ``_interview`` decides
-            if t1 - t0 == 1 and any(toks.lows[t0] in toks.fw.get(label, ()) for label in ("source_label", "byline", "record_label")):
+            if t1 - t0 == 1 and toks.lows[t0] in stops:
                 continue  # "Źródło: inf. własna, PAP", "Autor: Jan Lis", "Apologies: …": where the article comes from, who wrote it, a record's heading
             if self._in_link(a):
                 continue  # "READ MORE: Ferry timetable cut …", the lines under "Polecamy:": other articles' headlines
             nps = toks.chunks(t0, t1)
-            side = self._side_label(t0, t1, start, b)
+            side = self._side_label(t0, t1, start, b, stops)
             if side is not None:
                 nps = [side]
             if not nps or nps[0].start != t0 or (nps[0].end != t1 and not self._described_name(nps[0], t1)):
@@ -112,25 +114,21 @@ class LabelledSpeech:
             self.events.append(ev)
             self._add(start, b, "direct", ev, DIRECT, "headline")
 
-    def _side_label(self, t0: int, t1: int, body: int, b: int):
+    def _side_label(self, t0: int, t1: int, body: int, b: int, stops: frozenset):
         """A short line's label of one common noun, or of a noun and its genitive, that no phrase
         reads as a speaker ("Opozycja: promocja na ostatnią chwilę", "Córka pacjentki: nikt nas nie
         zapytał"), before words in lowercase: a side named by a subheading as a headline's
-        one-word label is; whoever the body quotes saying it speaks (the echo stage). Else None."""
+        one-word label is; whoever the body quotes saying it speaks (the echo stage). Else None.
+        ``stops``: labels that are never a side (a source, a byline, a record's heading)."""
         toks = self.toks
         if not toks.lex.rules.case_marked or b - body > HEADLINE_MAX or not self.text[body:body + 1].islower():
             return None
         words = [t for t in range(t0, t1) if toks.kind(t) != "punct"]
         if not 1 <= len(words) <= 2 or words[0] != t0 or toks.kind(t0) != "stop" \
-                or (len(words) == 2 and toks.kind(words[1]) != "title") or toks.lows[t0] in self._label_stops \
+                or (len(words) == 2 and toks.kind(words[1]) != "title") or toks.lows[t0] in stops \
                 or not nominative_noun_only(toks.lows[t0]):
             return None  # ("Przypomnijmy:", "Nieoficjalnie:", "Opublikowano:": no noun, no side)
         return NP(t0, words[-1] + 1, "title", titles=words)
-
-    @property
-    def _label_stops(self) -> frozenset:
-        fw = self.toks.fw
-        return frozenset().union(*(fw.get(label, ()) for label in ("source_label", "byline", "record_label")))
 
     def _section_label(self, np) -> bool:
         """A one-word label that is also a common noun ("Pogoda", "Sport") and that the text

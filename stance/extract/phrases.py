@@ -381,6 +381,15 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
         """Adverbs written as a preposition and a pronoun ("za to", "poza tym"; ``adverbial_pp``)."""
         return frozenset(tuple(p.split("_", 1)) for p in self.fw.get("adverbial_pp", ()) if "_" in p)
 
+    def _publication_noun(self, low: str) -> bool:
+        """A medium's noun for a publication whose title follows ("tygodnika", "miesięcznika";
+        ``publication_noun`` stems; not "redakcji", a recipient)."""
+        return bool(self._publication_stems) and low.startswith(self._publication_stems)
+
+    @cached_property
+    def _publication_stems(self) -> tuple:
+        return tuple(sorted(self.fw.get("publication_noun", ())))
+
     @cached_property
     def _genitive_place_endings(self) -> tuple:
         """Ends of a country's genitive no nominative name has ("MSZ Dravonii"; ``genitive_place_ending``)."""
@@ -662,7 +671,7 @@ class PhraseReader(PolishPhrases, EnglishPhrases):
                 and out[-1].end == k and not morph.is_given_name(words[np.names[0]]) and any(kind(t) == "inst" for t in out[-1].inst)
             # "dla tygodnika Kurier Wałecki", "dla miesięcznika Nowy Rzemieślnik": a publication's title after the medium's noun
             if pl and np.kind in ("name", "inst", "place") and not np.titles and out and out[-1].end == k and (
-                    (out[-1].kind == "media" and out[-1].in_pp and lows[k - 1].startswith(tuple(self.fw.get("publication_noun", ())) or "\0")) or title_end == k) \
+                    (out[-1].kind == "media" and out[-1].in_pp and self._publication_noun(lows[k - 1])) or title_end == k) \
                     and not (np.kind == "name" and morph.is_given_name(words[np.names[0]])):
                 named_body, title_end = True, np.end
             if pp == 1 and not pl and np.kind in ("name", "title") and np.end < len(words) and kind(np.end) == "cue" \
