@@ -377,6 +377,12 @@ def collect_mentions(seg: Segments, events) -> Mentions:
                 # a sentence-initial name is the topic ("Borowcowi nie podoba się"), but an oblique one
                 # right before a cue verb is its hearer ("Posłance Gąsior-Wronie odpowiedziała")
                 subject = True
+            if subject and rules.genitive_s and np.kind == "name" and np.end + 2 < main_end \
+                    and words[np.end - 1].endswith(GENITIVE_S) and toks.kind(np.end) in ("word", "title") \
+                    and words[np.end + 1] == "," and toks.kind(np.end + 2) == "name":
+                # "Mrs Collis’s son, Graham Collis, 44, read …": the possessor of a person named in
+                # apposition is no subject (but "Graham Pennock's left hand shakes when he …" is his)
+                subject = False
             if subject and not first_subject and rules.subject_first:
                 subject = False  # subject-verb order: only the first subject counts
             if subject and np.start > start and toks.lows[np.start - 1] in copulas \
