@@ -23,3 +23,23 @@ def test_a_possessor_before_a_person_in_apposition_is_no_subject(model):
     assert got["She rang me at ten to say she was leaving,"] == "Peter Dale"
     assert got["I still have that message."] == "Peter Dale"
     assert got["I keep walking anyway,"] == "Tom Hale"
+
+
+# -- English: a bare reported clause whose subject has a relative clause or a quoted name -----------
+BARE_CLAUSES = ("Fund row\n\n"
+                "Mr Pickford said the Hollin Edge Community Fund, which has paid out £84,000 to village groups "
+                "since 2015, was run by an independent panel.\n\n"
+                "A Network Rail spokesperson said resignalling at Kellsby Junction, which makes the new pattern "
+                "of services possible, had been completed on schedule.\n\n"
+                "Mr Kettering said an application to the council’s ‘High Street Recovery Fund’ had been turned "
+                "down in March.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bare_clause_past_a_relative_clause_or_a_quoted_name(model):
+    got = speakers_by_text(BARE_CLAUSES, "en", model)
+    assert got["the Hollin Edge Community Fund, which has paid out £84,000 to village groups since 2015, "
+               "was run by an independent panel"] == "Pickford"
+    assert got["resignalling at Kellsby Junction, which makes the new pattern of services possible, had been "
+               "completed on schedule"] == "Network Rail spokesperson"
+    assert got["an application to the council’s ‘High Street Recovery Fund’ had been turned down in March"] == "Kettering"

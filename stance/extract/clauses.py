@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from stance.extract.dashes import in_own_voice
+from stance.extract.marks import GENITIVE_S, QUOTE_CHARS
 from stance.extract.morph import finite_verb
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
@@ -114,8 +115,10 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
             if c == "cue" and rules.bare_clauses:
                 break  # "said the pipeline could … if financing was agreed": maybe a bare clause
             if c == "quoted" and rules.bare_clauses and "clause" in flags and (
-                    _comp_coordinated_after(toks, sent, q) or _predicate_coordinated_before(toks, k, q)):
-                break  # "said it would ‘not comment’ but that its investigation remained active"; "said she remained a member but would ‘…’'
+                    _comp_coordinated_after(toks, sent, q) or _predicate_coordinated_before(toks, k, q)
+                    or _named_in_quotes(toks, q)):
+                break  # "said it would ‘not comment’ but that its investigation remained active"; "said she remained a member but would ‘…’';
+                # "said an application to the ‘High Street Recovery Fund’ had been turned down": a name in quotes
             return NO_CLAUSE
         if c == "punct" and _abbreviation_point(toks, q):
             q += 1
@@ -460,6 +463,8 @@ def _participle_cue(toks: Tokens, t: int) -> bool:
 
 
 _ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
+_REL_ASIDE_MAX = 20  # … when the aside is a relative clause ("…, which has paid out £84,000 to village groups since 2015,")
+_REL_SUBJECT_MAX = 6  # tokens of a bare clause's subject before such a relative clause
 _MIN_UNMARKED_TRAILING = 5  # tokens of a trailing clause whose verb the word lists miss ("Those dates remain in place")
 _AUX_WITHIN = 12  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
 
@@ -467,14 +472,28 @@ _AUX_WITHIN = 12  # tokens after a bare clause's first word in which its auxilia
 def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
     """An auxiliary among tokens ``[a, b)`` before any punctuation, quotation or cue (the
     subject of a bare clause may carry a short prepositional phrase)."""
-    for r in range(a, b):
+    r = a
+    while r < b:
         if toks.lows[r] in aux:
             return True
         if toks.words[r] == "," and listing_comma(toks, r, b):
+            r += 1
             continue  # "parts of Calcasieu, Beauregard and Allen parishes could see": a list
+        if r + 1 < b and toks.words[r] in QUOTE_CHARS and _named_in_quotes(toks, r + 1):
+            r = _quoted_name_end(toks, r + 1) + 1  # "an application to the ‘High Street Recovery Fund’ had been": past the name
+            continue
         if toks.kind(r) in ("punct", "quoted", "cue", "comp"):
             return False
+        r += 1
     return False
+
+
+def _named_in_quotes(toks: Tokens, t: int) -> bool:
+    """The quotation opening at token ``t`` is a name after a determiner or a preposition (``the
+    ‘High Street Recovery Fund’``), not speech."""
+    return t > 1 and (toks.kind(t - 2) in ("det", "prep", "possessive") or toks.words[t - 2].endswith(GENITIVE_S)) \
+        and toks.words[t - 1] in QUOTE_CHARS \
+        and _quoted_name_end(toks, t) is not None
 
 
 def _refused(toks: Tokens, k: int) -> bool:
@@ -487,7 +506,9 @@ def _refused(toks: Tokens, k: int) -> bool:
 def _aux_after_apposition(toks: Tokens, sent: Sentence, q: int, aux) -> bool:
     """A bare clause's subject of a word or two, an aside between commas, then its auxiliary
     ("said two men, aged 19 and 21, had been arrested")."""
-    comma = next((r for r in range(q + 1, min(sent.t1, q + 3)) if toks.words[r] == ","), None)
+    comma = next((r for r in range(q + 1, min(sent.t1, q + _REL_SUBJECT_MAX)) if toks.words[r] == ","), None)
+    if comma is not None and comma > q + 2 and not (comma + 1 < sent.t1 and toks.kind(comma + 1) == "rel"):
+        comma = None  # a longer subject only before a relative clause ("said resignalling at Kellsby Junction, which …, had been")
     close = _apposition_end(toks, sent, comma) if comma is not None else None
     return close is not None and _aux_ahead(toks, close + 1, min(sent.t1, close + 3), aux)
 
@@ -650,7 +671,8 @@ def _past_verb_next(toks: Tokens, sent: Sentence, q: int) -> bool:
 def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
     """The comma closing an aside that opens at ``comma`` (no verb of speech or quotation in it),
     or None."""
-    for r in range(comma + 1, min(sent.t1, comma + _ASIDE_MAX)):
+    reach = _REL_ASIDE_MAX if comma + 1 < sent.t1 and toks.kind(comma + 1) == "rel" else _ASIDE_MAX
+    for r in range(comma + 1, min(sent.t1, comma + reach)):
         if toks.words[r] == ",":
             # the subject's verb right after it ("…, had failed"), not another clause ("…, and Dunmore was")
             return r if r > comma + 1 and r + 1 < sent.t1 and finite_at(toks, r + 1) else None
