@@ -32,7 +32,9 @@ BARE_CLAUSES = ("Fund row\n\n"
                 "A Network Rail spokesperson said resignalling at Kellsby Junction, which makes the new pattern "
                 "of services possible, had been completed on schedule.\n\n"
                 "Mr Kettering said an application to the council’s ‘High Street Recovery Fund’ had been turned "
-                "down in March.\n")
+                "down in March.\n\n"
+                "Dr Amir Sethi said the patient had been given the standard ‘Worsening Symptoms’ leaflet.\n\n"
+                "Keith Marr said the group had gathered 640 signatures on a petition headed ‘Keep the Walk Open’.\n")
 
 
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
@@ -43,3 +45,5 @@ def test_a_bare_clause_past_a_relative_clause_or_a_quoted_name(model):
     assert got["resignalling at Kellsby Junction, which makes the new pattern of services possible, had been "
                "completed on schedule"] == "Network Rail spokesperson"
     assert got["an application to the council’s ‘High Street Recovery Fund’ had been turned down in March"] == "Kettering"
+    assert got["the patient had been given the standard ‘Worsening Symptoms’ leaflet"] == "Amir Sethi"
+    assert got["the group had gathered 640 signatures on a petition headed ‘Keep the Walk Open’"] == "Keith Marr"

@@ -119,6 +119,10 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                     or _named_in_quotes(toks, q)):
                 break  # "said it would ‘not comment’ but that its investigation remained active"; "said she remained a member but would ‘…’';
                 # "said an application to the ‘High Street Recovery Fund’ had been turned down": a name in quotes
+            if c == "quoted" and rules.bare_clauses and "clause" in flags and q > k + 3:
+                bare = _zero_that(toks, sent, k, flags)
+                if 0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q - 1):
+                    return bare  # "said staff had been told in November to “start packing”": the clause holds the quotation
             return NO_CLAUSE
         if c == "punct" and _abbreviation_point(toks, q):
             q += 1
@@ -491,7 +495,7 @@ def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
 def _named_in_quotes(toks: Tokens, t: int) -> bool:
     """The quotation opening at token ``t`` is a name after a determiner or a preposition (``the
     ‘High Street Recovery Fund’``), not speech."""
-    return t > 1 and (toks.kind(t - 2) in ("det", "prep", "possessive") or toks.words[t - 2].endswith(GENITIVE_S)) \
+    return t > 1 and (toks.kind(t - 2) in ("det", "prep", "possessive", "word", "title") or toks.words[t - 2].endswith(GENITIVE_S)) \
         and toks.words[t - 1] in QUOTE_CHARS \
         and _quoted_name_end(toks, t) is not None
 
