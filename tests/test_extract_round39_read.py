@@ -47,3 +47,20 @@ def test_a_bare_clause_past_a_relative_clause_or_a_quoted_name(model):
     assert got["an application to the council’s ‘High Street Recovery Fund’ had been turned down in March"] == "Kettering"
     assert got["the patient had been given the standard ‘Worsening Symptoms’ leaflet"] == "Amir Sethi"
     assert got["the group had gathered 640 signatures on a petition headed ‘Keep the Walk Open’"] == "Keith Marr"
+
+
+# -- Polish: a name in quotes, in sentence case, right after its noun is no fragment -----------------
+NAMES_IN_QUOTES = ("Zbiórka dla powodzian\n\n"
+                   "Krystian Wolak mówi, że w internetowej zbiórce „Łęg po wodzie” w dwa dni zebrano ponad 80 tys. zł.\n\n"
+                   "Jadwiga Rudzińska mówi, że za kilka miesięcy będzie tam wisiał szyld „Do wynajęcia”.\n\n"
+                   "Burmistrz Adam Lis nazwał projekt „naszym wspólnym sukcesem”.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_name_in_sentence_case_after_its_noun_stays_in_the_clause(model):
+    got = speakers_by_text(NAMES_IN_QUOTES, "pl", model)
+    assert got["w internetowej zbiórce „Łęg po wodzie” w dwa dni zebrano ponad 80 tys. zł"] == "Krystian Wolak"
+    assert got["za kilka miesięcy będzie tam wisiał szyld „Do wynajęcia”"] == "Jadwiga Rudzińska"
+    assert "Łęg po wodzie" not in got and "Do wynajęcia" not in got
+    assert got["naszym wspólnym sukcesem"] == "Adam Lis"  # lowercase quoted words stay a fragment

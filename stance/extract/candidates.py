@@ -68,6 +68,7 @@ def select(candidates) -> list[Candidate]:
 
 
 _RECITED_REACH = 12  # tokens before a colon in which a passage read out is named
+_NAME_WORDS_MAX = 5  # words of a name in quotes written in sentence case
 _ANONYMITY_MAX = 120  # characters of a reported clause that only asks for the source's anonymity
 
 
@@ -339,6 +340,9 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
             return False
         if ":" in self.text[toks.ends[prev[-1]]:quote.open]:
             return False  # "Przewodnicząca stowarzyszenia: „…”": a label, not a name the marker word expects
+        if self.lex.rules.case_marked and prev[-1] == lt1 - 1 and toks.kind(prev[-1]) in ("word", "title") \
+                and words[prev[-1]].islower() and _sentence_case_name(content):
+            return True  # "w internetowej zbiórce „Łęg po wodzie”", "szyld „Do wynajęcia”": a name after its noun
         low = [words[tok].lower() for tok in prev]
         if low[-1] in toks.fw.get("naming_participle", ()) and len(prev) > 1 and toks.kind(prev[-2]) in ("word", "tword") \
                 and prev[-2] == prev[-1] - 1 and content[:1].isupper():
@@ -541,6 +545,13 @@ def _results_line(content: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_]+", content)
     return len(words) >= 4 and sum(w[0].islower() for w in words) * 4 < len(words)
+
+
+def _sentence_case_name(content: str) -> bool:
+    """Quoted words written as a name in sentence case ("Łęg po wodzie", "Do wynajęcia"): a
+    capital, a few words and no sentence's punctuation."""
+    c = content.strip()
+    return bool(c) and c[0].isupper() and len(c.split()) <= _NAME_WORDS_MAX and not any(ch in c for ch in ".!?…,:;")
 
 
 def _title_like(content: str) -> bool:
