@@ -64,3 +64,18 @@ def test_a_name_in_sentence_case_after_its_noun_stays_in_the_clause(model):
     assert got["za kilka miesięcy będzie tam wisiał szyld „Do wynajęcia”"] == "Jadwiga Rudzińska"
     assert "Łęg po wodzie" not in got and "Do wynajęcia" not in got
     assert got["naszym wspólnym sukcesem"] == "Adam Lis"  # lowercase quoted words stay a fragment
+
+
+# -- Polish: a woman's surname ending in a consonant is not declined after her given name ------------
+UNDECLINED = ("Festiwal\n\n"
+              "Największym wydarzeniem był debiut Agaty Szczygieł „Sól pod językiem” – opowieść o trzech siostrach. "
+              "Szczygieł opowiadała po pokazie, że film powstał w dwanaście dni.\n\n"
+              "Nagrodę publiczności dostał dokument Agaty Wróbel. Wróbel mówiła, że kręciła go sześć lat.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_womans_undeclined_surname_joins_her_given_name(model):
+    got = speakers_by_text(UNDECLINED, "pl", model)
+    assert got["film powstał w dwanaście dni"] == "Agata Szczygieł"
+    assert got["kręciła go sześć lat"] == "Agata Wróbel"

@@ -10,6 +10,7 @@ from functools import cached_property
 from stance.extract import morph
 
 ADJ_SUFFIXES = ("y", "i", "a", "e", "ego", "ej", "emu", "ym", "im", "ą", "ich", "ych", "ymi", "imi")  # Polish adjective endings
+_VOWELS = frozenset("aeiouyąęó")
 _NO_NAME_CASES = frozenset({"inst", "loc", "dat"})  # role cases a base-form name never agrees with
 _NAMED_INSTITUTION_MAX = 7  # capitalised words of an institution's name before its verb
 _DESCRIPTION_KINDS = frozenset({"word", "tword", "title", "num", "place", "name", "cap", "inst", "acro"})  # a describing prepositional phrase's words
@@ -594,9 +595,14 @@ def share_case(first: str, second: str, surname_follows: bool, after_role: bool 
     a role noun comes first ("dyrektora Marka Zagórnego"), nor
     before a given name in another case with a surname after it ("trener Olimpii Mirosław
     Jurczyk": the club's name, then the person's)."""
-    if (morph.also_common(first) and not after_role) or not morph.is_given_name(first):
+    if not morph.is_given_name(first):
         return False
     second_given = morph.given_name_cases(second)
+    if not second_given and second[-1:].isalpha() and second[-1].lower() not in _VOWELS \
+            and morph.given_name_genders(first, nominative=False) == {"f"}:
+        return True  # "debiut Agaty Wróbel" ("agaty" is also a stone): a woman's surname ending in a consonant is not declined
+    if morph.also_common(first) and not after_role:
+        return False
     if surname_follows and second_given and not second_given & morph.given_name_cases(first):
         return False
     cases = {c for _l, cs in morph.name_readings(first) for c in cs.split(".")}
