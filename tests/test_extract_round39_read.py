@@ -79,3 +79,16 @@ def test_a_womans_undeclined_surname_joins_her_given_name(model):
     got = speakers_by_text(UNDECLINED, "pl", model)
     assert got["film powstał w dwanaście dni"] == "Agata Szczygieł"
     assert got["kręciła go sześć lat"] == "Agata Wróbel"
+
+
+# -- Polish: "spółka" stands for the firm named with its legal form ----------------------------------
+LEGAL_FORM = ("Zwolnienia w Jaśle\n\n"
+              "Producent mebli tapicerowanych Lignara S.A. z Jasła zwolni 420 pracowników. W raporcie bieżącym "
+              "spółka poinformowała, że zamierza przeprowadzić zwolnienia grupowe.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_company_noun_stands_for_the_firm_named_with_its_legal_form(model):
+    got = speakers_by_text(LEGAL_FORM, "pl", model)
+    assert got["zamierza przeprowadzić zwolnienia grupowe"] == "Lignara S.A."

@@ -260,7 +260,15 @@ class BodyCoreference:
         if head.lower() not in nouns:
             return None
         k = bisect.bisect_left(toks.starts, pos) - 1
+        legal_forms = toks.fw.get("company_suffix", ())
         for t in range(k - 1, max(-1, k - NAMED_BEFORE_WINDOW), -1):
+            if toks.words[t] in legal_forms:
+                s = t
+                while s > 0 and t - s < _ORG_NAME_MAX and toks.words[s - 1][:1].isupper() and toks.kind(s - 1) in ("name", "inst", "acro", "cap"):
+                    s -= 1
+                if s < t:
+                    return self.institution(toks.surface(list(range(s, t + 1))))  # "grupa mleczarska Kormlek S.A."
+                continue
             if toks.lows[t] not in nouns and not any(lem in nouns for lem, _tag, _q in morph_analyse(toks.lows[t])) \
                     or not toks.words[t][:1].islower() and t not in toks.sent_initial:
                 continue
