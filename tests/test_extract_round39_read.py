@@ -92,3 +92,16 @@ LEGAL_FORM = ("Zwolnienia w Jaśle\n\n"
 def test_a_company_noun_stands_for_the_firm_named_with_its_legal_form(model):
     got = speakers_by_text(LEGAL_FORM, "pl", model)
     assert got["zamierza przeprowadzić zwolnienia grupowe"] == "Lignara S.A."
+
+
+# -- English: a lead's "their union said" is the union named further on -----------------------------
+LEAD_UNION = ("Bus strike begins\n\n"
+              "More than 900 drivers walked out on Wednesday at the start of a 48-hour strike over pay, their union said.\n\n"
+              "The Road and Transit Workers' Union wants a rise of 6% this year.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_leads_union_is_the_union_named_further_on(model):
+    got = speakers_by_text(LEAD_UNION, "en", model)
+    assert got["More than 900 drivers walked out on Wednesday at the start of a 48-hour strike over pay"] \
+        == "Road and Transit Workers' Union"

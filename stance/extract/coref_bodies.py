@@ -116,7 +116,8 @@ class BodyCoreference:
             if m.kind == "inst" and m.subject and m.speaker[:1].isupper() and m.speaker not in toks.lex.places \
                     and not (m.speaker.isupper() and self.seg.text[m.end:m.end + 1] == ":"):  # ("QUIST:", a transcript's label)
                 return self.institution(m.speaker)  # ("A British baby products company": no body's name)
-        return firm or noun
+        # "…, their union said." in a lead, with "The Docks and Harbour Workers' Union" further on
+        return firm or self._named_with(noun, range(k + 1, min(len(toks.words), k + 1 + NAMED_BEFORE_WINDOW))) or noun
 
     def _classed_name(self, noun: str, k: int) -> str | None:
         """The body the text named with ``noun`` as its class, nearest before token ``k``: "the
