@@ -105,3 +105,37 @@ def test_a_leads_union_is_the_union_named_further_on(model):
     got = speakers_by_text(LEAD_UNION, "en", model)
     assert got["More than 900 drivers walked out on Wednesday at the start of a 48-hour strike over pay"] \
         == "Road and Transit Workers' Union"
+
+
+# -- transcripts: a host's turn that says something of its own before asking is a statement ---------
+HOST_EN = ("Milk price row: the transcript\n\n"
+           "The programme was presented by Tom Ash. His guests were Ruth Penn, of the growers' group, and Carl Dunn, of the dairy.\n\n"
+           "ASH: Six weeks on, though, the cut is still going ahead in May and farmers are angry about it. Isn't there a point where the group has to admit it has no leverage?\n\n"
+           "PENN: No. We have more leverage than people think, and we will use it.\n\n"
+           "ASH: Carl, let's start with the obvious one. Where are the talks right now?\n\n"
+           "DUNN: Nowhere yet. We are waiting for the growers to come back to us.\n\n"
+           "ASH: One at a time, please. Is there a meeting on the calendar?\n\n"
+           "PENN: Thursday, at ten.\n")
+HOST_PL = ("Spór o kamieniołom: zapis debaty\n\n"
+           "W audycji rozmawiali Krzysztof Pawlak, prezes spółki „Bazalt Lipnica”, oraz Joanna Ciesielska ze stowarzyszenia „Cicha Lipnica”. Audycję prowadziła Ewa Marczak.\n\n"
+           "MARCZAK: Dzień dobry. Kamieniołom w Lipnicy Górnej stoi od piętnastu lat, a mieszkańcy zebrali już ponad 1200 podpisów przeciwko jego otwarciu. Panie prezesie, po co Lipnicy kopalnia?\n\n"
+           "PAWLAK: To nie jest nowa kopalnia, tylko złoże, z którego wydobywano przez sześćdziesiąt lat.\n\n"
+           "MARCZAK: Jest z nami także pani Joanna Ciesielska. Dzień dobry, co pani na to?\n\n"
+           "CIESIELSKA: Nie zgodzimy się na wybuchy pod oknami.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hosts_turn_that_states_before_asking_is_the_hosts(model):
+    got = speakers_by_text(HOST_EN, "en", model)
+    assert got["Six weeks on, though, the cut is still going ahead in May and farmers are angry about it. Isn't there "
+               "a point where the group has to admit it has no leverage?"] == "Tom Ash"
+    assert not [text for text in got if "let's start" in text or "One at a time" in text]  # a hand-over, a plea
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_hosts_own_label_names_the_host(model):
+    got = speakers_by_text(HOST_PL, "pl", model)
+    host = [speaker for text, speaker in got.items() if text.startswith("Dzień dobry. Kamieniołom")]
+    assert host == ["Ewa Marczak"]
+    assert not [text for text in got if "Jest z nami" in text]

@@ -43,6 +43,7 @@ _PARENS_RE = re.compile(r"\([^)]{0,40}\)")
 # "KIEROWCA BUSA (podpis: Zbigniew Rataj, przewoźnik):" (the caption's name)
 _NAMED_IN_PARENS_RE = re.compile(r"\((?:[^\W\d_]+:\s*)?([A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+){1,2})[,)]")
 _COMMITTEE_Q_RE = re.compile(r"Q\d+\s+(\S.*)")  # a select committee's question number before the member's label
+_PREAMBLE_MIN_WORDS = 8  # words a host says before a question for the turn to be a statement
 _STATED_RE = re.compile(r"(\w+)[.!]\s+\S")  # a sentence ended before the turn's last one
 _MAC_RE = re.compile(r"\bMa?c(?=[A-Z]{2})")
 _MAC_WORD_RE = re.compile(r"(Ma?c)([A-Z]{2}[A-Z'’\-]*)")
@@ -309,7 +310,8 @@ def _transcript(text: str, turns: list[Turn], fw: dict, reporting: frozenset = f
             ends_asking = bool(_QUESTION_END_RE.search(text, t.body, t.end))
             office = text[t.start:t.body]
             member = any(c in office for c in "(,") and not set(_NAME_WORD_RE.findall(office.lower())) & fw.get("moderator_label", set())
-            asks = ends_asking and not (member and _states(text, t.body, t.end, fw)) and not _committee_statement(text, t, fw, reporting)
+            asks = ends_asking and not (_states(text, t.body, t.end, fw) and (member or _own_preamble(text, t, fw, reporting))) \
+                and not _committee_statement(text, t, fw, reporting)
             (questions if asks else answers).append(t)
             state = "q" if asks else "a"
         elif state == "a" and i < last_labelled and any(c.isalpha() for c in text[t.start:t.end]) and not _note(text, t, fw) \
@@ -340,6 +342,20 @@ def _committee_statement(text: str, t: Turn, fw: dict, reporting: frozenset) -> 
         return False
     last = max(text.rfind(". ", t.body, t.end), text.rfind("? ", t.body, t.end - 1), text.rfind("! ", t.body, t.end))
     return not any(w.lower() in reporting for w in _NAME_WORD_RE.findall(text, t.body, last))
+
+
+def _own_preamble(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:
+    """A host's turn that says something in its own words before its question ("TOM: Six weeks
+    on, the cut's still going ahead in May. Isn't there a point …?"): one statement, like a
+    member's; not a greeting or a hand-over, nor one that reports somebody else ("The ministry
+    says …. Is it right?")."""
+    last = max(text.rfind(". ", t.body, t.end), text.rfind("! ", t.body, t.end))
+    preamble = text[t.body:last + 1]
+    words = _NAME_WORD_RE.findall(preamble)
+    # ("Yvonne, let’s start with the obvious one.", "Joining us now from New York is …", "Jest z nami
+    # prezes Leszek Banaś.": a hand-over; "One at a time, please.": too short to say anything)
+    return len(words) >= _PREAMBLE_MIN_WORDS and not _has_word(preamble, fw.get("host_handover", ())) \
+        and not any(w.lower() in reporting for w in words)
 
 
 def _narration(text: str, t: Turn, fw: dict, reporting: frozenset) -> bool:

@@ -355,7 +355,10 @@ class SpeakerResolver:
             if self._label_index is None:
                 self._label_index = label_index(names)
             fits = [names[i] for key in label_keys(label) for i in self._label_index.get(key, ())]
-            fits = list(dict.fromkeys(n for n in fits if n not in self.interviewers and label_stands_for(label, n)))
+            fits = list(dict.fromkeys(n for n in fits if label_stands_for(label, n)))
+            guests = [n for n in fits if n not in self.interviewers]
+            # (the host's own label, "MARCZAK:" after "Audycję prowadziła Ewa Marczak", when the turn states)
+            fits = guests or fits
             if not fits:
                 fits = self._named_in_turns(label)
             if not fits:
