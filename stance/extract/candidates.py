@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stance.extract.cues import Cues, Event, event_with
 from stance.extract.dashes import in_own_voice as _own_voice
@@ -137,10 +137,14 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         k = bisect.bisect_right(self._links, (pos, len(self.text))) - 1
         return k >= 0 and pos < self._links[k][1]
 
-    def _speaker_event(self, tok: int, cue: str, np) -> Event:
-        """An event for a speaker named before a colon (``Stelmaszyk: …``)."""
-        ev = event_with(len(self.events), tok, self.toks.starts[tok], -1, cue, "colon",
-                        bind_subject(self.toks, np, False, ""))
+    def _speaker_event(self, tok: int, cue: str | None, np, governed: bool = False, origin: str = "") -> Event:
+        """An event for a speaker named before a colon (``Stelmaszyk: …``; ``governed``: in the
+        case a preposition fixes, ``od słuchaczki``; ``origin``: the place the speaker is from)."""
+        binding = bind_subject(self.toks, np, governed, "", governed=governed)
+        if origin and binding.speaker:
+            binding = replace(binding, speaker=f"{binding.speaker} {origin}",
+                              ref=replace(binding.ref, speaker=f"{binding.speaker} {origin}") if binding.ref else None)
+        ev = event_with(len(self.events), tok, self.toks.starts[tok], -1, cue, "colon", binding)
         self.events.append(ev)
         return ev
 
@@ -187,6 +191,14 @@ class _CandidateFinder(ReportedClauses, LabelledSpeech):
         events_left = self.cues.in_range(sent.index, lt0, lt1)
         tail = self._tail_attribution(sent, quote, rt0, rt1, text[after:right] if right > after else "")
         colon_np = self._label_speaker(lt0, lt1) if last == ":" and not events_left else None
+        # (after the reader's own verb too: "poseł …, który odczytał wiadomość od rolnika spod Biłgoraja: „…”")
+        sender = self._message_source(events_left[-1].tok + 1 if events_left else lt0, lt1) \
+            if last == ":" and colon_np is None else None
+        if sender is not None:
+            # a message read out, its sender in the genitive after "od" ("SMS od słuchaczki z Brzegu: „…”")
+            ev = self._speaker_event(sender.start, None, sender, governed=True, origin=self._sender_origin(sender, lt1))
+            self._add(quote.start, quote.end, "direct", ev, DIRECT, None)
+            return
         signed = False
         if colon_np is None and tail is None and only_punct:
             colon_np = self._signature(after)  # "“…” — Mayor Gordon Pell": a pull quote signed, no cue

@@ -21,6 +21,7 @@ from stance.extract.subject import bind_subject
 LABEL_MAX_TOKENS = 14  # "Halina Szymańska, 52 lata, sprzedawczyni z Bobrownik:" before a paragraph of speech
 _SURNAME_PREFIX = 5  # letters that tell a surname in any case ("Marcz" of "Marczakiem")
 _STAMP_KINDS = frozenset({"punct", "num"})  # what a time stamp before a speaker is made of
+_MESSAGE_NOUN_REACH = 3  # tokens between a message noun and the preposition of its sender ("SMS-a od")
 _LABEL_ROLE_MAX_WORDS = 4  # words of a role labelling a subheading's quotation ("Incident commander:")
 
 
@@ -63,6 +64,40 @@ class LabelledSpeech:
         if toks.words[lt1 - 1] == ":" and self._described_name(np, lt1 - 1):
             return np
         return None
+
+    def _message_source(self, lt0: int, lt1: int):
+        """The sender a message read out names before a colon and its quotation ("Mamy wiadomość
+        od słuchaczki, pani Jolanty z Fordonu:", "Jeszcze SMS od słuchaczki z Brzegu:"): the phrase
+        after the ``message_source`` preposition (with the place it comes from), or the person an
+        apposition names; None when no message noun comes before it."""
+        toks = self.toks
+        nouns, preps, address = toks.fw.get("message_noun", ()), toks.fw.get("message_source", ()), toks.fw.get("address", ())
+        # (the noun may end the sentence before: "Kolejne wiadomości. Od słuchaczki z Trzcinicy: „…”")
+        at = next((t for t in range(lt0, lt1 - 1) if toks.lows[t] in preps and any(
+            toks.lows[u] in nouns and "\n" not in self.text[toks.starts[u]:toks.starts[t]]
+            for u in range(max(0, t - _MESSAGE_NOUN_REACH), t))), None)
+        if at is None:
+            return None
+
+        def addressed(np) -> bool:  # "pana Romana": the name right after a word of address
+            return np.kind == "name" and toks.lows[np.start - 1] in address
+
+        nps = [np for np in toks.chunks(at + 1, lt1) if np.kind in ("name", "title") and not np.in_pp]
+        if not nps or not (nps[0].start == at + 1 or (nps[0].start == at + 2 and addressed(nps[0]))):
+            return None
+        named = next((np for np in nps[1:] if addressed(np) or (np.kind == "name" and toks.words[np.start - 1] == ",")), None)
+        if named is not None:
+            return named  # "od słuchaczki, pani Jolanty z Fordonu": Jolanta
+        return nps[0]
+
+    def _sender_origin(self, np, lt1: int) -> str:
+        """Where a sender named by a role writes from ("od słuchaczki z Brzegu", "od rolnika spod
+        Biłgoraja"): the prepositional phrase after the role, else ""."""
+        toks, end = self.toks, np.end
+        if np.kind == "title" and end + 1 < lt1 and toks.lows[end] in toks.fw.get("description_prep", ()) \
+                and toks.kind(end + 1) in ("place", "inst", "name"):
+            return toks.surface([end, end + 1])
+        return ""
 
     @property
     def _headline_end(self) -> int:
@@ -282,8 +317,8 @@ def _between_stage_directions(text: str, a: int, b: int, words: frozenset = froz
 def _reported_in(c: Candidate, turn) -> bool:
     """``c`` reports somebody named by a cue inside ``turn`` (not the turn's own label), or the
     one the question addresses ("Q: You’ve said before that …")."""
-    return c.event is not None and c.event.mode in ("explicit", "addressee") and c.event.cls != "colon" \
-        and turn.start < c.event.pos < turn.end
+    return c.event is not None and c.event.mode in ("explicit", "addressee") and (c.event.cls != "colon" or c.event.cue is None) \
+        and turn.start < c.event.pos < turn.end  # (a message read out inside the turn: "Mamy SMS od słuchaczki z Brzegu: „…”")
 
 
 def link_paragraphs(text: str, fw: dict) -> list[tuple[int, int]]:
