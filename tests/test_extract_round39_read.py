@@ -163,3 +163,17 @@ def test_a_message_read_out_is_its_senders(model):
     assert got["Moja córka jest pielęgniarką w Opolu i dorabia w drugim szpitalu"] in (
         ("słuchaczka z Brzegu",) if model == "rules" else ("słuchaczka z Brzegu", "Ewa Marczak"))
     assert not [text for text in got if text.startswith(("Mamy wiadomość", "Kolejne wiadomości"))]
+
+
+# -- English: short forms of given names name a person ----------------------------------------------
+SHORT_NAMES = ("Potholes phone-in\n\n"
+               "The texts are coming in thick and fast. Mick in Oldfield says: ‘Hit one on Kirk Lane on Sunday "
+               "night. Two new tyres and a wheel, £310.’\n\n"
+               "Becky from Harnby writes: \"The bus shelter has been broken since June.\"\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_short_forms_of_given_names_name_a_person(model):
+    got = speakers_by_text(SHORT_NAMES, "en", model)
+    assert got["Hit one on Kirk Lane on Sunday night. Two new tyres and a wheel, £310."] == "Mick"
+    assert got["The bus shelter has been broken since June."] == "Becky"
