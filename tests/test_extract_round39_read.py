@@ -177,3 +177,15 @@ def test_short_forms_of_given_names_name_a_person(model):
     got = speakers_by_text(SHORT_NAMES, "en", model)
     assert got["Hit one on Kirk Lane on Sunday night. Two new tyres and a wheel, £310."] == "Mick"
     assert got["The bus shelter has been broken since June."] == "Becky"
+
+
+# -- English: a trailing "according to" whose source a relative clause describes ---------------------
+TRAILING_SOURCE = ("Bus strike\n\n"
+                   "The walkout, the first at the company in more than a decade, shut 38 of its 41 routes, "
+                   "according to the operator, which runs about two-thirds of bus services in the city.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_trailing_source_described_by_a_relative_clause(model):
+    got = speakers_by_text(TRAILING_SOURCE, "en", model)
+    assert got["The walkout, the first at the company in more than a decade, shut 38 of its 41 routes"] == "operator"

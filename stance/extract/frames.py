@@ -289,6 +289,11 @@ class FrameCues:
         if rest < sent.t1 and words[rest] == "," and sent.t1 - rest <= _TRAILING_APPOSITION_MAX and not any(
                 kind(q) in ("cue", "comp", "rel", "quoted") or toks.lows[q] in toks.verb_words for q in range(rest + 1, sent.t1)):
             rest = sent.t1 - 1  # "…, according to Ruth Anand, a rates strategist at Meridian Rowe in London."
+        elif rest + 1 < sent.t1 and words[rest] == "," and kind(rest + 1) == "rel" \
+                and not any(kind(q) == "quoted" for q in range(rest + 1, sent.t1)):
+            # "…, according to four former staff members, who spoke on condition of anonymity …": the
+            # relative clause describes the source to the sentence's end
+            rest = sent.t1 - 1
         if head_start > sent.t0 and not any(words[lead_tok] not in ".!?" for lead_tok in range(rest, sent.t1)):
             return trailing_clause(toks, sent, head_start - 1)
         return NO_CLAUSE
