@@ -334,11 +334,18 @@ def one_of_a_group(resolver, cand) -> bool:
     return ev is not None and resolver.one_of_them(ev) is not None
 
 
+def read_out(cand) -> bool:
+    """A message read out with its sender named before the colon ("Mamy SMS od słuchaczki z
+    Brzegu: „…”") or a quotation signed under it: the sender or the signer, not the reader."""
+    ev = cand.event
+    return ev is not None and ev.cls == "colon" and ev.cue is None and ev.mode == "explicit"
+
+
 def named_speaker(resolver, cand) -> bool:
     """The rules' answer stands: a cue's subject named in full, an interview turn's label, an
-    introduction over quoted paragraphs, a chant's crowd, or one of a group."""
+    introduction over quoted paragraphs, a chant's crowd, one of a group, or a message's sender."""
     return names_in_full(resolver, cand) or answers_by_label(resolver, cand) or quoted_under_intro(resolver, cand) \
-        or chanted(resolver, cand) or one_of_a_group(resolver, cand)
+        or chanted(resolver, cand) or one_of_a_group(resolver, cand) or read_out(cand)
 
 
 def rules_confident(finder: CandidateFinder, cand, rules: str | None) -> bool:
