@@ -187,3 +187,18 @@ TRAILING_SOURCE = ("Bus strike\n\n"
 def test_a_trailing_source_described_by_a_relative_clause(model):
     got = speakers_by_text(TRAILING_SOURCE, "en", model)
     assert got["The walkout, the first at the company in more than a decade, shut 38 of its 41 routes"] == "operator"
+
+
+# -- English: "the researchers" speak through the person described as leading the study ------------
+STUDY_LEAD = ("Planet losing its air\n\n"
+              "\"It was evaporating like a comet,\" said Dr Lena Okafor, an astrophysicist at Eastmoor University "
+              "who led the study.\n\n"
+              "The researchers report that the planet is losing around 200,000 tonnes of gas every second.\n\n"
+              "Other scientists say the finding needs to be confirmed.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_researchers_speak_through_the_person_who_led_the_study(model):
+    got = speakers_by_text(STUDY_LEAD, "en", model)
+    assert got["the planet is losing around 200,000 tonnes of gas every second"] == "Lena Okafor"
+    assert got["the finding needs to be confirmed"] != "Lena Okafor"

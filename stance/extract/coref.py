@@ -26,6 +26,7 @@ from stance.extract.coref_roles import AGE_RE, RoleCoreference
 from stance.extract.mentions import Mentions, Ref, word_map
 from stance.extract.morph import analyse as morph_analyse
 from stance.extract.segment import Segments
+from stance.extract.words import function_phrases
 
 _APPOSITION_NAME_WITHIN = 14  # tokens after "another <role>," in which an apposition may name the person
 
@@ -288,7 +289,13 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
         if ref.head not in fw.get("study_group", ()) or ref.gender != "pl" \
                 or any(w not in fw.get("study_noun", ()) for w in ref.comp):
             return None  # ("Autorzy pracy piszą"; not "researchers at the University of Wexcombe")
-        return self._lead_author_named
+        if self._lead_author_named:
+            return self._lead_author_named
+        toks = self.toks
+        k = bisect.bisect_left(toks.starts, ref.pos)
+        if k < len(toks.starts) and toks.starts[k] == ref.pos and toks.lows[k] in self._definite_articles:
+            return self._lead_described  # "The researchers report" (not "scientists have announced": the group)
+        return None
 
     @cached_property
     def _lead_author_named(self) -> str | None:
@@ -299,6 +306,21 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
             for link in self.mentions.links_by_head.get(noun, ()):
                 if link.person and any(m in leads for m in link.mods):
                     return self.name(link.person)
+        return None
+
+    @cached_property
+    def _lead_described(self) -> str | None:
+        """The full name a sentence goes on to describe as the study's leader ("said Dr Lena Okafor,
+        an astrophysicist at Eastmoor University who led the study"; ``study_lead``), read once;
+        else None."""
+        phrases = function_phrases(self.toks.lex.lang, "study_lead")
+        text = self.seg.text
+        for m in self.mentions.mentions:
+            name = self.name(m.speaker) if m.kind == "name" else ""
+            if " " in name:
+                rest = text[m.end:self.seg.sentences[self.seg.sentence_of(m.pos)].end].lower()
+                if any(p in rest for p in phrases):
+                    return name
         return None
 
     def _institution_by_synonym(self, ref: Ref) -> str | None:
