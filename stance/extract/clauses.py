@@ -528,7 +528,8 @@ def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause
             q += 1
         audience = fw.get("audience", frozenset())
         r = next((r for r in range(q, min(sent.t1, q + 3)) if toks.lows[r] in audience), None)
-        if q < sent.t1 and (toks.lows[q] in fw.get("tell_objects", ()) or kind(q) in ("media", "name", "acro", "pron", "inst")):
+        if q < sent.t1 and (toks.lows[q] in fw.get("tell_objects", ()) or kind(q) in ("media", "name", "acro", "pron", "inst")
+                            or (kind(q) == "title" and q > k + 1 and kind(q - 1) == "det")):  # "told the coroner there had been …"
             q += toks.media_len(q) if kind(q) == "media" else 1
         elif r is not None and all(kind(t) == "word" for t in range(q, r)):
             q = r + 1  # "told a news conference", "told the jury"
