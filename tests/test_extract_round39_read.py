@@ -202,3 +202,19 @@ def test_the_researchers_speak_through_the_person_who_led_the_study(model):
     got = speakers_by_text(STUDY_LEAD, "en", model)
     assert got["the planet is losing around 200,000 tonnes of gas every second"] == "Lena Okafor"
     assert got["the finding needs to be confirmed"] != "Lena Okafor"
+
+
+# -- English: a role told, and a name in quotes with the comma American style keeps inside -----------
+TOLD_AND_TITLES = ("Inquest\n\n"
+                   "Nurse Anne Sayer said she had checked on him at 2.40am. She told the coroner there had been "
+                   "three staff on the ward that night.\n\n"
+                   "Michael Sandoval told the board that the project met every requirement of “Homes for West "
+                   "Carrow,” the town’s 2022 housing plan.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_told_and_a_quoted_name_with_its_comma(model):
+    got = speakers_by_text(TOLD_AND_TITLES, "en", model)
+    assert got["there had been three staff on the ward that night"] == "Anne Sayer"
+    assert got["the project met every requirement of “Homes for West Carrow,” the town’s 2022 housing plan"] == "Michael Sandoval"
+    assert "Homes for West Carrow," not in got

@@ -567,8 +567,11 @@ def _sentence_case_name(content: str) -> bool:
 
 
 def _title_like(content: str) -> bool:
-    """Quoted words that look like a title or a name ("Financial Times", "Pajęczyna")."""
+    """Quoted words that look like a title or a name ("Financial Times", "Pajęczyna"; with the comma
+    American style keeps inside the marks: “Homes for West Carrow,”)."""
     c = content.strip()
+    if c.endswith(",") and not c[:-1].endswith(","):
+        c = c[:-1]
     if not c or c[-1] in ".!?…,":
         return False
     words = re.findall(r"[^\W\d_]+", c)
