@@ -218,3 +218,18 @@ def test_a_role_told_and_a_quoted_name_with_its_comma(model):
     assert got["there had been three staff on the ward that night"] == "Anne Sayer"
     assert got["the project met every requirement of “Homes for West Carrow,” the town’s 2022 housing plan"] == "Michael Sandoval"
     assert "Homes for West Carrow," not in got
+
+
+# -- Polish: what the newsroom heard in a body is that body's -----------------------------------------
+HEARD_IN = ("Kampania\n\n"
+            "Debata odbędzie się w czwartek.\n\n"
+            "W sztabie Wolańskiego usłyszeliśmy, że burmistrz nie weźmie udziału w kolejnym spotkaniu.\n\n"
+            "W ratuszu usłyszałem, że problem jest pod kontrolą.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_what_was_heard_in_a_body_is_the_bodys(model):
+    got = speakers_by_text(HEARD_IN, "pl", model)
+    assert got["burmistrz nie weźmie udziału w kolejnym spotkaniu"] == "sztab Wolańskiego"
+    assert got["problem jest pod kontrolą"] == "ratusz"

@@ -7,6 +7,8 @@ token stream and lexicon words and makes events with its ``_new``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import TYPE_CHECKING
 
 from stance.extract.clauses import NO_CLAUSE, Clause, after_token, trailing_clause, words_before
@@ -26,6 +28,7 @@ _FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wst�
 _TRAILING_APPOSITION_MAX = 16  # tokens of an apposition after a final frame's source ("…, according to X, a strategist at Y.")
 _DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
 _RELATIVE_MAX = 30  # tokens of a relative clause describing a frame's source
+_HEARD_BODY_KINDS = frozenset({"title", "name", "word", "prep", "place", "inst", "acro"})  # a body's phrase before "usłyszeliśmy"
 
 
 class FrameCues:
@@ -86,12 +89,27 @@ class FrameCues:
             end = np.end
         elif sent.t0 + 1 < tok and lows[sent.t0] in self.read_prep:
             np = toks.np_at(sent.t0 + 1, tok)
+            if (np is None or np.start != sent.t0 + 1) and kind(sent.t0 + 1) == "title" and all(
+                    kind(q) in _HEARD_BODY_KINDS for q in range(sent.t0 + 1, tok)):
+                # "W sztabie Wolańskiego usłyszeliśmy", "W ratuszu usłyszałem": a body's noun in the locative,
+                # the whole phrase its name ("sztab Wolańskiego", not the candidate it belongs to)
+                np = NP(sent.t0 + 1, tok, "title", titles=list(range(sent.t0 + 1, tok)))
+                binding = bind_subject(toks, np, True, "", governed=True)
+                if binding.ref is not None and binding.speaker:
+                    binding = replace(binding, ref=replace(binding.ref, speaker=binding.speaker, kind="title"))
+                return self._heard_clause(sent, tok, binding, after)
             if np is None or np.kind not in ("inst", "title", "name") or np.end != tok:
                 return None
             end = after
         else:
             return None
-        binding = bind_subject(toks, np, True, "", governed=True)
+        return self._heard_clause(sent, tok, bind_subject(toks, np, True, "", governed=True), end)
+
+    def _heard_clause(self, sent: Sentence, tok: int, binding, end: int) -> Event | None:
+        """The event of a heard-verb at ``tok`` whose source phrase ends before token ``end``: it
+        reports a "że" clause right after, or what follows a "jak" frame."""
+        toks = self.toks
+        lows, kind = toks.lows, toks.kind
         if end < sent.t1 and kind(end) == "comp" or (end + 1 < sent.t1 and toks.words[end] == "," and kind(end + 1) == "comp"):
             comp = end if kind(end) == "comp" else end + 1
             return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, comp), "comp"))
