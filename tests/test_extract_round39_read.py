@@ -233,3 +233,16 @@ def test_what_was_heard_in_a_body_is_the_bodys(model):
     got = speakers_by_text(HEARD_IN, "pl", model)
     assert got["burmistrz nie weźmie udziału w kolejnym spotkaniu"] == "sztab Wolańskiego"
     assert got["problem jest pod kontrolą"] == "ratusz"
+
+
+# -- Polish: a club named by its town is the club the text named with that town ----------------------
+CLUB_OF_TOWN = ("Mecz w Słupsku\n\n"
+                "Siatkarze Warty Sieradz wygrali z Gryfem Słupsk 3:2.\n\n"
+                "Klub ze Słupska poinformował, że zawodnik przejdzie w poniedziałek badanie.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_club_named_by_its_town(model):
+    got = speakers_by_text(CLUB_OF_TOWN, "pl", model)
+    assert got["zawodnik przejdzie w poniedziałek badanie"] == "Gryf Słupsk"

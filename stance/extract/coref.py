@@ -157,7 +157,7 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
             return ref.speaker
         if ref.person:
             return self.name(ref.person)
-        named = self._institution_by_synonym(ref) or self._lead_author(ref)
+        named = self._institution_by_synonym(ref) or self._lead_author(ref) or self._body_of_town(ref)
         if named:
             return named  # "resort zdrowia" after "Ministerstwo Zdrowia"; "the researchers report" and the lead author
         if self.another(ref) or self.described_only(ref):
@@ -322,6 +322,18 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
                 if any(p in rest for p in phrases):
                     return name
         return None
+
+    def _body_of_town(self, ref: Ref) -> str | None:
+        """"Klub ze Słupska poinformował" after "z Gryfem Słupsk": the body (``town_body_noun``)
+        the text names with the town its phrase gives in the genitive, else None."""
+        words = ref.speaker.split()
+        if len(words) != 3 or words[0].lower() not in self.toks.fw.get("town_body_noun", ()) \
+                or words[1].lower() not in self.toks.fw.get("origin_prep", ()):
+            return None
+        towns = {lemma for lemma, tag, quals in morph_analyse(words[2])
+                 if "nazwa_geograficzna" in quals and ":gen:" in tag}
+        bodies = {self.mentions.inst_full.get((town,)) for town in towns} - {None}
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _institution_by_synonym(self, ref: Ref) -> str | None:
         """The institution named in the text under the noun ``inst_synonym`` gives for the role's
