@@ -493,8 +493,9 @@ def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
 
 
 def _named_in_quotes(toks: Tokens, t: int) -> bool:
-    """The quotation opening at token ``t`` is a name after a determiner or a preposition (``the
-    ‘High Street Recovery Fund’``), not speech."""
+    """The quotation opening at token ``t`` is a name in capitals after a determiner, a preposition,
+    a possessive or a noun (``the ‘High Street Recovery Fund’``, ``a petition headed ‘Keep the Walk
+    Open’``), not speech."""
     return t > 1 and (toks.kind(t - 2) in ("det", "prep", "possessive", "word", "title") or toks.words[t - 2].endswith(GENITIVE_S)) \
         and toks.words[t - 1] in QUOTE_CHARS \
         and _quoted_name_end(toks, t) is not None

@@ -8,7 +8,6 @@ token stream and lexicon words and makes events with its ``_new``.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from stance.extract.clauses import NO_CLAUSE, Clause, after_token, trailing_clause, words_before
