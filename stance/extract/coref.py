@@ -328,7 +328,7 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
         the text names with the town its phrase gives in the genitive, else None."""
         words = ref.speaker.split()
         if len(words) != 3 or words[0].lower() not in self.toks.fw.get("town_body_noun", ()) \
-                or words[1].lower() not in self.toks.fw.get("origin_prep", ()):
+                or words[1].lower() not in self.toks.fw.get("description_prep", ()):
             return None
         towns = {lemma for lemma, tag, quals in morph_analyse(words[2])
                  if "nazwa_geograficzna" in quals and ":gen:" in tag}
