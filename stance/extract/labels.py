@@ -68,8 +68,8 @@ class LabelledSpeech:
     def _message_source(self, lt0: int, lt1: int):
         """The sender a message read out names before a colon and its quotation ("Mamy wiadomość
         od słuchaczki, pani Jolanty z Fordonu:", "Jeszcze SMS od słuchaczki z Brzegu:"): the phrase
-        after the ``message_source`` preposition (with the place it comes from), or the person an
-        apposition names; None when no message noun comes before it."""
+        after the ``message_source`` preposition (``_sender_origin`` reads the place it comes from),
+        or the person an apposition names; None when no message noun comes before it."""
         toks = self.toks
         nouns, preps, address = toks.fw.get("message_noun", ()), toks.fw.get("message_source", ()), toks.fw.get("address", ())
         # (the noun may end the sentence before: "Kolejne wiadomości. Od słuchaczki z Trzcinicy: „…”")
