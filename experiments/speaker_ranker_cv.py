@@ -29,6 +29,7 @@ from stance.files import write_text_atomic  # noqa: E402
 
 # the blind rounds, newest first; every other article is "older"
 ROUNDS = (
+    ("round40", re.compile(r"^(pl-b(61[1-9]|62[0-6])|en-b(53[7-9]|54\d|55[0-2]))$")),
     ("round39", re.compile(r"^(pl-b(59[5-9]|60\d|610)|en-b(52[1-9]|53[0-6]))$")),
     ("round38", re.compile(r"^(pl-b(579|58\d|59[0-4])|en-b(50[5-9]|51\d|520))$")),
     ("round37", re.compile(r"^(pl-b(56[3-9]|57[0-8])|en-b(489|49\d|50[0-4]))$")),
