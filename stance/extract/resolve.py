@@ -100,6 +100,11 @@ class SpeakerResolver:
                 return guest  # "O strajku rozmawiamy z Renatą Kowalik, …": the newsroom talks to the guest
             if headline is not None and headline in in_headline:
                 return headline  # "Prof. Marta Wilczyńska: Żyjemy na kredyt": the guest, by name, speaks in the headline
+            standfirst = [n for n in names if n in self._headline_names(paragraph=1)]
+            if len(standfirst) == 1:
+                # "Bernadette Ashcroft talks to Owen Pritchard about …" over a lead that quotes the
+                # zoo's director: the one subject the standfirst and the lead share is the guest
+                return standfirst[0]
             people = [n for n in self._headline_names(content=True)
                       if " " in n and n not in interviewer and self.coref.person_gender(n)]
             if headline is None and len(people) == 1:
@@ -151,13 +156,15 @@ class SpeakerResolver:
                         return name
         return None
 
-    def _headline_names(self, content: bool = False) -> set[str]:
-        """Full names in the first paragraph (the headline) as subjects or, with ``content``,
-        anywhere (after "…": too)."""
+    def _headline_names(self, content: bool = False, paragraph: int = 0) -> set[str]:
+        """Full names in the first paragraph (the headline), or the one ``paragraph`` gives (1:
+        the standfirst), as subjects or, with ``content``, anywhere (after "…": too)."""
         paras = paragraphs(self.coref.seg.text)
-        end = paras[0][1] if paras else 0
+        if len(paras) <= paragraph:
+            return set()
+        start, end = (0 if paragraph == 0 else paras[paragraph][0]), paras[paragraph][1]
         refs = [*self.mentions.mentions, *self.mentions.content_names] if content else self.mentions.mentions
-        return {self.coref.name(m.speaker) for m in refs if m.pos < end and m.kind == "name"}
+        return {self.coref.name(m.speaker) for m in refs if start <= m.pos < end and m.kind == "name"}
 
     def _named_before(self, pos: int) -> list[tuple[str, bool]]:
         """People named with a full name in the two paragraphs before the one at ``pos`` (the
