@@ -26,3 +26,36 @@ def test_the_guest_is_the_subject_the_standfirst_and_the_lead_share(model):
     assert got["Every minute of it. The fog was so thick I steered by the church bell."] == "Tobias Wren"
     assert got["Only the mornings. Never the paperwork."] == "Tobias Wren"
     assert got["the last of his kind"] == "Elise Dunmore"
+
+
+# -- English: a role's "for …" tail ends before an adverb; a place's "of" inside a body's name --------
+ROLE_TAILS = ("Lease row\n\n"
+              "The shop closed in May. A spokesperson for Corran Estates later said the firm had offered a "
+              "new lease.\n\n"
+              "The chairman of Corran Estates also said the rent had not risen for five years.\n\n"
+              "A spokeswoman for Vale of Ashby District Council said no application had been received.\n\n"
+              "The Head of Planning Services said the site was outside the town boundary.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_role_tail_ends_before_an_adverb_and_keeps_a_places_of(model):
+    got = speakers_by_text(ROLE_TAILS, "en", model)
+    assert got["the firm had offered a new lease"] == "spokesperson for Corran Estates"
+    assert got["the rent had not risen for five years"] == "chairman of Corran Estates"
+    assert got["no application had been received"] == "spokeswoman for Vale of Ashby District Council"
+    assert got["the site was outside the town boundary"] == "head of Planning Services"
+
+
+# -- English: unions speak as a group, like residents ------------------------------------------------
+UNIONS = ("Airline merger\n\n"
+          "Skarby Air and Norda agreed the deal on Monday.\n\n"
+          "STAFF WORRIED\n\n"
+          "Unions in both countries said they had not been consulted.\n")
+BARE_UNIONS = "Pay talks\n\nUnions said they would meet the new owners in June.\n"
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_unions_speak_as_a_group(model):
+    got = speakers_by_text(UNIONS, "en", model)
+    assert got["they had not been consulted"] == "unions in both countries"
+    assert speakers_by_text(BARE_UNIONS, "en", model)["they would meet the new owners in June"] == "unions"

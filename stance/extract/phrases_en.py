@@ -32,7 +32,9 @@ class EnglishPhrases:
         limit = _EN_TAIL_MAX
         partitive = self.fw.get("partitive", ())
         wh = self.fw.get("wh_word", ())  # ("a voice assistant to keep what Corvane calls": a clause, no tail)
-        while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and self.lows[r] not in wh and (kind(r) in _EN_TAIL_KINDS or (
+        adverbs = self.fw.get("speech_adverb", ())  # ("A spokesperson for Harbridge Estates later said": no tail word)
+        while r < j and r - p <= _EN_TAIL_MAX and self.lows[r] not in self.verb_words and self.lows[r] != "not" and self.lows[r] not in wh \
+                and not (r > s and self.lows[r] in adverbs) and (kind(r) in _EN_TAIL_KINDS or (
                 kind(r) == "num" and r > s) or (  # "at the mile 20 aid station"
                 # "from one of the three delegations": a partitive inside the tail
                 self.lows[r] == "of" and r > s and self.lows[r - 1] in partitive) or (kind(r) == "det" and self.lows[r - 1] == "of") or (
@@ -57,7 +59,7 @@ class EnglishPhrases:
                 and not any(self.is_org(t) for t in range(named, r)):
             r = named  # "director of rugby Kieran Doyle": a full name after a common noun is the role's person
         # the role ends at a cue, a comma, or "and a/an …" (a second description of the person)
-        elif r < j and not (kind(r) == "cue" or words[r] == "," or (
+        elif r < j and not (kind(r) == "cue" or words[r] == "," or (self.lows[r] in adverbs and r + 1 < len(words) and kind(r + 1) == "cue") or (
                 words[r] == "and" and r + 1 < j and words[r + 1].lower() in ("a", "an")) or self._seat_then_end(r, j)):
             return p
         titles.extend(range(p, r))
@@ -109,6 +111,10 @@ class EnglishPhrases:
             if q > k and words[q] == "&" and q + 1 < j and words[q + 1][:1].isupper() and kind(q + 1) in caps:
                 q += 1  # "Telford & Wrekin Council": an ampersand inside the name
                 continue
+            if not has_org and q == k + 1 and words[q] == "of" and k > 0 and kind(k - 1) in ("prep", "det") and kind(k) != "title" \
+                    and q + 1 < j and words[q + 1][:1].isupper() and kind(q + 1) in caps:
+                q += 1  # "for Vale of White Horse District Council": a place's "of" before the institution's word
+                continue  # (not "Helen Marwick of West Mercia Police": a person of the body)
             if not (words[q][:1].isupper() and kind(q) in caps):
                 break
             if has_org and kind(q) == "title" and q + 1 < j and kind(q + 1) == "name" \
