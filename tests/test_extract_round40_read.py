@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SPEAKER_MODELS, speakers_by_text
+from conftest import SPEAKER_MODELS, needs_morfeusz, speakers_by_text
 
 
 # -- Interviews: the guest is the one the standfirst and the lead both have as a subject ------------
@@ -59,3 +59,22 @@ def test_unions_speak_as_a_group(model):
     got = speakers_by_text(UNIONS, "en", model)
     assert got["they had not been consulted"] == "unions in both countries"
     assert speakers_by_text(BARE_UNIONS, "en", model)["they would meet the new owners in June"] == "unions"
+
+
+# -- Polish: "„….” – czytamy w alercie X" is the quotation's attribution, and a bare "w alercie"
+# is the owner named with the alert earlier in the paragraph --------------------------------------
+ALERTS = ("Wichura nad regionem\n\n"
+          "Rzeczniczka spółki energetycznej Anna Borowiec powiedziała, że ekipy pracują od rana.\n\n"
+          "„Uwaga! Silny wiatr. Nie parkuj pod drzewami.” – czytamy w alercie Rządowego Centrum "
+          "Bezpieczeństwa, który w nocy trafił na telefony mieszkańców.\n\n"
+          "Wieczorem mieszkańcy gminy dostali alert Wojewódzkiego Centrum Zarządzania Kryzysowego. "
+          "„Uwaga! Zamknięty most w Lesznie. Korzystaj z objazdu.” – czytamy w alercie.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_alert_read_after_a_dash_is_its_senders(model):
+    got = speakers_by_text(ALERTS, "pl", model)
+    assert got["Uwaga! Silny wiatr. Nie parkuj pod drzewami."] == "Rządowe Centrum Bezpieczeństwa"
+    assert got["Uwaga! Zamknięty most w Lesznie. Korzystaj z objazdu."] == "Wojewódzkie Centrum Zarządzania Kryzysowego"
+    assert not any(text.startswith("czytamy") for text in got)

@@ -394,7 +394,8 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
     verb among the first words, before any sentence punctuation."""
     window = text[pos:pos + 80]
     n = 0
-    leading = function_words(lex.lang).get("attribution_adverb", frozenset())
+    fw = function_words(lex.lang)
+    leading = fw.get("attribution_adverb", frozenset())
     for m in _WORD_OR_MARK_RE.finditer(window):
         word = m.group()
         if not word[0].isalnum():
@@ -403,6 +404,8 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
             continue
         if n == 0 and word.lower() in leading:
             continue  # "– tak wiceminister Hryciuk skomentował"
+        if n == 0 and word.lower() in fw.get("read_verb", ()):
+            return True  # "„… telefon.” – czytamy w alercie RCB.": the document the quotation is read from
         cue = lex.cues.get(word.lower())
         if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):
             rest = window[m.end():m.end() + 20]

@@ -26,6 +26,8 @@ _OWNER_FRAME_MAX = 7  # tokens from a frame's first word to its noun ("In the un
 _FINDING_REACH = 3  # tokens from a frame to its noun of findings ("Według wstępnych ustaleń")
 _TRAILING_APPOSITION_MAX = 16  # tokens of an apposition after a final frame's source ("…, according to X, a strategist at Y.")
 _DOCUMENT_OWNER_REACH = 10  # tokens from a document's noun to its author ("opublikowanym w czwartek na stronie internetowej kurii")
+_DOCUMENT_STEM = 4  # letters a document noun keeps in every case ("alert", "alercie"; "komunikat", "komunikacie")
+_DOCUMENT_BACK_SENTENCES = 8  # sentences back, within the paragraph, to the document named with its owner
 _RELATIVE_MAX = 30  # tokens of a relative clause describing a frame's source
 _HEARD_BODY_KINDS = frozenset({"title", "name", "word", "prep", "place", "inst", "acro"})  # a body's phrase before "usłyszeliśmy"
 
@@ -53,6 +55,10 @@ class FrameCues:
             # "w dokumencie podpisanym przez szefów dyplomacji trzech państw": its author's
             return self._new(sent, tok, toks.words[tok], "fin", bind_subject(toks, owner, True, "", governed=True), NO_CLAUSE)
         if tail and _sentence_ends(toks, sent, doc + 1):
+            owner = self._named_document_before(sent, doc)
+            if owner is not None:
+                # "Dotarł alert Rządowego Centrum Bezpieczeństwa. „…” – czytamy w alercie.": the owner named with the document
+                return self._new(sent, tok, toks.words[tok], "fin", bind_subject(toks, owner, True, "", governed=True), NO_CLAUSE)
             # "– czytamy w oświadczeniu.": the statement of whoever spoke last (the body that issued it)
             if not self.events:
                 return None
@@ -115,6 +121,24 @@ class FrameCues:
         if end + 1 < sent.t1 and toks.words[end] == "," and tok > sent.t0 and lows[tok - 1] in self.heard_frames or (
                 tok - 1 > sent.t0 and lows[tok - 2] in self.heard_frames):
             return self._new(sent, tok, toks.words[tok], "frame", binding, Clause(after_token(toks, end), "frame"))
+        return None
+
+    def _named_document_before(self, sent: Sentence, doc: int) -> NP | None:
+        """The owner named right after the same document noun (its first letters, any case of it)
+        outside quotations earlier in the paragraph ("alert Rządowego Centrum Bezpieczeństwa" before "–
+        czytamy w alercie."), the nearest first; else None."""
+        toks = self.toks
+        stem = toks.lows[doc][:_DOCUMENT_STEM]
+        par_start = self.seg.text.rfind("\n", 0, toks.starts[sent.t0]) + 1
+        for i in range(sent.index - 1, max(-1, sent.index - _DOCUMENT_BACK_SENTENCES), -1):
+            prev = self.seg.sentences[i]
+            if prev.end <= par_start:
+                break
+            for q in range(prev.t1 - 2, prev.t0 - 1, -1):
+                if toks.kind(q) != "quoted" and toks.lows[q][:_DOCUMENT_STEM] == stem:
+                    owner = self._document_owner(prev, q + 1)
+                    if owner is not None and all(toks.words[t][:1].isupper() for t in range(q + 1, owner.start)):
+                        return owner  # (the genitive right after the noun: not "rozesłanym … do studentów")
         return None
 
     def _document_owner(self, sent: Sentence, start: int) -> NP | None:
