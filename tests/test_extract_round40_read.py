@@ -78,3 +78,35 @@ def test_an_alert_read_after_a_dash_is_its_senders(model):
     assert got["Uwaga! Silny wiatr. Nie parkuj pod drzewami."] == "Rządowe Centrum Bezpieczeństwa"
     assert got["Uwaga! Zamknięty most w Lesznie. Korzystaj z objazdu."] == "Wojewódzkie Centrum Zarządzania Kryzysowego"
     assert not any(text.startswith("czytamy") for text in got)
+
+
+# -- Polish: "spółka" is the enterprise named before by its own noun ("Stocznia …", "Przedsiębiorstwo …")
+ENTERPRISE = ("Spór o płace\n\n"
+              "W gdyńskiej Stoczni Remontowej Bałtyk-Serwis narasta konflikt o podwyżki. Związkowcy "
+              "zapowiadają referendum strajkowe.\n\n"
+              "Spółka napisała, że traktuje mediację jako szansę na porozumienie.\n")
+GAS_COMPANY = ("Awaria w Polskiej Spółce Gazownictwa\n\n"
+               "Ulica Lipowa została zamknięta po awarii w Zakładzie Wodociągów w Sopocie. Polska Spółka "
+               "Gazownictwa wysłała na miejsce ekipę. Spółka poinformowała, że awaria nie wpłynęła na dostawy gazu.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_spolka_is_the_enterprise_named_by_its_own_noun(model):
+    got = speakers_by_text(ENTERPRISE, "pl", model)
+    assert got["traktuje mediację jako szansę na porozumienie"] == "Stocznia Remontowa Bałtyk-Serwis"
+    assert speakers_by_text(GAS_COMPANY, "pl", model)["awaria nie wpłynęła na dostawy gazu"] == "Polska Spółka Gazownictwa"
+
+
+# -- Polish: "both" before a group is no part of the speaker -----------------------------------------
+BOTH = ("Debata kandydatów\n\n"
+        "Oboje kandydaci zapewnili, że obecni studenci skończą naukę na wydziale.\n\n"
+        "Obie kandydatki zgodziły się, że akademik trzeba wyremontować.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_both_before_a_group_is_no_part_of_the_speaker(model):
+    got = speakers_by_text(BOTH, "pl", model)
+    assert got["obecni studenci skończą naukę na wydziale"] == "kandydaci"
+    assert got["akademik trzeba wyremontować"] == "kandydatki"

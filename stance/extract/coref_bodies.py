@@ -255,7 +255,8 @@ class BodyCoreference:
     def _company_named(self, head: str, pos: int) -> str | None:
         """"Spółka poinformowała": the firm whose own name the text gave right after a company
         noun before ``pos`` ("spółki Splatio", "koncern Nordvik Sanitary", "Spółka Granit-Sudety
-        z Jawora"), the nearest one; None when the noun is no company noun or no name was given."""
+        z Jawora"), the nearest one, else the nearest body whose name opens with an enterprise's
+        noun (``company_head``); None when the noun is no company noun or no name was given."""
         toks = self.toks
         nouns = toks.fw.get("company_noun", ())
         if head.lower() not in nouns:
@@ -278,7 +279,13 @@ class BodyCoreference:
                 e += 1
             if e > t + 1 and not is_given_name(toks.words[t + 1]):  # ("rzeczniczka spółki Marta Gajewska": her name)
                 return self.institution(toks.surface(list(range(t + 1, e))))
-        return None
+        if self._institution_named(head, pos):
+            return None  # a body whose own name holds the noun ("Polska Spółka Gazownictwa")
+        # no firm named with a company noun: the nearest whose own name an enterprise's noun opens
+        # ("W Stoczni Remontowej Odra-Serwis narasta konflikt. … Spółka napisała")
+        heads = toks.fw.get("company_head", ())
+        return next((m.speaker for m in self.mentions.before(pos, LOOKBACK)
+                     if m.kind in ("name", "inst") and " " in m.speaker and m.speaker.split(" ", 1)[0].lower() in heads), None)
 
     def _owner_named(self, speaker: str) -> str | None:
         """"Aalto’s office" after "Prime Minister Henrik Aalto": the owner by full name."""

@@ -54,6 +54,8 @@ class PolishPhrases:
         """An adjective before a role noun ("rosyjski dyplomata", sentence-initial "Specjalny wysłannik")."""
         w = self.words[p]
         c = self.kind(p)
+        if self.lows[p] in self.fw.get("both_word", ()):
+            return False  # "Oboje kandydaci zapewnili": the count of two is no part of the speaker
         if c == "word" and w.endswith(ADJ_SUFFIXES) and self._title_ahead(p, j):
             return morph.is_adj(w) is not False and self._agrees_with_role(p, j)
         if w[:1].isupper() and c in ("stop", "cap", "name", "place", "inst") and w.endswith(ADJ_SUFFIXES):
