@@ -110,3 +110,31 @@ def test_both_before_a_group_is_no_part_of_the_speaker(model):
     got = speakers_by_text(BOTH, "pl", model)
     assert got["obecni studenci skończą naukę na wydziale"] == "kandydaci"
     assert got["akademik trzeba wyremontować"] == "kandydatki"
+
+
+# -- English: a nationality or an occupation capitalised before a full name is no part of it ---------
+DESCRIBED_NAMES = ("Sprint finish\n\n"
+                   "The jury relegated Dutchman Pieter Van Aalst, who had crossed the line third.\n\n"
+                   "Van Aalst said he had held his line.\n\n"
+                   "Harbourmaster Colin Strachan told the inquiry the channel had been clear.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_nationality_or_occupation_before_a_full_name_is_no_part_of_it(model):
+    got = speakers_by_text(DESCRIBED_NAMES, "en", model)
+    assert got["he had held his line"] == "Pieter Van Aalst"
+    assert got["the channel had been clear"] == "Colin Strachan"
+
+
+# -- Polish: "jeden z emerytowanych leśników" is "emerytowany leśnik" (a participle agrees too) ------
+RETIRED = ("Pożegnanie leśniczego\n\n"
+           "Jeden z emerytowanych leśników z Pisza mówi, że był uparty jak dąb.\n\n"
+           "Jedna z emerytowanych nauczycielek mówi, że szkoła straciła wielkiego człowieka.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_participle_in_a_partitive_agrees_with_the_one(model):
+    got = speakers_by_text(RETIRED, "pl", model)
+    assert got["był uparty jak dąb"] == "emerytowany leśnik z Pisza"
+    assert got["szkoła straciła wielkiego człowieka"] == "emerytowana nauczycielka"

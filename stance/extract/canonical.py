@@ -257,7 +257,10 @@ class CanonicalForms:
             w = self.words[t]
             if t < head:
                 adj = morph.plural_genitive_reading(self.lows[t], "adj")
-                w = morph.adj_nominative(adj[0], gender) if adj else w
+                if adj:
+                    w = morph.adj_nominative(adj[0], gender)
+                elif any(morph.plural_genitive_reading(self.lows[t], pos) for pos in ("ppas", "pact")):
+                    w = morph.adj_nominative(self.lows[t], gender)  # "jeden z emerytowanych leśników": "emerytowany leśnik"
             elif t == head:
                 w = morph.adj_nominative(lemma, gender) if morph.plural_genitive_reading(self.lows[t], "adj") else lemma
             elif w[:1].islower() and any(morph.plural_genitive_reading(self.lows[t], pos) for pos in (

@@ -302,6 +302,9 @@ class PhraseReader(PhraseChunks, PolishPhrases, EnglishPhrases):
         if pl and len(names) >= 3 and not titles and k >= 2 and kind(k - 1) == "coord" and kind(k - 2) in ("place", "inst") \
                 and not any(morph.is_given_name(words[t]) for t in names) and self._surname_elsewhere(names):
             start, names = names[1], names[1:]  # "Biura ds. Kosowa i Metochii Nenad Vuksanović": the second place, then the person
+        if not pl and len(names) >= 3 and not titles and names[0] == k \
+                and words[k] in self.lex.demonyms and not self.given_name(words[k]) and all(kind(t) in ("name", "particle") for t in names):
+            titles, names = [k], names[1:]  # "relegated Frenchman Julien Moreau": a nationality, then the name
         if names:
             return NP(start, q, "name", names=names, titles=titles)
         if titles:
