@@ -138,3 +138,33 @@ def test_a_participle_in_a_partitive_agrees_with_the_one(model):
     got = speakers_by_text(RETIRED, "pl", model)
     assert got["był uparty jak dąb"] == "emerytowany leśnik z Pisza"
     assert got["szkoła straciła wielkiego człowieka"] == "emerytowana nauczycielka"
+
+
+# -- English: "the company" is no person a "Mr …" names, and a firm after an opening phrase counts ----
+FIRM_AFTER_PHRASE = ("Ferry inquiry\n\n"
+                     "Ruaridh Baxter, the advocate for the family, accused Firthlink Ferries of running a tight "
+                     "timetable.\n\n"
+                     "'The company will say the master sets the speed,' Mr Baxter said.\n\n"
+                     "In a statement issued after the hearing, Firthlink Ferries said it rejected any suggestion "
+                     "of pressure.\n\n"
+                     "'Safety is first,' a Firthlink spokesperson said. The company said it was cooperating fully "
+                     "with the inquiry.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_the_company_is_the_firm_after_an_opening_phrase_not_a_person(model):
+    got = speakers_by_text(FIRM_AFTER_PHRASE, "en", model)
+    assert got["it was cooperating fully with the inquiry"] == "Firthlink Ferries"
+
+
+# -- English: a headline's "Aldermoor CEO" is the chief executive the story names ---------------------
+CEO = ("Airline deal\n\n"
+       "* Aldermoor CEO says 'no plans to cut routes' after takeover\n\n"
+       "British carrier Aldermoor Airways has agreed to buy Skarvik Air.\n\n"
+       "\"This is a good fit,\" Aldermoor Chief Executive Helen Marchetti told reporters.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_headlines_initials_role_is_the_officer_named_later(model):
+    got = speakers_by_text(CEO, "en", model)
+    assert got["no plans to cut routes"] == "Helen Marchetti"

@@ -189,17 +189,22 @@ class BodyCoreference:
     def _firm_before(self, pos: int) -> str | None:
         """"The company said" after "Norvale Foods on Thursday cut …": the nearest subject of an
         earlier sentence read as a name that is nobody's (no given name first, no surname of a
-        person named in full), else None."""
+        person named in full, nobody a "Mr Baxter" gave a gender), else None."""
         toks = self.toks
         t = bisect.bisect_right(toks.starts, pos) - 1  # the token at ``pos`` (a phrase may open the sentence)
         while t > 0 and t not in toks.sent_initial:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
         for m in self.mentions.before(toks.starts[max(t, 0)], LOOKBACK):
             if m.kind == "name" and m.subject and self._opens_sentence(m.pos) and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
-                    and m.speaker not in self._families and self.name(m.speaker) == m.speaker \
+                    and m.speaker not in self._families and self.name(m.speaker) == m.speaker and not self._addressed(m.speaker) \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker
         return None
+
+    def _addressed(self, name: str) -> bool:
+        """Someone the text names with a gender ("Mr Baxter", "Mrs Doyle") is ``name``: a person."""
+        return any(r.kind == "name" and r.gender in ("m", "f") and self.name(r.speaker) == name
+                   for r in self.mentions.mentions)
 
     def _suffixed_firm_before(self, pos: int) -> str | None:
         """"the company" after "worked for Harcourt Logistics Ltd": the nearest earlier name that
@@ -211,12 +216,18 @@ class BodyCoreference:
         return None
 
     def _opens_sentence(self, pos: int) -> bool:
-        """The phrase at ``pos`` starts its sentence, maybe after an article ("Norvale Foods on
-        Thursday cut …", "The Wexford Group said"; not "… scanned forms, dental X-rays and …")."""
+        """The phrase at ``pos`` starts its sentence, maybe after an article or an opening
+        prepositional phrase and its comma ("Norvale Foods on Thursday cut …", "The Wexford Group
+        said", "In a statement, Firthlink Ferries said"; not "… scanned forms, dental X-rays and …")."""
         toks = self.toks
         t = bisect.bisect_left(toks.starts, pos)
         while t > 0 and t not in toks.sent_initial and toks.kind(t - 1) == "det":
             t -= 1
+        if t > 1 and t not in toks.sent_initial and toks.words[t - 1] == ",":
+            s = t - 1
+            while s > 0 and s not in toks.sent_initial and toks.words[s - 1] != ",":
+                s -= 1
+            return s in toks.sent_initial and toks.kind(s) == "prep"  # "In a statement issued after the hearing, Firthlink Ferries said"
         return t in toks.sent_initial
 
     def _institution_named(self, head: str, pos: int) -> str | None:

@@ -137,6 +137,11 @@ class RoleCoreference:
             if adjectives:
                 other = role_synonym(self.toks.lex.lang, " ".join([head_word] + [w for w in words if w not in adjectives]))
                 extra = {w.lower()[:4] for w in adjectives}
+        elif not other and ref.head and ref.head != ref.speaker.lower():
+            # "Aldermoor CEO" before "Aldermoor Chief Executive Helen Marchetti": the head's synonym,
+            # with the modifiers the person's role must share
+            other = role_synonym(self.toks.lex.lang, ref.head)
+            extra = {m.lower()[:4] for m in ref.mods if m.lower() not in self.articles and len(m) >= 3}
         if not other:
             return None
         head, *rest = other.split()
