@@ -168,3 +168,21 @@ CEO = ("Airline deal\n\n"
 def test_a_headlines_initials_role_is_the_officer_named_later(model):
     got = speakers_by_text(CEO, "en", model)
     assert got["no plans to cut routes"] == "Helen Marchetti"
+
+
+# -- English: owners speak as a group; "my neighbours" opens its own phrase ---------------------------
+OWNERS = ("Cable plans\n\n"
+          "Fishermen say the cable would cut through their crab grounds, while holiday-let owners fear two "
+          "summers of roadworks will empty their cottages.\n\n"
+          "More than 200 people came. Members will decide in April whether to object.\n\n"
+          "Several owners of holiday lets said they feared the cable works.\n")
+MY_NEIGHBOURS = ("Bin day\n\nThe rota changes every week, a game my neighbours have taken to calling "
+                 "'bin-day roulette'.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_owners_speak_as_a_group_and_my_opens_a_phrase(model):
+    got = speakers_by_text(OWNERS, "en", model)
+    assert got["two summers of roadworks will empty their cottages"] == "holiday-let owners"
+    assert got["they feared the cable works"] == "owners of holiday lets"
+    assert speakers_by_text(MY_NEIGHBOURS, "en", model)["bin-day roulette"] == "neighbours"

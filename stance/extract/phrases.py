@@ -170,7 +170,7 @@ class PhraseReader(PhraseChunks, PolishPhrases, EnglishPhrases):
             if not pl and titles and words[p].islower() and self.lows[p] in self.fw.get("quantifier", ()):
                 return None  # "After the final whistle several players complained": the count opens the speaker's own phrase
             if not pl and (c in ("place", "inst", "acro", "name", "word", "tword") or (c == "stop" and self.lows[p] in self.lex.title_words)) \
-                    and self.lows[p] not in self.verb_words \
+                    and self.lows[p] not in self.verb_words and self.lows[p] not in self.fw.get("own_possessive", ()) \
                     and self.lows[p] not in self.clause_openers and self.lows[p] not in self.fw.get("wh_word", ()) \
                     and self._title_ahead(p, j, en_mod=True):  # ("what prosecutors sought": no modifier of the role)
                 titles.append(p)
