@@ -186,3 +186,25 @@ def test_owners_speak_as_a_group_and_my_opens_a_phrase(model):
     assert got["two summers of roadworks will empty their cottages"] == "holiday-let owners"
     assert got["they feared the cable works"] == "owners of holiday lets"
     assert speakers_by_text(MY_NEIGHBOURS, "en", model)["bin-day roulette"] == "neighbours"
+
+
+# -- A reported clause, then a second clause's own subject with its predicate in quotation marks -----
+SECOND_SUBJECT_PL = ("Porodówka zamknięta\n\n"
+                     "Dyrektor funduszu odpowiedziała, że decyzja należy do szpitala, a fundusz „podpisze umowę "
+                     "w dniu otwarcia oddziału”.\n\n"
+                     "Prezes szpitala Marek Ziętara podtrzymał, że szpital chce wrócić do przyjmowania porodów.\n")
+SECOND_SUBJECT_EN = ("Ward closure\n\n"
+                     "Ann Lowe said the decision was a matter for the hospital, but the fund \"would sign when "
+                     "staffing allowed\".\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_reported_clause_before_a_second_subjects_quoted_predicate(model):
+    got = speakers_by_text(SECOND_SUBJECT_PL, "pl", model)
+    assert got["decyzja należy do szpitala"] == "dyrektor funduszu"
+    assert got["podpisze umowę w dniu otwarcia oddziału"] == "dyrektor funduszu"
+    assert got["szpital chce wrócić do przyjmowania porodów"] == "Marek Ziętara"
+    got = speakers_by_text(SECOND_SUBJECT_EN, "en", model)
+    assert got["the decision was a matter for the hospital"] == "Ann Lowe"
+    assert got["would sign when staffing allowed"] == "Ann Lowe"

@@ -12,7 +12,7 @@ from stance.extract.clauses import finite_at, listing_comma, past_quote_words, p
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
-from stance.extract.morph import finite_verb, past_verb, plural_verb
+from stance.extract.morph import finite_verb, nominative_noun, past_verb, plural_verb
 from stance.extract.segment import Sentence, dash_attribution
 from stance.extract.spans import DIRECT, DOUBLE_MARKS, INDIRECT, NO_STATEMENT, trim
 
@@ -25,6 +25,9 @@ _SPACED_DASH_RE = re.compile(r"\s[–—-]\s")
 _ASIDE_SUBJECT_MAX = 5  # words of the subject inside an aside (", the Crown says,", ", a council spokesman said,")
 _ASIDE_REST_MIN = 3  # words after an aside that make a clause of their own
 _ASIDE_VERB_REACH = 4  # tokens after an aside within which its clause's verb comes
+_QUOTED_SUBJECT_MAX = 4  # tokens of a second clause's subject before its quoted predicate (", a fundusz „…”")
+_QUOTED_SUBJECT_KINDS = frozenset({"name", "title", "word", "inst", "place", "acro", "pron", "det"})
+_QUOTED_SUBJECT_HEADS = frozenset({"name", "title", "inst", "place", "acro", "pron"})
 
 
 class ReportedClauses:
@@ -98,8 +101,9 @@ class ReportedClauses:
 
     def _before_quoted_predicate(self, start: int, end: int) -> int | None:
         """``said the panel would meet in May and did not expect a ruling "before the spring"``: a
-        clause whose second predicate (``predicate_coord`` and a verb) holds a quotation reports
-        its first part; the quotation is a fragment of its own. The end of that first part, or None."""
+        clause whose second predicate (``predicate_coord`` and a verb), or a second clause's quoted
+        predicate after its own subject (``…, a fundusz „…”``), holds a quotation reports its
+        first part; the quotation is a fragment of its own. The end of that first part, or None."""
         opens = self.seg.quote_opens
         k = bisect.bisect_left(opens, start)
         if k >= len(opens) or opens[k] >= end:
@@ -111,6 +115,16 @@ class ReportedClauses:
             # "odpowiada, że rozmawiała dwa razy i „więcej nie ma o czym”", "… bo „…”": the quotation
             # is a fragment of its own after the clause it is joined to
             cut = trim(self.text, start, toks.starts[q - 1])[1]
+            return cut if cut - start >= 12 else None
+        subj = q - 1
+        while subj > t0 + 2 and q - subj <= _QUOTED_SUBJECT_MAX and toks.kind(subj) in _QUOTED_SUBJECT_KINDS:
+            subj -= 1
+        if subj < q - 1 and toks.lows[subj] in toks.fw.get("contrast_after_quote", ()) and toks.words[subj - 1] == "," \
+                and any(self._subject_head(t) for t in range(subj + 1, q)) and self._quotation_ends(q, end):
+            # "odpowiedziała, że decyzja należy do szpitala, a fundusz „podpisze umowę …”": a second
+            # clause's own subject, its predicate in quotation marks: the first clause is reported,
+            # the quotation a fragment of its own
+            cut = trim(self.text, start, toks.starts[subj - 1])[1]
             return cut if cut - start >= 12 else None
         backshift = toks.fw.get("backshift_aux", ())
         for t in range(q - 1, t0 + 2, -1):
@@ -129,6 +143,15 @@ class ReportedClauses:
                     cut = trim(self.text, start, toks.starts[t])[1]
                     return cut if cut - start >= 12 else None
         return None
+
+    def _subject_head(self, t: int) -> bool:
+        """Token ``t`` may head a clause's subject: a name, role, body or pronoun, or a common noun
+        ("fundusz", "ludzie"; English: after an article, "the fund")."""
+        toks = self.toks
+        kind = toks.kind(t)
+        if kind in _QUOTED_SUBJECT_HEADS:
+            return True
+        return kind == "word" and (nominative_noun(toks.lows[t]) if toks.cased else toks.kind(t - 1) == "det")
 
     def _after_quoted_contrast(self, start: int, end: int) -> int | None:
         """``odpowiada, że rodzina „nie zamyka drzwi”, ale najpierw oczekuje przeprosin``: a clause
