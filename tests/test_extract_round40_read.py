@@ -208,3 +208,31 @@ def test_a_reported_clause_before_a_second_subjects_quoted_predicate(model):
     got = speakers_by_text(SECOND_SUBJECT_EN, "en", model)
     assert got["the decision was a matter for the hospital"] == "Ann Lowe"
     assert got["would sign when staffing allowed"] == "Ann Lowe"
+
+
+# -- English: a relative "that" inside a reported clause does not stop ", and that …" ---------------
+RELATIVE_THEN_AND_THAT = ("Bins\n\n"
+                          "Cllr Gavin Roper said the borough was sending food to landfill that could be turned "
+                          "into compost, and that every tonne cost tax payers about £110.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_that_does_not_stop_and_that(model):
+    got = speakers_by_text(RELATIVE_THEN_AND_THAT, "en", model)
+    assert got["the borough was sending food to landfill that could be turned into compost"] == "Gavin Roper"
+    assert got["every tonne cost tax payers about £110"] == "Gavin Roper"
+
+
+# -- Polish: a plaintiff and a defendant are roles ("Według powódki …", "Pozwany przekonywał") -------
+COURT_ROLES = ("Wojna o gruszę\n\n"
+               "Sprawę sąsiadowi wytoczyła Krystyna Pająk. Według powódki nowy płot stanął ponad metr za "
+               "daleko, a po stronie sąsiada znalazła się grusza.\n\n"
+               "Pozwany od początku przekonywał, że płot stoi w linii kamieni granicznych.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_plaintiff_and_a_defendant_are_roles(model):
+    got = speakers_by_text(COURT_ROLES, "pl", model)
+    assert got["nowy płot stanął ponad metr za daleko, a po stronie sąsiada znalazła się grusza"] in ("Krystyna Pająk", "powódka")
+    assert got["płot stoi w linii kamieni granicznych"] == "pozwany"

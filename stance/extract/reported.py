@@ -201,7 +201,9 @@ class ReportedClauses:
         out = []
         t = first = bisect.bisect_left(toks.starts, start)
         while t + 1 < len(toks.words) and toks.starts[t] < end:
-            if toks.kind(t) == "comp" and t > first:
+            if toks.kind(t) == "comp" and t > first and not (
+                    toks.lows[t] in toks.fw.get("rel_comp", ()) and t + 1 < len(toks.words) and toks.lows[t + 1] in toks.verb_words):
+                # ("landfill that could be turned into compost, and that …": a relative clause, then the coordination)
                 break  # "names that Korvath says … and that Lendria insists …": coordinated inside the clause
             if toks.lows[t] in coords and toks.kind(t + 1) == "comp" and t > first:
                 out.append((start, toks.starts[t]))  # the caller trims the comma before the conjunction
