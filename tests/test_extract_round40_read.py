@@ -236,3 +236,22 @@ def test_a_plaintiff_and_a_defendant_are_roles(model):
     got = speakers_by_text(COURT_ROLES, "pl", model)
     assert got["nowy płot stanął ponad metr za daleko, a po stronie sąsiada znalazła się grusza"] in ("Krystyna Pająk", "powódka")
     assert got["płot stoi w linii kamieni granicznych"] == "pozwany"
+
+
+# -- A body's board after its name; a worker's trade in apposition names him ------------------------
+BOARD = "Airline deal\n\nThe Skarvik Air board said it would recommend the offer to shareholders.\n"
+FITTER = ("Spór w stoczni\n\n"
+          "Związkowcy zbierają podpisy. Inny pracownik, monter z działu kadłubowego, przyznał, że do "
+          "strajku trzeba będzie przekonać wielu ludzi.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_bodys_board_after_its_name_speaks(model):
+    assert speakers_by_text(BOARD, "en", model)["it would recommend the offer to shareholders"] == "Skarvik Air board"
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_workers_trade_in_apposition_names_him(model):
+    got = speakers_by_text(FITTER, "pl", model)
+    assert got["do strajku trzeba będzie przekonać wielu ludzi"] == "monter z działu kadłubowego"

@@ -295,8 +295,9 @@ class PhraseReader(PhraseChunks, PolishPhrases, EnglishPhrases):
                 and not morph.is_given_name(words[names[0]]) and morph.is_nominative_possible(words[q]) \
                 and (q + 1 >= j or kind(q + 1) in ("cue", "punct")):
             return NP(start, q + 1, "inst", inst=[names[0], q])  # "Pogoń Szczecin napisała", "Górnik Zabrze": a club named by its town
-        if names and not titles and q < j and self.lows[q] in self.fw.get("owned_office", ()) and not self._possessive(q - 1):
-            return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said": the campaign speaks
+        if names and not titles and q < j and (self.lows[q] in self.fw.get("owned_office", ()) or self.lows[q] in self.fw.get("named_board", ())) \
+                and not self._possessive(q - 1):
+            return NP(start, q + 1, "inst", inst=names + [q])  # "the Pellegrino campaign said", "The Skarvik Air board said": the campaign speaks
         if names and q < j and self.lows[q] in self.fw.get("postnominal", ()):
             q += 1  # "Owen Pryce KC": the rank belongs to the phrase, not to the name
         if pl and len(names) >= 3 and not titles and k >= 2 and kind(k - 1) == "coord" and kind(k - 2) in ("place", "inst") \
