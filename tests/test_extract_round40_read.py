@@ -255,3 +255,15 @@ def test_a_bodys_board_after_its_name_speaks(model):
 def test_a_workers_trade_in_apposition_names_him(model):
     got = speakers_by_text(FITTER, "pl", model)
     assert got["do strajku trzeba będzie przekonać wielu ludzi"] == "monter z działu kadłubowego"
+
+
+# -- Polish: a relative who speaks, named in apposition ("mówi syn zmarłego, Marek Kornaś") ----------
+RELATIVE = ("Zmarł leśnik\n\n"
+            "Zmarł Władysław Kornaś, leśniczy z Pisza.\n\n"
+            "– Nigdy nie miałem mu tego za złe – mówi syn zmarłego, Marek Kornaś.\n")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_a_relative_named_in_apposition_speaks(model):
+    assert speakers_by_text(RELATIVE, "pl", model)["Nigdy nie miałem mu tego za złe"] == "Marek Kornaś"
