@@ -267,3 +267,15 @@ RELATIVE = ("Zmarł leśnik\n\n"
 @pytest.mark.parametrize("model", SPEAKER_MODELS)
 def test_a_relative_named_in_apposition_speaks(model):
     assert speakers_by_text(RELATIVE, "pl", model)["Nigdy nie miałem mu tego za złe"] == "Marek Kornaś"
+
+
+# -- English: an age between a name and its "who said" is no antecedent ------------------------------
+AGE_THEN_WHO = ("Skate park\n\n"
+                "The clerk, Rachel Osei, reminded members of the rules.\n\n"
+                "Among the members of the public who spoke was Kai Brennan, 15, who said his friends skate in "
+                "the car park 'until someone rings the police on us'.\n")
+
+
+@pytest.mark.parametrize("model", SPEAKER_MODELS)
+def test_an_age_between_a_name_and_who_said(model):
+    assert speakers_by_text(AGE_THEN_WHO, "en", model)["until someone rings the police on us"] == "Kai Brennan"

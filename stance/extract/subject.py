@@ -282,6 +282,8 @@ def relative_antecedent(toks: Tokens, sent: Sentence, a: int, k: int, region: li
         q -= 1
     if q - 2 > sent.t0 and toks.words[q] == ")" and toks.words[q - 2] == "(":
         q -= 3  # "Sen. Dale Hermanson (R-Willmar), who said": a tag after the name, not the antecedent
+    if q - 2 > sent.t0 and toks.kind(q) == "num" and toks.words[q - 1] == ",":
+        q -= 2  # "Kai Brennan, 15, who said": an age after the name, not the antecedent
     nps = toks.chunks(max(sent.t0, q - _RELATIVE_WINDOW), q + 1)
     if not nps or nps[-1].end != q + 1:
         return None
