@@ -65,7 +65,8 @@ class SpeakerResolver:
     def interviewee(self) -> str | None:
         """Who answers in an interview ("A: …", initials, or bare answers): the person whose
         initials or surname the answers' label is; else the speaker of the first headline
-        statement; else the first person named with a full name (the lead introduces the guest).
+        statement; else the one subject the standfirst and the lead share; else the first person
+        named with a full name (the lead introduces the guest).
         An interview inside a report ("Rozmawialiśmy z nią …" after "Strajkiem kieruje Beata
         Zygmunt") is with the person the paragraphs before its first question name, when they do
         not name the headline's speaker. The interviewer (a question's label, or the name after
