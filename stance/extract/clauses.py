@@ -1,7 +1,7 @@
 """Where a cue's reported clause is: after ``że``/``that``, after a frame, or before the cue.
 
 ``find_clause`` returns a ``Clause``: ``kind`` comp (``powiedział, że …``), frame (``Jak
-podkreślił X, …``), zero (English ``said the talks were useful``, no complementiser) or
+podkreślił X, …``), zero (English ``said the talks were useful``, no complementiser: ``bare_clauses``) or
 trailing (``…, jak podkreślił X.`` / ``Talks will resume, the minister said.``: the clause
 runs from the sentence start to ``trailing_end``). Only tokens are read.
 """
@@ -12,9 +12,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from stance.extract.bare_clauses import (MIN_UNMARKED_TRAILING, abbreviation_point, named_in_quotes, quoted_by_aside_end,
+                                         skip_appositions, zero_that)
+from stance.extract.clause_base import NO_CLAUSE, Clause, after_token, finite_at, quoted_name_end
 from stance.extract.dashes import in_own_voice
-from stance.extract.marks import GENITIVE_S, QUOTE_CHARS
-from stance.extract.morph import finite_verb
 from stance.extract.segment import Sentence
 from stance.extract.phrases import NP
 from stance.extract.words import Tokens
@@ -29,26 +30,6 @@ _PARTICIPLE_PHRASE_MAX = 5  # tokens of a participle phrase describing a speaker
 _DASHES = ("–", "—")
 _TRIM_BEFORE = ",–—-"
 _CLAUSE_END_PUNCT = frozenset(".!?;:–—()\"„“”«»")
-_ZERO_CLAUSE_VERB_WITHIN = 16  # "said its offer of 4.5 per cent this year remained …": the verb within so many tokens
-_PHRASE_KINDS = frozenset({"det", "word", "month", "name", "num", "acro", "media", "inst", "place"})
-
-
-@dataclass(frozen=True)
-class Clause:
-    start: int = -1  # character offset where the reported clause starts; -1: none
-    kind: str = ""  # comp | frame | zero | trailing
-    trailing_end: int = -1  # end of a trailing clause
-
-
-NO_CLAUSE = Clause()
-
-
-def after_token(toks: Tokens, q: int) -> int:
-    """The first non-space character after token ``q``."""
-    text, p = toks.text, toks.ends[q]
-    while p < len(text) and text[p].isspace():
-        p += 1
-    return p
 
 
 @dataclass(frozen=True)
@@ -92,7 +73,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
         if c == "comp" or (lows[q] in directive and q > k + 1 and words[q - 1] == ","):
             # "powiedział, że …"; "zaapelował do delegacji, by …"
             if rules.bare_clauses and "clause" in flags and q > k + 2:
-                bare = _zero_that(toks, sent, k, flags)
+                bare = zero_that(toks, sent, k, flags)
                 if (0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q)
                         and kind(q - 1) in ("word", "name", "place", "inst") and not finite_at(toks, q - 1)):
                     return bare  # "said the government could accept … mines that process ore": a relative "that"
@@ -116,22 +97,22 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 break  # "said the pipeline could … if financing was agreed": maybe a bare clause
             if c == "quoted" and rules.bare_clauses and "clause" in flags and (
                     _comp_coordinated_after(toks, sent, q) or _predicate_coordinated_before(toks, k, q)
-                    or _named_in_quotes(toks, q)):
+                    or named_in_quotes(toks, q)):
                 break  # "said it would ‘not comment’ but that its investigation remained active"; "said she remained a member but would ‘…’';
                 # "said an application to the ‘High Street Recovery Fund’ had been turned down": a name in quotes
             if c == "quoted" and rules.bare_clauses and "clause" in flags and q > k + 3:
-                bare = _zero_that(toks, sent, k, flags)
+                bare = zero_that(toks, sent, k, flags)
                 if 0 <= bare.start and bare.kind == "zero" and _finite_between(toks, bare.start, q - 1):
                     return bare  # "said staff had been told in November to “start packing”": the clause holds the quotation
             return NO_CLAUSE
-        if c == "punct" and _abbreviation_point(toks, q):
+        if c == "punct" and abbreviation_point(toks, q):
             q += 1
             continue  # "said in its 4 p.m. advisory that …": the clock's points end nothing
         if c == "punct":
             if w == ",":
                 if rules.bare_clauses:
                     break
-                aside = _quoted_by_aside_end(toks, sent, q)
+                aside = quoted_by_aside_end(toks, sent, q)
                 if aside is not None:
                     q = aside  # "oświadczył w niedzielę, cytowany przez dziennik „Al-Ahram”, że …"
                     continue
@@ -144,7 +125,7 @@ def find_clause(toks: Tokens, sent: Sentence, k: int, jak: int | None, flags: fr
                 return NO_CLAUSE
         q += 1
     if rules.bare_clauses and "clause" in flags:
-        found = _zero_that(toks, sent, k, flags)
+        found = zero_that(toks, sent, k, flags)
         if found.start < 0 and not earlier_have_clause:
             found = _clause_before(toks, sent, k, np, marks() if marks else sentence_marks(toks, sent))
         return found
@@ -245,7 +226,7 @@ def _jak_clause(toks: Tokens, sent: Sentence, k: int, jak: int) -> Clause:
             return Clause(toks.starts[dash + 1], "frame")
     if len(words_before(toks, sent.t0, jak, 3)) <= 2:
         # "Jak podkreślił X, <appositions>, CLAUSE"
-        p = _skip_appositions(toks, sent, k)
+        p = skip_appositions(toks, sent, k)
         return Clause(toks.starts[p], "frame") if p is not None else NO_CLAUSE
     # trailing "…, jak podkreślił X."
     if q >= sent.t1 or words[q] in ".!?":
@@ -358,7 +339,7 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
     if comma - sent.t0 < _MIN_TRAILING:
         return NO_CLAUSE
     blocking = marks.first_blocking
-    while blocking < comma and toks.kinds[blocking] == "quoted" and (past := _quoted_name_end(toks, blocking)) is not None:
+    while blocking < comma and toks.kinds[blocking] == "quoted" and (past := quoted_name_end(toks, blocking)) is not None:
         # ("… signed up for the city's "Eastbrook Alert" text service …, she added": a name in quotes)
         blocking = next((t for t in range(past, sent.t1) if toks.kinds[t] in ("quoted", "comp")), sent.t1)
     if blocking < comma and not (toks.kinds[blocking] == "comp" and (
@@ -367,24 +348,11 @@ def _clause_before(toks: Tokens, sent: Sentence, k: int, np: NP | None, marks: S
         # nor a relative one ("any change that raised the deficit, she said")
         return NO_CLAUSE
     if marks.first_finite >= comma and not (_attribution_ends_sentence(toks, sent, after)
-                                             and kind(sent.t0) != "prep" and comma - sent.t0 >= _MIN_UNMARKED_TRAILING):
+                                             and kind(sent.t0) != "prep" and comma - sent.t0 >= MIN_UNMARKED_TRAILING):
         # no verb found: a topic ("In Brussels on Tuesday, …"), not a clause, unless nothing but
         # the attribution follows ("Those dates remain in place while members vote, the minister said.")
         return NO_CLAUSE
     return Clause(after_dateline(toks.text, sent.start), "trailing", toks.ends[comma - 1])
-
-
-_QUOTED_NAME_MAX = 5  # words of a name in quotation marks ("Eastbrook Alert", "Safe Steps")
-
-
-def _quoted_name_end(toks: Tokens, t: int) -> int | None:
-    """The token after a quotation starting at token ``t`` when it is a short name, every word
-    capitalised ("Eastbrook Alert"); else None."""
-    end = t
-    while end < len(toks.words) and toks.kinds[end] == "quoted":
-        end += 1
-    words = [w for w in toks.words[t:end] if w[:1].isalpha()]
-    return end if words and len(words) <= _QUOTED_NAME_MAX and all(w[:1].isupper() for w in words) else None
 
 
 def _attribution_ends_sentence(toks: Tokens, sent: Sentence, after: int) -> bool:
@@ -439,14 +407,6 @@ def _finite_between(toks: Tokens, start: int, q: int, past: bool = False) -> boo
     return any(toks.lows[r] in toks.verb_words or (past and finite_at(toks, r)) for r in range(t, q))
 
 
-def finite_at(toks: Tokens, t: int) -> bool:
-    """Token ``t`` is an auxiliary or a finite verb (a regular past tense, or a word right after a subject pronoun)."""
-    if toks.lows[t] in toks.verb_words or (toks.lows[t].endswith("ed") and toks.kind(t) in ("word", "cue")):
-        return True
-    # a word right after a subject pronoun is its verb ("we want", "I am", "they never were")
-    return t > 0 and toks.kind(t) == "word" and toks.lows[t - 1] in toks.fw.get("subject_pron", ())
-
-
 def pp_noun_cue(toks: Tokens, q: int, k: int) -> bool:
     """Token ``q`` is a cue noun inside a prepositional phrase that opens after token ``k``
     ("said in a statement", "powiedział w oświadczeniu": part of the verb's complement; "Dyrekcja
@@ -464,265 +424,3 @@ def _participle_cue(toks: Tokens, t: int) -> bool:
     """Token ``t`` is a verb of speech in its past participle, used as an adjective ("in a written
     statement")."""
     return toks.kind(t) == "cue" and toks.lows[t].endswith(("en", "ed"))
-
-
-_ASIDE_MAX = 12  # tokens of an aside between a reported clause's subject and its verb
-_REL_ASIDE_MAX = 20  # … when the aside is a relative clause ("…, which has paid out £84,000 to village groups since 2015,")
-_REL_SUBJECT_MAX = 6  # tokens of a bare clause's subject before such a relative clause
-_MIN_UNMARKED_TRAILING = 5  # tokens of a trailing clause whose verb the word lists miss ("Those dates remain in place")
-_AUX_WITHIN = 12  # tokens after a bare clause's first word in which its auxiliary may come ("traffic on Orchard Road had fallen")
-
-
-def _aux_ahead(toks: Tokens, a: int, b: int, aux) -> bool:
-    """An auxiliary among tokens ``[a, b)`` before any punctuation, quotation or cue (the
-    subject of a bare clause may carry a short prepositional phrase)."""
-    r = a
-    while r < b:
-        if toks.lows[r] in aux:
-            return True
-        if toks.words[r] == "," and listing_comma(toks, r, b):
-            r += 1
-            continue  # "parts of Calcasieu, Beauregard and Allen parishes could see": a list
-        if r + 1 < b and toks.words[r] in QUOTE_CHARS and _named_in_quotes(toks, r + 1):
-            r = _quoted_name_end(toks, r + 1) + 1  # "an application to the ‘High Street Recovery Fund’ had been": past the name
-            continue
-        if toks.kind(r) in ("punct", "quoted", "cue", "comp"):
-            return False
-        r += 1
-    return False
-
-
-def _named_in_quotes(toks: Tokens, t: int) -> bool:
-    """The quotation opening at token ``t`` is a name in capitals after a determiner, a preposition,
-    a possessive or a noun (``the ‘High Street Recovery Fund’``, ``a petition headed ‘Keep the Walk
-    Open’``), not speech."""
-    return t > 1 and (toks.kind(t - 2) in ("det", "prep", "possessive", "word", "title") or toks.words[t - 2].endswith(GENITIVE_S)) \
-        and toks.words[t - 1] in QUOTE_CHARS \
-        and _quoted_name_end(toks, t) is not None
-
-
-def _refused(toks: Tokens, k: int) -> bool:
-    """The cue at ``k`` is negated or refused ("would not say", "declined to say")."""
-    lows = toks.lows
-    return k > 0 and (lows[k - 1] in toks.fw.get("negation", ()) or (
-        k > 1 and lows[k - 1] == "to" and lows[k - 2] in toks.fw.get("refusal_verb", ())))
-
-
-def _aux_after_apposition(toks: Tokens, sent: Sentence, q: int, aux) -> bool:
-    """A bare clause's subject of a word or two, an aside between commas, then its auxiliary
-    ("said two men, aged 19 and 21, had been arrested")."""
-    comma = next((r for r in range(q + 1, min(sent.t1, q + _REL_SUBJECT_MAX)) if toks.words[r] == ","), None)
-    if comma is not None and comma > q + 2 and not (comma + 1 < sent.t1 and toks.kind(comma + 1) == "rel"):
-        comma = None  # a longer subject only before a relative clause ("said resignalling at Kellsby Junction, which …, had been")
-    close = _apposition_end(toks, sent, comma) if comma is not None else None
-    return close is not None and _aux_ahead(toks, close + 1, min(sent.t1, close + 3), aux)
-
-
-def _zero_that(toks: Tokens, sent: Sentence, k: int, flags: frozenset) -> Clause:
-    """``X said the talks were useful`` (no complementiser): a clause that starts like one and
-    has a finite verb within a few words."""
-    kind, words, fw = toks.kind, toks.words, toks.fw
-    q = k + 1
-    if "tell" in flags:
-        # hearer: "told reporters", "told Reuters", "told the BBC"
-        if q < sent.t1 and kind(q) == "det":
-            q += 1
-        audience = fw.get("audience", frozenset())
-        r = next((r for r in range(q, min(sent.t1, q + 3)) if toks.lows[r] in audience), None)
-        if q < sent.t1 and (toks.lows[q] in fw.get("tell_objects", ()) or kind(q) in ("media", "name", "acro", "pron", "inst")
-                            or (kind(q) == "title" and q > k + 1 and kind(q - 1) == "det")):  # "told the coroner there had been …"
-            q += toks.media_len(q) if kind(q) == "media" else 1
-        elif r is not None and all(kind(t) == "word" for t in range(q, r)):
-            q = r + 1  # "told a news conference", "told the jury"
-        else:
-            return NO_CLAUSE
-    # prepositional phrases and adverbs: "on Tuesday", "in a statement", "late on Friday",
-    # "privately", ", however,"
-    adverbs, asides = fw.get("speech_adverb", frozenset()), fw.get("aside_adverb", frozenset())
-    times, periods = fw.get("time_determiner", frozenset()), fw.get("time_noun", frozenset())
-    while q < sent.t1:
-        if toks.lows[q] in adverbs:
-            q += 1
-            continue
-        if toks.lows[q] in times and q + 1 < sent.t1 and toks.lows[q + 1] in periods:
-            q += 2  # "last week", "this morning"
-            continue
-        if words[q] == "," and q + 2 < sent.t1 and toks.lows[q + 1] in asides and words[q + 2] == ",":
-            q += 3
-            continue
-        if kind(q) != "prep":
-            break
-        if q + 1 < sent.t1 and kind(q + 1) == "num" and toks.lows[q] in fw.get("clause_start", ()):
-            break  # "said about 60 members had turned out": a quantity opens the clause
-        if q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ()):
-            return NO_CLAUSE  # "arguing about what the closure has cost them": a topic, not what was said
-        r, points = q + 1, 0
-        while r < sent.t1 and r - q - points <= 4 and (kind(r) in _PHRASE_KINDS or (kind(r) == "possessive" and r == q + 1)
-                                                        or _abbreviation_point(toks, r)) \
-                and not (r > q + 1 and kind(r) == "det"):
-            points += _abbreviation_point(toks, r)  # "in its 4 p.m. advisory": the clock's points
-            r += 1  # "on Tuesday the budget …": a determiner after the object starts the clause
-        q = r
-        if q + 2 < sent.t1 and words[q] == "," and toks.lows[q + 1] in asides and words[q + 2] == ",":
-            continue  # "said on Tuesday, however, that …"
-        if q < sent.t1 and words[q] == ",":
-            return NO_CLAUSE
-    if q < sent.t1 and kind(q) == "comp":
-        return Clause(after_token(toks, q), "comp")
-    if q >= sent.t1:
-        return NO_CLAUSE
-    first = words[q]
-    if first.lower() in fw.get("question_comp", ()):
-        return NO_CLAUSE  # "did not say whether Colin Marsh would testify": a question, nothing reported
-    low = toks.lows[q]
-    if kind(q) == "coord" or low in fw.get("adverbial_opener", ()) or (low.endswith("ing") and low in fw.get("aux", ())) or (
-            first.endswith("ly") and q + 1 < sent.t1 and toks.lows[q + 1] in fw.get("wh_word", ())):
-        return NO_CLAUSE  # "recalled from pharmacies and GP dispensaries", "said as he left", "say plainly what …": no clause starts here
-    if first.lower() in fw.get("wh_word", ()) and _refused(toks, k):
-        return NO_CLAUSE  # "would not say how many jobs would go": nothing said
-    aux = fw.get("aux", frozenset())
-    aside = False  # the subject has an aside between commas before its auxiliary
-    if not (first.lower() in fw.get("clause_start", ()) or first[0].isupper() or first[0].isdigit()
-            or _aux_ahead(toks, q + 1, min(sent.t1, q + _AUX_WITHIN), toks.verb_words) or _past_verb_next(toks, sent, q)
-            or (aside := _aux_after_apposition(toks, sent, q, aux))):
-        return NO_CLAUSE  # "said aid would arrive": a bare noun starts a clause when an auxiliary follows
-    if kind(q) in ("quoted", "punct"):
-        return NO_CLAUSE
-    if kind(q) == "pron" and toks.lows[q] in fw.get("subject_pronoun", ()) and q + 1 < sent.t1 and words[q + 1][:1].isalpha():
-        return Clause(toks.starts[q], "zero")  # "says she still draws every building by hand"
-    np = toks.np_at(q, sent.t1)
-    inverted = k == sent.t0 or kind(k - 1) in ("punct", "quoted")  # "…," said a diplomat: the verb's own subject may follow
-    if np is not None and np.kind in ("title", "name") and not aside and (np.end >= sent.t1 or words[np.end] in ".;:" or (
-            words[np.end] == "," and (inverted or (_apposition_end(toks, sent, np.end) is None
-                                                   and not listing_comma(toks, np.end, sent.t1)))) or (
-            kind(np.end) == "rel" and inverted)):
-        # "…," said a diplomat involved in the talks.": the subject, its participle no verb (but "said
-        # a man from the town, who was arrested on Saturday, had been released": the clause's subject and its aside;
-        # nor "said crane drivers, lashers and tug crews would stage": the first of the subject's list)
-        return NO_CLAUSE
-    finite = toks.verb_words
-    r, limit = q, min(sent.t1, q + _ZERO_CLAUSE_VERB_WITHIN)
-    while r < limit:
-        low = toks.lows[r]
-        # a present tense after the subject's first word or after its determiner and noun ("the
-        # company employs", "she writes")
-        if low in finite or (r > q and (low.endswith("ed") or (low.endswith("s") and kind(r) in ("word", "cue") and (
-                r == q + 1 or (r == q + 2 and kind(q) == "det"))))):
-            return Clause(toks.starts[q], "zero")
-        if words[r] == "," and r > q and listing_comma(toks, r, sent.t1):
-            limit = min(sent.t1, limit + 4)  # "said the contour, rhythm and setting matched": a list
-            r += 1
-            continue
-        if kind(r) == "punct" and words[r] in ".,;:":
-            counted = kind(q) == "num" and q + 1 < r and kind(q + 1) in ("word", "title")  # "two men, aged 19 and 21, had been"
-            close = _apposition_end(toks, sent, r) if r > q and words[r] == "," and (kind(q) not in ("month", "num", "name") or counted) else None
-            if close is None and r > q and words[r] == "," and kind(q) == "det" and r + 2 < sent.t1 \
-                    and kind(r + 1) == "word" and words[r + 1].islower() and toks.lows[r + 1] not in finite \
-                    and _aux_ahead(toks, r + 2, min(sent.t1, r + 4), fw.get("aux", frozenset())):
-                r += 1  # "said a second, larger convoy was being planned": two adjectives of the subject's noun
-                continue
-            if close is None:
-                break
-            # "said the valve, on the line feeding the main engine, had failed": the subject's aside
-            limit = min(sent.t1, limit + close - r)
-            r = close
-        r += 1
-    return NO_CLAUSE
-
-
-_ASIDE_REACH = 8  # tokens of an aside naming the medium that quotes the speaker
-
-
-def _quoted_by_aside_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
-    """The comma that closes an aside opened at ``comma`` by a word of ``quoted_by`` ("cytowany
-    przez dziennik „Al-Ahram”"); else None."""
-    if comma + 1 >= sent.t1 or toks.lows[comma + 1] not in toks.fw.get("quoted_by", ()):
-        return None
-    return next((q for q in range(comma + 2, min(sent.t1, comma + 2 + _ASIDE_REACH)) if toks.words[q] == ","), None)
-
-
-def _abbreviation_point(toks: Tokens, t: int) -> bool:
-    """A point after a single letter written against it ("p.m.", "U.S."): no sentence end."""
-    return toks.words[t] == "." and t > 0 and len(toks.words[t - 1]) == 1 and toks.words[t - 1].isalpha() \
-        and toks.starts[t] == toks.ends[t - 1]
-
-
-def listing_comma(toks: Tokens, comma: int, t1: int) -> bool:
-    """A comma between the items of a list ("the contour, rhythm and harmonic setting"): one or
-    two words after it, then a conjunction (before token ``t1``); names too ("Calcasieu,
-    Beauregard and Allen parishes")."""
-    for t in range(comma + 1, min(t1, comma + 4)):
-        if toks.kind(t) == "coord":
-            return t > comma + 1
-        if toks.kind(t) not in ("word", "tword", "name", "place", "num", "title"):
-            return False
-    return False
-
-
-def _past_verb_next(toks: Tokens, sent: Sentence, q: int) -> bool:
-    """A bare plural noun and a past tense right after it ("said residents planned to fill the
-    chambers again", "said drivers regularly cut through"), not a participle phrase ("urged
-    residents affected by the flood")."""
-    nxt = q + 1
-    if nxt + 1 < sent.t1 and toks.lows[nxt].endswith("ly") and toks.kind(nxt) == "word":
-        nxt += 1  # an adverb before the verb
-    if nxt >= sent.t1 or not toks.lows[q].endswith("s") or toks.kind(nxt) != "word":
-        return False
-    low = toks.lows[nxt]
-    if not (low.endswith("ed") or low in toks.fw.get("finite", ())):
-        return False
-    return nxt + 1 < sent.t1 and toks.lows[nxt + 1] not in toks.fw.get("passive_agent", ()) and toks.words[nxt + 1] not in ".,;:"
-
-
-def _apposition_end(toks: Tokens, sent: Sentence, comma: int) -> int | None:
-    """The comma closing an aside that opens at ``comma`` (no verb of speech or quotation in it),
-    or None."""
-    reach = _REL_ASIDE_MAX if comma + 1 < sent.t1 and toks.kind(comma + 1) == "rel" else _ASIDE_MAX
-    for r in range(comma + 1, min(sent.t1, comma + reach)):
-        if toks.words[r] == ",":
-            # the subject's verb right after it ("…, had failed"), not another clause ("…, and Dunmore was")
-            return r if r > comma + 1 and r + 1 < sent.t1 and finite_at(toks, r + 1) else None
-        if toks.kind(r) == "coord" and toks.kind(r - 1) == "num" and r + 1 < sent.t1 and toks.kind(r + 1) == "num":
-            continue  # "aged 19 and 21"
-        if toks.kind(r) in ("quoted", "cue", "coord") or toks.words[r] in ".;:":
-            return None
-    return None
-
-
-def _skip_appositions(toks: Tokens, sent: Sentence, k: int) -> int | None:
-    """After ``Jak przekazał X``: token where the reported clause starts, skipping
-    appositions (``, główny ukraiński negocjator,``) and relative clauses."""
-    kind, words = toks.kind, toks.words
-    q = k + 1
-    while q < sent.t1 and words[q] != ",":  # up to the first comma: the speaker phrase
-        if kind(q) == "quoted":
-            if not (q > k + 2 and kind(q - 2) in ("title", "inst")):
-                return None
-            while q < sent.t1 and kind(q) == "quoted":
-                q += 1  # a body's quoted name inside the phrase: "Jak dodał kandydat „Nowego Elbląga”,"
-            continue
-        q += 1
-    if q == k + 1:
-        # "Jak podkreśliła, podwyżki obejmą …": no speaker phrase, so nothing to be in apposition to
-        return q + 1 if q + 1 < sent.t1 else None
-    role_before = not any(kind(t) in ("name", "inst", "quoted") for t in range(k + 1, q))  # a role or a kin noun, no name
-    while q < sent.t1 and words[q] == ",":
-        seg_start = q + 1
-        r = seg_start
-        while r < sent.t1 and words[r] != ",":
-            r += 1
-        seg = range(seg_start, r)
-        if not seg:
-            return None
-        has_title = any(kind(t) == "title" for t in seg)
-        has_cue = any(kind(t) == "cue" for t in seg)
-        # (not "mieszkańcy będą mogli wrócić …, po sprawdzeniu terenu": a role with a verb is the clause)
-        if r < sent.t1 and (kind(seg_start) == "rel" or (has_title and not has_cue and words[seg_start][0].islower()
-                                                          and not any(finite_at(toks, t) or (toks.cased and finite_verb(toks.lows[t])) for t in seg))):
-            q = r
-            continue
-        if r < sent.t1 and role_before and 2 <= len(seg) <= 4 and all(kind(t) == "name" for t in seg):
-            q = r  # "Jak poinformowała jego córka, Magdalena Kalińska, zmarł …": the role's holder by name
-            continue
-        return seg_start
-    return None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from stance.extract.clauses import finite_at, listing_comma, past_quote_words, predicate_after_quote, predicate_coords
+from stance.extract.bare_clauses import listing_comma
+from stance.extract.clauses import finite_at, past_quote_words, predicate_after_quote, predicate_coords
 from stance.extract.cues import Event, coordinated, is_opener
 from stance.extract.dashes import in_own_voice as _own_voice
 from stance.extract.marks import QUOTE_OPENERS
