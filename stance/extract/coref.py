@@ -135,6 +135,9 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
             return self.name(ref.speaker)
         if ref.kind == "inst":
             named = self._company_named(ref.speaker, ref.pos) if " " not in ref.speaker else None
+            if not named and " " not in ref.speaker:
+                enterprise = self._enterprise_named(ref.speaker, ref.pos)  # (not a body whose own name holds the noun)
+                named = enterprise if enterprise and not self._institution_named(ref.speaker, ref.pos) else None
             if named:
                 return named  # "Firma, która …, potwierdziła": sentence-initial, read as a body's name
             if ref.speaker.islower() and " " not in ref.speaker:  # ("governor's office" speaks as written)
@@ -163,7 +166,7 @@ class Coreference(NameCoreference, RoleCoreference, BodyCoreference, LeadCorefer
         if self.another(ref) or self.described_only(ref):
             return ref.speaker  # "Another economist, who asked not to be named": not the economist named before
         if ref.vague and not ref.comp and self.toks.lex.institution_role(ref.head) and not self._local(ref):
-            named = self._company_named(ref.head, pos) or self._institution_named(ref.head, pos)
+            named = self._company_named(ref.head, pos) or self._institution_named(ref.head, pos) or self._enterprise_named(ref.head, pos)
             if named:
                 return named  # "W komunikacie związek poinformował": the union named before
         if ref.owner:

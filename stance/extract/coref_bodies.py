@@ -10,6 +10,7 @@ mixin of ``coref.Coreference``, which gives ``toks``, ``mentions``, ``fulls``, `
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from itertools import chain
 
 from stance.extract.marks import GENITIVE_S
@@ -196,15 +197,15 @@ class BodyCoreference:
             t -= 1  # ("Sales will fall, the company said": not the sentence's own first word)
         for m in self.mentions.before(toks.starts[max(t, 0)], LOOKBACK):
             if m.kind == "name" and m.subject and self._opens_sentence(m.pos) and m.speaker[:1].isupper() and not toks.given_name(m.speaker.split()[0]) \
-                    and m.speaker not in self._families and self.name(m.speaker) == m.speaker and not self._addressed(m.speaker) \
+                    and m.speaker not in self._families and self.name(m.speaker) == m.speaker and m.speaker not in self._addressed \
                     and not (" " not in m.speaker and toks.opening_only(m.speaker)):  # ("Names, … were exposed, the company said")
                 return m.speaker
         return None
 
-    def _addressed(self, name: str) -> bool:
-        """Someone the text names with a gender ("Mr Baxter", "Mrs Doyle") is ``name``: a person."""
-        return any(r.kind == "name" and r.gender in ("m", "f") and self.name(r.speaker) == name
-                   for r in self.mentions.mentions)
+    @cached_property
+    def _addressed(self) -> frozenset:
+        """The people the text names with a gender ("Mr Baxter", "Mrs Doyle"), by full name."""
+        return frozenset(self.name(r.speaker) for r in self.mentions.mentions if r.kind == "name" and r.gender in ("m", "f"))
 
     def _suffixed_firm_before(self, pos: int) -> str | None:
         """"the company" after "worked for Harcourt Logistics Ltd": the nearest earlier name that
@@ -266,8 +267,7 @@ class BodyCoreference:
     def _company_named(self, head: str, pos: int) -> str | None:
         """"Spółka poinformowała": the firm whose own name the text gave right after a company
         noun before ``pos`` ("spółki Splatio", "koncern Nordvik Sanitary", "Spółka Granit-Sudety
-        z Jawora"), the nearest one, else the nearest body whose name opens with an enterprise's
-        noun (``company_head``); None when the noun is no company noun or no name was given."""
+        z Jawora"), the nearest one; None when the noun is no company noun or no name was given."""
         toks = self.toks
         nouns = toks.fw.get("company_noun", ())
         if head.lower() not in nouns:
@@ -290,11 +290,16 @@ class BodyCoreference:
                 e += 1
             if e > t + 1 and not is_given_name(toks.words[t + 1]):  # ("rzeczniczka spółki Marta Gajewska": her name)
                 return self.institution(toks.surface(list(range(t + 1, e))))
-        if self._institution_named(head, pos):
-            return None  # a body whose own name holds the noun ("Polska Spółka Gazownictwa")
-        # no firm named with a company noun: the nearest whose own name an enterprise's noun opens
-        # ("W Stoczni Remontowej Odra-Serwis narasta konflikt. … Spółka napisała")
-        heads = toks.fw.get("company_head", ())
+        return None
+
+    def _enterprise_named(self, head: str, pos: int) -> str | None:
+        """"Spółka napisała" after "W Stoczni Remontowej Odra-Serwis narasta konflikt", when no firm
+        was named after a company noun: the nearest body before ``pos`` whose own name an
+        enterprise's noun (``company_head``) opens; None for a noun that is no company noun. The
+        caller asks first whether a body's own name holds the noun ("Polska Spółka Gazownictwa")."""
+        if head.lower() not in self.toks.fw.get("company_noun", ()):
+            return None
+        heads = self.toks.fw.get("company_head", ())
         return next((m.speaker for m in self.mentions.before(pos, LOOKBACK)
                      if m.kind in ("name", "inst") and " " in m.speaker and m.speaker.split(" ", 1)[0].lower() in heads), None)
 

@@ -395,7 +395,7 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
     window = text[pos:pos + 80]
     n = 0
     fw = function_words(lex.lang)
-    leading = fw.get("attribution_adverb", frozenset())
+    leading, reading = fw.get("attribution_adverb", frozenset()), fw.get("read_verb", frozenset())
     for m in _WORD_OR_MARK_RE.finditer(window):
         word = m.group()
         if not word[0].isalnum():
@@ -404,7 +404,7 @@ def dash_attribution(text: str, pos: int, lex: Lexicon) -> bool:
             continue
         if n == 0 and word.lower() in leading:
             continue  # "– tak wiceminister Hryciuk skomentował"
-        if n == 0 and word.lower() in fw.get("read_verb", ()):
+        if n == 0 and word.lower() in reading:
             return True  # "„… telefon.” – czytamy w alercie RCB.": the document the quotation is read from
         cue = lex.cues.get(word.lower())
         if cue is not None and cue.cls not in ("noun", "pcon", "imps") and (n == 0 or word[0].islower()):

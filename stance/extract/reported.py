@@ -27,7 +27,7 @@ _ASIDE_SUBJECT_MAX = 5  # words of the subject inside an aside (", the Crown say
 _ASIDE_REST_MIN = 3  # words after an aside that make a clause of their own
 _ASIDE_VERB_REACH = 4  # tokens after an aside within which its clause's verb comes
 _QUOTED_SUBJECT_MAX = 4  # tokens of a second clause's subject before its quoted predicate (", a fundusz „…”")
-_QUOTED_SUBJECT_KINDS = frozenset({"name", "title", "word", "inst", "place", "acro", "pron", "det"})
+_QUOTED_SUBJECT_KINDS = _SUBJECT_KINDS - {"stop", "sie"}  # (no sentence-opening adverb, no "się")
 _QUOTED_SUBJECT_HEADS = frozenset({"name", "title", "inst", "place", "acro", "pron"})
 
 
